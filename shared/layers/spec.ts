@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { Shape } from '../graph/types';
+
+export type PaletteCategory = 'input' | 'convolution' | 'compression' | 'pooling' | 'merge' | 'normalization' | 'head';
+
+export interface ParamCount {
+  trainable: number;
+  nonTrainable: number;
+}
+
+/**
+ * One receptive-field step: how a layer widens the field seen by each output
+ * position and multiplies the distance between neighbouring outputs (the jump).
+ * 'identity' leaves both unchanged (activations, batch norm, merges);
+ * 'global' means every output sees the whole input (dense, global pooling, flatten).
+ */
+export type RfStep =
+  | {
+      type: 'window';
+      kernel: readonly [number, number];
+      stride: readonly [number, number];
+      dilation: readonly [number, number];
+    }
+  | { type: 'identity' }
+  | { type: 'global' };
+
+/**
+ * The contract every layer kind implements, one file per kind. All functions are
+ * pure and receive parameters already validated by `schema`. Shape problems are
+ * reported by throwing LayerError with a message a student can act on.
+ */
+export interface LayerSpec<P = Record<string, unknown>> {
+  kind: string;
+  label: string;
+  /** One sentence shown as the palette tooltip. */
+  description: string;
+  category: PaletteCategory;
+  /** Validates and fills defaults; messages name the bad value. */
+  schema: z.ZodType<P>;
+  /** How many inputs the kind takes. max: Infinity for merges. */
+  inputs: { min: number; max: number };
+  outputShape(inputs: readonly Shape[], params: P): Shape;
+  paramCount(inputs: readonly Shape[], params: P): ParamCount;
+  /** Multiply-accumulates per sample (GUIDE.md convention: convs, depthwise, dense). */
+  macs(inputs: readonly Shape[], output: Shape, params: P): number;
+  rfStep(params: P): RfStep;
+  /** Short settings text for the node face, e.g. "3×3 /2, 64". */
+  summary(params: P): string;
+}
+
+export class LayerError extends Error {
+  override name = 'LayerError';
+}
