@@ -1,0 +1,23 @@
+/** Exit codes promised in GUIDE.md. */
+export const ExitCode = { ok: 0, networkErrors: 1, badInput: 2 } as const;
+
+/** A failure the user caused or can fix: printed as one line on stderr, never a stack trace. */
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode: number = ExitCode.badInput,
+  ) {
+    super(message);
+  }
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};

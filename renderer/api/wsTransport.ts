@@ -1,0 +1,62 @@
+import {
+  type ApiEvent,
+  type ApiEventPayload,
+  ApiError,
+  type ApiResult,
+  type NetwrightApi,
+  unwrapResult,
+  type WsServerMessage,
+} from '../../shared/api';
+
+type Pending = { resolve: (result: ApiResult<unknown>) => void };
+
+/**
+ * Browser-mode transport: requests carry ids, answers and events come back on the
+ * same socket. The token travels as the host's SameSite cookie, not in code.
+ */
+export function connectWebSocketApi(url: string): NetwrightApi {
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  const socket = new WebSocket(url);
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => resolve(), { once: true });
+    socket.addEventListener(
+      'error',
+      () => reject(new ApiError('failed', 'Cannot reach the Netwright host: is `npm run web` still running?')),
+      { once: true },
+    );
+  });
+  socket.addEventListener('close', () => {
+    for (const p of pending.values()) {
+      p.resolve({ ok: false, error: { code: 'failed', message: 'The connection to the Netwright host closed.' } });
+    }
+    pending.clear();
+  });
+  socket.addEventListener('message', (message) => {
+    const data = JSON.parse(String(message.data)) as WsServerMessage;
+    if (data.type === 'result') {
+      pending.get(data.id)?.resolve(data.result);
+      pending.delete(data.id);
+    } else {
+      for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
+    }
+  });
+
+  return {
+    async invoke(method, request) {
+      await opened;
+      const id = nextId++;
+      const result = new Promise<ApiResult<unknown>>((resolve) => pending.set(id, { resolve }));
+      socket.send(JSON.stringify({ id, method, payload: request }));
+      return unwrapResult(await result) as never;
+    },
+    on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => set.delete(wrapped);
+    },
+  };
+}

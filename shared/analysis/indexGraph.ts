@@ -1,0 +1,112 @@
+import type { Graph, LayerNode } from '../graph/types';
+import { duplicateIdMessage, missingNodeMessage } from './messages';
+import type { Diagnostic } from './types';
+
+/**
+ * The graph as integer-indexed arrays (compressed adjacency), built once per
+ * analysis so the passes after it do no string lookups and allocate nothing per
+ * node. Edges to or from missing nodes are dropped here and reported.
+ */
+export interface IndexedGraph {
+  /** Nodes with a unique id; a node's index is its position here. */
+  nodes: LayerNode[];
+  indexOf: Map<string, number>;
+  /** Incoming edges of node i are inSource[inStart[i] .. inStart[i+1]), ordered by targetIndex. */
+  inStart: Int32Array;
+  inSource: Int32Array;
+  /** Outgoing edges of node i are outTarget[outStart[i] .. outStart[i+1]). */
+  outStart: Int32Array;
+  outTarget: Int32Array;
+  diagnostics: Diagnostic[];
+}
+
+export function indexGraph(graph: Graph): IndexedGraph {
+  const diagnostics: Diagnostic[] = [];
+  const nodes: LayerNode[] = [];
+  const indexOf = new Map<string, number>();
+  for (const node of graph.nodes) {
+    const first = indexOf.get(node.id);
+    if (first !== undefined) {
+      // Keeping the first keeps every id -> node lookup unambiguous downstream.
+      diagnostics.push({
+        nodeId: node.id,
+        severity: 'error',
+        code: 'duplicate-id',
+        message: duplicateIdMessage(node, nodes[first]!),
+      });
+      continue;
+    }
+    indexOf.set(node.id, nodes.length);
+    nodes.push(node);
+  }
+
+  const n = nodes.length;
+  const edges = graph.edges;
+  const edgeSource = new Int32Array(edges.length);
+  const edgeTarget = new Int32Array(edges.length);
+  const inStart = new Int32Array(n + 1);
+  const outStart = new Int32Array(n + 1);
+  let valid = 0;
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e]!;
+    const s = indexOf.get(edge.source);
+    const t = indexOf.get(edge.target);
+    if (s === undefined || t === undefined) {
+      const anchor = t !== undefined ? edge.target : s !== undefined ? edge.source : null;
+      diagnostics.push({
+        nodeId: anchor,
+        severity: 'error',
+        code: 'missing-node',
+        message: missingNodeMessage(
+          edge,
+          s === undefined ? undefined : nodes[s],
+          t === undefined ? undefined : nodes[t],
+        ),
+      });
+      edgeSource[e] = -1;
+      continue;
+    }
+    edgeSource[e] = s;
+    edgeTarget[e] = t;
+    inStart[t + 1]! += 1;
+    outStart[s + 1]! += 1;
+    valid++;
+  }
+  for (let i = 0; i < n; i++) {
+    inStart[i + 1]! += inStart[i]!;
+    outStart[i + 1]! += outStart[i]!;
+  }
+
+  const inSource = new Int32Array(valid);
+  const inSlot = new Float64Array(valid);
+  const outTarget = new Int32Array(valid);
+  const inFill = inStart.slice(0, n);
+  const outFill = outStart.slice(0, n);
+  for (let e = 0; e < edges.length; e++) {
+    const s = edgeSource[e]!;
+    if (s < 0) continue;
+    const t = edgeTarget[e]!;
+    const at = inFill[t]!++;
+    inSource[at] = s;
+    inSlot[at] = Number(edges[e]!.targetIndex);
+    outTarget[outFill[s]!++] = t;
+  }
+  // Inputs are few per node, so a stable insertion sort per segment beats a
+  // general sort; stability keeps file order for equal slots.
+  for (let i = 0; i < n; i++) {
+    const end = inStart[i + 1]!;
+    for (let a = inStart[i]! + 1; a < end; a++) {
+      const slot = inSlot[a]!;
+      const src = inSource[a]!;
+      let b = a - 1;
+      while (b >= inStart[i]! && inSlot[b]! > slot) {
+        inSlot[b + 1] = inSlot[b]!;
+        inSource[b + 1] = inSource[b]!;
+        b--;
+      }
+      inSlot[b + 1] = slot;
+      inSource[b + 1] = src;
+    }
+  }
+  return { nodes, indexOf, inStart, inSource, outStart, outTarget, diagnostics };
+}

@@ -1,0 +1,90 @@
+import type { RfStep } from '../layers/spec';
+import type { ReceptiveField } from './types';
+
+/**
+ * Receptive fields of all nodes in flat typed arrays, indexed like the indexed
+ * graph. Per axis: `size` is the input window one output position sees, `jump`
+ * the input distance between neighbouring outputs. A network input starts at
+ * size 1, jump 1; a window of kernel k, dilation d, stride s widens the field by
+ * (d(k−1)+1 − 1)·jump and multiplies the jump by s.
+ */
+export class ReceptiveFields {
+  private readonly known: Uint8Array;
+  private readonly global: Uint8Array;
+  private readonly sizeH: Float64Array;
+  private readonly sizeW: Float64Array;
+  private readonly jumpH: Float64Array;
+  private readonly jumpW: Float64Array;
+
+  constructor(n: number) {
+    this.known = new Uint8Array(n);
+    this.global = new Uint8Array(n);
+    this.sizeH = new Float64Array(n);
+    this.sizeW = new Float64Array(n);
+    this.jumpH = new Float64Array(n);
+    this.jumpW = new Float64Array(n);
+  }
+
+  /** A node with no inputs: one pixel of itself. */
+  start(i: number): void {
+    this.known[i] = 1;
+    this.global[i] = 0;
+    this.sizeH[i] = this.sizeW[i] = this.jumpH[i] = this.jumpW[i] = 1;
+  }
+
+  /**
+   * Combines one more input into node i (call start-free: the first call copies).
+   * Merges see the union of their inputs' windows, so take the larger field and
+   * the coarser jump per axis. Returns false when the input's field is unknown.
+   */
+  mergeInput(i: number, input: number, first: boolean): boolean {
+    if (!this.known[input]) {
+      this.known[i] = 0;
+      return false;
+    }
+    if (first) {
+      this.known[i] = 1;
+      this.global[i] = this.global[input]!;
+      this.sizeH[i] = this.sizeH[input]!;
+      this.sizeW[i] = this.sizeW[input]!;
+      this.jumpH[i] = this.jumpH[input]!;
+      this.jumpW[i] = this.jumpW[input]!;
+      return true;
+    }
+    this.global[i] = this.global[i]! | this.global[input]!;
+    this.sizeH[i] = Math.max(this.sizeH[i]!, this.sizeH[input]!);
+    this.sizeW[i] = Math.max(this.sizeW[i]!, this.sizeW[input]!);
+    this.jumpH[i] = Math.max(this.jumpH[i]!, this.jumpH[input]!);
+    this.jumpW[i] = Math.max(this.jumpW[i]!, this.jumpW[input]!);
+    return true;
+  }
+
+  apply(i: number, step: RfStep): void {
+    if (step.type === 'identity') return;
+    if (step.type === 'global') {
+      this.global[i] = 1;
+      return;
+    }
+    const effH = step.dilation[0] * (step.kernel[0] - 1) + 1;
+    const effW = step.dilation[1] * (step.kernel[1] - 1) + 1;
+    this.sizeH[i]! += (effH - 1) * this.jumpH[i]!;
+    this.sizeW[i]! += (effW - 1) * this.jumpW[i]!;
+    this.jumpH[i]! *= step.stride[0];
+    this.jumpW[i]! *= step.stride[1];
+    // A bad step (NaN, negative) must not leave a misleading number behind.
+    if (!(this.sizeH[i]! >= 1 && this.sizeW[i]! >= 1 && this.jumpH[i]! > 0 && this.jumpW[i]! > 0)) this.forget(i);
+  }
+
+  forget(i: number): void {
+    this.known[i] = 0;
+  }
+
+  get(i: number): ReceptiveField | null {
+    if (!this.known[i]) return null;
+    return {
+      size: [this.sizeH[i]!, this.sizeW[i]!],
+      jump: [this.jumpH[i]!, this.jumpW[i]!],
+      global: this.global[i] === 1,
+    };
+  }
+}

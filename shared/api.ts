@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * The typed contract between the renderer and the main-process services. Both
+ * shells (Electron IPC and the browser-mode WebSocket) carry exactly these
+ * requests, responses and events; the main side validates every payload.
+ */
+
+export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export const BackendName = z.enum(backendNames);
+export type BackendName = z.infer<typeof BackendName>;
+
+export const BackendAttempt = z.object({
+  name: BackendName,
+  ok: z.boolean(),
+  /** Why it was used, or why not, in words a user can act on. */
+  reason: z.string(),
+});
+export type BackendAttempt = z.infer<typeof BackendAttempt>;
+
+export const BackendReport = z.object({
+  name: BackendName,
+  reason: z.string(),
+  attempts: z.array(BackendAttempt),
+});
+export type BackendReport = z.infer<typeof BackendReport>;
+
+export const ShellKind = z.enum(['electron', 'browser', 'cli']);
+export type ShellKind = z.infer<typeof ShellKind>;
+
+const NoRequest = z.object({}).strict();
+
+export const apiContract = {
+  /** Answers at once: proves the round trip renderer -> main -> renderer. */
+  ping: {
+    request: NoRequest,
+    response: z.object({
+      app: z.literal('netwright'),
+      version: z.string(),
+      shell: ShellKind,
+      platform: z.string(),
+      runtime: z.string(),
+    }),
+  },
+  /** Waits for backend selection (started when main starts) and reports it. */
+  backendInfo: {
+    request: NoRequest,
+    response: BackendReport,
+  },
+} as const;
+
+export const apiEvents = {
+  backendSelected: BackendReport,
+} as const;
+
+export type ApiMethod = keyof typeof apiContract;
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof apiContract)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.output<(typeof apiContract)[M]['response']>;
+export type ApiEvent = keyof typeof apiEvents;
+export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof apiEvents)[E]>;
+
+export const apiMethods = Object.keys(apiContract) as ApiMethod[];
+
+export function isApiMethod(value: unknown): value is ApiMethod {
+  return typeof value === 'string' && Object.hasOwn(apiContract, value);
+}
+
+export const ApiErrorCode = z.enum(['bad-request', 'unknown-method', 'forbidden', 'failed']);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+/** Errors cross process boundaries as data: Electron mangles thrown errors' messages. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function unwrapResult<T>(result: ApiResult<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message);
+}
+
+/** What the preload exposes as `window.netwright`: results stay envelopes across the bridge. */
+export interface NetwrightBridge {
+  invoke<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<ApiResponse<M>>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+}
+
+/** What the renderer codes against, whichever shell carries it. */
+export interface NetwrightApi {
+  invoke<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+}
+
+/** Browser-mode wire format over the WebSocket. */
+export const WsRequest = z.object({ id: z.number().int().nonnegative(), method: z.string(), payload: z.unknown() });
+export type WsRequest = z.infer<typeof WsRequest>;
+export type WsServerMessage =
+  | { type: 'result'; id: number; result: ApiResult<unknown> }
+  | { type: 'event'; event: ApiEvent; payload: unknown };
+
+/** Formats zod issues as one readable line naming the field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

@@ -1,0 +1,450 @@
+import { z } from 'zod';
+import { oneLine } from './json';
+
+/**
+ * One Keras layer class -> one Netwright kind. Configs are read with zod, leniently:
+ * keys we do not use (initializers, regularizers, dtype policies) are ignored;
+ * keys we do use must have the right type, and a bad value is named in the message.
+ */
+
+export type Converted =
+  | { ok: true; kind: string; params: Record<string, unknown>; outRank: number | undefined }
+  /** The layer becomes an Unsupported node; `reason` completes "Layer 'x' (Class) …". */
+  | { ok: false; fatal: false; reason: string }
+  /** The whole import fails with this one line. */
+  | { ok: false; fatal: true; error: string };
+
+export interface LayerInfo {
+  name: string;
+  className: string;
+  config: Record<string, unknown>;
+  /** Keras ranks (batch axis included) of the inputs, undefined where unknown. */
+  inputRanks: readonly (number | undefined)[];
+  /** Keras 3 `registered_name` when it names a custom class. */
+  registeredName?: string;
+}
+
+export const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = {
+  relu: 'relu',
+  relu6: 'relu6',
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  softmax: 'softmax',
+  linear: 'linear',
+  gelu: 'gelu',
+  swish: 'swish',
+  silu: 'swish',
+};
+
+const NETWRIGHT_ACTIVATIONS = 'relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish';
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  try {
+    return oneLine(JSON.stringify(value) ?? String(value), 60);
+  } catch {
+    return oneLine(String(value), 60);
+  }
+}
+
+/** A config field read by `parse`; undefined from `parse` is a type error naming `what`. */
+const field = <T>(what: string, parse: (v: unknown) => T | undefined) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx): T => {
+      const out = parse(v);
+      if (out !== undefined) return out;
+      ctx.issues.push({ code: 'custom', input: v, message: `expected ${what}, got ${describeValue(v)}` });
+      return z.NEVER;
+    });
+
+const isInt = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+const missing = (v: unknown) => v === undefined || v === null;
+
+const posInt = (fallback?: number) =>
+  field('a positive whole number', (v) => (missing(v) ? fallback : isInt(v, 1) ? v : undefined));
+
+/** Keras's int-or-tuple: 3, [3] or [3, 3] -> [3, 3]. */
+const pair = (fallback?: [number, number]) =>
+  field('a positive whole number or a pair of them', (v): [number, number] | undefined => {
+    if (missing(v)) return fallback;
+    if (isInt(v, 1)) return [v, v];
+    if (Array.isArray(v) && v.every((x) => isInt(x, 1))) {
+      if (v.length === 1) return [v[0], v[0]];
+      if (v.length === 2) return [v[0], v[1]];
+    }
+    return undefined;
+  });
+
+const bool = (fallback: boolean) =>
+  field('true or false', (v) => (missing(v) ? fallback : typeof v === 'boolean' ? v : undefined));
+
+const padding = () =>
+  field("'same' or 'valid'", (v) => {
+    if (missing(v)) return 'valid';
+    if (typeof v !== 'string') return undefined;
+    const p = v.toLowerCase();
+    return p === 'same' || p === 'valid' ? p : undefined;
+  });
+
+const numberIn = (what: string, fallback: number, ok: (x: number) => boolean) =>
+  field(what, (v) => (missing(v) ? fallback : typeof v === 'number' && ok(v) ? v : undefined));
+
+/** 'relu', null, or Keras 3's {class_name: 'function', config: 'relu'} -> the Keras name. */
+function activationName(v: unknown): string | undefined {
+  if (missing(v)) return 'linear';
+  if (typeof v === 'string') return v.split('.').at(-1)!.split('>').at(-1)!;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    for (const key of ['config', 'registered_name', 'class_name'] as const) {
+      const candidate = o[key];
+      if (typeof candidate === 'string' && candidate !== 'function') return activationName(candidate);
+      if (key === 'config' && typeof candidate === 'object' && candidate !== null) {
+        const inner = (candidate as Record<string, unknown>).name;
+        if (typeof inner === 'string') return activationName(inner);
+      }
+    }
+  }
+  return undefined;
+}
+
+const activation = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx): string => {
+      const name = activationName(v);
+      const mapped = name === undefined ? undefined : KERAS_ACTIVATIONS[name.toLowerCase()];
+      if (mapped) return mapped;
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message:
+          name === undefined
+            ? `expected an activation name, got ${describeValue(v)}`
+            : `'${oneLine(name, 40)}' is not an activation Netwright has (${NETWRIGHT_ACTIVATIONS})`,
+      });
+      return z.NEVER;
+    });
+
+const conv2dConfig = z.looseObject({
+  filters: posInt(),
+  kernel_size: pair(),
+  strides: pair([1, 1]),
+  padding: padding(),
+  dilation_rate: pair([1, 1]),
+  groups: posInt(1),
+  use_bias: bool(true),
+  activation: activation(),
+});
+
+const depthwiseConfig = z.looseObject({
+  kernel_size: pair(),
+  strides: pair([1, 1]),
+  padding: padding(),
+  depth_multiplier: posInt(1),
+  dilation_rate: pair([1, 1]),
+  use_bias: bool(true),
+  activation: activation(),
+});
+
+const separableConfig = depthwiseConfig.extend({ filters: posInt() });
+
+const poolConfig = z.looseObject({
+  pool_size: pair([2, 2]),
+  strides: pair([0, 0]), // 0: "null", replaced by pool_size below (Keras's rule)
+  padding: padding(),
+});
+
+const denseConfig = z.looseObject({ units: posInt(), use_bias: bool(true), activation: activation() });
+
+const axisField = (fallback: number) =>
+  field('an axis (a whole number)', (v): number | undefined => {
+    if (missing(v)) return fallback;
+    if (isInt(v, -64)) return v;
+    if (Array.isArray(v) && v.length === 1 && isInt(v[0], -64)) return v[0];
+    return undefined;
+  });
+
+const batchNormConfig = z.looseObject({
+  axis: z.unknown().optional(),
+  center: bool(true),
+  scale: bool(true),
+  epsilon: numberIn('a number > 0', 0.001, (x) => x > 0),
+  momentum: numberIn('a number from 0 to 1', 0.99, (x) => x >= 0 && x <= 1),
+  renorm: bool(false),
+});
+
+const reluConfig = z.looseObject({
+  max_value: field('a number or null', (v) => (missing(v) ? null : typeof v === 'number' ? v : undefined)),
+  negative_slope: numberIn('a number', 0, () => true),
+  threshold: numberIn('a number', 0, () => true),
+});
+
+const zeroPaddingConfig = z.looseObject({
+  padding: field(
+    'n, [height, width] or [[top, bottom], [left, right]] of whole numbers ≥ 0',
+    (v): [[number, number], [number, number]] | undefined => {
+      if (missing(v)) return [
+        [1, 1],
+        [1, 1],
+      ];
+      if (isInt(v, 0)) return [
+        [v, v],
+        [v, v],
+      ];
+      if (!Array.isArray(v) || v.length !== 2) return undefined;
+      const [h, w] = v as unknown[];
+      if (isInt(h, 0) && isInt(w, 0)) return [
+        [h, h],
+        [w, w],
+      ];
+      const side = (s: unknown): s is [number, number] => Array.isArray(s) && s.length === 2 && s.every((x) => isInt(x, 0));
+      return side(h) && side(w) ? [[...h], [...w]] : undefined;
+    },
+  ),
+});
+
+const reshapeConfig = z.looseObject({
+  target_shape: field('a list of whole numbers', (v) =>
+    Array.isArray(v) && v.length > 0 && v.every((x) => isInt(x, -1) && x !== 0) ? [...(v as number[])] : undefined,
+  ),
+});
+
+const dropoutConfig = z.looseObject({
+  rate: numberIn('a number from 0 to 1', 0.5, (x) => x >= 0 && x < 1),
+});
+
+const globalPoolConfig = z.looseObject({ keepdims: bool(false) });
+
+type Handler = (info: LayerInfo) => Converted;
+
+const ok = (kind: string, params: Record<string, unknown>, outRank: number | undefined): Converted => ({
+  ok: true,
+  kind,
+  params,
+  outRank,
+});
+const unsupported = (reason: string): Converted => ({ ok: false, fatal: false, reason });
+
+/** Zod issues as "key: message; key: message". */
+function issuesText(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  info: LayerInfo,
+  build: (c: z.output<S>) => Converted,
+): Converted {
+  const r = schema.safeParse(info.config);
+  if (!r.success) return unsupported(`has settings Netwright cannot read: ${issuesText(r.error)}`);
+  return build(r.data);
+}
+
+const firstRank = (info: LayerInfo) => info.inputRanks[0];
+
+/** Keras axis (batch included, may be negative) -> negative axis, or null when it cannot be resolved. */
+function negativeAxis(axis: number, rank: number | undefined): number | null {
+  if (axis < 0) return axis;
+  // Unknown rank: only happens after an Unsupported layer; image tensors are the common case.
+  return axis - (rank ?? 4);
+}
+
+const conv2d: Handler = (info) =>
+  parse(conv2dConfig, info, (c) =>
+    ok(
+      'Conv2D',
+      {
+        filters: c.filters,
+        kernelSize: c.kernel_size,
+        strides: c.strides,
+        padding: c.padding,
+        dilation: c.dilation_rate,
+        groups: c.groups,
+        useBias: c.use_bias,
+        activation: c.activation,
+      },
+      firstRank(info),
+    ),
+  );
+
+const depthwise: Handler = (info) =>
+  parse(depthwiseConfig, info, (c) =>
+    ok(
+      'DepthwiseConv2D',
+      {
+        kernelSize: c.kernel_size,
+        strides: c.strides,
+        padding: c.padding,
+        depthMultiplier: c.depth_multiplier,
+        dilation: c.dilation_rate,
+        useBias: c.use_bias,
+        activation: c.activation,
+      },
+      firstRank(info),
+    ),
+  );
+
+const separable: Handler = (info) =>
+  parse(separableConfig, info, (c) =>
+    ok(
+      'SeparableConv2D',
+      {
+        filters: c.filters,
+        kernelSize: c.kernel_size,
+        strides: c.strides,
+        padding: c.padding,
+        depthMultiplier: c.depth_multiplier,
+        dilation: c.dilation_rate,
+        useBias: c.use_bias,
+        activation: c.activation,
+      },
+      firstRank(info),
+    ),
+  );
+
+const pool =
+  (kind: string): Handler =>
+  (info) =>
+    parse(poolConfig, info, (c) =>
+      ok(
+        kind,
+        { poolSize: c.pool_size, strides: c.strides[0] === 0 ? c.pool_size : c.strides, padding: c.padding },
+        firstRank(info),
+      ),
+    );
+
+const globalPool =
+  (kind: string): Handler =>
+  (info) =>
+    parse(globalPoolConfig, info, (c) => ok(kind, { keepDims: c.keepdims }, c.keepdims ? firstRank(info) : 2));
+
+const dense: Handler = (info) =>
+  parse(denseConfig, info, (c) =>
+    ok('Dense', { units: c.units, useBias: c.use_bias, activation: c.activation }, firstRank(info)),
+  );
+
+const batchNorm: Handler = (info) =>
+  parse(batchNormConfig, info, (c) => {
+    const axisRead = axisField(-1).safeParse(c.axis);
+    if (!axisRead.success) {
+      const multi = Array.isArray(c.axis) && c.axis.length > 1;
+      return unsupported(
+        multi
+          ? `normalizes several axes (${describeValue(c.axis)}); Netwright's BatchNorm normalizes the last (channel) axis only`
+          : `has settings Netwright cannot read: axis: ${issuesText(axisRead.error)}`,
+      );
+    }
+    const rank = firstRank(info);
+    const axis = axisRead.data;
+    const last = axis === -1 || (rank === undefined ? axis === 3 : axis === rank - 1);
+    if (!last)
+      return unsupported(
+        `normalizes axis ${axis}, not the last (channel) axis; Netwright's BatchNorm normalizes the last axis only (was the model built channels_first?)`,
+      );
+    if (c.renorm) return unsupported('uses batch renormalization (renorm: true), which Netwright does not have');
+    return ok('BatchNorm', { center: c.center, scale: c.scale, epsilon: c.epsilon, momentum: c.momentum }, rank);
+  });
+
+const activationLayer: Handler = (info) =>
+  parse(z.looseObject({ activation: activation() }), info, (c) =>
+    ok('Activation', { activation: c.activation }, firstRank(info)),
+  );
+
+const relu: Handler = (info) =>
+  parse(reluConfig, info, (c) => {
+    if (c.negative_slope !== 0)
+      return unsupported(
+        `is a leaky ReLU (negative_slope ${c.negative_slope}); Netwright's activations are ${NETWRIGHT_ACTIVATIONS}`,
+      );
+    if (c.threshold !== 0) return unsupported(`has threshold ${c.threshold}; Netwright's ReLU has threshold 0`);
+    if (c.max_value === null) return ok('Activation', { activation: 'relu' }, firstRank(info));
+    if (c.max_value === 6) return ok('Activation', { activation: 'relu6' }, firstRank(info));
+    return unsupported(`caps at max_value ${c.max_value}; Netwright has ReLU capped at 6 (relu6) or uncapped (relu)`);
+  });
+
+const softmax: Handler = (info) =>
+  parse(z.looseObject({ axis: axisField(-1) }), info, (c) => {
+    const rank = firstRank(info);
+    if (c.axis !== -1 && !(rank !== undefined && c.axis === rank - 1))
+      return unsupported(`takes the softmax over axis ${c.axis}; Netwright's softmax is over the last axis`);
+    return ok('Activation', { activation: 'softmax' }, rank);
+  });
+
+const zeroPadding: Handler = (info) =>
+  parse(zeroPaddingConfig, info, (c) => ok('ZeroPadding2D', { padding: c.padding }, firstRank(info)));
+
+const concatenate: Handler = (info) =>
+  parse(z.looseObject({ axis: axisField(-1) }), info, (c) => {
+    const rank = info.inputRanks.find((r) => r !== undefined);
+    return ok('Concatenate', { axis: negativeAxis(c.axis, rank) }, rank);
+  });
+
+const add: Handler = (info) => ok('Add', {}, info.inputRanks.find((r) => r !== undefined));
+
+const flatten: Handler = (info) => ok('Flatten', {}, 2);
+
+const reshape: Handler = (info) =>
+  parse(reshapeConfig, info, (c) => ok('Reshape', { targetShape: c.target_shape }, c.target_shape.length + 1));
+
+const dropout: Handler = (info) => parse(dropoutConfig, info, (c) => ok('Dropout', { rate: c.rate }, firstRank(info)));
+
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  Conv2D: conv2d,
+  Convolution2D: conv2d,
+  DepthwiseConv2D: depthwise,
+  SeparableConv2D: separable,
+  SeparableConvolution2D: separable,
+  Dense: dense,
+  BatchNormalization: batchNorm,
+  BatchNormalizationV1: batchNorm,
+  BatchNormalizationV2: batchNorm,
+  Activation: activationLayer,
+  ReLU: relu,
+  Softmax: softmax,
+  MaxPooling2D: pool('MaxPool2D'),
+  MaxPool2D: pool('MaxPool2D'),
+  AveragePooling2D: pool('AvgPool2D'),
+  AvgPool2D: pool('AvgPool2D'),
+  GlobalAveragePooling2D: globalPool('GlobalAvgPool2D'),
+  GlobalAvgPool2D: globalPool('GlobalAvgPool2D'),
+  GlobalMaxPooling2D: globalPool('GlobalMaxPool2D'),
+  GlobalMaxPool2D: globalPool('GlobalMaxPool2D'),
+  ZeroPadding2D: zeroPadding,
+  Concatenate: concatenate,
+  Add: add,
+  Flatten: flatten,
+  Reshape: reshape,
+  Dropout: dropout,
+};
+
+/** Keras classes the importer reads (InputLayer is handled by the caller). */
+export const SUPPORTED_CLASSES: readonly string[] = ['InputLayer', ...Object.keys(HANDLERS)];
+
+const NESTED_MODELS = new Set(['Sequential', 'Functional', 'Model']);
+
+export function convertLayer(info: LayerInfo): Converted {
+  const { className, config } = info;
+  if (config.data_format === 'channels_first' || config.dim_ordering === 'th') {
+    return {
+      ok: false,
+      fatal: true,
+      error: `Layer '${oneLine(info.name, 60)}' (${oneLine(className, 40)}) uses data_format 'channels_first'; Netwright reads channels_last models only: rebuild or re-save the model with channels_last.`,
+    };
+  }
+  if (NESTED_MODELS.has(className))
+    return unsupported(
+      'is a nested model; Netwright imports flat models only (rebuild it as one functional model, or import the inner model on its own)',
+    );
+  const handler = Object.hasOwn(HANDLERS, className) ? HANDLERS[className] : undefined;
+  if (!handler) {
+    const custom = info.registeredName && info.registeredName !== className ? ` (custom class '${oneLine(info.registeredName, 40)}')` : '';
+    return unsupported(`is a layer class Netwright does not support${custom}; replace it with a layer from the palette or remove it`);
+  }
+  return handler(info);
+}

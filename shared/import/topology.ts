@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { oneLine } from './json';
+
+/**
+ * The layer list of a Functional or Sequential config, normalized: each layer with
+ * the names of the layers feeding it, in input order. Handles Keras 2's nested
+ * `inbound_nodes: [[["name", 0, 0, {}], ...]]` and Keras 3's
+ * `inbound_nodes: [{args: [{class_name: '__keras_tensor__', config: {keras_history: ["name", 0, 0]}}], kwargs}]`.
+ */
+export interface RawLayer {
+  name: string;
+  className: string;
+  config: Record<string, unknown>;
+  inputs: string[];
+  registeredName?: string;
+  /** Set for the InputLayer a Sequential model gets from its first layer's batch_input_shape. */
+  synthesized?: boolean;
+}
+
+export type TopologyResult = { ok: true; name: string; layers: RawLayer[]; keras3: boolean } | { ok: false; error: string };
+
+const q = (name: string) => `'${oneLine(name, 60)}'`;
+
+const layerEntry = z.looseObject({
+  class_name: z.string(),
+  config: z.record(z.string(), z.unknown()).nullish(),
+  name: z.string().optional(),
+  inbound_nodes: z.array(z.unknown()).optional(),
+  registered_name: z.string().nullish(),
+  module: z.string().nullish(),
+  build_config: z.record(z.string(), z.unknown()).nullish(),
+});
+type LayerEntry = z.output<typeof layerEntry>;
+
+const functionalConfig = z.looseObject({
+  name: z.string().optional(),
+  layers: z.array(z.unknown()),
+});
+
+const sequentialConfig = z.union([
+  z.array(z.unknown()),
+  z.looseObject({ name: z.string().optional(), layers: z.array(z.unknown()), build_input_shape: z.unknown().optional() }),
+]);
+
+/** Keras 2: [name, node_index, tensor_index, kwargs?]. */
+const keras2Ref = z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative()]).rest(z.unknown());
+const keras3Node = z.looseObject({ args: z.array(z.unknown()), kwargs: z.unknown().optional() });
+const keras3Tensor = z.looseObject({
+  class_name: z.literal('__keras_tensor__'),
+  config: z.looseObject({
+    keras_history: z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative()]),
+  }),
+});
+
+function entryName(entry: LayerEntry): string | undefined {
+  if (entry.name !== undefined) return entry.name;
+  const n = entry.config?.name;
+  return typeof n === 'string' ? n : undefined;
+}
+
+function readEntries(raw: unknown[], where: string): { ok: true; entries: LayerEntry[] } | { ok: false; error: string } {
+  const entries: LayerEntry[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const r = layerEntry.safeParse(raw[i]);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      const at = issue.path.length ? ` ('${issue.path.join('.')}': ${issue.message})` : '';
+      return {
+        ok: false,
+        error: `${where} layer #${i + 1} is not a Keras layer: expected {class_name, config, …}${at}.`,
+      };
+    }
+    entries.push(r.data);
+  }
+  return { ok: true, entries };
+}
+
+const isKeras3 = (e: LayerEntry) => e.module !== undefined || e.registered_name !== undefined || e.build_config !== undefined;
+
+/** Keras 3 call args hold tensors anywhere (Concatenate: [[t1, t2]]); collect them in order. */
+function collectKeras3Tensors(value: unknown, out: [string, number, number][], depth: number): boolean {
+  if (depth > 16) return false;
+  const t = keras3Tensor.safeParse(value);
+  if (t.success) {
+    out.push(t.data.config.keras_history);
+    return true;
+  }
+  if (Array.isArray(value)) return value.every((v) => collectKeras3Tensors(v, out, depth + 1));
+  return true;
+}
+
+/** The layers feeding one functional layer, or an error line. */
+function readInbound(entry: LayerEntry, name: string): { ok: true; inputs: [string, number, number][] } | { ok: false; error: string } {
+  const nodes = entry.inbound_nodes ?? [];
+  if (nodes.length === 0) return { ok: true, inputs: [] };
+  if (nodes.length > 1)
+    return {
+      ok: false,
+      error: `Layer ${q(name)} is applied ${nodes.length} times (a shared layer); Netwright needs each layer applied once: give each use its own layer.`,
+    };
+  const node = nodes[0];
+  const malformed = {
+    ok: false as const,
+    error: `Layer ${q(name)} has malformed inbound_nodes: expected [[["layer", 0, 0, {}], …]] (Keras 2) or [{"args": […], "kwargs": {}}] (Keras 3), got ${oneLine(JSON.stringify(node) ?? String(node), 60)}.`,
+  };
+  if (Array.isArray(node)) {
+    const refs: [string, number, number][] = [];
+    for (const ref of node) {
+      const r = keras2Ref.safeParse(ref);
+      if (!r.success) return malformed;
+      refs.push([r.data[0], r.data[1], r.data[2]]);
+    }
+    return { ok: true, inputs: refs };
+  }
+  const k3 = keras3Node.safeParse(node);
+  if (!k3.success) return malformed;
+  const refs: [string, number, number][] = [];
+  if (!collectKeras3Tensors(k3.data.args, refs, 0)) return malformed;
+  return { ok: true, inputs: refs };
+}
+
+export function readFunctional(config: unknown): TopologyResult {
+  const c = functionalConfig.safeParse(config);
+  if (!c.success)
+    return {
+      ok: false,
+      error: "The functional model's config has no 'layers' list: expected config: {name, layers: […], input_layers, output_layers}.",
+    };
+  const read = readEntries(c.data.layers, 'Model');
+  if (!read.ok) return read;
+  const layers: RawLayer[] = [];
+  const callCount = new Map<string, number>();
+  const pending: [RawLayer, [string, number, number][]][] = [];
+  for (const [i, entry] of read.entries.entries()) {
+    const name = entryName(entry);
+    if (name === undefined || name === '')
+      return { ok: false, error: `Model layer #${i + 1} (${oneLine(entry.class_name, 40)}) has no name.` };
+    const inbound = readInbound(entry, name);
+    if (!inbound.ok) return inbound;
+    callCount.set(name, (entry.inbound_nodes ?? []).length);
+    const layer: RawLayer = {
+      name,
+      className: entry.class_name,
+      config: entry.config ?? {},
+      inputs: inbound.inputs.map(([source]) => source),
+    };
+    if (entry.registered_name) layer.registeredName = entry.registered_name;
+    layers.push(layer);
+    pending.push([layer, inbound.inputs]);
+  }
+  // A reference to call k > 0 of a layer applied once points at nothing.
+  for (const [layer, refs] of pending) {
+    for (const [source, nodeIndex] of refs) {
+      const calls = callCount.get(source);
+      if (calls === undefined) continue; // reported as a missing layer by the caller
+      if (nodeIndex > 0 && nodeIndex >= Math.max(calls, 1))
+        return {
+          ok: false,
+          error: `Layer ${q(layer.name)} takes input from call ${nodeIndex} of ${q(source)}, which is applied only once: the file is inconsistent.`,
+        };
+    }
+  }
+  return { ok: true, name: c.data.name ?? 'model', layers, keras3: read.entries.some(isKeras3) };
+}
+
+const INPUT_CLASSES = new Set(['InputLayer']);
+
+export function readSequential(config: unknown): TopologyResult {
+  const c = sequentialConfig.safeParse(config);
+  if (!c.success)
+    return {
+      ok: false,
+      error: "The Sequential model's config has no 'layers' list: expected config: {name, layers: […]} or a list of layers.",
+    };
+  const list = Array.isArray(c.data) ? c.data : c.data.layers;
+  const modelName = Array.isArray(c.data) ? 'sequential' : (c.data.name ?? 'sequential');
+  const buildInputShape = Array.isArray(c.data) ? undefined : c.data.build_input_shape;
+  const read = readEntries(list, 'Sequential');
+  if (!read.ok) return read;
+  if (read.entries.length === 0) return { ok: false, error: 'The Sequential model has no layers.' };
+
+  const used = new Set<string>();
+  const counters = new Map<string, number>();
+  const fresh = (prefix: string) => {
+    let k = counters.get(prefix) ?? 0;
+    let name = k === 0 ? prefix : `${prefix}_${k}`;
+    while (used.has(name)) {
+      k += 1;
+      name = `${prefix}_${k}`;
+    }
+    counters.set(prefix, k + 1);
+    used.add(name);
+    return name;
+  };
+  const named = read.entries.map((e) => {
+    const n = entryName(e);
+    if (n) used.add(n);
+    return n;
+  });
+
+  const layers: RawLayer[] = [];
+  const first = read.entries[0]!;
+  if (!INPUT_CLASSES.has(first.class_name)) {
+    const fc = first.config ?? {};
+    const batchShape =
+      fc.batch_input_shape ??
+      fc.batch_shape ??
+      (Array.isArray(fc.input_shape) ? [null, ...fc.input_shape] : undefined) ??
+      buildInputShape ??
+      first.build_config?.input_shape;
+    const base = named[0] ?? snake(first.class_name);
+    layers.push({
+      name: fresh(`${base}_input`),
+      className: 'InputLayer',
+      config: batchShape === undefined ? {} : { batch_input_shape: batchShape },
+      inputs: [],
+      synthesized: true,
+    });
+  }
+  for (const [i, entry] of read.entries.entries()) {
+    const name = named[i] ?? fresh(snake(entry.class_name));
+    const prev = layers.at(-1);
+    const layer: RawLayer = {
+      name,
+      className: entry.class_name,
+      config: entry.config ?? {},
+      inputs: prev ? [prev.name] : [],
+    };
+    if (entry.registered_name) layer.registeredName = entry.registered_name;
+    layers.push(layer);
+  }
+  return { ok: true, name: modelName, layers, keras3: read.entries.some(isKeras3) };
+}
+
+/** Keras's default layer-name prefix: Conv2D -> conv2d, BatchNormalization -> batch_normalization. */
+function snake(className: string): string {
+  // Keras's to_snake_case.
+  const intermediate = className.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2');
+  const snaked = intermediate
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '');
+  return snaked || 'layer';
+}

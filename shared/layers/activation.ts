@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { activation } from './common';
+import { onlyInput } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+export const activationSchema = z.strictObject({
+  activation: activation().default('relu'),
+});
+
+export type ActivationParams = z.output<typeof activationSchema>;
+
+export const activationSpec: LayerSpec<ActivationParams> = {
+  kind: 'Activation',
+  label: 'Activation',
+  description: 'Applies a nonlinearity such as ReLU element by element; no weights, shape unchanged.',
+  category: 'normalization',
+  schema: activationSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape: (inputs) => onlyInput(inputs, 'Activation'),
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => p.activation,
+};

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { formatPair, type Pair } from './shapeMath';
+
+/**
+ * Schema pieces shared by the layer kinds. Every message ends with "got <value>",
+ * because a student fixing a form or a hand-edited project file needs to see what was wrong.
+ */
+
+export const ACTIVATIONS = ['relu', 'relu6', 'sigmoid', 'tanh', 'softmax', 'linear', 'gelu', 'swish'] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+export const PADDINGS = ['same', 'valid'] as const;
+
+/** The value as the user would have typed it; JSON alone would print NaN and Infinity as null. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Zod's error option with a message naming the received value. */
+export const expected = (what: string) => ({
+  error: (issue: { input?: unknown }) => `expected ${what}, got ${describeValue(issue.input)}`,
+});
+
+const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+export const positiveInt = () =>
+  z
+    .number(expected('a positive whole number'))
+    .int(expected('a positive whole number'))
+    .positive(expected('a positive whole number'));
+
+export const bool = () => z.boolean(expected('true or false'));
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+export const activation = () => z.enum(ACTIVATIONS, expected(`one of ${quoted(ACTIVATIONS)}`));
+
+export const padding = () => z.enum(PADDINGS, expected(`one of ${quoted(PADDINGS)}`));
+
+/**
+ * [height, width], also accepting a single number for both as Keras does. Parsed by hand
+ * rather than as a zod union so a bad value yields one message naming it, not one per branch.
+ */
+export const pair = () =>
+  z.unknown().transform((value, ctx): Pair => {
+    const both = typeof value === 'number' ? [value, value] : value;
+    if (Array.isArray(both) && both.length === 2 && both.every(isPositiveInt)) return [both[0], both[1]];
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `expected a positive whole number or a pair [height, width] of them, got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  });
+
+export type PadPair = readonly [readonly [number, number], readonly [number, number]];
+
+/** ZeroPadding2D's padding: n, [h, w] or [[top, bottom], [left, right]], normalized to the last. */
+export const padPairs = () =>
+  z.unknown().transform((value, ctx): PadPair => {
+    if (isNonNegativeInt(value))
+      return [
+        [value, value],
+        [value, value],
+      ];
+    if (Array.isArray(value) && value.length === 2) {
+      const [h, w] = value;
+      if (isNonNegativeInt(h) && isNonNegativeInt(w))
+        return [
+          [h, h],
+          [w, w],
+        ];
+      const isSide = (s: unknown): s is [number, number] =>
+        Array.isArray(s) && s.length === 2 && s.every(isNonNegativeInt);
+      if (isSide(h) && isSide(w))
+        return [
+          [h[0], h[1]],
+          [w[0], w[1]],
+        ];
+    }
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `expected a whole number ≥ 0, a pair [height, width], or [[top, bottom], [left, right]], got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  });
+
+/**
+ * Keras (and TensorFlow's conv ops) reject strides > 1 combined with dilation > 1;
+ * catching it at validation spares the user a crash when training starts.
+ */
+export function checkStridesOrDilation(params: { strides: Pair; dilation: Pair }, ctx: z.RefinementCtx) {
+  const strided = params.strides.some((s) => s > 1);
+  const dilated = params.dilation.some((d) => d > 1);
+  if (!strided || !dilated) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['dilation'],
+    input: params.dilation,
+    message: `strides ${formatPair(params.strides)} together with dilation ${formatPair(params.dilation)} is not supported (Keras needs strides or dilation to be 1) — set one of them to 1`,
+  });
+}
+
+/** "3×3 /2", "1×7", "3×3 d2": the window part of a node-face summary. */
+export function windowText(kernel: Pair, strides: Pair, dilation: Pair = [1, 1]): string {
+  const stride = strides[0] === strides[1] ? `${strides[0]}` : formatPair(strides);
+  const rate = dilation[0] === dilation[1] ? `${dilation[0]}` : formatPair(dilation);
+  return [formatPair(kernel), stride === '1' ? '' : ` /${stride}`, rate === '1' ? '' : ` d${rate}`].join('');
+}
+
+/** ", relu" unless the activation is linear, which the node face leaves out. */
+export const activationText = (name: ActivationName): string => (name === 'linear' ? '' : `, ${name}`);

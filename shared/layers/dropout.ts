@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { expected } from './common';
+import { onlyInput } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+const rateMessage = expected('a rate from 0 up to (not including) 1');
+
+export const dropoutSchema = z.strictObject({
+  rate: z.number(rateMessage).min(0, rateMessage).lt(1, rateMessage).default(0.5),
+});
+
+export type DropoutParams = z.output<typeof dropoutSchema>;
+
+export const dropoutSpec: LayerSpec<DropoutParams> = {
+  kind: 'Dropout',
+  label: 'Dropout',
+  description: 'While training, zeroes a random fraction of values to fight overfitting; does nothing at inference.',
+  category: 'normalization',
+  schema: dropoutSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape: (inputs) => onlyInput(inputs, 'Dropout'),
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => `dropout ${p.rate}`,
+};

@@ -1,0 +1,8 @@
+import { globalPool2dSpec } from './globalPooling';
+
+export const globalAvgPool2dSpec = globalPool2dSpec(
+  'GlobalAvgPool2D',
+  'avg',
+  'Global average pooling',
+  'Averages each channel over the whole image: one number per channel, no weights.',
+);

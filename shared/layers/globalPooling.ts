@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { bool } from './common';
+import { imageShape } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+/** Shared by GlobalAvgPool2D and GlobalMaxPool2D. */
+export const globalPool2dSchema = z.strictObject({
+  keepDims: bool().default(false),
+});
+
+export type GlobalPool2DParams = z.output<typeof globalPool2dSchema>;
+
+export function globalPool2dSpec(kind: string, word: 'max' | 'avg', label: string, description: string) {
+  const spec: LayerSpec<GlobalPool2DParams> = {
+    kind,
+    label,
+    description,
+    category: 'pooling',
+    schema: globalPool2dSchema,
+    inputs: { min: 1, max: 1 },
+    outputShape(inputs, p) {
+      const [, , channels] = imageShape(inputs, kind);
+      return p.keepDims ? [1, 1, channels] : [channels];
+    },
+    paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+    macs: () => 0,
+    rfStep: () => ({ type: 'global' }),
+    summary: (p) => `global ${word}${p.keepDims ? ', 1×1' : ''}`,
+  };
+  return spec;
+}

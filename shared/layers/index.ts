@@ -1,0 +1,40 @@
+/** The layer catalog's public surface: import from 'shared/layers', not from the per-kind files. */
+export { type ActivationParams, activationSpec } from './activation';
+export { type AddParams, addSpec } from './add';
+export { avgPool2dSpec } from './avgPool2d';
+export { type BatchNormParams, batchNormSpec } from './batchNorm';
+export { ACTIVATIONS, type ActivationName, describeValue, PADDINGS, type PadPair } from './common';
+export { type Compress1x1Params, compress1x1AsConv2D, compress1x1Spec } from './compress1x1';
+export { type ConcatenateParams, concatenateSpec } from './concatenate';
+export { type Conv2DParams, conv2dSpec } from './conv2d';
+export { type DenseParams, denseSpec } from './dense';
+export { type DepthwiseConv2DParams, depthwiseConv2dSpec } from './depthwiseConv2d';
+export { type DropoutParams, dropoutSpec } from './dropout';
+export { type FlattenParams, flattenSpec } from './flatten';
+export { globalAvgPool2dSpec } from './globalAvgPool2d';
+export { globalMaxPool2dSpec } from './globalMaxPool2d';
+export type { GlobalPool2DParams } from './globalPooling';
+export { type InputParams, inputSpec } from './input';
+export { maxPool2dSpec } from './maxPool2d';
+export type { Pool2DParams } from './pooling';
+export { type AnyLayerSpec, getLayerSpec, layerSpecs, type ParamsResult, validateParams } from './registry';
+export { type ReshapeParams, reshapeSpec } from './reshape';
+export { type SeparableConv2DParams, separableConv2dSpec } from './separableConv2d';
+export {
+  dilatedSize,
+  formatPair,
+  formatShape,
+  type Padding,
+  type Pair,
+  product,
+  windowOutput,
+  windowOutputLength,
+} from './shapeMath';
+export { LayerError, type LayerSpec, type PaletteCategory, type ParamCount, type RfStep } from './spec';
+export {
+  type StridedReductionEquivalent,
+  type StridedReductionParams,
+  stridedReductionEquivalent,
+  stridedReductionSpec,
+} from './stridedReduction';
+export { type ZeroPadding2DParams, zeroPadding2dSpec } from './zeroPadding2d';

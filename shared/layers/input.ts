@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { describeValue } from './common';
+import { formatPair, formatShape } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+export const inputSchema = z.strictObject({
+  shape: z.unknown().transform((value, ctx): number[] => {
+    if (Array.isArray(value) && (value.length === 1 || value.length === 3) && value.every(isPositiveInt)) {
+      return [...value];
+    }
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `expected [height, width, channels] or [length] of positive whole numbers, got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  }),
+});
+
+export type InputParams = z.output<typeof inputSchema>;
+
+export const inputSpec: LayerSpec<InputParams> = {
+  kind: 'Input',
+  label: 'Input',
+  description: 'Where data enters: an image [height, width, channels] or a vector [length], batch excluded.',
+  category: 'input',
+  schema: inputSchema,
+  inputs: { min: 0, max: 0 },
+  outputShape: (_inputs, p) => [...p.shape],
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => {
+    const [h, w, c] = p.shape;
+    return h !== undefined && w !== undefined && c !== undefined ? `${formatPair([h, w])}×${c}` : formatShape(p.shape);
+  },
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { padding, pair, windowText } from './common';
+import { imageShape, windowOutput } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+/** Shared by MaxPool2D and AvgPool2D, which differ only in what they compute inside the window. */
+export const pool2dSchema = z.strictObject({
+  poolSize: pair().default([2, 2]),
+  strides: pair().default([2, 2]),
+  padding: padding().default('valid'),
+});
+
+export type Pool2DParams = z.output<typeof pool2dSchema>;
+
+export function pool2dSpec(kind: string, word: 'max' | 'avg', label: string, description: string) {
+  const spec: LayerSpec<Pool2DParams> = {
+    kind,
+    label,
+    description,
+    category: 'pooling',
+    schema: pool2dSchema,
+    inputs: { min: 1, max: 1 },
+    outputShape(inputs, p) {
+      const [h, w, channels] = imageShape(inputs, kind);
+      const [outH, outW] = windowOutput([h, w], {
+        kernel: p.poolSize,
+        strides: p.strides,
+        padding: p.padding,
+        noun: 'pool window',
+      });
+      return [outH, outW, channels];
+    },
+    paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+    // Comparisons and sums are not multiply-adds (GUIDE.md).
+    macs: () => 0,
+    rfStep: (p) => ({ type: 'window', kernel: p.poolSize, stride: p.strides, dilation: [1, 1] }),
+    summary: (p) => `${word} ${windowText(p.poolSize, p.strides)}`,
+  };
+  return spec;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { describeValue } from './common';
+import { formatShape, onlyInput, product } from './shapeMath';
+import { LayerError, type LayerSpec } from './spec';
+
+const isAxisSize = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && (v > 0 || v === -1);
+
+export const reshapeSchema = z.strictObject({
+  targetShape: z.unknown().transform((value, ctx): number[] => {
+    const valid =
+      Array.isArray(value) && value.length > 0 && value.every(isAxisSize) && value.filter((v) => v === -1).length <= 1;
+    if (valid) return [...value];
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `expected a list of positive whole numbers with at most one -1 (meaning "whatever is left"), got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  }),
+});
+
+export type ReshapeParams = z.output<typeof reshapeSchema>;
+
+export const reshapeSpec: LayerSpec<ReshapeParams> = {
+  kind: 'Reshape',
+  label: 'Reshape',
+  description: 'Rearranges the same values into a new shape; one axis may be -1 to take whatever is left.',
+  category: 'head',
+  schema: reshapeSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const input = onlyInput(inputs, 'Reshape');
+    const count = product(input);
+    const known = product(p.targetShape.filter((d) => d !== -1));
+    if (!p.targetShape.includes(-1)) {
+      if (known === count) return [...p.targetShape];
+      throw new LayerError(
+        `Reshape cannot turn ${formatShape(input)} (${count} values) into ${formatShape(p.targetShape)} (${known} values) — the counts must match`,
+      );
+    }
+    if (count % known === 0) return p.targetShape.map((d) => (d === -1 ? count / known : d));
+    throw new LayerError(
+      `Reshape cannot fill the -1 in ${formatShape(p.targetShape)}: ${formatShape(input)} has ${count} values, not a multiple of ${known}`,
+    );
+  },
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  rfStep: () => ({ type: 'global' }),
+  summary: (p) => `→ ${formatShape(p.targetShape)}`,
+};

@@ -1,0 +1,80 @@
+import type { Shape } from '../graph/types';
+import { LayerError } from './spec';
+
+export type Padding = 'same' | 'valid';
+export type Pair = readonly [number, number];
+
+/** How a sliding window (conv kernel or pool) walks over the height and width. */
+export interface Window {
+  kernel: Pair;
+  strides: Pair;
+  /** Pools have none; omitted means 1×1. */
+  dilation?: Pair;
+  padding: Padding;
+  /** Names the window in errors: "kernel" for convs, "pool window" for pools. */
+  noun: string;
+}
+
+export const product = (values: readonly number[]): number => values.reduce((acc, v) => acc * v, 1);
+
+export const formatShape = (shape: Shape): string => `[${shape.join(', ')}]`;
+
+/** Sizes read "3×3" in messages and node faces, height first like the shapes. */
+export const formatPair = ([h, w]: Pair): string => `${h}×${w}`;
+
+/** The extent of a kernel once dilation spreads its taps apart: (k − 1)·d + 1. */
+export const dilatedSize = (kernel: number, dilation: number): number => (kernel - 1) * dilation + 1;
+
+/**
+ * One spatial axis, as Keras's conv_output_length computes it. May return 0 or less
+ * for 'valid' when the window is larger than the input; windowOutput turns that into an error.
+ */
+export function windowOutputLength(input: number, kernel: number, stride: number, dilation: number, padding: Padding) {
+  if (padding === 'same') return Math.ceil(input / stride);
+  return Math.floor((input - dilatedSize(kernel, dilation)) / stride) + 1;
+}
+
+/** Output height and width of a conv or pool; throws a LayerError a student can act on when the window does not fit. */
+export function windowOutput(input: Pair, window: Window): Pair {
+  const dilation = window.dilation ?? [1, 1];
+  const out: Pair = [
+    windowOutputLength(input[0], window.kernel[0], window.strides[0], dilation[0], window.padding),
+    windowOutputLength(input[1], window.kernel[1], window.strides[1], dilation[1], window.padding),
+  ];
+  if (out[0] > 0 && out[1] > 0) return out;
+  const dilated = dilation[0] > 1 || dilation[1] > 1;
+  const span: Pair = [dilatedSize(window.kernel[0], dilation[0]), dilatedSize(window.kernel[1], dilation[1])];
+  const what = dilated
+    ? `A ${formatPair(window.kernel)} ${window.noun} with dilation ${formatPair(dilation)} spans ${formatPair(span)} and`
+    : `A ${formatPair(window.kernel)} ${window.noun}`;
+  const smaller = dilated ? `a smaller ${window.noun} or dilation` : `a smaller ${window.noun}`;
+  throw new LayerError(
+    `${what} does not fit a ${formatPair(input)} input with padding '${window.padding}' — use padding 'same', ${smaller}, or a larger input`,
+  );
+}
+
+/** The single input of a one-input kind; the graph checks arity, this guards direct callers. */
+export function onlyInput(inputs: readonly Shape[], kind: string): Shape {
+  const [input] = inputs;
+  if (inputs.length !== 1 || !input) throw new LayerError(`${kind} takes exactly one input, but got ${inputs.length}`);
+  return input;
+}
+
+/** [H, W, C] of an image input; anything else gets an error pointing at the usual fix. */
+export function imageShape(inputs: readonly Shape[], kind: string): readonly [number, number, number] {
+  const input = onlyInput(inputs, kind);
+  if (input.length !== 3) {
+    throw new LayerError(
+      `${kind} needs an image input [height, width, channels], but got ${formatShape(input)} — add a Reshape before it`,
+    );
+  }
+  return [input[0]!, input[1]!, input[2]!];
+}
+
+/** The channel (last) axis of any input of rank 1 or more. */
+export function lastAxis(inputs: readonly Shape[], kind: string): number {
+  const input = onlyInput(inputs, kind);
+  const last = input.at(-1);
+  if (last === undefined) throw new LayerError(`${kind} needs an input with at least one axis, but got []`);
+  return last;
+}

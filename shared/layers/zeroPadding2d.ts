@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { padPairs } from './common';
+import { imageShape } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+export const zeroPadding2dSchema = z.strictObject({
+  padding: padPairs().default([
+    [1, 1],
+    [1, 1],
+  ]),
+});
+
+export type ZeroPadding2DParams = z.output<typeof zeroPadding2dSchema>;
+
+export const zeroPadding2dSpec: LayerSpec<ZeroPadding2DParams> = {
+  kind: 'ZeroPadding2D',
+  label: 'Zero padding',
+  description: 'Adds rows and columns of zeros around the image, e.g. before a strided ‘valid’ conv.',
+  category: 'convolution',
+  schema: zeroPadding2dSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const [h, w, channels] = imageShape(inputs, 'ZeroPadding2D');
+    const [[top, bottom], [left, right]] = p.padding;
+    return [h + top + bottom, w + left + right, channels];
+  },
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  // Padding adds no reach and keeps the spacing between outputs; the next window accounts for it.
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => {
+    const [[top, bottom], [left, right]] = p.padding;
+    const uniform = top === bottom && bottom === left && left === right;
+    return uniform ? `pad ${top}` : `pad ${top},${bottom} / ${left},${right}`;
+  },
+};

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+
+let host: HostProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startHostProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('browser mode in Chromium', () => {
+  it('shows the canvas and answers the round trip to the main-process services', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+
+    await page.goto(host.url);
+    expect(new URL(page.url()).search).toBe('');
+
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__controls').count()).toBe(1);
+
+    const version = page.getByTestId('status-version');
+    await expect.poll(() => version.textContent()).toContain(`Netwright ${pkg.version} · browser`);
+    const backend = page.getByTestId('status-backend');
+    await expect.poll(() => backend.textContent(), { timeout: 30_000 }).toMatch(/TensorFlow\.js: (tensorflow-gpu|tensorflow|wasm|cpu)$/);
+
+    await page.screenshot({ path: path.join(resultsDir, 'browser-mode.png') });
+    expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+    expect(problems.filter((p) => !/DevTools|React Router|download the React DevTools/.test(p))).toEqual([]);
+  });
+
+  it('refuses a page opened without the launch token', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(host.origin);
+    expect(response?.status()).toBe(401);
+    expect(await page.textContent('body')).toMatch(/npm run web/);
+  });
+
+  it('the canvas pans and zooms', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    const viewport = page.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    await page.getByRole('button', { name: /zoom in/i }).click();
+    await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+    const afterZoom = await viewport.getAttribute('style');
+    const pane = page.locator('.react-flow__pane');
+    const box = (await pane.boundingBox())!;
+    // Top edge, away from the nodes, the controls and the minimap.
+    await page.mouse.move(box.x + box.width / 2, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + 130, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => viewport.getAttribute('style')).not.toBe(afterZoom);
+  });
+});

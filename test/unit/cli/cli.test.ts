@@ -1,0 +1,40 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run';
+import pkg from '../../../package.json' with { type: 'json' };
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+describe('netwright CLI', () => {
+  it('prints the version', async () => {
+    const c = capture();
+    expect(await runCli(['--version'], c.io)).toBe(0);
+    expect(c.out).toEqual([pkg.version]);
+  });
+
+  it('prints help with the counting convention', async () => {
+    const c = capture();
+    expect(await runCli(['--help'], c.io)).toBe(0);
+    expect(c.out.join('')).toMatch(/FLOPs = 2 x MACs/);
+    expect(c.out.join('')).toMatch(/Exit codes/);
+  });
+
+  it('rejects an unknown command with one line and exit code 2', async () => {
+    const c = capture();
+    expect(await runCli(['frobnicate'], c.io)).toBe(2);
+    expect(c.err).toHaveLength(1);
+    expect(c.err[0]).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it('works as `npx netwright` through the real bin entry', () => {
+    const out = execFileSync(process.execPath, ['bin/netwright.js', '--version'], { encoding: 'utf8' });
+    expect(out.trim()).toBe(pkg.version);
+    const bad = spawnSync(process.execPath, ['bin/netwright.js', 'nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../../shared/ipcChannels';
+import { FakeBrowserWindow } from './fakeElectron';
+
+const report = { name: 'wasm' as const, reason: 'test', attempts: [] };
+
+const electron = vi.hoisted(() => {
+  const appHandlers = new Map<string, (...args: unknown[]) => void>();
+  let permissionHandler: ((contents: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined;
+  return {
+    appHandlers,
+    getPermissionHandler: () => permissionHandler,
+    ipcHandlers: new Map<string, unknown>(),
+    app: {
+      enableSandbox: vi.fn(),
+      requestSingleInstanceLock: vi.fn(() => true),
+      quit: vi.fn(),
+      on: (name: string, handler: (...args: unknown[]) => void) => appHandlers.set(name, handler),
+      whenReady: () => Promise.resolve(),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: typeof permissionHandler) => {
+          permissionHandler = h;
+        },
+      },
+    },
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
+    dialog: { showMessageBox: vi.fn(async () => ({})) },
+  };
+});
+
+vi.mock('electron', async () => ({
+  ...electron,
+  ipcMain: { handle: (channel: string, listener: unknown) => electron.ipcHandlers.set(channel, listener) },
+  BrowserWindow: (await import('./fakeElectron')).FakeBrowserWindow,
+}));
+vi.mock('../../../electron/services/tfjs', () => ({ ensureBackend: async () => report }));
+
+describe('Electron main process', () => {
+  it('wires sandboxing, permissions, IPC, the menu and the window on start', async () => {
+    await import('../../../electron/main');
+    await new Promise((r) => setTimeout(r, 0));
+
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+
+    const granted: boolean[] = [];
+    electron.getPermissionHandler()?.({}, 'camera', (ok) => granted.push(ok));
+    expect(granted).toEqual([false]);
+
+    expect([...electron.ipcHandlers.keys()]).toEqual([ipcChannels.invoke]);
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+
+    const window = FakeBrowserWindow.instances.at(-1)!;
+    expect(window.loadFile.mock.calls[0]![0]).toMatch(/renderer[/\\]index\.html$/);
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
+    expect(window.webContents.sent).toContainEqual([ipcChannels.event, 'backendSelected', report]);
+  });
+
+  it('answers only the app window through IPC', async () => {
+    const invoke = electron.ipcHandlers.get(ipcChannels.invoke) as (e: unknown, m: string, p: unknown) => Promise<{ ok: boolean }>;
+    const window = FakeBrowserWindow.instances.at(-1)!;
+    const url = String(window.loadFile.mock.calls[0]![0]);
+    const own = { sender: window.webContents, senderFrame: { url: `file://${url}`, parent: null } };
+    expect((await invoke(own, 'ping', {})).ok).toBe(true);
+    const stranger = { sender: {}, senderFrame: { url: `file://${url}`, parent: null } };
+    expect((await invoke(stranger, 'ping', {})).ok).toBe(false);
+  });
+
+  it('quits when the last window closes, except on macOS', () => {
+    electron.appHandlers.get('window-all-closed')!();
+    expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { type BackendCandidate, explainLoadFailure, selectBackend, type TfBackendApi } from '../../../electron/services/backend';
+
+function fakeTf(registered: string[]): TfBackendApi & { current: string } {
+  return {
+    current: '',
+    async setBackend(name) {
+      if (!registered.includes(name)) return false;
+      this.current = name;
+      return true;
+    },
+    async ready() {},
+    getBackend() {
+      return this.current;
+    },
+  };
+}
+
+const notFound = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-node-gpu'"), { code: 'ERR_MODULE_NOT_FOUND' });
+const cudaMissing = new Error('libcudart.so.11.0: cannot open shared object file: No such file or directory');
+
+function chain(loads: Partial<Record<BackendCandidate['name'], () => Promise<void>>>): BackendCandidate[] {
+  const ok = async () => {};
+  return [
+    { name: 'tensorflow-gpu', tfName: 'tensorflow', load: loads['tensorflow-gpu'] ?? ok, whyChosen: 'gpu' },
+    { name: 'tensorflow', tfName: 'tensorflow', load: loads.tensorflow ?? ok, whyChosen: 'native' },
+    { name: 'wasm', tfName: 'wasm', load: loads.wasm ?? ok, whyChosen: 'wasm simd' },
+    { name: 'cpu', tfName: 'cpu', load: ok, whyChosen: 'plain js' },
+  ];
+}
+
+describe('backend selection', () => {
+  it('takes the first backend that loads and says why each earlier one was not used', async () => {
+    const report = await selectBackend(
+      fakeTf(['tensorflow', 'wasm', 'cpu']),
+      chain({
+        'tensorflow-gpu': () => Promise.reject(cudaMissing),
+        tensorflow: () => Promise.reject(notFound),
+      }),
+    );
+    expect(report.name).toBe('wasm');
+    expect(report.reason).toBe('wasm simd');
+    expect(report.attempts.map((a) => [a.name, a.ok])).toEqual([
+      ['tensorflow-gpu', false],
+      ['tensorflow', false],
+      ['wasm', true],
+    ]);
+    expect(report.attempts[0]!.reason).toMatch(/CUDA 11\.2.*cuDNN 8\.1/);
+    expect(report.attempts[1]!.reason).toMatch(/not installed/);
+  });
+
+  it('prefers the GPU when it loads', async () => {
+    const report = await selectBackend(fakeTf(['tensorflow', 'wasm', 'cpu']), chain({}));
+    expect(report).toEqual({ name: 'tensorflow-gpu', reason: 'gpu', attempts: [{ name: 'tensorflow-gpu', ok: true, reason: 'gpu' }] });
+  });
+
+  it('falls through when a package loads but tfjs cannot initialise its backend', async () => {
+    const report = await selectBackend(fakeTf(['cpu']), chain({}));
+    expect(report.name).toBe('cpu');
+    expect(report.attempts.find((a) => a.name === 'wasm')!.reason).toMatch(/could not initialise 'wasm'/);
+  });
+
+  it('honours NETWRIGHT_BACKEND and records the skipped ones', async () => {
+    const report = await selectBackend(fakeTf(['tensorflow', 'wasm', 'cpu']), chain({}), 'cpu');
+    expect(report.name).toBe('cpu');
+    expect(report.reason).toMatch(/NETWRIGHT_BACKEND=cpu/);
+    expect(report.attempts.filter((a) => a.reason.startsWith('skipped'))).toHaveLength(3);
+  });
+
+  it('ignores an unknown NETWRIGHT_BACKEND and says so', async () => {
+    const report = await selectBackend(fakeTf(['tensorflow']), chain({}), 'tpu');
+    expect(report.name).toBe('tensorflow-gpu');
+    expect(report.reason).toMatch(/NETWRIGHT_BACKEND=tpu ignored/);
+  });
+
+  it('fails with every reason when nothing loads', async () => {
+    await expect(selectBackend(fakeTf([]), chain({}))).rejects.toThrow(/No TensorFlow\.js backend.*tensorflow-gpu.*cpu/);
+  });
+
+  it('explains loader failures in words a user can act on', () => {
+    expect(explainLoadFailure('tensorflow-gpu', notFound)).toMatch(/tfjs-node-gpu is not installed.*npm install/);
+    expect(explainLoadFailure('tensorflow-gpu', cudaMissing)).toMatch(/libcudart\.so\.11\.0.*CUDA 12 does not work/);
+    expect(explainLoadFailure('tensorflow', new Error('libtensorflow.so.2: cannot open'))).toMatch(/npm rebuild/);
+    expect(explainLoadFailure('tensorflow', new Error('weird\nstack'))).toBe('@tensorflow/tfjs-node failed to load: weird');
+  });
+
+  it('on this machine picks a backend for real and reports the native ones', async () => {
+    const { ensureBackend } = await import('../../../electron/services/tfjs');
+    const report = await ensureBackend();
+    expect(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).toContain(report.name);
+    expect(report.attempts.at(-1)).toMatchObject({ name: report.name, ok: true });
+    for (const failed of report.attempts.slice(0, -1)) expect(failed.reason.length).toBeGreaterThan(20);
+  });
+});
