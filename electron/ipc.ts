@@ -19,7 +19,11 @@ export function isTrustedSender(event: IpcMainInvokeEvent, policy: SenderPolicy)
   const trusted = policy.trustedContents();
   const frame = event.senderFrame;
   return (
-    trusted !== null && event.sender === trusted && frame !== null && frame.parent === null && policy.isOwnUrl(frame.url)
+    trusted !== null &&
+    event.sender === trusted &&
+    frame !== null &&
+    frame.parent === null &&
+    policy.isOwnUrl(frame.url)
   );
 }
 

@@ -58,7 +58,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!isAllowedOrigin(req.headers.origin, port)) return refuse(res, 403, 'Forbidden: other origins are refused.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
     if (!authorised(req, url)) {
-      return refuse(res, 401, 'Netwright: open the URL that `npm run web` printed; it carries this launch\u2019s token.');
+      return refuse(
+        res,
+        401,
+        'Netwright: open the URL that `npm run web` printed; it carries this launch\u2019s token.',
+      );
     }
     if (url.searchParams.has('token')) {
       // Trade the token for a cookie and drop it from the address bar and history.

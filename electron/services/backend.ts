@@ -72,5 +72,7 @@ export async function selectBackend(
       attempts.push({ name: candidate.name, ok: false, reason });
     }
   }
-  throw new Error(`No TensorFlow.js backend could be loaded: ${attempts.map((a) => `${a.name}: ${a.reason}`).join(' ')}`);
+  throw new Error(
+    `No TensorFlow.js backend could be loaded: ${attempts.map((a) => `${a.name}: ${a.reason}`).join(' ')}`,
+  );
 }

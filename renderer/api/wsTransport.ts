@@ -1,7 +1,7 @@
 import {
+  ApiError,
   type ApiEvent,
   type ApiEventPayload,
-  ApiError,
   type ApiResult,
   type NetwrightApi,
   unwrapResult,

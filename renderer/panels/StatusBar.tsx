@@ -4,7 +4,7 @@ export function StatusBar() {
   const { ping, backend, error } = useShellStore();
   const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
   return (
-    <footer className="status-bar" aria-label="Status bar">
+    <footer className="status-bar">
       {error ? (
         <span className="status-error" role="alert">
           {error}

@@ -49,7 +49,7 @@ export function analyzeGraph(graph: Graph): Analysis {
           nodeId: null,
           severity: 'error',
           code: 'internal-error',
-          message: `Netwright could not analyse this network (${error instanceof Error ? error.message : String(error)}). This is a bug; please report it.`,
+          message: `Netwright could not analyse this network (${error instanceof Error ? error.message : String(error)}) — this is a bug in Netwright; please report it`,
         },
       ],
       outputs: [],

@@ -14,41 +14,41 @@ export function layerLabel(node: Named): string {
 }
 
 export function duplicateIdMessage(node: Named, first: Named): string {
-  return `${layerLabel(node)} has the same id as ${layerLabel(first)}, so it is ignored. The project file may be damaged; delete and re-add the layer.`;
+  return `${layerLabel(node)} has the same id as ${layerLabel(first)}, so it is ignored — the project file may be damaged; delete the layer and add it again`;
 }
 
 export function missingNodeMessage(edge: Edge, source: Named | undefined, target: Named | undefined): string {
   if (target)
-    return `A connection into ${layerLabel(target)} comes from a layer that does not exist ('${edge.source}'). Delete the connection.`;
+    return `A connection into ${layerLabel(target)} comes from a layer that does not exist ('${edge.source}') — delete the connection`;
   if (source)
-    return `A connection from ${layerLabel(source)} goes to a layer that does not exist ('${edge.target}'). Delete the connection.`;
-  return `A connection refers to layers that do not exist ('${edge.source}' → '${edge.target}'). Delete the connection.`;
+    return `A connection from ${layerLabel(source)} goes to a layer that does not exist ('${edge.target}') — delete the connection`;
+  return `A connection refers to layers that do not exist ('${edge.source}' → '${edge.target}') — delete the connection`;
 }
 
 export function cycleMessage(node: Named, loop: readonly string[]): string {
   const path = loop.length > 0 ? [...loop, loop[0]].map((n) => `'${n}'`).join(' → ') : `'${node.name}'`;
   const how = loop.length === 1 ? 'is connected to itself' : `is part of a loop: ${path}`;
-  return `${layerLabel(node)} ${how}. Data must flow one way, from inputs to outputs; remove one of these connections.`;
+  return `${layerLabel(node)} ${how} — data must flow one way, from inputs to outputs, so remove one of these connections`;
 }
 
 export function unconnectedInputMessage(node: Named, min: number, have: number): string {
-  if (have === 0 && min === 1) return `${layerLabel(node)} has no input. Connect a layer into it.`;
-  return `${layerLabel(node)} needs at least ${min} inputs but has ${have}. Connect ${min - have} more.`;
+  if (have === 0 && min === 1) return `${layerLabel(node)} has no input — connect a layer into it`;
+  return `${layerLabel(node)} needs at least ${min} inputs but has ${have} — connect ${min - have} more`;
 }
 
 export function tooManyInputsMessage(node: Named, max: number, have: number): string {
   if (max === 0)
-    return `${layerLabel(node)} takes no inputs but has ${have}: an ${node.kind} starts the network. Remove the incoming connection.`;
-  if (max === 1) return `${layerLabel(node)} takes one input but has ${have}. Add a Concatenate or Add to merge them.`;
-  return `${layerLabel(node)} takes at most ${max} inputs but has ${have}. Remove ${have - max} connection(s).`;
+    return `${layerLabel(node)} takes no inputs but has ${have} — an ${node.kind} starts the network, so remove the incoming connection`;
+  if (max === 1) return `${layerLabel(node)} takes one input but has ${have} — add a Concatenate or Add to merge them`;
+  return `${layerLabel(node)} takes at most ${max} inputs but has ${have} — remove ${have - max} of the connections`;
 }
 
 export function unknownKindMessage(node: Named): string {
-  return `${layerLabel(node)} has a layer type Netwright does not know ("${node.kind}"). Replace it with a layer from the palette.`;
+  return `${layerLabel(node)} has a layer type Netwright does not know ("${node.kind}") — replace it with a layer from the palette`;
 }
 
 export function invalidParamsMessage(node: Named, errors: readonly string[]): string {
-  return `${layerLabel(node)} has invalid settings: ${errors.join('; ')}.`;
+  return `${layerLabel(node)} has invalid settings: ${errors.join('; ')}`;
 }
 
 /** Layer kinds throw messages that may or may not name the layer; make sure they do. */
@@ -58,28 +58,28 @@ export function shapeErrorMessage(node: Named, message: string): string {
 
 export function emptyOutputMessage(node: Named, inputs: readonly Shape[], output: Shape): string {
   const from = inputs.length ? ` from ${inputs.map(formatShape).join(' and ')}` : '';
-  return `${layerLabel(node)} would output ${formatShape(output)}${from}: a dimension reached zero or below. Use a smaller kernel or stride, 'same' padding, or a larger input.`;
+  return `${layerLabel(node)} would output ${formatShape(output)}${from}: a dimension reached zero or below — use a smaller kernel or stride, 'same' padding, or a larger input`;
 }
 
 export function internalErrorMessage(node: Named, what: string, error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
-  return `Netwright could not compute the ${what} of ${layerLabel(node)} (${detail}). This is a bug; please report it.`;
+  return `Netwright could not compute the ${what} of ${layerLabel(node)} (${detail}) — this is a bug in Netwright; please report it`;
 }
 
 export function duplicateNameMessage(node: Named): string {
-  return `More than one layer is named '${node.name}'. Names become the layer names of the compiled model, so they must be unique; rename this one.`;
+  return `More than one layer is named '${node.name}'. Names become the layer names of the compiled model, so they must be unique — rename this one`;
 }
 
 export function unknownGroupMessage(node: Named, groupId: string): string {
-  return `${layerLabel(node)} belongs to a module that does not exist ('${groupId}'), so no module counts it.`;
+  return `${layerLabel(node)} belongs to a module that does not exist ('${groupId}'), so no module counts it — move it into a module or out of all of them`;
 }
 
 export function unusedOutputMessage(node: Named, mainOutputs: readonly Named[]): string {
   const main = mainOutputs.map((n) => `'${n.name}'`).join(', ');
-  return `The output of ${layerLabel(node)} is not used by any layer, so it would become an extra model output besides ${main}. Connect it onward or delete it.`;
+  return `The output of ${layerLabel(node)} is not used by any layer, so it would become an extra model output besides ${main} — connect it onward or delete it`;
 }
 
 export function downstreamUnknownMessage(root: Named, count: number): string {
   const layers = count === 1 ? '1 layer after it has' : `${count} layers after it have`;
-  return `Because of the problem with ${layerLabel(root)}, ${layers} no shape or cost yet; they will be analysed once it is fixed.`;
+  return `Because of the problem with ${layerLabel(root)}, ${layers} no shape or cost yet — they will be analysed once it is fixed`;
 }

@@ -78,9 +78,7 @@ export function locateJsonError(text: string): JsonError | null {
   let i = 0;
   const n = text.length;
   const fail = (reason: string): JsonError => ({ pos: i, reason });
-  const afterValue = () => {
-    expect = stack.length === 0 ? 'end' : 'commaOrClose';
-  };
+  const afterValue = (): Expect => (stack.length === 0 ? 'end' : 'commaOrClose');
   for (;;) {
     WS.lastIndex = i;
     WS.exec(text);
@@ -103,7 +101,7 @@ export function locateJsonError(text: string): JsonError | null {
         } else if (c === top) {
           i += 1;
           stack.pop();
-          afterValue();
+          expect = afterValue();
         } else return fail(`expected ',' or '${top}', found ${show(c)}`);
         continue;
       }
@@ -112,7 +110,7 @@ export function locateJsonError(text: string): JsonError | null {
         if (c === '}' && expect === 'keyOrClose') {
           i += 1;
           stack.pop();
-          afterValue();
+          expect = afterValue();
           continue;
         }
         if (c !== '"') return fail(`expected a property name in double quotes, found ${show(c)}`);
@@ -126,7 +124,7 @@ export function locateJsonError(text: string): JsonError | null {
         if (c === ']') {
           i += 1;
           stack.pop();
-          afterValue();
+          expect = afterValue();
           continue;
         }
         break;
@@ -143,7 +141,7 @@ export function locateJsonError(text: string): JsonError | null {
     if (c === '"') {
       const err = scanString();
       if (err) return err;
-      afterValue();
+      expect = afterValue();
       continue;
     }
     let matched = false;
@@ -159,7 +157,7 @@ export function locateJsonError(text: string): JsonError | null {
       if (NUMBER.exec(text) === null) return fail(`expected a value, found ${show(c)}`);
       i = NUMBER.lastIndex;
     }
-    afterValue();
+    expect = afterValue();
   }
 
   function scanString(): JsonError | null {

@@ -20,6 +20,12 @@ export const INCEPTION_REDUCTION_B = 'inception-reduction-b';
 export interface ConvBnOptions {
   strides?: [number, number];
   padding?: 'same' | 'valid';
+  /**
+   * Batch-norm gamma. Keras's conv2d_bn leaves it out (false, the default here).
+   * Networks meant to be trained in the app need true: tfjs-layers 4.x cannot train
+   * a BatchNormalization without gamma (tensorflow/tfjs#2868, still open).
+   */
+  scale?: boolean;
 }
 
 /**
@@ -32,17 +38,18 @@ export function convBn(
   x: NodeRef,
   filters: number,
   kernel: [number, number],
-  { strides = [1, 1], padding = 'same' }: ConvBnOptions = {},
+  { strides = [1, 1], padding = 'same', scale = false }: ConvBnOptions = {},
 ): NodeRef {
   const conv = b.add(
     'Conv2D',
-    { filters, kernelSize: kernel, strides, padding, useBias: false, activation: 'linear' },
+    // Copies, so no two nodes share a params array.
+    { filters, kernelSize: [...kernel], strides: [...strides], padding, useBias: false, activation: 'linear' },
     [x],
     b.uniqueName('conv2d'),
   );
   const bn = b.add(
     'BatchNorm',
-    { center: true, scale: false, epsilon: 0.001, momentum: 0.99 },
+    { center: true, scale, epsilon: 0.001, momentum: 0.99 },
     [conv],
     b.uniqueName('batch_normalization'),
   );
@@ -73,11 +80,22 @@ function concat(b: GraphBuilder, inputs: NodeRef[], name?: string): NodeRef {
   return b.add('Concatenate', { axis: -1 }, inputs, name ?? b.uniqueName('concatenate'));
 }
 
-const VALID_S2: ConvBnOptions = { strides: [2, 2], padding: 'valid' };
+/** conv2d_bn bound to one builder and one batch-norm scale setting. */
+function convBnWith(b: GraphBuilder, scale = false) {
+  return (x: NodeRef, filters: number, kernel: [number, number], options: ConvBnOptions = {}) =>
+    convBn(b, x, filters, kernel, { ...options, scale });
+}
 
-export interface InceptionAOptions {
-  /** Group name and name of the output Concatenate (Keras: mixed0, mixed1, mixed2). */
+/** Options every module builder takes. */
+export interface ModuleOptions {
+  /** Group name and name of the module's output Concatenate, as in Keras (mixed0 …). */
   name: string;
+  /** Batch-norm gamma in every conv2d_bn of the module; see ConvBnOptions.scale. Default false (Keras). */
+  scale?: boolean;
+}
+
+/** name: Keras's mixed0, mixed1, mixed2. */
+export interface InceptionAOptions extends ModuleOptions {
   branch1x1?: number;
   branch5x5Reduce?: number;
   branch5x5?: number;
@@ -94,24 +112,24 @@ export interface InceptionAOptions {
  * Output channels: branch1x1 + branch5x5 + branch3x3dbl + poolProjection.
  */
 export function inceptionModuleA(b: GraphBuilder, x: NodeRef, o: InceptionAOptions): NodeRef {
+  const cb = convBnWith(b, o.scale);
   return b.group(o.name, INCEPTION_A, () => {
-    const b1 = convBn(b, x, o.branch1x1 ?? 64, [1, 1]);
+    const b1 = cb(x, o.branch1x1 ?? 64, [1, 1]);
 
-    let b5 = convBn(b, x, o.branch5x5Reduce ?? 48, [1, 1]);
-    b5 = convBn(b, b5, o.branch5x5 ?? 64, [5, 5]);
+    let b5 = cb(x, o.branch5x5Reduce ?? 48, [1, 1]);
+    b5 = cb(b5, o.branch5x5 ?? 64, [5, 5]);
 
-    let b3 = convBn(b, x, o.branch3x3dblReduce ?? 64, [1, 1]);
-    b3 = convBn(b, b3, o.branch3x3dbl ?? 96, [3, 3]);
-    b3 = convBn(b, b3, o.branch3x3dbl ?? 96, [3, 3]);
+    let b3 = cb(x, o.branch3x3dblReduce ?? 64, [1, 1]);
+    b3 = cb(b3, o.branch3x3dbl ?? 96, [3, 3]);
+    b3 = cb(b3, o.branch3x3dbl ?? 96, [3, 3]);
 
-    const pool = convBn(b, avgPool3x3Same(b, x), o.poolProjection ?? 32, [1, 1]);
+    const pool = cb(avgPool3x3Same(b, x), o.poolProjection ?? 32, [1, 1]);
     return concat(b, [b1, b5, b3, pool], o.name);
   });
 }
 
-export interface InceptionBOptions {
-  /** Keras: mixed4 … mixed7. */
-  name: string;
+/** name: Keras's mixed4 … mixed7. */
+export interface InceptionBOptions extends ModuleOptions {
   /** Intermediate channels of the factorized 7×7 branches: 128 (mixed4), 160 (mixed5, 6), 192 (mixed7). */
   channels7x7?: number;
   /** n of the 1×n / n×1 factorization; Keras uses 7 throughout. */
@@ -129,27 +147,27 @@ export function inceptionModuleB(b: GraphBuilder, x: NodeRef, o: InceptionBOptio
   const c7 = o.channels7x7 ?? 128;
   const n = o.n ?? 7;
   const out = o.branchOut ?? 192;
+  const cb = convBnWith(b, o.scale);
   return b.group(o.name, INCEPTION_B, () => {
-    const b1 = convBn(b, x, out, [1, 1]);
+    const b1 = cb(x, out, [1, 1]);
 
-    let b7 = convBn(b, x, c7, [1, 1]);
-    b7 = convBn(b, b7, c7, [1, n]);
-    b7 = convBn(b, b7, out, [n, 1]);
+    let b7 = cb(x, c7, [1, 1]);
+    b7 = cb(b7, c7, [1, n]);
+    b7 = cb(b7, out, [n, 1]);
 
-    let b7dbl = convBn(b, x, c7, [1, 1]);
-    b7dbl = convBn(b, b7dbl, c7, [n, 1]);
-    b7dbl = convBn(b, b7dbl, c7, [1, n]);
-    b7dbl = convBn(b, b7dbl, c7, [n, 1]);
-    b7dbl = convBn(b, b7dbl, out, [1, n]);
+    let b7dbl = cb(x, c7, [1, 1]);
+    b7dbl = cb(b7dbl, c7, [n, 1]);
+    b7dbl = cb(b7dbl, c7, [1, n]);
+    b7dbl = cb(b7dbl, c7, [n, 1]);
+    b7dbl = cb(b7dbl, out, [1, n]);
 
-    const pool = convBn(b, avgPool3x3Same(b, x), out, [1, 1]);
+    const pool = cb(avgPool3x3Same(b, x), out, [1, 1]);
     return concat(b, [b1, b7, b7dbl, pool], o.name);
   });
 }
 
-export interface InceptionCOptions {
-  /** Keras: mixed9, mixed10. */
-  name: string;
+/** name: Keras's mixed9, mixed10. */
+export interface InceptionCOptions extends ModuleOptions {
   /** Suffix of the inner 1×3 | 3×1 concatenation's Keras name, mixed9_<index> (0 for mixed9, 1 for mixed10). */
   index?: number;
 }
@@ -161,21 +179,22 @@ export interface InceptionCOptions {
  * Branches: 1×1 (320) | 1×1→[1×3 ‖ 3×1] (768) | 1×1→3×3→[1×3 ‖ 3×1] (768) | avgpool→1×1 (192) = 2048.
  */
 export function inceptionModuleC(b: GraphBuilder, x: NodeRef, o: InceptionCOptions): NodeRef {
+  const cb = convBnWith(b, o.scale);
   return b.group(o.name, INCEPTION_C, () => {
-    const b1 = convBn(b, x, 320, [1, 1]);
+    const b1 = cb(x, 320, [1, 1]);
 
-    const b3 = convBn(b, x, 384, [1, 1]);
-    const b3a = convBn(b, b3, 384, [1, 3]);
-    const b3b = convBn(b, b3, 384, [3, 1]);
+    const b3 = cb(x, 384, [1, 1]);
+    const b3a = cb(b3, 384, [1, 3]);
+    const b3b = cb(b3, 384, [3, 1]);
     const b3cat = concat(b, [b3a, b3b], `mixed9_${o.index ?? 0}`);
 
-    let dbl = convBn(b, x, 448, [1, 1]);
-    dbl = convBn(b, dbl, 384, [3, 3]);
-    const dblA = convBn(b, dbl, 384, [1, 3]);
-    const dblB = convBn(b, dbl, 384, [3, 1]);
+    let dbl = cb(x, 448, [1, 1]);
+    dbl = cb(dbl, 384, [3, 3]);
+    const dblA = cb(dbl, 384, [1, 3]);
+    const dblB = cb(dbl, 384, [3, 1]);
     const dblCat = concat(b, [dblA, dblB]);
 
-    const pool = convBn(b, avgPool3x3Same(b, x), 192, [1, 1]);
+    const pool = cb(avgPool3x3Same(b, x), 192, [1, 1]);
     return concat(b, [b1, b3cat, dblCat, pool], o.name);
   });
 }
@@ -186,13 +205,18 @@ export function inceptionModuleC(b: GraphBuilder, x: NodeRef, o: InceptionCOptio
  * representational bottleneck of pooling first (the paper's Figure 10).
  * Branches: 3×3/2 (384) | 1×1→3×3→3×3/2 (96) | maxpool/2 (Cin). 288 in → 768 out.
  */
-export function gridReductionA(b: GraphBuilder, x: NodeRef, name = 'mixed3'): NodeRef {
+export function gridReductionA(
+  b: GraphBuilder,
+  x: NodeRef,
+  { name, scale }: ModuleOptions = { name: 'mixed3' },
+): NodeRef {
+  const cb = convBnWith(b, scale);
   return b.group(name, INCEPTION_REDUCTION_A, () => {
-    const b3 = convBn(b, x, 384, [3, 3], VALID_S2);
+    const b3 = cb(x, 384, [3, 3], { strides: [2, 2], padding: 'valid' });
 
-    let dbl = convBn(b, x, 64, [1, 1]);
-    dbl = convBn(b, dbl, 96, [3, 3]);
-    dbl = convBn(b, dbl, 96, [3, 3], VALID_S2);
+    let dbl = cb(x, 64, [1, 1]);
+    dbl = cb(dbl, 96, [3, 3]);
+    dbl = cb(dbl, 96, [3, 3], { strides: [2, 2], padding: 'valid' });
 
     const pool = maxPool3x3Stride2(b, x);
     return concat(b, [b3, dbl, pool], name);
@@ -203,15 +227,20 @@ export function gridReductionA(b: GraphBuilder, x: NodeRef, name = 'mixed3'): No
  * Grid reduction B (17×17 → 8×8; Keras mixed8), same idea as reduction A.
  * Branches: 1×1→3×3/2 (320) | 1×1→1×7→7×1→3×3/2 (192) | maxpool/2 (Cin). 768 in → 1280 out.
  */
-export function gridReductionB(b: GraphBuilder, x: NodeRef, name = 'mixed8'): NodeRef {
+export function gridReductionB(
+  b: GraphBuilder,
+  x: NodeRef,
+  { name, scale }: ModuleOptions = { name: 'mixed8' },
+): NodeRef {
+  const cb = convBnWith(b, scale);
   return b.group(name, INCEPTION_REDUCTION_B, () => {
-    let b3 = convBn(b, x, 192, [1, 1]);
-    b3 = convBn(b, b3, 320, [3, 3], VALID_S2);
+    let b3 = cb(x, 192, [1, 1]);
+    b3 = cb(b3, 320, [3, 3], { strides: [2, 2], padding: 'valid' });
 
-    let b7 = convBn(b, x, 192, [1, 1]);
-    b7 = convBn(b, b7, 192, [1, 7]);
-    b7 = convBn(b, b7, 192, [7, 1]);
-    b7 = convBn(b, b7, 192, [3, 3], VALID_S2);
+    let b7 = cb(x, 192, [1, 1]);
+    b7 = cb(b7, 192, [1, 7]);
+    b7 = cb(b7, 192, [7, 1]);
+    b7 = cb(b7, 192, [3, 3], { strides: [2, 2], padding: 'valid' });
 
     const pool = maxPool3x3Stride2(b, x);
     return concat(b, [b3, b7, pool], name);
@@ -245,13 +274,13 @@ export function buildInceptionCTemplate(): Graph {
 /** mixed3: 35×35×288 → 17×17×768. */
 export function buildGridReductionATemplate(): Graph {
   const b = new GraphBuilder();
-  gridReductionA(b, b.input([35, 35, 288]), 'mixed3');
+  gridReductionA(b, b.input([35, 35, 288]), { name: 'mixed3' });
   return b.build();
 }
 
 /** mixed8: 17×17×768 → 8×8×1280. */
 export function buildGridReductionBTemplate(): Graph {
   const b = new GraphBuilder();
-  gridReductionB(b, b.input([17, 17, 768]), 'mixed8');
+  gridReductionB(b, b.input([17, 17, 768]), { name: 'mixed8' });
   return b.build();
 }

@@ -40,14 +40,14 @@ export function buildInceptionV3({ classes = 1000, size = 299 }: InceptionV3Opti
   x = inceptionModuleA(b, x, { name: 'mixed2', poolProjection: 64 });
 
   // 17×17×768.
-  x = gridReductionA(b, x, 'mixed3');
+  x = gridReductionA(b, x, { name: 'mixed3' });
   x = inceptionModuleB(b, x, { name: 'mixed4', channels7x7: 128 });
   x = inceptionModuleB(b, x, { name: 'mixed5', channels7x7: 160 });
   x = inceptionModuleB(b, x, { name: 'mixed6', channels7x7: 160 });
   x = inceptionModuleB(b, x, { name: 'mixed7', channels7x7: 192 });
 
   // 8×8: 1280, then 2048.
-  x = gridReductionB(b, x, 'mixed8');
+  x = gridReductionB(b, x, { name: 'mixed8' });
   x = inceptionModuleC(b, x, { name: 'mixed9', index: 0 });
   x = inceptionModuleC(b, x, { name: 'mixed10', index: 1 });
 

@@ -28,8 +28,8 @@ const BLOCKS: readonly (readonly [filters: number, stride: 1 | 2])[] = [
 
 const BN = { center: true, scale: true, epsilon: 0.001, momentum: 0.99 };
 
-/** Keras's ((0, 1), (0, 1)): one row below and one column right, none above or left. */
-const PAD_BOTTOM_RIGHT = [
+/** Keras's ((0, 1), (0, 1)): one row below and one column right. Fresh arrays per node, so no two nodes share params. */
+const padBottomRight = () => [
   [0, 1],
   [0, 1],
 ];
@@ -44,7 +44,7 @@ function depthwiseSeparableBlock(b: GraphBuilder, x: NodeRef, filters: number, s
   return b.group(`dw_block_${id}`, 'mobilenet-dw-block', () => {
     let y = x;
     if (stride === 2) {
-      y = b.add('ZeroPadding2D', { padding: PAD_BOTTOM_RIGHT }, [y], `conv_pad_${id}`);
+      y = b.add('ZeroPadding2D', { padding: padBottomRight() }, [y], `conv_pad_${id}`);
     }
     y = b.add(
       'DepthwiseConv2D',

@@ -36,7 +36,9 @@ describe('browser mode in Chromium', () => {
     const version = page.getByTestId('status-version');
     await expect.poll(() => version.textContent()).toContain(`Netwright ${pkg.version} · browser`);
     const backend = page.getByTestId('status-backend');
-    await expect.poll(() => backend.textContent(), { timeout: 30_000 }).toMatch(/TensorFlow\.js: (tensorflow-gpu|tensorflow|wasm|cpu)$/);
+    await expect
+      .poll(() => backend.textContent(), { timeout: 30_000 })
+      .toMatch(/TensorFlow\.js: (tensorflow-gpu|tensorflow|wasm|cpu)$/);
 
     await page.screenshot({ path: path.join(resultsDir, 'browser-mode.png') });
     expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);

@@ -10,7 +10,9 @@ function electronBinary(): { binary?: string; skip?: string } {
   const dir = path.join(repoRoot, 'node_modules', 'electron');
   const pathFile = path.join(dir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { skip: 'the Electron binary is not installed (it downloads on first run; run `npx install-electron` online)' };
+    return {
+      skip: 'the Electron binary is not installed (it downloads on first run; run `npx install-electron` online)',
+    };
   }
   const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return { skip: `the Electron binary ${binary} is missing` };
@@ -32,7 +34,9 @@ describe('desktop app through Playwright _electron', () => {
       await expect
         .poll(() => window.getByTestId('status-version').textContent())
         .toContain(`Netwright ${pkg.version} · electron`);
-      const exposed = await window.evaluate(() => Object.keys(window).filter((k) => k === 'netwright' || k === 'require'));
+      const exposed = await window.evaluate(() =>
+        Object.keys(window).filter((k) => k === 'netwright' || k === 'require'),
+      );
       expect(exposed).toEqual(['netwright']);
       await window.screenshot({ path: path.join(resultsDir, 'electron.png') });
     } finally {

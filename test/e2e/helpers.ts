@@ -34,11 +34,15 @@ export interface HostProcess {
 
 /** Starts `npm run web`'s host (renderer already built) and waits for the URL it prints. */
 export async function startHostProcess(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/main.ts', '--no-open', '--port', '0', ...extraArgs], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/host/main.ts', '--no-open', '--port', '0', ...extraArgs],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (c) => {
     output += c;

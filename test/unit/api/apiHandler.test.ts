@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { apiContract, apiMethods, unwrapResult, WsRequest } from '../../../shared/api';
 import { createApiHandler, type ServiceImplementations } from '../../../electron/services/apiHandler';
+import { apiContract, apiMethods, unwrapResult, WsRequest } from '../../../shared/api';
 
-const report = { name: 'wasm' as const, reason: 'because', attempts: [{ name: 'wasm' as const, ok: true, reason: 'x' }] };
+const report = {
+  name: 'wasm' as const,
+  reason: 'because',
+  attempts: [{ name: 'wasm' as const, ok: true, reason: 'x' }],
+};
 
 function services(overrides: Partial<ServiceImplementations> = {}): ServiceImplementations {
   return {
@@ -25,7 +29,10 @@ describe('API contract validation', () => {
 
   it('refuses an unknown method by name', async () => {
     const result = await createApiHandler(services())('deleteEverything', {});
-    expect(result).toEqual({ ok: false, error: { code: 'unknown-method', message: expect.stringContaining('"deleteEverything"') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown-method', message: expect.stringContaining('"deleteEverything"') },
+    });
   });
 
   it('refuses a method name that is not a string, or an inherited property', async () => {
@@ -56,7 +63,10 @@ describe('API contract validation', () => {
       (line) => logged.push(line),
     );
     const result = await handler('backendInfo', {});
-    expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'No TensorFlow.js backend could be loaded' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'No TensorFlow.js backend could be loaded' },
+    });
     expect(logged[0]).toContain('backendInfo failed');
   });
 

@@ -20,7 +20,7 @@ export class FakeWebContents extends EventEmitter {
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   webContents = new FakeWebContents();
-  loadFile = vi.fn(async () => {});
+  loadFile = vi.fn(async (_file: string) => {});
   show = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
 import { registerIpc, sendEvent } from '../../../electron/ipc';
 import { ipcChannels } from '../../../shared/ipcChannels';
 import { FakeWebContents } from './fakeElectron';

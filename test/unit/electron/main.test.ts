@@ -59,7 +59,11 @@ describe('Electron main process', () => {
   });
 
   it('answers only the app window through IPC', async () => {
-    const invoke = electron.ipcHandlers.get(ipcChannels.invoke) as (e: unknown, m: string, p: unknown) => Promise<{ ok: boolean }>;
+    const invoke = electron.ipcHandlers.get(ipcChannels.invoke) as (
+      e: unknown,
+      m: string,
+      p: unknown,
+    ) => Promise<{ ok: boolean }>;
     const window = FakeBrowserWindow.instances.at(-1)!;
     const url = String(window.loadFile.mock.calls[0]![0]);
     const own = { sender: window.webContents, senderFrame: { url: `file://${url}`, parent: null } };

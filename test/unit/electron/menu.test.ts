@@ -1,12 +1,18 @@
-import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate } from '../../../electron/menu';
 
 const labels = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label ?? i.role);
 
 describe('application menu', () => {
   it('has File, Edit, View, Window and Help on Linux and Windows', () => {
-    expect(labels(buildMenuTemplate('linux', { about: () => {} }))).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
+    expect(labels(buildMenuTemplate('linux', { about: () => {} }))).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'windowMenu',
+      'help',
+    ]);
   });
 
   it('adds the app menu first on macOS and closes windows instead of quitting from File', () => {

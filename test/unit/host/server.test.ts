@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createApiHandler } from '../../../electron/services/apiHandler';
 import { type RunningHost, startHost } from '../../../electron/host/server';
+import { createApiHandler } from '../../../electron/services/apiHandler';
 
 let host: RunningHost;
 let rendererDir: string;
@@ -99,7 +99,11 @@ describe('browser-mode host', () => {
     const ws = await openSocket(`ws://127.0.0.1:${host.port}/api`, { ...cookie(), origin: origin() });
     const answer = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
     ws.send(JSON.stringify({ id: 7, method: 'ping', payload: {} }));
-    expect(await answer).toEqual({ type: 'result', id: 7, result: { ok: true, value: expect.objectContaining({ version: '9.9.9' }) } });
+    expect(await answer).toEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: expect.objectContaining({ version: '9.9.9' }) },
+    });
 
     const bad = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
     ws.send(JSON.stringify({ id: 8, method: 'ping', payload: { x: 1 } }));
@@ -112,7 +116,9 @@ describe('browser-mode host', () => {
   });
 
   it('refuses WebSockets from other origins or without the token', async () => {
-    await expect(openSocket(`ws://127.0.0.1:${host.port}/api`, { ...cookie(), origin: 'https://evil.example' })).rejects.toThrow();
+    await expect(
+      openSocket(`ws://127.0.0.1:${host.port}/api`, { ...cookie(), origin: 'https://evil.example' }),
+    ).rejects.toThrow();
     await expect(openSocket(`ws://127.0.0.1:${host.port}/api`, { origin: origin() })).rejects.toThrow();
     await expect(openSocket(`ws://127.0.0.1:${host.port}/api`, { ...cookie() })).rejects.toThrow();
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type BackendCandidate, explainLoadFailure, selectBackend, type TfBackendApi } from '../../../electron/services/backend';
+import {
+  type BackendCandidate,
+  explainLoadFailure,
+  selectBackend,
+  type TfBackendApi,
+} from '../../../electron/services/backend';
 
 function fakeTf(registered: string[]): TfBackendApi & { current: string } {
   return {
@@ -16,7 +21,9 @@ function fakeTf(registered: string[]): TfBackendApi & { current: string } {
   };
 }
 
-const notFound = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-node-gpu'"), { code: 'ERR_MODULE_NOT_FOUND' });
+const notFound = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-node-gpu'"), {
+  code: 'ERR_MODULE_NOT_FOUND',
+});
 const cudaMissing = new Error('libcudart.so.11.0: cannot open shared object file: No such file or directory');
 
 function chain(loads: Partial<Record<BackendCandidate['name'], () => Promise<void>>>): BackendCandidate[] {
@@ -51,7 +58,11 @@ describe('backend selection', () => {
 
   it('prefers the GPU when it loads', async () => {
     const report = await selectBackend(fakeTf(['tensorflow', 'wasm', 'cpu']), chain({}));
-    expect(report).toEqual({ name: 'tensorflow-gpu', reason: 'gpu', attempts: [{ name: 'tensorflow-gpu', ok: true, reason: 'gpu' }] });
+    expect(report).toEqual({
+      name: 'tensorflow-gpu',
+      reason: 'gpu',
+      attempts: [{ name: 'tensorflow-gpu', ok: true, reason: 'gpu' }],
+    });
   });
 
   it('falls through when a package loads but tfjs cannot initialise its backend', async () => {
@@ -74,14 +85,18 @@ describe('backend selection', () => {
   });
 
   it('fails with every reason when nothing loads', async () => {
-    await expect(selectBackend(fakeTf([]), chain({}))).rejects.toThrow(/No TensorFlow\.js backend.*tensorflow-gpu.*cpu/);
+    await expect(selectBackend(fakeTf([]), chain({}))).rejects.toThrow(
+      /No TensorFlow\.js backend.*tensorflow-gpu.*cpu/,
+    );
   });
 
   it('explains loader failures in words a user can act on', () => {
     expect(explainLoadFailure('tensorflow-gpu', notFound)).toMatch(/tfjs-node-gpu is not installed.*npm install/);
     expect(explainLoadFailure('tensorflow-gpu', cudaMissing)).toMatch(/libcudart\.so\.11\.0.*CUDA 12 does not work/);
     expect(explainLoadFailure('tensorflow', new Error('libtensorflow.so.2: cannot open'))).toMatch(/npm rebuild/);
-    expect(explainLoadFailure('tensorflow', new Error('weird\nstack'))).toBe('@tensorflow/tfjs-node failed to load: weird');
+    expect(explainLoadFailure('tensorflow', new Error('weird\nstack'))).toBe(
+      '@tensorflow/tfjs-node failed to load: weird',
+    );
   });
 
   it('on this machine picks a backend for real and reports the native ones', async () => {

@@ -37,6 +37,17 @@ describe('template registry', () => {
     expect(t.build()).toEqual(getTemplate('inception-a')!.build());
     expect(t.build().nodes[0]!.name).toBe('input');
   });
+
+  it.each(templates.map((t) => [t.id, t] as const))('%s: no two nodes share a params object or array', (_id, t) => {
+    const seen = new Set<unknown>();
+    const visit = (v: unknown) => {
+      if (typeof v !== 'object' || v === null) return;
+      expect(seen.has(v)).toBe(false);
+      seen.add(v);
+      for (const child of Object.values(v)) visit(child);
+    };
+    for (const n of t.build().nodes) visit(n.params);
+  });
 });
 
 describe('small Inception for 32×32×3', () => {

@@ -1,0 +1,263 @@
+import { GraphBuilder, type NodeRef } from '../graph/builder';
+import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
+import { oneLine, readJson } from './json';
+import { convertLayer } from './layers';
+import { type RawLayer, readFunctional, readSequential } from './topology';
+import {
+  type ImportDiagnostic,
+  type ImportOptions,
+  type ImportResult,
+  UNSUPPORTED_KIND,
+} from './types';
+
+const DEFAULT_HINT = 'pass --input-shape H,W,C';
+
+const q = (name: string) => `'${oneLine(name, 60)}'`;
+const fail = (error: string): ImportResult => ({ ok: false, error });
+
+/**
+ * Reads a Keras or TensorFlow.js Layers model (any of the JSON forms in envelope.ts,
+ * Keras 2.1 to Keras 3, Functional or Sequential) into a Graph whose node ids are the
+ * Keras layer names. Positions are left unset for the editor to lay out.
+ *
+ * Problems with the file as a whole (not JSON, not a model, a cycle, a dangling
+ * reference, an input of unknown size, channels_first) fail with one line. A layer
+ * Netwright cannot represent (unknown class, unsupported setting) becomes an
+ * `Unsupported` node with an error in `warnings`, so the rest of the network can be
+ * seen and the layer replaced; `strict: true` fails on it instead. Never throws.
+ */
+export function importKerasJson(text: string, options: ImportOptions = {}): ImportResult {
+  try {
+    return importText(text, options);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(`Internal error while importing (this is a bug; please report it): ${oneLine(detail, 120)}`);
+  }
+}
+
+function importText(text: string, options: ImportOptions): ImportResult {
+  if (typeof text !== 'string') return fail(`Expected the file's text, got ${typeof text}.`);
+  const override = options.inputShape;
+  if (override !== undefined) {
+    const valid =
+      Array.isArray(override) &&
+      override.length === 3 &&
+      override.every((d) => typeof d === 'number' && Number.isInteger(d) && d > 0);
+    if (!valid)
+      return fail(
+        `The input shape must be three positive whole numbers H,W,C, got ${oneLine(JSON.stringify(override) ?? String(override), 40)}.`,
+      );
+  }
+
+  const json = readJson(text);
+  if (!json.ok) return fail(json.error);
+  const found = findModel(json.value);
+  if (!found.ok) return fail(found.error);
+  const model = found.model;
+
+  const warnings: ImportDiagnostic[] = [];
+  const sequential = model.className === 'Sequential';
+  const topology = sequential ? readSequential(model.config) : readFunctional(model.config);
+  if (!topology.ok) return fail(topology.error);
+  if (!sequential && !MODEL_CLASSES.has(model.className))
+    warnings.push({
+      nodeId: null,
+      severity: 'warning',
+      code: 'unusual-model-class',
+      message: `The model class '${oneLine(model.className, 40)}' is not Sequential, Functional or Model; it was read as a functional model.`,
+    });
+
+  const layers = topology.layers;
+  if (layers.length === 0) return fail('The model has no layers.');
+  const byName = new Map<string, RawLayer>();
+  for (const layer of layers) {
+    if (byName.has(layer.name))
+      return fail(`Two layers are named ${q(layer.name)}; Keras layer names must be unique, so the file is damaged.`);
+    byName.set(layer.name, layer);
+  }
+  for (const layer of layers) {
+    for (const source of layer.inputs) {
+      if (!byName.has(source))
+        return fail(`Layer ${q(layer.name)} takes input from ${q(source)}, which is not a layer of this model.`);
+    }
+  }
+  const order = topologicalOrder(layers, byName);
+  if (!order.ok) return fail(order.error);
+
+  const hint = options.inputShapeHint ?? DEFAULT_HINT;
+  const builder = new GraphBuilder();
+  const refs = new Map<string, NodeRef>();
+  const ranks = new Map<string, number | undefined>();
+  const inputCount = layers.filter((l) => l.className === 'InputLayer').length;
+
+  for (const layer of order.layers) {
+    const inputs = layer.inputs.map((s) => refs.get(s)!);
+    if (layer.className === 'InputLayer') {
+      const shape = inputShape(layer, override, hint, warnings);
+      if (!shape.ok) return fail(shape.error);
+      refs.set(layer.name, builder.add('Input', { shape: shape.shape }, inputs, layer.name));
+      ranks.set(layer.name, shape.shape.length + 1);
+      continue;
+    }
+    const converted = convertLayer({
+      name: layer.name,
+      className: layer.className,
+      config: layer.config,
+      inputRanks: layer.inputs.map((s) => ranks.get(s)),
+      ...(layer.registeredName ? { registeredName: layer.registeredName } : {}),
+    });
+    if (converted.ok) {
+      refs.set(layer.name, builder.add(converted.kind, converted.params, inputs, layer.name));
+      ranks.set(layer.name, converted.outRank);
+      continue;
+    }
+    if (converted.fatal) return fail(converted.error);
+    const message = `${oneLine(layer.className, 40)} ${q(layer.name)} ${converted.reason}.`;
+    if (options.strict) return fail(`Cannot import: ${message}`);
+    const params = { kerasClass: layer.className, reason: converted.reason, config: layer.config };
+    refs.set(layer.name, builder.add(UNSUPPORTED_KIND, params, inputs, layer.name));
+    ranks.set(layer.name, undefined);
+    warnings.push({ nodeId: layer.name, severity: 'error', code: 'unsupported-layer', message });
+  }
+
+  if (override && inputCount > 1)
+    warnings.push({
+      nodeId: null,
+      severity: 'warning',
+      code: 'input-shape-override',
+      message: `The input shape ${override.join('×')} was applied to all ${inputCount} inputs.`,
+    });
+  const frozen = layers.filter((l) => l.config.trainable === false && l.className !== 'InputLayer');
+  if (frozen.length > 0)
+    warnings.push({
+      nodeId: frozen.length === 1 ? frozen[0]!.name : null,
+      severity: 'warning',
+      code: 'frozen-layers',
+      message: `${frozen.length === 1 ? `Layer ${q(frozen[0]!.name)} is` : `${frozen.length} layers (${q(frozen[0]!.name)}, …) are`} frozen (trainable: false) in the file; Netwright counts their weights as trainable.`,
+    });
+  if (model.declaredWeights !== null)
+    warnings.push({
+      nodeId: null,
+      severity: 'info',
+      code: 'weights-ignored',
+      message: `The file lists ${model.declaredWeights.toLocaleString('en-US')} weights; Netwright imports the architecture only, not the weight values.`,
+    });
+  if (json.nonStandard)
+    warnings.push({
+      nodeId: null,
+      severity: 'warning',
+      code: 'nonstandard-json',
+      message: "The file contains NaN or Infinity (Python's JSON extension); they were read as null.",
+    });
+
+  return {
+    ok: true,
+    graph: builder.build(),
+    name: topology.name,
+    format: formatLabel(model, sequential, topology.keras3),
+    warnings,
+    declaredWeights: model.declaredWeights,
+  };
+}
+
+type ShapeResult = { ok: true; shape: number[] } | { ok: false; error: string };
+
+const isDim = (d: unknown) => d === null || (typeof d === 'number' && Number.isInteger(d) && d > 0);
+
+function inputShape(
+  layer: RawLayer,
+  override: readonly number[] | undefined,
+  hint: string,
+  warnings: ImportDiagnostic[],
+): ShapeResult {
+  const c = layer.config;
+  const batchShape =
+    c.batch_input_shape ?? c.batch_shape ?? (Array.isArray(c.shape) ? [null, ...c.shape] : undefined) ?? undefined;
+  let declared: (number | null)[] | undefined;
+  if (batchShape !== undefined && batchShape !== null) {
+    if (!Array.isArray(batchShape) || batchShape.length < 2 || !batchShape.every(isDim))
+      return {
+        ok: false,
+        error: `Input ${q(layer.name)} has a malformed shape ${oneLine(JSON.stringify(batchShape) ?? '', 60)}: expected [null, H, W, C].`,
+      };
+    declared = batchShape.slice(1) as (number | null)[];
+  }
+  if (override) {
+    if (declared && declared.join(',') !== override.join(','))
+      warnings.push({
+        nodeId: layer.name,
+        severity: 'info',
+        code: 'input-shape-override',
+        message: `Input ${q(layer.name)} is declared ${dims(declared)}; using ${override.join('×')} as asked.`,
+      });
+    return { ok: true, shape: [...override] };
+  }
+  if (!declared) {
+    const what = layer.synthesized
+      ? 'The Sequential model declares no input shape (no InputLayer, batch_input_shape or batch_shape)'
+      : `Input ${q(layer.name)} declares no shape`;
+    return { ok: false, error: `${what}: ${hint}.` };
+  }
+  if (declared.some((d) => d === null)) {
+    const spatial = declared.length === 3 && declared[0] === null && declared[1] === null ? 'spatial ' : '';
+    return { ok: false, error: `Input ${q(layer.name)} has unknown ${spatial}size (${dims(declared)}): ${hint}.` };
+  }
+  return { ok: true, shape: declared as number[] };
+}
+
+const dims = (shape: readonly (number | null)[]) => shape.map((d) => (d === null ? 'None' : String(d))).join('×');
+
+type OrderResult = { ok: true; layers: RawLayer[] } | { ok: false; error: string };
+
+/**
+ * Depth-first, iterative (a 10,000-layer chain must not overflow the stack), visiting
+ * layers in file order so a valid Keras file keeps its order; a back edge is a cycle.
+ */
+function topologicalOrder(layers: readonly RawLayer[], byName: ReadonlyMap<string, RawLayer>): OrderResult {
+  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: done
+  const out: RawLayer[] = [];
+  for (const root of layers) {
+    if (state.has(root.name)) continue;
+    const stack: [RawLayer, number][] = [[root, 0]];
+    state.set(root.name, 1);
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const [layer, next] = top;
+      if (next < layer.inputs.length) {
+        top[1] = next + 1;
+        const source = byName.get(layer.inputs[next]!)!;
+        const s = state.get(source.name);
+        if (s === 1) {
+          const path = stack.map(([l]) => l.name);
+          const loop = path.slice(path.indexOf(source.name));
+          // The stack runs from consumer to producer; show the data flow.
+          const shown = [...loop, source.name].reverse().slice(0, 8).map(q);
+          return {
+            ok: false,
+            error: `The model has a cycle: ${shown.join(' → ')}${loop.length > 7 ? ' → …' : ''}; a Keras model cannot loop, so the file is damaged.`,
+          };
+        }
+        if (s === undefined) {
+          state.set(source.name, 1);
+          stack.push([source, 0]);
+        }
+        continue;
+      }
+      stack.pop();
+      state.set(layer.name, 2);
+      out.push(layer);
+    }
+  }
+  return { ok: true, layers: out };
+}
+
+function formatLabel(model: ModelEnvelope, sequential: boolean, keras3: boolean): string {
+  const v = model.kerasVersion ?? '';
+  let family: string;
+  if (keras3 || v.startsWith('3')) family = 'Keras 3';
+  else if (v.startsWith('tfjs')) family = 'TensorFlow.js Layers';
+  else if (model.className === 'Functional') family = 'TF 2.x Keras';
+  else family = 'Keras 2';
+  const label = `${family} ${sequential ? 'Sequential' : model.className}`;
+  return model.wrapper ? `${model.wrapper} (${label})` : label;
+}

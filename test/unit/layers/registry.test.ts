@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { getLayerSpec, layerSpecs, validateParams } from '../../../shared/layers';
+
+/**
+ * The exact names and defaults the importer and templates are written against:
+ * a rename or a changed default must fail here first.
+ */
+const defaults: Record<string, [raw: Record<string, unknown>, filled: Record<string, unknown>]> = {
+  Input: [{ shape: [28, 28, 1] }, { shape: [28, 28, 1] }],
+  Conv2D: [
+    { filters: 8, kernelSize: 3 },
+    {
+      filters: 8,
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'same',
+      dilation: [1, 1],
+      groups: 1,
+      useBias: true,
+      activation: 'linear',
+    },
+  ],
+  DepthwiseConv2D: [
+    { kernelSize: 3 },
+    {
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'same',
+      depthMultiplier: 1,
+      dilation: [1, 1],
+      useBias: true,
+      activation: 'linear',
+    },
+  ],
+  SeparableConv2D: [
+    { filters: 8, kernelSize: 3 },
+    {
+      filters: 8,
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'same',
+      depthMultiplier: 1,
+      dilation: [1, 1],
+      useBias: true,
+      activation: 'linear',
+    },
+  ],
+  MaxPool2D: [{}, { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }],
+  AvgPool2D: [{}, { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }],
+  GlobalAvgPool2D: [{}, { keepDims: false }],
+  GlobalMaxPool2D: [{}, { keepDims: false }],
+  BatchNorm: [{}, { center: true, scale: true, epsilon: 0.001, momentum: 0.99 }],
+  Activation: [{}, { activation: 'relu' }],
+  ZeroPadding2D: [
+    {},
+    {
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+  ],
+  Concatenate: [{}, { axis: -1 }],
+  Add: [{}, {}],
+  Flatten: [{}, {}],
+  Reshape: [{ targetShape: [-1] }, { targetShape: [-1] }],
+  Dropout: [{}, { rate: 0.5 }],
+  Dense: [{ units: 10 }, { units: 10, useBias: true, activation: 'linear' }],
+  Compress1x1: [{}, { mode: 'ratio', ratio: 0.5, filters: 64, useBias: true, activation: 'relu' }],
+  StridedReduction: [
+    {},
+    {
+      method: 'conv',
+      kernelSize: [3, 3],
+      strides: [2, 2],
+      padding: 'valid',
+      filters: null,
+      useBias: true,
+      activation: 'relu',
+    },
+  ],
+};
+
+describe('registry', () => {
+  it('holds exactly the catalog kinds, once each', () => {
+    const kinds = layerSpecs.map((s) => s.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect([...kinds].sort()).toEqual(Object.keys(defaults).sort());
+  });
+
+  it.each(Object.entries(defaults))('%s fills the documented defaults', (kind, [raw, filled]) => {
+    expect(validateParams(kind, raw)).toEqual({ ok: true, params: filled });
+  });
+
+  it('every spec reads well in the palette and on the node face', () => {
+    for (const spec of layerSpecs) {
+      expect(spec.label.length, spec.kind).toBeGreaterThan(0);
+      expect(spec.description, spec.kind).toMatch(/\.$/);
+      const [raw] = defaults[spec.kind]!;
+      const validated = validateParams(spec.kind, raw);
+      if (!validated.ok) throw new Error(validated.errors.join('; '));
+      expect(spec.summary(validated.params).length, spec.kind).toBeGreaterThan(0);
+    }
+  });
+
+  it('only merges take several inputs and only Input takes none', () => {
+    for (const spec of layerSpecs) {
+      const expected =
+        spec.kind === 'Input'
+          ? { min: 0, max: 0 }
+          : ['Concatenate', 'Add'].includes(spec.kind)
+            ? { min: 2, max: Number.POSITIVE_INFINITY }
+            : { min: 1, max: 1 };
+      expect(spec.inputs, spec.kind).toEqual(expected);
+    }
+  });
+
+  it('does not mutate the raw params it validates', () => {
+    const raw = { filters: 8, kernelSize: 3 };
+    validateParams('Conv2D', raw);
+    expect(raw).toEqual({ filters: 8, kernelSize: 3 });
+  });
+
+  it('answers unknown kinds plainly', () => {
+    expect(getLayerSpec('Conv3D')).toBeUndefined();
+    expect(validateParams('Conv3D', {})).toEqual({ ok: false, errors: ['Unknown layer kind "Conv3D".'] });
+  });
+});
