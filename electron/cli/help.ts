@@ -8,6 +8,7 @@ export const mainHelp = `netwright: visual architecture editor for convolutional
 Usage: npx netwright <command> [options]
 
 Commands:
+  analyze FILE         Shapes, parameters, multiply-adds and problems of a network
   help                 Show this help
 
 Options:

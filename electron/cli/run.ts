@@ -1,4 +1,5 @@
 import { appVersion } from '../services/appInfo';
+import { analyzeCommand } from './analyze';
 import { mainHelp } from './help';
 import { CliError, type CliIo, ExitCode } from './io';
 
@@ -10,6 +11,7 @@ export const commands: Record<string, Command> = {
     io.out(mainHelp);
     return ExitCode.ok;
   },
+  analyze: analyzeCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code instead of exiting, so tests can call it. */

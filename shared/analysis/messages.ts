@@ -25,10 +25,26 @@ export function missingNodeMessage(edge: Edge, source: Named | undefined, target
   return `A connection refers to layers that do not exist ('${edge.source}' → '${edge.target}') — delete the connection`;
 }
 
-export function cycleMessage(node: Named, loop: readonly string[]): string {
-  const path = loop.length > 0 ? [...loop, loop[0]].map((n) => `'${n}'`).join(' → ') : `'${node.name}'`;
-  const how = loop.length === 1 ? 'is connected to itself' : `is part of a loop: ${path}`;
-  return `${layerLabel(node)} ${how} — data must flow one way, from inputs to outputs, so remove one of these connections`;
+/** Longest loop spelled out in full; longer ones show their start and end. */
+const SHOWN_LOOP = 10;
+
+/**
+ * `loop`: names along the shortest loop through the node, node first (exact), or
+ * a few names from a large tangle of loops; `size` counts all of its layers.
+ */
+export function cycleMessage(node: Named, loop: readonly string[], exact: boolean, size: number): string {
+  const fix = 'data must flow one way, from inputs to outputs, so remove one of these connections';
+  if (exact && size === 1) return `${layerLabel(node)} is connected to itself — remove that connection`;
+  const quoted = loop.map((n) => `'${n}'`);
+  if (!exact) {
+    return `${layerLabel(node)} is part of a tangle of loops through ${size} layers, including ${quoted.join(', ')} — ${fix}`;
+  }
+  const shown =
+    quoted.length <= SHOWN_LOOP
+      ? [...quoted, quoted[0]]
+      : [...quoted.slice(0, SHOWN_LOOP - 2), '…', quoted.at(-1)!, quoted[0]];
+  const count = quoted.length > SHOWN_LOOP ? ` (${size} layers)` : '';
+  return `${layerLabel(node)} is part of a loop: ${shown.join(' → ')}${count} — ${fix}`;
 }
 
 export function unconnectedInputMessage(node: Named, min: number, have: number): string {
@@ -67,7 +83,7 @@ export function internalErrorMessage(node: Named, what: string, error: unknown):
 }
 
 export function duplicateNameMessage(node: Named): string {
-  return `More than one layer is named '${node.name}'. Names become the layer names of the compiled model, so they must be unique — rename this one`;
+  return `${layerLabel(node)} has the same name as another layer — names become the layer names of the compiled model and must be unique, so rename one of them`;
 }
 
 export function unknownGroupMessage(node: Named, groupId: string): string {

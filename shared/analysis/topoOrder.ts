@@ -11,12 +11,27 @@ export interface TopoResult {
   order: Int32Array;
   /** 1 for nodes on a cycle (including a node wired to itself). */
   onCycle: Uint8Array;
-  /** For each node on a cycle, the shortest loop through it: node indices, start not repeated. */
-  loops: Map<number, number[]>;
+  /** For each node on a cycle, how to describe its loop. */
+  loops: Map<number, Loop>;
 }
 
-/** Longest loop we trace exactly; beyond this a loop is reported as its member list. */
+export interface Loop {
+  /**
+   * exact: the shortest loop through the node, node first, not repeated at the end.
+   * Otherwise (very large tangles) the first few members of the tangle.
+   */
+  nodes: readonly number[];
+  exact: boolean;
+  /** Layers in the loop (exact) or in the whole tangle. */
+  size: number;
+}
+
+/**
+ * Largest tangle whose loops are traced exactly (a search per member, so
+ * quadratic); beyond it, each member names a few of the tangle's layers.
+ */
 const MAX_TRACED_COMPONENT = 64;
+const NAMED_MEMBERS = 6;
 
 export function topoOrder(g: IndexedGraph): TopoResult {
   const n = g.nodes.length;
@@ -28,7 +43,7 @@ export function topoOrder(g: IndexedGraph): TopoResult {
   let done = kahn(g, indegree, order, 0, null);
 
   const onCycle = new Uint8Array(n);
-  const loops = new Map<number, number[]>();
+  const loops = new Map<number, Loop>();
   if (done === n) return { order, onCycle, loops };
 
   // Kahn leaves both the nodes on cycles and everything downstream of them;
@@ -49,8 +64,14 @@ export function topoOrder(g: IndexedGraph): TopoResult {
     const cyclic = list.length > 1 || hasSelfLoop(g, list[0]!);
     if (!cyclic) continue;
     for (const i of list) onCycle[i] = 1;
+    if (list.length > MAX_TRACED_COMPONENT) {
+      const tangle: Loop = { nodes: list.slice(0, NAMED_MEMBERS), exact: false, size: list.length };
+      for (const i of list) loops.set(i, tangle);
+      continue;
+    }
     for (const i of list) {
-      loops.set(i, list.length <= MAX_TRACED_COMPONENT ? shortestLoop(g, i, component) : rotateTo(list, i));
+      const path = shortestLoop(g, i, component);
+      loops.set(i, { nodes: path, exact: true, size: path.length });
     }
   }
   for (let i = 0; i < n; i++) if (onCycle[i]) order[done++] = i;
@@ -202,9 +223,4 @@ function shortestLoop(g: IndexedGraph, start: number, component: Int32Array): nu
     }
   }
   return [start];
-}
-
-function rotateTo(list: number[], first: number): number[] {
-  const k = list.indexOf(first);
-  return [...list.slice(k), ...list.slice(0, k)];
 }

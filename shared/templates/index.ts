@@ -35,7 +35,7 @@ export const templates: readonly Template[] = [
     label: 'Small Inception (32×32, 10 classes)',
     description:
       'Stem, two Inception-A-style modules with 1×1 bottlenecks and one parallel conv + pool grid reduction; ' +
-      'about 118 k parameters, trains on CIFAR-sized images in minutes on a CPU.',
+      'about 119 k parameters, trains on CIFAR-sized images in minutes on a CPU.',
     category: 'network',
     build: () => buildSmallInception(),
   },

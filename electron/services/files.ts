@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { isProjectFileJson, parseProjectValue } from '../../shared/graph/projectFile';
+import type { Graph } from '../../shared/graph/types';
+import { importKerasJson } from '../../shared/import';
+import { readJson } from '../../shared/import/json';
+
+/** A file the user pointed at could not be used; the message says what and how to fix it. */
+export class FileProblem extends Error {
+  override name = 'FileProblem';
+}
+
+export interface LoadedNetwork {
+  graph: Graph;
+  name: string;
+  source: 'project' | 'keras';
+  warnings: string[];
+}
+
+const maxFileBytes = 256 * 1024 * 1024;
+
+async function readText(file: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new FileProblem(`${file} is a folder, not a file.`);
+    size = info.size;
+  } catch (err) {
+    if (err instanceof FileProblem) throw err;
+    const code = (err as { code?: string }).code;
+    throw new FileProblem(
+      code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${code ?? String(err)}).`,
+    );
+  }
+  if (size > maxFileBytes)
+    throw new FileProblem(`${file} is ${Math.round(size / 2 ** 20)} MB: too large for a network description.`);
+  return readFile(file, 'utf8');
+}
+
+/** Reads a Netwright project or a Keras / TensorFlow.js Layers JSON, whichever the file is. */
+export async function loadNetworkFile(
+  file: string,
+  options: { inputShape?: [number, number, number] } = {},
+): Promise<LoadedNetwork> {
+  const text = await readText(file);
+  const json = readJson(text);
+  if (!json.ok) throw new FileProblem(`${file}: ${json.error}`);
+  if (isProjectFileJson(json.value)) {
+    const loaded = parseProjectValue(json.value);
+    if (!loaded.ok) throw new FileProblem(`${file}: ${loaded.error}`);
+    return { graph: loaded.project.graph, name: loaded.project.name, source: 'project', warnings: [] };
+  }
+  const imported = importKerasJson(text, options.inputShape ? { inputShape: options.inputShape } : {});
+  if (!imported.ok) throw new FileProblem(`${file}: ${imported.error}`);
+  return {
+    graph: imported.graph,
+    name: imported.name || path.basename(file, path.extname(file)),
+    source: 'keras',
+    warnings: imported.warnings.map((w) => w.message),
+  };
+}
+
+/** Write-then-rename in the same folder, fsynced: a crash leaves the old file or the new one, never half. */
+export async function writeFileAtomic(file: string, contents: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w', 0o644);
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => {});
+    throw err;
+  }
+}

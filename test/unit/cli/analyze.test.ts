@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run';
+import { GraphBuilder } from '../../../shared/graph/builder';
+import { createProjectFile, serializeProject } from '../../../shared/graph/projectFile';
+import type { Graph } from '../../../shared/graph/types';
+import { getTemplate } from '../../../shared/templates';
+
+let dir: string;
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+function writeProject(name: string, graph: Graph): string {
+  const file = path.join(dir, `${name}.netwright`);
+  writeFileSync(file, serializeProject(createProjectFile(name, graph)));
+  return file;
+}
+
+function writeText(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function analyze(...args: string[]) {
+  const c = capture();
+  const code = await runCli(['analyze', ...args], c.io);
+  return { code, out: c.out.join('\n'), err: c.err };
+}
+
+function smallNet(): Graph {
+  const b = new GraphBuilder();
+  const x = b.input([32, 32, 3]);
+  const c = b.add('Conv2D', { filters: 16, kernelSize: [3, 3], padding: 'same' }, [x], 'conv');
+  const p = b.add('MaxPool2D', { poolSize: [2, 2], strides: [2, 2] }, [c], 'pool');
+  const f = b.add('Flatten', {}, [p], 'flatten');
+  b.add('Dense', { units: 10, activation: 'softmax' }, [f], 'head');
+  return b.build();
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'netwright-cli-'));
+});
+
+describe('netwright analyze', () => {
+  it('prints a per-node table and totals', async () => {
+    const { code, out } = await analyze(writeProject('small', smallNet()));
+    expect(code).toBe(0);
+    expect(out).toMatch(/conv\s+Conv2D\s+32×32×16\s+448\s+442,368/);
+    expect(out).toMatch(/Parameters: 41,418 \(trainable 41,418, non-trainable 0\)/);
+    expect(out).toMatch(/MACs: 483,328/);
+  });
+
+  it('prints exactly one JSON object with --json, shaped as documented', async () => {
+    const { code, out } = await analyze(writeProject('iv3', getTemplate('inception-v3')!.build()), '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.totals).toEqual({
+      params: 23_851_784,
+      trainableParams: 23_817_352,
+      nonTrainableParams: 34_432,
+      macs: 5_713_216_096,
+      flops: 11_426_432_192,
+    });
+    expect(Object.keys(json.nodes[0]).sort()).toEqual([
+      'id',
+      'kind',
+      'macs',
+      'name',
+      'outputShape',
+      'params',
+      'receptiveField',
+    ]);
+    expect(json.nodes.at(-1)).toMatchObject({ name: 'predictions', outputShape: [1000], params: 2_049_000 });
+    expect(json.diagnostics).toEqual([]);
+  });
+
+  it('exits 1 and prints the diagnostics when the network has errors', async () => {
+    const b = new GraphBuilder();
+    const x = b.input([8, 8, 3]);
+    b.add('Conv2D', { filters: 4, kernelSize: [9, 9], padding: 'valid' }, [x], 'too_big');
+    const { code, out } = await analyze(writeProject('broken', b.build()));
+    expect(code).toBe(1);
+    expect(out).toMatch(/error: too_big: .*9×9/);
+
+    const json = JSON.parse((await analyze(writeProject('broken', b.build()), '--json')).out);
+    expect(json.diagnostics[0]).toMatchObject({ nodeId: 'too_big', severity: 'error' });
+  });
+
+  it('exits 1 on a cycle, naming it', async () => {
+    const graph = smallNet();
+    graph.edges.push({ id: 'back', source: 'head', target: 'conv', targetIndex: 1 });
+    const { code, out } = await analyze(writeProject('cycle', graph));
+    expect(code).toBe(1);
+    expect(out).toMatch(/part of a loop: 'conv' → 'pool' → 'flatten' → 'head' → 'conv'/);
+  });
+
+  it('exits 1 on negative sizes and wrong parameter types', async () => {
+    const graph = smallNet();
+    graph.nodes[0]!.params = { shape: [-32, 32, 3] };
+    graph.nodes[1]!.params = { filters: 'sixteen', kernelSize: [3, 3] };
+    const { code, out } = await analyze(writeProject('negative', graph));
+    expect(code).toBe(1);
+    expect(out).toMatch(/-32/);
+    expect(out).toMatch(/sixteen|filters/);
+  });
+
+  const badFiles: [string, () => string, RegExp][] = [
+    ['a missing file', () => path.join(dir, 'nope.json'), /does not exist/],
+    ['a folder', () => dir, /is a folder/],
+    [
+      'truncated JSON',
+      () => writeText('trunc.json', serializeProject(createProjectFile('t', smallNet())).slice(0, 200)),
+      /truncated|not valid JSON/i,
+    ],
+    ['garbage', () => writeText('garbage.json', 'this is not json at all'), /JSON/],
+    ['10 MB of garbage', () => writeText('big.json', '{['.repeat(5 * 1024 * 1024)), /JSON/],
+    [
+      'a project with wrong types',
+      () =>
+        writeText(
+          'types.netwright',
+          JSON.stringify({
+            format: 'netwright-project',
+            schemaVersion: 1,
+            name: 'x',
+            graph: { nodes: 'no', edges: [] },
+          }),
+        ),
+      /graph\.nodes/,
+    ],
+    [
+      'a project from the future',
+      () =>
+        writeText(
+          'future.netwright',
+          JSON.stringify({
+            format: 'netwright-project',
+            schemaVersion: 99,
+            name: 'x',
+            graph: { nodes: [], edges: [] },
+          }),
+        ),
+      /newer Netwright/,
+    ],
+    ['JSON that is no model', () => writeText('other.json', '{"hello": "world"}'), /Keras|model/],
+  ];
+  for (const [what, make, message] of badFiles) {
+    it(`exits 2 with one clear line for ${what}`, async () => {
+      const { code, err } = await analyze(make());
+      expect(code).toBe(2);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(message);
+      expect(err[0]).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('exits 2 on bad arguments', async () => {
+    expect((await analyze()).code).toBe(2);
+    expect((await analyze('a', 'b')).code).toBe(2);
+    expect((await analyze('--frob', 'x')).code).toBe(2);
+    const bad = await analyze(writeProject('small', smallNet()), '--input-shape', '0,3');
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toMatch(/--input-shape/);
+  });
+
+  it('never prints a stack trace through the real entry point', () => {
+    const result = spawnSync(process.execPath, ['bin/netwright.js', 'analyze', writeText('x.json', '[1, 2')], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+});
