@@ -1,6 +1,5 @@
 import type { Graph, LayerNode, Shape } from '../graph/types';
-import { getLayerSpec } from '../layers/registry';
-import { LayerError, type LayerSpec } from '../layers/spec';
+import { type AnyLayerSpec, getLayerSpec, LayerError } from '../layers';
 import { GroupTotals, makeTotals } from './groupTotals';
 import { type IndexedGraph, indexGraph } from './indexGraph';
 import {
@@ -68,7 +67,7 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   const blockedBy = new Int32Array(n).fill(-1);
   const blockedCount = new Int32Array(n);
   const depth = new Int32Array(n);
-  const specs: (LayerSpec | undefined)[] = new Array(n);
+  const specs: (AnyLayerSpec | undefined)[] = new Array(n);
   const shapes: (Shape | null)[] = new Array(n).fill(null);
   const rf = new ReceptiveFields(n);
   const groupTotals = new GroupTotals(graph.groups);
@@ -184,16 +183,9 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
       }
     }
     if (topo.onCycle[i]) {
-      const loop = topo.loops.get(i) ?? [i];
-      report(
-        node.id,
-        'error',
-        'cycle',
-        cycleMessage(
-          node,
-          loop.map((j) => nodes[j]!.name),
-        ),
-      );
+      const loop = topo.loops.get(i) ?? { nodes: [i], exact: true, size: 1 };
+      const names = loop.nodes.map((j) => nodes[j]!.name);
+      report(node.id, 'error', 'cycle', cycleMessage(node, names, loop.exact, loop.size));
       ownError = true;
     }
     if (ownError || !spec || !params || !entry) return FAILED;

@@ -1,5 +1,4 @@
-import { type ParamsResult, validateParams } from '../layers/registry';
-import type { LayerSpec, RfStep } from '../layers/spec';
+import { type AnyLayerSpec, type ParamsResult, type RfStep, validateParams } from '../layers';
 
 /**
  * Validated parameters per raw params object. The editor replaces a node's params
@@ -9,7 +8,7 @@ import type { LayerSpec, RfStep } from '../layers/spec';
  * must not mutate the validated params handed back, which are shared.
  */
 export interface ParamsEntry {
-  spec: LayerSpec;
+  spec: AnyLayerSpec;
   result: ParamsResult;
   /** The kind's receptive-field step for these params, computed on first use. */
   rfStep: RfStep | undefined;
@@ -17,7 +16,7 @@ export interface ParamsEntry {
 
 const cache = new WeakMap<object, ParamsEntry>();
 
-export function validatedParams(spec: LayerSpec, raw: Record<string, unknown>): ParamsEntry {
+export function validatedParams(spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry {
   const cacheable = typeof raw === 'object' && raw !== null;
   if (cacheable) {
     const hit = cache.get(raw);

@@ -1,4 +1,4 @@
-import type { RfStep } from '../layers/spec';
+import type { RfStep } from '../layers';
 import type { ReceptiveField } from './types';
 
 /**

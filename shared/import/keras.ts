@@ -3,12 +3,7 @@ import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
 import { convertLayer } from './layers';
 import { type RawLayer, readFunctional, readSequential } from './topology';
-import {
-  type ImportDiagnostic,
-  type ImportOptions,
-  type ImportResult,
-  UNSUPPORTED_KIND,
-} from './types';
+import { type ImportDiagnostic, type ImportOptions, type ImportResult, UNSUPPORTED_KIND } from './types';
 
 const DEFAULT_HINT = 'pass --input-shape H,W,C';
 

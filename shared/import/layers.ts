@@ -186,21 +186,25 @@ const zeroPaddingConfig = z.looseObject({
   padding: field(
     'n, [height, width] or [[top, bottom], [left, right]] of whole numbers ≥ 0',
     (v): [[number, number], [number, number]] | undefined => {
-      if (missing(v)) return [
-        [1, 1],
-        [1, 1],
-      ];
-      if (isInt(v, 0)) return [
-        [v, v],
-        [v, v],
-      ];
+      if (missing(v))
+        return [
+          [1, 1],
+          [1, 1],
+        ];
+      if (isInt(v, 0))
+        return [
+          [v, v],
+          [v, v],
+        ];
       if (!Array.isArray(v) || v.length !== 2) return undefined;
       const [h, w] = v as unknown[];
-      if (isInt(h, 0) && isInt(w, 0)) return [
-        [h, h],
-        [w, w],
-      ];
-      const side = (s: unknown): s is [number, number] => Array.isArray(s) && s.length === 2 && s.every((x) => isInt(x, 0));
+      if (isInt(h, 0) && isInt(w, 0))
+        return [
+          [h, h],
+          [w, w],
+        ];
+      const side = (s: unknown): s is [number, number] =>
+        Array.isArray(s) && s.length === 2 && s.every((x) => isInt(x, 0));
       return side(h) && side(w) ? [[...h], [...w]] : undefined;
     },
   ),
@@ -236,11 +240,7 @@ function issuesText(error: z.ZodError): string {
     .join('; ');
 }
 
-function parse<S extends z.ZodType>(
-  schema: S,
-  info: LayerInfo,
-  build: (c: z.output<S>) => Converted,
-): Converted {
+function parse<S extends z.ZodType>(schema: S, info: LayerInfo, build: (c: z.output<S>) => Converted): Converted {
   const r = schema.safeParse(info.config);
   if (!r.success) return unsupported(`has settings Netwright cannot read: ${issuesText(r.error)}`);
   return build(r.data);
@@ -385,7 +385,12 @@ const concatenate: Handler = (info) =>
     return ok('Concatenate', { axis: negativeAxis(c.axis, rank) }, rank);
   });
 
-const add: Handler = (info) => ok('Add', {}, info.inputRanks.find((r) => r !== undefined));
+const add: Handler = (info) =>
+  ok(
+    'Add',
+    {},
+    info.inputRanks.find((r) => r !== undefined),
+  );
 
 const flatten: Handler = (info) => ok('Flatten', {}, 2);
 
@@ -443,8 +448,10 @@ export function convertLayer(info: LayerInfo): Converted {
     );
   const handler = Object.hasOwn(HANDLERS, className) ? HANDLERS[className] : undefined;
   if (!handler) {
-    const custom = info.registeredName && info.registeredName !== className ? ` (custom class '${oneLine(info.registeredName, 40)}')` : '';
-    return unsupported(`is a layer class Netwright does not support${custom}; replace it with a layer from the palette or remove it`);
+    const what = info.registeredName
+      ? `a custom layer class (registered as '${oneLine(info.registeredName, 40)}') that`
+      : 'a layer class';
+    return unsupported(`is ${what} Netwright does not support; replace it with a layer from the palette or remove it`);
   }
   return handler(info);
 }

@@ -17,7 +17,9 @@ export interface RawLayer {
   synthesized?: boolean;
 }
 
-export type TopologyResult = { ok: true; name: string; layers: RawLayer[]; keras3: boolean } | { ok: false; error: string };
+export type TopologyResult =
+  | { ok: true; name: string; layers: RawLayer[]; keras3: boolean }
+  | { ok: false; error: string };
 
 const q = (name: string) => `'${oneLine(name, 60)}'`;
 
@@ -39,11 +41,17 @@ const functionalConfig = z.looseObject({
 
 const sequentialConfig = z.union([
   z.array(z.unknown()),
-  z.looseObject({ name: z.string().optional(), layers: z.array(z.unknown()), build_input_shape: z.unknown().optional() }),
+  z.looseObject({
+    name: z.string().optional(),
+    layers: z.array(z.unknown()),
+    build_input_shape: z.unknown().optional(),
+  }),
 ]);
 
 /** Keras 2: [name, node_index, tensor_index, kwargs?]. */
-const keras2Ref = z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative()]).rest(z.unknown());
+const keras2Ref = z
+  .tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative()])
+  .rest(z.unknown());
 const keras3Node = z.looseObject({ args: z.array(z.unknown()), kwargs: z.unknown().optional() });
 const keras3Tensor = z.looseObject({
   class_name: z.literal('__keras_tensor__'),
@@ -58,7 +66,10 @@ function entryName(entry: LayerEntry): string | undefined {
   return typeof n === 'string' ? n : undefined;
 }
 
-function readEntries(raw: unknown[], where: string): { ok: true; entries: LayerEntry[] } | { ok: false; error: string } {
+function readEntries(
+  raw: unknown[],
+  where: string,
+): { ok: true; entries: LayerEntry[] } | { ok: false; error: string } {
   const entries: LayerEntry[] = [];
   for (let i = 0; i < raw.length; i++) {
     const r = layerEntry.safeParse(raw[i]);
@@ -75,7 +86,8 @@ function readEntries(raw: unknown[], where: string): { ok: true; entries: LayerE
   return { ok: true, entries };
 }
 
-const isKeras3 = (e: LayerEntry) => e.module !== undefined || e.registered_name !== undefined || e.build_config !== undefined;
+const isKeras3 = (e: LayerEntry) =>
+  e.module !== undefined || e.registered_name !== undefined || e.build_config !== undefined;
 
 /** Keras 3 call args hold tensors anywhere (Concatenate: [[t1, t2]]); collect them in order. */
 function collectKeras3Tensors(value: unknown, out: [string, number, number][], depth: number): boolean {
@@ -90,7 +102,10 @@ function collectKeras3Tensors(value: unknown, out: [string, number, number][], d
 }
 
 /** The layers feeding one functional layer, or an error line. */
-function readInbound(entry: LayerEntry, name: string): { ok: true; inputs: [string, number, number][] } | { ok: false; error: string } {
+function readInbound(
+  entry: LayerEntry,
+  name: string,
+): { ok: true; inputs: [string, number, number][] } | { ok: false; error: string } {
   const nodes = entry.inbound_nodes ?? [];
   if (nodes.length === 0) return { ok: true, inputs: [] };
   if (nodes.length > 1)
@@ -124,7 +139,8 @@ export function readFunctional(config: unknown): TopologyResult {
   if (!c.success)
     return {
       ok: false,
-      error: "The functional model's config has no 'layers' list: expected config: {name, layers: […], input_layers, output_layers}.",
+      error:
+        "The functional model's config has no 'layers' list: expected config: {name, layers: […], input_layers, output_layers}.",
     };
   const read = readEntries(c.data.layers, 'Model');
   if (!read.ok) return read;
@@ -170,7 +186,8 @@ export function readSequential(config: unknown): TopologyResult {
   if (!c.success)
     return {
       ok: false,
-      error: "The Sequential model's config has no 'layers' list: expected config: {name, layers: […]} or a list of layers.",
+      error:
+        "The Sequential model's config has no 'layers' list: expected config: {name, layers: […]} or a list of layers.",
     };
   const list = Array.isArray(c.data) ? c.data : c.data.layers;
   const modelName = Array.isArray(c.data) ? 'sequential' : (c.data.name ?? 'sequential');

@@ -31,7 +31,7 @@ export const dilatedSize = (kernel: number, dilation: number): number => (kernel
  */
 export function windowOutputLength(input: number, kernel: number, stride: number, dilation: number, padding: Padding) {
   if (padding === 'same') return Math.ceil(input / stride);
-  return Math.floor((input - dilatedSize(kernel, 1)) / stride) + 1;
+  return Math.floor((input - dilatedSize(kernel, dilation)) / stride) + 1;
 }
 
 /** Output height and width of a conv or pool; throws a LayerError a student can act on when the window does not fit. */

@@ -190,7 +190,9 @@ describe('diagnostics', () => {
     graph.edges.push(edge('ghost', 'relu', 1), edge('relu', 'ghost'), edge('ghost', 'phantom'));
     const a = analyzeGraph(graph);
     expect(codes(a)).toEqual(['missing-node@relu', 'missing-node@relu', 'missing-node@-']);
-    expect(a.diagnostics[0]!.message).toContain("into Activation 'relu' comes from a layer that does not exist ('ghost')");
+    expect(a.diagnostics[0]!.message).toContain(
+      "into Activation 'relu' comes from a layer that does not exist ('ghost')",
+    );
     expect(a.nodes.relu!.outputShape).toEqual([8, 8, 3]);
     expect(a.outputs).toEqual(['relu']);
   });

@@ -73,6 +73,8 @@ describe('topoOrder', () => {
     const ids = Array.from({ length: 20 }, (_, i) => `n${i}`);
     const graph = graphOf(ids, [...ids.slice(1).map((id, i): [string, string] => [ids[i]!, id]), ['n19', 'n0']]);
     const first = analyzeGraph(graph).diagnostics[0]!;
-    expect(first.message).toContain("is part of a loop: 'n0' → 'n1' → 'n2' → 'n3' → 'n4' → 'n5' → 'n6' → 'n7' → … → 'n19' → 'n0' (20 layers)");
+    expect(first.message).toContain(
+      "is part of a loop: 'n0' → 'n1' → 'n2' → 'n3' → 'n4' → 'n5' → 'n6' → 'n7' → … → 'n19' → 'n0' (20 layers)",
+    );
   });
 });

@@ -12,7 +12,9 @@ describe('Conv2D', () => {
   });
 
   it('without bias drops exactly `filters` params', () => {
-    expect(evaluate('Conv2D', { filters: 16, kernelSize: 3, useBias: false }, [[32, 32, 3]]).params.trainable).toBe(432);
+    expect(evaluate('Conv2D', { filters: 16, kernelSize: 3, useBias: false }, [[32, 32, 3]]).params.trainable).toBe(
+      432,
+    );
   });
 
   it('InceptionV3 stem: 3×3 /2 valid on 299×299×3 without bias', () => {

@@ -8,7 +8,11 @@ export interface Evaluated {
 }
 
 /** Validates raw params (failing the test if they are invalid) and runs every number the spec computes. */
-export function evaluate(kind: string, raw: Record<string, unknown>, inputs: readonly (readonly number[])[]): Evaluated {
+export function evaluate(
+  kind: string,
+  raw: Record<string, unknown>,
+  inputs: readonly (readonly number[])[],
+): Evaluated {
   const spec = getLayerSpec(kind);
   if (!spec) throw new Error(`no spec for ${kind}`);
   const validated = validateParams(kind, raw);

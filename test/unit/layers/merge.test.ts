@@ -22,7 +22,12 @@ describe('Concatenate', () => {
     ];
     expect(evaluate('Concatenate', { axis: 1 }, inputs).shape).toEqual([5, 4, 8]);
     expect(evaluate('Concatenate', { axis: -3 }, inputs).shape).toEqual([5, 4, 8]);
-    expect(evaluate('Concatenate', { axis: 3 }, [[4, 4, 8], [4, 4, 3]]).shape).toEqual([4, 4, 11]);
+    expect(
+      evaluate('Concatenate', { axis: 3 }, [
+        [4, 4, 8],
+        [4, 4, 3],
+      ]).shape,
+    ).toEqual([4, 4, 11]);
     expect(evaluate('Concatenate', {}, [[10], [6]]).shape).toEqual([16]);
   });
 
@@ -35,14 +40,29 @@ describe('Concatenate', () => {
     expect(message).toBe(
       'Concatenate inputs must match on every axis except axis -1, but input 1 is [35, 35, 64] and input 3 is [17, 17, 64] (inputs counted in connection order)',
     );
-    expect(shapeError('Concatenate', {}, [[4, 4, 8], [4, 8]])).toContain('input 2 is [4, 8]');
+    expect(
+      shapeError('Concatenate', {}, [
+        [4, 4, 8],
+        [4, 8],
+      ]),
+    ).toContain('input 2 is [4, 8]');
   });
 
   it('rejects the batch axis and axes the inputs lack', () => {
     expect(rejection('Concatenate', { axis: 0 })).toContain('got 0');
     expect(rejection('Concatenate', { axis: 1.5 })).toContain('got 1.5');
-    expect(shapeError('Concatenate', { axis: 4 }, [[4, 4, 8], [4, 4, 8]])).toContain('axis 4 does not exist');
-    expect(shapeError('Concatenate', { axis: -4 }, [[4, 4, 8], [4, 4, 8]])).toContain('axis -4 does not exist');
+    expect(
+      shapeError('Concatenate', { axis: 4 }, [
+        [4, 4, 8],
+        [4, 4, 8],
+      ]),
+    ).toContain('axis 4 does not exist');
+    expect(
+      shapeError('Concatenate', { axis: -4 }, [
+        [4, 4, 8],
+        [4, 4, 8],
+      ]),
+    ).toContain('axis -4 does not exist');
   });
 
   it('takes two or more inputs', () => {
@@ -52,11 +72,21 @@ describe('Concatenate', () => {
 
 describe('Add', () => {
   it('keeps the common shape of any number of inputs', () => {
-    expect(evaluate('Add', {}, [[8, 8, 64], [8, 8, 64], [8, 8, 64]])).toEqual({ shape: [8, 8, 64], params: none, macs: 0 });
+    expect(
+      evaluate('Add', {}, [
+        [8, 8, 64],
+        [8, 8, 64],
+        [8, 8, 64],
+      ]),
+    ).toEqual({ shape: [8, 8, 64], params: none, macs: 0 });
   });
 
   it('requires equal shapes, naming both (no Keras-style broadcasting)', () => {
-    const message = shapeError('Add', {}, [[8, 8, 64], [8, 8, 64], [8, 8, 1]]);
+    const message = shapeError('Add', {}, [
+      [8, 8, 64],
+      [8, 8, 64],
+      [8, 8, 1],
+    ]);
     expect(message).toContain('input 1 is [8, 8, 64] and input 3 is [8, 8, 1]');
     expect(shapeError('Add', {}, [[8, 8, 64], [64]])).toContain('input 2 is [64]');
     expect(getLayerSpec('Add')!.inputs).toEqual({ min: 2, max: Number.POSITIVE_INFINITY });

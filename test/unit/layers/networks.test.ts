@@ -35,7 +35,10 @@ describe('reference networks', () => {
       for (let i = 0; i < convs; i++) net.add('Conv2D', { filters, kernelSize: 3, activation: 'relu' });
       net.add('MaxPool2D');
     }
-    net.add('Flatten').add('Dense', { units: 4096, activation: 'relu' }).add('Dense', { units: 4096, activation: 'relu' });
+    net
+      .add('Flatten')
+      .add('Dense', { units: 4096, activation: 'relu' })
+      .add('Dense', { units: 4096, activation: 'relu' });
     net.add('Dense', { units: 1000, activation: 'softmax' });
     expect(net.shape).toEqual([1000]);
     expect(net.trainable + net.nonTrainable).toBe(138_357_544);
@@ -64,7 +67,13 @@ describe('reference networks', () => {
       [1024, 1],
     ];
     for (const [filters, stride] of blocks) {
-      if (stride === 2) net.add('ZeroPadding2D', { padding: [[0, 1], [0, 1]] });
+      if (stride === 2)
+        net.add('ZeroPadding2D', {
+          padding: [
+            [0, 1],
+            [0, 1],
+          ],
+        });
       net.add('DepthwiseConv2D', {
         kernelSize: 3,
         strides: stride,

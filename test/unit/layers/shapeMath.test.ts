@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dilatedSize, formatPair, formatShape, LayerError, windowOutput, windowOutputLength } from '../../../shared/layers';
+import {
+  dilatedSize,
+  formatPair,
+  formatShape,
+  LayerError,
+  windowOutput,
+  windowOutputLength,
+} from '../../../shared/layers';
 
 describe('windowOutputLength (Keras conv_output_length)', () => {
   it.each([

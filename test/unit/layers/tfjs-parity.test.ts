@@ -19,9 +19,7 @@ import { ACTIVATIONS, getLayerSpec, LayerError, validateParams } from '../../../
 
 const RUNS = { numRuns: 40 };
 
-type Outcome =
-  | { ok: true; shape: number[]; trainable: number; nonTrainable: number }
-  | { ok: false; reason: string };
+type Outcome = { ok: true; shape: number[]; trainable: number; nonTrainable: number } | { ok: false; reason: string };
 
 let tensorsBefore = 0;
 beforeAll(async () => {
@@ -47,7 +45,7 @@ function ours(kind: string, raw: Record<string, unknown>, inputs: number[][]): O
 }
 
 const weightCount = (weights: tf.LayerVariable[]) =>
-  weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+  weights.reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? Number.NaN), 1), 0);
 
 /** Builds a one-layer model over inputs of these shapes, runs it on zeros and reports what tfjs made of it. */
 function theirs(inputShapes: number[][], apply: (inputs: tf.SymbolicTensor[]) => tf.SymbolicTensor): Outcome {
@@ -68,7 +66,8 @@ function theirs(inputShapes: number[][], apply: (inputs: tf.SymbolicTensor[]) =>
     }
     const trainable = weightCount(model.trainableWeights);
     const nonTrainable = weightCount(model.nonTrainableWeights);
-    if (trainable + nonTrainable !== model.countParams()) throw new Error('tfjs weight lists disagree with countParams');
+    if (trainable + nonTrainable !== model.countParams())
+      throw new Error('tfjs weight lists disagree with countParams');
     return { ok: true, shape, trainable, nonTrainable };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -77,12 +76,13 @@ function theirs(inputShapes: number[][], apply: (inputs: tf.SymbolicTensor[]) =>
   }
 }
 
-const single = (layer: tf.layers.Layer) => (inputs: tf.SymbolicTensor[]) => layer.apply(inputs[0]!) as tf.SymbolicTensor;
+const single = (layer: tf.layers.Layer) => (inputs: tf.SymbolicTensor[]) =>
+  layer.apply(inputs[0]!) as tf.SymbolicTensor;
 const merged = (layer: tf.layers.Layer) => (inputs: tf.SymbolicTensor[]) => layer.apply(inputs) as tf.SymbolicTensor;
 
 /** The output shape of the raw tf.depthwiseConv2d op, which, unlike the tfjs-layers layer, honours dilation. */
 function depthwiseOpShape(
-  shape: number[],
+  [h, w, c]: number[],
   [kh, kw]: [number, number],
   strides: [number, number],
   dilation: [number, number],
@@ -91,8 +91,8 @@ function depthwiseOpShape(
 ): Outcome {
   try {
     const out = tf.tidy(() => {
-      const x = tf.zeros([1, ...shape]) as tf.Tensor4D;
-      const filter = tf.zeros([kh, kw, shape[2]!, depthMultiplier]) as tf.Tensor4D;
+      const x = tf.zeros<tf.Rank.R4>([1, h!, w!, c!]);
+      const filter = tf.zeros<tf.Rank.R4>([kh, kw, c!, depthMultiplier]);
       return tf.depthwiseConv2d(x, filter, strides, pad, 'NHWC', dilation).shape.slice(1);
     });
     if (out.some((d) => d <= 0)) return { ok: false, reason: `tfjs produced [${out}]` };
@@ -219,12 +219,18 @@ describe('convolutions match tfjs', () => {
   it('strides > 1 with dilation > 1: our validation and tfjs at run time both reject it', () => {
     const bothAboveOne = pairOf(small).filter(([h, w]) => h > 1 || w > 1);
     fc.assert(
-      fc.property(image, bothAboveOne, bothAboveOne, fc.constantFrom('Conv2D', 'SeparableConv2D'), (shape, s, d, kind) => {
-        expect(validateParams(kind, { filters: 2, kernelSize: 1, strides: s, dilation: d }).ok).toBe(false);
-        const config = { filters: 2, kernelSize: 1, strides: s, dilationRate: d, padding: 'same' as const };
-        const layer = kind === 'Conv2D' ? tf.layers.conv2d(config) : tf.layers.separableConv2d(config);
-        expect(theirs([shape], single(layer)).ok).toBe(false);
-      }),
+      fc.property(
+        image,
+        bothAboveOne,
+        bothAboveOne,
+        fc.constantFrom('Conv2D', 'SeparableConv2D'),
+        (shape, s, d, kind) => {
+          expect(validateParams(kind, { filters: 2, kernelSize: 1, strides: s, dilation: d }).ok).toBe(false);
+          const config = { filters: 2, kernelSize: 1, strides: s, dilationRate: d, padding: 'same' as const };
+          const layer = kind === 'Conv2D' ? tf.layers.conv2d(config) : tf.layers.separableConv2d(config);
+          expect(theirs([shape], single(layer)).ok).toBe(false);
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -293,11 +299,9 @@ describe('per-element layers match tfjs', () => {
 
   it('ZeroPadding2D (n, [h, w] and [[top, bottom], [left, right]] alike)', () => {
     const amount = fc.integer({ min: 0, max: 3 });
-    const paddingForms = fc.oneof(
-      amount,
-      pairOf(amount),
-      fc.tuple(pairOf(amount), pairOf(amount)),
-    ) as fc.Arbitrary<number | [number, number] | [[number, number], [number, number]]>;
+    const paddingForms = fc.oneof(amount, pairOf(amount), fc.tuple(pairOf(amount), pairOf(amount))) as fc.Arbitrary<
+      number | [number, number] | [[number, number], [number, number]]
+    >;
     fc.assert(
       fc.property(image, paddingForms, (shape, pad) => {
         const layer = tf.layers.zeroPadding2d({ padding: pad });
@@ -310,7 +314,10 @@ describe('per-element layers match tfjs', () => {
   it('Input', () => {
     fc.assert(
       fc.property(vectorOrImage, (shape) => {
-        expectSame(ours('Input', { shape }, []), theirs([shape], ([x]) => x!));
+        expectSame(
+          ours('Input', { shape }, []),
+          theirs([shape], ([x]) => x!),
+        );
       }),
       { numRuns: 20 },
     );
@@ -324,7 +331,9 @@ describe('merges match tfjs', () => {
       base: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: rank, maxLength: rank }),
       axis: fc.constantFrom(...Array.from({ length: rank }, (_, i) => [i + 1, -(i + 1)]).flat()),
       sizes: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 }),
-      disturb: fc.option(fc.record({ input: fc.nat(), axis: fc.nat(), by: fc.integer({ min: 1, max: 3 }) }), { freq: 2 }),
+      disturb: fc.option(fc.record({ input: fc.nat(), axis: fc.nat(), by: fc.integer({ min: 1, max: 3 }) }), {
+        freq: 2,
+      }),
     }),
   );
 
@@ -355,7 +364,9 @@ describe('merges match tfjs', () => {
     const addCase = fc.record({
       base: fc.array(fc.integer({ min: 2, max: 5 }), { minLength: 1, maxLength: 3 }),
       count: fc.integer({ min: 2, max: 4 }),
-      disturb: fc.option(fc.record({ input: fc.nat(), axis: fc.nat(), by: fc.integer({ min: 1, max: 3 }) }), { freq: 2 }),
+      disturb: fc.option(fc.record({ input: fc.nat(), axis: fc.nat(), by: fc.integer({ min: 1, max: 3 }) }), {
+        freq: 2,
+      }),
     });
     fc.assert(
       fc.property(addCase, ({ base, count, disturb }) => {

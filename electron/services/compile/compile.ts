@@ -1,0 +1,83 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { type Analysis, analyzeGraph } from '../../../shared/analysis';
+import type { Graph, Shape } from '../../../shared/graph/types';
+import { builders, UnsupportedInTfjs } from './builders';
+
+type Tf = typeof tfjs;
+
+/** The graph cannot become a model; the message names the node and what to change. */
+export class CompileError extends Error {
+  override name = 'CompileError';
+  constructor(
+    message: string,
+    readonly nodeId: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface CompiledModel {
+  model: tfjs.LayersModel;
+  analysis: Analysis;
+}
+
+const sameShape = (a: readonly (number | null)[], b: Shape) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * Graph -> tf.LayersModel through the functional API, layer names from node names.
+ * Afterwards every output shape and the parameter count must equal the analysis:
+ * the numbers Netwright shows and the model it trains cannot drift apart.
+ */
+export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeGraph(graph)): CompiledModel {
+  const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
+  if (firstError) {
+    const where = firstError.nodeId ? `${analysis.nodes[firstError.nodeId]?.name ?? firstError.nodeId}: ` : '';
+    throw new CompileError(`The network has errors; fix them first. ${where}${firstError.message}`, firstError.nodeId);
+  }
+  const incoming = new Map<string, { source: string; index: number }[]>();
+  for (const e of graph.edges) {
+    const list = incoming.get(e.target) ?? [];
+    list.push({ source: e.source, index: e.targetIndex });
+    incoming.set(e.target, list);
+  }
+  const tensors = new Map<string, tfjs.SymbolicTensor>();
+  const inputs: tfjs.SymbolicTensor[] = [];
+  for (const id of analysis.order) {
+    const node = analysis.nodes[id]!;
+    if (node.kind === 'Input') {
+      const tensor = tf.input({ shape: [...node.outputShape!], name: node.name });
+      inputs.push(tensor);
+      tensors.set(id, tensor);
+      continue;
+    }
+    const build = builders[node.kind];
+    if (!build) throw new CompileError(`${node.name}: no TensorFlow.js builder for ${node.kind}`, id);
+    const sources = (incoming.get(id) ?? []).sort((a, b) => a.index - b.index).map((s) => tensors.get(s.source)!);
+    let layer: tfjs.layers.Layer;
+    try {
+      layer = build({ tf, name: node.name, params: node.params!, inputShapes: node.inputShapes });
+    } catch (err) {
+      const reason = err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
+      throw new CompileError(`${node.name}: ${reason}`, id);
+    }
+    const output = layer.apply(sources.length === 1 ? sources[0]! : sources) as tfjs.SymbolicTensor;
+    const tfShape = output.shape.slice(1);
+    if (!sameShape(tfShape, node.outputShape!)) {
+      throw new CompileError(
+        `${node.name}: TensorFlow.js computes output ${JSON.stringify(tfShape)} but the analysis says ${JSON.stringify(node.outputShape)} (please report this)`,
+        id,
+      );
+    }
+    tensors.set(id, output);
+  }
+  const outputs = analysis.outputs.map((id) => tensors.get(id)!);
+  const model = tf.model({ inputs, outputs, name: 'netwright' });
+  const counted = model.countParams();
+  if (counted !== analysis.totals.params) {
+    model.dispose();
+    throw new CompileError(
+      `TensorFlow.js counts ${counted} parameters but the analysis says ${analysis.totals.params} (please report this)`,
+    );
+  }
+  return { model, analysis };
+}
