@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { confirmClose, desktopPort } from './dialogs';
 import { registerIpc, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createApiHandler } from './services/apiHandler';
@@ -27,7 +28,12 @@ app.on('second-instance', () => {
 
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const handler = createApiHandler(createServices('electron'), (line) => console.error(line));
+  const services = createServices({
+    shell: 'electron',
+    dataDir: app.getPath('userData'),
+    desktop: desktopPort(() => mainWindow),
+  });
+  const handler = createApiHandler(services, (line) => console.error(line));
   registerIpc(ipcMain, handler, {
     trustedContents: () => mainWindow?.webContents ?? null,
     isOwnUrl: (url) => isOwnRendererUrl(url, paths),
@@ -45,10 +51,7 @@ app.whenReady().then(() => {
       }),
     ),
   );
-  mainWindow = createMainWindow(paths);
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  openMainWindow();
   ensureBackend().then(
     (report) => mainWindow && sendEvent(mainWindow.webContents, 'backendSelected', report),
     (err) => console.error(String(err)),
@@ -60,5 +63,16 @@ app.on('window-all-closed', () => {
 });
 
 app.on('activate', () => {
-  if (!mainWindow) mainWindow = createMainWindow(paths);
+  if (!mainWindow) openMainWindow();
 });
+
+function openMainWindow(): void {
+  const window = createMainWindow(paths);
+  window.on('close', (event) => {
+    if (!confirmClose(window)) event.preventDefault();
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  mainWindow = window;
+}

@@ -1,24 +1,52 @@
-import { useEffect, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import type { ActionContext } from './actions/actions';
+import { useKeyboard } from './actions/useKeyboard';
+import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
-import { sampleGraph } from './canvas/sampleGraph';
+import { useDocumentLifecycle } from './files/useDocumentLifecycle';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { ProblemsPanel } from './panels/ProblemsPanel';
+import { ShortcutsSheet } from './panels/ShortcutsSheet';
+import { StartPage } from './panels/StartPage';
 import { StatusBar } from './panels/StatusBar';
+import { Toasts } from './panels/Toasts';
+import { Toolbar } from './panels/Toolbar';
 import { useShellStore } from './store/shellStore';
+
+function Editor() {
+  const flow = useReactFlow<FlowNode>();
+  const ctx: ActionContext = useMemo(() => ({ flow }), [flow]);
+  useKeyboard(ctx);
+  useDocumentLifecycle();
+  return (
+    <div className="app">
+      <Toolbar ctx={ctx} />
+      <main className="workspace">
+        <Palette />
+        <div className="canvas-column">
+          <NetworkCanvas />
+          <ProblemsPanel />
+        </div>
+        <Inspector />
+      </main>
+      <StatusBar />
+      <StartPage />
+      <ShortcutsSheet />
+      <Toasts />
+    </div>
+  );
+}
 
 export function App() {
   const connect = useShellStore((s) => s.connect);
-  const [graph] = useState(sampleGraph);
   useEffect(() => {
     void connect();
   }, [connect]);
   return (
-    <div className="app">
-      <header className="toolbar">
-        <span className="app-title">Netwright</span>
-      </header>
-      <main className="workspace">
-        <NetworkCanvas graph={graph} />
-      </main>
-      <StatusBar />
-    </div>
+    <ReactFlowProvider>
+      <Editor />
+    </ReactFlowProvider>
   );
 }

@@ -29,6 +29,27 @@ export const ShellKind = z.enum(['electron', 'browser', 'cli']);
 export type ShellKind = z.infer<typeof ShellKind>;
 
 const NoRequest = z.object({}).strict();
+const Empty = z.object({});
+
+export const OpenedFile = z.object({ path: z.string().nullable(), name: z.string(), text: z.string() });
+export type OpenedFile = z.infer<typeof OpenedFile>;
+
+export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json']);
+export type ExportKind = z.infer<typeof ExportKind>;
+
+export const RecentEntry = z.object({ id: z.string(), name: z.string(), path: z.string().nullable(), at: z.string() });
+export type RecentEntry = z.infer<typeof RecentEntry>;
+
+export const RecoveredDocument = z.object({
+  name: z.string(),
+  filePath: z.string().nullable(),
+  contents: z.string(),
+  savedAt: z.string(),
+});
+export type RecoveredDocument = z.infer<typeof RecoveredDocument>;
+
+const maxDocumentChars = 64 * 1024 * 1024;
+const documentText = z.string().max(maxDocumentChars, 'the document is larger than 64 MB');
 
 export const apiContract = {
   /** Answers at once: proves the round trip renderer -> main -> renderer. */
@@ -46,6 +67,44 @@ export const apiContract = {
   backendInfo: {
     request: NoRequest,
     response: BackendReport,
+  },
+  /** Desktop only: the native Open dialog, then the file's text; null when cancelled. */
+  openFileDialog: {
+    request: z.object({ purpose: z.enum(['open', 'import']) }).strict(),
+    response: OpenedFile.nullable(),
+  },
+  /** Desktop only: write (atomically) to `path`, or ask where first (no path, or saveAs). */
+  saveFile: {
+    request: z
+      .object({ path: z.string().nullable(), suggestedName: z.string(), contents: documentText, saveAs: z.boolean() })
+      .strict(),
+    response: z.object({ path: z.string(), name: z.string() }).nullable(),
+  },
+  /** Desktop only: save an exported image or table through the native Save dialog. */
+  exportFile: {
+    request: z
+      .object({ suggestedName: z.string(), kind: ExportKind, base64: z.string().max(maxDocumentChars) })
+      .strict(),
+    response: z.object({ path: z.string() }).nullable(),
+  },
+  /** Crash recovery: the unsaved document, written every few seconds while dirty. */
+  recoveryWrite: {
+    request: z.object({ name: z.string(), filePath: z.string().nullable(), contents: documentText }).strict(),
+    response: Empty,
+  },
+  recoveryRead: { request: NoRequest, response: RecoveredDocument.nullable() },
+  recoveryClear: { request: NoRequest, response: Empty },
+  recentList: { request: NoRequest, response: z.array(RecentEntry) },
+  /** Remembers a document just opened or saved (a copy too, so browser mode can reopen it). */
+  recentAdd: {
+    request: z.object({ name: z.string(), path: z.string().nullable(), contents: documentText }).strict(),
+    response: Empty,
+  },
+  recentOpen: { request: z.object({ id: z.string() }).strict(), response: OpenedFile },
+  /** Title and unsaved-changes state, so the desktop window can mark itself and ask before closing. */
+  setDocumentState: {
+    request: z.object({ title: z.string(), dirty: z.boolean() }).strict(),
+    response: Empty,
   },
 } as const;
 

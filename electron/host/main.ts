@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApiHandler } from '../services/apiHandler';
+import { defaultDataDir } from '../services/dataDir';
 import { createServices } from '../services/index';
 import { ensureBackend } from '../services/tfjs';
 import { startHost } from './server';
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url)).replace(/\/$/, '');
   if (!existsSync(`${rendererDir}/index.html`)) fail('the renderer is not built: run `npm run build` first.');
 
-  const handler = createApiHandler(createServices('browser'), (line) => console.error(line));
+  const handler = createApiHandler(createServices({ shell: 'browser', dataDir: defaultDataDir() }), (line) =>
+    console.error(line),
+  );
   let host: Awaited<ReturnType<typeof startHost>>;
   try {
     host = await startHost({ rendererDir, handler, port });

@@ -1,10 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ShellKind } from '../../shared/api';
 import type { ServiceImplementations } from './apiHandler';
 import { appVersion } from './appInfo';
+import { type DesktopPort, desktopOnly } from './desktop';
+import { DocumentStore } from './documents';
+import { writeFileAtomic } from './files';
 import { ensureBackend } from './tfjs';
 
+export interface ServiceOptions {
+  shell: ShellKind;
+  dataDir: string;
+  /** Native dialogs and window state; absent in browser mode. */
+  desktop?: DesktopPort;
+}
+
 /** The main-process services behind shared/api.ts, the same for every shell. */
-export function createServices(shell: ShellKind): ServiceImplementations {
+export function createServices({ shell, dataDir, desktop }: ServiceOptions): ServiceImplementations {
+  const documents = new DocumentStore(dataDir);
+  const needDesktop = (what: string) => {
+    if (!desktop) throw desktopOnly(what);
+    return desktop;
+  };
   return {
     ping: async () => ({
       app: 'netwright',
@@ -14,5 +31,42 @@ export function createServices(shell: ShellKind): ServiceImplementations {
       runtime: process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.versions.node}`,
     }),
     backendInfo: () => ensureBackend(),
+    openFileDialog: async ({ purpose }) => {
+      const file = await needDesktop('The Open dialog').chooseFileToOpen(purpose);
+      if (!file) return null;
+      return { path: file, name: path.basename(file), text: await readFile(file, 'utf8') };
+    },
+    saveFile: async ({ path: target, suggestedName, contents, saveAs }) => {
+      const file =
+        target && !saveAs ? target : await needDesktop('The Save dialog').chooseSavePath(suggestedName, 'project');
+      if (!file) return null;
+      await writeFileAtomic(file, contents);
+      return { path: file, name: path.basename(file) };
+    },
+    exportFile: async ({ suggestedName, kind, base64 }) => {
+      const file = await needDesktop('The Export dialog').chooseSavePath(suggestedName, kind);
+      if (!file) return null;
+      await writeFileAtomic(file, Buffer.from(base64, 'base64').toString('latin1'));
+      return { path: file };
+    },
+    recoveryWrite: async (doc) => {
+      await documents.writeRecovery(doc);
+      return {};
+    },
+    recoveryRead: () => documents.readRecovery(),
+    recoveryClear: async () => {
+      await documents.clearRecovery();
+      return {};
+    },
+    recentList: () => documents.recent(),
+    recentAdd: async (doc) => {
+      await documents.addRecent(doc);
+      return {};
+    },
+    recentOpen: ({ id }) => documents.openRecent(id),
+    setDocumentState: async ({ title, dirty }) => {
+      desktop?.setDocumentState(title, dirty);
+      return {};
+    },
   };
 }

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendReport } from '../../shared/api';
 import { type BackendCandidate, selectBackend } from './backend';
+import { registerWasmTrainingKernels } from './wasmKernels';
 
 /** Optional packages are imported by a computed name so bundlers and tsc leave them alone. */
 async function importOptional(name: string): Promise<void> {
@@ -33,7 +34,11 @@ export function defaultCandidates(): BackendCandidate[] {
     {
       name: 'wasm',
       tfName: 'wasm',
-      load: async () => setWasmPaths(wasmDirectory()),
+      load: async () => {
+        setWasmPaths(wasmDirectory());
+        // wasm lacks the conv filter-gradient kernels (and its input gradient is a naive loop): conv nets could not train.
+        registerWasmTrainingKernels(tf);
+      },
       whyChosen: 'WebAssembly (SIMD): the fastest backend that loads without libtensorflow.',
     },
     {

@@ -1,5 +1,8 @@
 import type { NetwrightApi, NetwrightBridge } from '../../shared/api';
 import { unwrapResult } from '../../shared/api';
+import { browserFiles } from './browserFiles';
+import { desktopFiles } from './desktopFiles';
+import type { FileAccess } from './fileAccess';
 import { connectWebSocketApi } from './wsTransport';
 
 declare global {
@@ -24,4 +27,12 @@ export function getApi(): NetwrightApi {
     ? fromBridge(window.netwright)
     : connectWebSocketApi(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`);
   return api;
+}
+
+let files: FileAccess | undefined;
+
+/** Native dialogs on the desktop, the browser's pickers and downloads in browser mode. */
+export function getFiles(): FileAccess {
+  files ??= window.netwright ? desktopFiles(getApi()) : browserFiles;
+  return files;
 }

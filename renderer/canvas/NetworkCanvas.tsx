@@ -1,35 +1,151 @@
 import {
   applyNodeChanges,
   Background,
+  type Connection,
   Controls,
+  type EdgeChange,
   MiniMap,
   type NodeChange,
   type NodeTypes,
   ReactFlow,
+  useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
-import type { Graph } from '../../shared/graph/types';
-import { type LayerFlowNode, LayerNodeView } from './LayerNodeView';
-import { toFlowEdges, toFlowNodes } from './toFlow';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checkConnection } from '../../shared/graph/connect';
+import { connectChange, insertPaletteItem } from '../editor/insert';
+import { findPaletteItem } from '../palette/paletteItems';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { useAnalysis } from '../store/useAnalysis';
+import { FlowModel, type FlowNode } from './flowModel';
+import { LayerNodeView } from './LayerNodeView';
+import { FrameNodeView, ModuleNodeView } from './ModuleNodeView';
 
-const nodeTypes: NodeTypes = { layer: LayerNodeView };
+const nodeTypes: NodeTypes = { layer: LayerNodeView, module: ModuleNodeView, frame: FrameNodeView };
+export const paletteMime = 'application/x-netwright-palette';
 
-export function NetworkCanvas({ graph }: { graph: Graph }) {
-  const [nodes, setNodes] = useState(() => toFlowNodes(graph));
-  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+/**
+ * The canvas. The document store owns the graph; React Flow owns positions only while
+ * a drag is in flight, and the drop commits them as one undoable move.
+ */
+export function NetworkCanvas() {
+  const graph = useDocumentStore((s) => s.graph);
+  const selection = useDocumentStore((s) => s.selection);
+  const apply = useDocumentStore((s) => s.apply);
+  const select = useDocumentStore((s) => s.select);
+  const notify = useUiStore((s) => s.notify);
+  const analysis = useAnalysis();
+  const flow = useReactFlow();
+  const model = useRef(new FlowModel());
+
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const derived = useMemo(() => model.current.nodes(graph, analysis, selected), [graph, analysis, selected]);
+  const edges = useMemo(() => model.current.edges(graph, analysis), [graph, analysis]);
+  const [nodes, setNodes] = useState<FlowNode[]>(derived);
+  useEffect(() => setNodes(derived), [derived]);
+  const loadCount = useDocumentStore((s) => s.loadCount);
+  useEffect(() => {
+    if (loadCount === 0) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [loadCount, flow]);
+
   const onNodesChange = useCallback(
-    (changes: NodeChange<LayerFlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
-    [],
+    (changes: NodeChange<FlowNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      const moves = changes.flatMap((c) =>
+        c.type === 'position' && c.dragging === false && c.position ? [{ id: c.id, position: c.position }] : [],
+      );
+      if (moves.length) {
+        const layerMoves = moves.filter((m) => !m.id.startsWith('group:'));
+        const moduleMoves = moves.filter((m) => m.id.startsWith('group:'));
+        const state = useDocumentStore.getState();
+        // Moving a collapsed module moves its members by the same offset.
+        for (const m of moduleMoves) {
+          const members = state.graph.nodes.filter((n) => n.groupId === m.id);
+          const origin = derived.find((n) => n.id === m.id)?.position;
+          if (!origin) continue;
+          const dx = m.position.x - origin.x;
+          const dy = m.position.y - origin.y;
+          for (const n of members) {
+            const p = n.position ?? { x: 0, y: 0 };
+            layerMoves.push({ id: n.id, position: { x: p.x + dx, y: p.y + dy } });
+          }
+        }
+        apply([{ type: 'moveNodes', moves: layerMoves }]);
+      }
+      if (changes.some((c) => c.type === 'select')) {
+        const now = new Set(useDocumentStore.getState().selection);
+        for (const c of changes) if (c.type === 'select') c.selected ? now.add(c.id) : now.delete(c.id);
+        select([...now]);
+      }
+    },
+    [apply, select, derived],
   );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []));
+      if (removed.length) apply([{ type: 'removeEdges', ids: removed }]);
+    },
+    [apply],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const current = useDocumentStore.getState().graph;
+      if (connection.source.startsWith('group:') || connection.target.startsWith('group:')) {
+        notify('Expand the module to connect to the layer inside it.', 'error');
+        return;
+      }
+      const check = checkConnection(current, connection.source, connection.target);
+      if (!check.ok) {
+        notify(check.reason, 'error');
+        return;
+      }
+      apply([connectChange(current, connection.source, connection.target)]);
+    },
+    [apply, notify],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(paletteMime)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const item = findPaletteItem(event.dataTransfer.getData(paletteMime));
+      if (!item) return;
+      event.preventDefault();
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const state = useDocumentStore.getState();
+      const feed = state.selection.length === 1 ? state.selection[0] : undefined;
+      const insertion = insertPaletteItem(state.graph, item, position, 'template' in item ? feed : undefined);
+      apply(insertion.changes);
+      select(insertion.ids);
+    },
+    [apply, select, flow],
+  );
+
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        fitView
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={[20, 20]}
         minZoom={0.05}
+        maxZoom={2.5}
+        onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />

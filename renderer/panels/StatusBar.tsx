@@ -1,21 +1,38 @@
+import { formatBytes, formatInt, formatMacs, formatFlopsFromMacs } from '../../shared/analysis';
 import { useShellStore } from '../store/shellStore';
+import { useAnalysis } from '../store/useAnalysis';
+
+const convention =
+  'A multiply-add (MAC) is one multiply-accumulate, counted for convolutions, depthwise convolutions and dense layers; ' +
+  'bias adds, batch norm, activations and pooling are not MACs. FLOPs = 2 × MACs. ' +
+  'Parameters are the weights Keras would create; batch-norm moving statistics are non-trainable.';
 
 export function StatusBar() {
   const { ping, backend, error } = useShellStore();
+  const { totals } = useAnalysis();
   const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
   return (
     <footer className="status-bar">
+      <span data-testid="status-params" title={convention}>
+        {formatInt(totals.params)} params ({formatInt(totals.trainableParams)} trainable, {formatInt(totals.nonTrainableParams)}{' '}
+        non-trainable)
+      </span>
+      <span data-testid="status-macs" title={convention}>
+        {formatMacs(totals.macs)} · {formatFlopsFromMacs(totals.macs)}
+      </span>
+      <span title="Activation memory per sample, float32">{formatBytes(totals.activationBytes)} activations</span>
+      <span className="spacer" />
       {error ? (
         <span className="status-error" role="alert">
           {error}
         </span>
       ) : (
         <>
-          <span data-testid="status-version">
-            {ping ? `Netwright ${ping.version} · ${ping.shell} · ${ping.runtime}` : 'Connecting…'}
-          </span>
           <span data-testid="status-backend" title={backendTitle}>
             {backend ? `TensorFlow.js: ${backend.name}` : 'TensorFlow.js: selecting backend…'}
+          </span>
+          <span data-testid="status-version">
+            {ping ? `Netwright ${ping.version} · ${ping.shell} · ${ping.runtime}` : 'Connecting…'}
           </span>
         </>
       )}

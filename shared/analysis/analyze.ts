@@ -109,20 +109,24 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
       report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'analysis', error));
       status[i] = FAILED;
     }
-    if (status[i] !== OK) {
+    if (status[i] === OK) {
+      trainable += result.paramCount.trainable;
+      nonTrainable += result.paramCount.nonTrainable;
+      macsTotal += result.macs;
+      activations += result.activationElements;
+    } else {
+      // Whatever a failed node got part-way through must not be shown or counted.
       result.inputShapes = [];
       result.outputShape = null;
       result.receptiveField = null;
+      result.paramCount = { trainable: 0, nonTrainable: 0, total: 0 };
+      result.macs = 0;
+      result.activationElements = 0;
       shapes[i] = null;
       rf.forget(i);
-      continue;
     }
-    const pc = result.paramCount;
-    trainable += pc.trainable;
-    nonTrainable += pc.nonTrainable;
-    macsTotal += result.macs;
-    activations += result.activationElements;
     if (node.groupId !== undefined) {
+      const pc = result.paramCount;
       const known = groupTotals.add(
         node.groupId,
         pc.trainable,
@@ -243,10 +247,11 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
       report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'parameters and multiply-adds', error));
     }
     try {
+      let known = true;
       if (count === 0) rf.start(i);
-      for (let e = 0; e < count; e++) if (!rf.mergeInput(i, inSource[first + e]!, e === 0)) break;
+      for (let e = 0; e < count && known; e++) known = rf.mergeInput(i, inSource[first + e]!, e === 0);
       if (entry.rfStep === undefined) entry.rfStep = spec.rfStep(params);
-      rf.apply(i, entry.rfStep!);
+      if (known) rf.apply(i, entry.rfStep!);
     } catch (error) {
       rf.forget(i);
       report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'receptive field', error));

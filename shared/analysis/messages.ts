@@ -67,9 +67,14 @@ export function invalidParamsMessage(node: Named, errors: readonly string[]): st
   return `${layerLabel(node)} has invalid settings: ${errors.join('; ')}`;
 }
 
-/** Layer kinds throw messages that may or may not name the layer; make sure they do. */
+/**
+ * Layer kinds throw messages that may not name the layer ("Add needs inputs of
+ * the same shape…", "A 5×5 kernel does not fit…"); make sure they do.
+ */
 export function shapeErrorMessage(node: Named, message: string): string {
-  return message.includes(`'${node.name}'`) ? message : `${layerLabel(node)}: ${message}`;
+  if (message.includes(`'${node.name}'`)) return message;
+  if (message.startsWith(`${node.kind} `)) return `${layerLabel(node)}${message.slice(node.kind.length)}`;
+  return `${layerLabel(node)}: ${message}`;
 }
 
 export function emptyOutputMessage(node: Named, inputs: readonly Shape[], output: Shape): string {

@@ -33,9 +33,9 @@ export class ReceptiveFields {
   }
 
   /**
-   * Combines one more input into node i (call start-free: the first call copies).
-   * Merges see the union of their inputs' windows, so take the larger field and
-   * the coarser jump per axis. Returns false when the input's field is unknown.
+   * Combines input `input` into node i; the first input is copied. Merges see
+   * the union of their inputs' windows, so take the larger field and the coarser
+   * jump per axis. Returns false (and forgets i) when the input's field is unknown.
    */
   mergeInput(i: number, input: number, first: boolean): boolean {
     if (!this.known[input]) {

@@ -67,7 +67,6 @@ export function oneLine(text: string, max = 80): string {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const WS = /[ \t\n\r]*/y;
 
 type Expect = 'value' | 'valueOrClose' | 'keyOrClose' | 'key' | 'colon' | 'commaOrClose' | 'end';
 
@@ -80,9 +79,7 @@ export function locateJsonError(text: string): JsonError | null {
   const fail = (reason: string): JsonError => ({ pos: i, reason });
   const afterValue = (): Expect => (stack.length === 0 ? 'end' : 'commaOrClose');
   for (;;) {
-    WS.lastIndex = i;
-    WS.exec(text);
-    i = WS.lastIndex;
+    for (let k = text.charCodeAt(i); k === 32 || k === 10 || k === 13 || k === 9; k = text.charCodeAt(i)) i += 1;
     if (i >= n) return expect === 'end' ? null : fail('unexpected end of the text');
     const c = text[i]!;
     switch (expect) {

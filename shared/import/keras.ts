@@ -23,7 +23,7 @@ const fail = (error: string): ImportResult => ({ ok: false, error });
  */
 export function importKerasJson(text: string, options: ImportOptions = {}): ImportResult {
   try {
-    return importText(text, options);
+    return importText(text, options ?? {});
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return fail(`Internal error while importing (this is a bug; please report it): ${oneLine(detail, 120)}`);

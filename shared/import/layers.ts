@@ -392,7 +392,7 @@ const add: Handler = (info) =>
     info.inputRanks.find((r) => r !== undefined),
   );
 
-const flatten: Handler = (info) => ok('Flatten', {}, 2);
+const flatten: Handler = () => ok('Flatten', {}, 2);
 
 const reshape: Handler = (info) =>
   parse(reshapeConfig, info, (c) => ok('Reshape', { targetShape: c.target_shape }, c.target_shape.length + 1));

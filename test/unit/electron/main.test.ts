@@ -13,6 +13,7 @@ const electron = vi.hoisted(() => {
     ipcHandlers: new Map<string, unknown>(),
     app: {
       enableSandbox: vi.fn(),
+      getPath: () => '/tmp/netwright-main-test',
       requestSingleInstanceLock: vi.fn(() => true),
       quit: vi.fn(),
       on: (name: string, handler: (...args: unknown[]) => void) => appHandlers.set(name, handler),
@@ -26,7 +27,7 @@ const electron = vi.hoisted(() => {
       },
     },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
-    dialog: { showMessageBox: vi.fn(async () => ({})) },
+    dialog: { showMessageBox: vi.fn(async () => ({})), showMessageBoxSync: vi.fn(() => 1) },
   };
 });
 

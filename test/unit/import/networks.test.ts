@@ -48,7 +48,11 @@ describe('Keras Applications networks import and reproduce the reference figures
     const r = importFixture('vgg16.tfjs-sequential.model.json');
     expect(r.format).toBe('TensorFlow.js model.json (TensorFlow.js Layers Sequential)');
     // Sequential: the input comes from the first layer's batch_input_shape.
-    expect(r.graph.nodes[0]).toMatchObject({ id: 'block1_conv1_input', kind: 'Input', params: { shape: [224, 224, 3] } });
+    expect(r.graph.nodes[0]).toMatchObject({
+      id: 'block1_conv1_input',
+      kind: 'Input',
+      params: { shape: [224, 224, 3] },
+    });
     const a = analyse(r);
     expect(analysisErrors(a)).toEqual([]);
     expect(a.totals.params).toBe(138_357_544);

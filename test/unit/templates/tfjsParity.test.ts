@@ -177,7 +177,7 @@ describe('templates match TensorFlow.js layer by layer', () => {
     checkAgainstTfjs(buildResNet50(), 25_636_712, 53_120);
   });
 
-  it('small Inception: 118,294 (904 non-trainable)', () => {
+  it('small Inception: 118,746 (904 non-trainable)', () => {
     checkAgainstTfjs(buildSmallInception(), 118_746, 904);
   });
 });

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { type OpenedFile, RecentEntry, RecoveredDocument } from '../../shared/api';
+import { writeFileAtomic } from './files';
+
+const recentLimit = 10;
+const RecentList = z.array(RecentEntry);
+
+async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
+  try {
+    const parsed = schema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Crash recovery and the recent-documents list, kept in the app's data folder. Recent
+ * entries keep a copy of the document, so browser mode (which never sees real paths)
+ * can reopen them too; the desktop prefers the file on disk when it still exists.
+ */
+export class DocumentStore {
+  constructor(private readonly dataDir: string) {}
+
+  private get recoveryFile() {
+    return path.join(this.dataDir, 'recovery.json');
+  }
+  private get recentFile() {
+    return path.join(this.dataDir, 'recent.json');
+  }
+  private snapshotFile(id: string) {
+    return path.join(this.dataDir, 'recent', `${id}.netwright`);
+  }
+
+  async writeRecovery(doc: { name: string; filePath: string | null; contents: string }): Promise<void> {
+    await mkdir(this.dataDir, { recursive: true });
+    const record: RecoveredDocument = { ...doc, savedAt: new Date().toISOString() };
+    await writeFileAtomic(this.recoveryFile, JSON.stringify(record));
+  }
+
+  readRecovery(): Promise<RecoveredDocument | null> {
+    return readJsonFile(this.recoveryFile, RecoveredDocument);
+  }
+
+  async clearRecovery(): Promise<void> {
+    await unlink(this.recoveryFile).catch(() => {});
+  }
+
+  async recent(): Promise<RecentEntry[]> {
+    return (await readJsonFile(this.recentFile, RecentList)) ?? [];
+  }
+
+  async addRecent(doc: { name: string; path: string | null; contents: string }): Promise<void> {
+    const id = createHash('sha256')
+      .update(doc.path ?? `name:${doc.name}`)
+      .digest('hex')
+      .slice(0, 16);
+    await mkdir(path.dirname(this.snapshotFile(id)), { recursive: true });
+    await writeFileAtomic(this.snapshotFile(id), doc.contents);
+    const entry: RecentEntry = { id, name: doc.name, path: doc.path, at: new Date().toISOString() };
+    const list = [entry, ...(await this.recent()).filter((e) => e.id !== id)];
+    for (const dropped of list.slice(recentLimit)) await unlink(this.snapshotFile(dropped.id)).catch(() => {});
+    await writeFileAtomic(this.recentFile, JSON.stringify(list.slice(0, recentLimit)));
+  }
+
+  async openRecent(id: string): Promise<OpenedFile> {
+    const entry = (await this.recent()).find((e) => e.id === id);
+    if (!entry) throw new Error('That recent document is no longer in the list.');
+    if (entry.path) {
+      try {
+        return { path: entry.path, name: entry.name, text: await readFile(entry.path, 'utf8') };
+      } catch {
+        // Moved or deleted since: fall back to the copy kept at save time, and say so in the name.
+        const text = await readFile(this.snapshotFile(id), 'utf8').catch(() => null);
+        if (text === null) throw new Error(`${entry.path} no longer exists and no copy was kept.`);
+        return { path: null, name: `${entry.name} (copy; ${entry.path} is gone)`, text };
+      }
+    }
+    const text = await readFile(this.snapshotFile(id), 'utf8').catch(() => null);
+    if (text === null) throw new Error(`The copy of ${entry.name} is missing.`);
+    return { path: null, name: entry.name, text };
+  }
+}

@@ -1,0 +1,48 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from './kernelScope';
+
+type Shape4D = [number, number, number, number];
+type Pad = 'valid' | 'same' | number | Pads;
+type Pads = [[number, number], [number, number], [number, number], [number, number]];
+
+/** The attributes our four backprop kernels read; tfjs's conv2d ones carry no dilations, so those default to 1. */
+export interface BackpropAttrs {
+  strides: number | [number, number];
+  dilations?: number | [number, number];
+  pad: Pad;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  dataFormat?: 'NHWC' | 'NCHW';
+}
+
+/**
+ * The forward convolution's geometry (padding resolved, 'same' included, with
+ * its extra row at the bottom/right when the total is odd), computed by tfjs
+ * itself so our kernels agree with the forward kernels by construction.
+ */
+export function forwardConvInfo(
+  tf: Tf,
+  kernelName: string,
+  inputShape: number[],
+  filterShape: number[],
+  attrs: BackpropAttrs,
+  depthwise: boolean,
+): tfjs.backend_util.Conv2DInfo {
+  if (attrs.dataFormat === 'NCHW') throw new Error(`${kernelName} on wasm supports dataFormat NHWC only`);
+  return tf.backend_util.computeConv2DInfo(
+    inputShape as Shape4D,
+    filterShape as Shape4D,
+    attrs.strides,
+    attrs.dilations ?? 1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    depthwise,
+    'channelsLast',
+  );
+}
+
+/** Fails loudly rather than returning a gradient of the wrong size. */
+export function assertShape(kernelName: string, what: string, actual: readonly number[], expected: readonly number[]) {
+  if (actual.length !== expected.length || actual.some((v, i) => v !== expected[i])) {
+    throw new Error(`${kernelName}: ${what} has shape [${actual}] but [${expected}] was expected`);
+  }
+}

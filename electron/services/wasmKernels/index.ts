@@ -1,0 +1,36 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { conv2dBackpropFilter } from './conv2dBackpropFilter';
+import { conv2dBackpropInput } from './conv2dBackpropInput';
+import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
+import type { Tf } from './kernelScope';
+
+/** Which of our kernels replace or fill in wasm's, and why each is there. */
+const kernels: { name: string; make: (tf: Tf) => tfjs.KernelFunc }[] = [
+  // Missing on wasm: without it no convolution can train there.
+  { name: 'Conv2DBackpropFilter', make: conv2dBackpropFilter },
+  // wasm has one, but it is a naive loop; ours runs in XNNPACK (see bench/wasmKernels.ts).
+  { name: 'Conv2DBackpropInput', make: conv2dBackpropInput },
+  // Missing on wasm: depthwise (MobileNet-style) layers could not train there.
+  { name: 'DepthwiseConv2dNativeBackpropFilter', make: depthwiseBackpropFilter },
+  { name: 'DepthwiseConv2dNativeBackpropInput', make: depthwiseBackpropInput },
+];
+
+const ours = new WeakSet<tfjs.KernelFunc>();
+
+/**
+ * Registers Netwright's training kernels for the `wasm` backend. Idempotent:
+ * a second call (or a second caller) leaves the first registration in place.
+ * Safe before the backend is initialised; returns the kernel names.
+ */
+export function registerWasmTrainingKernels(tf: Tf): string[] {
+  for (const { name, make } of kernels) {
+    const current = tf.getKernel(name, 'wasm');
+    if (current && ours.has(current.kernelFunc)) continue;
+    // Unregister first: registerKernel would otherwise warn about the replacement.
+    if (current) tf.unregisterKernel(name, 'wasm');
+    const kernelFunc = make(tf);
+    ours.add(kernelFunc);
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+  }
+  return kernels.map((k) => k.name);
+}

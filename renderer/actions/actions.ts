@@ -1,0 +1,173 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { GraphChange } from '../../shared/graph/changes';
+import { uniqueName } from '../../shared/graph/naming';
+import { getFiles } from '../api/transport';
+import type { FlowNode } from '../canvas/flowModel';
+import { duplicateNodes } from '../editor/insert';
+import { canvasPng, canvasSvg } from '../export/canvasImage';
+import { openDocument, saveDocument } from '../files/documentFiles';
+import { layoutGraph } from '../layout/elkLayout';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+
+export interface ActionContext {
+  flow: ReactFlowInstance<FlowNode>;
+}
+
+/** One registered action serves the keyboard, the toolbar and the menus alike (as in excalidraw). */
+export interface Action {
+  id: string;
+  label: string;
+  /** Shown in tooltips and the shortcuts sheet. */
+  shortcut?: string;
+  keyTest?: (e: KeyboardEvent) => boolean;
+  perform(ctx: ActionContext): void | Promise<void>;
+}
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
+const doc = () => useDocumentStore.getState();
+const ui = () => useUiStore.getState();
+
+function selectedLayerIds(): string[] {
+  const { selection, graph } = doc();
+  const ids = new Set<string>();
+  for (const id of selection) {
+    if (id.startsWith('group:')) for (const n of graph.nodes) if (n.groupId === id) ids.add(n.id);
+    else ids.add(id);
+  }
+  return [...ids];
+}
+
+function copySelection() {
+  const ids = new Set(selectedLayerIds());
+  const { graph } = doc();
+  return {
+    nodes: graph.nodes.filter((n) => ids.has(n.id)),
+    edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  };
+}
+
+function paste(source: ReturnType<typeof copySelection> | null) {
+  if (!source || source.nodes.length === 0) return;
+  const insertion = duplicateNodes(doc().graph, source, { x: 40, y: 40 });
+  doc().apply(insertion.changes);
+  doc().select(insertion.ids);
+}
+
+async function exportImage(ctx: ActionContext, kind: 'png' | 'svg') {
+  try {
+    const nodes = ctx.flow.getNodes();
+    const blob = kind === 'png' ? await canvasPng(nodes) : await canvasSvg(nodes);
+    await getFiles().exportFile(`${doc().name}.${kind}`, kind, blob);
+  } catch (err) {
+    ui().notify(`Could not export the image: ${err instanceof Error ? err.message : String(err)}`, 'error');
+  }
+}
+
+export const actions: readonly Action[] = [
+  { id: 'open', label: 'Open…', shortcut: 'Ctrl+O', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'o', perform: () => openDocument('open') },
+  { id: 'import', label: 'Import…', perform: () => openDocument('import') },
+  { id: 'save', label: 'Save', shortcut: 'Ctrl+S', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's', perform: () => void saveDocument(false) },
+  { id: 'saveAs', label: 'Save As…', shortcut: 'Ctrl+Shift+S', keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's', perform: () => void saveDocument(true) },
+  { id: 'new', label: 'New', shortcut: 'Ctrl+N', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'n', perform: () => ui().set({ startOpen: true }) },
+  { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: () => doc().undo() },
+  {
+    id: 'redo',
+    label: 'Redo',
+    shortcut: 'Ctrl+Shift+Z',
+    keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+    perform: () => doc().redo(),
+  },
+  {
+    id: 'delete',
+    label: 'Delete',
+    shortcut: 'Delete',
+    keyTest: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
+    perform: (ctx) => {
+      const nodes = selectedLayerIds();
+      const graphEdges = new Set(doc().graph.edges.map((e) => e.id));
+      const edges = ctx.flow.getEdges().filter((e) => e.selected && graphEdges.has(e.id)).map((e) => e.id);
+      const changes: GraphChange[] = [];
+      if (edges.length) changes.push({ type: 'removeEdges', ids: edges });
+      if (nodes.length) changes.push({ type: 'removeNodes', ids: nodes });
+      for (const id of doc().selection) if (id.startsWith('group:')) changes.push({ type: 'ungroup', id });
+      doc().apply(changes);
+    },
+  },
+  {
+    id: 'selectAll',
+    label: 'Select all',
+    shortcut: 'Ctrl+A',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'a',
+    perform: () => doc().select(doc().graph.nodes.map((n) => n.id)),
+  },
+  { id: 'copy', label: 'Copy', shortcut: 'Ctrl+C', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'c', perform: () => ui().set({ clipboard: copySelection() }) },
+  { id: 'paste', label: 'Paste', shortcut: 'Ctrl+V', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'v', perform: () => paste(ui().clipboard) },
+  { id: 'duplicate', label: 'Duplicate', shortcut: 'Ctrl+D', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'd', perform: () => paste(copySelection()) },
+  {
+    id: 'group',
+    label: 'Group',
+    shortcut: 'Ctrl+G',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'g',
+    perform: () => {
+      const ids = doc().selection.filter((id) => !id.startsWith('group:'));
+      if (ids.length === 0) return ui().notify('Select the layers to group first.');
+      const { graph } = doc();
+      const parents = new Set(graph.nodes.filter((n) => ids.includes(n.id)).map((n) => n.groupId));
+      const taken = new Set(graph.groups.map((g) => g.name));
+      const name = uniqueName('module', taken);
+      const parent = parents.size === 1 ? [...parents][0] : undefined;
+      const group = { id: `group:${name}`, name, template: 'custom', collapsed: false, ...(parent ? { parentId: parent } : {}) };
+      doc().apply([{ type: 'addGroup', group, memberIds: ids }]);
+      doc().select([group.id]);
+    },
+  },
+  {
+    id: 'toggleModule',
+    label: 'Collapse / expand module',
+    shortcut: 'E',
+    keyTest: (e) => plain(e) && e.key.toLowerCase() === 'e',
+    perform: () => {
+      const { graph, selection } = doc();
+      const ids = new Set(
+        selection.flatMap((id) => (id.startsWith('group:') ? [id] : (graph.nodes.find((n) => n.id === id)?.groupId ?? []))),
+      );
+      const changes = graph.groups
+        .filter((g) => ids.has(g.id))
+        .map((g): GraphChange => ({ type: 'setGroupCollapsed', id: g.id, collapsed: !g.collapsed }));
+      doc().apply(changes);
+      doc().select([...ids]);
+    },
+  },
+  { id: 'fit', label: 'Fit view', shortcut: 'F', keyTest: (e) => plain(e) && e.key.toLowerCase() === 'f', perform: (ctx) => void ctx.flow.fitView({ duration: 200 }) },
+  {
+    id: 'layout',
+    label: 'Auto-layout',
+    shortcut: 'L',
+    keyTest: (e) => plain(e) && e.key.toLowerCase() === 'l',
+    perform: async (ctx) => {
+      const positions = await layoutGraph(doc().graph, ui().layoutDirection);
+      doc().apply([{ type: 'moveNodes', moves: [...positions].map(([id, position]) => ({ id, position })) }]);
+      requestAnimationFrame(() => void ctx.flow.fitView({ duration: 200 }));
+    },
+  },
+  {
+    id: 'layoutDirection',
+    label: 'Flip layout',
+    perform: (ctx) => {
+      ui().set({ layoutDirection: ui().layoutDirection === 'RIGHT' ? 'DOWN' : 'RIGHT' });
+      return actions.find((a) => a.id === 'layout')!.perform(ctx);
+    },
+  },
+  { id: 'clearSelection', label: 'Clear selection', shortcut: 'Esc', keyTest: (e) => e.key === 'Escape', perform: () => doc().select([]) },
+  { id: 'exportPng', label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
+  { id: 'exportSvg', label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
+  { id: 'shortcuts', label: 'Shortcuts', shortcut: '?', keyTest: (e) => e.key === '?', perform: () => ui().set({ shortcutsOpen: !ui().shortcutsOpen }) },
+];
+
+export function findAction(id: string): Action {
+  const action = actions.find((a) => a.id === id);
+  if (!action) throw new Error(`No action ${id}`);
+  return action;
+}

@@ -1,0 +1,207 @@
+import type { Edge as FlowEdge, Node } from '@xyflow/react';
+import { type Analysis, formatInt, formatMacs, formatParams, formatShape, type Totals } from '../../shared/analysis';
+import type { Graph, Group, LayerNode } from '../../shared/graph/types';
+import { getLayerSpec, validateParams } from '../../shared/layers';
+
+export interface LayerNodeInfo {
+  summary: string;
+  shape: string;
+  params: string;
+  macs: string;
+  /** Share of the network's multiply-adds (or parameters, where it has none), 0..1: drives the heat colour. */
+  share: number;
+  severity: 'error' | 'warning' | null;
+  problems: string;
+  slots: number;
+}
+
+export type LayerFlowNode = Node<{ layer: LayerNode; info: LayerNodeInfo }, 'layer'>;
+export type ModuleFlowNode = Node<{ group: Group; totals: Totals | undefined; members: number }, 'module'>;
+export type FrameFlowNode = Node<{ group: Group; totals: Totals | undefined }, 'frame'>;
+export type FlowNode = LayerFlowNode | ModuleFlowNode | FrameFlowNode;
+
+export const nodeSize = { width: 176, height: 96 };
+const framePad = 24;
+
+function summaryOf(layer: LayerNode, analysis: Analysis): string {
+  if (layer.kind === 'Input') return '';
+  const spec = getLayerSpec(layer.kind);
+  const params = analysis.nodes[layer.id]?.params ?? (spec ? validateParams(layer.kind, layer.params) : null);
+  if (!spec || !params || ('ok' in params && !params.ok)) return '';
+  try {
+    return spec.summary('ok' in params ? (params as { params: Record<string, unknown> }).params : params);
+  } catch {
+    return '';
+  }
+}
+
+function infoOf(layer: LayerNode, analysis: Analysis, problems: Map<string, { severity: string; message: string }[]>): LayerNodeInfo {
+  const a = analysis.nodes[layer.id];
+  const list = problems.get(layer.id) ?? [];
+  const total = analysis.totals.macs || 0;
+  const share = a ? (total > 0 ? a.macs / total : analysis.totals.params > 0 ? a.paramCount.total / analysis.totals.params : 0) : 0;
+  return {
+    summary: summaryOf(layer, analysis),
+    shape: a?.outputShape ? formatShape(a.outputShape) : '?',
+    params: a ? `${formatInt(a.paramCount.total)} params` : '',
+    macs: a && a.macs > 0 ? formatMacs(a.macs) : '',
+    share,
+    severity: list.some((p) => p.severity === 'error') ? 'error' : list.some((p) => p.severity === 'warning') ? 'warning' : null,
+    problems: list.map((p) => p.message).join('\n'),
+    slots: getLayerSpec(layer.kind)?.inputs.max === Number.POSITIVE_INFINITY ? 2 : 1,
+  };
+}
+
+const infoKey = (i: LayerNodeInfo) =>
+  `${i.summary}|${i.shape}|${i.params}|${i.macs}|${i.share.toFixed(3)}|${i.severity}|${i.problems}`;
+
+/** The outermost collapsed module holding a node, if any: that module stands in for it on the canvas. */
+function collapsedOwner(layer: LayerNode, groups: Map<string, Group>): Group | null {
+  let owner: Group | null = null;
+  let id = layer.groupId;
+  while (id) {
+    const g = groups.get(id);
+    if (!g) break;
+    if (g.collapsed) owner = g;
+    id = g.parentId;
+  }
+  return owner;
+}
+
+function bounds(members: LayerNode[]) {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const m of members) {
+    const p = m.position ?? { x: 0, y: 0 };
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + nodeSize.width);
+    maxY = Math.max(maxY, p.y + nodeSize.height);
+  }
+  return { minX, minY, maxX, maxY };
+}
+
+/**
+ * Projects the graph and its analysis onto React Flow. Node objects are reused while
+ * nothing they show changed, so React Flow re-renders only what did.
+ */
+export class FlowModel {
+  private cache = new Map<string, { layer: LayerNode; key: string; selected: boolean; node: LayerFlowNode }>();
+
+  nodes(graph: Graph, analysis: Analysis, selection: ReadonlySet<string>): FlowNode[] {
+    const problems = new Map<string, { severity: string; message: string }[]>();
+    for (const d of analysis.diagnostics) {
+      if (!d.nodeId || d.severity === 'info') continue;
+      const list = problems.get(d.nodeId) ?? [];
+      list.push(d);
+      problems.set(d.nodeId, list);
+    }
+    const groups = new Map(graph.groups.map((g) => [g.id, g]));
+    const out: FlowNode[] = [];
+    const next = new Map<string, { layer: LayerNode; key: string; selected: boolean; node: LayerFlowNode }>();
+    const membersByGroup = new Map<string, LayerNode[]>();
+    for (const layer of graph.nodes) {
+      let gid = layer.groupId;
+      while (gid) {
+        const list = membersByGroup.get(gid) ?? [];
+        list.push(layer);
+        membersByGroup.set(gid, list);
+        gid = groups.get(gid)?.parentId;
+      }
+    }
+    const shownModules = new Set<string>();
+    for (const group of graph.groups) {
+      const members = membersByGroup.get(group.id) ?? [];
+      if (members.length === 0) continue;
+      const hiddenByAncestor = members.every((m) => {
+        const owner = collapsedOwner(m, groups);
+        return owner !== null && owner.id !== group.id;
+      });
+      if (hiddenByAncestor) continue;
+      const b = bounds(members);
+      if (group.collapsed) {
+        shownModules.add(group.id);
+        out.push({
+          id: group.id,
+          type: 'module',
+          position: { x: b.minX, y: b.minY },
+          data: { group, totals: analysis.groups[group.id], members: members.length },
+          selected: selection.has(group.id),
+        });
+      } else {
+        out.push({
+          id: group.id,
+          type: 'frame',
+          position: { x: b.minX - framePad, y: b.minY - framePad - 18 },
+          style: { width: b.maxX - b.minX + 2 * framePad, height: b.maxY - b.minY + 2 * framePad + 18 },
+          data: { group, totals: analysis.groups[group.id] },
+          draggable: false,
+          selectable: false,
+          zIndex: -1,
+        });
+      }
+    }
+    for (const layer of graph.nodes) {
+      if (collapsedOwner(layer, groups)) continue;
+      const info = infoOf(layer, analysis, problems);
+      const key = infoKey(info);
+      const selected = selection.has(layer.id);
+      const cached = this.cache.get(layer.id);
+      const node =
+        cached && cached.layer === layer && cached.key === key && cached.selected === selected
+          ? cached.node
+          : ({
+              id: layer.id,
+              type: 'layer',
+              position: layer.position ?? { x: 0, y: 0 },
+              data: { layer, info },
+              selected,
+            } satisfies LayerFlowNode);
+      next.set(layer.id, { layer, key, selected, node });
+      out.push(node);
+    }
+    this.cache = next;
+    return out;
+  }
+
+  edges(graph: Graph, analysis: Analysis): FlowEdge[] {
+    const groups = new Map(graph.groups.map((g) => [g.id, g]));
+    const owner = new Map<string, string>();
+    for (const layer of graph.nodes) {
+      const g = collapsedOwner(layer, groups);
+      if (g) owner.set(layer.id, g.id);
+    }
+    const multi = new Set(
+      graph.nodes.filter((n) => getLayerSpec(n.kind)?.inputs.max === Number.POSITIVE_INFINITY).map((n) => n.id),
+    );
+    const seen = new Set<string>();
+    const edges: FlowEdge[] = [];
+    for (const e of graph.edges) {
+      const source = owner.get(e.source) ?? e.source;
+      const target = owner.get(e.target) ?? e.target;
+      if (source === target) continue;
+      const id = source === e.source && target === e.target ? e.id : `${source}=>${target}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const shape = analysis.nodes[e.source]?.outputShape;
+      edges.push({
+        id,
+        source,
+        target,
+        label: multi.has(e.target) && target === e.target ? `${e.targetIndex + 1}` : undefined,
+        data: { shape: shape ? formatShape(shape) : '' },
+        ariaLabel: `${e.source} to ${e.target}`,
+      });
+    }
+    return edges;
+  }
+}
+
+export function totalsLine(totals: Totals | undefined): string {
+  if (!totals) return '';
+  return `${formatParams(totals.params)} params · ${formatMacs(totals.macs)}`;
+}
+
+export { formatInt };

@@ -1,0 +1,117 @@
+import type { OpenedFile } from '../../shared/api';
+import { isProjectFileJson, parseProjectValue, createProjectFile, serializeProject } from '../../shared/graph/projectFile';
+import type { Graph } from '../../shared/graph/types';
+import { importKerasJson } from '../../shared/import';
+import { readJson } from '../../shared/import/json';
+import { getApi, getFiles } from '../api/transport';
+import { layoutGraph, needsLayout } from '../layout/elkLayout';
+import { useDocumentStore } from '../store/documentStore';
+import { useShellStore } from '../store/shellStore';
+import { useUiStore } from '../store/uiStore';
+
+export type ParsedDocument = { ok: true; graph: Graph; name: string; warnings: string[]; isProject: boolean } | { ok: false; error: string };
+
+const stripExtension = (name: string) => name.replace(/\.(netwright|json)$/i, '');
+
+/** A project file or a Keras / TF.js Layers JSON, told apart by content, not by extension. */
+export function parseDocument(file: { name: string; text: string }): ParsedDocument {
+  const json = readJson(file.text);
+  if (!json.ok) return { ok: false, error: `${file.name}: ${json.error}` };
+  if (isProjectFileJson(json.value)) {
+    const loaded = parseProjectValue(json.value);
+    if (!loaded.ok) return { ok: false, error: `${file.name}: ${loaded.error}` };
+    return { ok: true, graph: loaded.project.graph, name: loaded.project.name, warnings: [], isProject: true };
+  }
+  const imported = importKerasJson(file.text);
+  if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.error}` };
+  return {
+    ok: true,
+    graph: imported.graph,
+    name: imported.name || stripExtension(file.name),
+    warnings: imported.warnings.map((w) => w.message),
+    isProject: false,
+  };
+}
+
+export async function withLayout(graph: Graph): Promise<Graph> {
+  if (!needsLayout(graph)) return graph;
+  const positions = await layoutGraph(graph, useUiStore.getState().layoutDirection);
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position ?? { x: 0, y: 0 } })) };
+}
+
+/** Asks before throwing away unsaved work; true when it is fine to go on. */
+export function confirmDiscard(): boolean {
+  if (!useDocumentStore.getState().dirty) return true;
+  return window.confirm('This network has unsaved changes. Discard them?');
+}
+
+function fail(message: string): void {
+  useUiStore.getState().notify(message, 'error');
+}
+
+export function projectText(): string {
+  const { graph, name } = useDocumentStore.getState();
+  const version = useShellStore.getState().ping?.version;
+  return serializeProject(
+    createProjectFile(name, graph, { savedAt: new Date().toISOString(), ...(version ? { createdWith: version } : {}) }),
+  );
+}
+
+export async function loadIntoEditor(file: OpenedFile, options: { dirty?: boolean } = {}): Promise<boolean> {
+  const parsed = parseDocument(file);
+  if (!parsed.ok) {
+    fail(parsed.error);
+    return false;
+  }
+  const graph = await withLayout(parsed.graph);
+  const path = parsed.isProject ? file.path : null;
+  useDocumentStore.getState().load(graph, parsed.name, path, { dirty: options.dirty ?? !parsed.isProject });
+  useUiStore.getState().set({ startOpen: false });
+  for (const w of parsed.warnings.slice(0, 3)) useUiStore.getState().notify(w);
+  if (parsed.isProject) void getApi().invoke('recentAdd', { name: parsed.name, path, contents: file.text }).catch(() => {});
+  return true;
+}
+
+export async function openDocument(purpose: 'open' | 'import'): Promise<void> {
+  if (!confirmDiscard()) return;
+  try {
+    const file = await getFiles().open(purpose);
+    if (file) await loadIntoEditor(file);
+  } catch (err) {
+    fail(`Could not open the file: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export async function openRecent(id: string): Promise<void> {
+  if (!confirmDiscard()) return;
+  try {
+    await loadIntoEditor(await getApi().invoke('recentOpen', { id }));
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export async function saveDocument(saveAs = false): Promise<boolean> {
+  const { name, filePath } = useDocumentStore.getState();
+  const contents = projectText();
+  try {
+    const saved = await getFiles().save({ path: filePath, suggestedName: `${name}.netwright`, contents, saveAs });
+    if (!saved) return false;
+    const savedName = stripExtension(saved.name);
+    useDocumentStore.getState().markSaved(savedName, saved.path);
+    const api = getApi();
+    await api.invoke('recoveryClear', {});
+    await api.invoke('recentAdd', { name: savedName, path: saved.path, contents });
+    useUiStore.getState().notify(saved.path ? `Saved ${saved.path}` : `Saved ${saved.name} to your downloads`);
+    return true;
+  } catch (err) {
+    fail(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+    return false;
+  }
+}
+
+export async function newDocument(graph: Graph, name: string): Promise<void> {
+  if (!confirmDiscard()) return;
+  useDocumentStore.getState().load(await withLayout(graph), name, null);
+  useUiStore.getState().set({ startOpen: false });
+}

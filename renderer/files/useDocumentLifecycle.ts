@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { getApi } from '../api/transport';
+import { useDocumentStore } from '../store/documentStore';
+import { projectText } from './documentFiles';
+
+const autosaveMs = 3000;
+
+/** Title with the unsaved marker, the close prompt, and the recovery file while dirty. */
+export function useDocumentLifecycle(): void {
+  const name = useDocumentStore((s) => s.name);
+  const dirty = useDocumentStore((s) => s.dirty);
+
+  useEffect(() => {
+    const title = `${dirty ? '• ' : ''}${name} — Netwright`;
+    document.title = title;
+    void getApi()
+      .invoke('setDocumentState', { title, dirty })
+      .catch(() => {});
+  }, [name, dirty]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    let written: unknown = null;
+    const timer = setInterval(() => {
+      const state = useDocumentStore.getState();
+      if (!state.dirty || state.graph === written) return;
+      written = state.graph;
+      void getApi()
+        .invoke('recoveryWrite', { name: state.name, filePath: state.filePath, contents: projectText() })
+        .catch(() => {});
+    }, autosaveMs);
+    return () => clearInterval(timer);
+  }, [dirty]);
+}

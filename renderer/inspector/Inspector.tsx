@@ -1,0 +1,102 @@
+import { useMemo } from 'react';
+import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../shared/analysis';
+import { getLayerSpec, validateParams } from '../../shared/layers';
+import { useDocumentStore } from '../store/documentStore';
+import { useAnalysis } from '../store/useAnalysis';
+import { fieldsFor } from './fieldModel';
+import { InputOrder } from './InputOrder';
+import { ModuleInspector } from './ModuleInspector';
+import { ParamField } from './ParamField';
+import { RenameField } from './RenameField';
+
+/** Errors per field from the kind's schema ("kernelSize: ..." -> kernelSize). */
+function errorsByField(kind: string, params: Record<string, unknown>): Map<string, string> {
+  const result = validateParams(kind, params);
+  const map = new Map<string, string>();
+  if (result.ok) return map;
+  for (const message of result.errors) {
+    const match = /^([\w]+)[.:]/.exec(message);
+    const key = match?.[1] ?? '';
+    if (!map.has(key)) map.set(key, match ? message.slice(message.indexOf(':') + 1).trim() : message);
+  }
+  return map;
+}
+
+export function Inspector() {
+  const selection = useDocumentStore((s) => s.selection);
+  const graph = useDocumentStore((s) => s.graph);
+  const apply = useDocumentStore((s) => s.apply);
+  const analysis = useAnalysis();
+  const id = selection.length === 1 ? selection[0]! : null;
+  const node = id ? graph.nodes.find((n) => n.id === id) : undefined;
+  const errors = useMemo(() => (node ? errorsByField(node.kind, node.params) : new Map()), [node]);
+
+  if (id?.startsWith('group:')) return <ModuleInspector groupId={id} />;
+  if (!node) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <h2>Inspector</h2>
+        <p className="muted">
+          {selection.length > 1 ? `${selection.length} nodes selected.` : 'Select a layer to see and edit its settings.'}
+        </p>
+      </aside>
+    );
+  }
+  const spec = getLayerSpec(node.kind);
+  const a = analysis.nodes[node.id];
+  const values = { ...(a?.params ?? {}), ...node.params };
+  const setParam = (key: string, value: unknown) => {
+    const params = { ...node.params };
+    if (value === undefined) delete params[key];
+    else params[key] = value;
+    apply([{ type: 'setParams', id: node.id, params }], { coalesceKey: `params:${node.id}:${key}` });
+  };
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <h2>
+        {spec?.label ?? node.kind} <span className="muted">{node.kind}</span>
+      </h2>
+      {spec && <p className="muted small">{spec.description}</p>}
+      <RenameField node={node} />
+      <section aria-label="Settings">
+        {fieldsFor(node.kind).map((field) => (
+          <ParamField
+            key={`${node.id}:${field.key}`}
+            field={field}
+            value={values[field.key]}
+            error={errors.get(field.key)}
+            onChange={(value) => setParam(field.key, value)}
+          />
+        ))}
+        {errors.get('') && <div className="field-error">{errors.get('')}</div>}
+      </section>
+      {spec && spec.inputs.max > 1 && <InputOrder nodeId={node.id} />}
+      <section aria-label="Computed" className="computed">
+        <h3>Computed</h3>
+        <dl>
+          <dt>Input</dt>
+          <dd>{a?.inputShapes.length ? a.inputShapes.map((s) => formatShape(s)).join(', ') : '—'}</dd>
+          <dt>Output</dt>
+          <dd data-testid="inspector-output">{formatShape(a?.outputShape)}</dd>
+          <dt>Parameters</dt>
+          <dd data-testid="inspector-params">
+            {a ? formatInt(a.paramCount.total) : '—'}
+            {a && a.paramCount.nonTrainable > 0 && (
+              <span className="muted">
+                {' '}
+                ({formatInt(a.paramCount.trainable)} trainable, {formatInt(a.paramCount.nonTrainable)} non-trainable)
+              </span>
+            )}
+          </dd>
+          <dt>MACs</dt>
+          <dd data-testid="inspector-macs" title="Multiply-accumulates per sample; FLOPs = 2 × MACs">
+            {a ? `${formatInt(a.macs)} (${formatMacs(a.macs)})` : '—'}
+          </dd>
+          <dt>Receptive field</dt>
+          <dd>{formatReceptiveField(a?.receptiveField)}</dd>
+        </dl>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { getLayerSpec } from '../../shared/layers';
+
+export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'list';
+
+export interface FieldModel {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  options?: string[];
+  required: boolean;
+}
+
+const labels: Record<string, string> = {
+  kernelSize: 'Kernel (h×w)',
+  poolSize: 'Pool size (h×w)',
+  strides: 'Strides (h×w)',
+  dilation: 'Dilation (h×w)',
+  useBias: 'Use bias',
+  depthMultiplier: 'Depth multiplier',
+  targetShape: 'Target shape',
+  keepDims: 'Keep dims',
+  shape: 'Shape (H×W×C)',
+};
+
+const titleCase = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
+const cache = new Map<string, FieldModel[]>();
+
+/** The inspector's form, generated from the kind's zod schema (via JSON Schema), so it cannot drift. */
+export function fieldsFor(kind: string): FieldModel[] {
+  const cached = cache.get(kind);
+  if (cached) return cached;
+  const spec = getLayerSpec(kind);
+  if (!spec) return [];
+  const json = z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, { type?: string | string[]; enum?: string[] }>;
+    required?: string[];
+  };
+  const fields = Object.entries(json.properties ?? {}).map(([key, prop]): FieldModel => {
+    const type = Array.isArray(prop.type) ? prop.type.find((t) => t !== 'null') : prop.type;
+    const kindOf: FieldKind = prop.enum
+      ? 'enum'
+      : type === 'boolean'
+        ? 'boolean'
+        : type === 'integer'
+          ? 'integer'
+          : type === 'number'
+            ? 'number'
+            : 'list';
+    const field: FieldModel = {
+      key,
+      label: labels[key] ?? titleCase(key),
+      kind: kindOf,
+      required: json.required?.includes(key) ?? false,
+    };
+    if (prop.enum) field.options = prop.enum;
+    return field;
+  });
+  cache.set(kind, fields);
+  return fields;
+}
+
+/** Lists are typed the way designers write them: "3×3", "3x3", "3, 3", "[[1,1],[0,1]]", or empty for none. */
+export function parseListText(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (trimmed.startsWith('[')) {
+    try {
+      return JSON.parse(trimmed);
+    } catch {
+      return trimmed;
+    }
+  }
+  const parts = trimmed.split(/\s*[×x*,]\s*|\s+/i).filter(Boolean);
+  const numbers = parts.map(Number);
+  if (numbers.some((n) => Number.isNaN(n))) return trimmed;
+  return numbers.length === 1 ? numbers[0] : numbers;
+}
+
+export function formatListValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return value.join('×');
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}

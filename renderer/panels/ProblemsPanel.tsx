@@ -1,0 +1,40 @@
+import { useReactFlow } from '@xyflow/react';
+import type { FlowNode } from '../canvas/flowModel';
+import { useDocumentStore } from '../store/documentStore';
+import { useAnalysis } from '../store/useAnalysis';
+
+/** Every error and warning; clicking one selects and centres its node. */
+export function ProblemsPanel() {
+  const analysis = useAnalysis();
+  const select = useDocumentStore((s) => s.select);
+  const flow = useReactFlow<FlowNode>();
+  const problems = analysis.diagnostics.filter((d) => d.severity !== 'info');
+  const focus = (nodeId: string | null) => {
+    if (!nodeId) return;
+    select([nodeId]);
+    const node = flow.getNode(nodeId);
+    if (node) void flow.setCenter(node.position.x + 88, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+  };
+  return (
+    <section className="problems" aria-label="Problems">
+      <h3>
+        Problems <span className="badge">{problems.length}</span>
+      </h3>
+      {problems.length === 0 ? (
+        <p className="muted small">No problems: shapes check out.</p>
+      ) : (
+        <ul>
+          {problems.map((d, i) => (
+            <li key={`${d.nodeId}-${i}`}>
+              <button type="button" className={`problem ${d.severity}`} onClick={() => focus(d.nodeId)}>
+                <span aria-hidden="true">{d.severity === 'error' ? '⛔' : '⚠'}</span>{' '}
+                {d.nodeId && <strong>{analysis.nodes[d.nodeId]?.name ?? d.nodeId}: </strong>}
+                {d.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import type { RecentEntry, RecoveredDocument } from '../../shared/api';
+import { GraphBuilder } from '../../shared/graph/builder';
+import { templates } from '../../shared/templates';
+import { getApi } from '../api/transport';
+import { loadIntoEditor, newDocument, openDocument, openRecent } from '../files/documentFiles';
+import { useUiStore } from '../store/uiStore';
+
+function emptyNetwork() {
+  const b = new GraphBuilder();
+  b.add('Input', { shape: [32, 32, 3] }, [], 'input', { x: 0, y: 0 });
+  return b.build();
+}
+
+/** What a new window offers: a blank network, templates, recent files, and unsaved work to restore. */
+export function StartPage() {
+  const open = useUiStore((s) => s.startOpen);
+  const set = useUiStore((s) => s.set);
+  const [recent, setRecent] = useState<RecentEntry[]>([]);
+  const [recovered, setRecovered] = useState<RecoveredDocument | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const api = getApi();
+    void api.invoke('recentList', {}).then(setRecent, () => setRecent([]));
+    void api.invoke('recoveryRead', {}).then(setRecovered, () => setRecovered(null));
+  }, [open]);
+
+  if (!open) return null;
+  const restore = async () => {
+    if (!recovered) return;
+    const ok = await loadIntoEditor({ path: recovered.filePath, name: recovered.name, text: recovered.contents }, { dirty: true });
+    if (ok) setRecovered(null);
+  };
+  const discard = async () => {
+    await getApi().invoke('recoveryClear', {});
+    setRecovered(null);
+  };
+
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Start">
+      <div className="start-page">
+        <h1>Netwright</h1>
+        {recovered && (
+          <div className="recovery" role="alert">
+            <p>
+              Unsaved work from {new Date(recovered.savedAt).toLocaleString()} (“{recovered.name}”) was found.
+            </p>
+            <button type="button" className="primary" onClick={() => void restore()}>
+              Restore unsaved work
+            </button>
+            <button type="button" onClick={() => void discard()}>
+              Discard it
+            </button>
+          </div>
+        )}
+        <div className="start-columns">
+          <section aria-label="Start">
+            <h2>Start</h2>
+            <button type="button" className="primary" onClick={() => void newDocument(emptyNetwork(), 'Untitled')}>
+              New network
+            </button>
+            <button type="button" onClick={() => void openDocument('open')}>
+              Open…
+            </button>
+            <button type="button" onClick={() => void openDocument('import')}>
+              Import Keras / TF.js…
+            </button>
+            <h2>Recent</h2>
+            {recent.length === 0 ? (
+              <p className="muted small">Nothing yet.</p>
+            ) : (
+              recent.map((r) => (
+                <button key={r.id} type="button" className="link" title={r.path ?? r.name} onClick={() => void openRecent(r.id)}>
+                  {r.name}
+                </button>
+              ))
+            )}
+          </section>
+          <section aria-label="Templates">
+            <h2>Templates</h2>
+            {templates.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                className="template"
+                title={t.description}
+                onClick={() => void newDocument(t.build(), t.id)}
+              >
+                <strong>{t.label}</strong>
+                <span className="muted small">{t.category === 'network' ? 'network' : 'module'}</span>
+              </button>
+            ))}
+          </section>
+        </div>
+        <button type="button" className="close" aria-label="Close start page" onClick={() => set({ startOpen: false })}>
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import type { z } from 'zod';
+import { type Analysis, analyzeGraph, formatReceptiveField, formatShape, type ReceptiveField } from '../analysis';
+import type { Graph, LayerNode, Shape } from '../graph/types';
+import { GraphIndex } from './convUnit';
+import type { CostChange, RewriteReport, RewriteResult, RuleId, TransformDiagnosticCode } from './types';
+
+export interface RuleContext {
+  graph: Graph;
+  analysis: Analysis;
+  index: GraphIndex;
+  node: LayerNode;
+}
+
+/** What a rule built; the runner proves it before anyone sees it. */
+export interface RewritePlan {
+  graph: Graph;
+  /** In the input graph: the node whose output the rewrite must reproduce. */
+  outputBefore: string;
+  /** In the new graph: the node that produces it now. */
+  outputAfter: string;
+  /** Nodes kept from the input that belong to the rewritten part and may change shape or cost. */
+  interior?: string[];
+  depthAdded: number;
+  description: string;
+  /** Why the receptive field is what it is, for the report's statement. */
+  rfReason: string;
+  note?: string;
+}
+
+export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: string };
+
+export interface RewriteRule<O> {
+  id: RuleId;
+  /** Node kinds worth trying when suggesting for a whole graph. */
+  candidateKinds: readonly string[];
+  /** The rule promises the same receptive field at its output and everywhere after it; checked. */
+  keepsReceptiveField: boolean;
+  options: z.ZodType<O>;
+  plan(ctx: RuleContext, options: O): PlanResult;
+}
+
+/**
+ * Applies one rule to one node and proves the result by re-analysing it: the
+ * new graph must have no errors, the rewritten part's output shape must equal
+ * the old one, every node outside it must keep its shape (and, for rules that
+ * promise it, its receptive field). A rewrite that fails any check returns a
+ * diagnostic: never a wrong graph.
+ */
+export function runRewrite<O>(
+  rule: RewriteRule<O>,
+  graph: Graph,
+  nodeId: string,
+  rawOptions: unknown = {},
+  analysis: Analysis = analyzeGraph(graph),
+): RewriteResult {
+  const fail = (code: TransformDiagnosticCode, message: string, id: string | null = nodeId): RewriteResult => ({
+    ok: false,
+    diagnostic: { nodeId: id, severity: 'error', code, rule: rule.id, message },
+  });
+  const parsed = rule.options.safeParse(rawOptions ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    return fail('invalid-option', `Invalid option for ${rule.id}: ${issues.join('; ')}`, null);
+  }
+  const index = new GraphIndex(graph);
+  const node = index.byId.get(nodeId);
+  if (!node) return fail('unknown-node', `There is no node "${nodeId}" in this network`, null);
+  const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
+  if (firstError) {
+    const where = firstError.nodeId ? `${analysis.nodes[firstError.nodeId]?.name ?? firstError.nodeId}: ` : '';
+    return fail('network-errors', `The network has errors; fix them before rewriting it (${where}${firstError.message})`);
+  }
+  const planned = rule.plan({ graph, analysis, index, node }, parsed.data);
+  if (!planned.ok) return fail('not-applicable', `${rule.id} does not apply to '${node.name}': ${planned.reason}`);
+  const proof = prove(rule, analysis, planned.plan);
+  if (typeof proof === 'string') return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof}`);
+  return { ok: true, graph: planned.plan.graph, report: { rule: rule.id, nodeId, nodeName: node.name, ...proof } };
+}
+
+type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
+
+function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): ProvenReport | string {
+  const after = analyzeGraph(plan.graph);
+  const error = after.diagnostics.find((d) => d.severity === 'error');
+  if (error) return `the rewritten network would have an error (${after.nodes[error.nodeId ?? '']?.name ?? ''}: ${error.message}) — please report this`;
+
+  const oldOut = before.nodes[plan.outputBefore]!;
+  const newOut = after.nodes[plan.outputAfter]!;
+  if (!sameShape(oldOut.outputShape, newOut.outputShape))
+    return `it would change the output shape from ${formatShape(oldOut.outputShape)} to ${formatShape(newOut.outputShape)}`;
+
+  const interior = new Set(plan.interior ?? []);
+  const removed = before.order.filter((id) => !after.nodes[id]);
+  const added = after.order.filter((id) => !before.nodes[id]);
+  for (const id of after.order) {
+    const old = before.nodes[id];
+    if (!old || interior.has(id)) continue;
+    const now = after.nodes[id]!;
+    if (!sameShape(old.outputShape, now.outputShape))
+      return `'${now.name}' would change shape from ${formatShape(old.outputShape)} to ${formatShape(now.outputShape)}`;
+    if (rule.keepsReceptiveField && !sameField(old.receptiveField, now.receptiveField))
+      return `'${now.name}' would see ${formatReceptiveField(now.receptiveField)} instead of ${formatReceptiveField(old.receptiveField)}`;
+  }
+  const rfBefore = oldOut.receptiveField!;
+  const rfAfter = newOut.receptiveField!;
+  const rfEqual = sameField(rfBefore, rfAfter);
+  if (rule.keepsReceptiveField && !rfEqual)
+    return `the receptive field would change from ${formatReceptiveField(rfBefore)} to ${formatReceptiveField(rfAfter)}`;
+
+  const region = (a: Analysis, ids: Iterable<string>, pick: (n: Analysis['nodes'][string]) => number) => {
+    let sum = 0;
+    for (const id of ids) sum += pick(a.nodes[id]!);
+    return sum;
+  };
+  const inside = [...interior];
+  const params = change(
+    region(before, [...removed, ...inside], (n) => n.paramCount.total),
+    region(after, [...added, ...inside], (n) => n.paramCount.total),
+  );
+  const macs = change(
+    region(before, [...removed, ...inside], (n) => n.macs),
+    region(after, [...added, ...inside], (n) => n.macs),
+  );
+  // Nothing outside the rewritten part may change cost: the local saving is the network's.
+  if (
+    before.totals.params - after.totals.params !== params.saved ||
+    before.totals.macs - after.totals.macs !== macs.saved
+  )
+    return 'costs outside the rewritten part would change — please report this';
+
+  const shapeText = formatShape(newOut.outputShape);
+  const rfText = (rf: ReceptiveField) => formatReceptiveField(rf);
+  const report: ProvenReport = {
+    description: plan.description,
+    params,
+    macs,
+    receptiveField: {
+      before: rfBefore,
+      after: rfAfter,
+      equal: rfEqual,
+      statement: rfEqual
+        ? `Receptive field unchanged: ${rfText(rfBefore)} before and after (${plan.rfReason}).`
+        : `Receptive field changes from ${rfText(rfBefore)} to ${rfText(rfAfter)} (${plan.rfReason}).`,
+    },
+    outputShape: {
+      before: oldOut.outputShape!,
+      after: newOut.outputShape!,
+      equal: true,
+      statement: `Output shape unchanged: ${shapeText} before and after.`,
+    },
+    depthAdded: plan.depthAdded,
+    removed: removed.map((id) => before.nodes[id]!.name),
+    added: added.map((id) => after.nodes[id]!.name),
+  };
+  if (plan.note) report.note = plan.note;
+  return report;
+}
+
+export function change(before: number, after: number): CostChange {
+  const saved = before - after;
+  return { before, after, saved, savedPct: before > 0 ? Math.round((saved / before) * 10_000) / 100 : 0 };
+}
+
+function sameShape(a: Shape | null, b: Shape | null): boolean {
+  return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function sameField(a: ReceptiveField | null, b: ReceptiveField | null): boolean {
+  if (!a || !b) return a === b;
+  if (a.global || b.global) return a.global === b.global;
+  return a.size[0] === b.size[0] && a.size[1] === b.size[1] && a.jump[0] === b.jump[0] && a.jump[1] === b.jump[1];
+}

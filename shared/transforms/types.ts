@@ -1,0 +1,63 @@
+import type { ReceptiveField } from '../analysis';
+import type { Graph, Shape } from '../graph/types';
+
+/** The rewrites, by the names the CLI and the UI use. */
+export const RULE_IDS = ['stack', 'asymmetric', 'bottleneck', 'grid-reduction', 'filter-bank'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const isRuleId = (value: string): value is RuleId => (RULE_IDS as readonly string[]).includes(value);
+
+/** A cost before and after a rewrite; saved = before − after, savedPct its share of before (0–100, two decimals). */
+export interface CostChange {
+  before: number;
+  after: number;
+  saved: number;
+  savedPct: number;
+}
+
+export interface RewriteReport {
+  rule: RuleId;
+  /** The node the rewrite was asked for. */
+  nodeId: string;
+  nodeName: string;
+  /** One line for people: "conv2d_5 (5×5, 64 → 64) → two 3×3 convolutions". */
+  description: string;
+  /** Parameters and multiply-adds of the nodes the rewrite removed, added or changed; equals the network's change. */
+  params: CostChange;
+  macs: CostChange;
+  /** At the rewritten part's output, measured by re-analysing the new graph. */
+  receptiveField: {
+    before: ReceptiveField;
+    after: ReceptiveField;
+    equal: boolean;
+    statement: string;
+  };
+  outputShape: { before: Shape; after: Shape; equal: true; statement: string };
+  /** Extra nonlinearities on the longest path through the rewritten part. */
+  depthAdded: number;
+  /** Names of the nodes the rewrite removed and added. */
+  removed: string[];
+  added: string[];
+  /** Advice from the paper that does not block the rewrite (e.g. where it works best). */
+  note?: string;
+}
+
+export type TransformDiagnosticCode =
+  | 'unknown-node'
+  | 'not-applicable'
+  | 'invalid-option'
+  | 'network-errors'
+  | 'proof-failed';
+
+/** Why a rewrite was not made; the message says which precondition failed and what to do. */
+export interface TransformDiagnostic {
+  nodeId: string | null;
+  severity: 'error';
+  code: TransformDiagnosticCode;
+  rule: RuleId;
+  message: string;
+}
+
+export type RewriteResult =
+  | { ok: true; graph: Graph; report: RewriteReport }
+  | { ok: false; diagnostic: TransformDiagnostic };
