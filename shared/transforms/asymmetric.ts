@@ -13,7 +13,8 @@ const MEDIUM_GRID = [12, 20] as const;
 /**
  * n×n conv (n ≥ 3) → 1×n then n×1, or n×1 then 1×n (Inception v3 §3.2, Figure 3):
  * same channels in and out, 2n weights per channel pair instead of n², saving
- * 1 − 2/n (33.3% for 3×3, 71.4% for 7×7). Strides and dilation are split by axis
+ * 1 − 2/n (33.3% for 3×3, 71.4% for 7×7). Intermediate channels default to the
+ * smaller of input and output channels. Strides and dilation are split by axis
  * (1×n takes the width's, n×1 the height's), so both axes still step as before.
  */
 export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
@@ -35,7 +36,10 @@ export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
     const wide = { kernel: [1, n] as Pair, strides: [1, sw] as Pair, dilation: [1, dw] as Pair, suffix: `1x${n}` };
     const tall = { kernel: [n, 1] as Pair, strides: [sh, 1] as Pair, dilation: [dh, 1] as Pair, suffix: `${n}x1` };
     const steps = o.order === '1xn' ? [wide, tall] : [tall, wide];
-    const chain = replaceWithChain(ctx, unit, steps, o);
+    // The narrower side by default: with equal channels it is the paper's setting, and
+    // for an expanding n×n it is what Keras's Inception-B modules use (c7 between).
+    const inner = o.intermediateChannels ?? Math.min(unit.inputShape[2], p.filters);
+    const chain = replaceWithChain(ctx, unit, steps, { ...o, intermediateChannels: inner });
     const [h, w] = unit.inputShape;
     const medium = h >= MEDIUM_GRID[0] && h <= MEDIUM_GRID[1] && w >= MEDIUM_GRID[0] && w <= MEDIUM_GRID[1];
     const order = o.order === '1xn' ? `1×${n} then ${n}×1` : `${n}×1 then 1×${n}`;

@@ -26,6 +26,7 @@ export const stackOptions = z.strictObject({
 });
 
 export const asymmetricOptions = z.strictObject({
+  /** Channels between the two convs; default: the smaller of the conv's input and output channels. */
   intermediateChannels: channels().optional(),
   activation: activation().default('relu'),
   /** '1xn': 1×n then n×1 (the paper's Figure 3); 'nx1': the other way round. */

@@ -54,7 +54,8 @@ export interface TransformDiagnostic {
   nodeId: string | null;
   severity: 'error';
   code: TransformDiagnosticCode;
-  rule: RuleId;
+  /** The rule asked for; null for requests over several rules (apply everything). */
+  rule: RuleId | null;
   message: string;
 }
 

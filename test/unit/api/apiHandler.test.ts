@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiHandler, type ServiceImplementations } from '../../../electron/services/apiHandler';
+import { fakeServices } from './fakeServices';
 import { apiContract, apiMethods, unwrapResult, WsRequest } from '../../../shared/api';
 
 const report = {
@@ -9,11 +10,11 @@ const report = {
 };
 
 function services(overrides: Partial<ServiceImplementations> = {}): ServiceImplementations {
-  return {
+  return fakeServices({
     ping: async () => ({ app: 'netwright', version: '1.2.3', shell: 'cli', platform: 'linux-x64', runtime: 'Node' }),
     backendInfo: async () => report,
     ...overrides,
-  };
+  });
 }
 
 describe('API contract validation', () => {

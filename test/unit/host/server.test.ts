@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type RunningHost, startHost } from '../../../electron/host/server';
+import { fakeServices } from '../api/fakeServices';
 import { createApiHandler } from '../../../electron/services/apiHandler';
 
 let host: RunningHost;
@@ -48,10 +49,12 @@ beforeAll(async () => {
   rendererDir = mkdtempSync(path.join(tmpdir(), 'netwright-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Netwright</title>');
   writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'secret');
-  const handler = createApiHandler({
-    ping: async () => ({ app: 'netwright', version: '9.9.9', shell: 'browser', platform: 'x', runtime: 'y' }),
-    backendInfo: async () => report,
-  });
+  const handler = createApiHandler(
+    fakeServices({
+      ping: async () => ({ app: 'netwright', version: '9.9.9', shell: 'browser', platform: 'x', runtime: 'y' }),
+      backendInfo: async () => report,
+    }),
+  );
   host = await startHost({ rendererDir, handler });
 });
 
