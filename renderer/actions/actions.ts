@@ -33,8 +33,10 @@ function selectedLayerIds(): string[] {
   const { selection, graph } = doc();
   const ids = new Set<string>();
   for (const id of selection) {
-    if (id.startsWith('group:')) for (const n of graph.nodes) if (n.groupId === id) ids.add(n.id);
-    else ids.add(id);
+    if (id.startsWith('group:'))
+      for (const n of graph.nodes)
+        if (n.groupId === id) ids.add(n.id);
+        else ids.add(id);
   }
   return [...ids];
 }
@@ -66,12 +68,42 @@ async function exportImage(ctx: ActionContext, kind: 'png' | 'svg') {
 }
 
 export const actions: readonly Action[] = [
-  { id: 'open', label: 'Open…', shortcut: 'Ctrl+O', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'o', perform: () => openDocument('open') },
+  {
+    id: 'open',
+    label: 'Open…',
+    shortcut: 'Ctrl+O',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'o',
+    perform: () => openDocument('open'),
+  },
   { id: 'import', label: 'Import…', perform: () => openDocument('import') },
-  { id: 'save', label: 'Save', shortcut: 'Ctrl+S', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's', perform: () => void saveDocument(false) },
-  { id: 'saveAs', label: 'Save As…', shortcut: 'Ctrl+Shift+S', keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's', perform: () => void saveDocument(true) },
-  { id: 'new', label: 'New', shortcut: 'Ctrl+N', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'n', perform: () => ui().set({ startOpen: true }) },
-  { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: () => doc().undo() },
+  {
+    id: 'save',
+    label: 'Save',
+    shortcut: 'Ctrl+S',
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's',
+    perform: () => void saveDocument(false),
+  },
+  {
+    id: 'saveAs',
+    label: 'Save As…',
+    shortcut: 'Ctrl+Shift+S',
+    keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's',
+    perform: () => void saveDocument(true),
+  },
+  {
+    id: 'new',
+    label: 'New',
+    shortcut: 'Ctrl+N',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'n',
+    perform: () => ui().set({ startOpen: true }),
+  },
+  {
+    id: 'undo',
+    label: 'Undo',
+    shortcut: 'Ctrl+Z',
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    perform: () => doc().undo(),
+  },
   {
     id: 'redo',
     label: 'Redo',
@@ -87,7 +119,10 @@ export const actions: readonly Action[] = [
     perform: (ctx) => {
       const nodes = selectedLayerIds();
       const graphEdges = new Set(doc().graph.edges.map((e) => e.id));
-      const edges = ctx.flow.getEdges().filter((e) => e.selected && graphEdges.has(e.id)).map((e) => e.id);
+      const edges = ctx.flow
+        .getEdges()
+        .filter((e) => e.selected && graphEdges.has(e.id))
+        .map((e) => e.id);
       const changes: GraphChange[] = [];
       if (edges.length) changes.push({ type: 'removeEdges', ids: edges });
       if (nodes.length) changes.push({ type: 'removeNodes', ids: nodes });
@@ -102,9 +137,27 @@ export const actions: readonly Action[] = [
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'a',
     perform: () => doc().select(doc().graph.nodes.map((n) => n.id)),
   },
-  { id: 'copy', label: 'Copy', shortcut: 'Ctrl+C', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'c', perform: () => ui().set({ clipboard: copySelection() }) },
-  { id: 'paste', label: 'Paste', shortcut: 'Ctrl+V', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'v', perform: () => paste(ui().clipboard) },
-  { id: 'duplicate', label: 'Duplicate', shortcut: 'Ctrl+D', keyTest: (e) => mod(e) && e.key.toLowerCase() === 'd', perform: () => paste(copySelection()) },
+  {
+    id: 'copy',
+    label: 'Copy',
+    shortcut: 'Ctrl+C',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'c',
+    perform: () => ui().set({ clipboard: copySelection() }),
+  },
+  {
+    id: 'paste',
+    label: 'Paste',
+    shortcut: 'Ctrl+V',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'v',
+    perform: () => paste(ui().clipboard),
+  },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    shortcut: 'Ctrl+D',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'd',
+    perform: () => paste(copySelection()),
+  },
   {
     id: 'group',
     label: 'Group',
@@ -118,7 +171,13 @@ export const actions: readonly Action[] = [
       const taken = new Set(graph.groups.map((g) => g.name));
       const name = uniqueName('module', taken);
       const parent = parents.size === 1 ? [...parents][0] : undefined;
-      const group = { id: `group:${name}`, name, template: 'custom', collapsed: false, ...(parent ? { parentId: parent } : {}) };
+      const group = {
+        id: `group:${name}`,
+        name,
+        template: 'custom',
+        collapsed: false,
+        ...(parent ? { parentId: parent } : {}),
+      };
       doc().apply([{ type: 'addGroup', group, memberIds: ids }]);
       doc().select([group.id]);
     },
@@ -131,7 +190,9 @@ export const actions: readonly Action[] = [
     perform: () => {
       const { graph, selection } = doc();
       const ids = new Set(
-        selection.flatMap((id) => (id.startsWith('group:') ? [id] : (graph.nodes.find((n) => n.id === id)?.groupId ?? []))),
+        selection.flatMap((id) =>
+          id.startsWith('group:') ? [id] : (graph.nodes.find((n) => n.id === id)?.groupId ?? []),
+        ),
       );
       const changes = graph.groups
         .filter((g) => ids.has(g.id))
@@ -140,7 +201,13 @@ export const actions: readonly Action[] = [
       doc().select([...ids]);
     },
   },
-  { id: 'fit', label: 'Fit view', shortcut: 'F', keyTest: (e) => plain(e) && e.key.toLowerCase() === 'f', perform: (ctx) => void ctx.flow.fitView({ duration: 200 }) },
+  {
+    id: 'fit',
+    label: 'Fit view',
+    shortcut: 'F',
+    keyTest: (e) => plain(e) && e.key.toLowerCase() === 'f',
+    perform: (ctx) => void ctx.flow.fitView({ duration: 200, maxZoom: 1.5 }),
+  },
   {
     id: 'layout',
     label: 'Auto-layout',
@@ -149,7 +216,7 @@ export const actions: readonly Action[] = [
     perform: async (ctx) => {
       const positions = await layoutGraph(doc().graph, ui().layoutDirection);
       doc().apply([{ type: 'moveNodes', moves: [...positions].map(([id, position]) => ({ id, position })) }]);
-      requestAnimationFrame(() => void ctx.flow.fitView({ duration: 200 }));
+      requestAnimationFrame(() => void ctx.flow.fitView({ duration: 200, maxZoom: 1.5 }));
     },
   },
   {
@@ -160,10 +227,22 @@ export const actions: readonly Action[] = [
       return actions.find((a) => a.id === 'layout')!.perform(ctx);
     },
   },
-  { id: 'clearSelection', label: 'Clear selection', shortcut: 'Esc', keyTest: (e) => e.key === 'Escape', perform: () => doc().select([]) },
+  {
+    id: 'clearSelection',
+    label: 'Clear selection',
+    shortcut: 'Esc',
+    keyTest: (e) => e.key === 'Escape',
+    perform: () => doc().select([]),
+  },
   { id: 'exportPng', label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
   { id: 'exportSvg', label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
-  { id: 'shortcuts', label: 'Shortcuts', shortcut: '?', keyTest: (e) => e.key === '?', perform: () => ui().set({ shortcutsOpen: !ui().shortcutsOpen }) },
+  {
+    id: 'shortcuts',
+    label: 'Shortcuts',
+    shortcut: '?',
+    keyTest: (e) => e.key === '?',
+    perform: () => ui().set({ shortcutsOpen: !ui().shortcutsOpen }),
+  },
 ];
 
 export function findAction(id: string): Action {

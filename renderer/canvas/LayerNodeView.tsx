@@ -29,7 +29,7 @@ export const LayerNodeView = memo(function LayerNodeView({ data, selected }: Nod
             role="img"
             aria-label={`${info.severity}: ${info.problems}`}
           >
-            {info.severity === 'error' ? '⛔' : '⚠'}
+            {info.severity === 'error' ? '✖' : '!'}
           </span>
         )}
       </div>

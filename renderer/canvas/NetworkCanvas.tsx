@@ -46,7 +46,7 @@ export function NetworkCanvas() {
   const loadCount = useDocumentStore((s) => s.loadCount);
   useEffect(() => {
     if (loadCount === 0) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.1, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
   }, [loadCount, flow]);
 

@@ -35,18 +35,32 @@ function summaryOf(layer: LayerNode, analysis: Analysis): string {
   }
 }
 
-function infoOf(layer: LayerNode, analysis: Analysis, problems: Map<string, { severity: string; message: string }[]>): LayerNodeInfo {
+function infoOf(
+  layer: LayerNode,
+  analysis: Analysis,
+  problems: Map<string, { severity: string; message: string }[]>,
+): LayerNodeInfo {
   const a = analysis.nodes[layer.id];
   const list = problems.get(layer.id) ?? [];
   const total = analysis.totals.macs || 0;
-  const share = a ? (total > 0 ? a.macs / total : analysis.totals.params > 0 ? a.paramCount.total / analysis.totals.params : 0) : 0;
+  const share = a
+    ? total > 0
+      ? a.macs / total
+      : analysis.totals.params > 0
+        ? a.paramCount.total / analysis.totals.params
+        : 0
+    : 0;
   return {
     summary: summaryOf(layer, analysis),
     shape: a?.outputShape ? formatShape(a.outputShape) : '?',
     params: a ? `${formatInt(a.paramCount.total)} params` : '',
     macs: a && a.macs > 0 ? formatMacs(a.macs) : '',
     share,
-    severity: list.some((p) => p.severity === 'error') ? 'error' : list.some((p) => p.severity === 'warning') ? 'warning' : null,
+    severity: list.some((p) => p.severity === 'error')
+      ? 'error'
+      : list.some((p) => p.severity === 'warning')
+        ? 'warning'
+        : null,
     problems: list.map((p) => p.message).join('\n'),
     slots: getLayerSpec(layer.kind)?.inputs.max === Number.POSITIVE_INFINITY ? 2 : 1,
   };

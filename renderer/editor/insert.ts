@@ -46,7 +46,9 @@ export function insertPaletteItem(graph: Graph, item: PaletteItem, position: Pos
   const name = uniqueName(baseName(item.kind, item.params), taken);
   const node: LayerNode = { id: name, name, kind: item.kind, params: structuredClone(item.params), position };
   const edges: Edge[] =
-    feedFrom && item.kind !== 'Input' ? [{ id: edgeId(feedFrom, name, 0), source: feedFrom, target: name, targetIndex: 0 }] : [];
+    feedFrom && item.kind !== 'Input'
+      ? [{ id: edgeId(feedFrom, name, 0), source: feedFrom, target: name, targetIndex: 0 }]
+      : [];
   return { changes: [{ type: 'addNodes', nodes: [node], edges }], ids: [name] };
 }
 
@@ -109,7 +111,12 @@ function insertModule(graph: Graph, templateId: string, position: Position, feed
     const entries = built.edges.filter((e) => inputs.has(e.source));
     for (const entry of entries) {
       const target = rename.get(entry.target)!;
-      edges.push({ id: edgeId(feedFrom, target, entry.targetIndex), source: feedFrom, target, targetIndex: entry.targetIndex });
+      edges.push({
+        id: edgeId(feedFrom, target, entry.targetIndex),
+        source: feedFrom,
+        target,
+        targetIndex: entry.targetIndex,
+      });
     }
   }
   const changes: GraphChange[] = [{ type: 'addNodes', nodes, edges }];
@@ -118,7 +125,11 @@ function insertModule(graph: Graph, templateId: string, position: Position, feed
 }
 
 /** Copies of `ids` with the edges among them, renamed and offset; the clipboard's paste. */
-export function duplicateNodes(graph: Graph, source: { nodes: LayerNode[]; edges: Edge[] }, offset: Position): Insertion {
+export function duplicateNodes(
+  graph: Graph,
+  source: { nodes: LayerNode[]; edges: Edge[] },
+  offset: Position,
+): Insertion {
   const taken = new Set(graph.nodes.map((n) => n.name));
   const rename = new Map<string, string>();
   const nodes = source.nodes.map((n) => {

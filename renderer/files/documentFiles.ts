@@ -1,5 +1,10 @@
 import type { OpenedFile } from '../../shared/api';
-import { isProjectFileJson, parseProjectValue, createProjectFile, serializeProject } from '../../shared/graph/projectFile';
+import {
+  createProjectFile,
+  isProjectFileJson,
+  parseProjectValue,
+  serializeProject,
+} from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
 import { importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
@@ -9,7 +14,9 @@ import { useDocumentStore } from '../store/documentStore';
 import { useShellStore } from '../store/shellStore';
 import { useUiStore } from '../store/uiStore';
 
-export type ParsedDocument = { ok: true; graph: Graph; name: string; warnings: string[]; isProject: boolean } | { ok: false; error: string };
+export type ParsedDocument =
+  | { ok: true; graph: Graph; name: string; warnings: string[]; isProject: boolean }
+  | { ok: false; error: string };
 
 const stripExtension = (name: string) => name.replace(/\.(netwright|json)$/i, '');
 
@@ -36,7 +43,10 @@ export function parseDocument(file: { name: string; text: string }): ParsedDocum
 export async function withLayout(graph: Graph): Promise<Graph> {
   if (!needsLayout(graph)) return graph;
   const positions = await layoutGraph(graph, useUiStore.getState().layoutDirection);
-  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position ?? { x: 0, y: 0 } })) };
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position ?? { x: 0, y: 0 } })),
+  };
 }
 
 /** Asks before throwing away unsaved work; true when it is fine to go on. */
@@ -68,7 +78,10 @@ export async function loadIntoEditor(file: OpenedFile, options: { dirty?: boolea
   useDocumentStore.getState().load(graph, parsed.name, path, { dirty: options.dirty ?? !parsed.isProject });
   useUiStore.getState().set({ startOpen: false });
   for (const w of parsed.warnings.slice(0, 3)) useUiStore.getState().notify(w);
-  if (parsed.isProject) void getApi().invoke('recentAdd', { name: parsed.name, path, contents: file.text }).catch(() => {});
+  if (parsed.isProject)
+    void getApi()
+      .invoke('recentAdd', { name: parsed.name, path, contents: file.text })
+      .catch(() => {});
   return true;
 }
 

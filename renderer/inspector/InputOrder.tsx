@@ -15,12 +15,19 @@ export function InputOrder({ nodeId }: { nodeId: string }) {
   return (
     <section aria-label="Input order" className="input-order">
       <h3>Inputs, in order</h3>
-      {inputs.length === 0 && <p className="muted small">Connect layers to this one; their order sets the channel order.</p>}
+      {inputs.length === 0 && (
+        <p className="muted small">Connect layers to this one; their order sets the channel order.</p>
+      )}
       <ol>
         {inputs.map((e, i) => (
           <li key={e.id}>
             <span>{name(e.source)}</span>
-            <button type="button" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move ${name(e.source)} up`}>
+            <button
+              type="button"
+              disabled={i === 0}
+              onClick={() => move(i, i - 1)}
+              aria-label={`Move ${name(e.source)} up`}
+            >
               ↑
             </button>
             <button

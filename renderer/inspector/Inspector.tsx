@@ -37,7 +37,9 @@ export function Inspector() {
       <aside className="inspector" aria-label="Inspector">
         <h2>Inspector</h2>
         <p className="muted">
-          {selection.length > 1 ? `${selection.length} nodes selected.` : 'Select a layer to see and edit its settings.'}
+          {selection.length > 1
+            ? `${selection.length} nodes selected.`
+            : 'Select a layer to see and edit its settings.'}
         </p>
       </aside>
     );

@@ -31,7 +31,10 @@ export function ModuleInspector({ groupId }: { groupId: string }) {
         </dl>
       )}
       <div className="button-row">
-        <button type="button" onClick={() => apply([{ type: 'setGroupCollapsed', id: groupId, collapsed: !group.collapsed }])}>
+        <button
+          type="button"
+          onClick={() => apply([{ type: 'setGroupCollapsed', id: groupId, collapsed: !group.collapsed }])}
+        >
           {group.collapsed ? 'Expand' : 'Collapse'}
         </button>
         <button type="button" onClick={() => apply([{ type: 'ungroup', id: groupId }])}>

@@ -11,7 +11,8 @@ interface Props {
 /** One parameter: the input matches the schema's type; the schema's message shows under it. */
 export function ParamField({ field, value, error, onChange }: Props) {
   const id = useId();
-  const shown = field.kind === 'list' ? formatListValue(value) : value === undefined || value === null ? '' : String(value);
+  const shown =
+    field.kind === 'list' ? formatListValue(value) : value === undefined || value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   useEffect(() => setText(shown), [shown]);
   const errorId = `${id}-error`;

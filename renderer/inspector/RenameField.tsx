@@ -9,7 +9,8 @@ export function RenameField({ node }: { node: LayerNode }) {
   const [text, setText] = useState(node.name);
   useEffect(() => setText(node.name), [node.name]);
   const clash = text !== node.name && graph.nodes.some((n) => n.name === text);
-  const error = text.trim() === '' ? 'A name is required.' : clash ? `Another layer is already called '${text}'.` : null;
+  const error =
+    text.trim() === '' ? 'A name is required.' : clash ? `Another layer is already called '${text}'.` : null;
   const commit = () => {
     if (!error && text !== node.name) apply([{ type: 'rename', id: node.id, name: text }]);
   };

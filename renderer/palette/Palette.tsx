@@ -12,7 +12,9 @@ export function Palette() {
   const flow = useReactFlow<FlowNode>();
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return q ? paletteItems.filter((i) => `${i.label} ${i.description} ${'kind' in i ? i.kind : ''}`.toLowerCase().includes(q)) : paletteItems;
+    return q
+      ? paletteItems.filter((i) => `${i.label} ${i.description} ${'kind' in i ? i.kind : ''}`.toLowerCase().includes(q))
+      : paletteItems;
   }, [query]);
 
   const addAtCentre = (item: PaletteItem) => {
@@ -21,7 +23,8 @@ export function Palette() {
       ? flow.screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
       : { x: 0, y: 0 };
     const state = useDocumentStore.getState();
-    const feed = state.selection.length === 1 && !state.selection[0]!.startsWith('group:') ? state.selection[0] : undefined;
+    const feed =
+      state.selection.length === 1 && !state.selection[0]!.startsWith('group:') ? state.selection[0] : undefined;
     const insertion = insertPaletteItem(state.graph, item, { x: centre.x - 88, y: centre.y - 48 }, feed);
     state.apply(insertion.changes);
     state.select(insertion.ids);

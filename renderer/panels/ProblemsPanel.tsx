@@ -13,7 +13,11 @@ export function ProblemsPanel() {
     if (!nodeId) return;
     select([nodeId]);
     const node = flow.getNode(nodeId);
-    if (node) void flow.setCenter(node.position.x + 88, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+    if (node)
+      void flow.setCenter(node.position.x + 88, node.position.y + 48, {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 250,
+      });
   };
   return (
     <section className="problems" aria-label="Problems">
@@ -27,7 +31,9 @@ export function ProblemsPanel() {
           {problems.map((d, i) => (
             <li key={`${d.nodeId}-${i}`}>
               <button type="button" className={`problem ${d.severity}`} onClick={() => focus(d.nodeId)}>
-                <span aria-hidden="true">{d.severity === 'error' ? '⛔' : '⚠'}</span>{' '}
+                <span aria-hidden="true" className={`problem-icon ${d.severity}`}>
+                  {d.severity === 'error' ? '✖' : '!'}
+                </span>{' '}
                 {d.nodeId && <strong>{analysis.nodes[d.nodeId]?.name ?? d.nodeId}: </strong>}
                 {d.message}
               </button>

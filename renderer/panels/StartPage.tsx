@@ -29,7 +29,10 @@ export function StartPage() {
   if (!open) return null;
   const restore = async () => {
     if (!recovered) return;
-    const ok = await loadIntoEditor({ path: recovered.filePath, name: recovered.name, text: recovered.contents }, { dirty: true });
+    const ok = await loadIntoEditor(
+      { path: recovered.filePath, name: recovered.name, text: recovered.contents },
+      { dirty: true },
+    );
     if (ok) setRecovered(null);
   };
   const discard = async () => {
@@ -71,7 +74,13 @@ export function StartPage() {
               <p className="muted small">Nothing yet.</p>
             ) : (
               recent.map((r) => (
-                <button key={r.id} type="button" className="link" title={r.path ?? r.name} onClick={() => void openRecent(r.id)}>
+                <button
+                  key={r.id}
+                  type="button"
+                  className="link"
+                  title={r.path ?? r.name}
+                  onClick={() => void openRecent(r.id)}
+                >
                   {r.name}
                 </button>
               ))

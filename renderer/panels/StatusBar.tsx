@@ -1,4 +1,4 @@
-import { formatBytes, formatInt, formatMacs, formatFlopsFromMacs } from '../../shared/analysis';
+import { formatBytes, formatFlopsFromMacs, formatInt, formatMacs } from '../../shared/analysis';
 import { useShellStore } from '../store/shellStore';
 import { useAnalysis } from '../store/useAnalysis';
 
@@ -14,8 +14,8 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <span data-testid="status-params" title={convention}>
-        {formatInt(totals.params)} params ({formatInt(totals.trainableParams)} trainable, {formatInt(totals.nonTrainableParams)}{' '}
-        non-trainable)
+        {formatInt(totals.params)} params ({formatInt(totals.trainableParams)} trainable,{' '}
+        {formatInt(totals.nonTrainableParams)} non-trainable)
       </span>
       <span data-testid="status-macs" title={convention}>
         {formatMacs(totals.macs)} · {formatFlopsFromMacs(totals.macs)}

@@ -11,9 +11,19 @@ export class GraphIndex {
   constructor(readonly graph: Graph) {
     for (const n of graph.nodes) this.byId.set(n.id, n);
     for (const e of graph.edges) {
-      this.incoming.set(e.target, [...(this.incoming.get(e.target) ?? []), e]);
-      this.outgoing.set(e.source, [...(this.outgoing.get(e.source) ?? []), e]);
+      push(this.incoming, e.target, e);
+      push(this.outgoing, e.source, e);
     }
+  }
+
+  /** One index per graph object: suggesting tries many rules on the same graph. */
+  static of(graph: Graph): GraphIndex {
+    let index = indexes.get(graph);
+    if (!index) {
+      index = new GraphIndex(graph);
+      indexes.set(graph, index);
+    }
+    return index;
   }
 
   inputsOf(id: string): string[] {
@@ -29,6 +39,14 @@ export class GraphIndex {
     const consumers = this.consumersOf(id);
     return consumers.length === 1 ? this.byId.get(consumers[0]!) : undefined;
   }
+}
+
+const indexes = new WeakMap<Graph, GraphIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**

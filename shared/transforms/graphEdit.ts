@@ -23,6 +23,7 @@ export class GraphEdit {
   private readonly groups: Graph['groups'];
   private readonly names = new Set<string>();
   private readonly ids = new Set<string>();
+  private readonly edgeIds = new Set<string>();
 
   constructor(graph: Graph) {
     this.nodes = graph.nodes.map((n) => ({ ...n }));
@@ -32,6 +33,7 @@ export class GraphEdit {
       this.names.add(n.name);
       this.ids.add(n.id);
     }
+    for (const e of this.edges) this.edgeIds.add(e.id);
   }
 
   node(id: string): LayerNode | undefined {
@@ -58,9 +60,9 @@ export class GraphEdit {
   }
 
   connect(source: string, target: string, targetIndex = 0): void {
-    const base = `${source}->${target}:${targetIndex}`;
-    const taken = new Set(this.edges.map((e) => e.id));
-    this.edges.push({ id: this.unique(base, taken), source, target, targetIndex });
+    const id = this.unique(`${source}->${target}:${targetIndex}`, this.edgeIds);
+    this.edgeIds.add(id);
+    this.edges.push({ id, source, target, targetIndex });
   }
 
   /** Every consumer of `from` now reads `to` instead, in the same input slot (Concatenate order is kept). */

@@ -62,7 +62,7 @@ export function runRewrite<O>(
     const issues = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
     return fail('invalid-option', `Invalid option for ${rule.id}: ${issues.join('; ')}`, null);
   }
-  const index = new GraphIndex(graph);
+  const index = GraphIndex.of(graph);
   const node = index.byId.get(nodeId);
   if (!node) return fail('unknown-node', `There is no node "${nodeId}" in this network`, null);
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
@@ -113,11 +113,11 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
     return sum;
   };
   const inside = [...interior];
-  const params = change(
+  const params = costChange(
     region(before, [...removed, ...inside], (n) => n.paramCount.total),
     region(after, [...added, ...inside], (n) => n.paramCount.total),
   );
-  const macs = change(
+  const macs = costChange(
     region(before, [...removed, ...inside], (n) => n.macs),
     region(after, [...added, ...inside], (n) => n.macs),
   );
@@ -156,7 +156,7 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
   return report;
 }
 
-export function change(before: number, after: number): CostChange {
+export function costChange(before: number, after: number): CostChange {
   const saved = before - after;
   return { before, after, saved, savedPct: before > 0 ? Math.round((saved / before) * 10_000) / 100 : 0 };
 }

@@ -1,6 +1,6 @@
 import { type Analysis, analyzeGraph, type Totals } from '../analysis';
 import type { Graph } from '../graph/types';
-import { change } from './rewrite';
+import { costChange } from './rewrite';
 import { applyRule, rules } from './rules';
 import { type CostChange, RULE_IDS, type RewriteReport, type RuleId, type TransformDiagnostic } from './types';
 
@@ -121,7 +121,7 @@ function applyGreedily(graph: Graph, ruleIds: readonly RuleId[], o: ApplyOptions
     applied,
     before: start.totals,
     after: analysis.totals,
-    params: change(start.totals.params, analysis.totals.params),
-    macs: change(start.totals.macs, analysis.totals.macs),
+    params: costChange(start.totals.params, analysis.totals.params),
+    macs: costChange(start.totals.macs, analysis.totals.macs),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiHandler, type ServiceImplementations } from '../../../electron/services/apiHandler';
-import { fakeServices } from './fakeServices';
 import { apiContract, apiMethods, unwrapResult, WsRequest } from '../../../shared/api';
+import { fakeServices } from './fakeServices';
 
 const report = {
   name: 'wasm' as const,

@@ -35,12 +35,20 @@ describe('graph changes', () => {
     const after = applyChanges(branchy(), [{ type: 'removeNodes', ids: ['c'] }]);
     expect(after.nodes.map((n) => n.id)).not.toContain('c');
     expect(inputsOf(after, 'cat')).toEqual(['a', 'd']);
-    expect(after.edges.filter((e) => e.target === 'cat').map((e) => e.targetIndex).sort()).toEqual([0, 1]);
+    expect(
+      after.edges
+        .filter((e) => e.target === 'cat')
+        .map((e) => e.targetIndex)
+        .sort(),
+    ).toEqual([0, 1]);
   });
 
   it('reorders a concatenation', () => {
     const graph = branchy();
-    const ids = graph.edges.filter((e) => e.target === 'cat').sort((x, y) => x.targetIndex - y.targetIndex).map((e) => e.id);
+    const ids = graph.edges
+      .filter((e) => e.target === 'cat')
+      .sort((x, y) => x.targetIndex - y.targetIndex)
+      .map((e) => e.id);
     const after = applyChanges(graph, [{ type: 'reorderInputs', target: 'cat', edgeIds: [ids[2]!, ids[0]!, ids[1]!] }]);
     expect(inputsOf(after, 'cat')).toEqual(['d', 'a', 'c']);
   });

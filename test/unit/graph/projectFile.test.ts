@@ -14,7 +14,9 @@ describe('project files', () => {
   it('round-trips a graph with positions, groups and input order', () => {
     const g = graph();
     g.nodes[0]!.position = { x: 12.5, y: -40 };
-    const text = serializeProject(createProjectFile('module a', g, { createdWith: '0.1.0', viewport: { x: 1, y: 2, zoom: 0.5 } }));
+    const text = serializeProject(
+      createProjectFile('module a', g, { createdWith: '0.1.0', viewport: { x: 1, y: 2, zoom: 0.5 } }),
+    );
     const loaded = parseProjectText(text);
     expect(loaded.ok).toBe(true);
     if (loaded.ok) {
@@ -43,19 +45,31 @@ describe('project files', () => {
   it('names the place of a structural problem', () => {
     const bad = createProjectFile('x', graph()) as unknown as { graph: { edges: { targetIndex: unknown }[] } };
     bad.graph.edges[1]!.targetIndex = 'first';
-    expect(parseProjectText(JSON.stringify(bad))).toEqual({ ok: false, error: expect.stringMatching(/graph\.edges\.1\.targetIndex/) });
+    expect(parseProjectText(JSON.stringify(bad))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/graph\.edges\.1\.targetIndex/),
+    });
   });
 
   it('refuses duplicate ids and edges or members pointing nowhere', () => {
     const dup = createProjectFile('x', graph());
     dup.graph.nodes.push({ ...dup.graph.nodes[0]! });
-    expect(parseProjectText(JSON.stringify(dup))).toMatchObject({ ok: false, error: expect.stringMatching(/share the id/) });
+    expect(parseProjectText(JSON.stringify(dup))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/share the id/),
+    });
     const dangling = createProjectFile('x', graph());
     dangling.graph.edges.push({ id: 'e', source: 'ghost', target: dangling.graph.nodes[1]!.id, targetIndex: 9 });
-    expect(parseProjectText(JSON.stringify(dangling))).toMatchObject({ ok: false, error: expect.stringMatching(/missing node "ghost"/) });
+    expect(parseProjectText(JSON.stringify(dangling))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/missing node "ghost"/),
+    });
     const orphan = createProjectFile('x', graph());
     orphan.graph.nodes[1]!.groupId = 'group:nope';
-    expect(parseProjectText(JSON.stringify(orphan))).toMatchObject({ ok: false, error: expect.stringMatching(/missing module/) });
+    expect(parseProjectText(JSON.stringify(orphan))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/missing module/),
+    });
   });
 
   it('refuses truncated text and non-projects with one line', () => {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type RunningHost, startHost } from '../../../electron/host/server';
-import { fakeServices } from '../api/fakeServices';
 import { createApiHandler } from '../../../electron/services/apiHandler';
+import { fakeServices } from '../api/fakeServices';
 
 let host: RunningHost;
 let rendererDir: string;

@@ -69,7 +69,9 @@ describe('desktop-only services in browser mode', () => {
   it('say clearly that the browser uses its own dialogs', async () => {
     const services = createServices({ shell: 'browser', dataDir: temp() });
     await expect(services.openFileDialog({ purpose: 'open' })).rejects.toThrow(/only available in the desktop app/);
-    await expect(services.saveFile({ path: null, suggestedName: 'x', contents: '', saveAs: false })).rejects.toThrow(/desktop/);
+    await expect(services.saveFile({ path: null, suggestedName: 'x', contents: '', saveAs: false })).rejects.toThrow(
+      /desktop/,
+    );
   });
 
   it('save to a known path writes atomically without a dialog', async () => {

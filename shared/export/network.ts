@@ -1,0 +1,139 @@
+import { type Analysis, analyzeGraph, type Diagnostic } from '../analysis';
+import type { Graph, Group, Shape } from '../graph/types';
+import { className, IdentifierPool, sanitizeIdentifier } from './python/identifiers';
+import { fusedActivation, type PlainLayer, plainLayer } from './plainLayer';
+import { planScopes, type Scope } from './scopes';
+
+/** One node, ready for a code generator. */
+export interface ExportNode {
+  id: string;
+  /** The Netwright name: the layer name in Keras and TF.js. */
+  name: string;
+  /** The Python identifier (attribute, variable); equals `name` unless that is not valid Python. */
+  ident: string;
+  /** The kind in the graph (Compress1x1, ...); `layer.kind` is what gets written. */
+  sourceKind: string;
+  layer: PlainLayer;
+  /** Source node ids in input-slot order. */
+  inputs: string[];
+  inputShapes: Shape[];
+  outputShape: Shape;
+  trainable: number;
+  nonTrainable: number;
+  isOutput: boolean;
+  /**
+   * A model output that ends in softmax. PyTorch trains on logits (CrossEntropyLoss
+   * applies log-softmax itself), so its forward() leaves this softmax out and
+   * predict() applies it.
+   */
+  finalSoftmax: boolean;
+}
+
+export interface ExportGroup {
+  group: Group;
+  /** Attribute / function name. */
+  ident: string;
+  className: string;
+}
+
+export interface ExportNetwork {
+  name: string;
+  nodes: Map<string, ExportNode>;
+  /** Analysis order (topological). */
+  order: string[];
+  inputs: string[];
+  outputs: string[];
+  groups: Map<string, ExportGroup>;
+  root: Scope;
+  analysis: Analysis;
+}
+
+export type PrepareResult = { ok: true; network: ExportNetwork } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Graph → the structure both generators walk; a graph with errors is refused with its diagnostics. */
+export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = analyzeGraph(graph)): PrepareResult {
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { ok: false, diagnostics: errors };
+
+  const incoming = new Map<string, { source: string; index: number }[]>();
+  for (const e of graph.edges) {
+    const list = incoming.get(e.target) ?? [];
+    list.push({ source: e.source, index: e.targetIndex });
+    incoming.set(e.target, list);
+  }
+  const outputs = new Set(analysis.outputs);
+  const pool = new IdentifierPool();
+  const nodes = new Map<string, ExportNode>();
+  for (const id of analysis.order) {
+    const a = analysis.nodes[id]!;
+    const layer = plainLayer(a.kind, a.params!, a.inputShapes);
+    const isOutput = outputs.has(id);
+    const softmax =
+      (layer.kind === 'Activation' && layer.params.activation === 'softmax') || fusedActivation(layer) === 'softmax';
+    nodes.set(id, {
+      id,
+      name: a.name,
+      ident: pool.take(sanitizeIdentifier(a.name)),
+      sourceKind: a.kind,
+      layer,
+      inputs: (incoming.get(id) ?? []).sort((x, y) => x.index - y.index).map((s) => s.source),
+      inputShapes: a.inputShapes,
+      outputShape: a.outputShape!,
+      trainable: a.paramCount.trainable,
+      nonTrainable: a.paramCount.nonTrainable,
+      isOutput,
+      finalSoftmax: isOutput && softmax,
+    });
+  }
+
+  const groupNodes = graph.nodes.filter((n) => n.kind !== 'Input');
+  const root = planScopes(analysis.order, groupNodes, graph.groups, (id) => nodes.get(id)!.inputs, analysis.outputs);
+  const groups = new Map<string, ExportGroup>();
+  const classes = new IdentifierPool(['Network', ...HELPER_CLASS_NAMES]);
+  const visit = (scope: Scope) => {
+    for (const item of scope.items) {
+      if (item.type !== 'scope') continue;
+      const group = item.scope.group!;
+      groups.set(group.id, {
+        group,
+        ident: pool.take(sanitizeIdentifier(group.name), '_block'),
+        className: classes.take(className(group.name), '_'),
+      });
+      visit(item.scope);
+    }
+  };
+  visit(root);
+
+  return {
+    ok: true,
+    network: {
+      name,
+      nodes,
+      order: analysis.order,
+      inputs: analysis.order.filter((id) => nodes.get(id)!.layer.kind === 'Input'),
+      outputs: analysis.outputs,
+      groups,
+      root,
+      analysis,
+    },
+  };
+}
+
+/** Helper classes a generated model.py may define; module classes must not take these names. */
+export const HELPER_CLASS_NAMES = [
+  'Add',
+  'AvgPool2dSame',
+  'BatchNorm',
+  'Concatenate',
+  'KerasFlatten',
+  'PixelwiseLinear',
+  'Reshape',
+  'SeparableConv2d',
+];
+
+/** Image tensors ([H, W, C] per sample) are the ones PyTorch holds as NCHW. */
+export const isImage = (shape: Shape) => shape.length === 3;
+
+/** A per-sample shape as PyTorch holds it: images [C, H, W], everything else unchanged. */
+export const torchShape = (shape: Shape): number[] =>
+  isImage(shape) ? [shape[2]!, shape[0]!, shape[1]!] : [...shape];

@@ -1,0 +1,123 @@
+import { type Arg, type Expr, render } from './expr';
+
+/** black's default line length; the generated code is meant to pass `black --check`. */
+export const LINE_LENGTH = 88;
+
+const spaces = (n: number) => ' '.repeat(n);
+
+interface Split {
+  open: string;
+  items: Arg[];
+  close: string;
+}
+
+/**
+ * Where a too-long expression breaks: inside its outermost (last) brackets. For a Keras
+ * layer applied at once, `layers.Conv2D(...)(x)`, that is the constructor's arguments,
+ * with `)(x)` closing the last line, as a person (and black) writes it.
+ */
+function splitPoint(expr: Expr): Split | null {
+  if (expr.kind === 'call') {
+    const { callee } = expr;
+    if (callee.kind === 'call' && callee.args.length > 0) {
+      return { open: `${render(callee.callee)}(`, items: callee.args, close: `)(${expr.args.map(render).join(', ')})` };
+    }
+    if (expr.args.length === 0) return null;
+    return { open: `${render(callee)}(`, items: expr.args, close: ')' };
+  }
+  // One-element tuples keep their comma on one line: black would not treat it as magic.
+  if (expr.kind === 'tuple' && expr.items.length > 1) return { open: '(', items: expr.items, close: ')' };
+  if (expr.kind === 'list' && expr.items.length > 0) return { open: '[', items: expr.items, close: ']' };
+  return null;
+}
+
+/**
+ * One statement, `head` + expression + `tail`, on one line when it fits in 88 columns;
+ * otherwise exploded one argument per line with a trailing comma. black leaves that form
+ * alone (the "magic trailing comma"), so the output is stable under `black --check`.
+ */
+export function formatStatement(indent: number, head: string, expr: Expr, tail = ''): string[] {
+  const flat = `${spaces(indent)}${head}${render(expr)}${tail}`;
+  if (flat.length <= LINE_LENGTH) return [flat];
+  const split = splitPoint(expr);
+  if (!split) return [flat];
+  const inner = split.items.flatMap((item) =>
+    item.kind === 'keyword'
+      ? formatStatement(indent + 4, `${item.name}=`, item.value, ',')
+      : formatStatement(indent + 4, '', item, ','),
+  );
+  return [`${spaces(indent)}${head}${split.open}`, ...inner, `${spaces(indent)}${split.close}${tail}`];
+}
+
+/** Greedy word wrap; a single word longer than the width stays whole. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/**
+ * A Python file being written: statements, comments and docstrings, with black's layout
+ * (4-space indents, wrapped comments, blank lines as given by the caller).
+ */
+export class PythonSource {
+  private readonly lines: string[] = [];
+
+  line(indent: number, text: string): this {
+    this.lines.push(text === '' ? '' : `${spaces(indent)}${text}`);
+    return this;
+  }
+
+  statement(indent: number, head: string, expr: Expr, tail = ''): this {
+    this.lines.push(...formatStatement(indent, head, expr, tail));
+    return this;
+  }
+
+  blank(count = 1): this {
+    for (let i = 0; i < count; i++) this.lines.push('');
+    return this;
+  }
+
+  comment(indent: number, text: string): this {
+    for (const paragraph of text.split('\n')) {
+      const wrapped = wrapWords(paragraph, LINE_LENGTH - indent - 2);
+      if (wrapped.length === 0) this.line(indent, '#');
+      for (const line of wrapped) this.line(indent, `# ${line}`);
+    }
+    return this;
+  }
+
+  /** One line when it fits, else a summary line, a blank line and the wrapped rest. */
+  docstring(indent: number, summary: string, body = ''): this {
+    const one = `"""${summary}"""`;
+    if (!body && indent + one.length <= LINE_LENGTH) return this.line(indent, one);
+    this.line(indent, `"""${summary}`);
+    if (body) {
+      this.blank();
+      for (const paragraph of body.split('\n')) {
+        if (paragraph.startsWith('    ')) this.line(indent, paragraph);
+        else if (paragraph === '') this.blank();
+        else for (const line of wrapWords(paragraph, LINE_LENGTH - indent)) this.line(indent, line);
+      }
+    }
+    return this.line(indent, '"""');
+  }
+
+  /** Verbatim lines (helper classes written out by hand), re-indented. */
+  block(indent: number, text: string): this {
+    for (const line of text.replace(/\n$/, '').split('\n')) this.line(line === '' ? 0 : indent, line);
+    return this;
+  }
+
+  toString(): string {
+    const text = this.lines.map((l) => l.trimEnd()).join('\n');
+    return `${text.replace(/\n+$/, '')}\n`;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Small nn.Module classes for the Keras layers PyTorch has no class for, written into
+ * model.py only when the network uses them. Each one is a node in the graph, so every
+ * Netwright layer is one named submodule (state_dict keys and forward hooks line up).
+ */
+export type HelperName =
+  | 'Add'
+  | 'AvgPool2dSame'
+  | 'BatchNorm'
+  | 'Concatenate'
+  | 'KerasFlatten'
+  | 'PixelwiseLinear'
+  | 'Reshape'
+  | 'SeparableConv2d';
+
+const sources: Record<HelperName, string> = {
+  Concatenate: `class Concatenate(nn.Module):
+    """Keras's Concatenate: joins its inputs along one axis (dim 1: channels of NCHW)."""
+
+    def __init__(self, dim):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, *tensors):
+        return torch.cat(tensors, dim=self.dim)
+`,
+  Add: `class Add(nn.Module):
+    """Keras's Add: the element-wise sum of its inputs, in input order."""
+
+    def forward(self, *tensors):
+        total = tensors[0]
+        for tensor in tensors[1:]:
+            total = total + tensor
+        return total
+`,
+  BatchNorm: `class BatchNorm(nn.Module):
+    """Keras's BatchNormalization where nn.BatchNorm2d cannot say it: without gamma
+    (scale=False) or beta (center=False), or with channels on the last axis of a
+    tensor that is not an image. Same buffers and update rule as nn.BatchNorm2d.
+    """
+
+    def __init__(self, channels, eps, momentum, scale=True, center=True, channels_last=False):
+        super().__init__()
+        self.eps = eps
+        self.momentum = momentum
+        self.channels_last = channels_last
+        self.weight = nn.Parameter(torch.ones(channels)) if scale else None
+        self.bias = nn.Parameter(torch.zeros(channels)) if center else None
+        self.register_buffer("running_mean", torch.zeros(channels))
+        self.register_buffer("running_var", torch.ones(channels))
+
+    def forward(self, x):
+        if self.channels_last:
+            x = x.movedim(-1, 1)
+        x = F.batch_norm(
+            x,
+            self.running_mean,
+            self.running_var,
+            self.weight,
+            self.bias,
+            self.training,
+            self.momentum,
+            self.eps,
+        )
+        return x.movedim(1, -1) if self.channels_last else x
+`,
+  AvgPool2dSame: `class AvgPool2dSame(nn.Module):
+    """TensorFlow's average pool with asymmetric 'same' padding: each window averages
+    only the pixels it covers (PyTorch's count_include_pad=False needs symmetric padding).
+    """
+
+    def __init__(self, kernel_size, stride, padding):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride
+        self.padding = padding  # (left, right, top, bottom), as F.pad takes it
+
+    def forward(self, x):
+        window = dict(kernel_size=self.kernel_size, stride=self.stride, divisor_override=1)
+        total = F.avg_pool2d(F.pad(x, self.padding), **window)
+        ones = torch.ones_like(x[:1, :1])
+        count = F.avg_pool2d(F.pad(ones, self.padding), **window)
+        return total / count
+`,
+  KerasFlatten: `class KerasFlatten(nn.Module):
+    """Keras's Flatten of an image: NCHW is put back in Keras's NHWC order first, so the
+    features come out in the order Netwright's Dense weights expect.
+    """
+
+    def forward(self, x):
+        return x.permute(0, 2, 3, 1).flatten(1)
+`,
+  Reshape: `class Reshape(nn.Module):
+    """Keras's Reshape, done in Keras's (NHWC) element order: images are permuted from
+    NCHW before reshaping, and a result that is an image is permuted back to NCHW.
+    """
+
+    def __init__(self, shape):
+        super().__init__()
+        self.shape = shape
+
+    def forward(self, x):
+        if x.dim() == 4:
+            x = x.permute(0, 2, 3, 1)
+        x = x.reshape(x.shape[0], *self.shape)
+        return x.permute(0, 3, 1, 2) if len(self.shape) == 3 else x
+`,
+  PixelwiseLinear: `class PixelwiseLinear(nn.Linear):
+    """Keras's Dense on an image: the same Linear at every pixel, over the channels."""
+
+    def forward(self, x):
+        return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+`,
+  SeparableConv2d: `class SeparableConv2d(nn.Module):
+    """Keras's SeparableConv2D: a depthwise conv (no bias), then a 1x1 conv with bias."""
+
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride=1,
+        padding=0,
+        dilation=1,
+        depth_multiplier=1,
+        bias=True,
+    ):
+        super().__init__()
+        middle = in_channels * depth_multiplier
+        self.depthwise = nn.Conv2d(
+            in_channels,
+            middle,
+            kernel_size,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            groups=in_channels,
+            bias=False,
+        )
+        self.pointwise = nn.Conv2d(middle, out_channels, 1, bias=bias)
+
+    def forward(self, x):
+        return self.pointwise(self.depthwise(x))
+`,
+};
+
+/** Helper sources in a fixed order, so the same network always gives the same file. */
+export function helperSources(used: ReadonlySet<HelperName>): string[] {
+  return (Object.keys(sources) as HelperName[]).filter((name) => used.has(name)).map((name) => sources[name]);
+}

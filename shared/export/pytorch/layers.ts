@@ -1,0 +1,235 @@
+import type { ActivationName, Pair } from '../../layers';
+import { isImage, type ExportNode } from '../network';
+import type { PlainLayer } from '../plainLayer';
+import { atom, bool, call, type Arg, type Expr, float, int, intTuple, keyword, str } from '../python/expr';
+import { isSymmetric, isZero, type Pad2D, tfPadding2D, torchPadOrder } from '../tfPadding';
+import type { HelperName } from './helpers';
+
+/** How one node is written in PyTorch. */
+export interface TorchLayer {
+  /** `self.<ident> = <module>` in __init__; null when the node has no module (see finalSoftmax). */
+  module: Expr | null;
+  /** The node's output, given its input tensors and `self.<ident>`. */
+  forward(inputs: Expr[], self: Expr): Expr;
+  helpers: HelperName[];
+  /** Said in a comment above the module: why the code differs from the obvious. */
+  note?: string;
+}
+
+const isOne = ([a, b]: Pair) => a === 1 && b === 1;
+
+/** F.relu(x) etc.; softmax over channels, which is dim 1 of an NCHW image and the last dim otherwise. */
+function activate(x: Expr, name: ActivationName, image: boolean): Expr {
+  switch (name) {
+    case 'linear':
+      return x;
+    case 'relu':
+    case 'sigmoid':
+    case 'tanh':
+      return call(`torch.${name}`, [x]);
+    case 'relu6':
+      return call('F.relu6', [x]);
+    case 'gelu':
+      return call('F.gelu', [x]);
+    case 'swish':
+      return call('F.silu', [x]);
+    case 'softmax':
+      return call('torch.softmax', [x, keyword('dim', int(image ? 1 : -1))]);
+  }
+}
+
+const activationModules: Record<Exclude<ActivationName, 'softmax'>, string> = {
+  linear: 'nn.Identity',
+  relu: 'nn.ReLU',
+  relu6: 'nn.ReLU6',
+  sigmoid: 'nn.Sigmoid',
+  tanh: 'nn.Tanh',
+  gelu: 'nn.GELU',
+  swish: 'nn.SiLU',
+};
+
+/** A fused activation, left out when it is the final softmax (predict() applies that). */
+function fused(node: ExportNode, name: ActivationName): (x: Expr) => Expr {
+  if (name === 'softmax' && node.finalSoftmax) return (x) => x;
+  return (x) => activate(x, name, isImage(node.outputShape));
+}
+
+/** Padding for a conv or pool: symmetric goes into the module, asymmetric into F.pad in forward(). */
+function padding(pads: Pad2D): { moduleArgs: Arg[]; pad: (x: Expr, value?: Expr) => Expr; note?: string } {
+  if (isZero(pads)) return { moduleArgs: [], pad: (x) => x };
+  const [[top, bottom], [left, right]] = pads;
+  if (isSymmetric(pads)) return { moduleArgs: [keyword('padding', intTuple([top, left]))], pad: (x) => x };
+  return {
+    moduleArgs: [],
+    pad: (x, value) => call('F.pad', value ? [x, intTuple(torchPadOrder(pads)), keyword('value', value)] : [x, intTuple(torchPadOrder(pads))]),
+    note: `TensorFlow's 'same' padding is asymmetric here (top ${top}, bottom ${bottom}, left ${left}, right ${right}); PyTorch's padding= is symmetric, so forward() pads with F.pad.`,
+  };
+}
+
+function windowArgs(strides: Pair, dilation: Pair, pads: Arg[]): Arg[] {
+  const args: Arg[] = [];
+  if (!isOne(strides)) args.push(keyword('stride', intTuple(strides)));
+  args.push(...pads);
+  if (!isOne(dilation)) args.push(keyword('dilation', intTuple(dilation)));
+  return args;
+}
+
+function convLike(node: ExportNode, layer: Extract<PlainLayer, { kind: 'Conv2D' | 'DepthwiseConv2D' }>): TorchLayer {
+  const p = layer.params;
+  const input = node.inputShapes[0]!;
+  const channels = input[2]!;
+  const pads = padding(tfPadding2D(input, p.kernelSize, p.strides, p.dilation, p.padding));
+  const depthwise = layer.kind === 'DepthwiseConv2D';
+  const outChannels = depthwise ? channels * layer.params.depthMultiplier : layer.params.filters;
+  const groups = depthwise ? channels : layer.params.groups;
+  const args: Arg[] = [int(channels), int(outChannels), intTuple(p.kernelSize), ...windowArgs(p.strides, p.dilation, pads.moduleArgs)];
+  if (groups !== 1) args.push(keyword('groups', int(groups)));
+  if (!p.useBias) args.push(keyword('bias', bool(false)));
+  const act = fused(node, p.activation);
+  return {
+    module: call('nn.Conv2d', args),
+    forward: ([x], self) => act(call(self, [pads.pad(x!)])),
+    helpers: [],
+    ...(pads.note ? { note: pads.note } : {}),
+  };
+}
+
+function separable(node: ExportNode, layer: Extract<PlainLayer, { kind: 'SeparableConv2D' }>): TorchLayer {
+  const p = layer.params;
+  const input = node.inputShapes[0]!;
+  const pads = padding(tfPadding2D(input, p.kernelSize, p.strides, p.dilation, p.padding));
+  const args: Arg[] = [int(input[2]!), int(p.filters), intTuple(p.kernelSize), ...windowArgs(p.strides, p.dilation, pads.moduleArgs)];
+  if (p.depthMultiplier !== 1) args.push(keyword('depth_multiplier', int(p.depthMultiplier)));
+  if (!p.useBias) args.push(keyword('bias', bool(false)));
+  const act = fused(node, p.activation);
+  return {
+    module: call('SeparableConv2d', args),
+    forward: ([x], self) => act(call(self, [pads.pad(x!)])),
+    helpers: ['SeparableConv2d'],
+    ...(pads.note ? { note: pads.note } : {}),
+  };
+}
+
+function pool(node: ExportNode, layer: Extract<PlainLayer, { kind: 'MaxPool2D' | 'AvgPool2D' }>): TorchLayer {
+  const p = layer.params;
+  const pads = tfPadding2D(node.inputShapes[0]!, p.poolSize, p.strides, [1, 1], p.padding);
+  const window = [intTuple(p.poolSize), keyword('stride', intTuple(p.strides))];
+  const plain = (x: Expr[], self: Expr) => call(self, [x[0]!]);
+  if (layer.kind === 'MaxPool2D') {
+    const pad = padding(pads);
+    // Padding with -inf never wins a max, as TensorFlow ignores padding in max pools.
+    const negInf = call('float', [str('-inf')]);
+    return {
+      module: call('nn.MaxPool2d', [...window, ...pad.moduleArgs]),
+      forward: ([x], self) => call(self, [pad.pad(x!, negInf)]),
+      helpers: [],
+      ...(pad.note ? { note: pad.note } : {}),
+    };
+  }
+  if (isZero(pads)) return { module: call('nn.AvgPool2d', window), forward: plain, helpers: [] };
+  if (isSymmetric(pads)) {
+    const [[top], [left]] = pads;
+    // TensorFlow averages only the pixels a window covers, never the padding.
+    const args = [...window, keyword('padding', intTuple([top, left])), keyword('count_include_pad', bool(false))];
+    return { module: call('nn.AvgPool2d', args), forward: plain, helpers: [] };
+  }
+  return {
+    module: call('AvgPool2dSame', [...window, keyword('padding', intTuple(torchPadOrder(pads)))]),
+    forward: plain,
+    helpers: ['AvgPool2dSame'],
+  };
+}
+
+/** Keras counts the batch axis in `axis`; an NCHW image keeps channels at dim 1. */
+function torchAxis(axis: number, sampleRank: number): number {
+  const index = axis > 0 ? axis - 1 : sampleRank + axis;
+  return sampleRank === 3 ? [2, 3, 1][index]! : index + 1;
+}
+
+function batchNorm(node: ExportNode, layer: Extract<PlainLayer, { kind: 'BatchNorm' }>): TorchLayer {
+  const p = layer.params;
+  const input = node.inputShapes[0]!;
+  const channels = input.at(-1)!;
+  // PyTorch's momentum weighs the new batch; Keras's weighs the old average.
+  const stats = [keyword('eps', float(p.epsilon)), keyword('momentum', float(1 - p.momentum))];
+  const plain = (x: Expr[], self: Expr) => call(self, [x[0]!]);
+  const standard = input.length === 3 ? 'nn.BatchNorm2d' : input.length === 1 ? 'nn.BatchNorm1d' : null;
+  if (p.scale && p.center && standard) return { module: call(standard, [int(channels), ...stats]), forward: plain, helpers: [] };
+  const args: Arg[] = [int(channels), ...stats];
+  if (!p.scale) args.push(keyword('scale', bool(false)));
+  if (!p.center) args.push(keyword('center', bool(false)));
+  if (!standard) args.push(keyword('channels_last', bool(true)));
+  return { module: call('BatchNorm', args), forward: plain, helpers: ['BatchNorm'] };
+}
+
+function dense(node: ExportNode, layer: Extract<PlainLayer, { kind: 'Dense' }>): TorchLayer {
+  const p = layer.params;
+  const input = node.inputShapes[0]!;
+  const args: Arg[] = [int(input.at(-1)!), int(p.units)];
+  if (!p.useBias) args.push(keyword('bias', bool(false)));
+  const act = fused(node, p.activation);
+  const image = isImage(input);
+  return {
+    module: call(image ? 'PixelwiseLinear' : 'nn.Linear', args),
+    forward: ([x], self) => act(call(self, [x!])),
+    helpers: image ? ['PixelwiseLinear'] : [],
+  };
+}
+
+/** The PyTorch module and forward expression of one node (not Input: that is a forward() argument). */
+export function torchLayer(node: ExportNode): TorchLayer {
+  const layer = node.layer;
+  const single = (module: Expr, helpers: HelperName[] = []): TorchLayer => ({
+    module,
+    forward: ([x], self) => call(self, [x!]),
+    helpers,
+  });
+  const image = isImage(node.inputShapes[0] ?? []);
+  switch (layer.kind) {
+    case 'Input':
+      throw new Error('Input nodes are forward() arguments, not layers');
+    case 'Conv2D':
+    case 'DepthwiseConv2D':
+      return convLike(node, layer);
+    case 'SeparableConv2D':
+      return separable(node, layer);
+    case 'ZeroPadding2D': {
+      const [[top, bottom], [left, right]] = layer.params.padding;
+      return single(call('nn.ZeroPad2d', [intTuple([left, right, top, bottom])]));
+    }
+    case 'MaxPool2D':
+    case 'AvgPool2D':
+      return pool(node, layer);
+    case 'GlobalAvgPool2D':
+    case 'GlobalMaxPool2D': {
+      const pooling = call(layer.kind === 'GlobalAvgPool2D' ? 'nn.AdaptiveAvgPool2d' : 'nn.AdaptiveMaxPool2d', [int(1)]);
+      return single(layer.params.keepDims ? pooling : call('nn.Sequential', [pooling, call('nn.Flatten')]));
+    }
+    case 'Concatenate': {
+      const dim = torchAxis(layer.params.axis, node.inputShapes[0]!.length);
+      return { module: call('Concatenate', [keyword('dim', int(dim))]), forward: (xs, self) => call(self, xs), helpers: ['Concatenate'] };
+    }
+    case 'Add':
+      return { module: call('Add'), forward: (xs, self) => call(self, xs), helpers: ['Add'] };
+    case 'BatchNorm':
+      return batchNorm(node, layer);
+    case 'Activation': {
+      const name = layer.params.activation;
+      if (name === 'softmax') {
+        if (node.finalSoftmax) return { module: null, forward: ([x]) => x!, helpers: [] };
+        return single(call('nn.Softmax', [keyword('dim', int(image ? 1 : -1))]));
+      }
+      return single(call(activationModules[name]));
+    }
+    case 'Dropout':
+      return single(call('nn.Dropout', [float(layer.params.rate)]));
+    case 'Flatten':
+      return image ? single(call('KerasFlatten'), ['KerasFlatten']) : single(call('nn.Flatten'));
+    case 'Reshape':
+      return single(call('Reshape', [intTuple(node.outputShape)]), ['Reshape']);
+    case 'Dense':
+      return dense(node, layer);
+  }
+}
+
+export const selfRef = (ident: string): Expr => atom(`self.${ident}`);

@@ -1,0 +1,96 @@
+import { formatInt, formatShape } from '../analysis';
+import type { Comparison } from './compare';
+
+/** "+1,234", "−1,234" (a real minus sign, as in print), "0". */
+export function signedInt(value: number): string {
+  if (value === 0) return '0';
+  return `${value > 0 ? '+' : '−'}${formatInt(Math.abs(value))}`;
+}
+
+/** "−28%", "+3.5%", "n/a" where there is nothing to compare against. */
+export function signedPct(value: number | null): string {
+  if (value === null) return 'n/a';
+  if (value === 0) return '0%';
+  const digits = Math.abs(value) >= 10 ? 1 : 2;
+  return `${value > 0 ? '+' : '−'}${Number(Math.abs(value).toFixed(digits))}%`;
+}
+
+const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
+const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
+const mdEscape = (text: string) => text.replace(/\|/g, '\\|');
+
+export const COUNTING_NOTE =
+  'Parameters are the weights Keras would create. One multiply-accumulate (MAC) counts once; FLOPs = 2 × MACs.';
+
+/** A report ready for a slide or a README: totals, then one row per module. */
+export function toMarkdown(c: Comparison): string {
+  const a = c.a.totals;
+  const b = c.b.totals;
+  const d = c.difference;
+  const shapes = (s: Comparison['a']) => s.outputShapes.map(formatShape).join(', ') || '?';
+  const lines = [
+    `## ${mdEscape(c.a.name)} vs ${mdEscape(c.b.name)}`,
+    '',
+    `| | ${mdEscape(c.a.name)} | ${mdEscape(c.b.name)} | Change |`,
+    '|---|---:|---:|---:|',
+    `| Parameters | ${formatInt(a.params)} | ${formatInt(b.params)} | ${change(d.params, d.paramsPct)} |`,
+    `| Trainable | ${formatInt(a.trainableParams)} | ${formatInt(b.trainableParams)} | ${signedInt(d.trainableParams)} |`,
+    `| Non-trainable | ${formatInt(a.nonTrainableParams)} | ${formatInt(b.nonTrainableParams)} | ${signedInt(d.nonTrainableParams)} |`,
+    `| Multiply-adds (MACs) | ${formatInt(a.macs)} | ${formatInt(b.macs)} | ${change(d.macs, d.macsPct)} |`,
+    `| FLOPs | ${formatInt(a.flops)} | ${formatInt(b.flops)} | ${signedInt(d.flops)} |`,
+    `| Output shape | ${shapes(c.a)} | ${shapes(c.b)} | ${shapes(c.a) === shapes(c.b) ? 'same' : 'different'} |`,
+    '',
+    '### Per module',
+    '',
+    '| Module | Params A | Params B | Change | MACs A | MACs B | Change |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...c.modules.map(
+      (m) =>
+        `| ${mdEscape(m.module)} | ${cell(m.a?.params)} | ${cell(m.b?.params)} | ${change(m.difference.params, m.difference.paramsPct)} | ${cell(m.a?.macs)} | ${cell(m.b?.macs)} | ${change(m.difference.macs, m.difference.macsPct)} |`,
+    ),
+    '',
+    `A: ${mdEscape(c.a.name)}. B: ${mdEscape(c.b.name)}. Change = B − A. ${COUNTING_NOTE}`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+const csvField = (value: string | number | null) => {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** One row per module and a final "total" row; plain numbers, change = b − a, percentages of a. */
+export function toCsv(c: Comparison): string {
+  const header = [
+    'module',
+    'params_a',
+    'params_b',
+    'params_change',
+    'params_change_pct',
+    'macs_a',
+    'macs_b',
+    'macs_change',
+    'macs_change_pct',
+  ];
+  const rows = c.modules.map((m) => [
+    m.module,
+    m.a?.params ?? null,
+    m.b?.params ?? null,
+    m.difference.params,
+    m.difference.paramsPct,
+    m.a?.macs ?? null,
+    m.b?.macs ?? null,
+    m.difference.macs,
+    m.difference.macsPct,
+  ]);
+  const d = c.difference;
+  rows.push(['total', c.a.totals.params, c.b.totals.params, d.params, d.paramsPct, c.a.totals.macs, c.b.totals.macs, d.macs, d.macsPct]);
+  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+}
+
+/** The comparison as one JSON object (totals shaped as in `analyze --json`). */
+export function toJson(c: Comparison): string {
+  return JSON.stringify(c);
+}

@@ -1,0 +1,57 @@
+/**
+ * Inception's factorizations as rewrites of a Graph, each proven by re-analysis,
+ * plus suggestions, the paper's design-principle warnings and network comparison.
+ * See docs/factorizations.md.
+ */
+export { asymmetric, asymmetricRule } from './asymmetric';
+export { bottleneck, bottleneckRule } from './bottleneck';
+export {
+  type CompareInput,
+  type Comparison,
+  compareGraphs,
+  type Difference,
+  type ModuleRow,
+  type NetworkSide,
+  OUTSIDE_MODULES,
+  summarizeTotals,
+  type TotalsSummary,
+} from './compare';
+export { type ChartOptions, toSvgChart } from './compareChart';
+export { COUNTING_NOTE, signedInt, signedPct, toCsv, toJson, toMarkdown } from './compareExport';
+export { filterBank, filterBankRule } from './filterBank';
+export { gridReduction, gridReductionRule } from './gridReduction';
+export type {
+  AsymmetricOptionsInput,
+  BottleneckOptionsInput,
+  FilterBankOptionsInput,
+  StackOptionsInput,
+} from './options';
+export {
+  checkPrinciples,
+  type PrincipleCode,
+  type PrincipleOptions,
+  type PrincipleWarning,
+} from './principles';
+export { costChange, type RewriteRule } from './rewrite';
+export { applyRule, ruleLabels, rules } from './rules';
+export { stack, stackRule } from './stack';
+export {
+  type ApplyOptions,
+  applyAllOfKind,
+  applyEverything,
+  FACTORIZATION_RULES,
+  type SuggestOptions,
+  type Suggestion,
+  suggest,
+  type VariantResult,
+} from './suggest';
+export {
+  type CostChange,
+  isRuleId,
+  RULE_IDS,
+  type RewriteReport,
+  type RewriteResult,
+  type RuleId,
+  type TransformDiagnostic,
+  type TransformDiagnosticCode,
+} from './types';

@@ -1,0 +1,178 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EditorPage } from './editorPage';
+import { type HostProcess, launchChromium, repoRoot, startHostProcess } from './helpers';
+
+let host: HostProcess;
+let browser: Browser;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'netwright-e2e-data-'));
+
+async function openEditor(): Promise<EditorPage> {
+  const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(host.url);
+  return new EditorPage(page);
+}
+
+beforeAll(async () => {
+  host = await startHostProcess([], { NETWRIGHT_DATA_DIR: dataDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('the editor, driven as a designer would', () => {
+  it('drags a conv from the palette, connects it, and shows the analysis value when the kernel becomes 5×5', async () => {
+    const ed = await openEditor();
+    await ed.newNetwork();
+    await ed.dragFromPalette('Conv k×k', 650, 200);
+    await expect.poll(() => ed.node('conv').count()).toBe(1);
+    await ed.connect('input', 'conv');
+    await expect.poll(() => ed.edgeCount()).toBe(1);
+    // 3×3×3×64 + 64 on a 32×32×3 input
+    await expect.poll(() => ed.node('conv').getByTestId('node-params').textContent()).toBe('1,792 params');
+    await ed.setField('Kernel (h×w)', '5×5');
+    await expect.poll(() => ed.node('conv').getByTestId('node-params').textContent()).toBe('4,864 params');
+    await expect.poll(() => ed.page.getByTestId('inspector-params').textContent()).toBe('4,864');
+    await expect.poll(() => ed.page.getByTestId('status-params').textContent()).toMatch(/^4,864 params/);
+    await ed.shot('1-conv-5x5');
+  });
+
+  it('refuses an impossible connection with a visible reason', async () => {
+    const ed = await openEditor();
+    await ed.newNetwork();
+    await ed.dragFromPalette('Conv k×k', 650, 120);
+    await ed.dragFromPalette('Max pooling', 650, 520);
+    await ed.connect('input', 'conv');
+    await ed.connect('conv', 'maxpool');
+    await ed.connect('maxpool', 'conv');
+    await expect
+      .poll(() =>
+        ed.page
+          .getByRole('alert')
+          .filter({ hasText: /takes one input|loop/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(await ed.edgeCount()).toBe(2);
+    await ed.shot('2-refused-connection');
+  });
+
+  it('shows the error on a concatenation of mismatched sizes, then undo and redo', async () => {
+    const ed = await openEditor();
+    await ed.newNetwork();
+    await ed.dragFromPalette('Conv k×k', 620, 120);
+    await ed.dragFromPalette('Max pooling', 620, 520);
+    await ed.dragFromPalette('Concatenate', 850, 330);
+    await ed.connect('input', 'conv');
+    await ed.connect('input', 'maxpool');
+    await ed.connect('conv', 'concat');
+    await ed.connect('maxpool', 'concat');
+    const concat = ed.node('concat');
+    await expect.poll(() => concat.getAttribute('class')).toMatch(/has-error/);
+    const problem = concat.getByRole('img', { name: /error/ });
+    expect(await problem.getAttribute('title')).toMatch(/\[32, 32, 64\].*\[16, 16, 3\]/);
+    await expect.poll(() => ed.page.getByRole('region', { name: 'Problems' }).textContent()).toMatch(/concat/);
+    await ed.shot('3-concat-error');
+
+    await ed.page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await ed.page.keyboard.press('Control+z');
+    await expect.poll(() => ed.edgeCount()).toBe(3);
+    await expect.poll(() => concat.getAttribute('class')).not.toMatch(/has-error/);
+    await ed.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => ed.edgeCount()).toBe(4);
+    await expect.poll(() => concat.getAttribute('class')).toMatch(/has-error/);
+    for (let i = 0; i < 7; i++) await ed.page.keyboard.press('Control+z');
+    await expect.poll(() => ed.node('conv').count()).toBe(0);
+    await ed.shot('4-undone');
+  });
+
+  it('groups a selection into a module, collapses it and shows its totals', async () => {
+    const ed = await openEditor();
+    await ed.newNetwork();
+    await ed.dragFromPalette('Conv k×k', 620, 150);
+    await ed.dragFromPalette('Batch norm', 820, 150);
+    await ed.connect('input', 'conv');
+    await ed.connect('conv', 'bn');
+    await ed.select('conv');
+    await ed.select('bn', true);
+    await ed.page.keyboard.press('Control+g');
+    await expect.poll(() => ed.page.getByTestId('frame-module').count()).toBe(1);
+    await ed.shot('5-grouped');
+    await ed.page.getByRole('button', { name: 'Collapse module' }).click();
+    const module = ed.page.getByTestId('module-module');
+    await expect.poll(() => module.count()).toBe(1);
+    expect(await ed.node('conv').count()).toBe(0);
+    // conv 1,792 + batch norm 4 × 64
+    await expect.poll(() => module.getByTestId('module-params').textContent()).toBe('2,048 params');
+    await ed.shot('6-collapsed');
+    await module.getByRole('button', { name: 'Expand module' }).click();
+    await expect.poll(() => ed.node('conv').count()).toBe(1);
+  });
+
+  it('saves, reopens the file and gets the same graph', async () => {
+    const ed = await openEditor();
+    await ed.page.getByRole('button', { name: /Inception module A/ }).click();
+    await expect.poll(() => ed.page.locator('.react-flow__node-layer').count()).toBeGreaterThan(5);
+    const saved = await ed.download(() => ed.page.keyboard.press('Control+s'));
+    expect(saved.name).toBe('inception-a.netwright');
+    const first = JSON.parse(saved.text);
+    expect(first.format).toBe('netwright-project');
+
+    const again = await openEditor();
+    await again.chooseFile(
+      () => again.page.getByRole('button', { name: 'Open…' }).click(),
+      path.join(path.dirname(path.join(repoRoot, 'test-results', 'x')), `download-${saved.name}`),
+    );
+    await expect.poll(() => again.page.getByTestId('doc-name').textContent()).toMatch(/inception-a/);
+    const resaved = await again.download(() => again.page.keyboard.press('Control+s'));
+    expect(JSON.parse(resaved.text).graph).toEqual(first.graph);
+    await again.shot('7-reopened');
+  });
+
+  it('imports a Keras JSON fixture, lays it out and reproduces Keras\u2019s parameter count', async () => {
+    const ed = await openEditor();
+    await ed.chooseFile(
+      () => ed.page.getByRole('button', { name: 'Import Keras / TF.js…' }).click(),
+      path.join(repoRoot, 'test/fixtures/keras/vgg16.tf2.json'),
+    );
+    await expect.poll(() => ed.page.getByTestId('status-params').textContent()).toMatch(/^138,357,544 params/);
+    expect(await ed.page.locator('.react-flow__node-layer').count()).toBeGreaterThan(5);
+    await ed.shot('8-imported-vgg16');
+  });
+
+  it('exports the canvas as PNG', async () => {
+    const ed = await openEditor();
+    await ed.page.getByRole('button', { name: /Small Inception/ }).click();
+    await expect.poll(() => ed.page.locator('.react-flow__node-layer').count()).toBeGreaterThan(5);
+    const png = await ed.download(() => ed.page.getByRole('button', { name: 'Export PNG' }).click());
+    expect(png.name).toBe('small-inception.png');
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it('restores unsaved work after the host is killed', async () => {
+    const ed = await openEditor();
+    await ed.newNetwork();
+    await ed.dragFromPalette('Dense', 650, 200);
+    await ed.connect('input', 'dense');
+    await expect.poll(() => ed.page.getByTestId('doc-name').textContent()).toMatch(/•/);
+    await ed.page.waitForTimeout(4000); // autosave runs every 3 s while dirty
+    host.child.kill('SIGKILL');
+    await new Promise((r) => host.child.once('exit', r));
+    host = await startHostProcess([], { NETWRIGHT_DATA_DIR: dataDir });
+
+    const after = await openEditor();
+    await after.page.getByRole('button', { name: 'Restore unsaved work' }).click();
+    await expect.poll(() => after.node('dense').count()).toBe(1);
+    expect(await after.edgeCount()).toBe(1);
+    await expect.poll(() => after.page.getByTestId('doc-name').textContent()).toMatch(/•/);
+    await after.shot('9-restored');
+  });
+});
