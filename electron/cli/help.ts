@@ -9,6 +9,9 @@ Usage: npx netwright <command> [options]
 
 Commands:
   analyze FILE         Shapes, parameters, multiply-adds and problems of a network
+  suggest FILE         Inception factorizations that apply, ranked by saving, and design warnings
+  factorize FILE       Apply a factorization (--rule RULE, --node NAME or --all) and report the saving
+  compare A B          Two networks side by side: totals, per module, difference (--md, --csv, --json, --svg)
   help                 Show this help
 
 Options:

@@ -1,7 +1,10 @@
 import { appVersion } from '../services/appInfo';
 import { analyzeCommand } from './analyze';
+import { compareCommand } from './compare';
+import { factorizeCommand } from './factorize';
 import { mainHelp } from './help';
 import { CliError, type CliIo, ExitCode } from './io';
+import { suggestCommand } from './suggest';
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -12,6 +15,9 @@ export const commands: Record<string, Command> = {
     return ExitCode.ok;
   },
   analyze: analyzeCommand,
+  suggest: suggestCommand,
+  factorize: factorizeCommand,
+  compare: compareCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code instead of exiting, so tests can call it. */

@@ -130,7 +130,13 @@ export function NetworkCanvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section
+      className="canvas"
+      aria-label="Network canvas"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -152,6 +158,6 @@ export function NetworkCanvas() {
         <MiniMap pannable zoomable ariaLabel="Minimap" />
         <Controls />
       </ReactFlow>
-    </div>
+    </section>
   );
 }

@@ -28,8 +28,8 @@ export function ProblemsPanel() {
         <p className="muted small">No problems: shapes check out.</p>
       ) : (
         <ul>
-          {problems.map((d, i) => (
-            <li key={`${d.nodeId}-${i}`}>
+          {problems.map((d) => (
+            <li key={`${d.nodeId}:${d.code}:${d.message}`}>
               <button type="button" className={`problem ${d.severity}`} onClick={() => focus(d.nodeId)}>
                 <span aria-hidden="true" className={`problem-icon ${d.severity}`}>
                   {d.severity === 'error' ? '✖' : '!'}

@@ -6,14 +6,8 @@ export function ShortcutsSheet() {
   const set = useUiStore((s) => s.set);
   if (!open) return null;
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-label="Keyboard shortcuts"
-      onClick={() => set({ shortcutsOpen: false })}
-    >
-      <div className="sheet" onClick={(e) => e.stopPropagation()}>
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+      <div className="sheet">
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
