@@ -1,6 +1,9 @@
 import { benchAnalysis } from './analysis';
+import { benchEditor } from './editor';
 import { machineLine } from './machine';
 
 /** `npm run bench`: figures, not pass/fail; compare only runs on the same machine. */
 console.log(`# Netwright benchmarks\nmachine: ${machineLine()}`);
-await benchAnalysis();
+const only = process.argv[2];
+if (!only || only === 'analysis') await benchAnalysis();
+if (!only || only === 'editor') await benchEditor();

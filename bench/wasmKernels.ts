@@ -29,7 +29,15 @@ async function trainingStepMs(graph: Graph, backend: string, runs: number, warmu
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not initialise`);
   const { model } = compileGraph(tf, graph);
   const x = tf.randomNormal([BATCH, 32, 32, 3], 0, 1, 'float32', 1);
-  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: BATCH }, (_, i) => i % CLASSES), 'int32'), CLASSES));
+  const labels = tf.tidy(() =>
+    tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: BATCH }, (_, i) => i % CLASSES),
+        'int32',
+      ),
+      CLASSES,
+    ),
+  );
   const optimizer = tf.train.sgd(0.01);
   const step = () => {
     const loss = optimizer.minimize(
@@ -65,12 +73,18 @@ function inputGradientComparison(): void {
     const attrs = { strides: stride, pad: 'same', dataFormat: 'NHWC', inputShape } as unknown as tf.NamedAttrMap;
     const time = (kernel: tf.KernelConfig) =>
       median(
-        timeRuns(() => {
-          const out = kernel.kernelFunc({ inputs: { dy, filter }, attrs, backend }) as tf.TensorInfo;
-          backend.disposeData(out.dataId);
-        }, 5, 1),
+        timeRuns(
+          () => {
+            const out = kernel.kernelFunc({ inputs: { dy, filter }, attrs, backend }) as tf.TensorInfo;
+            backend.disposeData(out.dataId);
+          },
+          5,
+          1,
+        ),
       );
-    console.log(`  ${label.padEnd(30)} ${time(wasmOwnInputGrad).toFixed(1).padStart(9)} ${time(ours).toFixed(1).padStart(6)}`);
+    console.log(
+      `  ${label.padEnd(30)} ${time(wasmOwnInputGrad).toFixed(1).padStart(9)} ${time(ours).toFixed(1).padStart(6)}`,
+    );
     tf.dispose([filter, dy]);
   }
 }

@@ -128,7 +128,8 @@ export async function factorizeCommand(args: string[], io: CliIo): Promise<numbe
   const rule = values.rule as RuleId | undefined;
   if ((values.node === undefined) === !values.all)
     throw new CliError(`Give either --node NAME or --all.\n${factorizeUsage}`);
-  const options = ruleOptions(rule, values);
+  const { channels, ratio, activation, order } = values;
+  const options = ruleOptions(rule, { channels, ratio, activation, order });
   const inputShape = parseInputShape(values['input-shape']);
   const network = await loadNetworkForCli(file, inputShape);
   const analysis = analyzeGraph(network.graph);

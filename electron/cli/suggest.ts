@@ -60,7 +60,7 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
       String(i + 1),
       s.rule,
       s.nodeName,
-      s.report.description.slice(s.report.description.lastIndexOf('→ ') + 2),
+      s.report.replacement,
       formatInt(s.report.macs.saved),
       pctText(s.report.macs.savedPct),
       formatInt(s.report.params.saved),

@@ -9,6 +9,7 @@ import type { Graph } from '../../shared/graph/types';
 import { importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
 import { getApi, getFiles } from '../api/transport';
+import { layeredPositions } from '../editor/insert';
 import { layoutGraph, needsLayout } from '../layout/elkLayout';
 import { useDocumentStore } from '../store/documentStore';
 import { useShellStore } from '../store/shellStore';
@@ -123,8 +124,19 @@ export async function saveDocument(saveAs = false): Promise<boolean> {
   }
 }
 
+/**
+ * Templates are laid out by depth (column = longest path from the input, rows in
+ * branch order): instant, and for Inception-style nets as readable as a full layered
+ * layout, which stays one key away (L).
+ */
+function withDepthLayout(graph: Graph): Graph {
+  if (!needsLayout(graph)) return graph;
+  const positions = layeredPositions(graph, { x: 0, y: 0 });
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: n.position ?? positions.get(n.id)! })) };
+}
+
 export async function newDocument(graph: Graph, name: string): Promise<void> {
   if (!confirmDiscard()) return;
-  useDocumentStore.getState().load(await withLayout(graph), name, null);
+  useDocumentStore.getState().load(withDepthLayout(graph), name, null);
   useUiStore.getState().set({ startOpen: false });
 }

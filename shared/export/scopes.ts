@@ -126,15 +126,22 @@ export function planScopes(
       }
     }
     const first = (key: string) => rank.get(items.get(key)![0]!)!;
-    const ready = [...items.keys()].filter((k) => waiting.get(k) === 0);
+    const byRank = (a: string, b: string) => first(a) - first(b);
+    let ready = [...items.keys()].filter((k) => waiting.get(k) === 0);
     const result: { key: string; ids: string[] }[] = [];
+    let freed: string[] = [];
     while (ready.length > 0) {
-      ready.sort((a, b) => first(a) - first(b));
-      const key = ready.shift()!;
+      // Depth first: continue the branch just written, so a module reads branch by branch.
+      const key = freed.length > 0 ? freed.sort(byRank)[0]! : ready.sort(byRank)[0]!;
+      ready = ready.filter((k) => k !== key);
       result.push({ key, ids: items.get(key)! });
+      freed = [];
       for (const next of after.get(key) ?? []) {
         waiting.set(next, waiting.get(next)! - 1);
-        if (waiting.get(next) === 0) ready.push(next);
+        if (waiting.get(next) === 0) {
+          ready.push(next);
+          freed.push(next);
+        }
       }
     }
     if (result.length === items.size) return result;

@@ -12,6 +12,7 @@ import {
   INCEPTION_REDUCTION_B,
 } from './inceptionModules';
 import { buildInceptionV3 } from './inceptionV3';
+import { buildInceptionV3Unfactorized } from './inceptionV3Unfactorized';
 import { buildMobileNetV1 } from './mobilenetV1';
 import { buildResNet50 } from './resnet50';
 import { buildSmallInception } from './smallInception';
@@ -46,6 +47,15 @@ export const templates: readonly Template[] = [
       'Keras Applications InceptionV3 at 299×299×3, 1000 classes: 23,851,784 parameters, 5.71 G multiply-adds.',
     category: 'network',
     build: () => buildInceptionV3(),
+  },
+  {
+    id: 'inception-v3-unfactorized',
+    label: 'Inception v3, unfactorized ancestor',
+    description:
+      'Inception v3 with 5×5 and 7×7 convolutions where it has their factorized forms: same shapes and receptive ' +
+      'fields, 37,696,232 parameters, 9.76 G multiply-adds. Factorize it to see what the paper saves.',
+    category: 'network',
+    build: () => buildInceptionV3Unfactorized(),
   },
   {
     id: 'vgg16',

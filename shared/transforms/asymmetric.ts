@@ -47,7 +47,8 @@ export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
       ok: true,
       plan: {
         ...chain,
-        description: `${ctx.node.name} (${n}×${n}, ${unit.inputShape[2]} → ${p.filters}) → ${order}`,
+        original: `${ctx.node.name} (${n}×${n}, ${unit.inputShape[2]} → ${p.filters})`,
+        replacement: order,
         rfReason: `a ${n}×1 window after a 1×${n} one covers ${n}×${n}, as the ${n}×${n} did`,
         ...(medium
           ? {}

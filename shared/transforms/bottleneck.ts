@@ -95,7 +95,8 @@ export const bottleneckRule: RewriteRule<BottleneckOptions> = {
         outputAfter: conv.id,
         interior: [conv.id],
         depthAdded: 1,
-        description: `${conv.name} (${kh}×${kh}, ${inChannels} → ${p.filters}) ← 1×1 compression to ${compressed} channels inserted before it`,
+        original: `${conv.name} (${kh}×${kh}, ${inChannels} → ${p.filters})`,
+        replacement: `1×1 compression to ${compressed} channels, then the ${kh}×${kh}`,
         rfReason: 'a 1×1 window adds nothing to the receptive field',
       },
     };

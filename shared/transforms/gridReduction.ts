@@ -125,7 +125,8 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
         outputAfter: concat,
         interior: [pool.id, ...unit.post.map((n) => n.id)],
         depthAdded: 0,
-        description: `${conv.name} (${kernelText(p.kernelSize)}, ${inChannels} → ${p.filters}) ${order === 'conv-then-pool' ? `then ${pool.name}` : `after ${pool.name}`} → parallel ${kernelText(branch.kernelSize)}/${s[0]} conv (${p.filters - inChannels}) and ${poolWord} (${inChannels}) branches, concatenated`,
+        original: `${conv.name} (${kernelText(p.kernelSize)}, ${inChannels} → ${p.filters}) ${order === 'conv-then-pool' ? `then ${pool.name}` : `after ${pool.name}`}`,
+        replacement: `parallel ${kernelText(branch.kernelSize)}/${s[0]} conv (${p.filters - inChannels}) and ${poolWord} (${inChannels}) branches, concatenated`,
         rfReason: 'the parallel branches see the larger of their two windows instead of both in sequence',
         ...(order === 'pool-then-conv'
           ? { note: `the pool branch passes the ${inChannels} input channels through without a conv` }

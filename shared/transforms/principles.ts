@@ -36,8 +36,6 @@ const PRINCIPLES = {
     'Widen the network where the grid shrinks, so the representation shrinks gently and the cost stays balanced (Inception v3 §2, principles 1 and 4; §5)',
 } as const;
 
-/** "conv (5×5, 64 → 64) → two stacked 3×3 convolutions" → "two stacked 3×3 convolutions". */
-const afterArrow = (text: string) => text.slice(text.lastIndexOf('→ ') + 2);
 const elements = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 const isImage = (shape: Shape | null | undefined): shape is Shape => shape?.length === 3;
 
@@ -80,9 +78,12 @@ function cutPoints(graph: Graph, analysis: Analysis): string[] {
 
 function bottlenecks(analysis: Analysis, cuts: string[], threshold: number): PrincipleWarning[] {
   const warnings: PrincipleWarning[] = [];
+  // The network's outputs are the final representation, free to be as small as the task needs.
+  const outputs = new Set(analysis.outputs);
   for (let i = 1; i < cuts.length; i++) {
     const before = analysis.nodes[cuts[i - 1]!]!;
     const after = analysis.nodes[cuts[i]!]!;
+    if (outputs.has(after.id)) continue;
     const kept = elements(after.outputShape!) / elements(before.outputShape!);
     if (kept > threshold) continue;
     const fix =
@@ -144,7 +145,7 @@ function largeKernels(graph: Graph, analysis: Analysis): PrincipleWarning[] {
     if (options.length === 0) continue;
     const best = options.reduce((a, b) => (b.report.macs.saved > a.report.macs.saved ? b : a));
     const ways = options
-      .map((o) => `${afterArrow(o.report.description)} for ${formatPercent(o.report.macs.savedPct / 100, 1)} fewer multiply-adds (rule ${o.rule})`)
+      .map((o) => `${o.report.replacement} for ${formatPercent(o.report.macs.savedPct / 100, 1)} fewer multiply-adds (rule ${o.rule})`)
       .join('; ');
     const fix = `Apply ${options.map((o) => o.rule).join(' or ')}: the receptive field and output shape stay the same.`;
     warnings.push({

@@ -21,7 +21,10 @@ export interface RewritePlan {
   /** Nodes kept from the input that belong to the rewritten part and may change shape or cost. */
   interior?: string[];
   depthAdded: number;
-  description: string;
+  /** The rewritten part before, e.g. "conv2d_5 (5×5, 64 → 64)". */
+  original: string;
+  /** What replaces it, e.g. "two stacked 3×3 convolutions". */
+  replacement: string;
   /** Why the receptive field is what it is, for the report's statement. */
   rfReason: string;
   note?: string;
@@ -131,7 +134,8 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
   const shapeText = formatShape(newOut.outputShape);
   const rfText = (rf: ReceptiveField) => formatReceptiveField(rf);
   const report: ProvenReport = {
-    description: plan.description,
+    description: `${plan.original} → ${plan.replacement}`,
+    replacement: plan.replacement,
     params,
     macs,
     receptiveField: {

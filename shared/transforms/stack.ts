@@ -50,7 +50,8 @@ export const stackRule: RewriteRule<StackOptions> = {
       ok: true,
       plan: {
         ...chain,
-        description: `${ctx.node.name} (${kh}×${kh}, ${unit.inputShape[2]} → ${p.filters}) → ${countWord(count)} stacked 3×3 convolutions`,
+        original: `${ctx.node.name} (${kh}×${kh}, ${unit.inputShape[2]} → ${p.filters})`,
+        replacement: `${countWord(count)} stacked 3×3 convolutions`,
         rfReason: `${countWord(count)} stacked 3×3 windows cover 1 + ${count}·2 = ${kh} taps per axis, as one ${kh}×${kh} does`,
       },
     };

@@ -22,6 +22,8 @@ export interface RewriteReport {
   nodeName: string;
   /** One line for people: "conv2d_5 (5×5, 64 → 64) → two 3×3 convolutions". */
   description: string;
+  /** What replaces it, the description's part after the arrow: "two stacked 3×3 convolutions". */
+  replacement: string;
   /** Parameters and multiply-adds of the nodes the rewrite removed, added or changed; equals the network's change. */
   params: CostChange;
   macs: CostChange;

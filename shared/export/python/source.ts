@@ -96,9 +96,12 @@ export class PythonSource {
 
   /** One line when it fits, else a summary line, a blank line and the wrapped rest. */
   docstring(indent: number, summary: string, body = ''): this {
-    const one = `"""${summary}"""`;
-    if (!body && indent + one.length <= LINE_LENGTH) return this.line(indent, one);
-    this.line(indent, `"""${summary}`);
+    // Room for both sets of quotes: black keeps a one-line docstring's closing quotes on its line.
+    const summaryLines = wrapWords(summary, LINE_LENGTH - indent - 6);
+    if (!body && summaryLines.length <= 1) return this.line(indent, `"""${summary}"""`);
+    const [first = '', ...rest] = summaryLines;
+    this.line(indent, `"""${first}`);
+    for (const line of rest) this.line(indent, line);
     if (body) {
       this.blank();
       for (const paragraph of body.split('\n')) {

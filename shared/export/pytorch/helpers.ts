@@ -39,7 +39,9 @@ const sources: Record<HelperName, string> = {
     tensor that is not an image. Same buffers and update rule as nn.BatchNorm2d.
     """
 
-    def __init__(self, channels, eps, momentum, scale=True, center=True, channels_last=False):
+    def __init__(
+        self, channels, eps, momentum, scale=True, center=True, channels_last=False
+    ):
         super().__init__()
         self.eps = eps
         self.momentum = momentum

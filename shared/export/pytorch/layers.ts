@@ -62,7 +62,7 @@ function padding(pads: Pad2D): { moduleArgs: Arg[]; pad: (x: Expr, value?: Expr)
   return {
     moduleArgs: [],
     pad: (x, value) => call('F.pad', value ? [x, intTuple(torchPadOrder(pads)), keyword('value', value)] : [x, intTuple(torchPadOrder(pads))]),
-    note: `TensorFlow's 'same' padding is asymmetric here (top ${top}, bottom ${bottom}, left ${left}, right ${right}); PyTorch's padding= is symmetric, so forward() pads with F.pad.`,
+    note: `TensorFlow's 'same' padding, asymmetric here: top ${top}, bottom ${bottom}, left ${left}, right ${right} (F.pad in forward()).`,
   };
 }
 
