@@ -41,6 +41,7 @@ app.whenReady().then(() => {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, {
+        run: (action) => mainWindow && sendEvent(mainWindow.webContents, 'menuAction', { action }),
         about: () =>
           void dialog.showMessageBox({
             type: 'info',

@@ -2,28 +2,58 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   about(): void;
+  /** Runs a renderer action by id (see renderer/actions/actions.ts), so menu and keyboard share code. */
+  run(action: string): void;
 }
 
 /** The native menu as data, so it can be tested without Electron. */
 export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuActions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
+  // Accelerators are shown in the menu but not registered: the renderer's keyboard handler owns the keys.
+  const item = (label: string, action: string, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    click: () => actions.run(action),
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+  });
   const template: MenuItemConstructorOptions[] = [
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        item('New…', 'new', 'CmdOrCtrl+N'),
+        item('Open…', 'open', 'CmdOrCtrl+O'),
+        item('Import Keras / TensorFlow.js…', 'import'),
+        { type: 'separator' },
+        item('Save', 'save', 'CmdOrCtrl+S'),
+        item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('Export PNG…', 'exportPng'),
+        item('Export SVG…', 'exportSvg'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        item('Undo', 'undo', 'CmdOrCtrl+Z'),
+        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        item('Copy', 'copy', 'CmdOrCtrl+C'),
+        item('Paste', 'paste', 'CmdOrCtrl+V'),
+        item('Duplicate', 'duplicate', 'CmdOrCtrl+D'),
+        item('Delete', 'delete', 'Delete'),
+        item('Select All', 'selectAll', 'CmdOrCtrl+A'),
+        { type: 'separator' },
+        item('Group into Module', 'group', 'CmdOrCtrl+G'),
       ],
     },
     {
       label: 'View',
       submenu: [
+        item('Fit View', 'fit', 'F'),
+        item('Auto-layout', 'layout', 'L'),
+        item('Flip Layout Direction', 'layoutDirection'),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -33,7 +63,13 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
       ],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'About Netwright', click: () => actions.about() }] },
+    {
+      role: 'help',
+      submenu: [
+        item('Keyboard Shortcuts', 'shortcuts', '?'),
+        { label: 'About Netwright', click: () => actions.about() },
+      ],
+    },
   ];
   if (isMac) template.unshift({ role: 'appMenu' });
   return template;

@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import type { ActionContext } from './actions/actions';
-import { useKeyboard } from './actions/useKeyboard';
+import { useKeyboard, useMenuActions } from './actions/useKeyboard';
 import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
@@ -19,6 +19,7 @@ function Editor() {
   const flow = useReactFlow<FlowNode>();
   const ctx: ActionContext = useMemo(() => ({ flow }), [flow]);
   useKeyboard(ctx);
+  useMenuActions(ctx);
   useDocumentLifecycle();
   return (
     <div className="app">

@@ -110,6 +110,8 @@ export const apiContract = {
 
 export const apiEvents = {
   backendSelected: BackendReport,
+  /** A native menu item was chosen: run the renderer action with this id. */
+  menuAction: z.object({ action: z.string() }),
 } as const;
 
 export type ApiMethod = keyof typeof apiContract;

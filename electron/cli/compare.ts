@@ -18,7 +18,8 @@ import { hasErrors, loadNetworkForCli } from './network';
 import { problemLines } from './reportText';
 import { renderTable } from './table';
 
-export const compareUsage = 'Usage: npx netwright compare A B [--md | --csv | --json] [--svg CHART_FILE] [--input-shape H,W,C]';
+export const compareUsage =
+  'Usage: npx netwright compare A B [--md | --csv | --json] [--svg CHART_FILE] [--input-shape H,W,C]';
 
 export const compareHelp = `${compareUsage}
 
@@ -40,12 +41,7 @@ function comparisonText(c: Comparison): string {
       ['parameters', formatInt(c.a.totals.params), formatInt(c.b.totals.params), change(d.params, d.paramsPct)],
       ['multiply-adds', formatInt(c.a.totals.macs), formatInt(c.b.totals.macs), change(d.macs, d.macsPct)],
       ['FLOPs', formatInt(c.a.totals.flops), formatInt(c.b.totals.flops), signedInt(d.flops)],
-      [
-        'output shape',
-        c.a.outputShapes.map(formatShape).join(', '),
-        c.b.outputShapes.map(formatShape).join(', '),
-        '',
-      ],
+      ['output shape', c.a.outputShapes.map(formatShape).join(', '), c.b.outputShapes.map(formatShape).join(', '), ''],
     ],
     [false, true, true, true],
   );
@@ -85,7 +81,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
   if (positionals.length !== 2)
     throw new CliError(`Expected two files A and B, got ${positionals.length}.\n${compareUsage}`);
   const formats = (['md', 'csv', 'json'] as const).filter((f) => values[f]);
-  if (formats.length > 1) throw new CliError(`Choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}.`);
+  if (formats.length > 1)
+    throw new CliError(`Choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}.`);
   const inputShape = parseInputShape(values['input-shape']);
   const [fileA, fileB] = positionals as [string, string];
   const networks = [await loadNetworkForCli(fileA, inputShape), await loadNetworkForCli(fileB, inputShape)];

@@ -8,8 +8,8 @@ import {
   costChange,
   FACTORIZATION_RULES,
   isRuleId,
-  RULE_IDS,
   type RewriteReport,
+  RULE_IDS,
   type RuleId,
   rules,
   suggest,
@@ -84,7 +84,10 @@ function ruleOptions(rule: RuleId | undefined, v: Values): Record<string, unknow
     const flag = (key: string) => `--${Object.entries(CHANNEL_OPTION).some(([, k]) => k === key) ? 'channels' : key}`;
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0] ?? '');
-    const what = issue.code === 'unrecognized_keys' ? `${flag(key)} does not apply to ${rule}` : `${key ? `${flag(key)}: ` : ''}${issue.message}`;
+    const what =
+      issue.code === 'unrecognized_keys'
+        ? `${flag(key)} does not apply to ${rule}`
+        : `${key ? `${flag(key)}: ` : ''}${issue.message}`;
     throw new CliError(`Invalid option for ${rule}: ${what}.`);
   }
   return options;

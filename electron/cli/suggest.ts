@@ -36,7 +36,12 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   const analysis = analyzeGraph(network.graph);
   if (hasErrors(analysis)) {
     if (values.json) io.out(JSON.stringify({ diagnostics: diagnosticsJson(analysis) }));
-    else io.out(['The network has errors; fix them before asking for factorizations.', '', ...problemLines(analysis)].join('\n'));
+    else
+      io.out(
+        ['The network has errors; fix them before asking for factorizations.', '', ...problemLines(analysis)].join(
+          '\n',
+        ),
+      );
     return ExitCode.networkErrors;
   }
   const suggestions = suggest(network.graph, {}, analysis);
@@ -55,7 +60,10 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   const lines: string[] = [];
   if (suggestions.length === 0) lines.push(`No factorization applies to ${network.name} with a saving.`);
   else {
-    lines.push(`${suggestions.length} factorization${suggestions.length === 1 ? '' : 's'} for ${network.name}, most multiply-adds saved first:`, '');
+    lines.push(
+      `${suggestions.length} factorization${suggestions.length === 1 ? '' : 's'} for ${network.name}, most multiply-adds saved first:`,
+      '',
+    );
     const rows = suggestions.map((s, i) => [
       String(i + 1),
       s.rule,

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { getApi } from '../api/transport';
 import { type ActionContext, actions } from './actions';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -19,4 +20,15 @@ export function useKeyboard(ctx: ActionContext): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx]);
+}
+
+/** Native menu items (desktop) run the same registered actions. */
+export function useMenuActions(ctx: ActionContext): void {
+  useEffect(
+    () =>
+      getApi().on('menuAction', ({ action }) => {
+        void actions.find((a) => a.id === action)?.perform(ctx);
+      }),
+    [ctx],
+  );
 }

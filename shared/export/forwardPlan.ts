@@ -24,13 +24,22 @@ export interface ForwardPlan {
  * `passThrough(id)` marks nodes that write no code of their own (PyTorch's final
  * softmax): their output is their input's variable.
  */
+export interface PlanOptions {
+  /** Nodes that write no code (see above). */
+  passThrough?: (id: string) => boolean;
+  /** Parameter names; default `x` for one parameter, else the source nodes' names. */
+  params?: string[];
+  /** Keep parameters unchanged to the end (Keras's build_model() passes its inputs to keras.Model). */
+  keepParams?: boolean;
+}
+
 export function planForward(
   net: ExportNetwork,
   scope: Scope,
   paramNodes: readonly string[],
-  passThrough: (id: string) => boolean = () => false,
+  { passThrough = () => false, params: names, keepParams = false }: PlanOptions = {},
 ): ForwardPlan {
-  const params = paramNodes.length === 1 ? ['x'] : paramNodes.map((id) => net.nodes.get(id)!.ident);
+  const params = names ?? (paramNodes.length === 1 ? ['x'] : paramNodes.map((id) => net.nodes.get(id)!.ident));
   const vars = new Map<string, string>();
   paramNodes.forEach((id, i) => vars.set(id, params[i]!));
 
@@ -51,6 +60,7 @@ export function planForward(
   const addRead = (id: string) => reads.set(id, (reads.get(id) ?? 0) + 1);
   for (const item of scope.items) if (!(item.type === 'node' && alias.has(item.id))) new Set(inputsOf(item)).forEach(addRead);
   for (const out of scope.outputs) addRead(resolve(out));
+  if (keepParams) paramNodes.forEach(addRead);
 
   const steps: ForwardStep[] = [];
   for (const item of scope.items) {

@@ -1,4 +1,5 @@
 import { float, int, render, str } from './python/expr';
+import { PythonSource } from './python/source';
 import { momentumOf, type TrainingOptions } from './options';
 
 /**
@@ -50,14 +51,12 @@ export const scheduleFunction = `def schedule_factor(epoch, args):
 
 /** train.py for a network the scripts cannot feed: says why instead of failing obscurely. */
 export function unsupportedTrainScript(reason: string): string {
-  return `"""train.py is not generated for this network: ${reason}
-
-model.py works as usual; write the data loading for this network's inputs and outputs
-yourself (see README.md).
-"""
-
-import sys
-
-sys.exit(__doc__)
-`;
+  const src = new PythonSource();
+  src.docstring(
+    0,
+    'train.py is not generated for this network.',
+    `The script ${reason} model.py works as usual; write the data loading for this network's inputs and outputs yourself (see README.md).`,
+  );
+  src.blank().line(0, 'import sys').blank().line(0, 'sys.exit(__doc__)');
+  return src.toString();
 }

@@ -107,8 +107,8 @@ export interface InceptionAOptions extends ModuleOptions {
 
 /**
  * Module A (35×35; Keras mixed0–2): 1×1 | 1×1→5×5 | 1×1→3×3→3×3 | avgpool→1×1.
- * Keras keeps a real 5×5 branch here (the paper's Figure 5 shows it factorized into
- * two 3×3s; the double-3×3 branch is that factorization). Defaults are mixed0's.
+ * The paper's Figure 5 replaces the 5×5 with two 3×3s; the released model (and Keras)
+ * keeps a 5×5 branch beside the double-3×3 one. Defaults are mixed0's.
  * Output channels: branch1x1 + branch5x5 + branch3x3dbl + poolProjection.
  */
 export function inceptionModuleA(b: GraphBuilder, x: NodeRef, o: InceptionAOptions): NodeRef {

@@ -19,11 +19,21 @@ const B_UNFACTORIZED = 'inception-b-unfactorized';
 const REDUCTION_B_UNFACTORIZED = 'inception-reduction-b-unfactorized';
 
 function avgPool3x3Same(b: GraphBuilder, x: NodeRef): NodeRef {
-  return b.add('AvgPool2D', { poolSize: [3, 3], strides: [1, 1], padding: 'same' }, [x], b.uniqueName('average_pooling2d'));
+  return b.add(
+    'AvgPool2D',
+    { poolSize: [3, 3], strides: [1, 1], padding: 'same' },
+    [x],
+    b.uniqueName('average_pooling2d'),
+  );
 }
 
 function maxPool3x3Stride2(b: GraphBuilder, x: NodeRef): NodeRef {
-  return b.add('MaxPool2D', { poolSize: [3, 3], strides: [2, 2], padding: 'valid' }, [x], b.uniqueName('max_pooling2d'));
+  return b.add(
+    'MaxPool2D',
+    { poolSize: [3, 3], strides: [2, 2], padding: 'valid' },
+    [x],
+    b.uniqueName('max_pooling2d'),
+  );
 }
 
 const concat = (b: GraphBuilder, inputs: NodeRef[], name: string) => b.add('Concatenate', { axis: -1 }, inputs, name);

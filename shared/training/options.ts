@@ -60,7 +60,12 @@ export type TrainingOptionsInput = z.input<typeof TrainingOptions>;
 export type TrainingOptions = z.output<typeof TrainingOptions>;
 
 /** Options with every choice made: what a run records and the worker receives. */
-export type ResolvedTrainingOptions = TrainingOptions & { learningRate: number; momentum: number; seed: number };
+export const ResolvedTrainingOptions = TrainingOptions.extend({
+  learningRate: z.number(),
+  momentum: z.number(),
+  seed: z.number().int(),
+});
+export type ResolvedTrainingOptions = z.output<typeof ResolvedTrainingOptions>;
 
 export const defaultLearningRates: Readonly<Record<OptimizerKind, number>> = { sgd: 0.01, adam: 0.001, rmsprop: 0.045 };
 

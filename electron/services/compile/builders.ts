@@ -58,7 +58,12 @@ function conv2d(tf: Tf, name: string, c: Conv2DParams): Layer {
 }
 
 function pool(tf: Tf, name: string, kind: 'MaxPool2D' | 'AvgPool2D', c: Pool2DParams): Layer {
-  const config = { name, poolSize: [...c.poolSize] as [number, number], strides: [...c.strides] as [number, number], padding: c.padding };
+  const config = {
+    name,
+    poolSize: [...c.poolSize] as [number, number],
+    strides: [...c.strides] as [number, number],
+    padding: c.padding,
+  };
   return kind === 'MaxPool2D' ? tf.layers.maxPooling2d(config) : tf.layers.averagePooling2d(config);
 }
 
@@ -100,11 +105,13 @@ export const builders: Record<string, LayerBuilder> = {
   MaxPool2D: (ctx) => pool(ctx.tf, ctx.name, 'MaxPool2D', p<Pool2DParams>(ctx)),
   AvgPool2D: (ctx) => pool(ctx.tf, ctx.name, 'AvgPool2D', p<Pool2DParams>(ctx)),
   GlobalAvgPool2D: (ctx) => {
-    if (p<GlobalPool2DParams>(ctx).keepDims) throw new UnsupportedInTfjs('TensorFlow.js global pooling has no keepDims');
+    if (p<GlobalPool2DParams>(ctx).keepDims)
+      throw new UnsupportedInTfjs('TensorFlow.js global pooling has no keepDims');
     return ctx.tf.layers.globalAveragePooling2d({ name: ctx.name });
   },
   GlobalMaxPool2D: (ctx) => {
-    if (p<GlobalPool2DParams>(ctx).keepDims) throw new UnsupportedInTfjs('TensorFlow.js global pooling has no keepDims');
+    if (p<GlobalPool2DParams>(ctx).keepDims)
+      throw new UnsupportedInTfjs('TensorFlow.js global pooling has no keepDims');
     return ctx.tf.layers.globalMaxPooling2d({ name: ctx.name });
   },
   BatchNorm: (ctx) => {
@@ -121,7 +128,13 @@ export const builders: Record<string, LayerBuilder> = {
   Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: p<ActivationParams>(ctx).activation }),
   ZeroPadding2D: (ctx) => {
     const [[top, bottom], [left, right]] = p<ZeroPadding2DParams>(ctx).padding;
-    return ctx.tf.layers.zeroPadding2d({ name: ctx.name, padding: [[top, bottom], [left, right]] });
+    return ctx.tf.layers.zeroPadding2d({
+      name: ctx.name,
+      padding: [
+        [top, bottom],
+        [left, right],
+      ],
+    });
   },
   Concatenate: (ctx) => ctx.tf.layers.concatenate({ name: ctx.name, axis: p<ConcatenateParams>(ctx).axis }),
   Add: (ctx) => ctx.tf.layers.add({ name: ctx.name }),

@@ -57,7 +57,8 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
     try {
       layer = build({ tf, name: node.name, params: node.params!, inputShapes: node.inputShapes });
     } catch (err) {
-      const reason = err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
+      const reason =
+        err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
       throw new CompileError(`${node.name}: ${reason}`, id);
     }
     const output = layer.apply(sources.length === 1 ? sources[0]! : sources) as tfjs.SymbolicTensor;

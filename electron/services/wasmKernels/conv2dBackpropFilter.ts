@@ -59,8 +59,7 @@ function pointwiseFilterGrad(k: KernelScope, x: Info, dy: Info): Info {
   const ci = x.shape[3]!;
   const co = dy.shape[3]!;
   const positions = x.shape[0]! * x.shape[1]! * x.shape[2]!;
-  const matmul = (a: Info, b: Info) =>
-    k.run('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
+  const matmul = (a: Info, b: Info) => k.run('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
   if (ci <= co) {
     const xT = k.transpose(k.view(x, [1, positions, ci]), [0, 2, 1]);
     return matmul(xT, k.view(dy, [1, positions, co]));

@@ -59,12 +59,7 @@ export function filterGradWindow(
  * rows with i·stride = h + padBefore − a·dilation, so with the flipped filter
  * the window starts at padBefore − (keff − 1) and spans inSize + keff − 1 rows.
  */
-export function inputGradWindow(
-  kernelSize: number,
-  inSize: number,
-  dilation: number,
-  padBefore: number,
-): AxisWindow {
+export function inputGradWindow(kernelSize: number, inSize: number, dilation: number, padBefore: number): AxisWindow {
   const keff = effectiveSize(kernelSize, dilation);
   const start = padBefore - (keff - 1);
   return { start, end: start + inSize + keff - 1 };

@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { type CroppedWindow, cropWindow, type AxisWindow } from './geometry';
+import { type AxisWindow, type CroppedWindow, cropWindow } from './geometry';
 
 export type Tf = typeof tfjs;
 type Attrs = tfjs.NamedAttrMap;
@@ -61,7 +61,11 @@ export class KernelScope {
     const cropped =
       whole(r, x.shape[1]!) && whole(c, x.shape[2]!)
         ? x
-        : this.run('Slice', { x }, { begin: [0, r.begin, c.begin, 0], size: [x.shape[0]!, r.length, c.length, x.shape[3]!] });
+        : this.run(
+            'Slice',
+            { x },
+            { begin: [0, r.begin, c.begin, 0], size: [x.shape[0]!, r.length, c.length, x.shape[3]!] },
+          );
     const pads: Pads4D = [
       [0, 0],
       [r.padBefore, r.padAfter],

@@ -124,7 +124,7 @@ function writeScopeClass(
     src.statement(8, `self.${node.ident} = `, layer.module);
   }
   src.blank();
-  const plan = planForward(net, scope, paramNodes, (id) => layers.get(id)?.module === null);
+  const plan = planForward(net, scope, paramNodes, { passThrough: (id) => layers.get(id)?.module === null });
   src.line(4, `def forward(self, ${plan.params.join(', ')}):`);
   for (const step of plan.steps) {
     const inputs = step.inputs.map(atom);

@@ -6,7 +6,7 @@ const labels = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label
 
 describe('application menu', () => {
   it('has File, Edit, View, Window and Help on Linux and Windows', () => {
-    expect(labels(buildMenuTemplate('linux', { about: () => {} }))).toEqual([
+    expect(labels(buildMenuTemplate('linux', { about: () => {}, run: () => {} }))).toEqual([
       'File',
       'Edit',
       'View',
@@ -16,21 +16,33 @@ describe('application menu', () => {
   });
 
   it('adds the app menu first on macOS and closes windows instead of quitting from File', () => {
-    const template = buildMenuTemplate('darwin', { about: () => {} });
+    const template = buildMenuTemplate('darwin', { about: () => {}, run: () => {} });
     expect(template[0]!.role).toBe('appMenu');
-    expect((template[1]!.submenu as MenuItemConstructorOptions[])[0]!.role).toBe('close');
+    expect((template[1]!.submenu as MenuItemConstructorOptions[]).at(-1)!.role).toBe('close');
   });
 
-  it('offers undo and redo in Edit', () => {
-    const edit = buildMenuTemplate('linux', { about: () => {} }).find((m) => m.label === 'Edit')!;
-    expect((edit.submenu as MenuItemConstructorOptions[]).map((i) => i.role)).toEqual(
-      expect.arrayContaining(['undo', 'redo']),
-    );
+  it('runs the renderer actions from File and Edit, showing but not stealing their shortcuts', () => {
+    const run = vi.fn();
+    const template = buildMenuTemplate('linux', { about: () => {}, run });
+    const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    const byLabel = (label: string) => items.find((i) => i.label === label)!;
+    for (const [label, action] of [
+      ['Open…', 'open'],
+      ['Save', 'save'],
+      ['Save As…', 'saveAs'],
+      ['Undo', 'undo'],
+      ['Redo', 'redo'],
+      ['Export PNG…', 'exportPng'],
+    ]) {
+      byLabel(label!).click?.({} as never, undefined, {} as never);
+      expect(run).toHaveBeenLastCalledWith(action);
+    }
+    expect(byLabel('Save')).toMatchObject({ accelerator: 'CmdOrCtrl+S', registerAccelerator: false });
   });
 
   it('runs the about action from Help', () => {
     const about = vi.fn();
-    const help = buildMenuTemplate('linux', { about }).find((m) => m.role === 'help')!;
+    const help = buildMenuTemplate('linux', { about, run: () => {} }).find((m) => m.role === 'help')!;
     const item = (help.submenu as MenuItemConstructorOptions[])[0]!;
     item.click?.({} as never, undefined, {} as never);
     expect(about).toHaveBeenCalled();

@@ -1,0 +1,107 @@
+import type { Pair } from '../../layers';
+import type { ExportNode } from '../network';
+import { type Arg, bool, call, type Expr, float, int, intTuple, keyword, str, tuple } from '../python/expr';
+
+/** The Keras class each plain kind is written as (also what the structural test expects). */
+export const kerasClassOf: Record<string, string> = {
+  Conv2D: 'Conv2D',
+  DepthwiseConv2D: 'DepthwiseConv2D',
+  SeparableConv2D: 'SeparableConv2D',
+  ZeroPadding2D: 'ZeroPadding2D',
+  MaxPool2D: 'MaxPooling2D',
+  AvgPool2D: 'AveragePooling2D',
+  GlobalAvgPool2D: 'GlobalAveragePooling2D',
+  GlobalMaxPool2D: 'GlobalMaxPooling2D',
+  Concatenate: 'Concatenate',
+  Add: 'Add',
+  BatchNorm: 'BatchNormalization',
+  Activation: 'Activation',
+  Dropout: 'Dropout',
+  Flatten: 'Flatten',
+  Reshape: 'Reshape',
+  Dense: 'Dense',
+};
+
+const isOne = ([a, b]: Pair) => a === 1 && b === 1;
+
+/** Window settings, each only where it differs from Keras's default (strides 1, 'valid', dilation 1). */
+function windowArgs(p: { strides: Pair; padding: 'same' | 'valid'; dilation: Pair }): Arg[] {
+  const args: Arg[] = [];
+  if (!isOne(p.strides)) args.push(keyword('strides', intTuple(p.strides)));
+  if (p.padding !== 'valid') args.push(keyword('padding', str(p.padding)));
+  if (!isOne(p.dilation)) args.push(keyword('dilation_rate', intTuple(p.dilation)));
+  return args;
+}
+
+function biasAndActivation(p: { useBias: boolean; activation: string }): Arg[] {
+  const args: Arg[] = [];
+  if (!p.useBias) args.push(keyword('use_bias', bool(false)));
+  if (p.activation !== 'linear') args.push(keyword('activation', str(p.activation)));
+  return args;
+}
+
+/** Constructor arguments of a node's Keras layer, `name=` excluded. */
+function layerArgs(node: ExportNode): Arg[] {
+  const layer = node.layer;
+  switch (layer.kind) {
+    case 'Input':
+      throw new Error('Input nodes are keras.Input, not layers');
+    case 'Conv2D': {
+      const p = layer.params;
+      const groups = p.groups !== 1 ? [keyword('groups', int(p.groups))] : [];
+      return [int(p.filters), intTuple(p.kernelSize), ...windowArgs(p), ...groups, ...biasAndActivation(p)];
+    }
+    case 'DepthwiseConv2D': {
+      const p = layer.params;
+      const dm = p.depthMultiplier !== 1 ? [keyword('depth_multiplier', int(p.depthMultiplier))] : [];
+      return [intTuple(p.kernelSize), ...windowArgs(p), ...dm, ...biasAndActivation(p)];
+    }
+    case 'SeparableConv2D': {
+      const p = layer.params;
+      const dm = p.depthMultiplier !== 1 ? [keyword('depth_multiplier', int(p.depthMultiplier))] : [];
+      return [int(p.filters), intTuple(p.kernelSize), ...windowArgs(p), ...dm, ...biasAndActivation(p)];
+    }
+    case 'ZeroPadding2D':
+      return [tuple(layer.params.padding.map((side) => intTuple(side)))];
+    case 'MaxPool2D':
+    case 'AvgPool2D': {
+      const p = layer.params;
+      // Keras's strides default to the pool size, so they are always written.
+      const args: Arg[] = [intTuple(p.poolSize), keyword('strides', intTuple(p.strides))];
+      if (p.padding !== 'valid') args.push(keyword('padding', str(p.padding)));
+      return args;
+    }
+    case 'GlobalAvgPool2D':
+    case 'GlobalMaxPool2D':
+      return layer.params.keepDims ? [keyword('keepdims', bool(true))] : [];
+    case 'Concatenate':
+      return layer.params.axis !== -1 ? [keyword('axis', int(layer.params.axis))] : [];
+    case 'Add':
+    case 'Flatten':
+      return [];
+    case 'BatchNorm': {
+      const p = layer.params;
+      const args: Arg[] = [];
+      if (p.momentum !== 0.99) args.push(keyword('momentum', float(p.momentum)));
+      if (p.epsilon !== 0.001) args.push(keyword('epsilon', float(p.epsilon)));
+      if (!p.center) args.push(keyword('center', bool(false)));
+      if (!p.scale) args.push(keyword('scale', bool(false)));
+      return args;
+    }
+    case 'Activation':
+      return [str(layer.params.activation)];
+    case 'Dropout':
+      return [float(layer.params.rate)];
+    case 'Reshape':
+      return [intTuple(layer.params.targetShape)];
+    case 'Dense':
+      return [int(layer.params.units), ...biasAndActivation(layer.params)];
+  }
+}
+
+/** `layers.Conv2D(..., name="conv2d")(x)`: the layer made and applied in one expression. */
+export function kerasLayerCall(node: ExportNode, inputs: Expr[]): Expr {
+  const layer = call(`layers.${kerasClassOf[node.layer.kind]}`, [...layerArgs(node), keyword('name', str(node.name))]);
+  const merge = node.layer.kind === 'Concatenate' || node.layer.kind === 'Add';
+  return call(layer, merge ? [{ kind: 'list', items: inputs }] : inputs);
+}

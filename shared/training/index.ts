@@ -1,0 +1,43 @@
+/** Training, pure: options, schedules, calibration, memory estimate, event payloads. No tfjs, no Node. */
+export { Calibration, calibrationOf, ECE_BINS, ReliabilityBin, topPredictions } from './calibration';
+export { curvesCsv } from './csv';
+export { DatasetInfo, DatasetSpec, type DatasetSpecInput, datasetKinds } from './datasetSpec';
+export {
+  BatchProgress,
+  CurvePoint,
+  EpochMetrics,
+  ExportedModel,
+  FailureKind,
+  finishedStatuses,
+  MAX_CURVE_POINTS,
+  NetworkSummary,
+  RunRecord,
+  RunStatus,
+  RunSummary,
+  TrainEpochEvent,
+  TrainFinishedEvent,
+  TrainStatusEvent,
+} from './events';
+export {
+  ACTIVATION_TRAINING_FACTOR,
+  estimateTrainingMemory,
+  MemoryEstimate,
+  memoryRefusal,
+  type NetworkSize,
+  optimizerSlots,
+} from './memory';
+export { type ImageInput, imageInputFor, prepareForTraining, type TrainableNetwork } from './network';
+export {
+  defaultLearningRates,
+  type OptimizerKind,
+  optimizerKinds,
+  type ParsedTrainingOptions,
+  ResolvedTrainingOptions,
+  resolveTrainingOptions,
+  type ScheduleKind,
+  scheduleKinds,
+  TrainingOptions,
+  type TrainingOptionsInput,
+} from './options';
+export { seededRandom, shuffleInPlace } from './random';
+export { learningRateAt, type ScheduleSettings } from './schedules';
