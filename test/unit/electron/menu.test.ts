@@ -43,7 +43,7 @@ describe('application menu', () => {
   it('runs the about action from Help', () => {
     const about = vi.fn();
     const help = buildMenuTemplate('linux', { about, run: () => {} }).find((m) => m.role === 'help')!;
-    const item = (help.submenu as MenuItemConstructorOptions[])[0]!;
+    const item = (help.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'About Netwright')!;
     item.click?.({} as never, undefined, {} as never);
     expect(about).toHaveBeenCalled();
   });
