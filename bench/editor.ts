@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { layeredPositions } from '../renderer/editor/insert';
 import { createProjectFile, serializeProject } from '../shared/graph/projectFile';
 import { launchChromium, startHostProcess } from '../test/e2e/helpers';
 import { syntheticGraph } from '../test/unit/analysis/synthetic';
@@ -35,6 +36,29 @@ async function dragFps(page: Page, nodeSelector: string, ms: number): Promise<nu
   await page.mouse.up();
   const frames = (await page.evaluate('(() => { window.counting = false; return window.frames_; })()')) as number;
   return (frames / elapsed) * 1000;
+}
+
+/** Time from typing a new filter count to the node showing its new parameter count (includes Playwright's round trip). */
+async function editLatency(page: Page): Promise<number> {
+  const first = page.locator('.react-flow__node-layer:has([data-kind="Conv2D"])').first();
+  const id = await first.getAttribute('data-id');
+  const node = page.locator(`.react-flow__node-layer[data-id="${id}"]`);
+  const box = (await first.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Filters', { exact: true });
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const before = await node.getByTestId('node-params').textContent();
+    const t0 = performance.now();
+    await field.fill(String(40 + i));
+    await page.waitForFunction(
+      `document.querySelector('.react-flow__node-layer[data-id="${id}"] [data-testid="node-params"]').textContent !== ${JSON.stringify(before)}`,
+      undefined,
+      { polling: 'raf' },
+    );
+    times.push(performance.now() - t0);
+  }
+  return Math.round(median(times));
 }
 
 async function openProject(page: Page, file: string): Promise<void> {
@@ -75,16 +99,25 @@ export async function benchEditor(): Promise<void> {
     const fps: Record<number, number> = {};
     for (const count of [100, 1000]) {
       const file = path.join(dataDir, `synthetic-${count}.netwright`);
-      writeFileSync(file, serializeProject(createProjectFile(`synthetic-${count}`, syntheticGraph(count))));
+      const graph = syntheticGraph(count);
+      const positions = layeredPositions(graph, { x: 0, y: 0 });
+      for (const n of graph.nodes) n.position = positions.get(n.id)!;
+      writeFileSync(file, serializeProject(createProjectFile(`synthetic-${count}`, graph)));
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       page.on('dialog', (d) => void d.accept());
       await page.goto(host.url);
       await openProject(page, file);
       await page.keyboard.press('f');
       await page.waitForTimeout(500);
+      const rendered = await page.locator('.react-flow__node-layer').count();
       const runs = [];
       for (let r = 0; r < 3; r++) runs.push(await dragFps(page, '.react-flow__node-layer .layer-name', 2000));
       fps[count] = median(runs);
+      console.log(
+        `  ${count} nodes: ${rendered} rendered at fit view, drag ${runs.map((r) => r.toFixed(1)).join(' / ')} fps`,
+      );
+      if (count === 1000)
+        console.log(`inspector edit to updated node at 1,000 nodes: ${await editLatency(page)} ms median of 5`);
       await page.close();
     }
     const ratio = fps[1000]! / fps[100]!;

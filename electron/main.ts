@@ -32,6 +32,7 @@ app.whenReady().then(() => {
     shell: 'electron',
     dataDir: app.getPath('userData'),
     desktop: desktopPort(() => mainWindow),
+    emit: (event, payload) => mainWindow && sendEvent(mainWindow.webContents, event, payload),
   });
   const handler = createApiHandler(services, (line) => console.error(line));
   registerIpc(ipcMain, handler, {

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { GraphSchema } from './graph/schema';
+import {
+  BatchProgress,
+  ExportedModel,
+  MemoryEstimate,
+  RunRecord,
+  RunSummary,
+  TrainEpochEvent,
+  TrainFinishedEvent,
+  TrainingOptions,
+  TrainStatusEvent,
+} from './training';
 
 /**
  * The typed contract between the renderer and the main-process services. Both
@@ -49,6 +61,17 @@ export const RecoveredDocument = z.object({
 export type RecoveredDocument = z.infer<typeof RecoveredDocument>;
 
 const maxDocumentChars = 64 * 1024 * 1024;
+const RunRef = z.object({ runId: z.string().min(1).max(100) }).strict();
+const TrainRequest = z
+  .object({
+    graph: GraphSchema,
+    options: TrainingOptions,
+    /** The run's label in the run list and chart legends; "ε 0.1 · adam 0.001 · 5 epochs" when omitted. */
+    name: z.string().max(200).optional(),
+    /** The document's name, kept with the run. */
+    networkName: z.string().max(200).optional(),
+  })
+  .strict();
 const documentText = z.string().max(maxDocumentChars, 'the document is larger than 64 MB');
 
 export const apiContract = {
@@ -106,12 +129,44 @@ export const apiContract = {
     request: z.object({ title: z.string(), dirty: z.boolean() }).strict(),
     response: Empty,
   },
+  /** Memory a run would need per batch, and the refusal it would meet (null: it fits). Starts nothing. */
+  trainEstimate: {
+    request: TrainRequest,
+    response: z.object({ memory: MemoryEstimate, budgetBytes: z.number(), refusal: z.string().nullable() }),
+  },
+  /**
+   * Compiles and trains in a worker thread; progress arrives as trainStatus, trainProgress,
+   * trainEpoch and one trainFinished event. Refuses (fails) at once for a network that cannot
+   * be trained, invalid options, a run that would not fit in memory, or while another run trains.
+   */
+  trainStart: { request: TrainRequest, response: z.object({ runId: z.string() }) },
+  /** Stops within one batch; the model trained so far is kept (status cancelled). */
+  trainCancel: { request: RunRef, response: Empty },
+  trainPause: { request: RunRef, response: Empty },
+  trainResume: { request: RunRef, response: Empty },
+  /** Every kept run, newest first, without per-batch curves. */
+  runsList: { request: NoRequest, response: z.array(RunSummary) },
+  /** One run with its settings, per-epoch metrics and calibration, and per-batch curve. */
+  runGet: { request: RunRef, response: RunRecord },
+  runDelete: { request: RunRef, response: Empty },
+  /** The trained model in TF.js Layers format: save modelJson as model.json and the weights beside it under weightsFileName. */
+  runExportModel: { request: RunRef, response: ExportedModel },
+  /** Per-epoch curves as CSV (Keras CSVLogger columns plus calibration). */
+  runExportCsv: { request: RunRef, response: z.object({ csv: z.string(), suggestedName: z.string() }) },
 } as const;
 
 export const apiEvents = {
   backendSelected: BackendReport,
   /** A native menu item was chosen: run the renderer action with this id. */
   menuAction: z.object({ action: z.string() }),
+  /** A run's status changed: preparing, running, paused, then completed / cancelled / diverged / failed. */
+  trainStatus: TrainStatusEvent,
+  /** After a batch (at most about ten a second, and always an epoch's first and last batch). */
+  trainProgress: BatchProgress,
+  /** After each epoch: losses, accuracies, calibration on the validation split. */
+  trainEpoch: TrainEpochEvent,
+  /** Exactly once per run, last. */
+  trainFinished: TrainFinishedEvent,
 } as const;
 
 export type ApiMethod = keyof typeof apiContract;

@@ -12,6 +12,8 @@ Commands:
   suggest FILE         Inception factorizations that apply, ranked by saving, and design warnings
   factorize FILE       Apply a factorization (--rule RULE, --node NAME or --all) and report the saving
   compare A B          Two networks side by side: totals, per module, difference (--md, --csv, --json, --svg)
+  train FILE           Train on a built-in or chosen dataset with label smoothing; curves and calibration
+  export FILE          PyTorch or Keras code to train on a cluster (--to pytorch|keras --out DIR [--weights DIR])
   help                 Show this help
 
 Options:

@@ -1,10 +1,12 @@
 import { appVersion } from '../services/appInfo';
 import { analyzeCommand } from './analyze';
 import { compareCommand } from './compare';
+import { exportCommand } from './export';
 import { factorizeCommand } from './factorize';
 import { mainHelp } from './help';
 import { CliError, type CliIo, ExitCode } from './io';
 import { suggestCommand } from './suggest';
+import { trainCommand } from './train';
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -18,6 +20,8 @@ export const commands: Record<string, Command> = {
   suggest: suggestCommand,
   factorize: factorizeCommand,
   compare: compareCommand,
+  export: exportCommand,
+  train: trainCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code instead of exiting, so tests can call it. */

@@ -41,10 +41,13 @@ async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url)).replace(/\/$/, '');
   if (!existsSync(`${rendererDir}/index.html`)) fail('the renderer is not built: run `npm run build` first.');
 
-  const handler = createApiHandler(createServices({ shell: 'browser', dataDir: defaultDataDir() }), (line) =>
-    console.error(line),
-  );
-  let host: Awaited<ReturnType<typeof startHost>>;
+  let host: Awaited<ReturnType<typeof startHost>> | undefined;
+  const services = createServices({
+    shell: 'browser',
+    dataDir: defaultDataDir(),
+    emit: (event, payload) => host?.broadcast(event, payload),
+  });
+  const handler = createApiHandler(services, (line) => console.error(line));
   try {
     host = await startHost({ rendererDir, handler, port });
   } catch (err) {

@@ -7,17 +7,23 @@ import { type DesktopPort, desktopOnly } from './desktop';
 import { DocumentStore } from './documents';
 import { writeFileAtomic } from './files';
 import { ensureBackend } from './tfjs';
+import { type EmitEvent, TrainingService, trainingMethods } from './train';
 
 export interface ServiceOptions {
   shell: ShellKind;
   dataDir: string;
   /** Native dialogs and window state; absent in browser mode. */
   desktop?: DesktopPort;
+  /** Pushes an event to the renderer (IPC or WebSocket): training progress. */
+  emit?: EmitEvent;
+  /** Tests pass their own; otherwise runs are kept under <dataDir>/runs. */
+  training?: TrainingService;
 }
 
 /** The main-process services behind shared/api.ts, the same for every shell. */
-export function createServices({ shell, dataDir, desktop }: ServiceOptions): ServiceImplementations {
+export function createServices({ shell, dataDir, desktop, emit, training }: ServiceOptions): ServiceImplementations {
   const documents = new DocumentStore(dataDir);
+  const runs = training ?? new TrainingService({ runsDir: path.join(dataDir, 'runs'), emit });
   const needDesktop = (what: string) => {
     if (!desktop) throw desktopOnly(what);
     return desktop;
@@ -68,5 +74,6 @@ export function createServices({ shell, dataDir, desktop }: ServiceOptions): Ser
       desktop?.setDocumentState(title, dirty);
       return {};
     },
+    ...trainingMethods(runs),
   };
 }

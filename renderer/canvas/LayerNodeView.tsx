@@ -2,12 +2,6 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { LayerFlowNode } from './flowModel';
 
-/** Heat by share of the network's cost: cold grey to hot orange, on a square-root scale so small shares show. */
-function heat(share: number): string {
-  const t = Math.min(1, Math.sqrt(Math.max(0, share)) * 2);
-  return `hsl(${Math.round(210 - 180 * t)} ${Math.round(20 + 70 * t)}% 55%)`;
-}
-
 /** A layer on the canvas: kind, settings, output shape, parameters, multiply-adds, problems. */
 export const LayerNodeView = memo(function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   const { layer, info } = data;
@@ -17,7 +11,7 @@ export const LayerNodeView = memo(function LayerNodeView({ data, selected }: Nod
       className={`layer-node${selected ? ' selected' : ''}${info.severity ? ` has-${info.severity}` : ''}`}
       data-kind={layer.kind}
       data-testid={`node-${layer.name}`}
-      style={{ borderLeftColor: heat(info.share) }}
+      style={{ borderLeftColor: info.heat }}
     >
       {hasInput && <Handle type="target" position={Position.Left} />}
       <div className="layer-head">

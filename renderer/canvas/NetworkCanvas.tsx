@@ -53,6 +53,8 @@ export function NetworkCanvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       setNodes((current) => applyNodeChanges(changes, current));
+      for (const c of changes)
+        if (c.type === 'dimensions' && c.dimensions) model.current.measured.set(c.id, c.dimensions);
       const moves = changes.flatMap((c) =>
         c.type === 'position' && c.dragging === false && c.position ? [{ id: c.id, position: c.position }] : [],
       );
@@ -149,7 +151,7 @@ export function NetworkCanvas() {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         snapToGrid
         snapGrid={[20, 20]}
-        minZoom={0.05}
+        minZoom={0.02}
         maxZoom={2.5}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}

@@ -8,8 +8,11 @@ export interface LayerNodeInfo {
   shape: string;
   params: string;
   macs: string;
-  /** Share of the network's multiply-adds (or parameters, where it has none), 0..1: drives the heat colour. */
-  share: number;
+  /**
+   * Heat colour by share of the network's multiply-adds (or parameters, where it has
+   * none). Quantised, so an edit elsewhere does not repaint every node.
+   */
+  heat: string;
   severity: 'error' | 'warning' | null;
   problems: string;
   slots: number;
@@ -50,12 +53,13 @@ function infoOf(
         ? a.paramCount.total / analysis.totals.params
         : 0
     : 0;
+  const t = Math.round(Math.min(1, Math.sqrt(Math.max(0, share)) * 2) * 12) / 12;
   return {
     summary: summaryOf(layer, analysis),
     shape: a?.outputShape ? formatShape(a.outputShape) : '?',
     params: a ? `${formatInt(a.paramCount.total)} params` : '',
     macs: a && a.macs > 0 ? formatMacs(a.macs) : '',
-    share,
+    heat: `hsl(${Math.round(210 - 180 * t)} ${Math.round(20 + 70 * t)}% 55%)`,
     severity: list.some((p) => p.severity === 'error')
       ? 'error'
       : list.some((p) => p.severity === 'warning')
@@ -67,7 +71,7 @@ function infoOf(
 }
 
 const infoKey = (i: LayerNodeInfo) =>
-  `${i.summary}|${i.shape}|${i.params}|${i.macs}|${i.share.toFixed(3)}|${i.severity}|${i.problems}`;
+  `${i.summary}|${i.shape}|${i.params}|${i.macs}|${i.heat}|${i.severity}|${i.problems}`;
 
 /** The outermost collapsed module holding a node, if any: that module stands in for it on the canvas. */
 function collapsedOwner(layer: LayerNode, groups: Map<string, Group>): Group | null {
@@ -103,6 +107,12 @@ function bounds(members: LayerNode[]) {
  */
 export class FlowModel {
   private cache = new Map<string, { layer: LayerNode; key: string; selected: boolean; node: LayerFlowNode }>();
+  private edgeCache = new Map<string, { key: string; edge: FlowEdge }>();
+  /**
+   * Sizes React Flow measured. Handing them back with every new node object spares it
+   * re-measuring (and re-rendering) nodes that did not change size.
+   */
+  readonly measured = new Map<string, { width: number; height: number }>();
 
   nodes(graph: Graph, analysis: Analysis, selection: ReadonlySet<string>): FlowNode[] {
     const problems = new Map<string, { severity: string; message: string }[]>();
@@ -172,6 +182,7 @@ export class FlowModel {
               position: layer.position ?? { x: 0, y: 0 },
               data: { layer, info },
               selected,
+              ...(this.measured.has(layer.id) ? { measured: this.measured.get(layer.id)! } : {}),
             } satisfies LayerFlowNode);
       next.set(layer.id, { layer, key, selected, node });
       out.push(node);
@@ -192,6 +203,7 @@ export class FlowModel {
     );
     const seen = new Set<string>();
     const edges: FlowEdge[] = [];
+    const next = new Map<string, { key: string; edge: FlowEdge }>();
     for (const e of graph.edges) {
       const source = owner.get(e.source) ?? e.source;
       const target = owner.get(e.target) ?? e.target;
@@ -199,16 +211,15 @@ export class FlowModel {
       const id = source === e.source && target === e.target ? e.id : `${source}=>${target}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const shape = analysis.nodes[e.source]?.outputShape;
-      edges.push({
-        id,
-        source,
-        target,
-        label: multi.has(e.target) && target === e.target ? `${e.targetIndex + 1}` : undefined,
-        data: { shape: shape ? formatShape(shape) : '' },
-        ariaLabel: `${e.source} to ${e.target}`,
-      });
+      const label = multi.has(e.target) && target === e.target ? `${e.targetIndex + 1}` : undefined;
+      const key = `${source}|${target}|${label}`;
+      const cached = this.edgeCache.get(id);
+      const edge =
+        cached?.key === key ? cached.edge : { id, source, target, label, ariaLabel: `${e.source} to ${e.target}` };
+      next.set(id, { key, edge });
+      edges.push(edge);
     }
+    this.edgeCache = next;
     return edges;
   }
 }

@@ -63,6 +63,7 @@ export function planForward(
   if (keepParams) paramNodes.forEach(addRead);
 
   const steps: ForwardStep[] = [];
+  let xTaken = params.includes('x');
   for (const item of scope.items) {
     if (item.type === 'node' && alias.has(item.id)) {
       steps.push({ item, inputs: [vars.get(resolve(item.id))!], outputs: [] });
@@ -74,7 +75,13 @@ export function planForward(
     const inputs = inputIds.map((id) => vars.get(id)!);
     const produced = item.type === 'node' ? [item.id] : item.scope.outputs;
     const reuse = produced.length === 1 && distinct.length === 1 && reads.get(distinct[0]!) === 0;
-    const outputs = produced.map((id) => (reuse ? vars.get(distinct[0]!)! : net.nodes.get(id)!.ident));
+    // With the parameters kept (Keras's `inputs`), the chain that starts from one is `x`.
+    const startsChain = keepParams && produced.length === 1 && distinct.length === 1 && paramNodes.includes(distinct[0]!);
+    const takeX = startsChain && !xTaken;
+    if (takeX) xTaken = true;
+    const outputs = produced.map((id) =>
+      reuse ? vars.get(distinct[0]!)! : takeX ? 'x' : net.nodes.get(id)!.ident,
+    );
     produced.forEach((id, i) => vars.set(id, outputs[i]!));
     steps.push({ item, inputs, outputs });
   }

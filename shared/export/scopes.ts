@@ -90,7 +90,8 @@ export function planScopes(
       const usedOutside = (consumers.get(id) ?? []).some((c) => !members.has(c));
       if (usedOutside || isModelOutput.has(id)) outputs.push(id);
     }
-    return { group, items: scopeItems, members, inputs, outputs };
+    // The network's outputs keep the analysis's order, which the TF.js model uses too.
+    return { group, items: scopeItems, members, inputs, outputs: group ? outputs : [...modelOutputs] };
   }
 
   /**

@@ -56,10 +56,14 @@ export function prepareForTraining(graph: Graph, analysis: Analysis): TrainableR
     return { ok: false, error: `The network has errors; fix them first. ${where}${firstError.message}` };
   }
   const inputs = graph.nodes.filter((n) => n.kind === 'Input');
-  if (inputs.length !== 1) return { ok: false, error: `Training needs exactly one Input; this network has ${inputs.length}.` };
+  if (inputs.length !== 1)
+    return { ok: false, error: `Training needs exactly one Input; this network has ${inputs.length}.` };
   if (analysis.outputs.length !== 1) {
     const names = analysis.outputs.map((id) => analysis.nodes[id]?.name ?? id).join(', ');
-    return { ok: false, error: `Training needs exactly one output; this network ends in ${analysis.outputs.length} (${names}).` };
+    return {
+      ok: false,
+      error: `Training needs exactly one output; this network ends in ${analysis.outputs.length} (${names}).`,
+    };
   }
   const inputShape = analysis.nodes[inputs[0]!.id]!.outputShape!;
   const input = imageInputFor(inputShape);
@@ -84,7 +88,9 @@ export function prepareForTraining(graph: Graph, analysis: Analysis): TrainableR
     head === 'softmax'
       ? {
           ...graph,
-          nodes: graph.nodes.map((n) => (n.id === out.id ? { ...n, params: { ...n.params, activation: 'linear' } } : n)),
+          nodes: graph.nodes.map((n) =>
+            n.id === out.id ? { ...n, params: { ...n.params, activation: 'linear' } } : n,
+          ),
         }
       : graph;
   return { ok: true, trainingGraph, head, input, inputShape, classes: outShape[0]!, outputName: out.name };

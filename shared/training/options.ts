@@ -8,11 +8,7 @@ export const scheduleKinds = ['constant', 'step', 'cosine'] as const;
 export type ScheduleKind = (typeof scheduleKinds)[number];
 
 const int = (what: string, min: number, max: number) =>
-  z
-    .number(expected(what))
-    .int(expected(what))
-    .min(min, expected(what))
-    .max(max, expected(what));
+  z.number(expected(what)).int(expected(what)).min(min, expected(what)).max(max, expected(what));
 
 const fraction = (what: string) => z.number(expected(what)).min(0, expected(what)).lt(1, expected(what));
 const positive = (what: string) => z.number(expected(what)).positive(expected(what));

@@ -44,7 +44,10 @@ export const bottleneckRule: RewriteRule<BottleneckOptions> = {
     const { unit } = target;
     const [kh, kw] = unit.params.kernelSize;
     if (kh !== kw || kh < 3)
-      return { ok: false, reason: `its kernel is ${kernelText([kh, kw])}; a bottleneck goes before a k×k conv with k ≥ 3` };
+      return {
+        ok: false,
+        reason: `its kernel is ${kernelText([kh, kw])}; a bottleneck goes before a k×k conv with k ≥ 3`,
+      };
     const source = producer(ctx.index, unit.inputId);
     if (source?.kind === 'Input')
       return {

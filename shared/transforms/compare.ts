@@ -57,8 +57,7 @@ export function summarizeTotals(t: Totals): TotalsSummary {
   };
 }
 
-const pct = (delta: number, base: number | undefined) =>
-  base ? Math.round((delta / base) * 10_000) / 100 : null;
+const pct = (delta: number, base: number | undefined) => (base ? Math.round((delta / base) * 10_000) / 100 : null);
 
 /** Per top-level module (by name, in network order), plus the layers outside any module. */
 function moduleCosts(graph: Graph, analysis: Analysis): Map<string, { params: number; macs: number }> {

@@ -86,7 +86,17 @@ export function toCsv(c: Comparison): string {
     m.difference.macsPct,
   ]);
   const d = c.difference;
-  rows.push(['total', c.a.totals.params, c.b.totals.params, d.params, d.paramsPct, c.a.totals.macs, c.b.totals.macs, d.macs, d.macsPct]);
+  rows.push([
+    'total',
+    c.a.totals.params,
+    c.b.totals.params,
+    d.params,
+    d.paramsPct,
+    c.a.totals.macs,
+    c.b.totals.macs,
+    d.macs,
+    d.macsPct,
+  ]);
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 

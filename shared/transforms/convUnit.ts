@@ -88,12 +88,12 @@ export function convUnit(index: GraphIndex, analysis: Analysis, conv: LayerNode)
   };
 }
 
-export const hasBatchNorm = (unit: ConvUnit) => unit.post.some((n) => n.kind === 'BatchNorm');
-
 /** The nonlinearity of the unit: its Activation node's, else the conv's fused one. */
 export function unitActivation(unit: ConvUnit): ActivationName {
   const act = unit.post.find((n) => n.kind === 'Activation');
-  return act ? (((act.params.activation as ActivationName | undefined) ?? 'relu') as ActivationName) : unit.params.activation;
+  return act
+    ? (((act.params.activation as ActivationName | undefined) ?? 'relu') as ActivationName)
+    : unit.params.activation;
 }
 
 /** Conv params as stored in a new node: plain arrays, every setting explicit. */

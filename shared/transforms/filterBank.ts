@@ -11,7 +11,8 @@ function coarsestGrid(ctx: RuleContext): readonly [number, number] | null {
   let best: readonly [number, number] | null = null;
   for (const id of ctx.analysis.order) {
     const shape = ctx.analysis.nodes[id]!.outputShape;
-    if (shape?.length !== 3) continue;
+    // A 1×1 map (global pooling with keepDims) is no grid a conv works on.
+    if (shape?.length !== 3 || shape[0]! * shape[1]! === 1) continue;
     if (!best || shape[0]! * shape[1]! < best[0] * best[1]) best = [shape[0]!, shape[1]!];
   }
   return best;
@@ -36,7 +37,10 @@ export const filterBankRule: RewriteRule<FilterBankOptions> = {
     const p = unit.params;
     const [n, kw] = p.kernelSize;
     if (n !== kw || n < 3)
-      return { ok: false, reason: `its kernel is ${kernelText([n, kw])}; the filter bank splits a square n×n conv, n ≥ 3` };
+      return {
+        ok: false,
+        reason: `its kernel is ${kernelText([n, kw])}; the filter bank splits a square n×n conv, n ≥ 3`,
+      };
     if (p.padding !== 'same')
       return {
         ok: false,
@@ -85,7 +89,9 @@ export const filterBankRule: RewriteRule<FilterBankOptions> = {
       before: conv.id,
     });
     edit.redirectOutputs(unit.outputId, concat);
-    outputs.forEach((out, i) => edit.connect(out.outputId, concat, i));
+    outputs.forEach((out, i) => {
+      edit.connect(out.outputId, concat, i);
+    });
     for (const node of [conv, ...unit.post]) edit.remove(node.id);
     return {
       ok: true,

@@ -36,15 +36,6 @@ export class GraphEdit {
     for (const e of this.edges) this.edgeIds.add(e.id);
   }
 
-  node(id: string): LayerNode | undefined {
-    return this.nodes.find((n) => n.id === id);
-  }
-
-  /** Incoming edges of a node in slot order. */
-  inputs(id: string): Edge[] {
-    return this.edges.filter((e) => e.target === id).sort((a, b) => a.targetIndex - b.targetIndex);
-  }
-
   add(spec: NewNode): string {
     const name = this.unique(spec.name, this.names);
     const id = this.unique(name, this.ids);

@@ -85,7 +85,8 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
         reason: `the pool on the ${formatShape(gridIn)} input would give ${poolGrid ? kernelText(poolGrid) : 'nothing'}, not the ${kernelText(goal)} grid this part produces (a 'valid' conv shrinks it too)`,
       };
     const branch = convBranch(grid, goal, p.kernelSize, poolParams);
-    if (!branch) return { ok: false, reason: `no stride-${poolParams.strides[0]} conv reproduces the ${kernelText(goal)} grid` };
+    if (!branch)
+      return { ok: false, reason: `no stride-${poolParams.strides[0]} conv reproduces the ${kernelText(goal)} grid` };
 
     const edit = new GraphEdit(ctx.graph);
     const { conv } = unit;

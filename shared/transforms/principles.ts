@@ -145,7 +145,10 @@ function largeKernels(graph: Graph, analysis: Analysis): PrincipleWarning[] {
     if (options.length === 0) continue;
     const best = options.reduce((a, b) => (b.report.macs.saved > a.report.macs.saved ? b : a));
     const ways = options
-      .map((o) => `${o.report.replacement} for ${formatPercent(o.report.macs.savedPct / 100, 1)} fewer multiply-adds (rule ${o.rule})`)
+      .map(
+        (o) =>
+          `${o.report.replacement} for ${formatPercent(o.report.macs.savedPct / 100, 1)} fewer multiply-adds (rule ${o.rule})`,
+      )
       .join('; ');
     const fix = `Apply ${options.map((o) => o.rule).join(' or ')}: the receptive field and output shape stay the same.`;
     warnings.push({

@@ -71,7 +71,10 @@ export function runRewrite<O>(
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
   if (firstError) {
     const where = firstError.nodeId ? `${analysis.nodes[firstError.nodeId]?.name ?? firstError.nodeId}: ` : '';
-    return fail('network-errors', `The network has errors; fix them before rewriting it (${where}${firstError.message})`);
+    return fail(
+      'network-errors',
+      `The network has errors; fix them before rewriting it (${where}${firstError.message})`,
+    );
   }
   const planned = rule.plan({ graph, analysis, index, node }, parsed.data);
   if (!planned.ok) return fail('not-applicable', `${rule.id} does not apply to '${node.name}': ${planned.reason}`);
@@ -85,7 +88,8 @@ type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
 function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): ProvenReport | string {
   const after = analyzeGraph(plan.graph);
   const error = after.diagnostics.find((d) => d.severity === 'error');
-  if (error) return `the rewritten network would have an error (${after.nodes[error.nodeId ?? '']?.name ?? ''}: ${error.message}) — please report this`;
+  if (error)
+    return `the rewritten network would have an error (${after.nodes[error.nodeId ?? '']?.name ?? ''}: ${error.message}) — please report this`;
 
   const oldOut = before.nodes[plan.outputBefore]!;
   const newOut = after.nodes[plan.outputAfter]!;
@@ -143,8 +147,8 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
       after: rfAfter,
       equal: rfEqual,
       statement: rfEqual
-        ? `Receptive field unchanged: ${rfText(rfBefore)} before and after (${plan.rfReason}).`
-        : `Receptive field changes from ${rfText(rfBefore)} to ${rfText(rfAfter)} (${plan.rfReason}).`,
+        ? `Receptive field unchanged (in network-input pixels): ${rfText(rfBefore)} before and after (${plan.rfReason}).`
+        : `Receptive field changes (in network-input pixels) from ${rfText(rfBefore)} to ${rfText(rfAfter)} (${plan.rfReason}).`,
     },
     outputShape: {
       before: oldOut.outputShape!,

@@ -52,7 +52,7 @@ export const stackRule: RewriteRule<StackOptions> = {
         ...chain,
         original: `${ctx.node.name} (${kh}×${kh}, ${unit.inputShape[2]} → ${p.filters})`,
         replacement: `${countWord(count)} stacked 3×3 convolutions`,
-        rfReason: `${countWord(count)} stacked 3×3 windows cover 1 + ${count}·2 = ${kh} taps per axis, as one ${kh}×${kh} does`,
+        rfReason: `${countWord(count)} stacked 3×3 windows span 1 + ${count}·2 = ${kh} positions per axis, as one ${kh}×${kh} does`,
       },
     };
   },

@@ -2,7 +2,7 @@ import { type Analysis, analyzeGraph, type Totals } from '../analysis';
 import type { Graph } from '../graph/types';
 import { costChange } from './rewrite';
 import { applyRule, rules } from './rules';
-import { type CostChange, RULE_IDS, type RewriteReport, type RuleId, type TransformDiagnostic } from './types';
+import { type CostChange, type RewriteReport, RULE_IDS, type RuleId, type TransformDiagnostic } from './types';
 
 export interface Suggestion {
   rule: RuleId;
@@ -37,6 +37,8 @@ const savesSomething = (r: RewriteReport) =>
  * Every rewrite that applies somewhere in the graph and saves something, ranked:
  * most multiply-adds saved first, then most parameters, then network order, then
  * rule order. Empty when the graph has errors (nothing can be proven on it).
+ * Options that do not validate make their rule suggest nothing: check them first
+ * with `rules[rule].options.safeParse` to tell the user why.
  */
 export function suggest(graph: Graph, o: SuggestOptions = {}, analysis: Analysis = analyzeGraph(graph)): Suggestion[] {
   if (analysis.diagnostics.some((d) => d.severity === 'error')) return [];
@@ -90,10 +92,7 @@ export function applyAllOfKind(graph: Graph, rule: RuleId, o: ApplyOptions = {})
  * the result, until nothing applies. Deterministic, because the ranking is.
  * Default rules: FACTORIZATION_RULES.
  */
-export function applyEverything(
-  graph: Graph,
-  o: ApplyOptions & { rules?: readonly RuleId[] } = {},
-): VariantResult {
+export function applyEverything(graph: Graph, o: ApplyOptions & { rules?: readonly RuleId[] } = {}): VariantResult {
   return applyGreedily(graph, o.rules ?? FACTORIZATION_RULES, o, null);
 }
 

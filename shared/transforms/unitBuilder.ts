@@ -12,7 +12,10 @@ export function targetConv(ctx: RuleContext): TargetResult {
   if (node.kind !== 'Conv2D') return { ok: false, reason: `it is a ${node.kind}, and this rewrite replaces a Conv2D` };
   const unit = convUnit(ctx.index, ctx.analysis, node);
   if (unit.params.groups !== 1)
-    return { ok: false, reason: `it is a grouped convolution (groups ${unit.params.groups}), which no rewrite handles` };
+    return {
+      ok: false,
+      reason: `it is a grouped convolution (groups ${unit.params.groups}), which no rewrite handles`,
+    };
   return { ok: true, unit };
 }
 

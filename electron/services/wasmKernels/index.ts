@@ -3,16 +3,21 @@ import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
 import type { Tf } from './kernelScope';
+import { tile } from './tile';
 
-/** Which of our kernels replace or fill in wasm's, and why each is there. */
-const kernels: { name: string; make: (tf: Tf) => tfjs.KernelFunc }[] = [
+type MakeKernel = (tf: Tf, wasmOwn: tfjs.KernelConfig | undefined) => tfjs.KernelFunc;
+
+/** Which of our kernels fill in or replace wasm's, and why each is there. */
+const kernels: { name: string; make: MakeKernel }[] = [
   // Missing on wasm: without it no convolution can train there.
   { name: 'Conv2DBackpropFilter', make: conv2dBackpropFilter },
-  // wasm has one, but it is a naive loop; ours runs in XNNPACK (see bench/wasmKernels.ts).
+  // wasm has one, but it is a naive loop, 3–17× slower than ours (bench/wasmKernels.ts).
   { name: 'Conv2DBackpropInput', make: conv2dBackpropInput },
   // Missing on wasm: depthwise (MobileNet-style) layers could not train there.
   { name: 'DepthwiseConv2dNativeBackpropFilter', make: depthwiseBackpropFilter },
   { name: 'DepthwiseConv2dNativeBackpropInput', make: depthwiseBackpropInput },
+  // wasm has one, but batch norm's gradient spends most of its time in it (see tile.ts).
+  { name: 'Tile', make: tile },
 ];
 
 const ours = new WeakSet<tfjs.KernelFunc>();
@@ -28,9 +33,10 @@ export function registerWasmTrainingKernels(tf: Tf): string[] {
     if (current && ours.has(current.kernelFunc)) continue;
     // Unregister first: registerKernel would otherwise warn about the replacement.
     if (current) tf.unregisterKernel(name, 'wasm');
-    const kernelFunc = make(tf);
+    const kernelFunc = make(tf, current);
     ours.add(kernelFunc);
-    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+    // The replaced kernel's setup (binding its C++ function) still runs, so ours may fall back to it.
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc, setupFunc: current?.setupFunc });
   }
   return kernels.map((k) => k.name);
 }

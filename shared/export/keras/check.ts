@@ -37,7 +37,7 @@ ${inputs}
 ${expected}
     worst = max(float(np.max(np.abs(a - b))) for a, b in zip(outputs, expected))
     verdict = "OK" if worst <= TOLERANCE else "MISMATCH"
-    print(f"largest |Keras - TF.js| difference: {worst:.3g} ({verdict}, {TOLERANCE:g})")
+    print(f"max |Keras - TF.js| = {worst:.3g} (tolerance {TOLERANCE:g}): {verdict}")
     return 0 if worst <= TOLERANCE else 1
 
 

@@ -86,7 +86,8 @@ def load_data(args, batch_size):
     if args.synthetic:
         images = tf.random.uniform((args.samples, *INPUT_SHAPE), seed=0)
         labels = tf.random.uniform((args.samples,), maxval=NUM_CLASSES, dtype="int32")
-        data = tf.data.Dataset.from_tensor_slices((images, tf.one_hot(labels, NUM_CLASSES)))
+        targets = tf.one_hot(labels, NUM_CLASSES)
+        data = tf.data.Dataset.from_tensor_slices((images, targets))
         return data.shuffle(args.samples, seed=0).batch(batch_size)
 ${colorMode ? directoryLoader(colorMode) : `    raise SystemExit("--data reads images; load this network's data in load_data().")\n`}
 

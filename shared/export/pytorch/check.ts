@@ -50,7 +50,7 @@ ${line('ours = ', outputs)}
 ${line('expected = ', expected)}
     worst = max((a - b).abs().max().item() for a, b in zip(ours, expected))
     verdict = "OK" if worst <= TOLERANCE else "MISMATCH"
-    print(f"largest |PyTorch - TF.js| difference: {worst:.3g} ({verdict}, {TOLERANCE:g})")
+    print(f"max |PyTorch - TF.js| = {worst:.3g} (tolerance {TOLERANCE:g}): {verdict}")
     return 0 if worst <= TOLERANCE else 1
 
 

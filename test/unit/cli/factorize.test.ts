@@ -17,7 +17,7 @@ describe('netwright factorize', () => {
     expect(code).toBe(0);
     expect(out).toContain('stack: conv5 (5×5, 16 → 16) → two stacked 3×3 convolutions');
     expect(out).toContain('multiply-adds 6,553,600 → 4,718,592: −1,835,008 (−28%)');
-    expect(out).toContain('Receptive field unchanged: 5×5 before and after');
+    expect(out).toContain('Receptive field unchanged (in network-input pixels): 5×5 before and after');
     expect(out).toContain('Output shape unchanged: 32×32×16 before and after.');
     expect(out).toMatch(/1 rewrite applied\.\nParameters: 8,938 → /);
   });
@@ -50,8 +50,11 @@ describe('netwright factorize', () => {
   });
 
   it('takes the options of the rule', async () => {
-    const run = async (...args: string[]) => JSON.parse((await cli('factorize', small, '--json', ...args)).out).rewrites[0];
-    expect((await run('--rule', 'stack', '--node', 'conv5', '--channels', '8', '--activation', 'linear')).depthAdded).toBe(0);
+    const run = async (...args: string[]) =>
+      JSON.parse((await cli('factorize', small, '--json', ...args)).out).rewrites[0];
+    expect(
+      (await run('--rule', 'stack', '--node', 'conv5', '--channels', '8', '--activation', 'linear')).depthAdded,
+    ).toBe(0);
     expect((await run('--rule', 'asymmetric', '--node', 'conv5', '--order', 'nx1')).added).toEqual([
       'conv5_5x1',
       'conv5_5x1_bn',
@@ -65,7 +68,7 @@ describe('netwright factorize', () => {
 
   it('without --rule, applies the best rewrite at a node, or everything with --all', async () => {
     const best = JSON.parse((await cli('factorize', small, '--node', 'conv5', '--json')).out);
-    // At the network's only grid size, the expanded filter bank saves most (2/3 of a 5×5... 4/5 here).
+    // The network has one grid size, so the filter bank applies, and 1×5 ‖ 5×1 saves 4/5 of a 5×5.
     expect(best.rewrites.map((r: { rule: string }) => r.rule)).toEqual(['filter-bank']);
     const everything = JSON.parse((await cli('factorize', small, '--all', '--json')).out);
     expect(everything.rewrites.map((r: { rule: string; nodeName: string }) => `${r.rule}:${r.nodeName}`)).toEqual([
@@ -78,7 +81,9 @@ describe('netwright factorize', () => {
     const file = fx.writeProject('ancestor', getTemplate('inception-v3-unfactorized')!.build());
     const { code, out } = await cli('factorize', file, '--all');
     expect(code).toBe(0);
-    expect(out).toMatch(/28 rewrites applied\.\nParameters: 37,696,232 → 21,482,636: −16,213,596 \(−43%\)\nMACs: 9,759,473,248 → /);
+    expect(out).toMatch(
+      /28 rewrites applied\.\nParameters: 37,696,232 → 21,482,636: −16,213,596 \(−43%\)\nMACs: 9,759,473,248 → /,
+    );
   }, 30_000);
 
   it('says so when nothing applies, and exits 0', async () => {
@@ -96,12 +101,32 @@ describe('netwright factorize', () => {
   const bad: [string, string[], RegExp][] = [
     ['an unknown rule', ['--rule', 'squash', '--all'], /Unknown rule "squash": use one of stack, asymmetric/],
     ['an unknown node', ['--rule', 'stack', '--node', 'nope'], /There is no node named "nope"/],
-    ['a rule that does not apply', ['--rule', 'stack', '--node', 'conv3'], /stack does not apply to 'conv3': its kernel is 3×3/],
+    [
+      'a rule that does not apply',
+      ['--rule', 'stack', '--node', 'conv3'],
+      /stack does not apply to 'conv3': its kernel is 3×3/,
+    ],
     ['a rule that does not apply to the kind', ['--rule', 'asymmetric', '--node', 'gap'], /it is a GlobalAvgPool2D/],
-    ['zero channels', ['--rule', 'stack', '--node', 'conv5', '--channels', '0'], /Invalid option for stack: --channels: expected a positive whole number of channels, got 0/],
-    ['text for a number', ['--rule', 'bottleneck', '--node', 'conv3', '--ratio', 'half'], /--ratio: expected a ratio above 0 and below 1, got "half"/],
-    ['an option of another rule', ['--rule', 'stack', '--node', 'conv5', '--ratio', '0.5'], /Invalid option for stack: --ratio does not apply to stack/],
-    ['a bad order', ['--rule', 'asymmetric', '--node', 'conv5', '--order', 'diagonal'], /--order: expected '1xn' or 'nx1', got "diagonal"/],
+    [
+      'zero channels',
+      ['--rule', 'stack', '--node', 'conv5', '--channels', '0'],
+      /Invalid option for stack: --channels: expected a positive whole number of channels, got 0/,
+    ],
+    [
+      'text for a number',
+      ['--rule', 'bottleneck', '--node', 'conv3', '--ratio', 'half'],
+      /--ratio: expected a ratio above 0 and below 1, got "half"/,
+    ],
+    [
+      'an option of another rule',
+      ['--rule', 'stack', '--node', 'conv5', '--ratio', '0.5'],
+      /Invalid option for stack: --ratio does not apply to stack/,
+    ],
+    [
+      'a bad order',
+      ['--rule', 'asymmetric', '--node', 'conv5', '--order', 'diagonal'],
+      /--order: expected '1xn' or 'nx1', got "diagonal"/,
+    ],
     ['an option without a rule', ['--all', '--channels', '4'], /--channels needs --rule/],
     ['neither --node nor --all', ['--rule', 'stack'], /Give either --node NAME or --all/],
     ['both --node and --all', ['--rule', 'stack', '--node', 'conv5', '--all'], /Give either --node NAME or --all/],

@@ -29,7 +29,12 @@ describe('compare', () => {
       macs: 5_713_216_096,
       flops: 11_426_432_192,
     });
-    expect(c.difference).toMatchObject({ params: -13_844_448, macs: -4_046_257_152, paramsPct: -36.73, macsPct: -41.46 });
+    expect(c.difference).toMatchObject({
+      params: -13_844_448,
+      macs: -4_046_257_152,
+      paramsPct: -36.73,
+      macsPct: -41.46,
+    });
     expect(c.a.outputShapes).toEqual([[1000]]);
     expect(c.modules.map((m) => m.module)).toEqual([
       ...Array.from({ length: 11 }, (_, i) => `mixed${i}`),
@@ -41,7 +46,12 @@ describe('compare', () => {
     }
     const mixed4 = c.modules.find((m) => m.module === 'mixed4')!;
     expect(mixed4.difference.params).toBe(mixed4.b!.params - mixed4.a!.params);
-    expect(c.modules.find((m) => m.module === 'mixed9')!.difference).toEqual({ params: 0, macs: 0, paramsPct: 0, macsPct: 0 });
+    expect(c.modules.find((m) => m.module === 'mixed9')!.difference).toEqual({
+      params: 0,
+      macs: 0,
+      paramsPct: 0,
+      macsPct: 0,
+    });
   });
 
   it('shows modules only one network has', () => {
@@ -91,7 +101,13 @@ describe('compare', () => {
     expect(svg.trim().endsWith('</svg>')).toBe(true);
     expect(svg).toContain('A: Inception v3 &lt;unfactorized&gt;');
     expect(svg).toContain('B: Inception v3');
-    for (const label of ['Parameters per module', 'Multiply-adds per module', '>parameters<', '>multiply-adds (MACs)<', '>module<'])
+    for (const label of [
+      'Parameters per module',
+      'Multiply-adds per module',
+      '>parameters<',
+      '>multiply-adds (MACs)<',
+      '>module<',
+    ])
       expect(svg).toContain(label);
     // 12 modules × 2 networks × 2 panels bars, plus the background and the 2 legend swatches.
     expect(svg.match(/<rect /g)).toHaveLength(12 * 2 * 2 + 3);

@@ -28,7 +28,9 @@ describe('design-principle warnings (Inception v3)', () => {
     const [warning, ...rest] = checkPrinciples(poolThenExpand());
     expect(rest).toEqual([]);
     expect(warning).toMatchObject({ nodeId: 'pool', code: 'representational-bottleneck', rule: 'grid-reduction' });
-    expect(warning!.message).toMatch(/from 35×35×320 \(392,000 values\) to 17×17×320 \(92,480\), keeping 23.6% in one step/);
+    expect(warning!.message).toMatch(
+      /from 35×35×320 \(392,000 values\) to 17×17×320 \(92,480\), keeping 23.6% in one step/,
+    );
     expect(warning!.message).toMatch(/principle 1/);
     expect(warning!.message).toMatch(/Fix: .*grid-reduction/);
     expect(checkPrinciples(poolThenExpand(), { bottleneckThreshold: 0.2 })).toEqual([]);

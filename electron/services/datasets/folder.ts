@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { decodeImage } from './decode';
+import { listFolder, pathKind, readBytes } from './files';
+import { DatasetProblem, fmt } from './problem';
+import type { ImageSource } from './source';
+
+const IMAGE_EXTENSIONS = /\.(png|jpe?g)$/i;
+
+/**
+ * A folder with one subfolder per class (Keras's image_dataset_from_directory layout):
+ * class names are the subfolder names in sorted order; PNG and JPEG files count,
+ * other files are skipped. Images are decoded when used, so a damaged one is reported then.
+ */
+export function folderSource(root: string): ImageSource {
+  if (pathKind(root, 'The image folder') !== 'folder') {
+    throw new DatasetProblem(`${root} is a file; give the folder that holds one subfolder of images per class.`);
+  }
+  const classes = listFolder(root).filter((e) => e.folder);
+  if (classes.length < 2) {
+    throw new DatasetProblem(
+      `The folder ${root} has ${classes.length === 0 ? 'no subfolders' : `one subfolder (${classes[0]!.name})`}; put each class's images in its own subfolder (at least two classes).`,
+    );
+  }
+  const files: string[] = [];
+  const labels: number[] = [];
+  let skipped = 0;
+  classes.forEach((c, label) => {
+    const dir = path.join(root, c.name);
+    const entries = listFolder(dir).filter((e) => !e.folder);
+    const images = entries.filter((e) => IMAGE_EXTENSIONS.test(e.name));
+    skipped += entries.length - images.length;
+    if (!images.length) {
+      throw new DatasetProblem(`The class folder ${dir} has no PNG or JPEG images (.png, .jpg, .jpeg).`);
+    }
+    for (const e of images) {
+      files.push(path.join(dir, e.name));
+      labels.push(label);
+    }
+  });
+  const first = decodeImage(files[0]!, readBytes(files[0]!));
+  const skippedNote = skipped ? ` (${fmt(skipped)} other files skipped)` : '';
+  return {
+    description: `Image folder ${root}: ${fmt(files.length)} PNG/JPEG images in ${classes.length} class folders${skippedNote}`,
+    count: files.length,
+    labels: Int32Array.from(labels),
+    classNames: classes.map((c) => c.name),
+    nativeShape: { width: first.width, height: first.height, channels: 3 },
+    image: (i) => (i === 0 ? first : decodeImage(files[i]!, readBytes(files[i]!))),
+  };
+}

@@ -1,0 +1,108 @@
+import type { DatasetInfo, DatasetSpec, ImageInput } from '../../../shared/training';
+import { seededRandom, shuffleInPlace } from '../../../shared/training';
+import { cifar10Source } from './cifar10';
+import { folderSource } from './folder';
+import { idxSource } from './idx';
+import { convertImage, describeConversion } from './image';
+import { mnistPackageSource } from './mnistPackage';
+import { DatasetProblem, fmt } from './problem';
+import type { ImageSource } from './source';
+import { syntheticSource } from './synthetic';
+
+/** Stated with every run: Netwright feeds pixels / 255 and nothing else. */
+export const NORMALISATION =
+  'pixel values divided by 255, so inputs lie in [0, 1]; no mean or standard-deviation normalisation';
+
+/** A dataset at the network's input size, in a seeded random order (so a split is not one class). */
+export interface Dataset {
+  /** count × H × W × C bytes, row-major per image; divided by 255 when a batch is built. */
+  pixels: Uint8Array;
+  labels: Int32Array;
+  count: number;
+  input: ImageInput;
+  classes: number;
+  info: Omit<DatasetInfo, 'trainSamples' | 'validationSamples'>;
+}
+
+function openSource(spec: DatasetSpec, input: ImageInput, classes: number, seed: number): ImageSource {
+  switch (spec.kind) {
+    case 'synthetic':
+      return syntheticSource(spec.samples, spec.classes ?? classes, seed, input);
+    case 'mnist':
+      return mnistPackageSource();
+    case 'idx':
+      return idxSource(spec.path);
+    case 'cifar10':
+      return cifar10Source(spec.path);
+    case 'folder':
+      return folderSource(spec.path);
+  }
+}
+
+/**
+ * Reads (or draws) the dataset and converts every sample used to the network's input:
+ * resized, channels converted, flattened where the network takes a vector.
+ * `classes` is the network's output size; the dataset must have exactly that many.
+ */
+export function loadDataset(spec: DatasetSpec, input: ImageInput, classes: number, seed: number): Dataset {
+  const source = openSource(spec, input, classes, seed);
+  const sourceClasses = source.classNames.length;
+  if (sourceClasses !== classes) {
+    throw new DatasetProblem(
+      `${source.description} has ${sourceClasses} classes but the network outputs ${classes} class scores: set the output layer's units to ${sourceClasses}${spec.kind === 'synthetic' ? ', or draw as many classes as the network has' : ''}.`,
+    );
+  }
+  const order = shuffleInPlace(
+    Int32Array.from({ length: source.count }, (_, i) => i),
+    seededRandom(seed ^ 0x5eed),
+  );
+  const count = Math.min(spec.samples ?? source.count, source.count);
+  const size = input.height * input.width * input.channels;
+  const pixels = new Uint8Array(count * size);
+  const labels = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const index = order[i]!;
+    const label = source.labels[index]!;
+    if (label >= classes)
+      throw new DatasetProblem(
+        `${source.description}: sample ${fmt(index + 1)} has label ${label}, outside 0 to ${classes - 1}.`,
+      );
+    labels[i] = label;
+    convertImage(source.image(index), input, pixels, i * size);
+  }
+  const used = count < source.count ? ` (${fmt(count)} used, chosen at random with the run's seed)` : '';
+  return {
+    pixels,
+    labels,
+    count,
+    input,
+    classes,
+    info: {
+      description: `${source.description}${used}`,
+      normalisation: NORMALISATION,
+      inputShape: input.flatten ? [size] : [input.height, input.width, input.channels],
+      classes,
+      classNames: source.classNames,
+      conversion: describeConversion(source.nativeShape, input),
+    },
+  };
+}
+
+/** Fills `out` with samples `indices[start..end)` as floats in [0, 1], and their labels. */
+export function fillBatch(
+  data: Dataset,
+  indices: ArrayLike<number>,
+  start: number,
+  end: number,
+  out: Float32Array,
+  labelsOut: Int32Array,
+): void {
+  const size = data.input.height * data.input.width * data.input.channels;
+  for (let b = 0; b < end - start; b++) {
+    const i = indices[start + b]!;
+    const src = i * size;
+    const dst = b * size;
+    for (let k = 0; k < size; k++) out[dst + k] = data.pixels[src + k]! / 255;
+    labelsOut[b] = data.labels[i]!;
+  }
+}

@@ -1,0 +1,11 @@
+/** Export to PyTorch / Keras code: the main process, the CLI and tests call these. */
+export {
+  type ExportOutcome,
+  type ExportSummary,
+  type ExportToFolder,
+  exportNetwork,
+  exportTrainedModel,
+  type TrainedExport,
+} from './exportNetwork';
+export { ExportProblem } from './problem';
+export { loadSavedModel, modelWeights } from './tfjsModel';

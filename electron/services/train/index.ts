@@ -1,0 +1,10 @@
+/** Training off the main thread: a worker per run, managed by TrainingService. */
+export { trainingMethods } from './apiMethods';
+export { type JobOutcome, runTrainingJob, splitIndices, type TrainJob } from './runJob';
+export {
+  type EmitEvent,
+  type StartRequest,
+  TrainingRefused,
+  TrainingService,
+  type TrainingServiceOptions,
+} from './service';

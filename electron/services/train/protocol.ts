@@ -1,0 +1,22 @@
+import type { BackendReport } from '../../../shared/api';
+import type { Graph } from '../../../shared/graph/types';
+import type { BatchProgress, DatasetInfo, EpochMetrics, ResolvedTrainingOptions } from '../../../shared/training';
+import type { JobOutcome } from './runJob';
+
+/** What the worker is started with (workerData). */
+export interface WorkerStart {
+  graph: Graph;
+  options: ResolvedTrainingOptions;
+  memoryBudget: { bytes: number; label: string };
+  /** SharedControl's buffer: run / pause / cancel. */
+  control: SharedArrayBuffer;
+}
+
+/** Worker → main, in this order: backend, dataset, status…, batch…/epoch…, then exactly one `done`. */
+export type WorkerMessage =
+  | { type: 'backend'; report: BackendReport }
+  | { type: 'dataset'; info: DatasetInfo }
+  | { type: 'status'; status: 'running' | 'paused' }
+  | { type: 'batch'; progress: Omit<BatchProgress, 'runId'> }
+  | { type: 'epoch'; metrics: EpochMetrics }
+  | { type: 'done'; outcome: JobOutcome };

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { finishedStatuses, RunRecord } from '../../../shared/training';
+import { writeFileAtomic } from '../files';
+import { modelJsonText, type SerializedModel, WEIGHTS_FILE } from './serialize';
+
+const GENERATED_BY = 'Netwright (TensorFlow.js 4.22)';
+
+async function writeBytesAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w', 0o644);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file).catch(async (err) => {
+    await unlink(temp).catch(() => {});
+    throw err;
+  });
+}
+
+/** Writes a trained model as TF.js Layers files: model.json and weights.bin. */
+export async function writeModelFiles(folder: string, model: SerializedModel): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  await writeBytesAtomic(path.join(folder, WEIGHTS_FILE), new Uint8Array(model.weightData));
+  await writeFileAtomic(path.join(folder, 'model.json'), modelJsonText(model, GENERATED_BY));
+}
+
+export { GENERATED_BY };
+
+/**
+ * Runs on disk: <dataDir>/runs/<id>/run.json (settings, curves, metrics, status) and,
+ * for runs with a trained model, model.json + weights.bin. With no folder (the CLI),
+ * runs live in memory only.
+ */
+export class RunStore {
+  private readonly models = new Map<string, SerializedModel>();
+
+  constructor(private readonly root: string | null) {}
+
+  private folder(id: string): string {
+    return path.join(this.root!, id);
+  }
+
+  /** Every stored run; one left running by a crash or a quit is marked failed, as it cannot go on. */
+  async loadAll(): Promise<RunRecord[]> {
+    if (!this.root) return [];
+    let ids: string[];
+    try {
+      ids = await readdir(this.root);
+    } catch {
+      return [];
+    }
+    const records: RunRecord[] = [];
+    for (const id of ids) {
+      try {
+        const parsed = RunRecord.safeParse(JSON.parse(await readFile(path.join(this.folder(id), 'run.json'), 'utf8')));
+        if (!parsed.success) continue; // a damaged record must not hide the others
+        const record = parsed.data;
+        if (!finishedStatuses.includes(record.status)) {
+          record.status = 'failed';
+          record.failure = 'internal';
+          record.message = 'Interrupted: Netwright closed while this run was training.';
+        }
+        records.push(record);
+      } catch {
+        // not a run folder
+      }
+    }
+    return records;
+  }
+
+  async save(record: RunRecord): Promise<void> {
+    if (!this.root) return;
+    await mkdir(this.folder(record.id), { recursive: true });
+    await writeFileAtomic(path.join(this.folder(record.id), 'run.json'), JSON.stringify(record));
+  }
+
+  async saveModel(id: string, model: SerializedModel): Promise<void> {
+    if (!this.root) {
+      this.models.set(id, model);
+      return;
+    }
+    await writeModelFiles(this.folder(id), model);
+  }
+
+  async readModel(id: string): Promise<SerializedModel | null> {
+    if (!this.root) return this.models.get(id) ?? null;
+    try {
+      const json = JSON.parse(await readFile(path.join(this.folder(id), 'model.json'), 'utf8'));
+      const weights = await readFile(path.join(this.folder(id), WEIGHTS_FILE));
+      return {
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0].weights,
+        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    this.models.delete(id);
+    if (this.root) await rm(this.folder(id), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,380 @@
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { type Analysis, analyzeGraph } from '../../../shared/analysis';
+import type { ApiEvent, ApiEventPayload, BackendName, BackendReport } from '../../../shared/api';
+import type { Graph } from '../../../shared/graph/types';
+import {
+  curvesCsv,
+  type ExportedModel,
+  estimateTrainingMemory,
+  MAX_CURVE_POINTS,
+  type MemoryEstimate,
+  memoryRefusal,
+  prepareForTraining,
+  type ResolvedTrainingOptions,
+  type RunRecord,
+  type RunStatus,
+  type RunSummary,
+  resolveTrainingOptions,
+  type TrainableNetwork,
+} from '../../../shared/training';
+import { ensureBackend } from '../tfjs';
+import { SharedControl } from './control';
+import { defaultMemoryBudget } from './memoryBudget';
+import type { WorkerMessage, WorkerStart } from './protocol';
+import type { JobOutcome } from './runJob';
+import { GENERATED_BY, RunStore, writeModelFiles } from './runStore';
+import { exportedModel } from './serialize';
+import { trainWorkerUrl } from './workerUrl';
+
+export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
+
+export interface TrainingServiceOptions {
+  /** Where runs are kept (<dir>/<runId>/); null keeps them in memory (the CLI). */
+  runsDir: string | null;
+  emit?: EmitEvent;
+  backend?: () => Promise<BackendReport>;
+  memoryBudget?: (backend: BackendName) => { bytes: number; label: string };
+  workerUrl?: URL;
+  /** Least time between two trainProgress events of a run (an epoch's last batch is always sent). */
+  progressIntervalMs?: number;
+}
+
+export interface StartRequest {
+  graph: Graph;
+  options: unknown;
+  name?: string;
+  networkName?: string;
+}
+
+interface ActiveRun {
+  worker: Worker;
+  control: SharedControl;
+  finished: Promise<RunRecord>;
+  lastProgressAt: number;
+  curveStride: number;
+}
+
+/** A request the service refuses; the message says why and what to change. */
+export class TrainingRefused extends Error {
+  override name = 'TrainingRefused';
+  constructor(
+    message: string,
+    /** options: invalid settings; network: cannot be trained; memory: would not fit; busy: a run is training; run: no such run or wrong state. */
+    readonly kind: 'options' | 'network' | 'memory' | 'busy' | 'run',
+  ) {
+    super(message);
+  }
+}
+
+const DATASET_SAMPLES: Record<string, number | undefined> = { mnist: 10_000 };
+
+/** Dataset bytes known before loading (synthetic, the mnist sample); files are measured by the worker. */
+function knownDatasetBytes(o: ResolvedTrainingOptions, net: TrainableNetwork): number {
+  const perSample = net.input.height * net.input.width * net.input.channels;
+  const d = o.dataset;
+  const count =
+    d.kind === 'synthetic' ? d.samples : d.kind === 'mnist' ? Math.min(d.samples ?? 10_000, DATASET_SAMPLES.mnist!) : 0;
+  return count * perSample;
+}
+
+const defaultName = (o: ResolvedTrainingOptions) =>
+  `ε ${o.labelSmoothing} · ${o.optimizer} ${o.learningRate} · ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}`;
+
+function newRunId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `run-${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+function summary(record: RunRecord): RunSummary {
+  const { batches: _batches, ...rest } = record;
+  return { ...rest, final: record.epochs.at(-1) ?? null };
+}
+
+/**
+ * Training runs for every shell: each run trains in its own worker thread; this side keeps
+ * the records (settings, curves, final metrics, status), persists them, relays progress as
+ * API events, and exports trained models and curves. One run trains at a time.
+ */
+export class TrainingService {
+  private readonly store: RunStore;
+  private readonly records = new Map<string, RunRecord>();
+  private readonly active = new Map<string, ActiveRun>();
+  private loaded: Promise<void> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly settings: TrainingServiceOptions) {
+    this.store = new RunStore(settings.runsDir);
+  }
+
+  private emit: EmitEvent = (event, payload) => this.settings.emit?.(event, payload);
+
+  private load(): Promise<void> {
+    this.loaded ??= this.store.loadAll().then((records) => {
+      for (const r of records) if (!this.records.has(r.id)) this.records.set(r.id, r);
+    });
+    return this.loaded;
+  }
+
+  private persist(record: RunRecord): void {
+    const snapshot = structuredClone(record);
+    this.saving = this.saving.then(() => this.store.save(snapshot)).catch(() => {});
+  }
+
+  /** Options validated, network checked, memory estimated; throws TrainingRefused with the reason. */
+  async plan(request: StartRequest): Promise<{
+    options: ResolvedTrainingOptions;
+    analysis: Analysis;
+    net: TrainableNetwork;
+    memory: MemoryEstimate;
+    budget: { bytes: number; label: string };
+    refusal: string | null;
+  }> {
+    const resolved = resolveTrainingOptions(request.options);
+    if (!resolved.ok) throw new TrainingRefused(`Invalid training options: ${resolved.error}`, 'options');
+    const options = resolved.options;
+    const analysis = analyzeGraph(request.graph);
+    const net = prepareForTraining(request.graph, analysis);
+    if (!net.ok) throw new TrainingRefused(net.error, 'network');
+    const backend = await (this.settings.backend ?? ensureBackend)();
+    const budget = (this.settings.memoryBudget ?? defaultMemoryBudget)(backend.name);
+    const memory = estimateTrainingMemory(analysis.totals, options, knownDatasetBytes(options, net));
+    return { options, analysis, net, memory, budget, refusal: memoryRefusal(memory, budget.bytes, budget.label) };
+  }
+
+  async start(request: StartRequest): Promise<{ runId: string }> {
+    await this.load();
+    const [runningId] = this.active.keys();
+    if (runningId) {
+      throw new TrainingRefused(
+        `Run ${this.records.get(runningId)?.name ?? runningId} is still training; cancel it or wait for it to finish.`,
+        'busy',
+      );
+    }
+    const plan = await this.plan(request);
+    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
+    const { options, analysis, net, memory, budget } = plan;
+    const id = newRunId();
+    const record: RunRecord = {
+      id,
+      name: request.name?.trim() || defaultName(options),
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      status: 'preparing',
+      message: null,
+      failure: null,
+      settings: options,
+      network: {
+        name: request.networkName ?? 'network',
+        inputShape: [...net.inputShape],
+        classes: net.classes,
+        params: analysis.totals.params,
+        trainableParams: analysis.totals.trainableParams,
+        macs: analysis.totals.macs,
+        head: net.head,
+      },
+      backend: null,
+      dataset: null,
+      memory,
+      epochs: [],
+      batches: [],
+      hasModel: false,
+    };
+    this.records.set(id, record);
+    this.persist(record);
+    this.emit('trainStatus', { runId: id, status: 'preparing', message: null });
+    const control = new SharedControl();
+    const start: WorkerStart = { graph: request.graph, options, memoryBudget: budget, control: control.buffer };
+    const worker = new Worker(this.settings.workerUrl ?? trainWorkerUrl(), { workerData: start });
+    let resolveFinished!: (r: RunRecord) => void;
+    const finished = new Promise<RunRecord>((resolve) => {
+      resolveFinished = resolve;
+    });
+    const run: ActiveRun = { worker, control, finished, lastProgressAt: 0, curveStride: 1 };
+    this.active.set(id, run);
+    let outcome: JobOutcome | null = null;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'done') outcome = message.outcome;
+      else this.onWorkerMessage(record, run, message);
+    });
+    worker.on('error', (err) => {
+      outcome ??= {
+        status: 'failed',
+        failure: 'internal',
+        message: `The training thread crashed: ${err.message}`,
+        model: null,
+      };
+    });
+    worker.on('exit', () => {
+      const final = outcome ?? {
+        status: control.state() === 'cancel' ? 'cancelled' : 'failed',
+        failure: control.state() === 'cancel' ? null : 'internal',
+        message:
+          control.state() === 'cancel'
+            ? 'Cancelled before training began.'
+            : 'The training thread stopped unexpectedly.',
+        model: null,
+      };
+      void this.finish(record, final).then(resolveFinished);
+    });
+    return { runId: id };
+  }
+
+  private setStatus(record: RunRecord, status: RunStatus, message: string | null = null): void {
+    if (record.status === status) return;
+    record.status = status;
+    record.message = message;
+    this.emit('trainStatus', { runId: record.id, status, message });
+  }
+
+  private onWorkerMessage(record: RunRecord, run: ActiveRun, message: Exclude<WorkerMessage, { type: 'done' }>): void {
+    switch (message.type) {
+      case 'backend':
+        record.backend = message.report.name;
+        break;
+      case 'dataset':
+        record.dataset = message.info;
+        record.memory = { ...record.memory, datasetBytes: 0 };
+        this.persist(record);
+        break;
+      case 'status':
+        this.setStatus(record, message.status);
+        break;
+      case 'batch': {
+        const p = message.progress;
+        const step = (p.epoch - 1) * p.batches + p.batch;
+        if (step % run.curveStride === 0) {
+          record.batches.push({ step, epoch: p.epoch - 1 + p.batch / p.batches, loss: p.loss, accuracy: p.accuracy });
+          if (record.batches.length > MAX_CURVE_POINTS) {
+            // Thin to every other point and halve the sampling from now on: long runs keep their whole shape.
+            record.batches = record.batches.filter((_, i) => i % 2 === 1);
+            run.curveStride *= 2;
+          }
+        }
+        const now = performance.now();
+        const interval = this.settings.progressIntervalMs ?? 100;
+        if (p.batch === p.batches || p.batch === 1 || now - run.lastProgressAt >= interval) {
+          run.lastProgressAt = now;
+          this.emit('trainProgress', { runId: record.id, ...p });
+        }
+        break;
+      }
+      case 'epoch':
+        record.epochs.push(message.metrics);
+        this.persist(record);
+        this.emit('trainEpoch', { runId: record.id, metrics: message.metrics });
+        break;
+    }
+  }
+
+  private async finish(record: RunRecord, outcome: JobOutcome): Promise<RunRecord> {
+    this.active.delete(record.id);
+    if (outcome.model) {
+      try {
+        await this.store.saveModel(record.id, outcome.model);
+        record.hasModel = true;
+      } catch (err) {
+        outcome = {
+          ...outcome,
+          message: `${outcome.message ?? ''} The trained model could not be saved: ${(err as Error).message}`.trim(),
+        };
+      }
+    }
+    record.finishedAt = new Date().toISOString();
+    record.failure = outcome.failure;
+    this.setStatus(record, outcome.status, outcome.message);
+    record.message = outcome.message;
+    this.persist(record);
+    await this.saving;
+    this.emit('trainFinished', {
+      runId: record.id,
+      status: record.status,
+      message: record.message,
+      failure: record.failure,
+      final: record.epochs.at(-1) ?? null,
+    });
+    return record;
+  }
+
+  private activeRun(runId: string): ActiveRun {
+    const run = this.active.get(runId);
+    if (!run) {
+      const record = this.records.get(runId);
+      throw new TrainingRefused(
+        record ? `Run ${record.name} is not training (it is ${record.status}).` : `There is no run ${runId}.`,
+        'run',
+      );
+    }
+    return run;
+  }
+
+  /** Honoured before the next batch; a run still loading its data is stopped at once. */
+  cancel(runId: string): void {
+    const run = this.activeRun(runId);
+    run.control.set('cancel');
+    if (this.records.get(runId)?.status === 'preparing') void run.worker.terminate();
+  }
+
+  pause(runId: string): void {
+    this.activeRun(runId).control.set('pause');
+  }
+
+  resume(runId: string): void {
+    this.activeRun(runId).control.set('run');
+  }
+
+  /** Resolves with the final record when the run ends (the CLI and tests wait on it). */
+  async waitForRun(runId: string): Promise<RunRecord> {
+    const run = this.active.get(runId);
+    return run ? run.finished : this.get(runId);
+  }
+
+  async list(): Promise<RunSummary[]> {
+    await this.load();
+    return [...this.records.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(summary);
+  }
+
+  async get(runId: string): Promise<RunRecord> {
+    await this.load();
+    const record = this.records.get(runId);
+    if (!record) throw new TrainingRefused(`There is no run ${runId}.`, 'run');
+    return record;
+  }
+
+  async delete(runId: string): Promise<void> {
+    if (this.active.has(runId)) throw new TrainingRefused('Cancel the run before deleting it.', 'run');
+    await this.get(runId);
+    this.records.delete(runId);
+    await this.saving;
+    await this.store.delete(runId);
+  }
+
+  async exportModel(runId: string): Promise<ExportedModel> {
+    const record = await this.get(runId);
+    const model = record.hasModel ? await this.store.readModel(runId) : null;
+    if (!model) {
+      const why = record.status === 'diverged' ? 'it diverged (its weights are NaN)' : `it is ${record.status}`;
+      throw new TrainingRefused(`Run ${record.name} has no trained model to export: ${why}.`, 'run');
+    }
+    return exportedModel(model, GENERATED_BY);
+  }
+
+  /** Writes model.json + weights.bin into `folder` (the CLI's --save). */
+  async saveModelFiles(runId: string, folder: string): Promise<void> {
+    const model = await this.store.readModel(runId);
+    if (!model) throw new TrainingRefused(`Run ${runId} has no trained model to save.`, 'run');
+    await writeModelFiles(folder, model);
+  }
+
+  async exportCsv(runId: string): Promise<{ csv: string; suggestedName: string }> {
+    const record = await this.get(runId);
+    return { csv: curvesCsv(record.epochs), suggestedName: `${record.id}-curves.csv` };
+  }
+
+  /** Stops every worker (app quit, tests). */
+  async dispose(): Promise<void> {
+    for (const run of this.active.values()) run.control.set('cancel');
+    await Promise.all([...this.active.values()].map((r) => r.worker.terminate()));
+    await this.saving;
+  }
+}

@@ -1,0 +1,163 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { BatchProgress, EpochMetrics, ResolvedTrainingOptions } from '../../../shared/training';
+import { learningRateAt, seededRandom, shuffleInPlace } from '../../../shared/training';
+import { type Dataset, fillBatch } from '../datasets';
+import type { TrainingControl } from './control';
+import { batchShape, evaluate } from './evaluate';
+import { createOptimizer, setLearningRate } from './optimizer';
+
+type Tf = typeof tfjs;
+
+export interface LoopHooks {
+  control: TrainingControl;
+  onStatus(status: 'running' | 'paused'): void;
+  onBatch(progress: Omit<BatchProgress, 'runId'>): void;
+  onEpoch(metrics: EpochMetrics): void;
+}
+
+export interface LoopResult {
+  status: 'completed' | 'cancelled' | 'diverged';
+  message: string | null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function divergedMessage(loss: number, epoch: number, batch: number, rate: number): string {
+  return (
+    `The loss became ${Number.isNaN(loss) ? 'NaN' : loss > 0 ? 'Infinity' : '-Infinity'} at epoch ${epoch}, batch ${batch} ` +
+    `(learning rate ${rate.toPrecision(3)}): training diverged. The learning rate is probably too high: try ` +
+    `${(rate / 10).toPrecision(2)}, or add batch normalization.`
+  );
+}
+
+/**
+ * The training loop: a seeded shuffle per epoch, one optimizer step per batch on logits
+ * with label-smoothed softmax cross-entropy (tf.losses.softmaxCrossEntropy: targets
+ * y·(1 − ε) + ε/K, Keras's definition) plus L2 weight decay on kernels, the schedule's
+ * rate before every batch, then validation and calibration after every epoch.
+ * Every tensor it makes is disposed, so tf.memory() is the same after each epoch.
+ */
+export async function trainLoop(
+  tf: Tf,
+  model: tfjs.LayersModel,
+  data: Dataset,
+  split: { train: Int32Array; validation: Int32Array },
+  o: ResolvedTrainingOptions,
+  hooks: LoopHooks,
+): Promise<LoopResult> {
+  const K = data.classes;
+  const sampleSize = data.input.height * data.input.width * data.input.channels;
+  const order = Int32Array.from(split.train);
+  const shuffle = seededRandom(o.seed ^ 0x2545f491);
+  const batches = Math.ceil(order.length / o.batchSize);
+  const totalBatches = batches * o.epochs;
+  const variables = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
+  // L2 on kernels only (conv, depthwise, pointwise, dense), as Keras's kernel_regularizer: biases and batch norm are not decayed.
+  const kernels = model.trainableWeights.filter((w) => /kernel$/.test(w.name)).map((w) => w.read());
+  const regularization = () =>
+    o.weightDecay > 0 && kernels.length
+      ? tf.mul(o.weightDecay / 2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))
+      : null;
+  const optimizer = createOptimizer(tf, o);
+  const runStart = performance.now();
+  let pausedMs = 0;
+  let done = 0;
+  try {
+    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+      shuffleInPlace(order, shuffle);
+      const epochStart = performance.now();
+      const pausedAtEpochStart = pausedMs;
+      let lossSum = 0;
+      let correctSum = 0;
+      let seen = 0;
+      let rate = o.learningRate;
+      for (let b = 0; b < batches; b++) {
+        if (hooks.control.state() === 'pause') {
+          const pauseStart = performance.now();
+          hooks.onStatus('paused');
+          while (hooks.control.state() === 'pause') await sleep(50);
+          pausedMs += performance.now() - pauseStart;
+          if (hooks.control.state() === 'run') hooks.onStatus('running');
+        }
+        if (hooks.control.state() === 'cancel') {
+          return { status: 'cancelled', message: `Cancelled at epoch ${epoch}, batch ${b + 1} of ${batches}.` };
+        }
+        rate = learningRateAt(o, epoch - 1 + b / batches);
+        setLearningRate(optimizer, rate);
+        const start = b * o.batchSize;
+        const end = Math.min(order.length, start + o.batchSize);
+        const size = end - start;
+        const xs = new Float32Array(size * sampleSize);
+        const ls = new Int32Array(size);
+        fillBatch(data, order, start, end, xs, ls);
+        const x = tf.tensor(xs, batchShape(data, size));
+        const labels = tf.tensor1d(ls, 'int32');
+        const y = tf.tidy(() => tf.oneHot(labels, K).toFloat());
+        let accuracy: tfjs.Scalar | undefined;
+        const cost = optimizer.minimize(
+          () => {
+            const logits = model.apply(x, { training: true }) as tfjs.Tensor;
+            accuracy = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, -1), labels), 'float32')) as tfjs.Scalar);
+            const loss = tf.losses.softmaxCrossEntropy(y, logits, undefined, o.labelSmoothing) as tfjs.Scalar;
+            const reg = regularization();
+            return reg ? (tf.add(loss, reg) as tfjs.Scalar) : loss;
+          },
+          true,
+          variables,
+        )!;
+        const [lossValue, accValue] = [(await cost.data())[0]!, (await accuracy!.data())[0]!];
+        tf.dispose([x, labels, y, cost, accuracy!]);
+        if (!Number.isFinite(lossValue)) {
+          return { status: 'diverged', message: divergedMessage(lossValue, epoch, b + 1, rate) };
+        }
+        lossSum += lossValue * size;
+        correctSum += accValue * size;
+        seen += size;
+        done += 1;
+        const epochSeconds = (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000;
+        const runSeconds = (performance.now() - runStart - pausedMs) / 1000;
+        hooks.onBatch({
+          epoch,
+          epochs: o.epochs,
+          batch: b + 1,
+          batches,
+          loss: lossValue,
+          accuracy: accValue,
+          learningRate: rate,
+          samplesPerSec: seen / Math.max(epochSeconds, 1e-6),
+          etaSeconds: (runSeconds / done) * (totalBatches - done),
+          fraction: done / totalBatches,
+        });
+      }
+      const trainSeconds = (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000;
+      const cancelled = () => hooks.control.state() === 'cancel';
+      const reg = split.validation.length ? await regularizationValue(tf, regularization) : 0;
+      const validation = split.validation.length
+        ? await evaluate(tf, model, data, split.validation, o.labelSmoothing, o.batchSize * 2, reg, cancelled)
+        : null;
+      if (cancelled()) return { status: 'cancelled', message: `Cancelled while validating epoch ${epoch}.` };
+      hooks.onEpoch({
+        epoch,
+        loss: lossSum / seen,
+        accuracy: correctSum / seen,
+        valLoss: validation?.loss ?? null,
+        valAccuracy: validation?.accuracy ?? null,
+        calibration: validation?.calibration ?? null,
+        learningRate: rate,
+        samplesPerSec: seen / Math.max(trainSeconds, 1e-6),
+        seconds: (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000,
+        numTensors: tf.memory().numTensors,
+      });
+    }
+    return { status: 'completed', message: null };
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+async function regularizationValue(tf: Tf, regularization: () => tfjs.Tensor | null): Promise<number> {
+  const t = tf.tidy(() => regularization() ?? tf.scalar(0));
+  const value = (await t.data())[0]!;
+  t.dispose();
+  return value;
+}

@@ -1,0 +1,38 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ensureBackend, tf } from '../tfjs';
+import { SharedControl } from './control';
+import type { WorkerMessage, WorkerStart } from './protocol';
+import { runTrainingJob } from './runJob';
+
+/**
+ * The training thread: the same file for the desktop app, browser mode and the CLI.
+ * A step blocks its thread for up to seconds; here it cannot stall the main process.
+ * One run per worker, so every tensor, variable and wasm buffer goes when it exits.
+ */
+const start = workerData as WorkerStart;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+
+async function main(): Promise<void> {
+  const report = await ensureBackend();
+  post({ type: 'backend', report });
+  const outcome = await runTrainingJob(
+    tf,
+    { graph: start.graph, options: start.options, memoryBudget: start.memoryBudget },
+    {
+      control: new SharedControl(start.control),
+      onStatus: (status) => post({ type: 'status', status }),
+      onDataset: (info) => post({ type: 'dataset', info }),
+      onBatch: (progress) => post({ type: 'batch', progress }),
+      onEpoch: (metrics) => post({ type: 'epoch', metrics }),
+    },
+  );
+  post({ type: 'done', outcome }, outcome.model ? [outcome.model.weightData] : []);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  post({
+    type: 'done',
+    outcome: { status: 'failed', failure: 'internal', message: `Training stopped: ${message}`, model: null },
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest';
+import { applyChanges } from '../../../shared/graph/changes';
+import { syntheticGraph } from '../analysis/synthetic';
+
+const calls = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../shared/analysis', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../shared/analysis')>();
+  return {
+    ...real,
+    analyzeGraph: (...args: Parameters<typeof real.analyzeGraph>) => {
+      calls.count += 1;
+      return real.analyzeGraph(...args);
+    },
+  };
+});
+
+const { analysisOf } = await import('../../../renderer/store/useAnalysis');
+
+describe('the editor re-analyses only when the numbers can change', () => {
+  it('does not re-run the analysis when nodes move (dragging stays cheap at 1,000 nodes)', () => {
+    let graph = syntheticGraph(1000);
+    const first = analysisOf(graph);
+    const before = calls.count;
+    for (let i = 0; i < 20; i++) {
+      graph = applyChanges(graph, [
+        { type: 'moveNodes', moves: [{ id: graph.nodes[5]!.id, position: { x: i, y: i } }] },
+      ]);
+      expect(analysisOf(graph)).toBe(first);
+    }
+    expect(calls.count).toBe(before);
+  });
+
+  it('re-runs once for a parameter edit, a rename or a new edge', () => {
+    let graph = syntheticGraph(100);
+    analysisOf(graph);
+    const conv = graph.nodes.find((n) => n.kind === 'Conv2D')!;
+    const edits = [
+      applyChanges(graph, [{ type: 'setParams', id: conv.id, params: { ...conv.params, filters: 7 } }]),
+      applyChanges(graph, [{ type: 'rename', id: conv.id, name: 'renamed' }]),
+      applyChanges(graph, [{ type: 'removeEdges', ids: [graph.edges[3]!.id] }]),
+    ];
+    for (const edited of edits) {
+      const before = calls.count;
+      const a = analysisOf(edited);
+      analysisOf(edited);
+      expect(calls.count).toBe(before + 1);
+      graph = edited;
+      expect(a).toBeDefined();
+    }
+  });
+});
