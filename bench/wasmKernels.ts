@@ -61,7 +61,8 @@ function inputGradientComparison(): void {
   const backend = tf.backend();
   // Never set up: registerWasmTrainingKernels unregistered it before the backend initialised.
   wasmOwnInputGrad.setupFunc?.(backend);
-  const shapes: [string, number[], number[], number][] = [
+  type Shape4D = [number, number, number, number];
+  const shapes: [string, Shape4D, Shape4D, number][] = [
     ['3×3 stride 1, 32×32, 32→32', [BATCH, 32, 32, 32], [3, 3, 32, 32], 1],
     ['1×1, 32×32, 72→16', [BATCH, 32, 32, 72], [1, 1, 72, 16], 1],
     ['3×3 stride 2, 32×32, 72→48', [BATCH, 32, 32, 72], [3, 3, 72, 48], 2],

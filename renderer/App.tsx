@@ -5,10 +5,11 @@ import { useKeyboard, useMenuActions } from './actions/useKeyboard';
 import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
-import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { CompareView } from './panels/CompareView';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { ShortcutsSheet } from './panels/ShortcutsSheet';
+import { SidePanel } from './panels/SidePanel';
 import { StartPage } from './panels/StartPage';
 import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
@@ -30,11 +31,12 @@ function Editor() {
           <NetworkCanvas />
           <ProblemsPanel />
         </div>
-        <Inspector />
+        <SidePanel />
       </main>
       <StatusBar />
       <StartPage />
       <ShortcutsSheet />
+      <CompareView />
       <Toasts />
     </div>
   );

@@ -1,11 +1,13 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useSavingsStore } from '../store/savingsStore';
 import type { LayerFlowNode } from './flowModel';
 
 /** A layer on the canvas: kind, settings, output shape, parameters, multiply-adds, problems. */
 export const LayerNodeView = memo(function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   const { layer, info } = data;
   const hasInput = layer.kind !== 'Input';
+  const badge = useSavingsStore((s) => s.badges[layer.name]);
   return (
     <div
       className={`layer-node${selected ? ' selected' : ''}${info.severity ? ` has-${info.severity}` : ''}`}
@@ -28,6 +30,15 @@ export const LayerNodeView = memo(function LayerNodeView({ data, selected }: Nod
         )}
       </div>
       <div className="layer-name">{layer.name}</div>
+      {badge && (
+        <div
+          className="savings-badge"
+          data-testid="savings-badge"
+          title={`Factorized (${badge.rule}): this rewrite saved ${badge.paramsPct}% of its parameters`}
+        >
+          −{badge.macsPct}% MACs
+        </div>
+      )}
       {info.summary && <div className="layer-detail">{info.summary}</div>}
       <div className="layer-shape" data-testid="node-shape">
         {info.shape}

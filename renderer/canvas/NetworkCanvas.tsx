@@ -17,6 +17,7 @@ import { findPaletteItem } from '../palette/paletteItems';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { useDiagnostics } from '../store/useDiagnostics';
 import { FlowModel, type FlowNode } from './flowModel';
 import { LayerNodeView } from './LayerNodeView';
 import { FrameNodeView, ModuleNodeView } from './ModuleNodeView';
@@ -39,7 +40,11 @@ export function NetworkCanvas() {
   const model = useRef(new FlowModel());
 
   const selected = useMemo(() => new Set(selection), [selection]);
-  const derived = useMemo(() => model.current.nodes(graph, analysis, selected), [graph, analysis, selected]);
+  const diagnostics = useDiagnostics();
+  const derived = useMemo(
+    () => model.current.nodes(graph, analysis, selected, diagnostics),
+    [graph, analysis, selected, diagnostics],
+  );
   const edges = useMemo(() => model.current.edges(graph, analysis), [graph, analysis]);
   const [nodes, setNodes] = useState<FlowNode[]>(derived);
   useEffect(() => setNodes(derived), [derived]);

@@ -114,9 +114,14 @@ export class FlowModel {
    */
   readonly measured = new Map<string, { width: number; height: number }>();
 
-  nodes(graph: Graph, analysis: Analysis, selection: ReadonlySet<string>): FlowNode[] {
+  nodes(
+    graph: Graph,
+    analysis: Analysis,
+    selection: ReadonlySet<string>,
+    diagnostics: readonly { nodeId: string | null; severity: string; message: string }[] = analysis.diagnostics,
+  ): FlowNode[] {
     const problems = new Map<string, { severity: string; message: string }[]>();
-    for (const d of analysis.diagnostics) {
+    for (const d of diagnostics) {
       if (!d.nodeId || d.severity === 'info') continue;
       const list = problems.get(d.nodeId) ?? [];
       list.push(d);

@@ -12,6 +12,7 @@ import { getApi, getFiles } from '../api/transport';
 import { layeredPositions } from '../editor/insert';
 import { layoutGraph, needsLayout } from '../layout/elkLayout';
 import { useDocumentStore } from '../store/documentStore';
+import { useSavingsStore } from '../store/savingsStore';
 import { useShellStore } from '../store/shellStore';
 import { useUiStore } from '../store/uiStore';
 
@@ -77,6 +78,7 @@ export async function loadIntoEditor(file: OpenedFile, options: { dirty?: boolea
   const graph = await withLayout(parsed.graph);
   const path = parsed.isProject ? file.path : null;
   useDocumentStore.getState().load(graph, parsed.name, path, { dirty: options.dirty ?? !parsed.isProject });
+  useSavingsStore.getState().reset();
   useUiStore.getState().set({ startOpen: false });
   for (const w of parsed.warnings.slice(0, 3)) useUiStore.getState().notify(w);
   if (parsed.isProject)
@@ -138,5 +140,6 @@ function withDepthLayout(graph: Graph): Graph {
 export async function newDocument(graph: Graph, name: string): Promise<void> {
   if (!confirmDiscard()) return;
   useDocumentStore.getState().load(withDepthLayout(graph), name, null);
+  useSavingsStore.getState().reset();
   useUiStore.getState().set({ startOpen: false });
 }

@@ -2,13 +2,14 @@ import { useReactFlow } from '@xyflow/react';
 import type { FlowNode } from '../canvas/flowModel';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { useDiagnostics } from '../store/useDiagnostics';
 
 /** Every error and warning; clicking one selects and centres its node. */
 export function ProblemsPanel() {
   const analysis = useAnalysis();
   const select = useDocumentStore((s) => s.select);
   const flow = useReactFlow<FlowNode>();
-  const problems = analysis.diagnostics.filter((d) => d.severity !== 'info');
+  const problems = useDiagnostics().filter((d) => d.severity !== 'info');
   const focus = (nodeId: string | null) => {
     if (!nodeId) return;
     select([nodeId]);

@@ -74,9 +74,12 @@ export function planForward(
     for (const id of distinct) reads.set(id, reads.get(id)! - 1);
     const inputs = inputIds.map((id) => vars.get(id)!);
     const produced = item.type === 'node' ? [item.id] : item.scope.outputs;
-    const reuse = produced.length === 1 && distinct.length === 1 && reads.get(distinct[0]!) === 0;
+    // Several results of a scope read best under their own names (`return p, q`, not `return p, x`).
+    const namedResult = scope.outputs.length > 1 && produced.some((id) => scope.outputs.includes(id));
+    const reuse = produced.length === 1 && distinct.length === 1 && reads.get(distinct[0]!) === 0 && !namedResult;
     // With the parameters kept (Keras's `inputs`), the chain that starts from one is `x`.
-    const startsChain = keepParams && produced.length === 1 && distinct.length === 1 && paramNodes.includes(distinct[0]!);
+    const startsChain =
+      keepParams && !namedResult && produced.length === 1 && distinct.length === 1 && paramNodes.includes(distinct[0]!);
     const takeX = startsChain && !xTaken;
     if (takeX) xTaken = true;
     const outputs = produced.map((id) =>

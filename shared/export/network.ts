@@ -96,8 +96,8 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
       const group = item.scope.group!;
       groups.set(group.id, {
         group,
-        ident: pool.take(sanitizeIdentifier(group.name), '_block'),
-        className: classes.take(className(group.name), '_'),
+        ident: pool.takeWithSuffix(sanitizeIdentifier(group.name), '_block'),
+        className: classes.takeWithSuffix(className(group.name), 'Block'),
       });
       visit(item.scope);
     }

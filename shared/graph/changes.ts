@@ -16,7 +16,9 @@ export type GraphChange =
   | { type: 'reorderInputs'; target: string; edgeIds: string[] }
   | { type: 'addGroup'; group: Group; memberIds: string[] }
   | { type: 'setGroupCollapsed'; id: string; collapsed: boolean }
-  | { type: 'ungroup'; id: string };
+  | { type: 'ungroup'; id: string }
+  /** A whole new graph from a rewrite (factorization): one undoable step. */
+  | { type: 'replaceGraph'; graph: Graph };
 
 /** Slots stay dense (0..n-1) after a removal, so input order survives deletes. */
 function renumberInputs(edges: Edge[], targets: Set<string>): Edge[] {
@@ -67,7 +69,13 @@ function apply(graph: Graph, change: GraphChange): Graph {
     case 'removeEdges': {
       const ids = new Set(change.ids);
       const touched = new Set(graph.edges.filter((e) => ids.has(e.id)).map((e) => e.target));
-      return { ...graph, edges: renumberInputs(graph.edges.filter((e) => !ids.has(e.id)), touched) };
+      return {
+        ...graph,
+        edges: renumberInputs(
+          graph.edges.filter((e) => !ids.has(e.id)),
+          touched,
+        ),
+      };
     }
     case 'reorderInputs': {
       const order = new Map(change.edgeIds.map((id, i) => [id, i]));
@@ -91,6 +99,8 @@ function apply(graph: Graph, change: GraphChange): Graph {
         ...graph,
         groups: graph.groups.map((g) => (g.id === change.id ? { ...g, collapsed: change.collapsed } : g)),
       };
+    case 'replaceGraph':
+      return change.graph;
     case 'ungroup': {
       const group = graph.groups.find((g) => g.id === change.id);
       if (!group) return graph;

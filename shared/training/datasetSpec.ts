@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expected } from '../layers/common';
+import { describeValue, expected } from '../layers/common';
 
 const path = z
   .string(expected('a file or folder path'))
@@ -37,7 +37,12 @@ export const DatasetSpec = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('cifar10'), path, samples: samples.optional() }),
     z.strictObject({ kind: z.literal('folder'), path, samples: samples.optional() }),
   ],
-  expected(`a dataset kind: 'synthetic', 'mnist', 'idx', 'cifar10' or 'folder'`),
+  {
+    error: (issue: { input?: unknown }) => {
+      const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
+      return `expected a dataset kind: 'synthetic', 'mnist', 'idx', 'cifar10' or 'folder', got ${describeValue(kind ?? issue.input)}`;
+    },
+  },
 );
 export type DatasetSpec = z.output<typeof DatasetSpec>;
 export type DatasetSpecInput = z.input<typeof DatasetSpec>;

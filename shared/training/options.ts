@@ -26,7 +26,7 @@ export const TrainingOptions = z.strictObject({
   labelSmoothing: fraction('a label smoothing ε in [0, 1)').default(0),
   optimizer: z.enum(optimizerKinds, expected(`one of 'sgd', 'adam', 'rmsprop'`)).default('adam'),
   /** When omitted: 0.01 for SGD, 0.001 for Adam, 0.045 for RMSProp (the Inception v3 paper's). */
-  learningRate: positive('a positive learning rate').max(10, expected('a learning rate of at most 10')).optional(),
+  learningRate: positive('a positive learning rate').max(1000, expected('a learning rate of at most 1000')).optional(),
   /** SGD's momentum (0.9 when omitted) and RMSProp's (0 when omitted); Adam ignores it. */
   momentum: fraction('a momentum in [0, 1)').optional(),
   /** RMSProp: the Inception v3 paper's decay 0.9 and ε = 1.0 are the defaults. */

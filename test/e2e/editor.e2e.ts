@@ -176,3 +176,34 @@ describe('the editor, driven as a designer would', () => {
     await after.shot('9-restored');
   });
 });
+
+describe('factorization savings in the editor', () => {
+  it('suggests a rewrite for the selected 5×5, applies it as one undoable step with a badge, and compares', async () => {
+    const ed = await openEditor();
+    await ed.page.getByRole('button', { name: /Inception module A/ }).click();
+    await expect.poll(() => ed.node('conv2d_2').count()).toBe(1);
+    const before = await ed.page.getByTestId('status-params').textContent();
+    await ed.page.getByRole('tab', { name: 'Savings' }).click();
+    await ed.select('conv2d_2');
+    const apply = ed.page.getByRole('button', { name: 'Apply n×n → stacked 3×3 convolutions to conv2d_2' });
+    await apply.click();
+    await expect.poll(() => ed.node('conv2d_2').count()).toBe(0);
+    await expect.poll(() => ed.page.getByTestId('savings-badge').count()).toBeGreaterThan(0);
+    expect(await ed.page.getByTestId('status-params').textContent()).not.toBe(before);
+    await ed.shot('10-factorized');
+
+    await ed.page.getByRole('button', { name: 'Compare with original' }).click();
+    const dialog = ed.page.getByRole('dialog', { name: 'Compare networks' });
+    await expect.poll(() => dialog.getByTestId('compare-macs-diff').textContent()).toMatch(/^−[\d,]+ \(−\d/);
+    const csv = await ed.download(() => dialog.getByRole('button', { name: 'Export CSV' }).click());
+    expect(csv.text).toMatch(/mixed0/);
+    const png = await ed.download(() => dialog.getByRole('button', { name: 'Export PNG' }).click());
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    await ed.shot('11-compare');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await ed.page.keyboard.press('Control+z');
+    await expect.poll(() => ed.node('conv2d_2').count()).toBe(1);
+    expect(await ed.page.getByTestId('status-params').textContent()).toBe(before);
+  });
+});

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { type Calibration, calibrationOf, topPredictions } from '../../../shared/training';
 import { type Dataset, fillBatch } from '../datasets';
+import { smoothedCrossEntropy } from './loss';
 
 type Tf = typeof tfjs;
 
@@ -47,7 +48,7 @@ export async function evaluate(
     const [loss, probs] = tf.tidy(() => {
       const logits = model.apply(tf.tensor(xs, batchShape(data, end - start)), { training: false }) as tfjs.Tensor;
       const y = tf.oneHot(tf.tensor1d(ls, 'int32'), K).toFloat();
-      const sum = tf.losses.softmaxCrossEntropy(y, logits, undefined, labelSmoothing, tf.Reduction.SUM);
+      const sum = smoothedCrossEntropy(tf, y, logits, labelSmoothing, true);
       return [sum, tf.softmax(logits)];
     });
     lossSum += (await loss.data())[0]!;

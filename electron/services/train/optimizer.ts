@@ -25,3 +25,14 @@ export function setLearningRate(optimizer: tfjs.Optimizer, rate: number): void {
   if (typeof o.setLearningRate === 'function') o.setLearningRate(rate);
   else o.learningRate = rate;
 }
+
+/**
+ * optimizer.dispose(), plus the learning-rate scalar tfjs 4.22's MomentumOptimizer
+ * forgets (its dispose() does not call SGD's): without this every SGD-with-momentum run
+ * would leak one tensor.
+ */
+export function disposeOptimizer(optimizer: tfjs.Optimizer): void {
+  const rate = (optimizer as unknown as { c?: tfjs.Tensor }).c;
+  optimizer.dispose();
+  if (rate && !rate.isDisposed) rate.dispose();
+}

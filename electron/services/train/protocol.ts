@@ -1,6 +1,12 @@
 import type { BackendReport } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph/types';
-import type { BatchProgress, DatasetInfo, EpochMetrics, ResolvedTrainingOptions } from '../../../shared/training';
+import type {
+  BatchProgress,
+  DatasetInfo,
+  EpochMetrics,
+  MemoryEstimate,
+  ResolvedTrainingOptions,
+} from '../../../shared/training';
 import type { JobOutcome } from './runJob';
 
 /** What the worker is started with (workerData). */
@@ -15,7 +21,7 @@ export interface WorkerStart {
 /** Worker → main, in this order: backend, dataset, status…, batch…/epoch…, then exactly one `done`. */
 export type WorkerMessage =
   | { type: 'backend'; report: BackendReport }
-  | { type: 'dataset'; info: DatasetInfo }
+  | { type: 'dataset'; info: DatasetInfo; memory: MemoryEstimate }
   | { type: 'status'; status: 'running' | 'paused' }
   | { type: 'batch'; progress: Omit<BatchProgress, 'runId'> }
   | { type: 'epoch'; metrics: EpochMetrics }

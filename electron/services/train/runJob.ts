@@ -6,6 +6,7 @@ import type {
   DatasetInfo,
   EpochMetrics,
   FailureKind,
+  MemoryEstimate,
   ResolvedTrainingOptions,
   TrainableNetwork,
 } from '../../../shared/training';
@@ -29,7 +30,8 @@ export interface TrainJob {
 export interface JobHooks {
   control: TrainingControl;
   onStatus(status: 'running' | 'paused'): void;
-  onDataset(info: DatasetInfo): void;
+  /** The data is loaded; `memory` is the estimate with its real size. */
+  onDataset(info: DatasetInfo, memory: MemoryEstimate): void;
   onBatch(progress: Omit<BatchProgress, 'runId'>): void;
   onEpoch(metrics: EpochMetrics): void;
 }
@@ -100,8 +102,11 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks): Pr
       `The dataset has ${data.count} samples: validation split ${o.validationSplit} leaves none for training.`,
     );
   }
-  hooks.onDataset({ ...data.info, trainSamples: split.train.length, validationSamples: split.validation.length });
   const memory = estimateTrainingMemory(analysis.totals, o, data.pixels.byteLength);
+  hooks.onDataset(
+    { ...data.info, trainSamples: split.train.length, validationSamples: split.validation.length },
+    memory,
+  );
   const refusal = memoryRefusal(memory, job.memoryBudget.bytes, job.memoryBudget.label);
   if (refusal) return failed('memory', refusal);
   return withSeededMathRandom(o.seed, async () => {

@@ -67,14 +67,19 @@ export class TrainingRefused extends Error {
   }
 }
 
-const DATASET_SAMPLES: Record<string, number | undefined> = { mnist: 10_000 };
+/** The mnist package ships this many digits. */
+const MNIST_PACKAGE_SAMPLES = 10_000;
 
 /** Dataset bytes known before loading (synthetic, the mnist sample); files are measured by the worker. */
 function knownDatasetBytes(o: ResolvedTrainingOptions, net: TrainableNetwork): number {
   const perSample = net.input.height * net.input.width * net.input.channels;
   const d = o.dataset;
   const count =
-    d.kind === 'synthetic' ? d.samples : d.kind === 'mnist' ? Math.min(d.samples ?? 10_000, DATASET_SAMPLES.mnist!) : 0;
+    d.kind === 'synthetic'
+      ? d.samples
+      : d.kind === 'mnist'
+        ? Math.min(d.samples ?? MNIST_PACKAGE_SAMPLES, MNIST_PACKAGE_SAMPLES)
+        : 0;
   return count * perSample;
 }
 
@@ -234,7 +239,7 @@ export class TrainingService {
         break;
       case 'dataset':
         record.dataset = message.info;
-        record.memory = { ...record.memory, datasetBytes: 0 };
+        record.memory = message.memory;
         this.persist(record);
         break;
       case 'status':

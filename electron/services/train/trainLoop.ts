@@ -4,7 +4,8 @@ import { learningRateAt, seededRandom, shuffleInPlace } from '../../../shared/tr
 import { type Dataset, fillBatch } from '../datasets';
 import type { TrainingControl } from './control';
 import { batchShape, evaluate } from './evaluate';
-import { createOptimizer, setLearningRate } from './optimizer';
+import { smoothedCrossEntropy } from './loss';
+import { createOptimizer, disposeOptimizer, setLearningRate } from './optimizer';
 
 type Tf = typeof tfjs;
 
@@ -98,7 +99,7 @@ export async function trainLoop(
           () => {
             const logits = model.apply(x, { training: true }) as tfjs.Tensor;
             accuracy = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, -1), labels), 'float32')) as tfjs.Scalar);
-            const loss = tf.losses.softmaxCrossEntropy(y, logits, undefined, o.labelSmoothing) as tfjs.Scalar;
+            const loss = smoothedCrossEntropy(tf, y, logits, o.labelSmoothing);
             const reg = regularization();
             return reg ? (tf.add(loss, reg) as tfjs.Scalar) : loss;
           },
@@ -151,7 +152,7 @@ export async function trainLoop(
     }
     return { status: 'completed', message: null };
   } finally {
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
   }
 }
 

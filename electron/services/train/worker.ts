@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     {
       control: new SharedControl(start.control),
       onStatus: (status) => post({ type: 'status', status }),
-      onDataset: (info) => post({ type: 'dataset', info }),
+      onDataset: (info, memory) => post({ type: 'dataset', info, memory }),
       onBatch: (progress) => post({ type: 'batch', progress }),
       onEpoch: (metrics) => post({ type: 'epoch', metrics }),
     },

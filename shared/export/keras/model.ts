@@ -127,9 +127,8 @@ def load_tensors(path):
 
 
 def load_weights(model, path=WEIGHTS):
-    """Loads weights exported by Netwright: TF.js layouts are Keras's, so they load as-is.
-
-    Tensors are named LAYER/WEIGHT and stored in each layer's get_weights() order.
+    """Loads weights exported by Netwright. TF.js's layouts are Keras's, so they load
+    as they are; tensors are named LAYER/WEIGHT, in each layer's get_weights() order.
     """
     by_layer = {}
     for name, value in load_tensors(path).items():

@@ -148,7 +148,7 @@ export function className(name: string): string {
   return /^[A-Za-z]/.test(joined) ? joined : `Module${joined}`;
 }
 
-/** Hands out unique identifiers: a reserved word gets a trailing underscore, a repeat a number. */
+/** Hands out unique identifiers. */
 export class IdentifierPool {
   private readonly used = new Set<string>();
 
@@ -160,10 +160,20 @@ export class IdentifierPool {
     return !RESERVED.has(id) && !this.used.has(id);
   }
 
-  /** The first free one of base, base + suffix, then base + suffix numbered. */
-  take(base: string, suffix = '_'): string {
-    let id = this.isFree(base) ? base : `${base}${suffix}`;
-    for (let n = 2; !this.isFree(id); n++) id = `${base}${suffix}${suffix.endsWith('_') ? '' : '_'}${n}`;
+  /** For node names: a reserved word gets a trailing underscore (`class_`), a repeat a number (`a_b_2`). */
+  take(base: string): string {
+    const first = RESERVED.has(base) ? `${base}_` : base;
+    return this.claim(first, (n) => `${first}_${n}`);
+  }
+
+  /** For modules and classes: any clash adds `suffix` (`mixed0_block`), then a number. */
+  takeWithSuffix(base: string, suffix: string): string {
+    return this.claim(this.isFree(base) ? base : `${base}${suffix}`, (n) => `${base}${suffix}_${n}`);
+  }
+
+  private claim(first: string, numbered: (n: number) => string): string {
+    let id = first;
+    for (let n = 2; !this.isFree(id); n++) id = numbered(n);
     this.used.add(id);
     return id;
   }

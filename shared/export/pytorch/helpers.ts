@@ -15,7 +15,7 @@ export type HelperName =
 
 const sources: Record<HelperName, string> = {
   Concatenate: `class Concatenate(nn.Module):
-    """Keras's Concatenate: joins its inputs along one axis (dim 1: channels of NCHW)."""
+    """Keras's Concatenate: joins its inputs along one axis (1: NCHW's channels)."""
 
     def __init__(self, dim):
         super().__init__()
@@ -68,7 +68,8 @@ const sources: Record<HelperName, string> = {
 `,
   AvgPool2dSame: `class AvgPool2dSame(nn.Module):
     """TensorFlow's average pool with asymmetric 'same' padding: each window averages
-    only the pixels it covers (PyTorch's count_include_pad=False needs symmetric padding).
+    only the pixels it covers. (PyTorch's count_include_pad=False needs symmetric
+    padding.)
     """
 
     def __init__(self, kernel_size, stride, padding):
@@ -78,10 +79,11 @@ const sources: Record<HelperName, string> = {
         self.padding = padding  # (left, right, top, bottom), as F.pad takes it
 
     def forward(self, x):
-        window = dict(kernel_size=self.kernel_size, stride=self.stride, divisor_override=1)
-        total = F.avg_pool2d(F.pad(x, self.padding), **window)
+        # With divisor_override=1 the pools add up: the pixels, and ones to count them.
+        window = dict(kernel_size=self.kernel_size, stride=self.stride)
+        total = F.avg_pool2d(F.pad(x, self.padding), **window, divisor_override=1)
         ones = torch.ones_like(x[:1, :1])
-        count = F.avg_pool2d(F.pad(ones, self.padding), **window)
+        count = F.avg_pool2d(F.pad(ones, self.padding), **window, divisor_override=1)
         return total / count
 `,
   KerasFlatten: `class KerasFlatten(nn.Module):
@@ -114,7 +116,7 @@ const sources: Record<HelperName, string> = {
         return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
 `,
   SeparableConv2d: `class SeparableConv2d(nn.Module):
-    """Keras's SeparableConv2D: a depthwise conv (no bias), then a 1x1 conv with bias."""
+    """Keras's SeparableConv2D: a depthwise conv without bias, then a 1x1 conv."""
 
     def __init__(
         self,

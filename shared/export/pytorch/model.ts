@@ -169,7 +169,8 @@ function rootDetails(net: ExportNetwork): string {
 function writePredict(src: PythonSource, net: ExportNetwork, params: string[]) {
   src.blank();
   src.line(4, `def predict(self, ${params.join(', ')}):`);
-  src.docstring(4 + 4, 'The outputs as Netwright computes them (softmax included).');
+  const softmax = net.outputs.some((id) => net.nodes.get(id)!.finalSoftmax);
+  src.docstring(8, softmax ? 'The outputs as Netwright computes them: softmax included.' : 'The same as forward().');
   const forward = call('self', params.map(atom));
   const softmaxOf = (value: Expr, id: string): Expr => {
     const node = net.nodes.get(id)!;

@@ -15,7 +15,14 @@ afterAll(() => {
   );
 });
 
-const base = { batch: 2, inChannels: 3, outChannels: 4, strides: [1, 1], dilations: [1, 1], seed: 7 } as const;
+const base: Omit<ConvCase, 'height' | 'width' | 'kernel' | 'pad'> = {
+  batch: 2,
+  inChannels: 3,
+  outChannels: 4,
+  strides: [1, 1],
+  dilations: [1, 1],
+  seed: 7,
+};
 /** The geometry each branch of the kernels exists for, named, so a failure says which. */
 const edgeCases: [string, ConvCase][] = [
   [
@@ -117,7 +124,12 @@ describe('Conv2D backprop kernels on wasm', () => {
       Promise.all(
         [0, 1].map((which) =>
           valuesOn(backend, () => {
-            const grads = tf.grads((a: tf.Tensor4D, f: tf.Tensor4D) => tf.conv2d(a, f, 2, 'same').square().sum());
+            const grads = tf.grads((a: tf.Tensor, f: tf.Tensor) =>
+              tf
+                .conv2d(a as tf.Tensor4D, f as tf.Tensor4D, 2, 'same')
+                .square()
+                .sum(),
+            );
             return grads([tf.tensor4d(x, [2, 7, 9, 3]), tf.tensor4d(filter, [3, 3, 3, 4])])[which]!;
           }),
         ),

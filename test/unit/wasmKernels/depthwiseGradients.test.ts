@@ -42,8 +42,11 @@ describe('DepthwiseConv2dNative backprop kernels on wasm', () => {
       Promise.all(
         [0, 1].map((which) =>
           valuesOn(backend, () => {
-            const grads = tf.grads((a: tf.Tensor4D, f: tf.Tensor4D) =>
-              tf.depthwiseConv2d(a, f, 2, 'same').square().sum(),
+            const grads = tf.grads((a: tf.Tensor, f: tf.Tensor) =>
+              tf
+                .depthwiseConv2d(a as tf.Tensor4D, f as tf.Tensor4D, 2, 'same')
+                .square()
+                .sum(),
             );
             return grads([tf.tensor4d(x, [3, 9, 6, 4]), tf.tensor4d(filter, [3, 3, 4, 2])])[which]!;
           }),

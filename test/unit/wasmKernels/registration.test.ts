@@ -8,12 +8,13 @@ const ours = [
   'Conv2DBackpropInput',
   'DepthwiseConv2dNativeBackpropFilter',
   'DepthwiseConv2dNativeBackpropInput',
+  'Tile',
 ];
 
 beforeAll(initWasmAndCpu);
 
 describe('registerWasmTrainingKernels', () => {
-  it('is done by the wasm candidate in tfjs.ts and registers the four backprop kernels for wasm', () => {
+  it('is done by the wasm candidate in tfjs.ts and registers the backprop kernels and Tile for wasm', () => {
     const registered = tf.getKernelsForBackend('wasm').map((k) => k.kernelName);
     expect(registered).toEqual(expect.arrayContaining(ours));
   });

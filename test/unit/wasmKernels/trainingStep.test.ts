@@ -26,7 +26,12 @@ async function lossTrajectory(backend: 'wasm' | 'cpu'): Promise<number[]> {
   await tf.setBackend(backend);
   const before = liveCounts();
   const model = tinyConvNet();
-  const weights = model.getWeights().map((w, i) => tf.tensor(randomValues(w.size, 100 + i).map((v) => v * 0.5), w.shape));
+  const weights = model.getWeights().map((w, i) =>
+    tf.tensor(
+      randomValues(w.size, 100 + i).map((v) => v * 0.5),
+      w.shape,
+    ),
+  );
   model.setWeights(weights);
   tf.dispose(weights);
   const xs = tf.tensor4d(randomValues(6 * 9 * 9 * 3, 1), [6, 9, 9, 3]);

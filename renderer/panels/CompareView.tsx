@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import { formatInt } from '../../shared/analysis';
+import { compareGraphs, signedInt, signedPct, toCsv, toJson, toMarkdown, toSvgChart } from '../../shared/transforms';
+import { getFiles } from '../api/transport';
+import { svgToPng } from '../export/svgToPng';
+import { useDocumentStore } from '../store/documentStore';
+import { useSavingsStore } from '../store/savingsStore';
+import { useUiStore } from '../store/uiStore';
+
+/** Original and factorized network side by side: totals, per-module table, chart, exports for slides. */
+export function CompareView() {
+  const open = useSavingsStore((s) => s.compareOpen);
+  const original = useSavingsStore((s) => s.original);
+  const setOpen = useSavingsStore((s) => s.setCompareOpen);
+  const graph = useDocumentStore((s) => s.graph);
+  const name = useDocumentStore((s) => s.name);
+  const notify = useUiStore((s) => s.notify);
+  const comparison = useMemo(
+    () =>
+      open && original
+        ? compareGraphs({ name: `${original.name} (original)`, graph: original.graph }, { name, graph })
+        : null,
+    [open, original, graph, name],
+  );
+  const svg = useMemo(() => (comparison ? toSvgChart(comparison) : ''), [comparison]);
+  if (!comparison) return null;
+
+  const save = async (ext: 'md' | 'csv' | 'json' | 'svg' | 'png') => {
+    try {
+      const blob =
+        ext === 'png'
+          ? await svgToPng(svg)
+          : new Blob([{ md: toMarkdown, csv: toCsv, json: toJson }[ext as 'md']?.(comparison) ?? svg], {
+              type: 'text/plain',
+            });
+      await getFiles().exportFile(`${name}-comparison.${ext}`, ext, blob);
+    } catch (err) {
+      notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    }
+  };
+  const { a, b, difference: d } = comparison;
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Compare networks">
+      <div className="sheet compare">
+        <h2>Compare</h2>
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th />
+              <th>{a.name}</th>
+              <th>{b.name}</th>
+              <th>difference</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th>Parameters</th>
+              <td>{formatInt(a.totals.params)}</td>
+              <td>{formatInt(b.totals.params)}</td>
+              <td data-testid="compare-params-diff">
+                {signedInt(d.params)} ({signedPct(d.paramsPct)})
+              </td>
+            </tr>
+            <tr>
+              <th>MACs</th>
+              <td>{formatInt(a.totals.macs)}</td>
+              <td>{formatInt(b.totals.macs)}</td>
+              <td data-testid="compare-macs-diff">
+                {signedInt(d.macs)} ({signedPct(d.macsPct)})
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <h3>Per module</h3>
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th>module</th>
+              <th>params</th>
+              <th>→</th>
+              <th>MACs</th>
+              <th>→</th>
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.modules.map((m) => (
+              <tr key={m.module}>
+                <th>{m.module}</th>
+                <td>{m.a ? formatInt(m.a.params) : '—'}</td>
+                <td>{m.b ? formatInt(m.b.params) : '—'}</td>
+                <td>{m.a ? formatInt(m.a.macs) : '—'}</td>
+                <td>{m.b ? formatInt(m.b.macs) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <img
+          className="compare-chart"
+          alt="Parameters and MACs per module, both networks"
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+        />
+        <div className="button-row wrap">
+          {(['md', 'csv', 'json', 'svg', 'png'] as const).map((ext) => (
+            <button key={ext} type="button" onClick={() => void save(ext)}>
+              Export {ext.toUpperCase()}
+            </button>
+          ))}
+          <button type="button" className="primary" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

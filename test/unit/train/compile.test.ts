@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileGraph } from '../../../electron/services/compile/compile';
+import { type JobHooks, runTrainingJob } from '../../../electron/services/train/runJob';
+import { analyzeGraph } from '../../../shared/analysis';
+import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
+import type { Graph } from '../../../shared/graph/types';
+import { layerSpecs } from '../../../shared/layers';
+import { prepareForTraining } from '../../../shared/training';
+import { templates } from '../../../shared/templates';
+import { options, useCpu } from './helpers';
+
+beforeAll(useCpu);
+
+/** Parameters (and a second input for merges) that make each kind valid on an 8×8×3 input. */
+const kindParams: Record<string, Record<string, unknown>> = {
+  Conv2D: { filters: 4, kernelSize: [3, 3], padding: 'same' },
+  DepthwiseConv2D: { kernelSize: [3, 3], padding: 'same' },
+  SeparableConv2D: { filters: 4, kernelSize: [3, 3], padding: 'same' },
+  ZeroPadding2D: {},
+  Compress1x1: { mode: 'count', filters: 2 },
+  StridedReduction: {},
+  MaxPool2D: { poolSize: [2, 2], strides: [2, 2] },
+  AvgPool2D: { poolSize: [2, 2], strides: [2, 2] },
+  GlobalAvgPool2D: {},
+  GlobalMaxPool2D: {},
+  Concatenate: { axis: -1 },
+  Add: {},
+  BatchNorm: {},
+  Activation: { activation: 'relu' },
+  Dropout: { rate: 0.3 },
+  Flatten: {},
+  Reshape: { targetShape: [16, 12] },
+  Dense: { units: 5 },
+};
+
+/** input → (a 1×1 conv feeding the trainable path) → KIND → flatten → Dense(3, softmax). */
+function netAround(kind: string): Graph {
+  const b = new GraphBuilder();
+  const input = b.input([8, 8, 3]);
+  const conv = b.add('Conv2D', { filters: 3, kernelSize: [1, 1] }, [input], 'pre');
+  const merge = kind === 'Concatenate' || kind === 'Add';
+  let x: NodeRef = b.add(kind, kindParams[kind]!, merge ? [input, conv] : [conv], 'under_test');
+  if (analyzeGraph(b.build()).nodes.under_test!.outputShape!.length > 1) x = b.add('Flatten', {}, [x], 'flat');
+  b.add('Dense', { units: 3, activation: 'softmax' }, [x], 'predictions');
+  return b.build();
+}
+
+const quiet: JobHooks = {
+  control: { state: () => 'run' },
+  onStatus: () => {},
+  onDataset: () => {},
+  onBatch: () => {},
+  onEpoch: () => {},
+};
+
+describe('every layer kind compiles and trains (one epoch, cpu)', () => {
+  const kinds = layerSpecs.map((s) => s.kind).filter((k) => k !== 'Input');
+
+  it('covers every kind in the registry', () => {
+    expect(kinds.filter((k) => !(k in kindParams))).toEqual([]);
+  });
+
+  it.each(kinds)('%s', async (kind) => {
+    const before = tf.memory().numTensors;
+    const outcome = await runTrainingJob(
+      tf,
+      { graph: netAround(kind), options: options({ epochs: 1, dataset: { kind: 'synthetic', samples: 12 }, batchSize: 6 }), memoryBudget: { bytes: 2 ** 30, label: '' } },
+      quiet,
+    );
+    expect(outcome.message).toBeNull();
+    expect(outcome.status).toBe('completed');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('every template compiles', () => {
+  // All compile in under 20 s on the cpu backend (VGG16's 138 M weights are the slowest, about 5 s).
+  it.each(templates.map((t) => [t.id, t] as const))('%s', (_id, template) => {
+    const graph = template.build();
+    const analysis = analyzeGraph(graph);
+    const { model } = compileGraph(tf, graph, analysis);
+    expect(model.countParams()).toBe(analysis.totals.params);
+    model.dispose();
+    if (template.category === 'network') expect(prepareForTraining(graph, analysis).ok).toBe(true);
+  }, 60_000);
+});
