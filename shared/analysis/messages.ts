@@ -59,7 +59,10 @@ export function tooManyInputsMessage(node: Named, max: number, have: number): st
   return `${layerLabel(node)} takes at most ${max} inputs but has ${have} — remove ${have - max} of the connections`;
 }
 
-export function unknownKindMessage(node: Named): string {
+export function unknownKindMessage(node: Named & { params?: Record<string, unknown> }): string {
+  // The importer keeps layers it cannot represent as 'Unsupported' nodes carrying its reason.
+  const reason = node.params?.reason;
+  if (typeof reason === 'string' && reason) return `${layerLabel(node)}: ${reason}`;
   return `${layerLabel(node)} has a layer type Netwright does not know ("${node.kind}") — replace it with a layer from the palette`;
 }
 

@@ -123,7 +123,8 @@ export function randomizeWeights(tf: typeof tfjs, model: tfjs.LayersModel, seed:
   let s = seed;
   for (const w of model.weights) {
     const name = w.originalName;
-    const shape = w.shape;
+    // Weights always have fully known shapes.
+    const shape = w.shape as number[];
     let value: tfjs.Tensor;
     if (name.endsWith('moving_variance')) value = tf.randomUniform(shape, 0.5, 1.5, 'float32', s++);
     else if (name.endsWith('gamma')) value = tf.randomUniform(shape, 0.5, 1.5, 'float32', s++);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTensors, encodeTensors, generateExport, prepareNetwork, tfPadding, transpose } from '../../../shared/export';
-import { atom, call, float, intTuple, keyword, str } from '../../../shared/export/python/expr';
+import { atom, call, float, intTuple, keyword, render, str } from '../../../shared/export/python/expr';
 import { className, IdentifierPool, sanitizeIdentifier } from '../../../shared/export/python/identifiers';
 import { formatStatement } from '../../../shared/export/python/source';
 import { GraphBuilder } from '../../../shared/graph/builder';
@@ -77,10 +77,11 @@ describe('Python names and source', () => {
   });
 
   it('writes floats as floats and strings in black’s quotes', () => {
-    expect(float(1 - 0.99).kind === 'atom' && float(1 - 0.99).text).toBe('0.01');
-    expect(float(1).kind === 'atom' && float(1).text).toBe('1.0');
-    expect(str('say "hi"').kind === 'atom' && str('say "hi"').text).toBe(`'say "hi"'`);
-    expect(str('a\\b').kind === 'atom' && str('a\\b').text).toBe('"a\\\\b"');
+    expect(render(float(1 - 0.99))).toBe('0.01');
+    expect(render(float(1))).toBe('1.0');
+    expect(render(float(1e-5))).toBe('1e-5');
+    expect(render(str('say "hi"'))).toBe(`'say "hi"'`);
+    expect(render(str('a\\b'))).toBe('"a\\\\b"');
   });
 
   it('keeps a statement on one line when it fits, else one argument per line with a trailing comma', () => {
