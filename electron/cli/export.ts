@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Analysis, analyzeGraph, type Diagnostic } from '../../shared/analysis';
 import type { ExportTarget, TrainingOptionsInput } from '../../shared/export';
 import { parseTrainingOptions } from '../../shared/export';
-import { ExportProblem, type ExportOutcome, exportNetwork, exportTrainedModel } from '../services/export';
+import { type ExportOutcome, ExportProblem, exportNetwork, exportTrainedModel } from '../services/export';
 import { parseCommandArgs, parseInputShape, singleFile } from './args';
 import { CliError, type CliIo, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
@@ -96,7 +96,10 @@ function target(value: string | undefined): ExportTarget {
 }
 
 /** The trained-weights path: loads TF.js (and picks its backend) only when asked for. */
-async function exportWithWeights(weightsDir: string, request: Parameters<typeof exportNetwork>[0]): Promise<ExportOutcome> {
+async function exportWithWeights(
+  weightsDir: string,
+  request: Parameters<typeof exportNetwork>[0],
+): Promise<ExportOutcome> {
   const { ensureBackend, tf } = await import('../services/tfjs');
   await ensureBackend();
   const { loadSavedModel } = await import('../services/export');
@@ -113,7 +116,8 @@ function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boole
   if (json) io.out(JSON.stringify({ exported: false, diagnostics: errors }));
   else {
     io.err('netwright: the network has errors, so nothing was exported:');
-    for (const d of errors) io.err(`  ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
+    for (const d of errors)
+      io.err(`  ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
   }
   return ExitCode.networkErrors;
 }
@@ -144,7 +148,16 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const { summary } = outcome;
   const names = summary.files.map((f) => path.basename(f));
   if (values.json) {
-    io.out(JSON.stringify({ exported: true, target: to, out: summary.outDir, files: names, weights: summary.hasWeights, renamed: summary.renamed }));
+    io.out(
+      JSON.stringify({
+        exported: true,
+        target: to,
+        out: summary.outDir,
+        files: names,
+        weights: summary.hasWeights,
+        renamed: summary.renamed,
+      }),
+    );
     return ExitCode.ok;
   }
   for (const warning of network.warnings) io.err(`warning: ${warning}`);

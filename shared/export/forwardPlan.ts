@@ -58,7 +58,8 @@ export function planForward(
   // How many more times each tensor is read; a variable may be reused once nothing else reads it.
   const reads = new Map<string, number>();
   const addRead = (id: string) => reads.set(id, (reads.get(id) ?? 0) + 1);
-  for (const item of scope.items) if (!(item.type === 'node' && alias.has(item.id))) new Set(inputsOf(item)).forEach(addRead);
+  for (const item of scope.items)
+    if (!(item.type === 'node' && alias.has(item.id))) new Set(inputsOf(item)).forEach(addRead);
   for (const out of scope.outputs) addRead(resolve(out));
   if (keepParams) paramNodes.forEach(addRead);
 
@@ -82,9 +83,7 @@ export function planForward(
       keepParams && !namedResult && produced.length === 1 && distinct.length === 1 && paramNodes.includes(distinct[0]!);
     const takeX = startsChain && !xTaken;
     if (takeX) xTaken = true;
-    const outputs = produced.map((id) =>
-      reuse ? vars.get(distinct[0]!)! : takeX ? 'x' : net.nodes.get(id)!.ident,
-    );
+    const outputs = produced.map((id) => (reuse ? vars.get(distinct[0]!)! : takeX ? 'x' : net.nodes.get(id)!.ident));
     produced.forEach((id, i) => vars.set(id, outputs[i]!));
     steps.push({ item, inputs, outputs });
   }

@@ -84,17 +84,26 @@ export function generateExport(request: ExportRequest): GenerateResult {
       files.push({ path: 'check.py', contents: kerasCheckScript(net) });
     }
   }
-  files.push({ path: 'README.md', contents: exportReadme({ net, target: request.target, options: options.options, hasWeights }) });
+  files.push({
+    path: 'README.md',
+    contents: exportReadme({ net, target: request.target, options: options.options, hasWeights }),
+  });
 
   if (request.trained) {
     const weightFile = encodeTensors(weights);
-    files.push({ path: 'weights.json', contents: weightFile.index }, { path: 'weights.bin', contents: weightFile.data });
+    files.push(
+      { path: 'weights.json', contents: weightFile.index },
+      { path: 'weights.bin', contents: weightFile.data },
+    );
     const { inputs, outputs } = request.trained.reference;
     const reference = encodeTensors([
       ...inputs.map((t, i) => ({ name: referenceInputName(i), ...t })),
       ...outputs.map((t, i) => ({ name: referenceOutputName(i), ...t })),
     ]);
-    files.push({ path: 'reference.json', contents: reference.index }, { path: 'reference.bin', contents: reference.data });
+    files.push(
+      { path: 'reference.json', contents: reference.index },
+      { path: 'reference.bin', contents: reference.data },
+    );
   }
   const result: GeneratedExport = { target: request.target, files, network: net, training: options.options };
   if (modulePaths) result.modulePaths = modulePaths;

@@ -1,7 +1,7 @@
 import { type Analysis, analyzeGraph, type Diagnostic } from '../analysis';
 import type { Graph, Group, Shape } from '../graph/types';
-import { className, IdentifierPool, sanitizeIdentifier } from './python/identifiers';
 import { fusedActivation, type PlainLayer, plainLayer } from './plainLayer';
+import { className, IdentifierPool, sanitizeIdentifier } from './python/identifiers';
 import { planScopes, type Scope } from './scopes';
 
 /** One node, ready for a code generator. */
@@ -135,5 +135,4 @@ export const HELPER_CLASS_NAMES = [
 export const isImage = (shape: Shape) => shape.length === 3;
 
 /** A per-sample shape as PyTorch holds it: images [C, H, W], everything else unchanged. */
-export const torchShape = (shape: Shape): number[] =>
-  isImage(shape) ? [shape[2]!, shape[0]!, shape[1]!] : [...shape];
+export const torchShape = (shape: Shape): number[] => (isImage(shape) ? [shape[2]!, shape[0]!, shape[1]!] : [...shape]);

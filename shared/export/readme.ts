@@ -40,7 +40,13 @@ function asymmetricPadding(net: ExportNetwork): string[] {
   for (const node of net.nodes.values()) {
     const l = node.layer;
     if (l.kind === 'Conv2D' || l.kind === 'DepthwiseConv2D' || l.kind === 'SeparableConv2D') {
-      const pads = tfPadding2D(node.inputShapes[0]!, l.params.kernelSize, l.params.strides, l.params.dilation, l.params.padding);
+      const pads = tfPadding2D(
+        node.inputShapes[0]!,
+        l.params.kernelSize,
+        l.params.strides,
+        l.params.dilation,
+        l.params.padding,
+      );
       if (!isSymmetric(pads)) names.push(node.name);
     } else if (l.kind === 'MaxPool2D' || l.kind === 'AvgPool2D') {
       const pads = tfPadding2D(node.inputShapes[0]!, l.params.poolSize, l.params.strides, [1, 1], l.params.padding);
@@ -64,7 +70,7 @@ function pytorchNotes(net: ExportNetwork): string[] {
       ? `- **Layout.** The model takes NCHW batches, \`(N, ${torchShape(input).join(', ')})\`; Netwright and Keras use NHWC \`(N, ${input.join(', ')})\`. Images stay NCHW inside. Flatten, Reshape and Dense on images work in Keras's NHWC element order, so Netwright's weights carry over unchanged.`
       : '- **Layout.** Inputs and outputs have the same shapes as in Netwright.',
     `- **'same' padding** is computed as TensorFlow does it: \`ceil(in / stride)\` outputs, the odd pixel after (bottom, right). Where that is symmetric it is the layer's \`padding=\`; where it is not (usually stride 2 on an even size), \`forward()\` pads with \`F.pad\` first${asymmetric.length ? `: ${list(asymmetric)}` : ' (none in this network)'}. Max pools pad with −∞ and average pools count only real pixels, as TensorFlow does.`,
-    '- **Batch norm.** Same ε. PyTorch\'s momentum is 1 − Keras\'s (0.99 → 0.01). Layers without γ or β (`scale=False` / `center=False`) use the small `BatchNorm` class in model.py. PyTorch updates the running variance with the unbiased batch variance; this changes training statistics very slightly and inference not at all.',
+    "- **Batch norm.** Same ε. PyTorch's momentum is 1 − Keras's (0.99 → 0.01). Layers without γ or β (`scale=False` / `center=False`) use the small `BatchNorm` class in model.py. PyTorch updates the running variance with the unbiased batch variance; this changes training statistics very slightly and inference not at all.",
   ];
   if (net.outputs.some((id) => net.nodes.get(id)!.finalSoftmax)) {
     notes.push(
@@ -126,18 +132,30 @@ export function exportReadme({ net, target, options, hasWeights }: ReadmeInput):
   if (hasWeights) {
     lines.push(
       '| `weights.json`, `weights.bin` | the weights trained in Netwright (JSON index + little-endian float32) |',
-      '| `reference.json`, `reference.bin` | an input and TF.js\'s output for it |',
+      "| `reference.json`, `reference.bin` | an input and TF.js's output for it |",
       `| \`check.py\` | loads the weights and compares one forward pass with TF.js's output (tolerance ${REFERENCE_TOLERANCE}) |`,
     );
   }
-  lines.push('', '## Use the model', '', '```python', 'from model import build_model, load_weights', '', 'model = build_model()');
+  lines.push(
+    '',
+    '## Use the model',
+    '',
+    '```python',
+    'from model import build_model, load_weights',
+    '',
+    'model = build_model()',
+  );
   if (hasWeights) lines.push('load_weights(model)  # the weights trained in Netwright');
   if (target === 'pytorch') {
     lines.push('model.eval()', `probabilities = model.predict(images)  # images: (N, ${shape.join(', ')}) floats`);
   } else {
     lines.push(`probabilities = model.predict(images)  # images: (N, ${shape.join(', ')}) floats`);
   }
-  lines.push('```', '', `Input ${describeShape(shape)} per sample${target === 'pytorch' && isImage(input) ? ' (channels, height, width)' : ''}.`);
+  lines.push(
+    '```',
+    '',
+    `Input ${describeShape(shape)} per sample${target === 'pytorch' && isImage(input) ? ' (channels, height, width)' : ''}.`,
+  );
 
   lines.push('', '## Train', '');
   if (classifierShape(net)) {
@@ -170,7 +188,9 @@ export function exportReadme({ net, target, options, hasWeights }: ReadmeInput):
         : 'Label smoothing uses `keras.losses.CategoricalCrossentropy(label_smoothing=ε)`: targets become y·(1 − ε) + ε/K, as in Netwright.',
     );
   } else {
-    lines.push('train.py handles one input and one class-score output; this network has others, so write the data loading yourself.');
+    lines.push(
+      'train.py handles one input and one class-score output; this network has others, so write the data loading yourself.',
+    );
   }
   if (hasWeights) {
     lines.push(
@@ -181,10 +201,15 @@ export function exportReadme({ net, target, options, hasWeights }: ReadmeInput):
       'python check.py',
       '```',
       '',
-      `Prints the largest difference between this model's output and TF.js's on the saved input, and exits with 0 when it is at most ${REFERENCE_TOLERANCE}.${target === 'pytorch' ? ' Kernels were converted from Keras\'s layouts: HWIO → OIHW for convs, [kh, kw, cin, m] → [cin·m, 1, kh, kw] for depthwise convs, [in, out] → [out, in] for dense layers.' : ''}`,
+      `Prints the largest difference between this model's output and TF.js's on the saved input, and exits with 0 when it is at most ${REFERENCE_TOLERANCE}.${target === 'pytorch' ? " Kernels were converted from Keras's layouts: HWIO → OIHW for convs, [kh, kw, cin, m] → [cin·m, 1, kh, kw] for depthwise convs, [in, out] → [out, in] for dense layers." : ''}`,
     );
   }
-  lines.push('', `## How the export matches Netwright`, '', ...(target === 'pytorch' ? pytorchNotes(net) : kerasNotes()));
+  lines.push(
+    '',
+    `## How the export matches Netwright`,
+    '',
+    ...(target === 'pytorch' ? pytorchNotes(net) : kerasNotes()),
+  );
   lines.push(...renamedTable(net));
   return `${lines.join('\n')}\n`;
 }

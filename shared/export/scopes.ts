@@ -98,10 +98,7 @@ export function planScopes(
    * Members grouped into items and put in dependency order (ties by graph order). Returns
    * null after dissolving the groups that form a cycle, so the caller retries.
    */
-  function orderItems(
-    members: Set<string>,
-    itemOf: (id: string) => string,
-  ): { key: string; ids: string[] }[] | null {
+  function orderItems(members: Set<string>, itemOf: (id: string) => string): { key: string; ids: string[] }[] | null {
     const items = new Map<string, string[]>();
     for (const id of [...members].sort((a, b) => rank.get(a)! - rank.get(b)!)) {
       const key = itemOf(id);

@@ -82,6 +82,7 @@ export function transpose(t: Tensor, perm: readonly number[]): Tensor {
 }
 
 export const reshape = (t: Tensor, shape: readonly number[]): Tensor => {
-  if (count(shape) !== t.values.length) throw new Error(`Cannot reshape [${t.shape.join(', ')}] to [${shape.join(', ')}]`);
+  if (count(shape) !== t.values.length)
+    throw new Error(`Cannot reshape [${t.shape.join(', ')}] to [${shape.join(', ')}]`);
   return { shape, values: t.values };
 };

@@ -1,6 +1,6 @@
+import { momentumOf, type TrainingOptions } from './options';
 import { float, int, render, str } from './python/expr';
 import { PythonSource } from './python/source';
-import { momentumOf, type TrainingOptions } from './options';
 
 /**
  * The settings block at the top of both train.py files, and the argparse lines that make

@@ -57,7 +57,8 @@ export function kerasWeightSpecs(node: ExportNode): WeightSpec[] {
   }
 }
 
-const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameShape = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Every node's weights, checked against the graph, in Keras order; extra weights are an error too. */
 function collect(net: ExportNetwork, weights: KerasWeights): Map<string, Map<string, Tensor>> {
@@ -69,7 +70,8 @@ function collect(net: ExportNetwork, weights: KerasWeights): Map<string, Map<str
     for (const spec of kerasWeightSpecs(node)) {
       const key = `${node.name}/${spec.suffix}`;
       const tensor = weights.get(key);
-      if (!tensor) throw new WeightsMismatch(`The saved model has no weight "${key}": it was not trained from this network`);
+      if (!tensor)
+        throw new WeightsMismatch(`The saved model has no weight "${key}": it was not trained from this network`);
       if (!sameShape(tensor.shape, spec.shape)) {
         throw new WeightsMismatch(
           `Weight "${key}" has shape [${tensor.shape.join(', ')}] but this network needs [${spec.shape.join(', ')}]`,

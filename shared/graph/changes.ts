@@ -32,7 +32,8 @@ function renumberInputs(edges: Edge[], targets: Set<string>): Edge[] {
   }
   const slot = new Map<Edge, number>();
   for (const list of byTarget.values()) {
-    list.sort((a, b) => a.targetIndex - b.targetIndex).forEach((e, i) => slot.set(e, i));
+    list.sort((a, b) => a.targetIndex - b.targetIndex);
+    for (const [i, e] of list.entries()) slot.set(e, i);
   }
   return edges.map((e) => {
     const index = slot.get(e);

@@ -73,7 +73,11 @@ export interface TrainedExport extends ExportToFolder {
  * names are node names): the code, the weights converted for the target, a reference
  * input with TF.js's output for it, and check.py, which compares the two frameworks.
  */
-export async function exportTrainedModel(tf: Tf, model: tfjs.LayersModel, request: TrainedExport): Promise<ExportOutcome> {
+export async function exportTrainedModel(
+  tf: Tf,
+  model: tfjs.LayersModel,
+  request: TrainedExport,
+): Promise<ExportOutcome> {
   const analysis = request.analysis ?? analyzeGraph(request.graph);
   const prepared = prepareNetwork(request.graph, request.name, analysis);
   if (!prepared.ok) return { ok: false, diagnostics: prepared.diagnostics };
@@ -84,7 +88,9 @@ export async function exportTrainedModel(tf: Tf, model: tfjs.LayersModel, reques
 
   const weights = await modelWeights(tf, model);
   const seed = request.seed ?? 1;
-  const inputs = net.inputs.map((id, i) => tf.randomUniform([2, ...net.nodes.get(id)!.outputShape], 0, 1, 'float32', seed + i));
+  const inputs = net.inputs.map((id, i) =>
+    tf.randomUniform([2, ...net.nodes.get(id)!.outputShape], 0, 1, 'float32', seed + i),
+  );
   const ordered: tfjs.Tensor[] = new Array(inputs.length);
   inputIndex.forEach((modelIndex, i) => {
     ordered[modelIndex] = inputs[i]!;

@@ -29,7 +29,8 @@ async function writeAtomic(file: string, contents: string | Uint8Array): Promise
 export async function writeExportFiles(dir: string, files: readonly ExportFile[]): Promise<string[]> {
   try {
     const info = await stat(dir);
-    if (!info.isDirectory()) throw new ExportProblem(`${dir} is a file; --out needs a folder (it is created if missing).`);
+    if (!info.isDirectory())
+      throw new ExportProblem(`${dir} is a file; --out needs a folder (it is created if missing).`);
   } catch (err) {
     if (err instanceof ExportProblem) throw err;
   }

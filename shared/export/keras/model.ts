@@ -69,7 +69,10 @@ function writeScope(src: PythonSource, net: ExportNetwork, scope: Scope) {
     src.docstring(4, `The Netwright network "${net.name}" as a keras.Model.`);
     net.inputs.forEach((id, i) => {
       const node = net.nodes.get(id)!;
-      const input = call('keras.Input', [keyword('shape', intTuple(node.outputShape)), keyword('name', str(node.name))]);
+      const input = call('keras.Input', [
+        keyword('shape', intTuple(node.outputShape)),
+        keyword('name', str(node.name)),
+      ]);
       src.statement(4, `${plan.params[i]} = `, input);
     });
   } else {

@@ -1,7 +1,7 @@
 import type { ActivationName, Pair } from '../../layers';
-import { isImage, type ExportNode } from '../network';
+import { type ExportNode, isImage } from '../network';
 import type { PlainLayer } from '../plainLayer';
-import { atom, bool, call, type Arg, type Expr, float, int, intTuple, keyword, str } from '../python/expr';
+import { type Arg, atom, bool, call, type Expr, float, int, intTuple, keyword, str } from '../python/expr';
 import { isSymmetric, isZero, type Pad2D, tfPadding2D, torchPadOrder } from '../tfPadding';
 import type { HelperName } from './helpers';
 
@@ -61,7 +61,11 @@ function padding(pads: Pad2D): { moduleArgs: Arg[]; pad: (x: Expr, value?: Expr)
   if (isSymmetric(pads)) return { moduleArgs: [keyword('padding', intTuple([top, left]))], pad: (x) => x };
   return {
     moduleArgs: [],
-    pad: (x, value) => call('F.pad', value ? [x, intTuple(torchPadOrder(pads)), keyword('value', value)] : [x, intTuple(torchPadOrder(pads))]),
+    pad: (x, value) =>
+      call(
+        'F.pad',
+        value ? [x, intTuple(torchPadOrder(pads)), keyword('value', value)] : [x, intTuple(torchPadOrder(pads))],
+      ),
     note: `TensorFlow's 'same' padding, asymmetric here: top ${top}, bottom ${bottom}, left ${left}, right ${right} (F.pad in forward()).`,
   };
 }
@@ -82,7 +86,12 @@ function convLike(node: ExportNode, layer: Extract<PlainLayer, { kind: 'Conv2D' 
   const depthwise = layer.kind === 'DepthwiseConv2D';
   const outChannels = depthwise ? channels * layer.params.depthMultiplier : layer.params.filters;
   const groups = depthwise ? channels : layer.params.groups;
-  const args: Arg[] = [int(channels), int(outChannels), intTuple(p.kernelSize), ...windowArgs(p.strides, p.dilation, pads.moduleArgs)];
+  const args: Arg[] = [
+    int(channels),
+    int(outChannels),
+    intTuple(p.kernelSize),
+    ...windowArgs(p.strides, p.dilation, pads.moduleArgs),
+  ];
   if (groups !== 1) args.push(keyword('groups', int(groups)));
   if (!p.useBias) args.push(keyword('bias', bool(false)));
   const act = fused(node, p.activation);
@@ -98,7 +107,12 @@ function separable(node: ExportNode, layer: Extract<PlainLayer, { kind: 'Separab
   const p = layer.params;
   const input = node.inputShapes[0]!;
   const pads = padding(tfPadding2D(input, p.kernelSize, p.strides, p.dilation, p.padding));
-  const args: Arg[] = [int(input[2]!), int(p.filters), intTuple(p.kernelSize), ...windowArgs(p.strides, p.dilation, pads.moduleArgs)];
+  const args: Arg[] = [
+    int(input[2]!),
+    int(p.filters),
+    intTuple(p.kernelSize),
+    ...windowArgs(p.strides, p.dilation, pads.moduleArgs),
+  ];
   if (p.depthMultiplier !== 1) args.push(keyword('depth_multiplier', int(p.depthMultiplier)));
   if (!p.useBias) args.push(keyword('bias', bool(false)));
   const act = fused(node, p.activation);
@@ -154,7 +168,8 @@ function batchNorm(node: ExportNode, layer: Extract<PlainLayer, { kind: 'BatchNo
   const stats = [keyword('eps', float(p.epsilon)), keyword('momentum', float(1 - p.momentum))];
   const plain = (x: Expr[], self: Expr) => call(self, [x[0]!]);
   const standard = input.length === 3 ? 'nn.BatchNorm2d' : input.length === 1 ? 'nn.BatchNorm1d' : null;
-  if (p.scale && p.center && standard) return { module: call(standard, [int(channels), ...stats]), forward: plain, helpers: [] };
+  if (p.scale && p.center && standard)
+    return { module: call(standard, [int(channels), ...stats]), forward: plain, helpers: [] };
   const args: Arg[] = [int(channels), ...stats];
   if (!p.scale) args.push(keyword('scale', bool(false)));
   if (!p.center) args.push(keyword('center', bool(false)));
@@ -202,12 +217,18 @@ export function torchLayer(node: ExportNode): TorchLayer {
       return pool(node, layer);
     case 'GlobalAvgPool2D':
     case 'GlobalMaxPool2D': {
-      const pooling = call(layer.kind === 'GlobalAvgPool2D' ? 'nn.AdaptiveAvgPool2d' : 'nn.AdaptiveMaxPool2d', [int(1)]);
+      const pooling = call(layer.kind === 'GlobalAvgPool2D' ? 'nn.AdaptiveAvgPool2d' : 'nn.AdaptiveMaxPool2d', [
+        int(1),
+      ]);
       return single(layer.params.keepDims ? pooling : call('nn.Sequential', [pooling, call('nn.Flatten')]));
     }
     case 'Concatenate': {
       const dim = torchAxis(layer.params.axis, node.inputShapes[0]!.length);
-      return { module: call('Concatenate', [keyword('dim', int(dim))]), forward: (xs, self) => call(self, xs), helpers: ['Concatenate'] };
+      return {
+        module: call('Concatenate', [keyword('dim', int(dim))]),
+        forward: (xs, self) => call(self, xs),
+        helpers: ['Concatenate'],
+      };
     }
     case 'Add':
       return { module: call('Add'), forward: (xs, self) => call(self, xs), helpers: ['Add'] };

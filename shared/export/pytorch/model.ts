@@ -118,7 +118,8 @@ function writeScopeClass(
     if (!layer.module) continue;
     const notes: string[] = [];
     if (node.ident !== node.name) notes.push(`Netwright layer "${node.name}".`);
-    if (node.sourceKind !== node.layer.kind) notes.push(`${node.sourceKind} in Netwright, written as ${node.layer.kind}.`);
+    if (node.sourceKind !== node.layer.kind)
+      notes.push(`${node.sourceKind} in Netwright, written as ${node.layer.kind}.`);
     if (layer.note) notes.push(layer.note);
     if (notes.length) src.comment(8, notes.join(' '));
     src.statement(8, `self.${node.ident} = `, layer.module);

@@ -47,7 +47,14 @@ beforeAll(() => {
 describe('netwright export', () => {
   it('writes model.py, train.py and README.md for PyTorch (exit 0)', async () => {
     const out = path.join(dir, 'torch');
-    const { code, out: stdout } = await netwright('export', project('small', smallNet()), '--to', 'pytorch', '--out', out);
+    const { code, out: stdout } = await netwright(
+      'export',
+      project('small', smallNet()),
+      '--to',
+      'pytorch',
+      '--out',
+      out,
+    );
     expect(code).toBe(0);
     for (const f of ['model.py', 'train.py', 'README.md']) expect(existsSync(path.join(out, f)), f).toBe(true);
     expect(stdout).toMatch(/Exported "small" as PyTorch code to .*: model\.py, train\.py, README\.md/);
@@ -69,7 +76,15 @@ describe('netwright export', () => {
 
   it('--json prints one JSON object with the files written', async () => {
     const out = path.join(dir, 'json');
-    const { code, out: stdout } = await netwright('export', project('small', smallNet()), '--to', 'pytorch', '--out', out, '--json');
+    const { code, out: stdout } = await netwright(
+      'export',
+      project('small', smallNet()),
+      '--to',
+      'pytorch',
+      '--out',
+      out,
+      '--json',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       exported: true,

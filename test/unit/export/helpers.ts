@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Graph } from '../../../shared/graph/types';
 import type { ExportNetwork } from '../../../shared/export';
 import { torchShape } from '../../../shared/export';
+import type { Graph } from '../../../shared/graph/types';
 
 /** Debian's interpreter, where `apt-get install python3-torch` puts torch (see .ci/run). */
 export const PYTHON = '/usr/bin/python3';
@@ -135,7 +135,11 @@ export function randomizeWeights(tf: typeof tfjs, model: tfjs.LayersModel, seed:
 }
 
 /** Inputs feeding one output of a kernel: everything but the last axis. */
-const fanIn = (shape: readonly number[]) => Math.max(1, shape.slice(0, -1).reduce((a, b) => a * b, 1));
+const fanIn = (shape: readonly number[]) =>
+  Math.max(
+    1,
+    shape.slice(0, -1).reduce((a, b) => a * b, 1),
+  );
 
 /** Saves a TF.js model as model.json + weights.bin, the files `--weights DIR` reads. */
 export async function saveTfjsModel(tf: typeof tfjs, model: tfjs.LayersModel, dir: string): Promise<void> {

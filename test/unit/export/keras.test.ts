@@ -76,7 +76,10 @@ function expectedLayers(graph: Graph): Map<string, string> {
   const prepared = prepareNetwork(graph, 'x');
   if (!prepared.ok) throw new Error('graph has errors');
   return new Map(
-    [...prepared.network.nodes.values()].map((n) => [n.name, n.layer.kind === 'Input' ? 'Input' : kerasClassOf[n.layer.kind]!]),
+    [...prepared.network.nodes.values()].map((n) => [
+      n.name,
+      n.layer.kind === 'Input' ? 'Input' : kerasClassOf[n.layer.kind]!,
+    ]),
   );
 }
 

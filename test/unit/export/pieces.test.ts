@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTensors, encodeTensors, generateExport, prepareNetwork, tfPadding, transpose } from '../../../shared/export';
+import {
+  decodeTensors,
+  encodeTensors,
+  generateExport,
+  prepareNetwork,
+  tfPadding,
+  transpose,
+} from '../../../shared/export';
 import { atom, call, float, intTuple, keyword, render, str } from '../../../shared/export/python/expr';
 import { className, IdentifierPool, sanitizeIdentifier } from '../../../shared/export/python/identifiers';
 import { formatStatement } from '../../../shared/export/python/source';
@@ -20,7 +27,9 @@ describe("TensorFlow's 'same' padding", () => {
   ])('in %i, kernel %i, stride %i, dilation %i → %j', (input, kernel, stride, dilation, pads) => {
     const [before, after] = tfPadding(input, kernel, stride, dilation, 'same');
     expect([before, after]).toEqual(pads);
-    expect(Math.floor((input + before + after - ((kernel - 1) * dilation + 1)) / stride) + 1).toBe(Math.ceil(input / stride));
+    expect(Math.floor((input + before + after - ((kernel - 1) * dilation + 1)) / stride) + 1).toBe(
+      Math.ceil(input / stride),
+    );
   });
 
   it("is zero for 'valid'", () => {
@@ -79,14 +88,16 @@ describe('Python names and source', () => {
   it('writes floats as floats and strings in black’s quotes', () => {
     expect(render(float(1 - 0.99))).toBe('0.01');
     expect(render(float(1))).toBe('1.0');
-    expect(render(float(1e-5))).toBe('1e-5');
+    expect(render(float(1e-7))).toBe('1e-7');
     expect(render(str('say "hi"'))).toBe(`'say "hi"'`);
     expect(render(str('a\\b'))).toBe('"a\\\\b"');
   });
 
   it('keeps a statement on one line when it fits, else one argument per line with a trailing comma', () => {
     const conv = call('nn.Conv2d', [atom('3'), atom('32'), intTuple([3, 3]), keyword('bias', atom('False'))]);
-    expect(formatStatement(8, 'self.conv = ', conv)).toEqual(['        self.conv = nn.Conv2d(3, 32, (3, 3), bias=False)']);
+    expect(formatStatement(8, 'self.conv = ', conv)).toEqual([
+      '        self.conv = nn.Conv2d(3, 32, (3, 3), bias=False)',
+    ]);
     const long = call('nn.Conv2d', [atom('3'), atom('32'), intTuple([3, 3]), keyword('padding', intTuple([1, 1]))]);
     expect(formatStatement(8, 'self.a_rather_long_layer_name_for_a_convolution = ', long)).toEqual([
       '        self.a_rather_long_layer_name_for_a_convolution = nn.Conv2d(',

@@ -34,10 +34,15 @@ const WEIGHT_RUNS = 40;
 const structureGraphs = fc
   .sample(recipe(false), { seed: 1234, numRuns: STRUCTURE_RUNS })
   .map((r) => buildRandomGraph(r, false));
-const weightGraphs = fc.sample(recipe(true), { seed: 4321, numRuns: WEIGHT_RUNS }).map((r) => buildRandomGraph(r, true));
+const weightGraphs = fc
+  .sample(recipe(true), { seed: 4321, numRuns: WEIGHT_RUNS })
+  .map((r) => buildRandomGraph(r, true));
 
 const describeGraph = (graph: Graph) =>
-  JSON.stringify({ nodes: graph.nodes.map((n) => [n.name, n.kind, n.params, n.groupId]), edges: graph.edges.map((e) => e.id) });
+  JSON.stringify({
+    nodes: graph.nodes.map((n) => [n.name, n.kind, n.params, n.groupId]),
+    edges: graph.edges.map((e) => e.id),
+  });
 
 describe.skipIf(!torchCheck.ok)('PyTorch export of random graphs', () => {
   const exports: GeneratedExport[] = [];
@@ -50,7 +55,8 @@ describe.skipIf(!torchCheck.ok)('PyTorch export of random graphs', () => {
     const structureCases = [];
     for (const [i, graph] of structureGraphs.entries()) {
       const result = generateExport({ graph, name: `random ${i}`, target: 'pytorch' });
-      if (!result.ok) throw new Error(`random graph ${i} did not export: ${JSON.stringify(result)}\n${describeGraph(graph)}`);
+      if (!result.ok)
+        throw new Error(`random graph ${i} did not export: ${JSON.stringify(result)}\n${describeGraph(graph)}`);
       const dir = path.join(root, `structure-${i}`);
       await writeExportFiles(dir, result.export.files);
       exports.push(result.export);
@@ -81,7 +87,9 @@ describe.skipIf(!torchCheck.ok)('PyTorch export of random graphs', () => {
       const problems = result.error
         ? [result.error]
         : [
-            ...(result.trainable === totals.trainableParams ? [] : [`trainable ${result.trainable} ≠ ${totals.trainableParams}`]),
+            ...(result.trainable === totals.trainableParams
+              ? []
+              : [`trainable ${result.trainable} ≠ ${totals.trainableParams}`]),
             ...(result.nonTrainable === totals.nonTrainableParams
               ? []
               : [`non-trainable ${result.nonTrainable} ≠ ${totals.nonTrainableParams}`]),

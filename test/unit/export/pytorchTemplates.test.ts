@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeExportFiles } from '../../../electron/services/export/writeFiles';
 import { type GeneratedExport, generateExport } from '../../../shared/export';
 import { templates } from '../../../shared/templates';
-import { writeExportFiles } from '../../../electron/services/export/writeFiles';
 import {
   announceSkip,
   runProbe,
@@ -12,7 +12,7 @@ import {
   torchCheck,
 } from './helpers';
 
-announceSkip('PyTorch template exports', torchCheck, 'Install Debian\'s python3-torch (see .ci/run).');
+announceSkip('PyTorch template exports', torchCheck, "Install Debian's python3-torch (see .ci/run).");
 
 /**
  * Every template exported to PyTorch and built by torch: parameters and batch-norm

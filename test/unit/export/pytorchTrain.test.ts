@@ -80,7 +80,10 @@ describe.skipIf(!torchCheck.ok)('the exported PyTorch train.py', () => {
     const ranks = await Promise.all(
       [0, 1].map((rank) => run(args, dir, { ...common, RANK: String(rank), LOCAL_RANK: String(rank) })),
     );
-    expect(ranks.map((r) => r.code), ranks.map((r) => r.output).join('\n')).toEqual([0, 0]);
+    expect(
+      ranks.map((r) => r.code),
+      ranks.map((r) => r.output).join('\n'),
+    ).toEqual([0, 0]);
     expect(ranks[0]!.output).toMatch(/epoch 1\/1: loss \d/);
     expect(ranks[1]!.output).toBe('');
     expect(existsSync(path.join(dir, 'ddp.pt'))).toBe(true);

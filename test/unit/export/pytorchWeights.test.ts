@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
@@ -18,8 +20,6 @@ import {
   torchCheck,
   withLinearOutputs,
 } from './helpers';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 
 announceSkip('PyTorch weight checks', torchCheck, "Install Debian's python3-torch (see .ci/run).");
 

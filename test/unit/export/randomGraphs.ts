@@ -57,7 +57,15 @@ export const recipe = (tfjs: boolean): fc.Arbitrary<Recipe> =>
     steps: fc.array(step, { minLength: 2, maxLength: 10 }),
     head: tfjs
       ? fc.constantFrom('none', 'gap-dense', 'flatten-dense', 'pixelwise-dense', 'sequence', 'two-outputs')
-      : fc.constantFrom('none', 'gap-dense', 'flatten-dense', 'pixelwise-dense', 'sequence', 'gmp-keepdims', 'two-outputs'),
+      : fc.constantFrom(
+          'none',
+          'gap-dense',
+          'flatten-dense',
+          'pixelwise-dense',
+          'sequence',
+          'gmp-keepdims',
+          'two-outputs',
+        ),
     softmax: fc.boolean(),
     oddNames: fc.boolean(),
   });
@@ -192,7 +200,12 @@ export function buildRandomGraph(r: Recipe, tfjs: boolean): Graph {
       case 'batchnorm':
         y = tryAdd(
           'BatchNorm',
-          { center: s.a % 3 !== 0, scale: s.b % 3 !== 0, epsilon: s.flag ? 0.001 : 1e-5, momentum: 0.9 + (s.c % 10) / 100 },
+          {
+            center: s.a % 3 !== 0,
+            scale: s.b % 3 !== 0,
+            epsilon: s.flag ? 0.001 : 1e-5,
+            momentum: 0.9 + (s.c % 10) / 100,
+          },
           [x],
         );
         break;
@@ -214,7 +227,9 @@ export function buildRandomGraph(r: Recipe, tfjs: boolean): Graph {
         }
         break;
       case 'add': {
-        const branch = tryAdd('Conv2D', { filters: channels(), kernelSize: k(s.a), padding: 'same', useBias: s.flag }, [x]);
+        const branch = tryAdd('Conv2D', { filters: channels(), kernelSize: k(s.a), padding: 'same', useBias: s.flag }, [
+          x,
+        ]);
         if (branch) y = tryAdd('Add', {}, s.flag ? [x, branch] : [branch, x, branch]);
         break;
       }

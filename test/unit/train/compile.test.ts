@@ -6,8 +6,8 @@ import { analyzeGraph } from '../../../shared/analysis';
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
 import { layerSpecs } from '../../../shared/layers';
-import { prepareForTraining } from '../../../shared/training';
 import { templates } from '../../../shared/templates';
+import { prepareForTraining } from '../../../shared/training';
 import { options, useCpu } from './helpers';
 
 beforeAll(useCpu);
@@ -65,7 +65,11 @@ describe('every layer kind compiles and trains (one epoch, cpu)', () => {
     const before = tf.memory().numTensors;
     const outcome = await runTrainingJob(
       tf,
-      { graph: netAround(kind), options: options({ epochs: 1, dataset: { kind: 'synthetic', samples: 12 }, batchSize: 6 }), memoryBudget: { bytes: 2 ** 30, label: '' } },
+      {
+        graph: netAround(kind),
+        options: options({ epochs: 1, dataset: { kind: 'synthetic', samples: 12 }, batchSize: 6 }),
+        memoryBudget: { bytes: 2 ** 30, label: '' },
+      },
       quiet,
     );
     expect(outcome.message).toBeNull();
@@ -76,12 +80,16 @@ describe('every layer kind compiles and trains (one epoch, cpu)', () => {
 
 describe('every template compiles', () => {
   // All compile in under 20 s on the cpu backend (VGG16's 138 M weights are the slowest, about 5 s).
-  it.each(templates.map((t) => [t.id, t] as const))('%s', (_id, template) => {
-    const graph = template.build();
-    const analysis = analyzeGraph(graph);
-    const { model } = compileGraph(tf, graph, analysis);
-    expect(model.countParams()).toBe(analysis.totals.params);
-    model.dispose();
-    if (template.category === 'network') expect(prepareForTraining(graph, analysis).ok).toBe(true);
-  }, 60_000);
+  it.each(templates.map((t) => [t.id, t] as const))(
+    '%s',
+    (_id, template) => {
+      const graph = template.build();
+      const analysis = analyzeGraph(graph);
+      const { model } = compileGraph(tf, graph, analysis);
+      expect(model.countParams()).toBe(analysis.totals.params);
+      model.dispose();
+      if (template.category === 'network') expect(prepareForTraining(graph, analysis).ok).toBe(true);
+    },
+    60_000,
+  );
 });

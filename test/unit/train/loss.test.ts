@@ -51,17 +51,18 @@ describe('label-smoothed cross-entropy on logits', () => {
       [0, 0],
       0.2,
     );
-    const sum = tf.tidy(() =>
-      smoothedCrossEntropy(
-        tf,
-        tf.oneHot(tf.tensor1d([0, 0], 'int32'), 2).toFloat(),
-        tf.tensor2d([
-          [1, 0],
-          [0, 1],
-        ]),
-        0.2,
-        true,
-      ).dataSync()[0]!,
+    const sum = tf.tidy(
+      () =>
+        smoothedCrossEntropy(
+          tf,
+          tf.oneHot(tf.tensor1d([0, 0], 'int32'), 2).toFloat(),
+          tf.tensor2d([
+            [1, 0],
+            [0, 1],
+          ]),
+          0.2,
+          true,
+        ).dataSync()[0]!,
     );
     expect(sum).toBeCloseTo(2 * mean, 5);
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../shared/analysis';
-import { ACTIVATION_TRAINING_FACTOR, estimateTrainingMemory, memoryRefusal, optimizerSlots } from '../../../shared/training';
 import { getTemplate } from '../../../shared/templates';
+import {
+  ACTIVATION_TRAINING_FACTOR,
+  estimateTrainingMemory,
+  memoryRefusal,
+  optimizerSlots,
+} from '../../../shared/training';
 
 describe('memory per batch', () => {
   it('is activations × batch × 4 bytes × the gradient factor, plus weights, gradients and optimizer slots', () => {
@@ -24,11 +29,19 @@ describe('memory per batch', () => {
     const a = analyzeGraph(getTemplate('inception-v3')!.build());
     const e = estimateTrainingMemory(a.totals, { batchSize: 256, optimizer: 'rmsprop', momentum: 0 });
     const refusal = memoryRefusal(e, 4 * 2 ** 30, 'the 4 GiB the WebAssembly backend can address');
-    expect(refusal).toMatch(/^Training needs about [\d.]+ GiB at batch size 256 .* more than the 4 GiB the WebAssembly backend can address\. Lower the batch size to \d+ or less/);
+    expect(refusal).toMatch(
+      /^Training needs about [\d.]+ GiB at batch size 256 .* more than the 4 GiB the WebAssembly backend can address\. Lower the batch size to \d+ or less/,
+    );
     const fits = Number(/Lower the batch size to (\d+)/.exec(refusal!)![1]);
     const smaller = estimateTrainingMemory(a.totals, { batchSize: fits, optimizer: 'rmsprop', momentum: 0 });
     expect(memoryRefusal(smaller, 4 * 2 ** 30, 'x')).toBeNull();
-    expect(memoryRefusal({ ...smaller, batchSize: fits + 1, totalBytes: smaller.totalBytes + smaller.bytesPerBatchSample }, 4 * 2 ** 30, 'x')).not.toBeNull();
+    expect(
+      memoryRefusal(
+        { ...smaller, batchSize: fits + 1, totalBytes: smaller.totalBytes + smaller.bytesPerBatchSample },
+        4 * 2 ** 30,
+        'x',
+      ),
+    ).not.toBeNull();
   });
 
   it('lets the small Inception net train at batch 32', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../shared/analysis';
 import { GraphBuilder } from '../../../shared/graph/builder';
-import { imageInputFor, prepareForTraining } from '../../../shared/training';
 import { getTemplate } from '../../../shared/templates';
+import { imageInputFor, prepareForTraining } from '../../../shared/training';
 import { tinyConvNet } from './helpers';
 
 const prepare = (graph = tinyConvNet()) => prepareForTraining(graph, analyzeGraph(graph));

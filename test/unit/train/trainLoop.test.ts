@@ -66,7 +66,11 @@ describe('the training loop (in-process, cpu)', () => {
     const { outcome } = await train(options({ epochs: 1 }));
     const m = outcome.model!;
     const loaded = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: m.modelTopology as object, weightSpecs: m.weightSpecs, weightData: m.weightData }),
+      tf.io.fromMemory({
+        modelTopology: m.modelTopology as object,
+        weightSpecs: m.weightSpecs,
+        weightData: m.weightData,
+      }),
     );
     const head = loaded.getLayer('predictions').getConfig();
     expect(head.activation).toBe('softmax');
@@ -114,7 +118,9 @@ describe('the training loop (in-process, cpu)', () => {
     const before = tf.memory().numTensors;
     const { outcome, log } = await train(options({ optimizer: 'sgd', learningRate: 1000, momentum: 0.9, epochs: 5 }));
     expect(outcome.status).toBe('diverged');
-    expect(outcome.message).toMatch(/^The loss became (NaN|Infinity) at epoch \d+, batch \d+ \(learning rate 1\.00e\+3\): training diverged\. The learning rate is probably too high: try 1\.0e\+2/);
+    expect(outcome.message).toMatch(
+      /^The loss became (NaN|Infinity) at epoch \d+, batch \d+ \(learning rate 1\.00e\+3\): training diverged\. The learning rate is probably too high: try 1\.0e\+2/,
+    );
     expect(outcome.model).toBeNull();
     expect(log.losses.every(Number.isFinite)).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
