@@ -10,6 +10,8 @@ const filters: Record<'project' | ExportKind | 'import', Electron.FileFilter[]> 
   csv: [{ name: 'CSV table', extensions: ['csv'] }],
   md: [{ name: 'Markdown', extensions: ['md'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
+  bin: [{ name: 'Weights', extensions: ['bin'] }],
+  zip: [{ name: 'Zip archive', extensions: ['zip'] }],
 };
 
 /** Native dialogs and window state for the services, attached to the app window. */

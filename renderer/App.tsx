@@ -15,6 +15,7 @@ import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { useShellStore } from './store/shellStore';
+import { RunsView } from './training/RunsView';
 
 function Editor() {
   const flow = useReactFlow<FlowNode>();
@@ -37,6 +38,7 @@ function Editor() {
       <StartPage />
       <ShortcutsSheet />
       <CompareView />
+      <RunsView />
       <Toasts />
     </div>
   );

@@ -46,7 +46,7 @@ const Empty = z.object({});
 export const OpenedFile = z.object({ path: z.string().nullable(), name: z.string(), text: z.string() });
 export type OpenedFile = z.infer<typeof OpenedFile>;
 
-export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json']);
+export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const RecentEntry = z.object({ id: z.string(), name: z.string(), path: z.string().nullable(), at: z.string() });

@@ -160,7 +160,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     );
     return ExitCode.ok;
   }
-  for (const warning of network.warnings) io.err(`warning: ${warning}`);
+  // With --weights the values do come along, so the importer's "architecture only" note does not apply.
+  const warnings = values.weights ? network.warnings.filter((w) => !/weight values/.test(w)) : network.warnings;
+  for (const warning of warnings) io.err(`warning: ${warning}`);
   const framework = to === 'pytorch' ? 'PyTorch' : 'Keras';
   io.out(`Exported "${network.name}" as ${framework} code to ${summary.outDir}: ${names.join(', ')}`);
   for (const r of summary.renamed) io.out(`  layer "${r.name}" is ${r.python} in Python`);

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Inspector } from '../inspector/Inspector';
+import { TrainingPanel } from '../training/TrainingPanel';
 import { SavingsPanel } from './SavingsPanel';
 
 const tabs = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'savings', label: 'Savings' },
+  { id: 'train', label: 'Train' },
 ] as const;
 
 /** The right-hand column: the selected layer's settings, or what factorizing it would save. */
@@ -19,7 +21,7 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      {tab === 'inspector' ? <Inspector /> : <SavingsPanel />}
+      {tab === 'inspector' ? <Inspector /> : tab === 'savings' ? <SavingsPanel /> : <TrainingPanel />}
     </div>
   );
 }

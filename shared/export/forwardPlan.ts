@@ -41,7 +41,9 @@ export function planForward(
 ): ForwardPlan {
   const params = names ?? (paramNodes.length === 1 ? ['x'] : paramNodes.map((id) => net.nodes.get(id)!.ident));
   const vars = new Map<string, string>();
-  paramNodes.forEach((id, i) => vars.set(id, params[i]!));
+  paramNodes.forEach((id, i) => {
+    vars.set(id, params[i]!);
+  });
 
   const alias = new Map<string, string>();
   for (const item of scope.items) {
@@ -57,7 +59,9 @@ export function planForward(
 
   // How many more times each tensor is read; a variable may be reused once nothing else reads it.
   const reads = new Map<string, number>();
-  const addRead = (id: string) => reads.set(id, (reads.get(id) ?? 0) + 1);
+  const addRead = (id: string) => {
+    reads.set(id, (reads.get(id) ?? 0) + 1);
+  };
   for (const item of scope.items)
     if (!(item.type === 'node' && alias.has(item.id))) new Set(inputsOf(item)).forEach(addRead);
   for (const out of scope.outputs) addRead(resolve(out));
@@ -84,7 +88,9 @@ export function planForward(
     const takeX = startsChain && !xTaken;
     if (takeX) xTaken = true;
     const outputs = produced.map((id) => (reuse ? vars.get(distinct[0]!)! : takeX ? 'x' : net.nodes.get(id)!.ident));
-    produced.forEach((id, i) => vars.set(id, outputs[i]!));
+    produced.forEach((id, i) => {
+      vars.set(id, outputs[i]!);
+    });
     steps.push({ item, inputs, outputs });
   }
   return { params, steps, returns: scope.outputs.map((id) => vars.get(resolve(id))!) };

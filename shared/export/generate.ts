@@ -5,6 +5,7 @@ import { kerasModel } from './keras/model';
 import { kerasTrainScript } from './keras/train';
 import { type ExportNetwork, prepareNetwork } from './network';
 import { parseTrainingOptions, type TrainingOptions, type TrainingOptionsInput } from './options';
+import { ExportError } from './plainLayer';
 import { pytorchCheckScript } from './pytorch/check';
 import { pytorchModel } from './pytorch/model';
 import { pytorchTrainScript } from './pytorch/train';
@@ -48,7 +49,7 @@ export interface GeneratedExport {
 export type GenerateResult =
   | { ok: true; export: GeneratedExport }
   | { ok: false; problem: 'network-errors'; diagnostics: Diagnostic[] }
-  | { ok: false; problem: 'bad-options'; message: string };
+  | { ok: false; problem: 'bad-options' | 'unsupported'; message: string };
 
 /**
  * The files of an export, as data: model.py, train.py and README.md, plus the weights,
@@ -59,7 +60,14 @@ export type GenerateResult =
 export function generateExport(request: ExportRequest): GenerateResult {
   const options = parseTrainingOptions(request.training ?? {});
   if (!options.ok) return { ok: false, problem: 'bad-options', message: options.error };
-  const prepared = prepareNetwork(request.graph, request.name, request.analysis);
+  let prepared: ReturnType<typeof prepareNetwork>;
+  try {
+    prepared = prepareNetwork(request.graph, request.name, request.analysis);
+  } catch (err) {
+    // A layer kind added to the catalog before the exporters learnt it.
+    if (err instanceof ExportError) return { ok: false, problem: 'unsupported', message: err.message };
+    throw err;
+  }
   if (!prepared.ok) return { ok: false, problem: 'network-errors', diagnostics: prepared.diagnostics };
   const net = prepared.network;
   const hasWeights = request.trained !== undefined;

@@ -1,6 +1,6 @@
 import { type Analysis, analyzeGraph, type Diagnostic } from '../analysis';
 import type { Graph, Group, Shape } from '../graph/types';
-import { fusedActivation, type PlainLayer, plainLayer } from './plainLayer';
+import { ExportError, fusedActivation, type PlainLayer, plainLayer } from './plainLayer';
 import { className, IdentifierPool, sanitizeIdentifier } from './python/identifiers';
 import { planScopes, type Scope } from './scopes';
 
@@ -50,7 +50,10 @@ export interface ExportNetwork {
 
 export type PrepareResult = { ok: true; network: ExportNetwork } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Graph → the structure both generators walk; a graph with errors is refused with its diagnostics. */
+/**
+ * Graph → the structure both generators walk; a graph with errors is refused with its
+ * diagnostics. Throws ExportError for what no export can express (no Input, an unknown kind).
+ */
 export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = analyzeGraph(graph)): PrepareResult {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: errors };
@@ -86,6 +89,9 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
     });
   }
 
+  if (![...nodes.values()].some((n) => n.layer.kind === 'Input')) {
+    throw new ExportError('The network has no Input layer, so there is nothing to export');
+  }
   const groupNodes = graph.nodes.filter((n) => n.kind !== 'Input');
   const root = planScopes(analysis.order, groupNodes, graph.groups, (id) => nodes.get(id)!.inputs, analysis.outputs);
   const groups = new Map<string, ExportGroup>();

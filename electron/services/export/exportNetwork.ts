@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { analyzeGraph, type Diagnostic } from '../../../shared/analysis';
+import { type Analysis, analyzeGraph, type Diagnostic } from '../../../shared/analysis';
 import {
+  ExportError,
   type ExportRequest,
   type ExportTarget,
   generateExport,
@@ -50,8 +51,8 @@ async function write(request: ExportToFolder, trained: TrainedState | undefined)
     throw err;
   }
   if (!result.ok) {
-    if (result.problem === 'bad-options') throw new ExportProblem(`Training option ${result.message}`);
-    return { ok: false, diagnostics: result.diagnostics };
+    if (result.problem === 'network-errors') return { ok: false, diagnostics: result.diagnostics };
+    throw new ExportProblem(result.problem === 'bad-options' ? `Training option ${result.message}` : result.message);
   }
   const files = await writeExportFiles(request.outDir, result.export.files);
   const renamed = [...result.export.network.nodes.values()]
@@ -79,7 +80,7 @@ export async function exportTrainedModel(
   request: TrainedExport,
 ): Promise<ExportOutcome> {
   const analysis = request.analysis ?? analyzeGraph(request.graph);
-  const prepared = prepareNetwork(request.graph, request.name, analysis);
+  const prepared = prepareFor(request, analysis);
   if (!prepared.ok) return { ok: false, diagnostics: prepared.diagnostics };
   const net = prepared.network;
   const nameOf = (id: string) => net.nodes.get(id)!.name;
@@ -103,6 +104,15 @@ export async function exportTrainedModel(
   };
   for (const t of [...inputs, ...outputs]) t.dispose();
   return write({ ...request, analysis }, { weights, reference });
+}
+
+function prepareFor(request: TrainedExport, analysis: Analysis) {
+  try {
+    return prepareNetwork(request.graph, request.name, analysis);
+  } catch (err) {
+    if (err instanceof ExportError) throw new ExportProblem(err.message);
+    throw err;
+  }
 }
 
 function indexOf(names: string[], name: string, what: string): number {

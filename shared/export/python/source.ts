@@ -9,6 +9,12 @@ interface Split {
   open: string;
   items: Arg[];
   close: string;
+  /**
+   * Call arguments may stay together on one indented line when they fit (black's own
+   * choice). Tuples and lists are always exploded by black, and so is a constructor
+   * applied at once, where black would break at the trailing `(x)` instead.
+   */
+  hug: boolean;
 }
 
 /**
@@ -20,27 +26,37 @@ function splitPoint(expr: Expr): Split | null {
   if (expr.kind === 'call') {
     const { callee } = expr;
     if (callee.kind === 'call' && callee.args.length > 0) {
-      return { open: `${render(callee.callee)}(`, items: callee.args, close: `)(${expr.args.map(render).join(', ')})` };
+      return {
+        open: `${render(callee.callee)}(`,
+        items: callee.args,
+        close: `)(${expr.args.map(render).join(', ')})`,
+        hug: false,
+      };
     }
     if (expr.args.length === 0) return null;
-    return { open: `${render(callee)}(`, items: expr.args, close: ')' };
+    return { open: `${render(callee)}(`, items: expr.args, close: ')', hug: true };
   }
   // One-element tuples keep their comma on one line: black would not treat it as magic.
-  if (expr.kind === 'tuple' && expr.items.length > 1) return { open: '(', items: expr.items, close: ')' };
-  if (expr.kind === 'list' && expr.items.length > 0) return { open: '[', items: expr.items, close: ']' };
+  if (expr.kind === 'tuple' && expr.items.length > 1) return { open: '(', items: expr.items, close: ')', hug: false };
+  if (expr.kind === 'list' && expr.items.length > 0) return { open: '[', items: expr.items, close: ']', hug: false };
   return null;
 }
 
 /**
- * One statement, `head` + expression + `tail`, on one line when it fits in 88 columns;
- * otherwise exploded one argument per line with a trailing comma. black leaves that form
- * alone (the "magic trailing comma"), so the output is stable under `black --check`.
+ * One statement, `head` + expression + `tail`, as black lays it out: on one line when it
+ * fits in 88 columns; else broken inside its last brackets, with a call's arguments on
+ * one indented line when they fit there; else one argument per line with a trailing
+ * comma, a form black keeps as it is (the "magic trailing comma").
  */
 export function formatStatement(indent: number, head: string, expr: Expr, tail = ''): string[] {
   const flat = `${spaces(indent)}${head}${render(expr)}${tail}`;
   if (flat.length <= LINE_LENGTH) return [flat];
   const split = splitPoint(expr);
   if (!split) return [flat];
+  const together = `${spaces(indent + 4)}${split.items.map(render).join(', ')}`;
+  if (split.hug && together.length <= LINE_LENGTH) {
+    return [`${spaces(indent)}${head}${split.open}`, together, `${spaces(indent)}${split.close}${tail}`];
+  }
   const inner = split.items.flatMap((item) =>
     item.kind === 'keyword'
       ? formatStatement(indent + 4, `${item.name}=`, item.value, ',')

@@ -11,7 +11,9 @@ export function idxBytes(dims: number[], data: Uint8Array | number[]): Buffer {
   const header = Buffer.alloc(4 + 4 * dims.length);
   header[2] = 0x08;
   header[3] = dims.length;
-  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
+  dims.forEach((d, i) => {
+    header.writeUInt32BE(d, 4 + 4 * i);
+  });
   return Buffer.concat([header, Buffer.from(data)]);
 }
 
@@ -19,7 +21,9 @@ export function idxBytes(dims: number[], data: Uint8Array | number[]): Buffer {
 export function writeMnist(dir: string, n: number, rows = 28, cols = 28, classes = 10): void {
   const labels = Array.from({ length: n }, (_, i) => i % classes);
   const pixels = new Uint8Array(n * rows * cols);
-  labels.forEach((l, i) => pixels.fill(10 * l, i * rows * cols, (i + 1) * rows * cols));
+  labels.forEach((l, i) => {
+    pixels.fill(10 * l, i * rows * cols, (i + 1) * rows * cols);
+  });
   writeFileSync(path.join(dir, 'train-images-idx3-ubyte'), idxBytes([n, rows, cols], pixels));
   writeFileSync(path.join(dir, 'train-labels-idx1-ubyte'), idxBytes([n], labels));
 }

@@ -34,7 +34,7 @@ describe('the built-in synthetic dataset', () => {
       2,
     );
     expect(d.pixels.length).toBe(30 * 9 * 13);
-    expect(d.info.classNames[24]).toBe('dots 3');
+    expect(d.info.classNames[24]).toBe('cross 3'); // 24 = 2·10 + 4: the fifth pattern, third variant
   });
 
   it('gives different classes different pictures', () => {

@@ -159,3 +159,12 @@ describe('netwright export', () => {
     expect(help.out).toMatch(/--label-smoothing EPS/);
   });
 });
+
+describe('netwright export of an empty network', () => {
+  it('exits 2 saying there is nothing to export', async () => {
+    const file = project('empty', { nodes: [], edges: [], groups: [] });
+    const { code, err } = await netwright('export', file, '--to', 'pytorch', '--out', path.join(dir, 'empty'));
+    expect(code).toBe(2);
+    expect(err).toMatch(/no Input layer/);
+  });
+});

@@ -45,9 +45,26 @@ const optionSets: TrainingOptionsInput[] = [
 
 const small = templates.filter((t) => !['vgg16', 'resnet50'].includes(t.id));
 const randomGraphs = fc.sample(recipe(false), { seed: 5, numRuns: 20 }).map((r) => buildRandomGraph(r, false));
+/** The same graph with 30-odd-character names, so that many statements have to be broken. */
+function withLongNames(graph: Graph): Graph {
+  const long = (name: string) => `${name}_of_the_${'feature_extractor'.slice(0, 5 + (name.length % 12))}`;
+  const ids = new Map(graph.nodes.map((n) => [n.id, long(n.id)]));
+  return {
+    nodes: graph.nodes.map((n) => ({
+      ...n,
+      id: ids.get(n.id)!,
+      name: long(n.name),
+      ...(n.groupId ? { groupId: n.groupId } : {}),
+    })),
+    edges: graph.edges.map((e) => ({ ...e, source: ids.get(e.source)!, target: ids.get(e.target)! })),
+    groups: graph.groups.map((g) => ({ ...g, name: long(g.name) })),
+  };
+}
+
 const cases: { name: string; graph: Graph }[] = [
   ...small.map((t) => ({ name: t.id, graph: t.build() })),
   ...randomGraphs.map((graph, i) => ({ name: `random-${i}`, graph })),
+  ...randomGraphs.slice(0, 10).map((graph, i) => ({ name: `long-${i}`, graph: withLongNames(graph) })),
 ];
 
 describe.skipIf(!blackCheck.ok)('generated Python is black-formatted', () => {

@@ -93,7 +93,7 @@ describe('Python names and source', () => {
     expect(render(str('a\\b'))).toBe('"a\\\\b"');
   });
 
-  it('keeps a statement on one line when it fits, else one argument per line with a trailing comma', () => {
+  it('lays statements out as black does: one line, then arguments together, then one per line', () => {
     const conv = call('nn.Conv2d', [atom('3'), atom('32'), intTuple([3, 3]), keyword('bias', atom('False'))]);
     expect(formatStatement(8, 'self.conv = ', conv)).toEqual([
       '        self.conv = nn.Conv2d(3, 32, (3, 3), bias=False)',
@@ -101,12 +101,17 @@ describe('Python names and source', () => {
     const long = call('nn.Conv2d', [atom('3'), atom('32'), intTuple([3, 3]), keyword('padding', intTuple([1, 1]))]);
     expect(formatStatement(8, 'self.a_rather_long_layer_name_for_a_convolution = ', long)).toEqual([
       '        self.a_rather_long_layer_name_for_a_convolution = nn.Conv2d(',
-      '            3,',
-      '            32,',
-      '            (3, 3),',
-      '            padding=(1, 1),',
+      '            3, 32, (3, 3), padding=(1, 1)',
       '        )',
     ]);
+    const many = call(
+      'f',
+      Array.from({ length: 20 }, (_, i) => atom(`argument_${i}`)),
+    );
+    const lines = formatStatement(4, 'y = ', many);
+    expect(lines[1]).toBe('        argument_0,');
+    expect(lines.at(-2)).toBe('        argument_19,');
+    expect(lines.at(-1)).toBe('    )');
   });
 });
 

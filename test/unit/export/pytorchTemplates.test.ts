@@ -34,7 +34,9 @@ describe.skipIf(!torchCheck.ok)('PyTorch export of every template', () => {
       exports.set(t.id, result.export);
       cases.push(structureCase(dir, result.export.network, result.export.modulePaths!));
     }
-    runProbe<StructureResult>(cases).forEach((r, i) => results.set(templates[i]!.id, r));
+    runProbe<StructureResult>(cases).forEach((r, i) => {
+      results.set(templates[i]!.id, r);
+    });
   }, 600_000);
 
   for (const t of templates) {

@@ -8,7 +8,10 @@ import { exportTrainedModel } from '../../../electron/services/export';
 import { createProjectFile, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
 import { getTemplate } from '../../../shared/templates';
+import { buildInceptionV3 } from '../../../shared/templates/inceptionV3';
 import { buildMobileNetV1 } from '../../../shared/templates/mobilenetV1';
+import { buildResNet50 } from '../../../shared/templates/resnet50';
+import { buildVgg16 } from '../../../shared/templates/vgg16';
 import {
   announceSkip,
   type CheckResult,
@@ -29,8 +32,9 @@ const template = (id: string) => getTemplate(id)!.build();
  * Trained weights: TF.js models with random weights (cpu backend), exported with
  * exportTrainedModel, and each export's own check.py run by PyTorch. The outputs must
  * agree within 1e-4. Graphs ending in softmax are also checked on their logits, where a
- * conversion mistake cannot hide in saturated probabilities. InceptionV3, VGG16 and
- * ResNet50 are left to the structure test: TF.js's cpu backend takes minutes on them.
+ * conversion mistake cannot hide in saturated probabilities. The large networks run at
+ * small input sizes with 10 classes: the same layers, seconds instead of minutes on
+ * TF.js's cpu backend (the structure test covers them at full size).
  */
 const cases: [string, () => Graph][] = [
   ['small-inception', () => template('small-inception')],
@@ -41,6 +45,9 @@ const cases: [string, () => Graph][] = [
   ['inception-c', () => template('inception-c')],
   ['inception-reduction-a', () => template('inception-reduction-a')],
   ['inception-reduction-b', () => template('inception-reduction-b')],
+  ['inception-v3 at 75×75, logits', () => withLinearOutputs(buildInceptionV3({ size: 75, classes: 10 }))],
+  ['resnet50 at 32×32, logits', () => withLinearOutputs(buildResNet50({ size: 32, classes: 10 }))],
+  ['vgg16 at 32×32, logits', () => withLinearOutputs(buildVgg16({ size: 32, classes: 10 }))],
 ];
 
 describe.skipIf(!torchCheck.ok)('exported trained weights give TF.js’s outputs in PyTorch', () => {

@@ -1,0 +1,235 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compileGraph } from '../electron/services/compile/compile';
+import { ensureBackend, tf } from '../electron/services/tfjs';
+import { smoothedCrossEntropy } from '../electron/services/train/loss';
+import { type JobHooks, runTrainingJob } from '../electron/services/train/runJob';
+import { analyzeGraph } from '../shared/analysis';
+import { generateExport } from '../shared/export';
+import type { Graph } from '../shared/graph/types';
+import { getTemplate } from '../shared/templates';
+import { prepareForTraining, resolveTrainingOptions } from '../shared/training';
+import { median } from './machine';
+
+const BATCH = 32;
+const CLASSES = 10;
+const LABEL_SMOOTHING = 0.1;
+const PYTHON = '/usr/bin/python3';
+
+export interface TrainingBench {
+  backend: string;
+  stepMs: number;
+  samplesPerSec: number;
+  /** Through the real loop: batches built from the synthetic dataset, progress per batch. */
+  pipelineSamplesPerSec: number;
+  gflops: number;
+  matmulGflops: number;
+  pytorch: { samplesPerSec: number; threads: number; version: string } | { skipped: string };
+  /** Our samples/s over PyTorch's, on the same machine in the same run; null when PyTorch was skipped. */
+  ratio: number | null;
+}
+
+/** Median milliseconds of `fn` after `warmup` untimed runs; `fn` must wait for its result. */
+async function timeMs(fn: () => Promise<void>, runs: number, warmup: number): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** One optimizer step exactly as the training loop takes it: logits, label-smoothed cross-entropy, Adam. */
+async function stepMs(trainingGraph: Graph, runs: number): Promise<number> {
+  const { model } = compileGraph(tf, trainingGraph);
+  const x = tf.randomUniform([BATCH, 32, 32, 3], 0, 1, 'float32', 1);
+  const y = tf.tidy(() =>
+    tf
+      .oneHot(
+        tf.tensor1d(
+          Array.from({ length: BATCH }, (_, i) => i % CLASSES),
+          'int32',
+        ),
+        CLASSES,
+      )
+      .toFloat(),
+  );
+  const optimizer = tf.train.adam(0.001);
+  const ms = await timeMs(
+    async () => {
+      const loss = optimizer.minimize(
+        () => smoothedCrossEntropy(tf, y, model.apply(x, { training: true }) as tf.Tensor, LABEL_SMOOTHING),
+        true,
+      )!;
+      await loss.data(); // read outside tidy: waits for the step
+      loss.dispose();
+    },
+    runs,
+    2,
+  );
+  tf.dispose([x, y]);
+  optimizer.dispose();
+  model.dispose();
+  return ms;
+}
+
+/** The whole training loop for a few batches, as a user's run sees it. */
+async function pipelineSamplesPerSec(graph: Graph, batches: number): Promise<number> {
+  const parsed = resolveTrainingOptions({
+    dataset: { kind: 'synthetic', samples: BATCH * batches },
+    epochs: 1,
+    batchSize: BATCH,
+    labelSmoothing: LABEL_SMOOTHING,
+    validationSplit: 0,
+    seed: 1,
+  });
+  if (!parsed.ok) throw new Error(parsed.error);
+  let rate = 0;
+  const hooks: JobHooks = {
+    control: { state: () => 'run' },
+    onStatus: () => {},
+    onDataset: () => {},
+    onBatch: () => {},
+    onEpoch: (m) => {
+      rate = m.samplesPerSec;
+    },
+  };
+  const outcome = await runTrainingJob(
+    tf,
+    { graph, options: parsed.options, memoryBudget: { bytes: 2 ** 32, label: '' } },
+    hooks,
+  );
+  if (outcome.status !== 'completed') throw new Error(outcome.message ?? outcome.status);
+  return rate;
+}
+
+/** A square float32 matmul on the same backend: the peak the convolutions could approach. */
+async function matmulGflops(n: number): Promise<number> {
+  const a = tf.randomUniform([n, n], -1, 1, 'float32', 2);
+  const b = tf.randomUniform([n, n], -1, 1, 'float32', 3);
+  const ms = await timeMs(
+    async () => {
+      const c = tf.matMul(a, b);
+      await c.data();
+      c.dispose();
+    },
+    5,
+    2,
+  );
+  tf.dispose([a, b]);
+  return (2 * n ** 3) / ms / 1e6;
+}
+
+const torchScript = `
+import json, sys, time
+import torch
+sys.path.insert(0, sys.argv[1])
+import model as exported
+torch.manual_seed(0)
+net = exported.build_model()
+net.train()
+opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=${LABEL_SMOOTHING})
+x = torch.rand(${BATCH}, 3, 32, 32)
+y = torch.arange(${BATCH}) % ${CLASSES}
+def step():
+    opt.zero_grad(set_to_none=True)
+    loss = loss_fn(net(x), y)
+    loss.backward()
+    opt.step()
+    return loss.item()
+for _ in range(3):
+    step()
+times = []
+for _ in range(10):
+    t = time.perf_counter()
+    step()
+    times.append(time.perf_counter() - t)
+times.sort()
+ms = (times[4] + times[5]) / 2 * 1000
+print(json.dumps({"stepMs": ms, "threads": torch.get_num_threads(), "version": torch.__version__}))
+`;
+
+/** The same network through our PyTorch exporter, trained the same way on the CPU; or why not. */
+function pytorchThroughput(graph: Graph): TrainingBench['pytorch'] {
+  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    const why = probe.error ? probe.error.message : (probe.stderr.trim().split('\n').at(-1) ?? `exit ${probe.status}`);
+    return { skipped: `${PYTHON} -c 'import torch' failed (${why}); install Debian's python3-torch to compare` };
+  }
+  const generated = generateExport({ graph, name: 'small_inception', target: 'pytorch' });
+  if (!generated.ok) return { skipped: `the PyTorch export failed: ${generated.problem}` };
+  const dir = mkdtempSync(path.join(tmpdir(), 'netwright-bench-torch-'));
+  try {
+    for (const f of generated.export.files) writeFileSync(path.join(dir, f.path), f.contents);
+    writeFileSync(path.join(dir, 'bench.py'), torchScript);
+    const run = spawnSync(PYTHON, [path.join(dir, 'bench.py'), dir], { encoding: 'utf8', timeout: 300_000 });
+    if (run.status !== 0)
+      return { skipped: `PyTorch run failed: ${run.stderr.trim().split('\n').at(-1) ?? run.error?.message}` };
+    const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { stepMs: number; threads: number; version: string };
+    return { samplesPerSec: (BATCH * 1000) / r.stepMs, threads: r.threads, version: r.version };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const f1 = (v: number) => v.toFixed(1);
+
+/**
+ * `npm run bench` section: training throughput of the small Inception template at 32×32×3,
+ * batch 32 (Adam, label smoothing 0.1) on the backend Netwright selects (NETWRIGHT_BACKEND
+ * pins one), its GFLOP/s against a matmul peak measured in the same run, and PyTorch on the
+ * CPU on the same network when /usr/bin/python3 has torch. GFLOP/s follow the project
+ * convention: FLOPs = 2 × MACs, a trained sample counted as 3 × its forward MACs
+ * (forward, input gradient, weight gradient), MACs from our analysis.
+ */
+export async function benchTraining(): Promise<TrainingBench> {
+  console.log(
+    `\n## Training throughput: small Inception, 32×32×3, batch ${BATCH}, Adam, label smoothing ${LABEL_SMOOTHING}`,
+  );
+  const report = await ensureBackend();
+  console.log(`backend: ${report.name} (${report.reason})`);
+  const graph = getTemplate('small-inception')!.build();
+  const net = prepareForTraining(graph, analyzeGraph(graph));
+  if (!net.ok) throw new Error(net.error);
+  const macs = analyzeGraph(net.trainingGraph).totals.macs;
+  const ms = await stepMs(net.trainingGraph, 8);
+  const samplesPerSec = (BATCH * 1000) / ms;
+  const gflops = (2 * 3 * macs * samplesPerSec) / 1e9;
+  console.log(
+    `training step: ${f1(ms)} ms (median of 8) = ${f1(samplesPerSec)} samples/s, ${gflops.toFixed(2)} GFLOP/s ` +
+      `(2 × 3 × ${(macs / 1e6).toFixed(1)} M forward MACs per sample: forward, input gradient, weight gradient)`,
+  );
+  const pipeline = await pipelineSamplesPerSec(graph, 6);
+  console.log(
+    `whole training loop (batches built from the synthetic dataset, progress per batch): ${f1(pipeline)} samples/s over 6 batches`,
+  );
+  const peak = await matmulGflops(1024);
+  console.log(
+    `matmul 1024×1024 on ${report.name}: ${peak.toFixed(2)} GFLOP/s (median of 5) → training reaches ${((100 * gflops) / peak).toFixed(0)}% of it`,
+  );
+  const pytorch = pytorchThroughput(graph);
+  let ratio: number | null = null;
+  if ('skipped' in pytorch) console.log(`PyTorch: skipped: ${pytorch.skipped}`);
+  else {
+    ratio = samplesPerSec / pytorch.samplesPerSec;
+    console.log(
+      `PyTorch ${pytorch.version} CPU (${pytorch.threads} thread${pytorch.threads === 1 ? '' : 's'}), same network via our exporter: ` +
+        `${f1(pytorch.samplesPerSec)} samples/s → ${report.name}/PyTorch = ${ratio.toFixed(2)} (goal ≥ 0.5 on wasm)`,
+    );
+  }
+  return {
+    backend: report.name,
+    stepMs: ms,
+    samplesPerSec,
+    pipelineSamplesPerSec: pipeline,
+    gflops,
+    matmulGflops: peak,
+    pytorch,
+    ratio,
+  };
+}

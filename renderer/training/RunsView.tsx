@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RunRecord } from '../../shared/training/events';
+import { getApi, getFiles } from '../api/transport';
+import { useUiStore } from '../store/uiStore';
+import { CurvesChart, type Series } from './CurvesChart';
+import { palette } from './charts';
+import { ReliabilityChart } from './ReliabilityChart';
+import { useTrainingStore } from './trainingStore';
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function base64ToBlob(base64: string, type: string): Blob {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type });
+}
+
+/** Every kept run; tick two or more to overlay their curves and compare their calibration. */
+export function RunsView() {
+  const open = useTrainingStore((s) => s.runsOpen);
+  const runs = useTrainingStore((s) => s.runs);
+  const refresh = useTrainingStore((s) => s.refreshRuns);
+  const setOpen = useTrainingStore((s) => s.setRunsOpen);
+  const notify = useUiStore((s) => s.notify);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [records, setRecords] = useState<Record<string, RunRecord>>({});
+
+  useEffect(() => {
+    if (open) refresh().catch((err) => notify(message(err), 'error'));
+  }, [open, refresh, notify]);
+  useEffect(() => {
+    for (const id of chosen) {
+      if (records[id]) continue;
+      getApi()
+        .invoke('runGet', { runId: id })
+        .then(
+          (r) => setRecords((all) => ({ ...all, [id]: r })),
+          (err) => notify(message(err), 'error'),
+        );
+    }
+  }, [chosen, records, notify]);
+
+  const selected = chosen.map((id) => records[id]).filter((r): r is RunRecord => !!r);
+  const lossSeries = useMemo(
+    () =>
+      selected.flatMap((r, i): Series[] => [
+        {
+          label: `${r.name} val`,
+          color: palette[i % palette.length],
+          points: r.epochs.filter((e) => e.valLoss !== null).map((e) => ({ x: e.epoch, y: e.valLoss! })),
+        },
+        {
+          label: `${r.name} train`,
+          color: palette[i % palette.length],
+          dashed: true,
+          points: r.epochs.map((e) => ({ x: e.epoch, y: e.loss })),
+        },
+      ]),
+    [selected],
+  );
+  const accSeries = useMemo(
+    () =>
+      selected.flatMap((r, i): Series[] => [
+        {
+          label: `${r.name} val`,
+          color: palette[i % palette.length],
+          points: r.epochs.filter((e) => e.valAccuracy !== null).map((e) => ({ x: e.epoch, y: e.valAccuracy! })),
+        },
+        {
+          label: `${r.name} train`,
+          color: palette[i % palette.length],
+          dashed: true,
+          points: r.epochs.map((e) => ({ x: e.epoch, y: e.accuracy })),
+        },
+      ]),
+    [selected],
+  );
+  if (!open) return null;
+
+  const exportModel = async (id: string) => {
+    try {
+      const model = await getApi().invoke('runExportModel', { runId: id });
+      const files = getFiles();
+      await files.exportFile('model.json', 'json', new Blob([model.modelJson], { type: 'application/json' }));
+      await files.exportFile(
+        model.weightsFileName,
+        'bin',
+        base64ToBlob(model.weightsBase64, 'application/octet-stream'),
+      );
+    } catch (err) {
+      notify(message(err), 'error');
+    }
+  };
+  const exportCsv = async (id: string) => {
+    try {
+      const { csv, suggestedName } = await getApi().invoke('runExportCsv', { runId: id });
+      await getFiles().exportFile(suggestedName, 'csv', new Blob([csv], { type: 'text/csv' }));
+    } catch (err) {
+      notify(message(err), 'error');
+    }
+  };
+
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Training runs">
+      <div className="sheet runs">
+        <h2>Runs</h2>
+        {runs.length === 0 && <p className="muted">No runs yet: train a network from the Train tab.</p>}
+        <table className="runs-table">
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare ${r.name}`}
+                    checked={chosen.includes(r.id)}
+                    onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))}
+                  />
+                </td>
+                <td>
+                  <strong>{r.name}</strong>
+                  <div className="small muted">
+                    {r.network.name} · {r.status} · ε {r.settings.labelSmoothing} · {r.backend ?? '?'}
+                  </div>
+                </td>
+                <td className="small">
+                  {r.final?.valAccuracy != null ? `val acc ${(r.final.valAccuracy * 100).toFixed(1)}%` : ''}
+                  {r.final?.calibration ? ` · ECE ${(r.final.calibration.ece * 100).toFixed(1)}%` : ''}
+                </td>
+                <td>
+                  <button type="button" disabled={!r.hasModel} onClick={() => void exportModel(r.id)}>
+                    Model
+                  </button>
+                  <button type="button" onClick={() => void exportCsv(r.id)}>
+                    CSV
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {selected.length > 0 && (
+          <div className="runs-charts">
+            <CurvesChart title="Loss" series={lossSeries} yLabel="loss" testId="runs-loss" />
+            <CurvesChart title="Accuracy" series={accSeries} yLabel="accuracy" />
+            <div className="reliability-row">
+              {selected.map((r) => {
+                const calibration = r.epochs.at(-1)?.calibration;
+                return calibration ? <ReliabilityChart key={r.id} title={r.name} calibration={calibration} /> : null;
+              })}
+            </div>
+          </div>
+        )}
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { create } from 'zustand';
+import type { BatchProgress, CurvePoint, EpochMetrics, RunStatus, RunSummary } from '../../shared/training/events';
+import type { TrainingOptionsInput } from '../../shared/training/options';
+import { getApi } from '../api/transport';
+
+export interface LiveRun {
+  runId: string;
+  status: RunStatus;
+  message: string | null;
+  progress: BatchProgress | null;
+  batches: CurvePoint[];
+  epochs: EpochMetrics[];
+}
+
+interface TrainingState {
+  options: TrainingOptionsInput;
+  live: LiveRun | null;
+  runs: RunSummary[];
+  runsOpen: boolean;
+  setOptions(patch: Partial<TrainingOptionsInput>): void;
+  begin(runId: string): void;
+  refreshRuns(): Promise<void>;
+  setRunsOpen(open: boolean): void;
+}
+
+const maxLivePoints = 2000;
+
+/** Training settings, the run in progress (fed by events) and the kept runs. */
+export const useTrainingStore = create<TrainingState>((set, get) => ({
+  options: {
+    epochs: 3,
+    batchSize: 32,
+    labelSmoothing: 0,
+    optimizer: 'adam',
+    validationSplit: 0.1,
+    dataset: { kind: 'synthetic', samples: 1000 },
+  },
+  live: null,
+  runs: [],
+  runsOpen: false,
+  setOptions: (patch) => set({ options: { ...get().options, ...patch } }),
+  begin: (runId) =>
+    set({ live: { runId, status: 'preparing', message: null, progress: null, batches: [], epochs: [] } }),
+  async refreshRuns() {
+    set({ runs: await getApi().invoke('runsList', {}) });
+  },
+  setRunsOpen: (runsOpen) => set({ runsOpen }),
+}));
+
+let subscribed = false;
+
+/** Wires the main process's training events into the store, once per window. */
+export function subscribeTrainingEvents(): void {
+  if (subscribed) return;
+  subscribed = true;
+  const api = getApi();
+  const update = (runId: string, f: (live: LiveRun) => Partial<LiveRun>) => {
+    const live = useTrainingStore.getState().live;
+    if (live?.runId === runId) useTrainingStore.setState({ live: { ...live, ...f(live) } });
+  };
+  api.on('trainStatus', (e) => update(e.runId, () => ({ status: e.status, message: e.message })));
+  api.on('trainProgress', (p) =>
+    update(p.runId, (live) => ({
+      progress: p,
+      batches: [
+        ...live.batches,
+        {
+          step: (p.epoch - 1) * p.batches + p.batch,
+          epoch: p.epoch - 1 + p.batch / p.batches,
+          loss: p.loss,
+          accuracy: p.accuracy,
+        },
+      ].slice(-maxLivePoints),
+    })),
+  );
+  api.on('trainEpoch', (e) => update(e.runId, (live) => ({ epochs: [...live.epochs, e.metrics] })));
+  api.on('trainFinished', (e) => {
+    update(e.runId, () => ({ status: e.status, message: e.message }));
+    void useTrainingStore.getState().refreshRuns();
+  });
+}

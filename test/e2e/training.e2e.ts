@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EditorPage } from './editorPage';
+import { type HostProcess, launchChromium, startHostProcess } from './helpers';
+
+let host: HostProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startHostProcess([], { NETWRIGHT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'netwright-train-e2e-')) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('training in browser mode', () => {
+  it('trains the small Inception template for one short epoch on the built-in data, with curves and accuracy above chance', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const ed = new EditorPage(page);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /Small Inception/ }).click();
+    await page.getByRole('tab', { name: 'Train' }).click();
+    const form = page.getByRole('region', { name: 'Training' });
+    await form.getByLabel('Samples').fill('320');
+    await form.getByLabel('Epochs').fill('1');
+    await form.getByLabel('Seed').fill('7');
+    await expect.poll(() => page.getByTestId('train-estimate').textContent()).toMatch(/per batch/);
+    await form.getByRole('button', { name: 'Train', exact: true }).click();
+
+    const status = page.getByTestId('run-status');
+    await expect
+      .poll(() => status.getAttribute('data-status'), { timeout: 240_000, interval: 1000 })
+      .toMatch(/completed|failed|diverged|cancelled/);
+    expect(await status.getAttribute('data-status')).toBe('completed');
+    await expect.poll(() => page.getByTestId('live-loss').locator('canvas').count()).toBe(1);
+    const summary = (await page.getByTestId('run-last-epoch').textContent()) ?? '';
+    const valAccuracy = Number(/val accuracy ([\d.]+)%/.exec(summary)?.[1]);
+    expect(valAccuracy).toBeGreaterThan(100 / 10); // ten classes: chance is 10%
+    expect(summary).toMatch(/ECE [\d.]+%/);
+    await ed.shot('12-trained');
+
+    await page.getByRole('button', { name: 'Runs…' }).click();
+    const runs = page.getByRole('dialog', { name: 'Training runs' });
+    await runs.getByRole('checkbox').first().check();
+    await expect.poll(() => runs.getByTestId('reliability').count()).toBe(1);
+    const csv = await ed.download(() => runs.getByRole('button', { name: 'CSV' }).first().click());
+    expect(csv.text.split('\n')[0]).toMatch(/epoch/);
+    await ed.shot('13-runs');
+  });
+});
