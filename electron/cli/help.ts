@@ -14,6 +14,7 @@ Commands:
   compare A B          Two networks side by side: totals, per module, difference (--md, --csv, --json, --svg)
   train FILE           Train on a built-in or chosen dataset with label smoothing; curves and calibration
   export FILE          PyTorch or Keras code to train on a cluster (--to pytorch|keras --out DIR [--weights DIR])
+  template [ID]        List the templates, or write one as a project file (--out FILE)
   help                 Show this help
 
 Options:

@@ -6,6 +6,7 @@ import { factorizeCommand } from './factorize';
 import { mainHelp } from './help';
 import { CliError, type CliIo, ExitCode } from './io';
 import { suggestCommand } from './suggest';
+import { templateCommand } from './template';
 import { trainCommand } from './train';
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -17,6 +18,7 @@ export const commands: Record<string, Command> = {
     return ExitCode.ok;
   },
   analyze: analyzeCommand,
+  template: templateCommand,
   suggest: suggestCommand,
   factorize: factorizeCommand,
   compare: compareCommand,

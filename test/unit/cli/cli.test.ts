@@ -38,3 +38,24 @@ describe('netwright CLI', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('netwright template', () => {
+  it('lists the templates and writes one that analyze reads back with the reference numbers', async () => {
+    const list = capture();
+    expect(await runCli(['template'], list.io)).toBe(0);
+    expect(list.out.join('\n')).toMatch(/inception-v3-unfactorized/);
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = `${mkdtempSync(`${tmpdir()}/nw-template-`)}/iv3.netwright`;
+    expect(await runCli(['template', 'inception-v3', '--out', file], capture().io)).toBe(0);
+    const analyzed = capture();
+    expect(await runCli(['analyze', file, '--json'], analyzed.io)).toBe(0);
+    expect(JSON.parse(analyzed.out[0]!).totals.params).toBe(23_851_784);
+  });
+
+  it('names the known templates when the ID is wrong', async () => {
+    const c = capture();
+    expect(await runCli(['template', 'alexnet'], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/No template "alexnet".*inception-v3/);
+  });
+});
