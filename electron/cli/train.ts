@@ -1,13 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeGraph, formatInt } from '../../shared/analysis';
-import type { DatasetSpecInput, EpochMetrics, RunRecord, TrainingOptionsInput } from '../../shared/training';
+import type { EpochMetrics, RunRecord } from '../../shared/training';
 import { curvesCsv } from '../../shared/training';
 import { writeFileAtomic } from '../services/files';
 import { TrainingRefused, TrainingService } from '../services/train';
 import { parseCommandArgs, parseInputShape, singleFile } from './args';
 import { CliError, type CliIo, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
+import { flagMessage, trainingRequest, trainOptions } from './trainArgs';
 
 export const trainUsage =
   'Usage: npx netwright train FILE [--dataset synthetic|mnist|idx:PATH|cifar10:PATH|folder:PATH] [--input-shape H,W,C]\n' +
@@ -43,73 +44,6 @@ curves.csv and run.json.
 
 Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the loss diverged;
 2 invalid arguments or dataset, or the run would not fit in memory; 130 interrupted (Ctrl-C).`;
-
-const options = {
-  dataset: { type: 'string' },
-  'input-shape': { type: 'string' },
-  classes: { type: 'string' },
-  samples: { type: 'string' },
-  epochs: { type: 'string' },
-  'batch-size': { type: 'string' },
-  'label-smoothing': { type: 'string' },
-  optimizer: { type: 'string' },
-  lr: { type: 'string' },
-  schedule: { type: 'string' },
-  'weight-decay': { type: 'string' },
-  'validation-split': { type: 'string' },
-  seed: { type: 'string' },
-  save: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean' },
-} as const;
-
-/** Option field -> the flag that sets it, so validation messages name what the user typed. */
-const flagOf: Record<string, string> = {
-  'dataset.samples': '--samples',
-  'dataset.classes': '--classes',
-  'dataset.path': '--dataset',
-  dataset: '--dataset',
-  epochs: '--epochs',
-  batchSize: '--batch-size',
-  labelSmoothing: '--label-smoothing',
-  optimizer: '--optimizer',
-  learningRate: '--lr',
-  schedule: '--schedule',
-  weightDecay: '--weight-decay',
-  validationSplit: '--validation-split',
-  seed: '--seed',
-};
-
-function number(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`${flag} must be a number, got "${value}".`);
-  return n;
-}
-
-function datasetSpec(value: string | undefined, samples?: number, classes?: number): DatasetSpecInput {
-  const raw = value ?? 'synthetic';
-  const colon = raw.indexOf(':');
-  const kind = colon < 0 ? raw : raw.slice(0, colon);
-  const file = colon < 0 ? '' : raw.slice(colon + 1);
-  if (classes !== undefined && kind !== 'synthetic')
-    throw new CliError('--classes applies to --dataset synthetic only.');
-  if (kind === 'synthetic' || kind === 'mnist') {
-    if (file) throw new CliError(`--dataset ${kind} takes no path, got "${raw}".`);
-    return kind === 'synthetic' ? { kind, samples: samples ?? 1000, classes } : { kind, samples };
-  }
-  if (kind === 'idx' || kind === 'cifar10' || kind === 'folder') {
-    if (!file) throw new CliError(`--dataset ${kind}:PATH needs a path after the colon, got "${raw}".`);
-    return { kind, path: path.resolve(file), samples };
-  }
-  throw new CliError(`--dataset must be synthetic, mnist, idx:PATH, cifar10:PATH or folder:PATH, got "${raw}".`);
-}
-
-/** Turns "options: epochs: expected …" into "--epochs: expected …". */
-function flagMessage(message: string): string {
-  const m = /^Invalid training options: ([\w.]+): (.*)$/.exec(message);
-  return m ? `${flagOf[m[1]!] ?? m[1]}: ${m[2]}` : message;
-}
 
 const f = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
@@ -156,26 +90,13 @@ async function saveRun(service: TrainingService, record: RunRecord, dir: string)
 }
 
 export async function trainCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, options, trainUsage);
+  const { values, positionals } = parseCommandArgs(args, trainOptions, trainUsage);
   if (values.help) {
     io.out(trainHelp);
     return ExitCode.ok;
   }
   const file = singleFile(positionals, trainUsage);
-  const samples = number('--samples', values.samples);
-  const classes = number('--classes', values.classes);
-  const request: TrainingOptionsInput = {
-    dataset: datasetSpec(values.dataset, samples, classes),
-    epochs: number('--epochs', values.epochs),
-    batchSize: number('--batch-size', values['batch-size']),
-    labelSmoothing: number('--label-smoothing', values['label-smoothing']),
-    optimizer: values.optimizer as TrainingOptionsInput['optimizer'],
-    learningRate: number('--lr', values.lr),
-    schedule: values.schedule as TrainingOptionsInput['schedule'],
-    weightDecay: number('--weight-decay', values['weight-decay']),
-    validationSplit: number('--validation-split', values['validation-split']),
-    seed: number('--seed', values.seed),
-  };
+  const request = trainingRequest(values);
   const network = await loadNetworkForCli(file, parseInputShape(values['input-shape']));
   const analysis = analyzeGraph(network.graph);
   if (hasErrors(analysis)) {
@@ -222,7 +143,13 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
     await service.dispose();
   }
   if (live) process.stderr.write('\n');
-  if (record.dataset) io.err(`Data: ${record.dataset.description}; ${record.dataset.normalisation}.`);
+  if (record.dataset) {
+    const d = record.dataset;
+    const conversion = d.conversion ? `; converted ${d.conversion}` : '';
+    io.err(
+      `Data: ${d.description}${conversion}; ${d.normalisation}; ${d.trainSamples} training, ${d.validationSamples} validation samples.`,
+    );
+  }
   if (record.backend) io.err(`Backend: ${record.backend}.`);
   if (record.message) io.err(`${record.status === 'completed' ? '' : `${record.status}: `}${record.message}`);
   if (values.save) {

@@ -19,7 +19,10 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
+  readonly id = FakeBrowserWindow.instances.length + 1;
   webContents = new FakeWebContents();
+  setTitle = vi.fn();
+  setDocumentEdited = vi.fn();
   loadFile = vi.fn(async (_file: string) => {});
   show = vi.fn();
   constructor(readonly options: Record<string, unknown>) {

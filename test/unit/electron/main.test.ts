@@ -73,6 +73,33 @@ describe('Electron main process', () => {
     expect((await invoke(stranger, 'ping', {})).ok).toBe(false);
   });
 
+  it('asks before closing a window with unsaved changes, and keeps it open on Cancel', async () => {
+    const invoke = electron.ipcHandlers.get(ipcChannels.invoke) as (
+      e: unknown,
+      m: string,
+      p: unknown,
+    ) => Promise<{ ok: boolean }>;
+    const window = FakeBrowserWindow.instances.at(-1)!;
+    const own = {
+      sender: window.webContents,
+      senderFrame: { url: `file://${String(window.loadFile.mock.calls[0]![0])}`, parent: null },
+    };
+    const close = () => {
+      const event = { preventDefault: vi.fn() };
+      window.emit('close', event);
+      return event.preventDefault;
+    };
+    expect(close()).not.toHaveBeenCalled();
+    expect((await invoke(own, 'setDocumentState', { title: '• net — Netwright', dirty: true })).ok).toBe(true);
+    expect(window.setTitle).toHaveBeenCalledWith('• net — Netwright');
+    expect(window.setDocumentEdited).toHaveBeenCalledWith(true);
+    expect(close()).toHaveBeenCalled();
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ message: expect.stringMatching(/unsaved/) }),
+    );
+  });
+
   it('quits when the last window closes, except on macOS', () => {
     electron.appHandlers.get('window-all-closed')!();
     expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
