@@ -1,5 +1,5 @@
-// Bundles the Electron main process (ESM, packages left external) and the
-// sandboxed preload (CommonJS, one self-contained file, as sandboxing requires).
+// Bundles the Electron main process and the training worker (ESM, packages left
+// external) and the sandboxed preload (CommonJS, one self-contained file, as sandboxing requires).
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
@@ -9,6 +9,14 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/main.ts'],
     outfile: 'dist/electron/main.mjs',
+    format: 'esm',
+    packages: 'external',
+  }),
+  // The training worker thread, found beside main.mjs by electron/services/train/workerUrl.ts.
+  build({
+    ...common,
+    entryPoints: ['electron/services/train/worker.ts'],
+    outfile: 'dist/electron/train-worker.mjs',
     format: 'esm',
     packages: 'external',
   }),

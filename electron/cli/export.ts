@@ -2,7 +2,13 @@ import path from 'node:path';
 import { type Analysis, analyzeGraph, type Diagnostic } from '../../shared/analysis';
 import type { ExportTarget, TrainingOptionsInput } from '../../shared/export';
 import { parseTrainingOptions } from '../../shared/export';
-import { type ExportOutcome, ExportProblem, exportNetwork, exportTrainedModel } from '../services/export';
+import {
+  type ExportOutcome,
+  ExportProblem,
+  type ExportToFolder,
+  exportNetwork,
+  exportSavedModel,
+} from '../services/export';
 import { parseCommandArgs, parseInputShape, singleFile } from './args';
 import { CliError, type CliIo, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
@@ -24,16 +30,18 @@ Writes the network as Python code that trains on a cluster:
                 weights.bin), with a reference forward pass and check.py, which
                 compares the exported model with TF.js's output (tolerance 1e-4)
 
-Training settings written into train.py (each stays a flag of train.py):
-  --label-smoothing EPS   in [0, 1), default 0.1
-  --optimizer NAME        sgd (momentum 0.9), adam, or rmsprop (decay 0.9, eps 1.0)
-  --lr RATE               default 0.01
+Training settings written into train.py (each stays a flag of train.py); the
+defaults are Netwright's own training defaults:
+  --label-smoothing EPS   in [0, 1), default 0
+  --optimizer NAME        adam (default), sgd (momentum 0.9), or rmsprop (decay 0.9,
+                          epsilon 1.0, as in the Inception v3 paper)
+  --lr RATE               default 0.001 (adam), 0.01 (sgd), 0.045 (rmsprop)
   --momentum M            SGD and RMSProp momentum
-  --weight-decay WD       default 0
-  --schedule NAME         constant, step or cosine (per epoch), default constant
-  --step-epochs N         step schedule: every N epochs (default 30) ...
-  --step-factor F         ... multiply the rate by F (default 0.1)
-  --epochs N              default 10
+  --weight-decay WD       L2 on conv and dense kernels, default 0
+  --schedule NAME         constant (default), step or cosine, per epoch
+  --step-epochs N         step schedule: every N epochs (default 2) ...
+  --step-factor F         ... multiply the rate by F (default 0.94)
+  --epochs N              default 5
   --batch-size N          global batch, default 32
 
 --input-shape H,W,C gives the input size where a Keras JSON leaves it unknown.
@@ -68,24 +76,34 @@ function number(values: Values, flag: keyof Values): number | undefined {
   return value;
 }
 
+/** Training option → the flag that sets it, so an error names what the user typed. */
+const flagOf = {
+  labelSmoothing: 'label-smoothing',
+  optimizer: 'optimizer',
+  learningRate: 'lr',
+  momentum: 'momentum',
+  weightDecay: 'weight-decay',
+  schedule: 'schedule',
+  stepEpochs: 'step-epochs',
+  stepFactor: 'step-factor',
+  epochs: 'epochs',
+  batchSize: 'batch-size',
+} as const;
+
 /** The training flags as options; unknown names and out-of-range values are CLI errors (exit 2). */
 function trainingOptions(values: Values): TrainingOptionsInput {
-  const raw: Record<string, unknown> = {
-    labelSmoothing: number(values, 'label-smoothing'),
-    optimizer: values.optimizer,
-    learningRate: number(values, 'lr'),
-    momentum: number(values, 'momentum'),
-    weightDecay: number(values, 'weight-decay'),
-    schedule: values.schedule,
-    stepEpochs: number(values, 'step-epochs'),
-    stepFactor: number(values, 'step-factor'),
-    epochs: number(values, 'epochs'),
-    batchSize: number(values, 'batch-size'),
-  };
-  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as TrainingOptionsInput;
+  const given: Record<string, unknown> = {};
+  for (const [field, flag] of Object.entries(flagOf)) {
+    const value = flag === 'optimizer' || flag === 'schedule' ? values[flag] : number(values, flag);
+    if (value !== undefined) given[field] = value;
+  }
   const parsed = parseTrainingOptions(given);
-  if (!parsed.ok) throw new CliError(`Invalid training option ${parsed.error}`);
-  return given;
+  if (!parsed.ok) {
+    const [field = '', ...message] = parsed.error.split(': ');
+    const flag = flagOf[field as keyof typeof flagOf];
+    throw new CliError(`${flag ? `--${flag}` : field}: ${message.join(': ')}`);
+  }
+  return given as TrainingOptionsInput;
 }
 
 function target(value: string | undefined): ExportTarget {
@@ -96,19 +114,10 @@ function target(value: string | undefined): ExportTarget {
 }
 
 /** The trained-weights path: loads TF.js (and picks its backend) only when asked for. */
-async function exportWithWeights(
-  weightsDir: string,
-  request: Parameters<typeof exportNetwork>[0],
-): Promise<ExportOutcome> {
+async function exportWithWeights(weightsDir: string, request: ExportToFolder): Promise<ExportOutcome> {
   const { ensureBackend, tf } = await import('../services/tfjs');
   await ensureBackend();
-  const { loadSavedModel } = await import('../services/export');
-  const model = await loadSavedModel(tf, weightsDir);
-  try {
-    return await exportTrainedModel(tf, model, request);
-  } finally {
-    model.dispose();
-  }
+  return exportSavedModel(tf, weightsDir, request);
 }
 
 function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boolean, io: CliIo): number {

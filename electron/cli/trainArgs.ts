@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { DatasetSpecInput, TrainingOptionsInput } from '../../shared/training';
 import { CliError } from './io';
 
+/** node:util parseArgs options of `netwright train`; values stay strings until checked. */
 export const trainOptions = {
   dataset: { type: 'string' },
   'input-shape': { type: 'string' },

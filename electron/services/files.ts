@@ -62,11 +62,11 @@ export async function loadNetworkFile(
 }
 
 /** Write-then-rename in the same folder, fsynced: a crash leaves the old file or the new one, never half. */
-export async function writeFileAtomic(file: string, contents: string): Promise<void> {
+export async function writeFileAtomic(file: string, contents: string | Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'w', 0o644);
   try {
-    await handle.writeFile(contents, 'utf8');
+    await handle.writeFile(contents);
     await handle.sync();
   } finally {
     await handle.close();

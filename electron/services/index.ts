@@ -52,7 +52,7 @@ export function createServices({ shell, dataDir, desktop, emit, training }: Serv
     exportFile: async ({ suggestedName, kind, base64 }) => {
       const file = await needDesktop('The Export dialog').chooseSavePath(suggestedName, kind);
       if (!file) return null;
-      await writeFileAtomic(file, Buffer.from(base64, 'base64').toString('latin1'));
+      await writeFileAtomic(file, Buffer.from(base64, 'base64'));
       return { path: file };
     },
     recoveryWrite: async (doc) => {

@@ -22,7 +22,8 @@ export function useDocumentLifecycle(): void {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
-      event.returnValue = '';
+      // Older engines ask only when returnValue is a non-empty string.
+      event.returnValue = 'This network has unsaved changes.';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);

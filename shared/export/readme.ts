@@ -1,5 +1,5 @@
 import { type ExportNetwork, isImage, torchShape } from './network';
-import { momentumOf, RMSPROP_DECAY, RMSPROP_EPSILON, type TrainingOptions } from './options';
+import type { TrainingOptions } from './options';
 import { REFERENCE_TOLERANCE } from './reference';
 import { classifierShape, describeShape } from './shapes';
 import { isSymmetric, tfPadding2D } from './tfPadding';
@@ -11,10 +11,10 @@ const frameworkName: Record<ExportTarget, string> = { pytorch: 'PyTorch', keras:
 function settingsTable(o: TrainingOptions): string {
   const optimizer =
     o.optimizer === 'sgd'
-      ? `SGD, momentum ${momentumOf(o)}`
+      ? `SGD, momentum ${o.momentum}`
       : o.optimizer === 'adam'
-        ? 'Adam'
-        : `RMSProp, decay ${RMSPROP_DECAY}, ε ${RMSPROP_EPSILON.toFixed(1)}, momentum ${momentumOf(o)} (Inception v3's)`;
+        ? `Adam, ε ${o.adamEpsilon}`
+        : `RMSProp, decay ${o.rmspropDecay}, ε ${o.rmspropEpsilon}, momentum ${o.momentum}`;
   const schedule =
     o.schedule === 'step'
       ? `step: × ${o.stepFactor} every ${o.stepEpochs} epochs`
@@ -25,10 +25,10 @@ function settingsTable(o: TrainingOptions): string {
     '| Setting | Value | Flag |',
     '|---|---|---|',
     `| Label smoothing ε | ${o.labelSmoothing} | \`--label-smoothing\` |`,
-    `| Optimizer | ${optimizer} | \`--optimizer\`, \`--momentum\` |`,
+    `| Optimizer | ${optimizer} | \`--optimizer\`, \`--momentum\`, \`--rmsprop-decay\`, \`--rmsprop-epsilon\`, \`--adam-epsilon\` |`,
     `| Learning rate | ${o.learningRate} | \`--lr\` |`,
     `| Schedule (per epoch) | ${schedule} | \`--schedule\`, \`--step-epochs\`, \`--step-factor\` |`,
-    `| Weight decay | ${o.weightDecay} | \`--weight-decay\` |`,
+    `| Weight decay (L2 on kernels, as in Netwright) | ${o.weightDecay} | \`--weight-decay\` |`,
     `| Epochs | ${o.epochs} | \`--epochs\` |`,
     `| Batch size (global) | ${o.batchSize} | \`--batch-size\` |`,
   ].join('\n');
@@ -79,7 +79,8 @@ function pytorchNotes(net: ExportNetwork): string[] {
   }
   notes.push(
     '- **Initialisation.** `build_model()` initialises convs and dense layers as Keras does (Glorot uniform, zero bias), so training starts as in Netwright.',
-    `- **RMSProp.** TensorFlow puts ε inside the square root, \`torch.optim.RMSprop\` outside; with Inception's ε = ${RMSPROP_EPSILON.toFixed(1)} that matters, so train.py has a small \`RMSpropTF\` optimizer.`,
+    "- **RMSProp.** TensorFlow puts ε inside the square root, `torch.optim.RMSprop` outside; with the Inception v3 paper's ε = 1.0 that matters, so train.py has a small `RMSpropTF` optimizer.",
+    "- **Weight decay** is Netwright's: λ·w added to the gradient of conv and dense kernels only (parameter groups in train.py).",
   );
   return notes;
 }
@@ -87,6 +88,7 @@ function pytorchNotes(net: ExportNetwork): string[] {
 function kerasNotes(): string[] {
   return [
     '- **Layout.** Keras uses the same NHWC layout and the same layer settings as Netwright; every layer has its node name.',
+    "- **Weight decay** is Netwright's L2 on kernels, added as `kernel_regularizer`s by train.py; the optimizers' own `weight_decay` (decoupled) is not used.",
     '- **Keras version.** Written for Keras 3 with the TensorFlow backend (TensorFlow 2.16 or later): `pip install tensorflow`.',
   ];
 }

@@ -1,4 +1,4 @@
-import { momentumOf, type TrainingOptions } from './options';
+import type { TrainingOptions } from './options';
 import { float, int, render, str } from './python/expr';
 import { PythonSource } from './python/source';
 
@@ -12,8 +12,11 @@ export function settingsBlock(o: TrainingOptions, batchNote: string): string {
     `LABEL_SMOOTHING = ${render(float(o.labelSmoothing))}`,
     `OPTIMIZER = ${render(str(o.optimizer))}  # sgd, adam or rmsprop`,
     `LEARNING_RATE = ${render(float(o.learningRate))}`,
-    `MOMENTUM = ${render(float(momentumOf(o)))}`,
-    `WEIGHT_DECAY = ${render(float(o.weightDecay))}`,
+    `MOMENTUM = ${render(float(o.momentum))}  # sgd and rmsprop`,
+    `RMSPROP_DECAY = ${render(float(o.rmspropDecay))}`,
+    `RMSPROP_EPSILON = ${render(float(o.rmspropEpsilon))}`,
+    `ADAM_EPSILON = ${render(float(o.adamEpsilon))}`,
+    `WEIGHT_DECAY = ${render(float(o.weightDecay))}  # L2 on conv and dense kernels only`,
     `SCHEDULE = ${render(str(o.schedule))}  # constant, step or cosine`,
     `STEP_EPOCHS = ${render(int(o.stepEpochs))}  # step: multiply by STEP_FACTOR this often`,
     `STEP_FACTOR = ${render(float(o.stepFactor))}`,
@@ -32,6 +35,9 @@ export const commonFlags = `    parser.add_argument("--data", help="folder with 
     parser.add_argument("--optimizer", choices=OPTIMIZERS, default=OPTIMIZER)
     parser.add_argument("--lr", type=float, default=LEARNING_RATE)
     parser.add_argument("--momentum", type=float, default=MOMENTUM)
+    parser.add_argument("--rmsprop-decay", type=float, default=RMSPROP_DECAY)
+    parser.add_argument("--rmsprop-epsilon", type=float, default=RMSPROP_EPSILON)
+    parser.add_argument("--adam-epsilon", type=float, default=ADAM_EPSILON)
     parser.add_argument("--weight-decay", type=float, default=WEIGHT_DECAY)
     parser.add_argument("--schedule", choices=SCHEDULES, default=SCHEDULE)
     parser.add_argument("--step-epochs", type=int, default=STEP_EPOCHS)

@@ -157,6 +157,28 @@ describe('the editor, driven as a designer would', () => {
     expect(png.bytes.length).toBeGreaterThan(10_000);
   });
 
+  it('asks before the page closes with unsaved changes, and not after saving', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(host.url);
+    const ed = new EditorPage(page);
+    await ed.newNetwork();
+    await ed.dragFromPalette('Dense', 650, 200);
+    await expect.poll(() => page.title()).toMatch(/^• Untitled — Netwright$/);
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+    await ed.download(() => page.keyboard.press('Control+s'));
+    await expect.poll(() => page.title()).toBe('Untitled — Netwright');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+  });
+
   it('restores unsaved work after the host is killed', async () => {
     const ed = await openEditor();
     await ed.newNetwork();

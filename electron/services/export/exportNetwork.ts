@@ -11,7 +11,7 @@ import {
   WeightsMismatch,
 } from '../../../shared/export';
 import { ExportProblem } from './problem';
-import { modelWeights } from './tfjsModel';
+import { loadSavedModel, modelWeights } from './tfjsModel';
 import { writeExportFiles } from './writeFiles';
 
 type Tf = typeof tfjs;
@@ -104,6 +104,19 @@ export async function exportTrainedModel(
   };
   for (const t of [...inputs, ...outputs]) t.dispose();
   return write({ ...request, analysis }, { weights, reference });
+}
+
+/**
+ * The same from a TF.js model saved as files (model.json + weights, as a Netwright run
+ * saves it): loads it, exports, and frees it again.
+ */
+export async function exportSavedModel(tf: Tf, modelDir: string, request: TrainedExport): Promise<ExportOutcome> {
+  const model = await loadSavedModel(tf, modelDir);
+  try {
+    return await exportTrainedModel(tf, model, request);
+  } finally {
+    model.dispose();
+  }
 }
 
 function prepareFor(request: TrainedExport, analysis: Analysis) {

@@ -4,6 +4,7 @@ export {
   type ExportSummary,
   type ExportToFolder,
   exportNetwork,
+  exportSavedModel,
   exportTrainedModel,
   type TrainedExport,
 } from './exportNetwork';

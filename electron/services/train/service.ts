@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
 import type { ApiEvent, ApiEventPayload, BackendName, BackendReport } from '../../../shared/api';
@@ -7,7 +6,6 @@ import {
   curvesCsv,
   type ExportedModel,
   estimateTrainingMemory,
-  MAX_CURVE_POINTS,
   type MemoryEstimate,
   memoryRefusal,
   prepareForTraining,
@@ -22,6 +20,7 @@ import { ensureBackend } from '../tfjs';
 import { SharedControl } from './control';
 import { defaultMemoryBudget } from './memoryBudget';
 import type { WorkerMessage, WorkerStart } from './protocol';
+import { addCurvePoint, defaultName, knownDatasetBytes, newRecord, newRunId, summary } from './records';
 import type { JobOutcome } from './runJob';
 import { GENERATED_BY, RunStore, writeModelFiles } from './runStore';
 import { exportedModel } from './serialize';
@@ -65,35 +64,6 @@ export class TrainingRefused extends Error {
   ) {
     super(message);
   }
-}
-
-/** The mnist package ships this many digits. */
-const MNIST_PACKAGE_SAMPLES = 10_000;
-
-/** Dataset bytes known before loading (synthetic, the mnist sample); files are measured by the worker. */
-function knownDatasetBytes(o: ResolvedTrainingOptions, net: TrainableNetwork): number {
-  const perSample = net.input.height * net.input.width * net.input.channels;
-  const d = o.dataset;
-  const count =
-    d.kind === 'synthetic'
-      ? d.samples
-      : d.kind === 'mnist'
-        ? Math.min(d.samples ?? MNIST_PACKAGE_SAMPLES, MNIST_PACKAGE_SAMPLES)
-        : 0;
-  return count * perSample;
-}
-
-const defaultName = (o: ResolvedTrainingOptions) =>
-  `ε ${o.labelSmoothing} · ${o.optimizer} ${o.learningRate} · ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}`;
-
-function newRunId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `run-${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-function summary(record: RunRecord): RunSummary {
-  const { batches: _batches, ...rest } = record;
-  return { ...rest, final: record.epochs.at(-1) ?? null };
 }
 
 /**
@@ -160,31 +130,15 @@ export class TrainingService {
     if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
     const { options, analysis, net, memory, budget } = plan;
     const id = newRunId();
-    const record: RunRecord = {
+    const record = newRecord({
       id,
       name: request.name?.trim() || defaultName(options),
-      createdAt: new Date().toISOString(),
-      finishedAt: null,
-      status: 'preparing',
-      message: null,
-      failure: null,
-      settings: options,
-      network: {
-        name: request.networkName ?? 'network',
-        inputShape: [...net.inputShape],
-        classes: net.classes,
-        params: analysis.totals.params,
-        trainableParams: analysis.totals.trainableParams,
-        macs: analysis.totals.macs,
-        head: net.head,
-      },
-      backend: null,
-      dataset: null,
+      networkName: request.networkName ?? 'network',
+      options,
+      analysis,
+      net,
       memory,
-      epochs: [],
-      batches: [],
-      hasModel: false,
-    };
+    });
     this.records.set(id, record);
     this.persist(record);
     this.emit('trainStatus', { runId: id, status: 'preparing', message: null });
@@ -247,15 +201,7 @@ export class TrainingService {
         break;
       case 'batch': {
         const p = message.progress;
-        const step = (p.epoch - 1) * p.batches + p.batch;
-        if (step % run.curveStride === 0) {
-          record.batches.push({ step, epoch: p.epoch - 1 + p.batch / p.batches, loss: p.loss, accuracy: p.accuracy });
-          if (record.batches.length > MAX_CURVE_POINTS) {
-            // Thin to every other point and halve the sampling from now on: long runs keep their whole shape.
-            record.batches = record.batches.filter((_, i) => i % 2 === 1);
-            run.curveStride *= 2;
-          }
-        }
+        run.curveStride = addCurvePoint(record, p, run.curveStride);
         const now = performance.now();
         const interval = this.settings.progressIntervalMs ?? 100;
         if (p.batch === p.batches || p.batch === 1 || now - run.lastProgressAt >= interval) {

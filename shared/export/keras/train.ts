@@ -65,21 +65,35 @@ ${commonFlags}    parser.add_argument("--weights", default=START_WEIGHTS, help="
 ${scheduleFunction}
 
 def make_optimizer(args):
-    decay = args.weight_decay or None
     if args.optimizer == "adam":
-        return keras.optimizers.Adam(learning_rate=args.lr, weight_decay=decay)
+        return keras.optimizers.Adam(learning_rate=args.lr, epsilon=args.adam_epsilon)
     if args.optimizer == "rmsprop":
-        # The Inception v3 paper's RMSProp: decay (rho) 0.9, epsilon 1.0.
         return keras.optimizers.RMSprop(
             learning_rate=args.lr,
-            rho=0.9,
-            epsilon=1.0,
+            rho=args.rmsprop_decay,
+            epsilon=args.rmsprop_epsilon,
             momentum=args.momentum,
-            weight_decay=decay,
         )
-    return keras.optimizers.SGD(
-        learning_rate=args.lr, momentum=args.momentum, weight_decay=decay
-    )
+    return keras.optimizers.SGD(learning_rate=args.lr, momentum=args.momentum)
+
+
+def with_weight_decay(model, decay):
+    """Netwright's weight decay: decay / 2 * sum(w ** 2) over the conv and dense kernels
+    added to the loss, so decay * w joins each kernel's gradient; biases and batch norm
+    are not decayed. (The optimizers' own weight_decay is decoupled, which differs.)
+    """
+    if not decay:
+        return model
+    keys = ["kernel_regularizer", "depthwise_regularizer", "pointwise_regularizer"]
+
+    def clone(layer):
+        config = layer.get_config()
+        for key in keys:
+            if key in config:
+                config[key] = keras.regularizers.L2(decay / 2)
+        return layer.__class__.from_config(config)
+
+    return keras.models.clone_model(model, clone_function=clone)
 
 
 def load_data(args, batch_size):
@@ -98,7 +112,7 @@ def main():
     else:
         strategy = tf.distribute.MirroredStrategy()
     with strategy.scope():
-        model = build_model()
+        model = with_weight_decay(build_model(), args.weight_decay)
         if args.weights:
             load_weights(model, args.weights)
         loss = keras.losses.CategoricalCrossentropy(

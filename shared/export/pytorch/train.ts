@@ -97,23 +97,33 @@ class RMSpropTF(torch.optim.Optimizer):
                 p.sub_(update)
 
 
-def make_optimizer(parameters, args):
-    decay = args.weight_decay
+def parameter_groups(model, decay):
+    """Netwright's weight decay: decay * w joins the gradients of conv and dense
+    kernels; biases and batch-norm parameters are not decayed.
+    """
+    layers = (nn.Conv2d, nn.Linear)
+    kernels = [m.weight for m in model.modules() if isinstance(m, layers)]
+    kernel_ids = {id(p) for p in kernels}
+    others = [p for p in model.parameters() if id(p) not in kernel_ids]
+    return [
+        {"params": kernels, "weight_decay": decay},
+        {"params": others, "weight_decay": 0.0},
+    ]
+
+
+def make_optimizer(model, args):
+    groups = parameter_groups(model, args.weight_decay)
     if args.optimizer == "adam":
-        return torch.optim.Adam(parameters, lr=args.lr, weight_decay=decay)
+        return torch.optim.Adam(groups, lr=args.lr, eps=args.adam_epsilon)
     if args.optimizer == "rmsprop":
-        # The Inception v3 paper's RMSProp: decay 0.9, epsilon 1.0.
         return RMSpropTF(
-            parameters,
+            groups,
             lr=args.lr,
-            alpha=0.9,
-            eps=1.0,
+            alpha=args.rmsprop_decay,
+            eps=args.rmsprop_epsilon,
             momentum=args.momentum,
-            weight_decay=decay,
         )
-    return torch.optim.SGD(
-        parameters, lr=args.lr, momentum=args.momentum, weight_decay=decay
-    )
+    return torch.optim.SGD(groups, lr=args.lr, momentum=args.momentum)
 
 
 def load_data(args):
@@ -158,7 +168,7 @@ def main():
     # forward() returns logits; CrossEntropyLoss applies the softmax itself, with
     # Keras's label smoothing: targets y * (1 - eps) + eps / NUM_CLASSES.
     criterion = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
-    optimizer = make_optimizer(model.parameters(), args)
+    optimizer = make_optimizer(model, args)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda epoch: schedule_factor(epoch, args)
     )

@@ -109,9 +109,9 @@ describe('netwright export', () => {
     [['--out', 'x'], /Missing --to/],
     [['--to', 'tensorflow', '--out', 'x'], /--to must be pytorch or keras, got "tensorflow"/],
     [['--to', 'pytorch'], /Missing --out DIR/],
-    [['--to', 'pytorch', '--out', 'x', '--label-smoothing', '1.5'], /labelSmoothing/],
+    [['--to', 'pytorch', '--out', 'x', '--label-smoothing', '1.5'], /--label-smoothing: expected .* got 1\.5/],
     [['--to', 'pytorch', '--out', 'x', '--lr', 'fast'], /--lr must be a number, got "fast"/],
-    [['--to', 'pytorch', '--out', 'x', '--optimizer', 'lion'], /optimizer/],
+    [['--to', 'pytorch', '--out', 'x', '--optimizer', 'lion'], /--optimizer: expected one of .* got "lion"/],
   ])('bad arguments %j exit 2 with one line', async (args, message) => {
     const { code, err } = await netwright('export', project('small', smallNet()), ...(args as string[]));
     expect(code).toBe(2);

@@ -7,8 +7,11 @@ import type { ExportNetwork } from '../../../shared/export';
 import { torchShape } from '../../../shared/export';
 import type { Graph } from '../../../shared/graph/types';
 
-/** Debian's interpreter, where `apt-get install python3-torch` puts torch (see .ci/run). */
-export const PYTHON = '/usr/bin/python3';
+/**
+ * Debian's interpreter, where `apt-get install python3-torch` puts torch (see .ci/run);
+ * NETWRIGHT_TEST_PYTHON picks another one with torch installed.
+ */
+export const PYTHON = process.env.NETWRIGHT_TEST_PYTHON ?? '/usr/bin/python3';
 
 function probe(args: string[]): { ok: boolean; reason: string } {
   const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 120_000 });

@@ -59,7 +59,15 @@ describe.skipIf(!torchCheck.ok)('the exported PyTorch train.py', () => {
   beforeAll(async () => {
     dir = tempDir('train');
     const graph = net();
-    const training = { optimizer: 'rmsprop' as const, schedule: 'step' as const, stepEpochs: 1, batchSize: 16 };
+    const training = {
+      optimizer: 'rmsprop' as const,
+      learningRate: 0.01,
+      schedule: 'step' as const,
+      stepEpochs: 1,
+      stepFactor: 0.1,
+      weightDecay: 1e-4,
+      batchSize: 16,
+    };
     const result = generateExport({ graph, name: 'tiny', target: 'pytorch', training, trained: trainedState(graph) });
     if (!result.ok) throw new Error(JSON.stringify(result));
     await writeExportFiles(dir, result.export.files);

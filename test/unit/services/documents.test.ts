@@ -107,3 +107,18 @@ describe('desktop-only services in browser mode', () => {
     expect(states).toEqual([['t', true]]);
   });
 });
+
+describe('exported binary files', () => {
+  it('are written byte for byte (PNG, weights)', async () => {
+    const dir = temp();
+    const target = path.join(dir, 'chart.png');
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x80, 0x7f]);
+    const services = createServices({
+      shell: 'electron',
+      dataDir: dir,
+      desktop: { chooseFileToOpen: async () => null, chooseSavePath: async () => target, setDocumentState: () => {} },
+    });
+    await services.exportFile({ suggestedName: 'chart.png', kind: 'png', base64: bytes.toString('base64') });
+    expect(readFileSync(target)).toEqual(bytes);
+  });
+});

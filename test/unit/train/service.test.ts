@@ -141,6 +141,19 @@ describe('TrainingService (worker thread)', () => {
     await expect(s.exportModel(runId)).rejects.toThrow(/has no trained model to export: it is failed/);
   }, 30_000);
 
+  it('fails the run, not the app, when the worker cannot start', async () => {
+    const s = new TrainingService({
+      runsDir: null,
+      backend: cpu,
+      workerUrl: new URL('file:///nonexistent/train-worker.mjs'),
+    });
+    services.push(s);
+    const { runId } = await s.start({ graph: tinyConvNet(), options: small });
+    const record = await s.waitForRun(runId);
+    expect(record).toMatchObject({ status: 'failed', failure: 'internal' });
+    expect(record.message).toMatch(/^The training thread crashed: .*nonexistent/);
+  });
+
   it('is reachable through the API handler, payloads validated', async () => {
     const training = service().s;
     const handler = createApiHandler(createServices({ shell: 'cli', dataDir: tmpdir(), training }));
