@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { type Analysis, analyzeGraph, type Diagnostic } from '../../shared/analysis';
-import type { ExportTarget, TrainingOptionsInput } from '../../shared/export';
-import { parseTrainingOptions } from '../../shared/export';
+import { type ExportTarget, frameworkName, parseTrainingOptions, type TrainingOptionsInput } from '../../shared/export';
 import {
   type ExportOutcome,
   ExportProblem,
@@ -172,8 +171,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   // With --weights the values do come along, so the importer's "architecture only" note does not apply.
   const warnings = values.weights ? network.warnings.filter((w) => !/weight values/.test(w)) : network.warnings;
   for (const warning of warnings) io.err(`warning: ${warning}`);
-  const framework = to === 'pytorch' ? 'PyTorch' : 'Keras';
-  io.out(`Exported "${network.name}" as ${framework} code to ${summary.outDir}: ${names.join(', ')}`);
+  io.out(`Exported "${network.name}" as ${frameworkName[to]} code to ${summary.outDir}: ${names.join(', ')}`);
   for (const r of summary.renamed) io.out(`  layer "${r.name}" is ${r.python} in Python`);
   io.out(
     summary.hasWeights

@@ -9,8 +9,9 @@ import { ExportError } from './plainLayer';
 import { pytorchCheckScript } from './pytorch/check';
 import { pytorchModel } from './pytorch/model';
 import { pytorchTrainScript } from './pytorch/train';
-import { type ExportTarget, exportReadme } from './readme';
+import { exportReadme } from './readme';
 import { referenceInputName, referenceOutputName } from './reference';
+import type { ExportTarget } from './target';
 import { encodeTensors, type NamedTensor, type Tensor } from './tensorFile';
 import { type KerasWeights, kerasWeightTensors, pytorchWeightTensors } from './weights';
 

@@ -16,8 +16,8 @@ export {
   trainingOptionsSchema,
 } from './options';
 export { ExportError } from './plainLayer';
-export type { ExportTarget } from './readme';
 export { REFERENCE_TOLERANCE, referenceInputName, referenceOutputName } from './reference';
+export { type ExportTarget, frameworkName } from './target';
 export { decodeTensors, encodeTensors, type NamedTensor, type Tensor, transpose } from './tensorFile';
 export { tfPadding } from './tfPadding';
 export { type KerasWeights, kerasWeightSpecs, WeightsMismatch } from './weights';

@@ -2,11 +2,8 @@ import { type ExportNetwork, isImage, torchShape } from './network';
 import type { TrainingOptions } from './options';
 import { REFERENCE_TOLERANCE } from './reference';
 import { classifierShape, describeShape } from './shapes';
+import { type ExportTarget, frameworkName } from './target';
 import { isSymmetric, tfPadding2D } from './tfPadding';
-
-export type ExportTarget = 'pytorch' | 'keras';
-
-const frameworkName: Record<ExportTarget, string> = { pytorch: 'PyTorch', keras: 'Keras' };
 
 function settingsTable(o: TrainingOptions): string {
   const optimizer =

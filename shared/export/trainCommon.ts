@@ -60,7 +60,7 @@ export function unsupportedTrainScript(reason: string): string {
   const src = new PythonSource();
   src.docstring(
     0,
-    'train.py is not generated for this network.',
+    'train.py cannot train this network as it is.',
     `The script ${reason} model.py works as usual; write the data loading for this network's inputs and outputs yourself (see README.md).`,
   );
   src.blank().line(0, 'import sys').blank().line(0, 'sys.exit(__doc__)');

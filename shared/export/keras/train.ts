@@ -13,7 +13,7 @@ const colorModes: Record<number, string> = { 1: 'grayscale', 3: 'rgb', 4: 'rgba'
 export function kerasTrainScript(net: ExportNetwork, options: TrainingOptions, hasWeights: boolean): string {
   if (!classifierShape(net) || net.outputs.length > 1) {
     return unsupportedTrainScript(
-      'it handles one input and one output, a vector of class scores, and this network has other inputs or outputs.',
+      'handles one input and one output, a vector of class scores; this network has other inputs or outputs.',
     );
   }
   const input = net.nodes.get(net.inputs[0]!)!.outputShape;

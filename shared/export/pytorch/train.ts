@@ -11,7 +11,7 @@ export function pytorchTrainScript(net: ExportNetwork, options: TrainingOptions,
   const classifier = classifierShape(net);
   if (!classifier) {
     return unsupportedTrainScript(
-      'it handles one input and a vector of class scores as the first output, and this network has other inputs or outputs.',
+      'handles one input and a vector of class scores as the first output; this network has other inputs or outputs.',
     );
   }
   const input = net.nodes.get(net.inputs[0]!)!.outputShape;
