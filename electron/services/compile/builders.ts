@@ -18,6 +18,7 @@ import {
   stridedReductionEquivalent,
   type ZeroPadding2DParams,
 } from '../../../shared/layers';
+import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
 
 type Tf = typeof tfjs;
 type Layer = tfjs.layers.Layer;
@@ -27,6 +28,8 @@ export interface BuildContext {
   name: string;
   params: Record<string, unknown>;
   inputShapes: readonly Shape[];
+  /** The analysis's output shape for the node (per sample). */
+  outputShape: Shape;
 }
 
 /** Builders return the layer for a node; Input is handled by the compiler (it is a tensor, not a layer). */
@@ -77,6 +80,12 @@ export const builders: Record<string, LayerBuilder> = {
   },
   DepthwiseConv2D: ({ tf, name, ...ctx }) => {
     const c = ctx.params as DepthwiseConv2DParams;
+    if (c.dilation.some((d) => d !== 1)) {
+      // tfjs 4.22's DepthwiseConv2D silently ignores dilationRate: refuse rather than train another network.
+      throw new UnsupportedInTfjs(
+        `TensorFlow.js ignores dilation in DepthwiseConv2D (dilation ${c.dilation.join('×')}): set dilation to 1×1`,
+      );
+    }
     return tf.layers.depthwiseConv2d({
       name,
       kernelSize: [...c.kernelSize],
@@ -116,7 +125,7 @@ export const builders: Record<string, LayerBuilder> = {
   },
   BatchNorm: (ctx) => {
     const c = p<BatchNormParams>(ctx);
-    return ctx.tf.layers.batchNormalization({
+    const layer = ctx.tf.layers.batchNormalization({
       name: ctx.name,
       axis: -1,
       center: c.center,
@@ -124,6 +133,8 @@ export const builders: Record<string, LayerBuilder> = {
       epsilon: c.epsilon,
       momentum: c.momentum,
     });
+    allowTrainingWithoutScaleOrCenter(ctx.tf, layer, ctx.inputShapes[0]!.at(-1)!, c.scale, c.center);
+    return layer;
   },
   Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: p<ActivationParams>(ctx).activation }),
   ZeroPadding2D: (ctx) => {
@@ -136,10 +147,26 @@ export const builders: Record<string, LayerBuilder> = {
       ],
     });
   },
-  Concatenate: (ctx) => ctx.tf.layers.concatenate({ name: ctx.name, axis: p<ConcatenateParams>(ctx).axis }),
+  Concatenate: (ctx) => {
+    // tfjs builds the right shape for a negative axis but joins along the last one when run: pass it positive (batch counted).
+    const axis = p<ConcatenateParams>(ctx).axis;
+    const rank = ctx.inputShapes[0]!.length;
+    return ctx.tf.layers.concatenate({ name: ctx.name, axis: axis < 0 ? rank + 1 + axis : axis });
+  },
   Add: (ctx) => ctx.tf.layers.add({ name: ctx.name }),
-  Flatten: (ctx) => ctx.tf.layers.flatten({ name: ctx.name }),
-  Reshape: (ctx) => ctx.tf.layers.reshape({ name: ctx.name, targetShape: [...p<ReshapeParams>(ctx).targetShape] }),
+  // tfjs's Flatten refuses a vector, which it would leave unchanged: reshape to the same size instead.
+  Flatten: (ctx) =>
+    ctx.inputShapes[0]!.length === 1
+      ? ctx.tf.layers.reshape({ name: ctx.name, targetShape: [...ctx.inputShapes[0]!] })
+      : ctx.tf.layers.flatten({ name: ctx.name }),
+  // A -1 in targetShape leaves tfjs's symbolic shape unknown: give it the size the analysis resolved.
+  Reshape: (ctx) => {
+    const target = p<ReshapeParams>(ctx).targetShape;
+    return ctx.tf.layers.reshape({
+      name: ctx.name,
+      targetShape: target.includes(-1) ? [...ctx.outputShape] : [...target],
+    });
+  },
   Dropout: (ctx) => ctx.tf.layers.dropout({ name: ctx.name, rate: p<DropoutParams>(ctx).rate }),
   Dense: (ctx) => {
     const c = p<DenseParams>(ctx);

@@ -55,7 +55,13 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
     const sources = (incoming.get(id) ?? []).sort((a, b) => a.index - b.index).map((s) => tensors.get(s.source)!);
     let layer: tfjs.layers.Layer;
     try {
-      layer = build({ tf, name: node.name, params: node.params!, inputShapes: node.inputShapes });
+      layer = build({
+        tf,
+        name: node.name,
+        params: node.params!,
+        inputShapes: node.inputShapes,
+        outputShape: node.outputShape!,
+      });
     } catch (err) {
       const reason =
         err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
