@@ -28,6 +28,8 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
         { type: 'separator' },
         item('Export PNG…', 'exportPng'),
         item('Export SVG…', 'exportSvg'),
+        item('Export PyTorch Code…', 'exportPytorch'),
+        item('Export Keras Code…', 'exportKeras'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -151,6 +151,22 @@ export const apiContract = {
   runDelete: { request: RunRef, response: Empty },
   /** The trained model in TF.js Layers format: save modelJson as model.json and the weights beside it under weightsFileName. */
   runExportModel: { request: RunRef, response: ExportedModel },
+  /**
+   * PyTorch or Keras code for the graph (model.py, train.py, README.md) as a zip; with a
+   * runId, that run's trained weights too, plus check.py comparing the frameworks.
+   */
+  exportCode: {
+    request: z
+      .object({
+        graph: GraphSchema,
+        name: z.string().min(1).max(200),
+        target: z.enum(['pytorch', 'keras']),
+        options: TrainingOptions.optional(),
+        runId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+    response: z.object({ zipBase64: z.string(), suggestedName: z.string(), files: z.array(z.string()) }),
+  },
   /** Per-epoch curves as CSV (Keras CSVLogger columns plus calibration). */
   runExportCsv: { request: RunRef, response: z.object({ csv: z.string(), suggestedName: z.string() }) },
 } as const;

@@ -5,6 +5,7 @@ import type { ServiceImplementations } from './apiHandler';
 import { appVersion } from './appInfo';
 import { type DesktopPort, desktopOnly } from './desktop';
 import { DocumentStore } from './documents';
+import { exportCodeZip } from './exportCode';
 import { writeFileAtomic } from './files';
 import { ensureBackend } from './tfjs';
 import { type EmitEvent, TrainingService, trainingMethods } from './train';
@@ -75,5 +76,6 @@ export function createServices({ shell, dataDir, desktop, emit, training }: Serv
       return {};
     },
     ...trainingMethods(runs),
+    exportCode: (request) => exportCodeZip(request, runs),
   };
 }

@@ -6,6 +6,7 @@ import type { FlowNode } from '../canvas/flowModel';
 import { duplicateNodes } from '../editor/insert';
 import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
+import { exportCode } from '../files/exportCode';
 import { layoutGraph } from '../layout/elkLayout';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -235,6 +236,8 @@ export const actions: readonly Action[] = [
     perform: () => doc().select([]),
   },
   { id: 'exportPng', label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
+  { id: 'exportPytorch', label: 'To PyTorch', perform: () => exportCode('pytorch') },
+  { id: 'exportKeras', label: 'To Keras', perform: () => exportCode('keras') },
   { id: 'exportSvg', label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
   {
     id: 'shortcuts',

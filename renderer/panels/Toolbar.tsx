@@ -5,7 +5,7 @@ const buttons: string[][] = [
   ['new', 'open', 'save', 'saveAs', 'import'],
   ['undo', 'redo'],
   ['group', 'layout', 'layoutDirection', 'fit'],
-  ['exportPng', 'exportSvg', 'shortcuts'],
+  ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras', 'shortcuts'],
 ];
 
 export function Toolbar({ ctx }: { ctx: ActionContext }) {

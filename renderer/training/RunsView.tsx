@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
+import { exportCode } from '../files/exportCode';
 import { useUiStore } from '../store/uiStore';
 import { CurvesChart, type Series } from './CurvesChart';
 import { palette } from './charts';
@@ -132,6 +133,14 @@ export function RunsView() {
                   </button>
                   <button type="button" onClick={() => void exportCsv(r.id)}>
                     CSV
+                  </button>
+                  <button
+                    type="button"
+                    disabled={!r.hasModel}
+                    title="PyTorch code for the open network with this run's trained weights and a check script"
+                    onClick={() => void exportCode('pytorch', r.id)}
+                  >
+                    PyTorch
                   </button>
                 </td>
               </tr>

@@ -164,7 +164,9 @@ describe('the editor, driven as a designer would', () => {
     await ed.newNetwork();
     // Headless Chromium shows no beforeunload prompt, so ask the page whether it would.
     const wouldAsk = () =>
-      page.evaluate("(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()");
+      page.evaluate(
+        "(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()",
+      );
     expect(await wouldAsk()).toBe(false);
     await ed.dragFromPalette('Dense', 650, 200);
     await expect.poll(() => page.title()).toBe('• Untitled — Netwright');

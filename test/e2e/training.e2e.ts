@@ -1,6 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorPage } from './editorPage';
@@ -52,5 +54,25 @@ describe('training in browser mode', () => {
     const csv = await ed.download(() => runs.getByRole('button', { name: 'CSV' }).first().click());
     expect(csv.text.split('\n')[0]).toMatch(/epoch/);
     await ed.shot('13-runs');
+
+    // The trained run as PyTorch code with its weights; where torch exists, its check.py must pass.
+    const zip = await ed.download(() => runs.getByRole('button', { name: 'PyTorch' }).first().click());
+    const files = unzipSync(new Uint8Array(zip.bytes));
+    const names = Object.keys(files);
+    expect(names.some((n) => n.endsWith('/check.py'))).toBe(true);
+    if (spawnSync('/usr/bin/python3', ['-c', 'import torch']).status !== 0) {
+      console.warn(
+        'check.py of the exported run not executed: /usr/bin/python3 cannot import torch (apt-get install python3-torch).',
+      );
+      return;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'netwright-exported-'));
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
+      writeFileSync(path.join(dir, name), bytes);
+    }
+    const folder = path.join(dir, names[0]!.split('/')[0]!);
+    const check = spawnSync('/usr/bin/python3', ['check.py'], { cwd: folder, encoding: 'utf8' });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 });
