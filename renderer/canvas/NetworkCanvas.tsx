@@ -45,7 +45,7 @@ export function NetworkCanvas() {
     () => model.current.nodes(graph, analysis, selected, diagnostics),
     [graph, analysis, selected, diagnostics],
   );
-  const edges = useMemo(() => model.current.edges(graph, analysis), [graph, analysis]);
+  const edges = useMemo(() => model.current.edges(graph), [graph]);
   const [nodes, setNodes] = useState<FlowNode[]>(derived);
   useEffect(() => setNodes(derived), [derived]);
   const loadCount = useDocumentStore((s) => s.loadCount);

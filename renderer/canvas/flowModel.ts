@@ -196,7 +196,7 @@ export class FlowModel {
     return out;
   }
 
-  edges(graph: Graph, analysis: Analysis): FlowEdge[] {
+  edges(graph: Graph): FlowEdge[] {
     const groups = new Map(graph.groups.map((g) => [g.id, g]));
     const owner = new Map<string, string>();
     for (const layer of graph.nodes) {
