@@ -236,8 +236,8 @@ export const actions: readonly Action[] = [
     perform: () => doc().select([]),
   },
   { id: 'exportPng', label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
-  { id: 'exportPytorch', label: 'To PyTorch', perform: () => exportCode('pytorch') },
-  { id: 'exportKeras', label: 'To Keras', perform: () => exportCode('keras') },
+  { id: 'exportPytorch', label: 'Export PyTorch code', perform: () => exportCode('pytorch') },
+  { id: 'exportKeras', label: 'Export Keras code', perform: () => exportCode('keras') },
   { id: 'exportSvg', label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
   {
     id: 'shortcuts',

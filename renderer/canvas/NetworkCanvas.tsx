@@ -25,6 +25,9 @@ import { FrameNodeView, ModuleNodeView } from './ModuleNodeView';
 const nodeTypes: NodeTypes = { layer: LayerNodeView, module: ModuleNodeView, frame: FrameNodeView };
 export const paletteMime = 'application/x-netwright-palette';
 
+/** Module frames are backgrounds, not shapes: they would hide the layers in the minimap. */
+const minimapColor = (node: { type?: string }) => (node.type === 'frame' ? 'transparent' : 'rgb(140 150 170 / 70%)');
+
 /**
  * The canvas. The document store owns the graph; React Flow owns positions only while
  * a drag is in flight, and the drop commits them as one undoable move.
@@ -162,7 +165,7 @@ export function NetworkCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />
         <Controls />
       </ReactFlow>
     </section>

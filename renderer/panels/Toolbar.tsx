@@ -1,12 +1,21 @@
 import { type ActionContext, findAction } from '../actions/actions';
 import { useDocumentStore } from '../store/documentStore';
 
-const buttons: string[][] = [
-  ['new', 'open', 'save', 'saveAs', 'import'],
-  ['undo', 'redo'],
-  ['group', 'layout', 'layoutDirection', 'fit'],
-  ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras', 'shortcuts'],
+/** Toolbar groups; a group's caption prefixes its buttons (Export: PNG, SVG, ...). */
+const buttons: { caption?: string; ids: string[] }[] = [
+  { ids: ['new', 'open', 'save', 'saveAs', 'import'] },
+  { ids: ['undo', 'redo'] },
+  { ids: ['group', 'layout', 'layoutDirection', 'fit'] },
+  { caption: 'Export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras'] },
+  { ids: ['shortcuts'] },
 ];
+
+const short: Record<string, string> = {
+  exportPng: 'PNG',
+  exportSvg: 'SVG',
+  exportPytorch: 'PyTorch',
+  exportKeras: 'Keras',
+};
 
 export function Toolbar({ ctx }: { ctx: ActionContext }) {
   const name = useDocumentStore((s) => s.name);
@@ -18,8 +27,9 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="app-title">Netwright</span>
       {buttons.map((group) => (
-        <div className="toolbar-group" key={group[0]}>
-          {group.map((id) => {
+        <div className="toolbar-group" key={group.ids[0]}>
+          {group.caption && <span className="toolbar-caption">{group.caption}</span>}
+          {group.ids.map((id) => {
             const action = findAction(id);
             return (
               <button
@@ -27,9 +37,10 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
                 type="button"
                 disabled={disabled[id]}
                 title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
+                aria-label={short[id] ? action.label : undefined}
                 onClick={() => void action.perform(ctx)}
               >
-                {action.label.replace('…', '')}
+                {short[id] ?? action.label.replace('…', '')}
               </button>
             );
           })}

@@ -30,7 +30,8 @@ describe('desktop app through Playwright _electron', () => {
     const app = await electron.launch({ executablePath: binary!, args: [repoRoot], cwd: repoRoot });
     try {
       const window = await app.firstWindow();
-      await expect.poll(() => window.locator('.react-flow__node').count()).toBe(5);
+      await window.getByRole('button', { name: 'New network' }).click();
+      await expect.poll(() => window.locator('.react-flow__node').count()).toBe(1);
       await expect
         .poll(() => window.getByTestId('status-version').textContent())
         .toContain(`Netwright ${pkg.version} · electron`);
