@@ -162,6 +162,7 @@ export function NetworkCanvas() {
         minZoom={0.02}
         maxZoom={2.5}
         onlyRenderVisibleElements
+        colorMode="system"
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
