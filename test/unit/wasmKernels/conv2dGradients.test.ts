@@ -1,12 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConvCase, convCases } from './convCases';
-import { checkGradients } from './gradientCheck';
-import { initWasmAndCpu, randomValues, relativeError, valuesOn } from './harness';
+import type { ConvCase } from './convCases';
+import {
+  assertGradientsMatchCpu,
+  assertTfGradsMatchCpu,
+  checkGradients,
+  TOLERANCE,
+  type WorstSeen,
+} from './gradientCheck';
+import { initWasmAndCpu } from './harness';
 
-const TOLERANCE = 1e-4;
-let worst = { filter: 0, input: 0, configs: 0 };
+const worst: WorstSeen = { filter: 0, input: 0, configs: 0 };
 
 beforeAll(initWasmAndCpu);
 afterAll(() => {
@@ -98,44 +102,9 @@ describe('Conv2D backprop kernels on wasm', () => {
     expect([check!.leakedTensors, check!.leakedData]).toEqual([0, 0]);
   });
 
-  it('equal the cpu backend over random shapes, strides, dilations and paddings, without leaks', async () => {
-    await fc.assert(
-      fc.asyncProperty(convCases(false), async (c) => {
-        const check = await checkGradients(c, false);
-        fc.pre(check !== null);
-        worst = {
-          filter: Math.max(worst.filter, check.filterError),
-          input: Math.max(worst.input, check.inputError),
-          configs: worst.configs + 1,
-        };
-        expect(check.filterError).toBeLessThan(TOLERANCE);
-        expect(check.inputError).toBeLessThan(TOLERANCE);
-        expect([check.leakedTensors, check.leakedData]).toEqual([0, 0]);
-      }),
-      { numRuns: 300, seed: 20260406 },
-    );
-    expect(worst.configs).toBeGreaterThanOrEqual(100);
-  });
+  it('equal the cpu backend over random shapes, strides, dilations and paddings, without leaks', () =>
+    assertGradientsMatchCpu(false, 300, 20260406, worst));
 
-  it("go through tf.grads of conv2d ('same', stride 2, odd sizes) like the cpu backend", async () => {
-    const x = randomValues(2 * 7 * 9 * 3, 1);
-    const filter = randomValues(3 * 3 * 3 * 4, 2);
-    const gradients = (backend: 'wasm' | 'cpu') =>
-      Promise.all(
-        [0, 1].map((which) =>
-          valuesOn(backend, () => {
-            const grads = tf.grads((a: tf.Tensor, f: tf.Tensor) =>
-              tf
-                .conv2d(a as tf.Tensor4D, f as tf.Tensor4D, 2, 'same')
-                .square()
-                .sum(),
-            );
-            return grads([tf.tensor4d(x, [2, 7, 9, 3]), tf.tensor4d(filter, [3, 3, 3, 4])])[which]!;
-          }),
-        ),
-      );
-    const [wasm, cpu] = [await gradients('wasm'), await gradients('cpu')];
-    expect(relativeError(wasm[0]!, cpu[0]!)).toBeLessThan(TOLERANCE);
-    expect(relativeError(wasm[1]!, cpu[1]!)).toBeLessThan(TOLERANCE);
-  });
+  it("go through tf.grads of conv2d ('same', stride 2, odd sizes) like the cpu backend", () =>
+    assertTfGradsMatchCpu((x, f) => tf.conv2d(x, f, 2, 'same'), [2, 7, 9, 3], [3, 3, 3, 4], 1));
 });

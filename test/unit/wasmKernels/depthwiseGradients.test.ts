@@ -1,12 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convCases } from './convCases';
-import { checkGradients } from './gradientCheck';
-import { initWasmAndCpu, randomValues, relativeError, valuesOn } from './harness';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { assertGradientsMatchCpu, assertTfGradsMatchCpu, type WorstSeen } from './gradientCheck';
+import { initWasmAndCpu } from './harness';
 
-const TOLERANCE = 1e-4;
-let worst = { filter: 0, input: 0, configs: 0 };
+const worst: WorstSeen = { filter: 0, input: 0, configs: 0 };
 
 beforeAll(initWasmAndCpu);
 afterAll(() => {
@@ -16,44 +13,9 @@ afterAll(() => {
 });
 
 describe('DepthwiseConv2dNative backprop kernels on wasm', () => {
-  it('equal the cpu backend over random shapes, channel multipliers, strides, dilations and paddings, without leaks', async () => {
-    await fc.assert(
-      fc.asyncProperty(convCases(true), async (c) => {
-        const check = await checkGradients(c, true);
-        fc.pre(check !== null);
-        worst = {
-          filter: Math.max(worst.filter, check.filterError),
-          input: Math.max(worst.input, check.inputError),
-          configs: worst.configs + 1,
-        };
-        expect(check.filterError).toBeLessThan(TOLERANCE);
-        expect(check.inputError).toBeLessThan(TOLERANCE);
-        expect([check.leakedTensors, check.leakedData]).toEqual([0, 0]);
-      }),
-      { numRuns: 200, seed: 20260407 },
-    );
-    expect(worst.configs).toBeGreaterThanOrEqual(100);
-  });
+  it('equal the cpu backend over random shapes, channel multipliers, strides, dilations and paddings, without leaks', () =>
+    assertGradientsMatchCpu(true, 200, 20260407, worst));
 
-  it("go through tf.grads of depthwiseConv2d ('same', stride 2, multiplier 2) like the cpu backend", async () => {
-    const x = randomValues(3 * 9 * 6 * 4, 3);
-    const filter = randomValues(3 * 3 * 4 * 2, 4);
-    const gradients = (backend: 'wasm' | 'cpu') =>
-      Promise.all(
-        [0, 1].map((which) =>
-          valuesOn(backend, () => {
-            const grads = tf.grads((a: tf.Tensor, f: tf.Tensor) =>
-              tf
-                .depthwiseConv2d(a as tf.Tensor4D, f as tf.Tensor4D, 2, 'same')
-                .square()
-                .sum(),
-            );
-            return grads([tf.tensor4d(x, [3, 9, 6, 4]), tf.tensor4d(filter, [3, 3, 4, 2])])[which]!;
-          }),
-        ),
-      );
-    const [wasm, cpu] = [await gradients('wasm'), await gradients('cpu')];
-    expect(relativeError(wasm[0]!, cpu[0]!)).toBeLessThan(TOLERANCE);
-    expect(relativeError(wasm[1]!, cpu[1]!)).toBeLessThan(TOLERANCE);
-  });
+  it("go through tf.grads of depthwiseConv2d ('same', stride 2, multiplier 2) like the cpu backend", () =>
+    assertTfGradsMatchCpu((x, f) => tf.depthwiseConv2d(x, f, 2, 'same'), [3, 9, 6, 4], [3, 3, 4, 2], 3));
 });

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { type ConvCase, outputShape } from './convCases';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { type ConvCase, convCases, outputShape } from './convCases';
 import { denseFromDilated, dilatedFromDense, liveCounts, randomValues, relativeError, size, valuesOn } from './harness';
 
 const kernelNames = {
@@ -74,4 +76,57 @@ export async function checkGradients(c: ConvCase, depthwise: boolean): Promise<G
     leakedTensors: after.tensors - before.tensors,
     leakedData: after.data - before.data,
   };
+}
+
+export const TOLERANCE = 1e-4;
+
+export interface WorstSeen {
+  filter: number;
+  input: number;
+  configs: number;
+}
+
+/** The property both kernel families must hold: random geometry, wasm equals cpu, nothing leaks. */
+export async function assertGradientsMatchCpu(depthwise: boolean, numRuns: number, seed: number, worst: WorstSeen) {
+  await fc.assert(
+    fc.asyncProperty(convCases(depthwise), async (c) => {
+      const check = await checkGradients(c, depthwise);
+      fc.pre(check !== null);
+      worst.filter = Math.max(worst.filter, check.filterError);
+      worst.input = Math.max(worst.input, check.inputError);
+      worst.configs += 1;
+      expect(check.filterError).toBeLessThan(TOLERANCE);
+      expect(check.inputError).toBeLessThan(TOLERANCE);
+      expect([check.leakedTensors, check.leakedData]).toEqual([0, 0]);
+    }),
+    { numRuns, seed },
+  );
+  expect(worst.configs).toBeGreaterThanOrEqual(100);
+}
+
+/** Gradients through tf.grads of `op` ('same', stride 2) on wasm equal cpu's, for the input and the filter. */
+export async function assertTfGradsMatchCpu(
+  op: (x: tf.Tensor4D, f: tf.Tensor4D) => tf.Tensor,
+  xShape: [number, number, number, number],
+  filterShape: [number, number, number, number],
+  seed: number,
+) {
+  const x = randomValues(size(xShape), seed);
+  const filter = randomValues(size(filterShape), seed + 1);
+  const gradients = (backend: 'wasm' | 'cpu') =>
+    Promise.all(
+      [0, 1].map((which) =>
+        valuesOn(backend, () => {
+          const grads = tf.grads((a: tf.Tensor, f: tf.Tensor) =>
+            op(a as tf.Tensor4D, f as tf.Tensor4D)
+              .square()
+              .sum(),
+          );
+          return grads([tf.tensor4d(x, xShape), tf.tensor4d(filter, filterShape)])[which]!;
+        }),
+      ),
+    );
+  const [wasm, cpu] = [await gradients('wasm'), await gradients('cpu')];
+  expect(relativeError(wasm[0]!, cpu[0]!)).toBeLessThan(TOLERANCE);
+  expect(relativeError(wasm[1]!, cpu[1]!)).toBeLessThan(TOLERANCE);
 }
