@@ -48,7 +48,13 @@ export function NetworkCanvas() {
     () => model.current.nodes(graph, analysis, selected, diagnostics),
     [graph, analysis, selected, diagnostics],
   );
-  const edges = useMemo(() => model.current.edges(graph), [graph]);
+  const baseEdges = useMemo(() => model.current.edges(graph), [graph]);
+  // Edge selection is the canvas's own: it only decides what Delete removes.
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const edges = useMemo(
+    () => baseEdges.map((e) => (selectedEdges.has(e.id) ? { ...e, selected: true } : e)),
+    [baseEdges, selectedEdges],
+  );
   const [nodes, setNodes] = useState<FlowNode[]>(derived);
   useEffect(() => setNodes(derived), [derived]);
   const loadCount = useDocumentStore((s) => s.loadCount);
@@ -95,6 +101,13 @@ export function NetworkCanvas() {
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
+      if (changes.some((c) => c.type === 'select')) {
+        setSelectedEdges((current) => {
+          const next = new Set(current);
+          for (const c of changes) if (c.type === 'select') c.selected ? next.add(c.id) : next.delete(c.id);
+          return next;
+        });
+      }
       const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []));
       if (removed.length) apply([{ type: 'removeEdges', ids: removed }]);
     },
