@@ -21,6 +21,7 @@ export type ParsedDocument =
   | { ok: false; error: string };
 
 const stripExtension = (name: string) => name.replace(/\.(netwright|json)$/i, '');
+const askForShape = 'give the input size when asked';
 
 /** A project file or a Keras / TF.js Layers JSON, told apart by content, not by extension. */
 export function parseDocument(file: { name: string; text: string }): ParsedDocument {
@@ -31,7 +32,19 @@ export function parseDocument(file: { name: string; text: string }): ParsedDocum
     if (!loaded.ok) return { ok: false, error: `${file.name}: ${loaded.error}` };
     return { ok: true, graph: loaded.project.graph, name: loaded.project.name, warnings: [], isProject: true };
   }
-  const imported = importKerasJson(file.text);
+  let imported = importKerasJson(file.text, { inputShapeHint: askForShape });
+  if (!imported.ok && imported.error.includes(askForShape)) {
+    // Keras leaves the input size open (None×None×C) for fully convolutional models: ask for it, as the CLI's --input-shape does.
+    const answer = window.prompt(`${file.name} leaves the input size open. Input size as H,W,C:`, '224,224,3');
+    const shape = answer?.split(/[,x×\s]+/).map(Number);
+    if (!shape || shape.length !== 3 || shape.some((n) => !Number.isInteger(n) || n <= 0)) {
+      return {
+        ok: false,
+        error: `${file.name}: its input size is open; import it again and give the size as three whole numbers H,W,C.`,
+      };
+    }
+    imported = importKerasJson(file.text, { inputShape: shape as [number, number, number] });
+  }
   if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.error}` };
   return {
     ok: true,

@@ -148,6 +148,44 @@ describe('the editor, driven as a designer would', () => {
     await ed.shot('8-imported-vgg16');
   });
 
+  it('says what is wrong with a damaged or foreign file, and keeps the open network', async () => {
+    const ed = await openEditor();
+    await ed.newNetwork();
+    const importFile = (fixture: string) =>
+      ed.chooseFile(
+        () => ed.page.getByRole('button', { name: 'Import', exact: true }).click(),
+        path.join(repoRoot, 'test/fixtures/keras/bad', fixture),
+      );
+    await importFile('truncated.json');
+    await expect
+      .poll(() =>
+        ed.page
+          .getByRole('alert')
+          .filter({ hasText: /truncated\.json: .*truncated/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(await ed.node('input').count()).toBe(1);
+    await ed.shot('14-bad-file');
+
+    // An open input size is asked for, as the CLI's --input-shape; a nonsense answer is refused with the fix.
+    ed.page.removeAllListeners('dialog');
+    ed.page.once('dialog', (d) => void d.accept('lots'));
+    await importFile('unknown_input_size.json');
+    await expect
+      .poll(() =>
+        ed.page
+          .getByRole('alert')
+          .filter({ hasText: /three whole numbers H,W,C/ })
+          .count(),
+      )
+      .toBe(1);
+    ed.page.once('dialog', (d) => void d.accept('64,64,3'));
+    await importFile('unknown_input_size.json');
+    await expect.poll(() => ed.node('input').count()).toBe(0);
+    await expect.poll(() => ed.page.locator('.react-flow__node-layer').count()).toBeGreaterThan(1);
+  });
+
   it('exports the canvas as PNG', async () => {
     const ed = await openEditor();
     await ed.page.getByRole('button', { name: /Small Inception/ }).click();
