@@ -37,9 +37,9 @@ const layer = (
   };
 };
 
-const moduleItem = (templateId: string, label: string): PaletteItem => ({
-  id: `module:${templateId}`,
-  group: 'Modules',
+const moduleItem = (templateId: string, label: string, group: PaletteGroup = 'Modules'): PaletteItem => ({
+  id: `${group}:${templateId}`,
+  group,
   template: templateId,
   label,
   description: `${getTemplate(templateId)?.description ?? label} Select the node that feeds it before adding, and it is connected.`,
@@ -70,7 +70,7 @@ export const paletteItems: readonly PaletteItem[] = [
   layer('zero-padding', 'Convolution', 'ZeroPadding2D'),
   layer('compress', 'Compression & reduction', 'Compress1x1'),
   layer('strided', 'Compression & reduction', 'StridedReduction'),
-  moduleItem('inception-reduction-a', 'Grid reduction (conv + pool)'),
+  moduleItem('inception-reduction-a', 'Grid reduction (conv + pool)', 'Compression & reduction'),
   layer('maxpool', 'Pooling', 'MaxPool2D'),
   layer('avgpool', 'Pooling', 'AvgPool2D'),
   layer('concat', 'Merge', 'Concatenate'),
@@ -96,9 +96,7 @@ export const paletteItems: readonly PaletteItem[] = [
   moduleItem('inception-c', 'Inception C (filter bank)'),
   moduleItem('inception-reduction-a', 'Reduction A'),
   moduleItem('inception-reduction-b', 'Reduction B'),
-].map((item, index, all) =>
-  all.findIndex((other) => other.id === item.id) === index ? item : { ...item, id: `${item.id}:${index}` },
-);
+];
 
 export const paletteGroups: readonly PaletteGroup[] = [
   'Input',
