@@ -1,5 +1,5 @@
 import type { Edge as FlowEdge, Node } from '@xyflow/react';
-import { type Analysis, formatInt, formatMacs, formatParams, formatShape, type Totals } from '../../shared/analysis';
+import { type Analysis, formatInt, formatMacs, formatShape, type Totals } from '../../shared/analysis';
 import type { Graph, Group, LayerNode } from '../../shared/graph/types';
 import { getLayerSpec, validateParams } from '../../shared/layers';
 
@@ -15,7 +15,6 @@ export interface LayerNodeInfo {
   heat: string;
   severity: 'error' | 'warning' | null;
   problems: string;
-  slots: number;
 }
 
 export type LayerFlowNode = Node<{ layer: LayerNode; info: LayerNodeInfo }, 'layer'>;
@@ -66,7 +65,6 @@ function infoOf(
         ? 'warning'
         : null,
     problems: list.map((p) => p.message).join('\n'),
-    slots: getLayerSpec(layer.kind)?.inputs.max === Number.POSITIVE_INFINITY ? 2 : 1,
   };
 }
 
@@ -228,10 +226,3 @@ export class FlowModel {
     return edges;
   }
 }
-
-export function totalsLine(totals: Totals | undefined): string {
-  if (!totals) return '';
-  return `${formatParams(totals.params)} params · ${formatMacs(totals.macs)}`;
-}
-
-export { formatInt };

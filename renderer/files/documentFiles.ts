@@ -37,7 +37,7 @@ export function parseDocument(file: { name: string; text: string }): ParsedDocum
     // Keras leaves the input size open (None×None×C) for fully convolutional models: ask for it, as the CLI's --input-shape does.
     const answer = window.prompt(`${file.name} leaves the input size open. Input size as H,W,C:`, '224,224,3');
     const shape = answer?.split(/[,x×\s]+/).map(Number);
-    if (!shape || shape.length !== 3 || shape.some((n) => !Number.isInteger(n) || n <= 0)) {
+    if (shape?.length !== 3 || shape.some((n) => !Number.isInteger(n) || n <= 0)) {
       return {
         ok: false,
         error: `${file.name}: its input size is open; import it again and give the size as three whole numbers H,W,C.`,
