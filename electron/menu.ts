@@ -53,10 +53,10 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
       label: 'View',
       submenu: [
         item('Fit View', 'fit', 'F'),
+        item('Zoom to 100%', 'zoomReset', 'CmdOrCtrl+0'),
         item('Auto-layout', 'layout', 'L'),
         item('Flip Layout Direction', 'layoutDirection'),
         { type: 'separator' },
-        { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { type: 'separator' },

@@ -210,6 +210,13 @@ export const actions: readonly Action[] = [
     perform: (ctx) => void ctx.flow.fitView({ duration: 200, maxZoom: 1.5 }),
   },
   {
+    id: 'zoomReset',
+    label: 'Zoom to 100%',
+    shortcut: 'Ctrl+0',
+    keyTest: (e) => mod(e) && e.key === '0',
+    perform: (ctx) => void ctx.flow.zoomTo(1, { duration: 150 }),
+  },
+  {
     id: 'layout',
     label: 'Auto-layout',
     shortcut: 'L',
