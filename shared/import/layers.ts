@@ -255,19 +255,33 @@ function negativeAxis(axis: number, rank: number | undefined): number | null {
   return axis - (rank ?? 4);
 }
 
+/** The settings every Keras convolution shares, in our names. */
+function windowParams(c: {
+  kernel_size: unknown;
+  strides: unknown;
+  padding: unknown;
+  dilation_rate: unknown;
+  use_bias: unknown;
+  activation: unknown;
+}) {
+  return {
+    kernelSize: c.kernel_size,
+    strides: c.strides,
+    padding: c.padding,
+    dilation: c.dilation_rate,
+    useBias: c.use_bias,
+    activation: c.activation,
+  };
+}
+
 const conv2d: Handler = (info) =>
   parse(conv2dConfig, info, (c) =>
     ok(
       'Conv2D',
       {
         filters: c.filters,
-        kernelSize: c.kernel_size,
-        strides: c.strides,
-        padding: c.padding,
-        dilation: c.dilation_rate,
+        ...windowParams(c),
         groups: c.groups,
-        useBias: c.use_bias,
-        activation: c.activation,
       },
       firstRank(info),
     ),
@@ -278,13 +292,8 @@ const depthwise: Handler = (info) =>
     ok(
       'DepthwiseConv2D',
       {
-        kernelSize: c.kernel_size,
-        strides: c.strides,
-        padding: c.padding,
+        ...windowParams(c),
         depthMultiplier: c.depth_multiplier,
-        dilation: c.dilation_rate,
-        useBias: c.use_bias,
-        activation: c.activation,
       },
       firstRank(info),
     ),
@@ -296,13 +305,8 @@ const separable: Handler = (info) =>
       'SeparableConv2D',
       {
         filters: c.filters,
-        kernelSize: c.kernel_size,
-        strides: c.strides,
-        padding: c.padding,
+        ...windowParams(c),
         depthMultiplier: c.depth_multiplier,
-        dilation: c.dilation_rate,
-        useBias: c.use_bias,
-        activation: c.activation,
       },
       firstRank(info),
     ),
