@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finishedStatuses, RunRecord } from '../../../shared/training';
 import { writeFileAtomic } from '../files';
@@ -7,25 +6,10 @@ import { modelJsonText, type SerializedModel, WEIGHTS_FILE } from './serialize';
 
 const GENERATED_BY = 'Netwright (TensorFlow.js 4.22)';
 
-async function writeBytesAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w', 0o644);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file).catch(async (err) => {
-    await unlink(temp).catch(() => {});
-    throw err;
-  });
-}
-
 /** Writes a trained model as TF.js Layers files: model.json and weights.bin. */
 export async function writeModelFiles(folder: string, model: SerializedModel): Promise<void> {
   await mkdir(folder, { recursive: true });
-  await writeBytesAtomic(path.join(folder, WEIGHTS_FILE), new Uint8Array(model.weightData));
+  await writeFileAtomic(path.join(folder, WEIGHTS_FILE), new Uint8Array(model.weightData));
   await writeFileAtomic(path.join(folder, 'model.json'), modelJsonText(model, GENERATED_BY));
 }
 
