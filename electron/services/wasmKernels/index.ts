@@ -3,6 +3,8 @@ import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
 import type { Tf } from './kernelScope';
+import { avgPoolGrad, maxPoolGrad } from './pool2dGrad';
+import { slice, splitV } from './slice';
 import { tile } from './tile';
 
 type MakeKernel = (tf: Tf, wasmOwn: tfjs.KernelConfig | undefined) => tfjs.KernelFunc;
@@ -18,6 +20,12 @@ const kernels: { name: string; make: MakeKernel }[] = [
   { name: 'DepthwiseConv2dNativeBackpropInput', make: depthwiseBackpropInput },
   // wasm has one, but batch norm's gradient spends most of its time in it (see tile.ts).
   { name: 'Tile', make: tile },
+  // wasm has these, but its pool gradients are slow loops (and its average one is wrong at padded borders).
+  { name: 'MaxPoolGrad', make: maxPoolGrad },
+  { name: 'AvgPoolGrad', make: avgPoolGrad },
+  // wasm has these, but they allocate a view per copied row: splitting a concat's gradient was 5% of a step.
+  { name: 'Slice', make: slice },
+  { name: 'SplitV', make: splitV },
 ];
 
 const ours = new WeakSet<tfjs.KernelFunc>();

@@ -1,10 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { Heap, HeapBackend } from './heap';
 import type { Tf } from './kernelScope';
-
-type HeapBackend = tfjs.KernelBackend & {
-  makeOutput(shape: number[], dtype: tfjs.DataType): tfjs.TensorInfo;
-  typedArrayFromHeap(t: tfjs.TensorInfo): Float32Array | Int32Array | Uint8Array;
-};
 
 /**
  * Tile as block copies inside the wasm heap. wasm's own Tile computes every
@@ -48,8 +44,6 @@ export function tile(_tf: Tf, wasmOwn: tfjs.KernelConfig | undefined): tfjs.Kern
     return out;
   };
 }
-
-type Heap = Float32Array | Int32Array | Uint8Array;
 
 /** Each innermost row of x to where the first tile puts it. */
 function placeRows(src: Heap, dst: Heap, shape: readonly number[], outStrides: readonly number[]) {

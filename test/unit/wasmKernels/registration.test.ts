@@ -9,12 +9,16 @@ const ours = [
   'DepthwiseConv2dNativeBackpropFilter',
   'DepthwiseConv2dNativeBackpropInput',
   'Tile',
+  'MaxPoolGrad',
+  'AvgPoolGrad',
+  'Slice',
+  'SplitV',
 ];
 
 beforeAll(initWasmAndCpu);
 
 describe('registerWasmTrainingKernels', () => {
-  it('is done by the wasm candidate in tfjs.ts and registers the backprop kernels and Tile for wasm', () => {
+  it('is done by the wasm candidate in tfjs.ts and registers the backprop, pool-gradient and copy kernels for wasm', () => {
     const registered = tf.getKernelsForBackend('wasm').map((k) => k.kernelName);
     expect(registered).toEqual(expect.arrayContaining(ours));
   });
