@@ -214,7 +214,13 @@ export const actions: readonly Action[] = [
     label: 'Zoom to 100%',
     shortcut: 'Ctrl+0',
     keyTest: (e) => mod(e) && e.key === '0',
-    perform: (ctx) => void ctx.flow.zoomTo(1, { duration: 150 }),
+    // Around the selection when there is one: zooming in on what you picked, not on the view's centre.
+    perform: (ctx) => {
+      const picked = doc().selection.flatMap((id) => ctx.flow.getNode(id) ?? []);
+      if (picked.length === 0) return void ctx.flow.zoomTo(1, { duration: 150 });
+      const box = ctx.flow.getNodesBounds(picked);
+      void ctx.flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 1, duration: 150 });
+    },
   },
   {
     id: 'layout',
