@@ -105,12 +105,32 @@ function bounds(members: LayerNode[]) {
  */
 export class FlowModel {
   private cache = new Map<string, { layer: LayerNode; key: string; selected: boolean; node: LayerFlowNode }>();
+  private groupCache = new Map<string, { group: Group; key: string; node: ModuleFlowNode | FrameFlowNode }>();
   private edgeCache = new Map<string, { key: string; edge: FlowEdge }>();
   /**
    * Sizes React Flow measured. Handing them back with every new node object spares it
    * re-measuring (and re-rendering) nodes that did not change size.
    */
   readonly measured = new Map<string, { width: number; height: number }>();
+
+  /**
+   * A new node object with the size React Flow last measured for its id. Without it React
+   * Flow forgets the node's handle positions, hides its edges until it has measured the
+   * node again and then mounts them anew: an inspector edit on a 1,000-node graph spent
+   * most of its time re-mounting the edges of every module and frame.
+   */
+  private withMeasured<T extends FlowNode>(node: T): T {
+    const measured = this.measured.get(node.id);
+    return measured ? { ...node, measured } : node;
+  }
+
+  /**
+   * A cached node made before React Flow measured it must not be handed back as it is:
+   * React Flow would treat it as never measured, as above.
+   */
+  private measuredIsCurrent(node: FlowNode): boolean {
+    return node.measured === this.measured.get(node.id);
+  }
 
   nodes(
     graph: Graph,
@@ -138,7 +158,7 @@ export class FlowModel {
         gid = groups.get(gid)?.parentId;
       }
     }
-    const shownModules = new Set<string>();
+    const nextGroups = new Map<string, { group: Group; key: string; node: ModuleFlowNode | FrameFlowNode }>();
     for (const group of graph.groups) {
       const members = membersByGroup.get(group.id) ?? [];
       if (members.length === 0) continue;
@@ -148,28 +168,35 @@ export class FlowModel {
       });
       if (hiddenByAncestor) continue;
       const b = bounds(members);
-      if (group.collapsed) {
-        shownModules.add(group.id);
-        out.push({
-          id: group.id,
-          type: 'module',
-          position: { x: b.minX, y: b.minY },
-          data: { group, totals: analysis.groups[group.id], members: members.length },
-          selected: selection.has(group.id),
-        });
-      } else {
-        out.push({
-          id: group.id,
-          type: 'frame',
-          position: { x: b.minX - framePad, y: b.minY - framePad - 18 },
-          style: { width: b.maxX - b.minX + 2 * framePad, height: b.maxY - b.minY + 2 * framePad + 18 },
-          data: { group, totals: analysis.groups[group.id] },
-          draggable: false,
-          selectable: false,
-          zIndex: -1,
-        });
-      }
+      const totals = analysis.groups[group.id];
+      const node: ModuleFlowNode | FrameFlowNode = group.collapsed
+        ? {
+            id: group.id,
+            type: 'module',
+            position: { x: b.minX, y: b.minY },
+            data: { group, totals, members: members.length },
+            selected: selection.has(group.id),
+          }
+        : {
+            id: group.id,
+            type: 'frame',
+            position: { x: b.minX - framePad, y: b.minY - framePad - 18 },
+            style: { width: b.maxX - b.minX + 2 * framePad, height: b.maxY - b.minY + 2 * framePad + 18 },
+            data: { group, totals },
+            draggable: false,
+            selectable: false,
+            zIndex: -1,
+          };
+      const key = JSON.stringify([node.type, node.position, node.style, totals, members.length, node.selected]);
+      const cached = this.groupCache.get(group.id);
+      const reused =
+        cached && cached.group === group && cached.key === key && this.measuredIsCurrent(cached.node)
+          ? cached.node
+          : this.withMeasured(node);
+      nextGroups.set(group.id, { group, key, node: reused });
+      out.push(reused);
     }
+    this.groupCache = nextGroups;
     for (const layer of graph.nodes) {
       if (collapsedOwner(layer, groups)) continue;
       const info = infoOf(layer, analysis, problems);
@@ -177,15 +204,18 @@ export class FlowModel {
       const selected = selection.has(layer.id);
       const cached = this.cache.get(layer.id);
       const node =
-        cached && cached.layer === layer && cached.key === key && cached.selected === selected
+        cached &&
+        cached.layer === layer &&
+        cached.key === key &&
+        cached.selected === selected &&
+        this.measuredIsCurrent(cached.node)
           ? cached.node
-          : ({
+          : this.withMeasured({
               id: layer.id,
               type: 'layer',
               position: layer.position ?? { x: 0, y: 0 },
               data: { layer, info },
               selected,
-              ...(this.measured.has(layer.id) ? { measured: this.measured.get(layer.id)! } : {}),
             } satisfies LayerFlowNode);
       next.set(layer.id, { layer, key, selected, node });
       out.push(node);
