@@ -46,7 +46,7 @@ describe('FlowModel hands React Flow the sizes it measured', () => {
     const measuredOnce = model.nodes(graph, analysis, none);
     const again = model.nodes(graph, analysis, none);
     expect(again).toHaveLength(measuredOnce.length);
-    again.forEach((n, i) => expect(n).toBe(measuredOnce[i]));
+    for (const [i, n] of again.entries()) expect(n).toBe(measuredOnce[i]);
   });
 
   it('makes a new object for a node whose numbers changed, and keeps the others', () => {
