@@ -1,17 +1,21 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { assertShape, type BackpropAttrs, forwardConvInfo } from './convInfo';
 import { inputGradWindow } from './geometry';
+import { inputGradByPhases } from './inputGradPhases';
 import { type Info, type Tf, withScope } from './kernelScope';
 
 const NAME = 'Conv2DBackpropInput';
 
 /**
  * dx is the "transposed convolution" of dy. Instead of wasm's naive loop it runs
- * as one XNNPACK convolution: dy spread onto the stride grid (zeros between
- * rows and columns), then a stride-1 convolution with the filter flipped in
- * both spatial axes and its channel axes swapped ([kh, kw, co, ci]), dilated
- * like the forward filter. The window of the spread dy to read (padding or
- * crop) follows from the forward padding, see inputGradWindow.
+ * on XNNPACK convolutions. With a stride > 1 (and dilation 1, which tfjs's ops
+ * always pair with it) as one stride-1 convolution per output phase, see
+ * inputGradByPhases. Otherwise as one convolution: dy spread onto the stride
+ * grid (zeros between rows and columns; none at stride 1), then a stride-1
+ * convolution with the filter flipped in both spatial axes and its channel axes
+ * swapped ([kh, kw, co, ci]), dilated like the forward filter. The window of the
+ * spread dy to read (padding or crop) follows from the forward padding, see
+ * inputGradWindow.
  */
 export function conv2dBackpropInput(tf: Tf): tfjs.KernelFunc {
   return ({ inputs, backend, attrs }) =>
@@ -20,6 +24,12 @@ export function conv2dBackpropInput(tf: Tf): tfjs.KernelFunc {
       const a = attrs as unknown as BackpropAttrs & { inputShape: number[] };
       const info = forwardConvInfo(tf, NAME, a.inputShape, filter.shape, a, false);
       assertShape(NAME, 'dy', dy.shape, info.outShape);
+      const strided = info.strideHeight > 1 || info.strideWidth > 1;
+      if (strided && info.dilationHeight === 1 && info.dilationWidth === 1) {
+        const dx = inputGradByPhases(k, dy, filter, info);
+        assertShape(NAME, 'the interleaved phases', dx.shape, info.inShape);
+        return dx;
+      }
       const spread = k.insertZeros(dy, info.strideHeight, info.strideWidth);
       const rows = inputGradWindow(info.filterHeight, info.inHeight, info.dilationHeight, info.padInfo.top);
       const cols = inputGradWindow(info.filterWidth, info.inWidth, info.dilationWidth, info.padInfo.left);

@@ -13,7 +13,7 @@ type MakeKernel = (tf: Tf, wasmOwn: tfjs.KernelConfig | undefined) => tfjs.Kerne
 const kernels: { name: string; make: MakeKernel }[] = [
   // Missing on wasm: without it no convolution can train there.
   { name: 'Conv2DBackpropFilter', make: conv2dBackpropFilter },
-  // wasm has one, but it is a naive loop: ours is 2× (stride 2) to 10–30× (stride 1) faster (bench/wasmKernels.ts).
+  // wasm has one, but it is a naive loop: ours is about 10× faster at stride 2 and 10–30× at stride 1 (bench/wasmKernels.ts).
   { name: 'Conv2DBackpropInput', make: conv2dBackpropInput },
   // Missing on wasm: depthwise (MobileNet-style) layers could not train there.
   { name: 'DepthwiseConv2dNativeBackpropFilter', make: depthwiseBackpropFilter },

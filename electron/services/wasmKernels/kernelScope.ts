@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { type AxisWindow, type CroppedWindow, cropWindow } from './geometry';
+import type { HeapBackend } from './heap';
 
 export type Tf = typeof tfjs;
 type Attrs = tfjs.NamedAttrMap;
@@ -31,6 +32,15 @@ export class KernelScope {
     return out;
   }
 
+  /** A kernel with several outputs (SplitV, …), each owned like run's. */
+  runMany(kernelName: string, inputs: Inputs, attrs: Attrs = {}): Info[] {
+    const kernel = this.tf.getKernel(kernelName, 'wasm');
+    if (!kernel) throw new Error(`wasm backend has no ${kernelName} kernel`);
+    const outs = kernel.kernelFunc({ inputs, attrs, backend: this.backend }) as Info[];
+    for (const out of outs) this.owned.push(out.dataId);
+    return outs;
+  }
+
   /** Same data, another shape: free (row-major reshape needs no copy and no kernel). */
   view(t: Info, shape: number[]): Info {
     return { dataId: t.dataId, shape, dtype: t.dtype };
@@ -42,6 +52,23 @@ export class KernelScope {
     const identity = moved.every((axis, i) => i === 0 || moved[i - 1]! < axis);
     const shape = perm.map((axis) => x.shape[axis]!);
     return identity ? this.view(x, shape) : this.run('Transpose', { x }, { perm });
+  }
+
+  /**
+   * A float32 tensor written by plain JavaScript on the wasm heap, for
+   * rearrangements no wasm kernel does in one pass. `write` gets views of the
+   * new tensor and of `inputs`, taken after the allocation (which may grow the
+   * heap and so detach views taken before it). The new tensor starts uninitialised.
+   */
+  onHeap(shape: number[], inputs: Info[], write: (out: Float32Array, ...ins: Float32Array[]) => void): Info {
+    const heap = this.backend as HeapBackend;
+    const out = heap.makeOutput(shape, 'float32');
+    this.owned.push(out.dataId);
+    write(
+      heap.typedArrayFromHeap(out) as Float32Array,
+      ...inputs.map((t) => heap.typedArrayFromHeap(t) as Float32Array),
+    );
+    return out;
   }
 
   zeros(shape: number[]): Info {

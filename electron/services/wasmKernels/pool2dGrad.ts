@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { assertShape } from './convInfo';
 import { type HeapBackend, nhwc } from './heap';
 import type { Tf } from './kernelScope';
 
@@ -15,9 +16,15 @@ function window(o: number, stride: number, pad: number, extent: number, size: nu
   return [Math.max(0, corner), Math.min(size, corner + extent)];
 }
 
-function poolInfo(tf: Tf, shape: number[], attrs: PoolAttrs) {
+/**
+ * The pool's geometry, checked against dy: the loops below walk dy with the
+ * computed output width, so a mismatch would read the wrong elements. It
+ * happens when tfjs's pool gradients (tfjs-core MaxPool_grad/AvgPool_grad) drop
+ * the forward pass's dimRoundingMode; failing beats a silently wrong gradient.
+ */
+function poolInfo(tf: Tf, kernelName: string, dy: tfjs.TensorInfo, shape: number[], attrs: PoolAttrs) {
   const { filterSize, strides, pad, dimRoundingMode } = attrs;
-  return tf.backend_util.computePool2DInfo(
+  const info = tf.backend_util.computePool2DInfo(
     shape as [number, number, number, number],
     filterSize,
     strides,
@@ -25,6 +32,8 @@ function poolInfo(tf: Tf, shape: number[], attrs: PoolAttrs) {
     pad,
     dimRoundingMode,
   );
+  assertShape(kernelName, 'dy', dy.shape, info.outShape);
+  return info;
 }
 
 /**
@@ -38,7 +47,7 @@ export function maxPoolGrad(tf: Tf): tfjs.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const heap = backend as HeapBackend;
     const { dy, input } = inputs as { dy: tfjs.TensorInfo; input: tfjs.TensorInfo };
-    const info = poolInfo(tf, input.shape, attrs as unknown as PoolAttrs);
+    const info = poolInfo(tf, 'MaxPoolGrad', dy, input.shape, attrs as unknown as PoolAttrs);
     const { n, h, w, c } = nhwc(input.shape);
     const dx = heap.makeOutput(input.shape, 'float32');
     const x = heap.typedArrayFromHeap(input);
@@ -86,7 +95,7 @@ export function avgPoolGrad(tf: Tf): tfjs.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const heap = backend as HeapBackend;
     const { dy, input } = inputs as { dy: tfjs.TensorInfo; input: tfjs.TensorInfo };
-    const info = poolInfo(tf, input.shape, attrs as unknown as PoolAttrs);
+    const info = poolInfo(tf, 'AvgPoolGrad', dy, input.shape, attrs as unknown as PoolAttrs);
     const { n, h, w, c } = nhwc(input.shape);
     const dx = heap.makeOutput(input.shape, 'float32');
     const g = heap.typedArrayFromHeap(dy);

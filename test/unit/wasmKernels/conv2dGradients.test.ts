@@ -61,6 +61,23 @@ const edgeCases: [string, ConvCase][] = [
     '1×1 stride 1, fewer inputs than outputs (matrix product)',
     { ...base, inChannels: 2, outChannels: 6, height: 5, width: 4, kernel: [1, 1], pad: 'same' },
   ],
+  // The matrix product runs in chunks of 256 positions (CHUNK in conv2dBackpropFilter.ts), partial products summed.
+  [
+    '1×1 stride 1, exactly one chunk of positions (1·16·16 = 256)',
+    { ...base, batch: 1, inChannels: 5, outChannels: 3, height: 16, width: 16, kernel: [1, 1], pad: 'valid' },
+  ],
+  [
+    '1×1 stride 1, five full chunks summed (5·16·16 positions, x transposed)',
+    { ...base, batch: 5, inChannels: 6, outChannels: 2, height: 16, width: 16, kernel: [1, 1], pad: 'valid' },
+  ],
+  [
+    '1×1 stride 1, one full chunk and a rest of 44 (3·10·10 positions, dy transposed)',
+    { ...base, batch: 3, inChannels: 2, outChannels: 6, height: 10, width: 10, kernel: [1, 1], pad: 'same' },
+  ],
+  [
+    '1×1 stride 1, four full chunks and a rest (3·19·19 positions)',
+    { ...base, batch: 3, inChannels: 4, outChannels: 4, height: 19, width: 19, kernel: [1, 1], pad: 'valid' },
+  ],
   [
     '1×1 with explicit padding (convolution path)',
     {
@@ -90,6 +107,51 @@ const edgeCases: [string, ConvCase][] = [
       strides: [2, 2],
       pad: 'same',
     },
+  ],
+  // The input gradient's polyphase path (stride > 1, dilation 1): one stride-1 convolution per phase of dx.
+  [
+    'phases: kernel smaller than the stride (2×2 taps, stride 3: a third of the rows and columns get zero)',
+    { ...base, height: 9, width: 8, kernel: [2, 2], strides: [3, 3], pad: 'valid' },
+  ],
+  [
+    "phases: 1×1 kernel, stride 2, 'same' (one phase has the tap, three are zero)",
+    { ...base, height: 7, width: 6, kernel: [1, 1], strides: [2, 2], pad: 'same' },
+  ],
+  [
+    "phases: stride 3, 'same', sizes not multiples of 3 (phases of unequal length, cropped)",
+    { ...base, height: 10, width: 11, kernel: [3, 3], strides: [3, 3], pad: 'same' },
+  ],
+  [
+    "phases: uneven sizes, 'same' stride 2 with odd total padding (extra row at the bottom)",
+    { ...base, height: 9, width: 6, kernel: [4, 5], strides: [2, 2], pad: 'same' },
+  ],
+  [
+    "phases: 'valid', stride 2, rows past the last window (their phase rows get zero)",
+    { ...base, height: 10, width: 9, kernel: [3, 2], strides: [2, 2], pad: 'valid' },
+  ],
+  [
+    'phases: explicit uneven padding, stride 2 by 3',
+    {
+      ...base,
+      height: 8,
+      width: 10,
+      kernel: [3, 4],
+      strides: [2, 3],
+      pad: [
+        [0, 0],
+        [2, 0],
+        [1, 3],
+        [0, 0],
+      ],
+    },
+  ],
+  [
+    'phases: stride in one axis only (1×3 kernel, stride 1 by 2)',
+    { ...base, height: 5, width: 9, kernel: [1, 3], strides: [1, 2], pad: 'same' },
+  ],
+  [
+    'phases: 20 input channels (each pixel of a phase moved with copyWithin)',
+    { ...base, inChannels: 20, height: 7, width: 8, kernel: [3, 3], strides: [2, 2], pad: 'same' },
   ],
 ];
 

@@ -1,0 +1,148 @@
+import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initWasmAndCpu, liveCounts, randomValues, size } from './harness';
+
+beforeAll(initWasmAndCpu);
+
+type Outcome = { shape: number[]; dtype: tf.DataType; values: number[] };
+
+const dtypes = fc.constantFrom<tf.DataType>('float32', 'int32', 'bool');
+
+/** Values that make a wrong element visible: distinct floats, spread integers, mixed booleans. */
+function valuesFor(shape: number[], dtype: tf.DataType, seed: number): Float32Array {
+  const values = randomValues(size(shape), seed);
+  return dtype === 'float32' ? values : values.map((v) => Math.round(v * (dtype === 'int32' ? 1000 : 1)));
+}
+
+/**
+ * Runs one kernel on `backend` and reads its outputs. On wasm it also checks
+ * that the call leaves no tensor or heap buffer behind once its outputs are disposed.
+ */
+async function runOn(
+  backend: 'wasm' | 'cpu',
+  kernel: 'Slice' | 'SplitV',
+  values: Float32Array,
+  shape: number[],
+  dtype: tf.DataType,
+  attrs: object,
+): Promise<Outcome[]> {
+  await tf.setBackend(backend);
+  const before = liveCounts();
+  const x = tf.tensor(values, shape, dtype);
+  // A copy per backend: tfjs's prepareSplitSize resolves a −1 size in place, so cpu would never see it.
+  const result = tf.engine().runKernel(kernel, { x }, structuredClone(attrs) as tf.NamedAttrMap) as
+    | tf.Tensor
+    | tf.Tensor[];
+  const outputs = Array.isArray(result) ? result : [result];
+  const outcomes = outputs.map((t) => ({
+    shape: t.shape,
+    dtype: t.dtype,
+    values: Array.from(t.dataSync() as ArrayLike<number>),
+  }));
+  tf.dispose([x, ...outputs]);
+  expect(liveCounts()).toEqual(before);
+  return outcomes;
+}
+
+async function expectSameAsCpu(
+  kernel: 'Slice' | 'SplitV',
+  values: Float32Array,
+  shape: number[],
+  dtype: tf.DataType,
+  attrs: object,
+) {
+  const wasm = await runOn('wasm', kernel, values, shape, dtype, attrs);
+  expect(wasm).toEqual(await runOn('cpu', kernel, values, shape, dtype, attrs));
+}
+
+/** Rank 1–5, dimensions up to 6 (0 included, rarely), so rows range from one element to whole tensors. */
+const shapes = fc.array(fc.oneof({ arbitrary: fc.integer({ min: 1, max: 6 }), weight: 9 }, fc.constant(0)), {
+  minLength: 1,
+  maxLength: 5,
+});
+
+/** A box inside `shape`: per axis a begin and a size, the size sometimes −1 ("to the end"). */
+const boxIn = (shape: number[]) =>
+  fc.tuple(
+    ...shape.map((d) =>
+      fc
+        .integer({ min: 0, max: d })
+        .chain((begin) =>
+          fc.tuple(fc.constant(begin), fc.oneof(fc.integer({ min: 0, max: d - begin }), fc.constant(-1))),
+        ),
+    ),
+  );
+
+/**
+ * Sizes summing to `d` (some may be 0), in 1–4 pieces, one of them sometimes −1
+ * ("the rest"), but never the first: tfjs 4.22's prepareSplitSize sums the sizes
+ * with a reduce that starts from the first one, so a leading −1 counts as −1 and
+ * the split is rejected (by the cpu kernel and ours alike).
+ */
+const splitsOf = (d: number) =>
+  fc
+    .array(fc.integer({ min: 0, max: d }), { minLength: 0, maxLength: 3 })
+    .chain((cuts) => {
+      const points = [0, ...[...cuts].sort((a, b) => a - b), d];
+      const sizes = points.slice(1).map((p, i) => p - points[i]!);
+      return fc.tuple(fc.constant(sizes), fc.integer({ min: 0, max: sizes.length - 1 }));
+    })
+    .map(([sizes, rest]) => (rest === 0 ? sizes : sizes.map((s, i) => (i === rest ? -1 : s))));
+
+/** A count of equal pieces that divides `d` (SplitV's other form). */
+const countDividing = (d: number) =>
+  fc.constantFrom(...Array.from({ length: Math.max(d, 1) }, (_, i) => i + 1).filter((k) => d % k === 0));
+
+describe('Slice on wasm (heap copies)', () => {
+  it('equals the cpu backend for any rank 1–5, box (size −1 included) and dtype, without leaks', async () => {
+    const cases = shapes.chain((shape) =>
+      fc.record({ shape: fc.constant(shape), box: boxIn(shape), dtype: dtypes, seed: fc.integer() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ shape, box, dtype, seed }) => {
+        const attrs = { begin: box.map(([b]) => b), size: box.map(([, s]) => s) };
+        await expectSameAsCpu('Slice', valuesFor(shape, dtype, seed), shape, dtype, attrs);
+      }),
+      { numRuns: 300, seed: 20260410 },
+    );
+  });
+
+  // Random shapes rarely reach 64-element runs, where copyBox switches from an element loop to copyWithin.
+  it.each([
+    ['long contiguous runs (whole trailing axes, 8·8·16 elements)', [3, 8, 8, 16], [1, 0, 0, 0], [2, -1, -1, -1]],
+    ['long runs inside the outer axes', [2, 5, 4, 40], [1, 1, 0, 0], [1, 3, -1, -1]],
+    ['a channel slice of an NHWC tensor (short runs)', [2, 4, 4, 72], [0, 0, 0, 24], [-1, -1, -1, 48]],
+  ])('equals the cpu backend: %s', async (_, shape, begin, sliceSize) => {
+    await expectSameAsCpu('Slice', valuesFor(shape, 'float32', 3), shape, 'float32', { begin, size: sliceSize });
+  });
+});
+
+describe('SplitV on wasm (one heap copy per piece)', () => {
+  it('equals the cpu backend for any rank 1–5, axis (negative included), split and dtype, without leaks', async () => {
+    const cases = shapes
+      .chain((shape) => fc.tuple(fc.constant(shape), fc.integer({ min: -shape.length, max: shape.length - 1 })))
+      .chain(([shape, axis]) => {
+        const d = shape[axis < 0 ? axis + shape.length : axis]!;
+        return fc.record({
+          shape: fc.constant(shape),
+          axis: fc.constant(axis),
+          numOrSizeSplits: d === 0 ? splitsOf(d) : fc.oneof(splitsOf(d), countDividing(d)),
+          dtype: dtypes,
+          seed: fc.integer(),
+        });
+      });
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ shape, axis, numOrSizeSplits, dtype, seed }) => {
+        await expectSameAsCpu('SplitV', valuesFor(shape, dtype, seed), shape, dtype, { numOrSizeSplits, axis });
+      }),
+      { numRuns: 300, seed: 20260411 },
+    );
+  });
+
+  it("splits a concatenation's gradient along the channels, as tf.grads of concat does", async () => {
+    const shape = [2, 6, 6, 72];
+    const values = valuesFor(shape, 'float32', 5);
+    await expectSameAsCpu('SplitV', values, shape, 'float32', { numOrSizeSplits: [16, 24, 32], axis: 3 });
+  });
+});
