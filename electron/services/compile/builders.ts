@@ -19,6 +19,7 @@ import {
   type ZeroPadding2DParams,
 } from '../../../shared/layers';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
+import { enableClosedFormTraining } from './batchNormLayer';
 
 type Tf = typeof tfjs;
 type Layer = tfjs.layers.Layer;
@@ -133,7 +134,9 @@ export const builders: Record<string, LayerBuilder> = {
       epsilon: c.epsilon,
       momentum: c.momentum,
     });
+    // The stand-ins still serve the stock training branch, which the closed form leaves to odd inputs.
     allowTrainingWithoutScaleOrCenter(ctx.tf, layer, ctx.inputShapes[0]!.at(-1)!, c.scale, c.center);
+    enableClosedFormTraining(ctx.tf, layer);
     return layer;
   },
   Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: p<ActivationParams>(ctx).activation }),

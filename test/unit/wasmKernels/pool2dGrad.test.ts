@@ -74,6 +74,15 @@ const attrsOf = (c: PoolCase) => ({
   dimRoundingMode: c.dimRoundingMode,
 });
 
+async function forwardOnCpu(c: PoolCase, x: Float32Array): Promise<Float32Array> {
+  await tf.setBackend('cpu');
+  const input = tf.tensor(x, c.xShape);
+  const y = tf.engine().runKernel('MaxPool', { x: input }, attrsOf(c) as unknown as tf.NamedAttrMap) as tf.Tensor;
+  const values = y.dataSync() as Float32Array;
+  tf.dispose([input, y]);
+  return values;
+}
+
 /** One pool-gradient kernel on `backend`; on wasm it must leave no tensor or heap buffer behind. */
 async function poolGradOn(
   backend: 'wasm' | 'cpu',
@@ -82,13 +91,14 @@ async function poolGradOn(
   yShape: number[],
 ): Promise<Float32Array> {
   const { x, dy } = inputsOf(c, yShape);
+  // MaxPoolGrad takes the forward output too: ours looks for the input equal to it, cpu's ignores it.
+  // It comes from cpu's forward pass: wasm's own MaxPool returns garbage for some numeric paddings.
+  const y = kernel === 'MaxPoolGrad' ? await forwardOnCpu(c, x) : null;
   await tf.setBackend(backend);
   const before = liveCounts();
   const input = tf.tensor(x, c.xShape);
   const dyT = tf.tensor(dy, yShape);
-  // MaxPoolGrad takes the forward output too; neither cpu's kernel nor ours reads it, only its shape matters.
-  const inputs: tf.NamedTensorMap =
-    kernel === 'MaxPoolGrad' ? { dy: dyT, input, output: tf.zeros(yShape) } : { dy: dyT, input };
+  const inputs: tf.NamedTensorMap = y ? { dy: dyT, input, output: tf.tensor(y, yShape) } : { dy: dyT, input };
   const dx = tf.engine().runKernel(kernel, inputs, attrsOf(c) as unknown as tf.NamedAttrMap) as tf.Tensor;
   const values = dx.dataSync() as Float32Array;
   tf.dispose([dx, ...Object.values(inputs)]);
@@ -167,7 +177,7 @@ describe('MaxPoolGrad on wasm', () => {
     const inputs = {
       dy: tf.tensor([5], [1, 1, 1, 1]),
       input: tf.tensor([1, 3, 3, 3], [1, 2, 2, 1]),
-      output: tf.zeros([1, 1, 1, 1]),
+      output: tf.tensor([3], [1, 1, 1, 1]),
     };
     const attrs = { filterSize: 2, strides: 2, pad: 'valid' } as unknown as tf.NamedAttrMap;
     const dx = tf.engine().runKernel('MaxPoolGrad', inputs, attrs) as tf.Tensor;
@@ -242,6 +252,24 @@ describe("AvgPoolGrad on wasm (deliberately not tfjs's at padded borders)", () =
 });
 
 describe('pool gradients on wasm, dy of the wrong shape', () => {
+  it('finds the maximum itself when the forward output is missing or matches no input (NaN)', async () => {
+    await tf.setBackend('wasm');
+    const attrs = { filterSize: 2, strides: 2, pad: 'valid' } as unknown as tf.NamedAttrMap;
+    const dy = tf.tensor([5], [1, 1, 1, 1]);
+    const input = tf.tensor([1, 4, 3, 2], [1, 2, 2, 1]);
+    const nan = tf.tensor([Number.NaN], [1, 1, 1, 1]);
+    const cases: tf.NamedTensorMap[] = [
+      { dy, input },
+      { dy, input, output: nan },
+    ];
+    for (const inputs of cases) {
+      const dx = tf.engine().runKernel('MaxPoolGrad', inputs, attrs) as tf.Tensor;
+      expect(Array.from(dx.dataSync())).toEqual([0, 5, 0, 0]);
+      dx.dispose();
+    }
+    tf.dispose([dy, input, nan]);
+  });
+
   // tfjs's pool gradients pass no dimRoundingMode: after a 'ceil' forward pass dy has a row and column more.
   it.each(['MaxPoolGrad', 'AvgPoolGrad'])(
     '%s fails loudly instead of reading dy with the wrong row width',
