@@ -28,8 +28,9 @@ export const expected = (what: string) => ({
   error: (issue: { input?: unknown }) => `expected ${what}, got ${describeValue(issue.input)}`,
 });
 
-const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
-const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+// Safe integers only: 1e154 is an integer too, and a kernel that size overflows the parameter count to Infinity.
+const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 export const positiveInt = () =>
   z

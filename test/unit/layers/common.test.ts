@@ -14,6 +14,8 @@ describe('shared schema pieces', () => {
     [{ filters: 8, kernelSize: [3, 3, 3] }, 'kernelSize:', 'got [3, 3, 3]'],
     [{ filters: 8, kernelSize: '3' }, 'kernelSize:', 'got "3"'],
     [{ filters: 8, kernelSize: 2.5 }, 'kernelSize:', 'got 2.5'],
+    // A whole number, but beyond exact integers: its parameter count would overflow to Infinity.
+    [{ filters: 8, kernelSize: 1e154 }, 'kernelSize:', 'got 1e+154'],
     [{ filters: 8 }, 'kernelSize:', 'got nothing'],
     [{ filters: 0, kernelSize: 3 }, 'filters: expected a positive whole number', 'got 0'],
     [{ filters: 1.5, kernelSize: 3 }, 'filters:', 'got 1.5'],
