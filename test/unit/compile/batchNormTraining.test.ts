@@ -5,7 +5,7 @@ import { enableClosedFormTraining } from '../../../electron/services/compile/bat
 import { batchNormTraining } from '../../../electron/services/compile/batchNormTraining';
 import { compileGraph } from '../../../electron/services/compile/compile';
 import { defaultCandidates } from '../../../electron/services/tfjs';
-import { GraphBuilder } from '../../../shared/graph/builder';
+import { bnNet } from './bnNet';
 
 type Backend = 'cpu' | 'wasm';
 const BACKENDS: Backend[] = ['cpu', 'wasm'];
@@ -259,16 +259,6 @@ describe('closed-form batch norm training matches the stock tfjs BatchNormalizat
 });
 
 describe('compiled networks keep the stock layer outside training', () => {
-  function bnNet(bn: Record<string, unknown>) {
-    const b = new GraphBuilder();
-    const x = b.input([6, 6, 3]);
-    const c = b.add('Conv2D', { filters: 4, kernelSize: [3, 3], useBias: false }, [x], 'conv');
-    const n = b.add('BatchNorm', bn, [c], 'bn');
-    const g = b.add('GlobalAvgPool2D', {}, [n], 'gap');
-    b.add('Dense', { units: 3 }, [g], 'head');
-    return b.build();
-  }
-
   for (const bn of [{}, { scale: false }]) {
     it(`trains through the closed form, then saves and reloads as a plain BatchNormalization (${JSON.stringify(bn)})`, async () => {
       await tf.setBackend('cpu');

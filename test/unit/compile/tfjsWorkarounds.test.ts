@@ -2,20 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CompileError, compileGraph } from '../../../electron/services/compile/compile';
 import { GraphBuilder } from '../../../shared/graph/builder';
+import { bnNet } from './bnNet';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function bnNet(bn: Record<string, unknown>) {
-  const b = new GraphBuilder();
-  const x = b.input([6, 6, 3]);
-  const c = b.add('Conv2D', { filters: 4, kernelSize: [3, 3], useBias: false }, [x], 'conv');
-  const n = b.add('BatchNorm', bn, [c], 'bn');
-  const g = b.add('GlobalAvgPool2D', {}, [n], 'gap');
-  b.add('Dense', { units: 3 }, [g], 'head');
-  return b.build();
-}
 
 function trainingStep(model: tf.LayersModel, xs: tf.Tensor, ys: tf.Tensor): number {
   return tf.tidy(
