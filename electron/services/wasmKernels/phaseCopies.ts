@@ -1,3 +1,5 @@
+import { moveRun, wholeHeap } from './heap';
+
 /**
  * The two rearrangements around the per-phase convolutions of inputGradPhases,
  * as plain loops over the wasm heap. Through wasm's kernels the sub-filters
@@ -40,9 +42,6 @@ export function writePhaseFilter(
   }
 }
 
-/** Pixels of at least this many channels are copied with one copyWithin, shorter ones element by element (measured crossover ≈ 12). */
-const MEMMOVE_FROM = 16;
-
 /**
  * Copies one phase ([n, rows, cols, c], row q and column p of it being row
  * q·strideH + phaseRow and column p·strideW + phaseCol of dx) into `dx`
@@ -60,18 +59,14 @@ export function writePhase(
 ) {
   const inRow = Math.min(rows, Math.ceil((height! - phaseRow) / strideH));
   const inCol = Math.min(cols, Math.ceil((width! - phaseCol) / strideW));
-  const heap = new Float32Array(dx.buffer);
-  const dxBase = dx.byteOffset / 4;
-  const phaseBase = phase.byteOffset / 4;
+  const { heap, base: dxBase } = wholeHeap(dx);
+  const phaseBase = wholeHeap(phase).base;
   const step = strideW * c!;
   for (let b = 0; b < n!; b++) {
     for (let q = 0; q < inRow; q++) {
       let from = phaseBase + (b * rows + q) * cols * c!;
       let to = dxBase + ((b * height! + q * strideH + phaseRow) * width! + phaseCol) * c!;
-      for (let p = 0; p < inCol; p++, from += c!, to += step) {
-        if (c! >= MEMMOVE_FROM) heap.copyWithin(to, from, from + c!);
-        else for (let e = 0; e < c!; e++) heap[to + e] = heap[from + e]!;
-      }
+      for (let p = 0; p < inCol; p++, from += c!, to += step) moveRun(heap, to, from, c!);
     }
   }
 }

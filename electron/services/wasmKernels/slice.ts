@@ -1,9 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Heap, HeapBackend } from './heap';
+import { type Heap, type HeapBackend, moveRun, wholeHeap } from './heap';
 import type { Tf } from './kernelScope';
-
-/** Rows shorter than this are copied element by element; longer ones with one memmove. */
-const MEMMOVE_FROM = 64;
 
 /**
  * Copies the box `begin`…`begin + size` of `src` (shape `shape`) into `dst`, row-major.
@@ -12,13 +9,7 @@ const MEMMOVE_FROM = 64;
  * view per run (an allocation each), which cost 45 ms to split one 32×32×32×72
  * concat gradient; here runs are copied inside the heap without allocating.
  */
-export function copyBox(
-  src: Heap,
-  shape: readonly number[],
-  begin: readonly number[],
-  size: readonly number[],
-  dst: Heap,
-) {
+function copyBox(src: Heap, shape: readonly number[], begin: readonly number[], size: readonly number[], dst: Heap) {
   const rank = shape.length;
   const strides = new Array<number>(rank);
   let stride = 1;
@@ -36,15 +27,13 @@ export function copyBox(
   const inner = k >= 0 ? begin[k]! * strides[k]! : 0;
   const rows = size.slice(0, outerAxes).reduce((a, b) => a * b, 1);
   if (run === 0 || rows === 0) return;
-  const heap = new (src.constructor as new (b: ArrayBufferLike) => Heap)(src.buffer);
-  const srcBase = src.byteOffset / src.BYTES_PER_ELEMENT;
-  const dstBase = dst.byteOffset / dst.BYTES_PER_ELEMENT;
+  const { heap, base: srcBase } = wholeHeap(src);
+  const dstBase = wholeHeap(dst).base;
   const index = new Array<number>(outerAxes).fill(0);
   for (let row = 0, to = 0; row < rows; row++, to += run) {
     let from = inner;
     for (let j = 0; j < outerAxes; j++) from += (begin[j]! + index[j]!) * strides[j]!;
-    if (run >= MEMMOVE_FROM) heap.copyWithin(dstBase + to, srcBase + from, srcBase + from + run);
-    else for (let e = 0; e < run; e++) dst[to + e] = src[from + e]!;
+    moveRun(heap, dstBase + to, srcBase + from, run);
     for (let j = outerAxes - 1; j >= 0; j--) {
       if (++index[j]! < size[j]!) break;
       index[j] = 0;

@@ -108,11 +108,12 @@ describe('Slice on wasm (heap copies)', () => {
     );
   });
 
-  // Random shapes rarely reach 64-element runs, where copyBox switches from an element loop to copyWithin.
+  // Random shapes rarely reach runs of 16 elements or more, where moveRun (heap.ts) switches from an element loop to copyWithin.
   it.each([
     ['long contiguous runs (whole trailing axes, 8·8·16 elements)', [3, 8, 8, 16], [1, 0, 0, 0], [2, -1, -1, -1]],
     ['long runs inside the outer axes', [2, 5, 4, 40], [1, 1, 0, 0], [1, 3, -1, -1]],
     ['a channel slice of an NHWC tensor (short runs)', [2, 4, 4, 72], [0, 0, 0, 24], [-1, -1, -1, 48]],
+    ['a channel slice under 16 elements (element loop)', [2, 4, 4, 72], [0, 0, 0, 24], [-1, -1, -1, 8]],
   ])('equals the cpu backend: %s', async (_, shape, begin, sliceSize) => {
     await expectSameAsCpu('Slice', valuesFor(shape, 'float32', 3), shape, 'float32', { begin, size: sliceSize });
   });
