@@ -87,7 +87,7 @@ async function nodeDragFps(page: Page, ms: number): Promise<number> {
   return fps;
 }
 
-/** Pans the whole canvas at fit view, from a point of empty pane left of the graph's centre. */
+/** Pans the whole canvas at fit view, from the first point of empty pane left of the view's centre. */
 async function panFps(page: Page, ms: number): Promise<number> {
   const pane = (await page.locator('.react-flow').boundingBox())!;
   for (let dx = 0; dx < pane.width / 2; dx += 7) {

@@ -22,6 +22,8 @@ export type ModuleFlowNode = Node<{ group: Group; totals: Totals | undefined; me
 export type FrameFlowNode = Node<{ group: Group; totals: Totals | undefined }, 'frame'>;
 export type FlowNode = LayerFlowNode | ModuleFlowNode | FrameFlowNode;
 
+type NodeCache = Map<string, { source: object; key: string; node: FlowNode }>;
+
 export const nodeSize = { width: 176, height: 96 };
 const framePad = 24;
 
@@ -104,8 +106,8 @@ function bounds(members: LayerNode[]) {
  * nothing they show changed, so React Flow re-renders only what did.
  */
 export class FlowModel {
-  private cache = new Map<string, { layer: LayerNode; key: string; selected: boolean; node: LayerFlowNode }>();
-  private groupCache = new Map<string, { group: Group; key: string; node: ModuleFlowNode | FrameFlowNode }>();
+  /** Per node id: what it was made from (the layer or group object), what it shows, and the node. */
+  private cache: NodeCache = new Map();
   private edgeCache = new Map<string, { key: string; edge: FlowEdge }>();
   /**
    * Sizes React Flow measured. Handing them back with every new node object spares it
@@ -114,22 +116,24 @@ export class FlowModel {
   readonly measured = new Map<string, { width: number; height: number }>();
 
   /**
-   * A new node object with the size React Flow last measured for its id. Without it React
-   * Flow forgets the node's handle positions, hides its edges until it has measured the
-   * node again and then mounts them anew: an inspector edit on a 1,000-node graph spent
-   * most of its time re-mounting the edges of every module and frame.
+   * The cached node for `id` while its source object and `key` are unchanged and it carries the
+   * size React Flow last measured; otherwise a new one from `make`, with that size. A node
+   * without it makes React Flow forget its handle positions, hide its edges until it has
+   * measured the node again and then mount them anew: an inspector edit on a 1,000-node graph
+   * spent most of its time re-mounting edges. Cached nodes made before React Flow measured
+   * them are therefore renewed too.
    */
-  private withMeasured<T extends FlowNode>(node: T): T {
-    const measured = this.measured.get(node.id);
-    return measured ? { ...node, measured } : node;
-  }
-
-  /**
-   * A cached node made before React Flow measured it must not be handed back as it is:
-   * React Flow would treat it as never measured, as above.
-   */
-  private measuredIsCurrent(node: FlowNode): boolean {
-    return node.measured === this.measured.get(node.id);
+  private reuse<T extends FlowNode>(next: NodeCache, id: string, source: object, key: string, make: () => T): T {
+    const cached = this.cache.get(id);
+    const measured = this.measured.get(id);
+    const node =
+      cached && cached.source === source && cached.key === key && cached.node.measured === measured
+        ? (cached.node as T)
+        : measured
+          ? { ...make(), measured }
+          : make();
+    next.set(id, { source, key, node });
+    return node;
   }
 
   nodes(
@@ -147,7 +151,7 @@ export class FlowModel {
     }
     const groups = new Map(graph.groups.map((g) => [g.id, g]));
     const out: FlowNode[] = [];
-    const next = new Map<string, { layer: LayerNode; key: string; selected: boolean; node: LayerFlowNode }>();
+    const next: NodeCache = new Map();
     const membersByGroup = new Map<string, LayerNode[]>();
     for (const layer of graph.nodes) {
       let gid = layer.groupId;
@@ -158,7 +162,6 @@ export class FlowModel {
         gid = groups.get(gid)?.parentId;
       }
     }
-    const nextGroups = new Map<string, { group: Group; key: string; node: ModuleFlowNode | FrameFlowNode }>();
     for (const group of graph.groups) {
       const members = membersByGroup.get(group.id) ?? [];
       if (members.length === 0) continue;
@@ -169,56 +172,44 @@ export class FlowModel {
       if (hiddenByAncestor) continue;
       const b = bounds(members);
       const totals = analysis.groups[group.id];
-      const node: ModuleFlowNode | FrameFlowNode = group.collapsed
-        ? {
-            id: group.id,
-            type: 'module',
-            position: { x: b.minX, y: b.minY },
-            data: { group, totals, members: members.length },
-            selected: selection.has(group.id),
-          }
-        : {
-            id: group.id,
-            type: 'frame',
-            position: { x: b.minX - framePad, y: b.minY - framePad - 18 },
-            style: { width: b.maxX - b.minX + 2 * framePad, height: b.maxY - b.minY + 2 * framePad + 18 },
-            data: { group, totals },
-            draggable: false,
-            selectable: false,
-            zIndex: -1,
-          };
-      const key = JSON.stringify([node.type, node.position, node.style, totals, members.length, node.selected]);
-      const cached = this.groupCache.get(group.id);
-      const reused =
-        cached && cached.group === group && cached.key === key && this.measuredIsCurrent(cached.node)
-          ? cached.node
-          : this.withMeasured(node);
-      nextGroups.set(group.id, { group, key, node: reused });
-      out.push(reused);
+      const selected = selection.has(group.id);
+      const key = JSON.stringify([group.collapsed, b, totals, members.length, selected]);
+      const node = this.reuse(next, group.id, group, key, (): ModuleFlowNode | FrameFlowNode =>
+        group.collapsed
+          ? {
+              id: group.id,
+              type: 'module',
+              position: { x: b.minX, y: b.minY },
+              data: { group, totals, members: members.length },
+              selected,
+            }
+          : {
+              id: group.id,
+              type: 'frame',
+              position: { x: b.minX - framePad, y: b.minY - framePad - 18 },
+              style: { width: b.maxX - b.minX + 2 * framePad, height: b.maxY - b.minY + 2 * framePad + 18 },
+              data: { group, totals },
+              draggable: false,
+              selectable: false,
+              zIndex: -1,
+            },
+      );
+      out.push(node);
     }
-    this.groupCache = nextGroups;
     for (const layer of graph.nodes) {
       if (collapsedOwner(layer, groups)) continue;
       const info = infoOf(layer, analysis, problems);
-      const key = infoKey(info);
       const selected = selection.has(layer.id);
-      const cached = this.cache.get(layer.id);
-      const node =
-        cached &&
-        cached.layer === layer &&
-        cached.key === key &&
-        cached.selected === selected &&
-        this.measuredIsCurrent(cached.node)
-          ? cached.node
-          : this.withMeasured({
-              id: layer.id,
-              type: 'layer',
-              position: layer.position ?? { x: 0, y: 0 },
-              data: { layer, info },
-              selected,
-            } satisfies LayerFlowNode);
-      next.set(layer.id, { layer, key, selected, node });
-      out.push(node);
+      const key = `${infoKey(info)}|${selected}`;
+      out.push(
+        this.reuse(next, layer.id, layer, key, () => ({
+          id: layer.id,
+          type: 'layer' as const,
+          position: layer.position ?? { x: 0, y: 0 },
+          data: { layer, info },
+          selected,
+        })),
+      );
     }
     this.cache = next;
     return out;
