@@ -14,6 +14,8 @@ export interface BackendCandidate {
   /** The name tfjs registers it under. */
   tfName: string;
   whyChosen: string;
+  /** Runs once the backend is ready; throws when it cannot do what Netwright needs of it (it is then skipped). */
+  verify?(): void;
 }
 
 const tensorflowGpuHelp =
@@ -60,6 +62,7 @@ export async function selectBackend(
       await candidate.load();
       if (!(await tf.setBackend(candidate.tfName))) throw new Error(`tfjs could not initialise '${candidate.tfName}'`);
       await tf.ready();
+      candidate.verify?.();
       const reason = forcedValid ? `chosen by NETWRIGHT_BACKEND=${forced}` : candidate.whyChosen;
       attempts.push({ name: candidate.name, ok: true, reason });
       const ignored = forced && !forcedValid ? ` (NETWRIGHT_BACKEND=${forced} ignored: use one of ${known})` : '';

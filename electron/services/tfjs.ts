@@ -5,6 +5,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendReport } from '../../shared/api';
 import { type BackendCandidate, selectBackend } from './backend';
 import { registerWasmTrainingKernels } from './wasmKernels';
+import { simdKernels } from './wasmKernels/simdModule';
 
 /** Optional packages are imported by a computed name so bundlers and tsc leave them alone. */
 async function importOptional(name: string): Promise<void> {
@@ -38,6 +39,10 @@ export function defaultCandidates(): BackendCandidate[] {
         setWasmPaths(wasmDirectory());
         // wasm lacks the conv filter-gradient kernels (and its input gradient is a naive loop): conv nets could not train.
         registerWasmTrainingKernels(tf);
+      },
+      // Our kernels run in a SIMD module sharing the backend's memory: training would fail later without it.
+      verify: () => {
+        simdKernels(tf.backend());
       },
       whyChosen: 'WebAssembly (SIMD): the fastest backend that loads without libtensorflow.',
     },

@@ -56,6 +56,23 @@ describe('backend selection', () => {
     expect(report.attempts[1]!.reason).toMatch(/not installed/);
   });
 
+  it("skips a backend that loads but fails its check, with the check's message, and takes the next", async () => {
+    const candidates = chain({
+      'tensorflow-gpu': () => Promise.reject(notFound),
+      tensorflow: () => Promise.reject(notFound),
+    });
+    candidates[2]!.verify = () => {
+      throw new Error('its SIMD training kernels could not start');
+    };
+    const report = await selectBackend(fakeTf(['wasm', 'cpu']), candidates);
+    expect(report.name).toBe('cpu');
+    expect(report.attempts[2]).toEqual({
+      name: 'wasm',
+      ok: false,
+      reason: 'wasm failed to initialise: its SIMD training kernels could not start',
+    });
+  });
+
   it('prefers the GPU when it loads', async () => {
     const report = await selectBackend(fakeTf(['tensorflow', 'wasm', 'cpu']), chain({}));
     expect(report).toEqual({

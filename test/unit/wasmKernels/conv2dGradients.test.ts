@@ -61,25 +61,32 @@ const edgeCases: [string, ConvCase][] = [
     '1×1 stride 1, fewer inputs than outputs (matrix product)',
     { ...base, inChannels: 2, outChannels: 6, height: 5, width: 4, kernel: [1, 1], pad: 'same' },
   ],
-  // The matrix product runs in chunks of 256 positions (CHUNK in conv2dBackpropFilter.ts), partial products summed.
+  // The filter gradient's SIMD kernel sums register tiles of 4 input × 8, 4 or 1 output channels, then single input channels.
   [
-    '1×1 stride 1, exactly one chunk of positions (1·16·16 = 256)',
-    { ...base, batch: 1, inChannels: 5, outChannels: 3, height: 16, width: 16, kernel: [1, 1], pad: 'valid' },
+    'filter-gradient tiles: 9 in, 13 out (4×8, 4×4, 4×1, then 1×8 and 1×1 for the ninth input channel)',
+    { ...base, inChannels: 9, outChannels: 13, height: 6, width: 7, kernel: [3, 3], pad: 'same' },
   ],
   [
-    '1×1 stride 1, five full chunks summed (5·16·16 positions, x transposed)',
-    { ...base, batch: 5, inChannels: 6, outChannels: 2, height: 16, width: 16, kernel: [1, 1], pad: 'valid' },
+    'filter-gradient tiles at stride 2, dilation 2, with uneven explicit padding (taps partly outside)',
+    {
+      ...base,
+      inChannels: 8,
+      outChannels: 16,
+      height: 9,
+      width: 8,
+      kernel: [3, 2],
+      strides: [2, 2],
+      dilations: [2, 2],
+      pad: [
+        [0, 0],
+        [3, 0],
+        [0, 2],
+        [0, 0],
+      ],
+    },
   ],
   [
-    '1×1 stride 1, one full chunk and a rest of 44 (3·10·10 positions, dy transposed)',
-    { ...base, batch: 3, inChannels: 2, outChannels: 6, height: 10, width: 10, kernel: [1, 1], pad: 'same' },
-  ],
-  [
-    '1×1 stride 1, four full chunks and a rest (3·19·19 positions)',
-    { ...base, batch: 3, inChannels: 4, outChannels: 4, height: 19, width: 19, kernel: [1, 1], pad: 'valid' },
-  ],
-  [
-    '1×1 with explicit padding (convolution path)',
+    '1×1 with explicit padding',
     {
       ...base,
       height: 3,

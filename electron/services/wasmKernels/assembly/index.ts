@@ -1,0 +1,3 @@
+// The module's exports: one function per kernel, each in its own file.
+export { conv2dFilterGrad } from './conv2dFilterGrad';
+export { maxPoolGrad } from './maxPoolGrad';
