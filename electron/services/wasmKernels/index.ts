@@ -4,7 +4,7 @@ import { conv2dBackpropInput } from './conv2dBackpropInput';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
 import type { Tf } from './kernelScope';
 import { avgPoolGrad, maxPoolGrad } from './pool2dGrad';
-import { slice, splitV } from './slice';
+import { concat, identity, slice, splitV } from './slice';
 import { tile } from './tile';
 
 type MakeKernel = (tf: Tf, wasmOwn: tfjs.KernelConfig | undefined) => tfjs.KernelFunc;
@@ -26,6 +26,9 @@ const kernels: { name: string; make: MakeKernel }[] = [
   // wasm has these, but they allocate a view per copied row: splitting a concat's gradient was 5% of a step.
   { name: 'Slice', make: slice },
   { name: 'SplitV', make: splitV },
+  { name: 'Concat', make: concat },
+  // wasm's copies its input; the engine clones every tensor it keeps for the backward pass through it.
+  { name: 'Identity', make: identity },
 ];
 
 const ours = new WeakSet<tfjs.KernelFunc>();

@@ -131,8 +131,8 @@ export class KernelScope {
 
   /**
    * Hands `result` to the caller: its reference leaves this scope. A result
-   * that is (a view of) one of the kernel's inputs is copied, because the
-   * engine takes ownership of every output.
+   * that is (a view of) one of the kernel's inputs gets a reference of its own
+   * through Identity, because the engine takes ownership of every output.
    */
   keep(result: Info): Info {
     const at = this.owned.lastIndexOf(result.dataId);

@@ -40,6 +40,7 @@ export interface SimdKernels {
     padTop: number,
     padLeft: number,
   ): void;
+  copyRuns(src: number, srcStride: number, dst: number, dstStride: number, runs: number, runBytes: number): void;
 }
 
 /** The runtime's WebAssembly API, as far as used here (Node's types for it are not in the ES lib). */
@@ -81,7 +82,15 @@ export function simdKernels(backend: object): SimdKernels {
   return kernels;
 }
 
+type TensorInfo = Parameters<HeapBackend['typedArrayFromHeap']>[0];
+
 /** Byte offset of a tensor's data in the wasm heap. */
-export function heapAddress(backend: HeapBackend, t: Parameters<HeapBackend['typedArrayFromHeap']>[0]): number {
+export function heapAddress(backend: HeapBackend, t: TensorInfo): number {
   return backend.typedArrayFromHeap(t).byteOffset;
+}
+
+/** Where a tensor's data lies in the wasm heap, and the bytes per element there (bool is one byte). */
+export function heapLocation(backend: HeapBackend, t: TensorInfo): { address: number; elementBytes: number } {
+  const view = backend.typedArrayFromHeap(t);
+  return { address: view.byteOffset, elementBytes: view.BYTES_PER_ELEMENT };
 }

@@ -13,6 +13,8 @@ const ours = [
   'AvgPoolGrad',
   'Slice',
   'SplitV',
+  'Concat',
+  'Identity',
 ];
 
 beforeAll(initWasmAndCpu);

@@ -108,12 +108,18 @@ describe('Slice on wasm (heap copies)', () => {
     );
   });
 
-  // Random shapes rarely reach runs of 16 elements or more, where moveRun (heap.ts) switches from an element loop to copyWithin.
+  // copyRuns (assembly/copyRuns.ts) moves runs of 256 bytes or more with memory.copy, shorter ones 16, 4, then 1 byte at a time.
   it.each([
     ['long contiguous runs (whole trailing axes, 8·8·16 elements)', [3, 8, 8, 16], [1, 0, 0, 0], [2, -1, -1, -1]],
     ['long runs inside the outer axes', [2, 5, 4, 40], [1, 1, 0, 0], [1, 3, -1, -1]],
-    ['a channel slice of an NHWC tensor (short runs)', [2, 4, 4, 72], [0, 0, 0, 24], [-1, -1, -1, 48]],
-    ['a channel slice under 16 elements (element loop)', [2, 4, 4, 72], [0, 0, 0, 24], [-1, -1, -1, 8]],
+    [
+      'a channel slice of an NHWC tensor (short runs, one evenly spaced sequence)',
+      [2, 4, 4, 72],
+      [0, 0, 0, 24],
+      [-1, -1, -1, 48],
+    ],
+    ['runs of 5 floats (a vector, then one float)', [2, 4, 4, 72], [0, 0, 0, 24], [-1, -1, -1, 5]],
+    ['a box partial in every axis (one sequence of runs per outer row)', [3, 5, 6, 7], [1, 1, 2, 3], [2, 3, 3, 4]],
   ])('equals the cpu backend: %s', async (_, shape, begin, sliceSize) => {
     await expectSameAsCpu('Slice', valuesFor(shape, 'float32', 3), shape, 'float32', { begin, size: sliceSize });
   });
@@ -145,5 +151,68 @@ describe('SplitV on wasm (one heap copy per piece)', () => {
     const shape = [2, 6, 6, 72];
     const values = valuesFor(shape, 'float32', 5);
     await expectSameAsCpu('SplitV', values, shape, 'float32', { numOrSizeSplits: [16, 24, 32], axis: 3 });
+  });
+});
+
+async function concatOn(
+  backend: 'wasm' | 'cpu',
+  parts: { shape: number[]; values: Float32Array }[],
+  dtype: tf.DataType,
+  axis: number,
+) {
+  await tf.setBackend(backend);
+  const before = liveCounts();
+  const tensors = parts.map((p) => tf.tensor(p.values, p.shape, dtype));
+  const out = tf.engine().runKernel('Concat', tensors as unknown as tf.NamedTensorMap, { axis }) as tf.Tensor;
+  const outcome = { shape: out.shape, dtype: out.dtype, values: Array.from(out.dataSync() as ArrayLike<number>) };
+  tf.dispose([out, ...tensors]);
+  expect(liveCounts()).toEqual(before);
+  return outcome;
+}
+
+describe('Concat on wasm (one run copy per input)', () => {
+  it('equals the cpu backend for 1–4 inputs of any rank 1–5, axis (negative included), sizes (0 included) and dtype', async () => {
+    const cases = shapes
+      .chain((shape) => fc.tuple(fc.constant(shape), fc.integer({ min: -shape.length, max: shape.length - 1 })))
+      .chain(([shape, axis]) =>
+        fc.record({
+          shape: fc.constant(shape),
+          axis: fc.constant(axis),
+          sizes: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }),
+          dtype: dtypes,
+          seed: fc.integer(),
+        }),
+      );
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ shape, axis, sizes, dtype, seed }) => {
+        const along = axis < 0 ? axis + shape.length : axis;
+        const parts = sizes.map((d, i) => {
+          const partShape = shape.map((s, k) => (k === along ? d : s));
+          return { shape: partShape, values: valuesFor(partShape, dtype, seed + i) };
+        });
+        expect(await concatOn('wasm', parts, dtype, axis)).toEqual(await concatOn('cpu', parts, dtype, axis));
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+  });
+
+  it('joins NHWC branches along the channels, as an Inception module does', async () => {
+    const parts = [16, 24, 32].map((c, i) => ({ shape: [2, 6, 6, c], values: valuesFor([2, 6, 6, c], 'float32', i) }));
+    expect(await concatOn('wasm', parts, 'float32', 3)).toEqual(await concatOn('cpu', parts, 'float32', 3));
+  });
+});
+
+describe('Identity on wasm', () => {
+  it("shares its input's data: a clone allocates no buffer and outlives its source", async () => {
+    await tf.setBackend('wasm');
+    const before = liveCounts();
+    const x = tf.tensor([1, 2, 3, 4], [2, 2]);
+    const buffers = tf.backend().numDataIds();
+    const copy = tf.clone(x);
+    expect(tf.backend().numDataIds()).toBe(buffers);
+    x.dispose();
+    expect(Array.from(copy.dataSync())).toEqual([1, 2, 3, 4]);
+    copy.dispose();
+    expect(liveCounts()).toEqual(before);
   });
 });
