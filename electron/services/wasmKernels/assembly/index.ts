@@ -1,4 +1,4 @@
 // The module's exports: one function per kernel, each in its own file.
 export { conv2dFilterGrad } from './conv2dFilterGrad';
-export { maxPoolGrad } from './maxPoolGrad';
 export { copyRuns } from './copyRuns';
+export { maxPoolGrad } from './maxPoolGrad';
