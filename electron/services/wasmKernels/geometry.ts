@@ -64,35 +64,3 @@ export function inputGradWindow(kernelSize: number, inSize: number, dilation: nu
   const start = padBefore - (keff - 1);
   return { start, end: start + inSize + keff - 1 };
 }
-
-/** One phase of a strided input gradient along one axis (see inputGradPhase). */
-export interface AxisPhase {
-  /** The filter taps this phase uses: firstTap, firstTap + stride, …, `taps` of them (0: the phase's gradient is zero). */
-  firstTap: number;
-  taps: number;
-  /** The rows of the unspread dy that a stride-1 convolution with those taps, flipped, reads. */
-  window: AxisWindow;
-}
-
-/**
- * Input gradient, one axis, stride > 1 (dilation 1), for the input rows
- * h = q·stride + phase, q = 0 … rows − 1. Row h collects dy[i]·w[a] for
- * i·stride + a = h + padBefore, so only the taps a ≡ phase + padBefore (mod
- * stride) contribute: a = firstTap + m·stride, read at i = q + δ − m with
- * δ = (phase + padBefore − firstTap) / stride. With those taps flipped (t =
- * taps − 1 − m) that is a stride-1 correlation of dy reading rows
- * q + t + δ − (taps − 1), i.e. the window starting at δ − (taps − 1), on dy as
- * it is: no zeros are inserted, so no multiply-add is wasted on them.
- */
-export function inputGradPhase(
-  phase: number,
-  kernelSize: number,
-  stride: number,
-  padBefore: number,
-  rows: number,
-): AxisPhase {
-  const firstTap = (phase + padBefore) % stride;
-  const taps = firstTap < kernelSize ? Math.ceil((kernelSize - firstTap) / stride) : 0;
-  const start = (phase + padBefore - firstTap) / stride - (taps - 1);
-  return { firstTap, taps, window: { start, end: start + rows + taps - 1 } };
-}

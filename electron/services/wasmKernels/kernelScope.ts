@@ -71,6 +71,13 @@ export class KernelScope {
     return out;
   }
 
+  /** A new float32 tensor this scope owns, uninitialised: for our SIMD kernels to write. */
+  allocate(shape: number[]): Info {
+    const out = (this.backend as HeapBackend).makeOutput(shape, 'float32');
+    this.owned.push(out.dataId);
+    return out;
+  }
+
   zeros(shape: number[]): Info {
     return this.run('Fill', {}, { shape, value: 0, dtype: 'float32' });
   }

@@ -23,6 +23,27 @@ export interface SimdKernels {
     padTop: number,
     padLeft: number,
   ): void;
+  conv2dInputGrad(
+    dy: number,
+    w: number,
+    dx: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    kernelH: number,
+    kernelW: number,
+    strideH: number,
+    strideW: number,
+    dilationH: number,
+    dilationW: number,
+    padTop: number,
+    padLeft: number,
+    narrow: boolean,
+  ): void;
   maxPoolGrad(
     x: number,
     dy: number,

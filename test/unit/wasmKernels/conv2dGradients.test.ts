@@ -115,29 +115,29 @@ const edgeCases: [string, ConvCase][] = [
       pad: 'same',
     },
   ],
-  // The input gradient's polyphase path (stride > 1, dilation 1): one stride-1 convolution per phase of dx.
+  // Strided input gradients: input rows and columns that get taps from several, one or no output positions.
   [
-    'phases: kernel smaller than the stride (2×2 taps, stride 3: a third of the rows and columns get zero)',
+    'stride > 1: kernel smaller than the stride (2×2 taps, stride 3: a third of the rows and columns get zero)',
     { ...base, height: 9, width: 8, kernel: [2, 2], strides: [3, 3], pad: 'valid' },
   ],
   [
-    "phases: 1×1 kernel, stride 2, 'same' (one phase has the tap, three are zero)",
+    "stride > 1: 1×1 kernel, stride 2, 'same' (three of four input positions get no gradient)",
     { ...base, height: 7, width: 6, kernel: [1, 1], strides: [2, 2], pad: 'same' },
   ],
   [
-    "phases: stride 3, 'same', sizes not multiples of 3 (phases of unequal length, cropped)",
+    "stride > 1: stride 3, 'same', sizes not multiples of 3 (windows cut at the edge)",
     { ...base, height: 10, width: 11, kernel: [3, 3], strides: [3, 3], pad: 'same' },
   ],
   [
-    "phases: uneven sizes, 'same' stride 2 with odd total padding (extra row at the bottom)",
+    "stride > 1: uneven sizes, 'same' stride 2 with odd total padding (extra row at the bottom)",
     { ...base, height: 9, width: 6, kernel: [4, 5], strides: [2, 2], pad: 'same' },
   ],
   [
-    "phases: 'valid', stride 2, rows past the last window (their phase rows get zero)",
+    "stride > 1: 'valid', stride 2, rows past the last window (they get zero)",
     { ...base, height: 10, width: 9, kernel: [3, 2], strides: [2, 2], pad: 'valid' },
   ],
   [
-    'phases: explicit uneven padding, stride 2 by 3',
+    'stride > 1: explicit uneven padding, stride 2 by 3',
     {
       ...base,
       height: 8,
@@ -153,11 +153,11 @@ const edgeCases: [string, ConvCase][] = [
     },
   ],
   [
-    'phases: stride in one axis only (1×3 kernel, stride 1 by 2)',
+    'stride > 1: stride in one axis only (1×3 kernel, stride 1 by 2)',
     { ...base, height: 5, width: 9, kernel: [1, 3], strides: [1, 2], pad: 'same' },
   ],
   [
-    'phases: 20 input channels (each pixel of a phase moved with copyWithin)',
+    'stride > 1: 20 input channels (vector tiles of 8, 8 and 4 input channels)',
     { ...base, inChannels: 20, height: 7, width: 8, kernel: [3, 3], strides: [2, 2], pad: 'same' },
   ],
 ];

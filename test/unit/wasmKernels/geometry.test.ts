@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cropWindow,
-  filterGradWindow,
-  inputGradPhase,
-  inputGradWindow,
-} from '../../../electron/services/wasmKernels/geometry';
+import { cropWindow, filterGradWindow, inputGradWindow } from '../../../electron/services/wasmKernels/geometry';
 
 describe('backprop window arithmetic', () => {
   it('splits a window into kept rows and zero padding', () => {
@@ -26,23 +21,5 @@ describe('backprop window arithmetic', () => {
   it('input gradient: a 3×3 kernel with dilation 2 and pad 2 reads the spread dy from row −2', () => {
     // keff = 5, so the window starts at 2 − 4 = −2 and spans 6 + 5 − 1 = 10 rows.
     expect(inputGradWindow(3, 6, 2, 2)).toEqual({ start: -2, end: 8 });
-  });
-
-  it("input gradient by phases: 'same' 3×3 stride 2 on 8 rows (pad 0 before) splits the taps 0,2 | 1", () => {
-    // Even rows h = 2q take taps 0 and 2 (dy rows q and q − 1: window from −1); odd rows h = 2q + 1 take tap 1 (dy row q).
-    expect(inputGradPhase(0, 3, 2, 0, 4)).toEqual({ firstTap: 0, taps: 2, window: { start: -1, end: 4 } });
-    expect(inputGradPhase(1, 3, 2, 0, 4)).toEqual({ firstTap: 1, taps: 1, window: { start: 0, end: 4 } });
-  });
-
-  it('input gradient by phases: a 1×1 kernel at stride 2 leaves the odd rows without a tap', () => {
-    expect(inputGradPhase(1, 1, 2, 0, 3).taps).toBe(0);
-    expect(inputGradPhase(0, 1, 2, 0, 3)).toEqual({ firstTap: 0, taps: 1, window: { start: 0, end: 3 } });
-  });
-
-  it('input gradient by phases: padding shifts which taps a phase gets (pad 1, stride 3, kernel 5)', () => {
-    // Row h = 3q takes taps a ≡ 1 (mod 3): 1 and 4, read at dy rows q and q − 1.
-    expect(inputGradPhase(0, 5, 3, 1, 4)).toEqual({ firstTap: 1, taps: 2, window: { start: -1, end: 4 } });
-    // Row h = 3q + 2 takes a ≡ 0: taps 0 and 3, at dy rows q + 1 and q.
-    expect(inputGradPhase(2, 5, 3, 1, 4)).toEqual({ firstTap: 0, taps: 2, window: { start: 0, end: 5 } });
   });
 });

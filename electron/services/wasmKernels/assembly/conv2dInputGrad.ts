@@ -1,0 +1,292 @@
+// AssemblyScript, compiled to WebAssembly SIMD by `npm run build:kernels`.
+
+/**
+ * dx[n, r·sh + a·dh − pt, j·sw + b·dw − pl, i] += Σ_o dy[n,r,j,o] · w[a,b,o,i], NHWC, over
+ * every output position (r, j) and tap (a, b) whose input position is inside
+ * the image: the convolution's input gradient, for any stride, dilation and
+ * padding. `w` is the filter with its channel axes swapped ([kh, kw, co, ci]),
+ * or, when `narrow` (fewer than 4 input channels, as for an image: too few for
+ * vectors along ci), as it is ([kh, kw, ci, co]), for vectors along co instead.
+ *
+ * Why not XNNPACK: as a stride-1 convolution of dy it needed zeros inserted
+ * between dy's rows and columns at stride > 1 (or one convolution per phase),
+ * the filter flipped and transposed, and the phases interleaved. Here each tap
+ * is one small matrix product added into dx where it lands.
+ */
+export function conv2dInputGrad(
+  dy: usize,
+  w: usize,
+  dx: usize,
+  batch: i32,
+  inH: i32,
+  inW: i32,
+  inC: i32,
+  outH: i32,
+  outW: i32,
+  outC: i32,
+  kernelH: i32,
+  kernelW: i32,
+  strideH: i32,
+  strideW: i32,
+  dilationH: i32,
+  dilationW: i32,
+  padTop: i32,
+  padLeft: i32,
+  narrow: bool,
+): void {
+  memory.fill(dx, 0, (<usize>batch * inH * inW * inC) << 2);
+  for (let n = 0; n < batch; n++) {
+    for (let r = 0; r < outH; r++) {
+      const dyRow = dy + ((<usize>(n * outH + r) * outW * outC) << 2);
+      for (let a = 0; a < kernelH; a++) {
+        const row = r * strideH + a * dilationH - padTop;
+        if (row < 0 || row >= inH) continue;
+        const dxRow = dx + ((<usize>(n * inH + row) * inW * inC) << 2);
+        for (let b = 0; b < kernelW; b++) {
+          // Output columns j whose input column j·sw + shift lies inside the row.
+          const shift = b * dilationW - padLeft;
+          const lastInside = inW - 1 - shift;
+          if (lastInside < 0) continue;
+          const first = shift >= 0 ? 0 : (strideW - 1 - shift) / strideW;
+          const end = min(outW, lastInside / strideW + 1);
+          if (first >= end) continue;
+          const dst = dxRow + ((<usize>(first * strideW + shift) * inC) << 2);
+          const src = dyRow + ((<usize>first * outC) << 2);
+          const tap = w + ((<usize>(a * kernelW + b) * outC * inC) << 2);
+          const dstStep = (<usize>strideW * inC) << 2;
+          if (narrow) addDots(dst, dstStep, src, (<usize>outC) << 2, tap, end - first, outC, inC);
+          else addProducts(dst, dstStep, src, (<usize>outC) << 2, tap, end - first, outC, inC);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * dst[t, 0:n] += Σ_k src[t, k] · mat[k, 0:n] for t < count, rows of dst and src
+ * `dstStep` and `srcStep` bytes apart, mat row-major [depth, n]. Register tiles
+ * of 4 rows × 8 columns, then 4 columns, then single columns; single rows last.
+ */
+function addProducts(
+  dst: usize,
+  dstStep: usize,
+  src: usize,
+  srcStep: usize,
+  mat: usize,
+  count: i32,
+  depth: i32,
+  n: i32,
+): void {
+  const matRow = (<usize>n) << 2;
+  let t = 0;
+  for (; t + 4 <= count; t += 4) {
+    let c = 0;
+    for (; c + 8 <= n; c += 8)
+      rows4cols8(dst + ((<usize>c) << 2), dstStep, src, srcStep, mat + ((<usize>c) << 2), matRow, depth);
+    for (; c + 4 <= n; c += 4)
+      rows4cols4(dst + ((<usize>c) << 2), dstStep, src, srcStep, mat + ((<usize>c) << 2), matRow, depth);
+    for (; c < n; c++)
+      rowsCol(dst + ((<usize>c) << 2), dstStep, src, srcStep, mat + ((<usize>c) << 2), matRow, depth, 4);
+    dst += dstStep << 2;
+    src += srcStep << 2;
+  }
+  for (; t < count; t++) {
+    let c = 0;
+    for (; c + 4 <= n; c += 4) row1cols4(dst + ((<usize>c) << 2), src, mat + ((<usize>c) << 2), matRow, depth);
+    for (; c < n; c++)
+      rowsCol(dst + ((<usize>c) << 2), dstStep, src, srcStep, mat + ((<usize>c) << 2), matRow, depth, 1);
+    dst += dstStep;
+    src += srcStep;
+  }
+}
+
+/**
+ * dst[t, c] += Σ_k src[t, k] · mat[c, k] for t < count and c < n, mat row-major
+ * [n, depth]: dot products along depth, four rows of src per pass over a row of mat.
+ */
+function addDots(
+  dst: usize,
+  dstStep: usize,
+  src: usize,
+  srcStep: usize,
+  mat: usize,
+  count: i32,
+  depth: i32,
+  n: i32,
+): void {
+  const vectorBytes = (<usize>depth & ~3) << 2;
+  const depthBytes = (<usize>depth) << 2;
+  let t = 0;
+  for (; t + 4 <= count; t += 4) {
+    const s1 = src + srcStep;
+    const s2 = s1 + srcStep;
+    const s3 = s2 + srcStep;
+    for (let c = 0; c < n; c++) {
+      const m = mat + <usize>c * depthBytes;
+      let a = f32x4.splat(0);
+      let b = a;
+      let e = a;
+      let d = a;
+      let k: usize = 0;
+      for (; k < vectorBytes; k += 16) {
+        const w = v128.load(m + k);
+        a = madd(a, v128.load(src + k), w);
+        b = madd(b, v128.load(s1 + k), w);
+        e = madd(e, v128.load(s2 + k), w);
+        d = madd(d, v128.load(s3 + k), w);
+      }
+      let sa = lanesSum(a);
+      let sb = lanesSum(b);
+      let se = lanesSum(e);
+      let sd = lanesSum(d);
+      for (; k < depthBytes; k += 4) {
+        const w = load<f32>(m + k);
+        sa += load<f32>(src + k) * w;
+        sb += load<f32>(s1 + k) * w;
+        se += load<f32>(s2 + k) * w;
+        sd += load<f32>(s3 + k) * w;
+      }
+      const o = (<usize>c) << 2;
+      store<f32>(dst + o, load<f32>(dst + o) + sa);
+      store<f32>(dst + dstStep + o, load<f32>(dst + dstStep + o) + sb);
+      store<f32>(dst + 2 * dstStep + o, load<f32>(dst + 2 * dstStep + o) + se);
+      store<f32>(dst + 3 * dstStep + o, load<f32>(dst + 3 * dstStep + o) + sd);
+    }
+    dst += dstStep << 2;
+    src += srcStep << 2;
+  }
+  for (; t < count; t++) {
+    for (let c = 0; c < n; c++) {
+      rowsCol(dst + ((<usize>c) << 2), dstStep, src, srcStep, mat + <usize>c * depthBytes, 4, depth, 1);
+    }
+    dst += dstStep;
+    src += srcStep;
+  }
+}
+
+function lanesSum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
+}
+
+function madd(acc: v128, a: v128, b: v128): v128 {
+  return f32x4.add(acc, f32x4.mul(a, b));
+}
+
+function rows4cols8(
+  dst: usize,
+  dstStep: usize,
+  src: usize,
+  srcStep: usize,
+  mat: usize,
+  matRow: usize,
+  depth: i32,
+): void {
+  const s1 = src + srcStep;
+  const s2 = s1 + srcStep;
+  const s3 = s2 + srcStep;
+  let a0 = f32x4.splat(0);
+  let a1 = a0;
+  let b0 = a0;
+  let b1 = a0;
+  let c0 = a0;
+  let c1 = a0;
+  let d0 = a0;
+  let d1 = a0;
+  let m = mat;
+  for (let k: usize = 0; k < (<usize>depth) << 2; k += 4) {
+    const w0 = v128.load(m);
+    const w1 = v128.load(m, 16);
+    let s = v128.load32_splat(src + k);
+    a0 = madd(a0, s, w0);
+    a1 = madd(a1, s, w1);
+    s = v128.load32_splat(s1 + k);
+    b0 = madd(b0, s, w0);
+    b1 = madd(b1, s, w1);
+    s = v128.load32_splat(s2 + k);
+    c0 = madd(c0, s, w0);
+    c1 = madd(c1, s, w1);
+    s = v128.load32_splat(s3 + k);
+    d0 = madd(d0, s, w0);
+    d1 = madd(d1, s, w1);
+    m += matRow;
+  }
+  const t1 = dst + dstStep;
+  const t2 = t1 + dstStep;
+  const t3 = t2 + dstStep;
+  v128.store(dst, f32x4.add(v128.load(dst), a0));
+  v128.store(dst, f32x4.add(v128.load(dst, 16), a1), 16);
+  v128.store(t1, f32x4.add(v128.load(t1), b0));
+  v128.store(t1, f32x4.add(v128.load(t1, 16), b1), 16);
+  v128.store(t2, f32x4.add(v128.load(t2), c0));
+  v128.store(t2, f32x4.add(v128.load(t2, 16), c1), 16);
+  v128.store(t3, f32x4.add(v128.load(t3), d0));
+  v128.store(t3, f32x4.add(v128.load(t3, 16), d1), 16);
+}
+
+function rows4cols4(
+  dst: usize,
+  dstStep: usize,
+  src: usize,
+  srcStep: usize,
+  mat: usize,
+  matRow: usize,
+  depth: i32,
+): void {
+  const s1 = src + srcStep;
+  const s2 = s1 + srcStep;
+  const s3 = s2 + srcStep;
+  let a = f32x4.splat(0);
+  let b = a;
+  let c = a;
+  let d = a;
+  let m = mat;
+  for (let k: usize = 0; k < (<usize>depth) << 2; k += 4) {
+    const w = v128.load(m);
+    a = madd(a, v128.load32_splat(src + k), w);
+    b = madd(b, v128.load32_splat(s1 + k), w);
+    c = madd(c, v128.load32_splat(s2 + k), w);
+    d = madd(d, v128.load32_splat(s3 + k), w);
+    m += matRow;
+  }
+  const t1 = dst + dstStep;
+  const t2 = t1 + dstStep;
+  const t3 = t2 + dstStep;
+  v128.store(dst, f32x4.add(v128.load(dst), a));
+  v128.store(t1, f32x4.add(v128.load(t1), b));
+  v128.store(t2, f32x4.add(v128.load(t2), c));
+  v128.store(t3, f32x4.add(v128.load(t3), d));
+}
+
+function row1cols4(dst: usize, src: usize, mat: usize, matRow: usize, depth: i32): void {
+  let a = f32x4.splat(0);
+  let m = mat;
+  for (let k: usize = 0; k < (<usize>depth) << 2; k += 4) {
+    a = madd(a, v128.load32_splat(src + k), v128.load(m));
+    m += matRow;
+  }
+  v128.store(dst, f32x4.add(v128.load(dst), a));
+}
+
+/** One column for `rows` (1 or 4) rows, in scalar arithmetic. */
+function rowsCol(
+  dst: usize,
+  dstStep: usize,
+  src: usize,
+  srcStep: usize,
+  mat: usize,
+  matRow: usize,
+  depth: i32,
+  rows: i32,
+): void {
+  for (let t = 0; t < rows; t++) {
+    let acc: f32 = 0;
+    let m = mat;
+    for (let k: usize = 0; k < (<usize>depth) << 2; k += 4) {
+      acc += load<f32>(src + k) * load<f32>(m);
+      m += matRow;
+    }
+    store<f32>(dst, load<f32>(dst) + acc);
+    dst += dstStep;
+    src += srcStep;
+  }
+}
