@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { conv2d } from './conv2d';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
@@ -29,6 +30,9 @@ const kernels: { name: string; make: MakeKernel }[] = [
   { name: 'Concat', make: concat },
   // wasm's copies its input; the engine clones every tensor it keeps for the backward pass through it.
   { name: 'Identity', make: identity },
+  // wasm has these (XNNPACK); ours run the same tap products as the input gradient, 10–20% faster.
+  { name: 'Conv2D', make: conv2d },
+  { name: 'FusedConv2D', make: conv2d },
 ];
 
 const ours = new WeakSet<tfjs.KernelFunc>();

@@ -23,6 +23,29 @@ export interface SimdKernels {
     padTop: number,
     padLeft: number,
   ): void;
+  conv2dForward(
+    x: number,
+    w: number,
+    bias: number,
+    hasBias: boolean,
+    y: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inC: number,
+    outH: number,
+    outW: number,
+    outC: number,
+    kernelH: number,
+    kernelW: number,
+    strideH: number,
+    strideW: number,
+    dilationH: number,
+    dilationW: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+  clampInPlace(t: number, count: number, lo: number, hi: number): void;
   conv2dInputGrad(
     dy: number,
     w: number,

@@ -15,6 +15,8 @@ const ours = [
   'SplitV',
   'Concat',
   'Identity',
+  'Conv2D',
+  'FusedConv2D',
 ];
 
 beforeAll(initWasmAndCpu);

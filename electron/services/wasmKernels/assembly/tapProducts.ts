@@ -1,73 +1,12 @@
 // AssemblyScript, compiled to WebAssembly SIMD by `npm run build:kernels`.
-
-/**
- * dx[n, r·sh + a·dh − pt, j·sw + b·dw − pl, i] += Σ_o dy[n,r,j,o] · w[a,b,o,i], NHWC, over
- * every output position (r, j) and tap (a, b) whose input position is inside
- * the image: the convolution's input gradient, for any stride, dilation and
- * padding. `w` is the filter with its channel axes swapped ([kh, kw, co, ci]),
- * or, when `narrow` (fewer than 4 input channels, as for an image: too few for
- * vectors along ci), as it is ([kh, kw, ci, co]), for vectors along co instead.
- *
- * Why not XNNPACK: as a stride-1 convolution of dy it needed zeros inserted
- * between dy's rows and columns at stride > 1 (or one convolution per phase),
- * the filter flipped and transposed, and the phases interleaved. Here each tap
- * is one small matrix product added into dx where it lands.
- */
-export function conv2dInputGrad(
-  dy: usize,
-  w: usize,
-  dx: usize,
-  batch: i32,
-  inH: i32,
-  inW: i32,
-  inC: i32,
-  outH: i32,
-  outW: i32,
-  outC: i32,
-  kernelH: i32,
-  kernelW: i32,
-  strideH: i32,
-  strideW: i32,
-  dilationH: i32,
-  dilationW: i32,
-  padTop: i32,
-  padLeft: i32,
-  narrow: bool,
-): void {
-  memory.fill(dx, 0, (<usize>batch * inH * inW * inC) << 2);
-  for (let n = 0; n < batch; n++) {
-    for (let r = 0; r < outH; r++) {
-      const dyRow = dy + ((<usize>(n * outH + r) * outW * outC) << 2);
-      for (let a = 0; a < kernelH; a++) {
-        const row = r * strideH + a * dilationH - padTop;
-        if (row < 0 || row >= inH) continue;
-        const dxRow = dx + ((<usize>(n * inH + row) * inW * inC) << 2);
-        for (let b = 0; b < kernelW; b++) {
-          // Output columns j whose input column j·sw + shift lies inside the row.
-          const shift = b * dilationW - padLeft;
-          const lastInside = inW - 1 - shift;
-          if (lastInside < 0) continue;
-          const first = shift >= 0 ? 0 : (strideW - 1 - shift) / strideW;
-          const end = min(outW, lastInside / strideW + 1);
-          if (first >= end) continue;
-          const dst = dxRow + ((<usize>(first * strideW + shift) * inC) << 2);
-          const src = dyRow + ((<usize>first * outC) << 2);
-          const tap = w + ((<usize>(a * kernelW + b) * outC * inC) << 2);
-          const dstStep = (<usize>strideW * inC) << 2;
-          if (narrow) addDots(dst, dstStep, src, (<usize>outC) << 2, tap, end - first, outC, inC);
-          else addProducts(dst, dstStep, src, (<usize>outC) << 2, tap, end - first, outC, inC);
-        }
-      }
-    }
-  }
-}
+// The small matrix products the convolution kernels (conv2d.ts) add in for each filter tap.
 
 /**
  * dst[t, 0:n] += Σ_k src[t, k] · mat[k, 0:n] for t < count, rows of dst and src
  * `dstStep` and `srcStep` bytes apart, mat row-major [depth, n]. Register tiles
  * of 4 rows × 8 columns, then 4 columns, then single columns; single rows last.
  */
-function addProducts(
+export function addProducts(
   dst: usize,
   dstStep: usize,
   src: usize,
@@ -104,7 +43,7 @@ function addProducts(
  * dst[t, c] += Σ_k src[t, k] · mat[c, k] for t < count and c < n, mat row-major
  * [n, depth]: dot products along depth, four rows of src per pass over a row of mat.
  */
-function addDots(
+export function addDots(
   dst: usize,
   dstStep: usize,
   src: usize,
