@@ -10,11 +10,14 @@ const BATCH = 32;
 const CLASSES = 10;
 
 /**
- * wasm's own Conv2DBackpropInput, captured when this module loads (importing
- * tfjs-backend-wasm registers it), before registerWasmTrainingKernels replaces
- * it, so the two can be timed side by side.
+ * wasm's own convolution kernels, captured when this module loads (importing
+ * tfjs-backend-wasm registers them), before registerWasmTrainingKernels
+ * replaces them, so each can be timed beside ours. wasm has no filter gradient.
  */
-const wasmOwnInputGrad = tf.getKernel('Conv2DBackpropInput', 'wasm');
+const wasmOwn = {
+  Conv2D: tf.getKernel('Conv2D', 'wasm'),
+  Conv2DBackpropInput: tf.getKernel('Conv2DBackpropInput', 'wasm'),
+};
 
 /** The small Inception template with logits out: softmaxCrossEntropy takes logits (a softmax output would be softmaxed twice). */
 function smallInceptionLogits(): Graph {
@@ -51,42 +54,58 @@ async function trainingStepMs(graph: Graph, backend: string, runs: number, warmu
   return ms;
 }
 
-/** Our Conv2DBackpropInput against wasm's naive loop on the template's own shapes (why we replace it). */
-async function inputGradientComparison(): Promise<void> {
+type Shape4D = [number, number, number, number];
+
+/**
+ * Our three convolution kernels against wasm's own (XNNPACK forward, a naive
+ * loop for the input gradient) on layers of the template, at batch 32.
+ */
+async function convolutionComparison(): Promise<void> {
   await tf.setBackend('wasm');
-  const ours = tf.getKernel('Conv2DBackpropInput', 'wasm')!;
-  if (!wasmOwnInputGrad || wasmOwnInputGrad.kernelFunc === ours.kernelFunc) {
-    console.log("Conv2DBackpropInput comparison skipped: wasm's own kernel was replaced before this module loaded");
+  if (!wasmOwn.Conv2D || !wasmOwn.Conv2DBackpropInput || wasmOwn.Conv2D === tf.getKernel('Conv2D', 'wasm')) {
+    console.log("convolution comparison skipped: wasm's own kernels were replaced before this module loaded");
     return;
   }
-  // Its C++ binding was set up when wasm initialised: registerWasmTrainingKernels keeps the replaced setupFunc.
+  // Their C++ bindings were set up when wasm initialised: registerWasmTrainingKernels keeps the replaced setupFunc.
   const backend = tf.backend();
-  type Shape4D = [number, number, number, number];
-  const shapes: [string, Shape4D, Shape4D, number][] = [
+  const layers: [string, Shape4D, Shape4D, number][] = [
     ['3×3 stride 1, 32×32, 32→32', [BATCH, 32, 32, 32], [3, 3, 32, 32], 1],
     ['1×1, 32×32, 72→16', [BATCH, 32, 32, 72], [1, 1, 72, 16], 1],
     ['3×3 stride 2, 32×32, 72→48', [BATCH, 32, 32, 72], [3, 3, 72, 48], 2],
+    ['5×5 stride 1, 16×16, 24→32', [BATCH, 16, 16, 24], [5, 5, 24, 32], 1],
   ];
-  console.log('Conv2DBackpropInput at batch 32 (median ms):  wasm own   ours');
-  for (const [label, inputShape, filterShape, stride] of shapes) {
-    const filter = tf.randomNormal(filterShape, 0, 1, 'float32', 2);
-    const dy = tf.tidy(() => tf.conv2d(tf.zeros(inputShape) as tf.Tensor4D, filter as tf.Tensor4D, stride, 'same'));
-    const attrs = { strides: stride, pad: 'same', dataFormat: 'NHWC', inputShape } as unknown as tf.NamedAttrMap;
-    const time = (kernel: tf.KernelConfig) =>
-      median(
-        timeRuns(
-          () => {
-            const out = kernel.kernelFunc({ inputs: { dy, filter }, attrs, backend }) as tf.TensorInfo;
-            backend.disposeData(out.dataId);
-          },
-          5,
-          1,
-        ),
-      );
-    console.log(
-      `  ${label.padEnd(30)} ${time(wasmOwnInputGrad).toFixed(1).padStart(9)} ${time(ours).toFixed(1).padStart(6)}`,
+  const time = (kernel: tf.KernelConfig, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) =>
+    median(
+      timeRuns(
+        () => {
+          const out = kernel.kernelFunc({ inputs, attrs, backend }) as tf.TensorInfo;
+          backend.disposeData(out.dataId);
+        },
+        5,
+        1,
+      ),
     );
-    tf.dispose([filter, dy]);
+  const cell = (ms: number) => ms.toFixed(1).padStart(7);
+  console.log(
+    'convolutions at batch 32, median ms:    forward: wasm   ours | input grad: wasm   ours | filter grad: ours',
+  );
+  for (const [label, inputShape, filterShape, stride] of layers) {
+    const x = tf.randomNormal(inputShape, 0, 1, 'float32', 1);
+    const filter = tf.randomNormal(filterShape, 0, 1, 'float32', 2);
+    const dy = tf.tidy(() => tf.conv2d(x as tf.Tensor4D, filter as tf.Tensor4D, stride, 'same'));
+    const conv = { strides: stride, pad: 'same', dataFormat: 'NHWC', dilations: 1 } as unknown as tf.NamedAttrMap;
+    const forward = [wasmOwn.Conv2D, tf.getKernel('Conv2D', 'wasm')!].map((k) => time(k, { x, filter }, conv));
+    const inputGrad = [wasmOwn.Conv2DBackpropInput, tf.getKernel('Conv2DBackpropInput', 'wasm')!].map((k) =>
+      time(k, { dy, filter }, { ...conv, inputShape } as unknown as tf.NamedAttrMap),
+    );
+    const filterGrad = time(tf.getKernel('Conv2DBackpropFilter', 'wasm')!, { x, dy }, {
+      ...conv,
+      filterShape,
+    } as unknown as tf.NamedAttrMap);
+    console.log(
+      `  ${label.padEnd(30)} ${cell(forward[0]!)}${cell(forward[1]!)}        ${cell(inputGrad[0]!)}${cell(inputGrad[1]!)}         ${cell(filterGrad)}`,
+    );
+    tf.dispose([x, filter, dy]);
   }
 }
 
@@ -110,7 +129,7 @@ export async function benchWasmKernels(): Promise<void> {
   console.log(`training FLOPs per step: ${(stepFlops / 1e9).toFixed(2)} G (2 × 3 × forward MACs × batch)`);
   const wasmMs = await trainingStepMs(graph, 'wasm', 10, 2);
   console.log(`${line('wasm', wasmMs)}   (median of 10 steps)`);
-  await inputGradientComparison();
+  await convolutionComparison();
   // The plain-JavaScript backend takes minutes per step at this size: one step, no warm-up.
   const cpuMs = await trainingStepMs(graph, 'cpu', 1, 0);
   console.log(`${line('cpu', cpuMs)}   (one step)`);
