@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { convGeometry } from './convInfo';
 import type { HeapBackend } from './heap';
 import { type Info, type Tf, withScope } from './kernelScope';
 import { heapAddress, simdKernels } from './simdModule';
@@ -56,21 +57,7 @@ export function conv2d(tf: Tf, wasmOwn: tfjs.KernelConfig | undefined): tfjs.Ker
         bias ? heapAddress(heap, bias) : 0,
         bias !== undefined,
         out,
-        info.batchSize,
-        info.inHeight,
-        info.inWidth,
-        info.inChannels,
-        info.outHeight,
-        info.outWidth,
-        info.outChannels,
-        info.filterHeight,
-        info.filterWidth,
-        info.strideHeight,
-        info.strideWidth,
-        info.dilationHeight,
-        info.dilationWidth,
-        info.padInfo.top,
-        info.padInfo.left,
+        heapAddress(heap, convGeometry(k, info)),
       );
       const clamp = CLAMPS[activation];
       if (clamp) kernels.clampInPlace(out, tf.util.sizeFromShape(info.outShape), clamp[0], clamp[1]);

@@ -1,48 +1,35 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { assertShape, type BackpropAttrs, forwardConvInfo } from './convInfo';
+import { assertShape, type BackpropAttrs, convGeometry, forwardConvInfo } from './convInfo';
 import type { HeapBackend } from './heap';
-import type { Info, Tf } from './kernelScope';
+import { type Info, type Tf, withScope } from './kernelScope';
 import { heapAddress, simdKernels } from './simdModule';
 
 const NAME = 'Conv2DBackpropFilter';
 
 /**
  * dW[a,b,ci,co] = Σ_{n,i,j} x[n, i·sh + a·dh − pt, j·sw + b·dw − pl, ci] · dy[n,i,j,co],
- * computed in one pass by our SIMD kernel (assembly/conv2dFilterGrad.ts) on the
- * tensors where they lie. It replaced a formulation as an XNNPACK convolution
- * with dy as the filter, which packed dy anew on every call and needed three
- * transposes: 2–4× slower per layer (bench/wasmKernels.ts).
+ * computed in one pass by our SIMD kernel (assembly/conv2d.ts) on the tensors
+ * where they lie. It replaced a formulation as an XNNPACK convolution with dy as
+ * the filter, which packed dy anew on every call and needed three transposes:
+ * 2–4× slower per layer.
  */
 export function conv2dBackpropFilter(tf: Tf): tfjs.KernelFunc {
-  return ({ inputs, backend, attrs }) => {
-    const { x, dy } = inputs as { x: Info; dy: Info };
-    const a = attrs as unknown as BackpropAttrs & { filterShape: number[] };
-    const info = forwardConvInfo(tf, NAME, x.shape, a.filterShape, a, false);
-    assertShape(NAME, 'dy', dy.shape, info.outShape);
-    const kernels = simdKernels(backend);
-    const heap = backend as HeapBackend;
-    const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co } = info;
-    const out = heap.makeOutput([kh, kw, ci, co], 'float32');
-    kernels.conv2dFilterGrad(
-      heapAddress(heap, x),
-      heapAddress(heap, dy),
-      heapAddress(heap, out),
-      info.batchSize,
-      info.inHeight,
-      info.inWidth,
-      ci,
-      info.outHeight,
-      info.outWidth,
-      co,
-      kh,
-      kw,
-      info.strideHeight,
-      info.strideWidth,
-      info.dilationHeight,
-      info.dilationWidth,
-      info.padInfo.top,
-      info.padInfo.left,
-    );
-    return out;
-  };
+  return ({ inputs, backend, attrs }) =>
+    withScope(tf, backend, (k) => {
+      const { x, dy } = inputs as { x: Info; dy: Info };
+      const a = attrs as unknown as BackpropAttrs & { filterShape: number[] };
+      const info = forwardConvInfo(tf, NAME, x.shape, a.filterShape, a, false);
+      assertShape(NAME, 'dy', dy.shape, info.outShape);
+      const kernels = simdKernels(backend);
+      const heap = backend as HeapBackend;
+      const dw = k.allocate(a.filterShape);
+      const geometry = convGeometry(k, info);
+      kernels.conv2dFilterGrad(
+        heapAddress(heap, x),
+        heapAddress(heap, dy),
+        heapAddress(heap, dw),
+        heapAddress(heap, geometry),
+      );
+      return dw;
+    });
 }

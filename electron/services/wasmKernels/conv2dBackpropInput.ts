@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { assertShape, type BackpropAttrs, forwardConvInfo } from './convInfo';
+import { assertShape, type BackpropAttrs, convGeometry, forwardConvInfo } from './convInfo';
 import type { HeapBackend } from './heap';
 import { type Info, type Tf, withScope } from './kernelScope';
 import { heapAddress, simdKernels } from './simdModule';
@@ -7,12 +7,12 @@ import { heapAddress, simdKernels } from './simdModule';
 const NAME = 'Conv2DBackpropInput';
 
 /**
- * dx, the "transposed convolution" of dy, by our SIMD kernel
- * (assembly/conv2dInputGrad.ts): each filter tap adds dy times that tap's
- * [co, ci] matrix into the dx positions it reads, for any stride, dilation and
- * padding. wasm's own kernel is a naive loop (10–30× slower); XNNPACK
- * convolutions of a zero-spread dy, or one per stride phase, were 25–40% slower
- * and needed the filter flipped and the phases interleaved.
+ * dx, the "transposed convolution" of dy, by our SIMD kernel (assembly/conv2d.ts):
+ * each filter tap adds dy times that tap's [co, ci] matrix into the dx positions
+ * it reads, for any stride, dilation and padding. wasm's own kernel is a naive
+ * loop (10–30× slower); XNNPACK convolutions of a zero-spread dy, or one per
+ * stride phase, were 25–40% slower and needed the filter flipped and the phases
+ * interleaved.
  */
 export function conv2dBackpropInput(tf: Tf): tfjs.KernelFunc {
   return ({ inputs, backend, attrs }) =>
@@ -27,25 +27,12 @@ export function conv2dBackpropInput(tf: Tf): tfjs.KernelFunc {
       const narrow = info.inChannels < 4;
       const w = narrow ? filter : k.transpose(filter, [0, 1, 3, 2]);
       const dx = k.allocate(info.inShape);
+      const geometry = convGeometry(k, info);
       kernels.conv2dInputGrad(
         heapAddress(heap, dy),
         heapAddress(heap, w),
         heapAddress(heap, dx),
-        info.batchSize,
-        info.inHeight,
-        info.inWidth,
-        info.inChannels,
-        info.outHeight,
-        info.outWidth,
-        info.outChannels,
-        info.filterHeight,
-        info.filterWidth,
-        info.strideHeight,
-        info.strideWidth,
-        info.dilationHeight,
-        info.dilationWidth,
-        info.padInfo.top,
-        info.padInfo.left,
+        heapAddress(heap, geometry),
         narrow,
       );
       return dx;

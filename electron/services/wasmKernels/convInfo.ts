@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Tf } from './kernelScope';
+import type { HeapBackend } from './heap';
+import type { Info, KernelScope, Tf } from './kernelScope';
 
 type Shape4D = [number, number, number, number];
 type Pad = 'valid' | 'same' | number | Pads;
@@ -45,4 +46,31 @@ export function assertShape(kernelName: string, what: string, actual: readonly n
   if (actual.length !== expected.length || actual.some((v, i) => v !== expected[i])) {
     throw new Error(`${kernelName}: ${what} has shape [${actual}] but [${expected}] was expected`);
   }
+}
+
+/**
+ * The geometry our convolution kernels read (ConvGeometry in assembly/conv2d.ts),
+ * written as fifteen int32 values in that order into a tensor of the scope.
+ */
+export function convGeometry(k: KernelScope, info: tfjs.backend_util.Conv2DInfo): Info {
+  const values = [
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.outChannels,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  ];
+  const geometry = k.allocate([values.length], 'int32');
+  (k.backend as HeapBackend).typedArrayFromHeap(geometry).set(values);
+  return geometry;
 }

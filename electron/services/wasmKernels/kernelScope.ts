@@ -21,7 +21,7 @@ export class KernelScope {
 
   constructor(
     private readonly tf: Tf,
-    private readonly backend: tfjs.KernelBackend,
+    readonly backend: tfjs.KernelBackend,
   ) {}
 
   run(kernelName: string, inputs: Inputs, attrs: Attrs = {}): Info {
@@ -71,9 +71,9 @@ export class KernelScope {
     return out;
   }
 
-  /** A new float32 tensor this scope owns, uninitialised: for our SIMD kernels to write. */
-  allocate(shape: number[]): Info {
-    const out = (this.backend as HeapBackend).makeOutput(shape, 'float32');
+  /** A new tensor this scope owns, uninitialised: for our SIMD kernels to write. */
+  allocate(shape: number[], dtype: 'float32' | 'int32' = 'float32'): Info {
+    const out = (this.backend as HeapBackend).makeOutput(shape, dtype);
     this.owned.push(out.dataId);
     return out;
   }

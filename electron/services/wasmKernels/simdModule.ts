@@ -3,70 +3,10 @@ import { simdModuleBase64 } from './simdModule.generated';
 
 /** Netwright's own SIMD kernels (./assembly); every pointer is a byte offset into tfjs's wasm heap. */
 export interface SimdKernels {
-  conv2dFilterGrad(
-    x: number,
-    dy: number,
-    out: number,
-    batch: number,
-    inH: number,
-    inW: number,
-    inC: number,
-    outH: number,
-    outW: number,
-    outC: number,
-    kernelH: number,
-    kernelW: number,
-    strideH: number,
-    strideW: number,
-    dilationH: number,
-    dilationW: number,
-    padTop: number,
-    padLeft: number,
-  ): void;
-  conv2dForward(
-    x: number,
-    w: number,
-    bias: number,
-    hasBias: boolean,
-    y: number,
-    batch: number,
-    inH: number,
-    inW: number,
-    inC: number,
-    outH: number,
-    outW: number,
-    outC: number,
-    kernelH: number,
-    kernelW: number,
-    strideH: number,
-    strideW: number,
-    dilationH: number,
-    dilationW: number,
-    padTop: number,
-    padLeft: number,
-  ): void;
-  clampInPlace(t: number, count: number, lo: number, hi: number): void;
-  conv2dInputGrad(
-    dy: number,
-    w: number,
-    dx: number,
-    batch: number,
-    inH: number,
-    inW: number,
-    inC: number,
-    outH: number,
-    outW: number,
-    outC: number,
-    kernelH: number,
-    kernelW: number,
-    strideH: number,
-    strideW: number,
-    dilationH: number,
-    dilationW: number,
-    padTop: number,
-    padLeft: number,
-    narrow: boolean,
-  ): void;
+  /** `geometry`: the fifteen int32 values convGeometry (convInfo.ts) writes. */
+  conv2dForward(x: number, w: number, bias: number, hasBias: boolean, y: number, geometry: number): void;
+  conv2dInputGrad(dy: number, w: number, dx: number, geometry: number, narrow: boolean): void;
+  conv2dFilterGrad(x: number, dy: number, dw: number, geometry: number): void;
   maxPoolGrad(
     x: number,
     dy: number,
@@ -84,7 +24,8 @@ export interface SimdKernels {
     padTop: number,
     padLeft: number,
   ): void;
-  copyRuns(src: number, srcStride: number, dst: number, dstStride: number, runs: number, runBytes: number): void;
+  clampInPlace(t: number, count: number, lo: number, hi: number): void;
+  copyRuns(src: number, srcStep: number, dst: number, dstStep: number, runs: number, runBytes: number): void;
 }
 
 /** The runtime's WebAssembly API, as far as used here (Node's types for it are not in the ES lib). */

@@ -1,7 +1,5 @@
-// The module's exports: one function per kernel, each in its own file.
-
+// The module's exports: the convolution kernels share one tap loop (conv2d.ts); the others stand alone.
 export { clampInPlace } from './clamp';
-export { conv2dForward, conv2dInputGrad } from './conv2d';
-export { conv2dFilterGrad } from './conv2dFilterGrad';
+export { conv2dFilterGrad, conv2dForward, conv2dInputGrad } from './conv2d';
 export { copyRuns } from './copyRuns';
 export { maxPoolGrad } from './maxPoolGrad';

@@ -1,69 +1,8 @@
 // AssemblyScript, compiled to WebAssembly SIMD by `npm run build:kernels`.
-// Pointers are byte offsets into tfjs-backend-wasm's own memory, which this module imports.
-
-/**
- * dW[a,b,i,o] = Σ_{n,r,j} x[n, r·sh + a·dh − pt, j·sw + b·dw − pl, i] · dy[n,r,j,o], NHWC,
- * written to `out` as [kh, kw, ci, co]. Taps that fall in the padding are skipped.
- *
- * Why not XNNPACK: as a convolution the "filter" would be dy, which XNNPACK packs
- * anew on every call (several ms per MB), and its operands need transposing first.
- * Here nothing is packed or transposed: for one output row and one tap, every
- * (4 input channels × 8 output channels) block of the tap is a register tile
- * summed along the row, reading x and dy where they lie.
- */
-export function conv2dFilterGrad(
-  x: usize,
-  dy: usize,
-  out: usize,
-  batch: i32,
-  inH: i32,
-  inW: i32,
-  inC: i32,
-  outH: i32,
-  outW: i32,
-  outC: i32,
-  kernelH: i32,
-  kernelW: i32,
-  strideH: i32,
-  strideW: i32,
-  dilationH: i32,
-  dilationW: i32,
-  padTop: i32,
-  padLeft: i32,
-): void {
-  memory.fill(out, 0, (<usize>kernelH * kernelW * inC * outC) << 2);
-  for (let n = 0; n < batch; n++) {
-    for (let r = 0; r < outH; r++) {
-      const dyRow = dy + ((<usize>(n * outH + r) * outW * outC) << 2);
-      for (let a = 0; a < kernelH; a++) {
-        const row = r * strideH + a * dilationH - padTop;
-        if (row < 0 || row >= inH) continue;
-        const xRow = x + ((<usize>(n * inH + row) * inW * inC) << 2);
-        for (let b = 0; b < kernelW; b++) {
-          // Output columns j whose input column j·sw + shift lies inside the row.
-          const shift = b * dilationW - padLeft;
-          const lastInside = inW - 1 - shift;
-          if (lastInside < 0) continue;
-          const first = shift >= 0 ? 0 : (strideW - 1 - shift) / strideW;
-          const end = min(outW, lastInside / strideW + 1);
-          if (first >= end) continue;
-          accumulateTap(
-            xRow + ((<usize>(first * strideW + shift) * inC) << 2),
-            dyRow + ((<usize>first * outC) << 2),
-            out + ((<usize>(a * kernelW + b) * inC * outC) << 2),
-            end - first,
-            inC,
-            outC,
-            (<usize>strideW * inC) << 2,
-          );
-        }
-      }
-    }
-  }
-}
+// The sums the filter gradient (conv2d.ts) accumulates for each filter tap.
 
 /** tap[i,o] += Σ_k xs[k·xStep + i] · dys[k·outC + o] over `count` positions. */
-function accumulateTap(xs: usize, dys: usize, tap: usize, count: i32, inC: i32, outC: i32, xStep: usize): void {
+export function accumulateTap(xs: usize, dys: usize, tap: usize, count: i32, inC: i32, outC: i32, xStep: usize): void {
   const tapRow = (<usize>outC) << 2;
   const dyStep = tapRow;
   let i = 0;
