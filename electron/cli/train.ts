@@ -14,7 +14,7 @@ export const trainUsage =
   'Usage: npx netwright train FILE [--dataset synthetic|mnist|idx:PATH|cifar10:PATH|folder:PATH] [--input-shape H,W,C]\n' +
   '         [--classes K] [--samples N] [--epochs E] [--batch-size B] [--label-smoothing EPS]\n' +
   '         [--optimizer sgd|adam|rmsprop] [--lr LR] [--schedule constant|step|cosine] [--weight-decay W]\n' +
-  '         [--validation-split F] [--seed S] [--save DIR] [--json]';
+  '         [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--save DIR] [--json]';
 
 export const trainHelp = `${trainUsage}
 
@@ -37,6 +37,9 @@ Defaults: 5 epochs, batch 32, Adam at 0.001 (SGD 0.01 with momentum 0.9, RMSProp
 decay 0.9 and ε 1.0 as in the Inception v3 paper), no label smoothing, 10% validation split,
 a random seed (printed; pass --seed to repeat a run exactly on the same backend).
 --label-smoothing EPS uses Keras's targets y·(1 − EPS) + EPS/K.
+--bn-statistics recompute (default) averages batch norm's means and variances over 8
+training batches after each epoch, for validation and the saved model; moving-average keeps
+Keras's moving averages, which short runs leave far from the data (validation near chance).
 --save DIR writes model.json + weights.bin (TF.js Layers, loadable by tf.loadLayersModel),
 curves.csv and run.json.
 --json prints {"backend", "epochs": [{"loss", "accuracy", "valLoss", "valAccuracy", "ece",

@@ -16,6 +16,7 @@ export const trainOptions = {
   schedule: { type: 'string' },
   'weight-decay': { type: 'string' },
   'validation-split': { type: 'string' },
+  'bn-statistics': { type: 'string' },
   seed: { type: 'string' },
   save: { type: 'string' },
   json: { type: 'boolean' },
@@ -36,6 +37,7 @@ const flagOf: Record<string, string> = {
   schedule: '--schedule',
   weightDecay: '--weight-decay',
   validationSplit: '--validation-split',
+  batchNormStatistics: '--bn-statistics',
   seed: '--seed',
 };
 
@@ -88,6 +90,7 @@ export function trainingRequest(values: TrainValues): TrainingOptionsInput {
     schedule: values.schedule as TrainingOptionsInput['schedule'],
     weightDecay: number('--weight-decay', values['weight-decay']),
     validationSplit: number('--validation-split', values['validation-split']),
+    batchNormStatistics: values['bn-statistics'] as TrainingOptionsInput['batchNormStatistics'],
     seed: number('--seed', values.seed),
   };
 }

@@ -1,6 +1,11 @@
 import { useId } from 'react';
 import { datasetKinds } from '../../shared/training/datasetSpec';
-import { optimizerKinds, scheduleKinds, type TrainingOptionsInput } from '../../shared/training/options';
+import {
+  batchNormStatisticsKinds,
+  optimizerKinds,
+  scheduleKinds,
+  type TrainingOptionsInput,
+} from '../../shared/training/options';
 import { useTrainingStore } from './trainingStore';
 
 type Dataset = NonNullable<TrainingOptionsInput['dataset']>;
@@ -129,6 +134,24 @@ export function TrainingForm({ errors, disabled }: { errors: Map<string, string>
       </Row>
       {numberField('Weight decay', 'weightDecay')}
       {numberField('Validation split', 'validationSplit')}
+      <Row label="Batch-norm statistics" error={errors.get('batchNormStatistics')}>
+        {(id) => (
+          <select
+            id={id}
+            value={options.batchNormStatistics ?? 'recompute'}
+            title="What batch normalization uses for validation and in the saved model. Recomputed: averaged over 8 training batches after each epoch. Moving averages: Keras's, which short runs leave far from the data, so validation can sit near chance."
+            onChange={(e) =>
+              set({ batchNormStatistics: e.target.value as TrainingOptionsInput['batchNormStatistics'] })
+            }
+          >
+            {batchNormStatisticsKinds.map((k) => (
+              <option key={k} value={k}>
+                {k === 'recompute' ? 'recomputed each epoch' : 'moving averages (Keras)'}
+              </option>
+            ))}
+          </select>
+        )}
+      </Row>
       {numberField('Seed', 'seed', 'random')}
     </fieldset>
   );

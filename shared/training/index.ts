@@ -28,6 +28,7 @@ export {
 } from './memory';
 export { type ImageInput, imageInputFor, prepareForTraining, type TrainableNetwork } from './network';
 export {
+  batchNormStatisticsKinds,
   defaultLearningRates,
   type OptimizerKind,
   optimizerKinds,

@@ -6,6 +6,7 @@ export const optimizerKinds = ['sgd', 'adam', 'rmsprop'] as const;
 export type OptimizerKind = (typeof optimizerKinds)[number];
 export const scheduleKinds = ['constant', 'step', 'cosine'] as const;
 export type ScheduleKind = (typeof scheduleKinds)[number];
+export const batchNormStatisticsKinds = ['recompute', 'moving-average'] as const;
 
 const int = (what: string, min: number, max: number) =>
   z.number(expected(what)).int(expected(what)).min(min, expected(what)).max(max, expected(what));
@@ -49,6 +50,16 @@ export const TrainingOptions = z.strictObject({
     .min(0, expected('a validation split in [0, 0.9]'))
     .max(0.9, expected('a validation split in [0, 0.9]'))
     .default(0.1),
+  /**
+   * What batch normalization uses at validation and in the saved model. 'recompute': after
+   * each epoch its moving means and variances are replaced by their averages over up to
+   * 8 training batches (precise BN, Wu & Johnson 2021). 'moving-average': Keras's fit(),
+   * the moving averages as they stand, which with momentum 0.99 still hold a quarter of their
+   * starting values (mean 0, variance 1) after 140 steps, so short runs validate near chance.
+   */
+  batchNormStatistics: z
+    .enum(batchNormStatisticsKinds, expected(`one of 'recompute', 'moving-average'`))
+    .default('recompute'),
   /** Same seed, same backend, same data: the same weights and curves. Chosen at random (and recorded) when omitted. */
   seed: int('a whole-number seed from 0 to 2^31 − 1', 0, 2 ** 31 - 1).optional(),
 });

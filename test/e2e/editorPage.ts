@@ -18,7 +18,8 @@ export class EditorPage {
 
   async newNetwork(): Promise<void> {
     await this.page.getByRole('button', { name: 'New network' }).click();
-    await expect.poll(() => this.node('input').count()).toBe(1);
+    // vitest's default 1 s poll flaked once on the 2-core machine right after the unit suite.
+    await expect.poll(() => this.node('input').count(), { timeout: 5000 }).toBe(1);
   }
 
   /** Drags a palette entry onto the canvas at a point relative to the canvas's top-left corner. */

@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { BatchProgress, EpochMetrics, ResolvedTrainingOptions } from '../../../shared/training';
 import { learningRateAt, seededRandom, shuffleInPlace } from '../../../shared/training';
 import { type Dataset, fillBatch } from '../datasets';
+import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
 import { batchShape, evaluate } from './evaluate';
 import { smoothedCrossEntropy } from './loss';
@@ -35,7 +36,8 @@ function divergedMessage(loss: number, epoch: number, batch: number, rate: numbe
  * The training loop: a seeded shuffle per epoch, one optimizer step per batch on logits
  * with label-smoothed softmax cross-entropy (tf.losses.softmaxCrossEntropy: targets
  * y·(1 − ε) + ε/K, Keras's definition) plus L2 weight decay on kernels, the schedule's
- * rate before every batch, then validation and calibration after every epoch.
+ * rate before every batch; after every epoch, batch-norm statistics recomputed (unless the
+ * options keep Keras's moving averages), then validation and calibration.
  * Every tensor it makes is disposed, so tf.memory() is the same after each epoch.
  */
 export async function trainLoop(
@@ -131,6 +133,7 @@ export async function trainLoop(
         });
       }
       const trainSeconds = (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000;
+      if (o.batchNormStatistics === 'recompute') recomputeBatchNormStatistics(tf, model, data, order, o.batchSize);
       const cancelled = () => hooks.control.state() === 'cancel';
       const reg = split.validation.length ? await regularizationValue(tf, regularization) : 0;
       const validation = split.validation.length

@@ -114,6 +114,10 @@ describe('netwright train', () => {
     [['--epochs', 'two'], /^netwright: --epochs must be a number, got "two"\.$/],
     [['--optimizer', 'lbfgs'], /^netwright: --optimizer: expected one of 'sgd', 'adam', 'rmsprop', got "lbfgs"$/],
     [
+      ['--bn-statistics', 'ema'],
+      /^netwright: --bn-statistics: expected one of 'recompute', 'moving-average', got "ema"$/,
+    ],
+    [
       ['--dataset', 'imagenet'],
       /--dataset must be synthetic, mnist, idx:PATH, cifar10:PATH or folder:PATH, got "imagenet"/,
     ],

@@ -19,6 +19,7 @@ describe('training options', () => {
       schedule: 'constant',
       validationSplit: 0.1,
       weightDecay: 0,
+      batchNormStatistics: 'recompute',
       seed: 42,
     });
     const sgd = resolveTrainingOptions({ optimizer: 'sgd' });
