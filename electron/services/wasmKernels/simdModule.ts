@@ -7,6 +7,8 @@ export interface SimdKernels {
   conv2dForward(x: number, w: number, bias: number, hasBias: boolean, y: number, geometry: number): void;
   conv2dInputGrad(dy: number, w: number, dx: number, geometry: number, narrow: boolean): void;
   conv2dFilterGrad(x: number, dy: number, dw: number, geometry: number): void;
+  depthwiseInputGrad(dy: number, w: number, dx: number, geometry: number): void;
+  depthwiseFilterGrad(x: number, dy: number, dw: number, geometry: number): void;
   maxPoolGrad(
     x: number,
     dy: number,

@@ -1,5 +1,7 @@
 // AssemblyScript, compiled to WebAssembly SIMD by `npm run build:kernels`.
 // Pointers are byte offsets into tfjs-backend-wasm's own memory, which this module imports.
+
+import { depthwiseFilterTap, depthwiseInputTap } from './depthwiseTaps';
 import { addDots, addProducts } from './tapProducts';
 import { accumulateTap } from './tapSums';
 
@@ -67,18 +69,38 @@ export function conv2dFilterGrad(x: usize, dy: usize, dw: usize, geometry: usize
   eachTap(FILTER_GRAD, x, dy, dw, g);
 }
 
+/**
+ * The depthwise convolution's gradients, filter [kh, kw, ci, m] (co = ci·m): input
+ * channel c meets output channels c·m … c·m + m − 1 only. Why not XNNPACK: its
+ * depthwise convolution needed dy spread with zeros at stride > 1, the filter
+ * flipped, per-sample filter gradients summed over the batch, and transposes.
+ */
+export function depthwiseInputGrad(dy: usize, w: usize, dx: usize, geometry: usize): void {
+  const g = changetype<ConvGeometry>(geometry);
+  memory.fill(dx, 0, (<usize>g.batch * g.inH * g.inW * g.inC) << 2);
+  eachTap(DEPTHWISE_INPUT_GRAD, dx, dy, w, g);
+}
+
+export function depthwiseFilterGrad(x: usize, dy: usize, dw: usize, geometry: usize): void {
+  const g = changetype<ConvGeometry>(geometry);
+  memory.fill(dw, 0, (<usize>g.kernelH * g.kernelW * g.outC) << 2);
+  eachTap(DEPTHWISE_FILTER_GRAD, x, dy, dw, g);
+}
+
 const FORWARD = 0;
 const INPUT_GRAD = 1;
 const INPUT_GRAD_NARROW = 2;
 const FILTER_GRAD = 3;
+const DEPTHWISE_INPUT_GRAD = 4;
+const DEPTHWISE_FILTER_GRAD = 5;
 
 /**
  * The three kernels visit the same pairs: for each output position (r, j) and
  * filter tap (a, b), the input position (r·sh + a·dh − pt, j·sw + b·dw − pl)
  * when it lies inside the image. Along one output row and one tap those pairs
  * are two evenly spaced runs of pixels, handed to the tap's small matrix
- * product (forward, input gradient) or sum (filter gradient). `input` is x or
- * dx, `output` y or dy, `taps` w or dW.
+ * product (forward, input gradient) or sum (filter gradient), dense or
+ * depthwise. `input` is x or dx, `output` y or dy, `taps` w or dW.
  */
 function eachTap(mode: i32, input: usize, output: usize, taps: usize, g: ConvGeometry): void {
   // Read once: the kernels' stores could alias the geometry as far as the compiler knows.
@@ -93,7 +115,10 @@ function eachTap(mode: i32, input: usize, output: usize, taps: usize, g: ConvGeo
   const inPixel = (<usize>inC) << 2;
   const outPixel = (<usize>outC) << 2;
   const inStep = <usize>strideW * inPixel;
-  const tapBytes = <usize>inC * outPixel;
+  const depthwise = mode === DEPTHWISE_INPUT_GRAD || mode === DEPTHWISE_FILTER_GRAD;
+  const multiplier = outC / inC;
+  // A depthwise tap holds co weights, a dense one ci × co.
+  const tapBytes = depthwise ? outPixel : <usize>inC * outPixel;
   for (let n = 0; n < g.batch; n++) {
     for (let r = 0; r < g.outH; r++) {
       const outRow = output + <usize>(n * g.outH + r) * outW * outPixel;
@@ -116,7 +141,10 @@ function eachTap(mode: i32, input: usize, output: usize, taps: usize, g: ConvGeo
           if (mode === FORWARD) addProducts(outAt, outPixel, inAt, inStep, tap, count, inC, outC);
           else if (mode === INPUT_GRAD) addProducts(inAt, inStep, outAt, outPixel, tap, count, outC, inC);
           else if (mode === INPUT_GRAD_NARROW) addDots(inAt, inStep, outAt, outPixel, tap, count, outC, inC);
-          else accumulateTap(inAt, outAt, tap, count, inC, outC, inStep);
+          else if (mode === FILTER_GRAD) accumulateTap(inAt, outAt, tap, count, inC, outC, inStep);
+          else if (mode === DEPTHWISE_INPUT_GRAD)
+            depthwiseInputTap(inAt, inStep, outAt, outPixel, tap, count, inC, multiplier);
+          else depthwiseFilterTap(inAt, inStep, outAt, outPixel, tap, count, inC, multiplier);
         }
       }
     }
