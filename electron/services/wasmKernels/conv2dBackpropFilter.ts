@@ -1,8 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { assertShape, type BackpropAttrs, convGeometry, forwardConvInfo } from './convInfo';
-import type { HeapBackend } from './heap';
+import { assertShape, type BackpropAttrs, forwardConvInfo, runTapKernel } from './convInfo';
 import { type Info, type Tf, withScope } from './kernelScope';
-import { heapAddress, simdKernels } from './simdModule';
 
 const NAME = 'Conv2DBackpropFilter';
 
@@ -20,16 +18,6 @@ export function conv2dBackpropFilter(tf: Tf): tfjs.KernelFunc {
       const a = attrs as unknown as BackpropAttrs & { filterShape: number[] };
       const info = forwardConvInfo(tf, NAME, x.shape, a.filterShape, a, false);
       assertShape(NAME, 'dy', dy.shape, info.outShape);
-      const kernels = simdKernels(backend);
-      const heap = backend as HeapBackend;
-      const dw = k.allocate(a.filterShape);
-      const geometry = convGeometry(k, info);
-      kernels.conv2dFilterGrad(
-        heapAddress(heap, x),
-        heapAddress(heap, dy),
-        heapAddress(heap, dw),
-        heapAddress(heap, geometry),
-      );
-      return dw;
+      return runTapKernel(k, info, a.filterShape, x, dy, (s) => s.conv2dFilterGrad);
     });
 }

@@ -1,8 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { assertShape, type BackpropAttrs, convGeometry, forwardConvInfo } from './convInfo';
-import type { HeapBackend } from './heap';
+import { assertShape, type BackpropAttrs, forwardConvInfo, runTapKernel } from './convInfo';
 import { type Info, type Tf, withScope } from './kernelScope';
-import { heapAddress, simdKernels } from './simdModule';
+import type { SimdKernels } from './simdModule';
 
 const NAME = 'Conv2DBackpropInput';
 
@@ -21,20 +20,11 @@ export function conv2dBackpropInput(tf: Tf): tfjs.KernelFunc {
       const a = attrs as unknown as BackpropAttrs & { inputShape: number[] };
       const info = forwardConvInfo(tf, NAME, a.inputShape, filter.shape, a, false);
       assertShape(NAME, 'dy', dy.shape, info.outShape);
-      const kernels = simdKernels(backend);
-      const heap = backend as HeapBackend;
       // Vectors run along ci, or along co when ci is too narrow for them (an image's 1 or 3 channels).
       const narrow = info.inChannels < 4;
       const w = narrow ? filter : k.transpose(filter, [0, 1, 3, 2]);
-      const dx = k.allocate(info.inShape);
-      const geometry = convGeometry(k, info);
-      kernels.conv2dInputGrad(
-        heapAddress(heap, dy),
-        heapAddress(heap, w),
-        heapAddress(heap, dx),
-        heapAddress(heap, geometry),
-        narrow,
-      );
-      return dx;
+      const inputGrad = (s: SimdKernels) => (d: number, f: number, out: number, geometry: number) =>
+        s.conv2dInputGrad(d, f, out, geometry, narrow);
+      return runTapKernel(k, info, info.inShape, dy, w, inputGrad);
     });
 }

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { HeapBackend } from './heap';
 import type { Info, KernelScope, Tf } from './kernelScope';
+import { heapAddress, type SimdKernels, simdKernels } from './simdModule';
 
 type Shape4D = [number, number, number, number];
 type Pad = 'valid' | 'same' | number | Pads;
@@ -73,4 +74,27 @@ export function convGeometry(k: KernelScope, info: tfjs.backend_util.Conv2DInfo)
   const geometry = k.allocate([values.length], 'int32');
   (k.backend as HeapBackend).typedArrayFromHeap(geometry).set(values);
   return geometry;
+}
+
+type TapKernel = (a: number, b: number, out: number, geometry: number) => void;
+
+/**
+ * The four convolution gradients' common call: a new `outShape` tensor and the
+ * geometry in the scope, then our SIMD kernel `pick` chooses, given the heap
+ * addresses of its two inputs, the output and the geometry.
+ */
+export function runTapKernel(
+  k: KernelScope,
+  info: tfjs.backend_util.Conv2DInfo,
+  outShape: number[],
+  a: Info,
+  b: Info,
+  pick: (kernels: SimdKernels) => TapKernel,
+): Info {
+  const kernel = pick(simdKernels(k.backend));
+  const heap = k.backend as HeapBackend;
+  const out = k.allocate(outShape);
+  const geometry = convGeometry(k, info);
+  kernel(heapAddress(heap, a), heapAddress(heap, b), heapAddress(heap, out), heapAddress(heap, geometry));
+  return out;
 }

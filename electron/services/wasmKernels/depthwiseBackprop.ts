@@ -1,8 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { assertShape, type BackpropAttrs, convGeometry, forwardConvInfo } from './convInfo';
-import type { HeapBackend } from './heap';
+import { assertShape, type BackpropAttrs, forwardConvInfo, runTapKernel } from './convInfo';
 import { type Info, type Tf, withScope } from './kernelScope';
-import { heapAddress, simdKernels } from './simdModule';
 
 const FILTER = 'DepthwiseConv2dNativeBackpropFilter';
 const INPUT = 'DepthwiseConv2dNativeBackpropInput';
@@ -20,17 +18,7 @@ export function depthwiseBackpropFilter(tf: Tf): tfjs.KernelFunc {
       const a = attrs as unknown as BackpropAttrs & { filterShape: number[] };
       const info = forwardConvInfo(tf, FILTER, x.shape, a.filterShape, a, true);
       assertShape(FILTER, 'dy', dy.shape, info.outShape);
-      const kernels = simdKernels(backend);
-      const heap = backend as HeapBackend;
-      const dw = k.allocate(a.filterShape);
-      const geometry = convGeometry(k, info);
-      kernels.depthwiseFilterGrad(
-        heapAddress(heap, x),
-        heapAddress(heap, dy),
-        heapAddress(heap, dw),
-        heapAddress(heap, geometry),
-      );
-      return dw;
+      return runTapKernel(k, info, a.filterShape, x, dy, (s) => s.depthwiseFilterGrad);
     });
 }
 
@@ -41,16 +29,6 @@ export function depthwiseBackpropInput(tf: Tf): tfjs.KernelFunc {
       const a = attrs as unknown as BackpropAttrs & { inputShape: number[] };
       const info = forwardConvInfo(tf, INPUT, a.inputShape, filter.shape, a, true);
       assertShape(INPUT, 'dy', dy.shape, info.outShape);
-      const kernels = simdKernels(backend);
-      const heap = backend as HeapBackend;
-      const dx = k.allocate(info.inShape);
-      const geometry = convGeometry(k, info);
-      kernels.depthwiseInputGrad(
-        heapAddress(heap, dy),
-        heapAddress(heap, filter),
-        heapAddress(heap, dx),
-        heapAddress(heap, geometry),
-      );
-      return dx;
+      return runTapKernel(k, info, info.inShape, dy, filter, (s) => s.depthwiseInputGrad);
     });
 }
