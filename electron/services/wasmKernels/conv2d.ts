@@ -58,6 +58,7 @@ export function conv2d(tf: Tf, wasmOwn: tfjs.KernelConfig | undefined): tfjs.Ker
         bias !== undefined,
         out,
         heapAddress(heap, convGeometry(k, info)),
+        heapAddress(heap, k.allocate(filter!.shape)),
       );
       const clamp = CLAMPS[activation];
       if (clamp) kernels.clampInPlace(out, tf.util.sizeFromShape(info.outShape), clamp[0], clamp[1]);

@@ -1,7 +1,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { assertShape, type BackpropAttrs, forwardConvInfo, runTapKernel } from './convInfo';
+import type { HeapBackend } from './heap';
 import { type Info, type Tf, withScope } from './kernelScope';
-import type { SimdKernels } from './simdModule';
+import { heapAddress, type SimdKernels } from './simdModule';
 
 const NAME = 'Conv2DBackpropInput';
 
@@ -22,9 +23,9 @@ export function conv2dBackpropInput(tf: Tf): tfjs.KernelFunc {
       assertShape(NAME, 'dy', dy.shape, info.outShape);
       // Vectors run along ci, or along co when ci is too narrow for them (an image's 1 or 3 channels).
       const narrow = info.inChannels < 4;
-      const w = narrow ? filter : k.transpose(filter, [0, 1, 3, 2]);
+      const scratch = narrow ? 0 : heapAddress(backend as HeapBackend, k.allocate(filter.shape));
       const inputGrad = (s: SimdKernels) => (d: number, f: number, out: number, geometry: number) =>
-        s.conv2dInputGrad(d, f, out, geometry, narrow);
-      return runTapKernel(k, info, info.inShape, dy, w, inputGrad);
+        s.conv2dInputGrad(d, f, out, geometry, scratch, narrow);
+      return runTapKernel(k, info, info.inShape, dy, filter, inputGrad);
     });
 }

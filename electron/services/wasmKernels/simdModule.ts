@@ -4,8 +4,17 @@ import { simdModuleBase64 } from './simdModule.generated';
 /** Netwright's own SIMD kernels (./assembly); every pointer is a byte offset into tfjs's wasm heap. */
 export interface SimdKernels {
   /** `geometry`: the fifteen int32 values convGeometry (convInfo.ts) writes. */
-  conv2dForward(x: number, w: number, bias: number, hasBias: boolean, y: number, geometry: number): void;
-  conv2dInputGrad(dy: number, w: number, dx: number, geometry: number, narrow: boolean): void;
+  /** `scratch`: as many floats as the filter, for its packed taps. */
+  conv2dForward(
+    x: number,
+    w: number,
+    bias: number,
+    hasBias: boolean,
+    y: number,
+    geometry: number,
+    scratch: number,
+  ): void;
+  conv2dInputGrad(dy: number, w: number, dx: number, geometry: number, scratch: number, narrow: boolean): void;
   conv2dFilterGrad(x: number, dy: number, dw: number, geometry: number): void;
   depthwiseInputGrad(dy: number, w: number, dx: number, geometry: number): void;
   depthwiseFilterGrad(x: number, dy: number, dw: number, geometry: number): void;

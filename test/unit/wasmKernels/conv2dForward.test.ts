@@ -96,6 +96,11 @@ describe('Conv2D and FusedConv2D on wasm (our tap-product kernel)', () => {
     ['stride 2, 5×5, relu6 (values above 6 clipped)', { ...layer, kernel: [5, 5], strides: [2, 2] }, 'relu6'],
     ['1×7, valid, no activation', { ...layer, kernel: [1, 7], pad: 'valid' }, 'linear'],
     [
+      '1×1 pointwise over 2·9·8 = 144 pixels: runs through the batch, cut at 128',
+      { ...layer, kernel: [1, 1] },
+      'linear',
+    ],
+    [
       "a 'same' kernel taller than a 1-row input (wasm's own kernel gets it wrong)",
       { ...layer, height: 1, kernel: [2, 1], strides: [1, 2], outChannels: 1 },
       'linear',

@@ -85,6 +85,11 @@ const edgeCases: [string, ConvCase][] = [
       ],
     },
   ],
+  // A 1×1 stride-1 unpadded convolution runs through the whole batch in runs of 128 pixels (RUN in assembly/conv2d.ts).
+  [
+    '1×1 pointwise over 3·9·7 = 189 pixels: one run of 128 and one of 61',
+    { ...base, batch: 3, inChannels: 9, outChannels: 12, height: 9, width: 7, kernel: [1, 1], pad: 'valid' },
+  ],
   [
     '1×1 with explicit padding',
     {
