@@ -7,18 +7,29 @@ function groupWidth(c: i32, n: i32): i32 {
 }
 
 /**
+ * Matrices up to this size (bytes) stay in the L1 cache as they are; larger ones
+ * are read as column panels (see packTaps and addProducts).
+ */
+const CACHED_MATRIX: usize = 16384;
+
+function usesPanels(depth: i32, n: i32): bool {
+  return (<usize>depth * n) << 2 > CACHED_MATRIX;
+}
+
+/**
  * Writes `taps` matrices [depth, n] at `src` (or [n, depth] when `transposed`)
- * to `dst`, each column group as one contiguous panel [depth][width], groups in
- * order. A tile then reads its weights sequentially: read in place, a group's
- * rows lie n floats apart, and at n = 512 or 1024 those strides alias in the L1
- * cache (a 1024 × 1024 pointwise layer ran at 4 GFLOP/s). Packing costs one
- * pass over the filter per call, which every pixel of the batch then reuses.
+ * to `dst` in the layout addProducts reads: row-major [depth, n] when small,
+ * otherwise each column group as one contiguous panel [depth][width], groups in
+ * order. Read in place, a group's rows lie n floats apart, and at n = 512 or
+ * 1024 those strides alias in the L1 cache (a 1024 × 1024 pointwise layer ran
+ * at 4 GFLOP/s). One pass over the filter per call, which every pixel reuses.
  */
 export function packTaps(src: usize, dst: usize, taps: i32, depth: i32, n: i32, transposed: bool): void {
+  const paneled = usesPanels(depth, n);
   for (let tap = 0; tap < taps; tap++) {
     const matrix = src + ((<usize>tap * depth * n) << 2);
     for (let c = 0; c < n; ) {
-      const width = groupWidth(c, n);
+      const width = paneled ? groupWidth(c, n) : n;
       for (let k = 0; k < depth; k++) {
         for (let j = 0; j < width; j++) {
           const from = transposed ? (c + j) * depth + k : k * n + c + j;
@@ -31,47 +42,72 @@ export function packTaps(src: usize, dst: usize, taps: i32, depth: i32, n: i32, 
   }
 }
 
+/** The first column of column c's group (see groupWidth). */
+function groupStart(c: i32, n: i32): i32 {
+  const eights = n & ~7;
+  if (c < eights) return c & ~7;
+  return c < eights + 4 && n - eights >= 4 ? eights : c;
+}
+
+/** Where column c's weights start in `mat` as packTaps wrote it. */
+function columnAt(mat: usize, c: i32, n: i32, depth: i32, paneled: bool): usize {
+  if (!paneled) return mat + ((<usize>c) << 2);
+  const group = groupStart(c, n);
+  return mat + ((<usize>group * depth + (c - group)) << 2);
+}
+
+/** How many bytes apart the rows of column c's weights lie. */
+function rowBytes(c: i32, n: i32, paneled: bool): usize {
+  return (<usize>(paneled ? groupWidth(groupStart(c, n), n) : n)) << 2;
+}
+
 /**
  * dst[t, 0:n] += Σ_k src[t, k] · mat[k, 0:n] for t < count, rows of dst and src
- * `dstStep` and `srcStep` bytes apart, mat packed by packTaps. Register tiles of
- * 4 rows × 8 columns, then 4 columns, then single columns; single rows last.
- * Columns outside, rows inside: a column group's panel stays in the L1 cache
- * for the whole run.
+ * `dstStep` and `srcStep` bytes apart, mat as packTaps wrote it. Register tiles
+ * of 4 rows × 8 columns, then 4 columns, then single columns; single rows last.
+ * Each tile function has one call site, so the compiler inlines it (called per
+ * tile instead, small layers lost 10–25%).
  */
 export function addProducts(
   dst: usize,
   dstStep: usize,
   src: usize,
   srcStep: usize,
-  panels: usize,
+  mat: usize,
   count: i32,
   depth: i32,
   n: i32,
 ): void {
-  let panel = panels;
-  for (let c = 0; c < n; ) {
-    const width = groupWidth(c, n);
-    const row = (<usize>width) << 2;
-    const at = dst + ((<usize>c) << 2);
-    let t = 0;
-    if (width === 8) {
-      for (; t + 4 <= count; t += 4) {
-        rows4cols8(at + <usize>t * dstStep, dstStep, src + <usize>t * srcStep, srcStep, panel, row, depth);
-      }
-      for (; t < count; t++) {
-        row1cols4(at + <usize>t * dstStep, src + <usize>t * srcStep, panel, row, depth);
-        row1cols4(at + 16 + <usize>t * dstStep, src + <usize>t * srcStep, panel + 16, row, depth);
-      }
-    } else if (width === 4) {
-      for (; t + 4 <= count; t += 4) {
-        rows4cols4(at + <usize>t * dstStep, dstStep, src + <usize>t * srcStep, srcStep, panel, row, depth);
-      }
-      for (; t < count; t++) row1cols4(at + <usize>t * dstStep, src + <usize>t * srcStep, panel, row, depth);
-    } else {
-      rowsCol(at, dstStep, src, srcStep, panel, row, depth, count);
+  const paneled = usesPanels(depth, n);
+  let t = 0;
+  for (; t + 4 <= count; t += 4) {
+    let c = 0;
+    for (; c + 8 <= n; c += 8) {
+      const at = columnAt(mat, c, n, depth, paneled);
+      rows4cols8(dst + ((<usize>c) << 2), dstStep, src, srcStep, at, rowBytes(c, n, paneled), depth);
     }
-    panel += <usize>depth * row;
-    c += width;
+    for (; c + 4 <= n; c += 4) {
+      const at = columnAt(mat, c, n, depth, paneled);
+      rows4cols4(dst + ((<usize>c) << 2), dstStep, src, srcStep, at, rowBytes(c, n, paneled), depth);
+    }
+    for (; c < n; c++) {
+      const at = columnAt(mat, c, n, depth, paneled);
+      rowsCol(dst + ((<usize>c) << 2), dstStep, src, srcStep, at, rowBytes(c, n, paneled), depth, 4);
+    }
+    dst += dstStep << 2;
+    src += srcStep << 2;
+  }
+  for (; t < count; t++) {
+    let c = 0;
+    for (; c + 4 <= n; c += 4) {
+      row1cols4(dst + ((<usize>c) << 2), src, columnAt(mat, c, n, depth, paneled), rowBytes(c, n, paneled), depth);
+    }
+    for (; c < n; c++) {
+      const at = columnAt(mat, c, n, depth, paneled);
+      rowsCol(dst + ((<usize>c) << 2), dstStep, src, srcStep, at, rowBytes(c, n, paneled), depth, 1);
+    }
+    dst += dstStep;
+    src += srcStep;
   }
 }
 
