@@ -101,6 +101,11 @@ describe('Conv2D and FusedConv2D on wasm (our tap-product kernel)', () => {
       'linear',
     ],
     [
+      'a filter past 16 KiB per tap (72 → 69 channels), read as column panels of 8, 4 and 1',
+      { ...layer, inChannels: 72, outChannels: 69, height: 5, width: 7 },
+      'linear',
+    ],
+    [
       "a 'same' kernel taller than a 1-row input (wasm's own kernel gets it wrong)",
       { ...layer, height: 1, kernel: [2, 1], strides: [1, 2], outChannels: 1 },
       'linear',

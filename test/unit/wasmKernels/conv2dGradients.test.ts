@@ -85,6 +85,11 @@ const edgeCases: [string, ConvCase][] = [
       ],
     },
   ],
+  // Taps past 16 KiB are packed into column panels (packTaps in assembly/tapProducts.ts).
+  [
+    'a filter past 16 KiB per tap (69 → 72 channels): the input gradient reads column panels of 8, 4 and 1',
+    { ...base, inChannels: 69, outChannels: 72, height: 5, width: 6, kernel: [3, 3], strides: [2, 2], pad: 'same' },
+  ],
   // A 1×1 stride-1 unpadded convolution runs through the whole batch in runs of 128 pixels (RUN in assembly/conv2d.ts).
   [
     '1×1 pointwise over 3·9·7 = 189 pixels: one run of 128 and one of 61',
