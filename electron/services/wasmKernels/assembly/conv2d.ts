@@ -112,7 +112,7 @@ const DEPTHWISE_INPUT_GRAD = 4;
 const DEPTHWISE_FILTER_GRAD = 5;
 
 /**
- * The three kernels visit the same pairs: for each output position (r, j) and
+ * All the convolution kernels visit the same pairs: for each output position (r, j) and
  * filter tap (a, b), the input position (r·sh + a·dh − pt, j·sw + b·dw − pl)
  * when it lies inside the image. Along one output row and one tap those pairs
  * are two evenly spaced runs of pixels, handed to the tap's small matrix
