@@ -1,8 +1,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { convGeometry } from './convInfo';
+import { runTapKernel } from './convInfo';
 import type { HeapBackend } from './heap';
 import { type Info, type Tf, withScope } from './kernelScope';
-import { heapAddress, simdKernels } from './simdModule';
+import { heapAddress, type SimdKernels, simdKernels } from './simdModule';
 
 interface ConvAttrs {
   strides: number | [number, number];
@@ -47,19 +47,14 @@ export function conv2d(tf: Tf, wasmOwn: tfjs.KernelConfig | undefined): tfjs.Ker
     }
     const activation = a.activation ?? 'linear';
     return withScope(tf, args.backend, (k) => {
-      const kernels = simdKernels(args.backend);
       const heap = args.backend as HeapBackend;
-      const y = k.allocate(info.outShape);
+      const scratch = heapAddress(heap, k.allocate(filter!.shape));
+      const biasAt = bias ? heapAddress(heap, bias) : 0;
+      const forward = (s: SimdKernels) => (xAt: number, wAt: number, yAt: number, geometry: number) =>
+        s.conv2dForward(xAt, wAt, biasAt, bias !== undefined, yAt, geometry, scratch);
+      const y = runTapKernel(k, info, info.outShape, x!, filter!, forward);
       const out = heapAddress(heap, y);
-      kernels.conv2dForward(
-        heapAddress(heap, x!),
-        heapAddress(heap, filter!),
-        bias ? heapAddress(heap, bias) : 0,
-        bias !== undefined,
-        out,
-        heapAddress(heap, convGeometry(k, info)),
-        heapAddress(heap, k.allocate(filter!.shape)),
-      );
+      const kernels = simdKernels(args.backend);
       const clamp = CLAMPS[activation];
       if (clamp) kernels.clampInPlace(out, tf.util.sizeFromShape(info.outShape), clamp[0], clamp[1]);
       if (clamp || activation === 'linear') return y;

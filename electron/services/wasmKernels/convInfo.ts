@@ -79,9 +79,10 @@ export function convGeometry(k: KernelScope, info: tfjs.backend_util.Conv2DInfo)
 type TapKernel = (a: number, b: number, out: number, geometry: number) => void;
 
 /**
- * The four convolution gradients' common call: a new `outShape` tensor and the
- * geometry in the scope, then our SIMD kernel `pick` chooses, given the heap
- * addresses of its two inputs, the output and the geometry.
+ * The common call of our convolution kernels (forward, gradients, depthwise): a
+ * new `outShape` tensor and the geometry in the scope, then the SIMD kernel
+ * `pick` chooses, given the heap addresses of its two inputs, the output and
+ * the geometry.
  */
 export function runTapKernel(
   k: KernelScope,

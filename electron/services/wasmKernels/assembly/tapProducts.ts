@@ -23,9 +23,13 @@ function usesPanels(depth: i32, n: i32): bool {
  * order. Read in place, a group's rows lie n floats apart, and at n = 512 or
  * 1024 those strides alias in the L1 cache (a 1024 × 1024 pointwise layer ran
  * at 4 GFLOP/s). One pass over the filter per call, which every pixel reuses.
+ * Returns where addProducts should read: `src` itself when it is already in
+ * that layout (small and not transposed), else `dst`.
  */
-export function packTaps(src: usize, dst: usize, taps: i32, depth: i32, n: i32, transposed: bool): void {
+export function packTaps(src: usize, dst: usize, taps: i32, depth: i32, n: i32, transposed: bool): usize {
   const paneled = usesPanels(depth, n);
+  if (!paneled && !transposed) return src;
+  const packed = dst;
   for (let tap = 0; tap < taps; tap++) {
     const matrix = src + ((<usize>tap * depth * n) << 2);
     for (let c = 0; c < n; ) {
@@ -40,6 +44,7 @@ export function packTaps(src: usize, dst: usize, taps: i32, depth: i32, n: i32, 
       c += width;
     }
   }
+  return packed;
 }
 
 /** The first column of column c's group (see groupWidth). */
