@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { type Dataset, fillBatch } from '../datasets';
-import { batchShape } from './evaluate';
+import type { Dataset } from '../datasets';
+import { batchOf } from './batch';
 
 type Tf = typeof tfjs;
 
@@ -31,17 +31,14 @@ export function recomputeBatchNormStatistics(
   const layers = model.layers.filter((l) => l.getClassName() === 'BatchNormalization') as unknown as WithMomentum[];
   if (layers.length === 0 || order.length === 0) return 0;
   const momenta = layers.map((l) => l.momentum);
-  const sampleSize = data.input.height * data.input.width * data.input.channels;
   const batches = Math.min(STATISTICS_BATCHES, Math.ceil(order.length / batchSize));
   try {
     for (let k = 1; k <= batches; k++) {
       for (const layer of layers) layer.momentum = 1 - 1 / k;
       const start = (k - 1) * batchSize;
       const end = Math.min(order.length, start + batchSize);
-      const xs = new Float32Array((end - start) * sampleSize);
-      fillBatch(data, order, start, end, xs, new Int32Array(end - start));
       tf.tidy(() => {
-        model.apply(tf.tensor(xs, batchShape(data, end - start)), { training: true });
+        model.apply(batchOf(tf, data, order, start, end).x, { training: true });
       });
     }
   } finally {

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { type Calibration, calibrationOf, topPredictions } from '../../../shared/training';
-import { type Dataset, fillBatch } from '../datasets';
+import type { Dataset } from '../datasets';
+import { batchOf } from './batch';
 import { smoothedCrossEntropy } from './loss';
 
 type Tf = typeof tfjs;
@@ -9,12 +10,6 @@ export interface Evaluation {
   loss: number;
   accuracy: number;
   calibration: Calibration;
-}
-
-/** [B, H, W, C], or [B, H·W·C] for a network that takes flat vectors. */
-export function batchShape(data: Dataset, batch: number): number[] {
-  const { height, width, channels, flatten } = data.input;
-  return flatten ? [batch, height * width * channels] : [batch, height, width, channels];
 }
 
 /**
@@ -37,17 +32,15 @@ export async function evaluate(
   const K = data.classes;
   const probabilities = new Float32Array(n * K);
   const labels = new Int32Array(n);
-  const sampleSize = data.input.height * data.input.width * data.input.channels;
   let lossSum = 0;
   for (let start = 0; start < n; start += batchSize) {
     if (cancelled()) return null; // a cancel is honoured within one batch here too
     const end = Math.min(n, start + batchSize);
-    const xs = new Float32Array((end - start) * sampleSize);
-    const ls = labels.subarray(start, end);
-    fillBatch(data, indices, start, end, xs, ls);
     const [loss, probs] = tf.tidy(() => {
-      const logits = model.apply(tf.tensor(xs, batchShape(data, end - start)), { training: false }) as tfjs.Tensor;
-      const y = tf.oneHot(tf.tensor1d(ls, 'int32'), K).toFloat();
+      const batch = batchOf(tf, data, indices, start, end);
+      labels.set(batch.labels, start);
+      const logits = model.apply(batch.x, { training: false }) as tfjs.Tensor;
+      const y = tf.oneHot(tf.tensor1d(batch.labels, 'int32'), K).toFloat();
       const sum = smoothedCrossEntropy(tf, y, logits, labelSmoothing, true);
       return [sum, tf.softmax(logits)];
     });

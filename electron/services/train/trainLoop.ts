@@ -1,10 +1,11 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BatchProgress, EpochMetrics, ResolvedTrainingOptions } from '../../../shared/training';
 import { learningRateAt, seededRandom, shuffleInPlace } from '../../../shared/training';
-import { type Dataset, fillBatch } from '../datasets';
+import type { Dataset } from '../datasets';
+import { batchOf } from './batch';
 import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
-import { batchShape, evaluate } from './evaluate';
+import { evaluate } from './evaluate';
 import { smoothedCrossEntropy } from './loss';
 import { createOptimizer, disposeOptimizer, setLearningRate } from './optimizer';
 
@@ -49,7 +50,6 @@ export async function trainLoop(
   hooks: LoopHooks,
 ): Promise<LoopResult> {
   const K = data.classes;
-  const sampleSize = data.input.height * data.input.width * data.input.channels;
   const order = Int32Array.from(split.train);
   const shuffle = seededRandom(o.seed ^ 0x2545f491);
   const batches = Math.ceil(order.length / o.batchSize);
@@ -90,11 +90,8 @@ export async function trainLoop(
         const start = b * o.batchSize;
         const end = Math.min(order.length, start + o.batchSize);
         const size = end - start;
-        const xs = new Float32Array(size * sampleSize);
-        const ls = new Int32Array(size);
-        fillBatch(data, order, start, end, xs, ls);
-        const x = tf.tensor(xs, batchShape(data, size));
-        const labels = tf.tensor1d(ls, 'int32');
+        const { x, labels: classes } = batchOf(tf, data, order, start, end);
+        const labels = tf.tensor1d(classes, 'int32');
         const y = tf.tidy(() => tf.oneHot(labels, K).toFloat());
         let accuracy: tfjs.Scalar | undefined;
         const cost = optimizer.minimize(
