@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultLearningRates, TrainingOptions as NetwrightTrainingOptions } from '../training/options';
+import { firstIssue, TrainingOptions as NetwrightTrainingOptions, optimizerDefaults } from '../training/options';
 
 /**
  * The training settings a generated train.py starts from (each is also a flag of the
@@ -35,17 +35,6 @@ export type ParsedOptions = { ok: true; options: TrainingOptions } | { ok: false
 
 export function parseTrainingOptions(raw: unknown): ParsedOptions {
   const result = trainingOptionsSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    return { ok: false, error: `${issue.path.join('.') || 'options'}: ${issue.message}` };
-  }
-  const o = result.data;
-  return {
-    ok: true,
-    options: {
-      ...o,
-      learningRate: o.learningRate ?? defaultLearningRates[o.optimizer],
-      momentum: o.momentum ?? (o.optimizer === 'sgd' ? 0.9 : 0),
-    },
-  };
+  if (!result.success) return { ok: false, error: firstIssue(result.error) };
+  return { ok: true, options: { ...result.data, ...optimizerDefaults(result.data) } };
 }

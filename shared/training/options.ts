@@ -78,24 +78,30 @@ export const defaultLearningRates: Readonly<Record<OptimizerKind, number>> = { s
 
 export type ParsedTrainingOptions = { ok: true; options: ResolvedTrainingOptions } | { ok: false; error: string };
 
+/** The first problem zod found, as "field.path: message" ("options: …" for the whole object). */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.join('.') || 'options'}: ${issue.message}`;
+}
+
+/** The learning rate and momentum filled in per optimizer where they were omitted. */
+export function optimizerDefaults(o: { optimizer: OptimizerKind; learningRate?: number; momentum?: number }): {
+  learningRate: number;
+  momentum: number;
+} {
+  return {
+    learningRate: o.learningRate ?? defaultLearningRates[o.optimizer],
+    momentum: o.momentum ?? (o.optimizer === 'sgd' ? 0.9 : 0),
+  };
+}
+
 /** Validates and fills every default; `randomSeed` supplies the seed when none is given. */
 export function resolveTrainingOptions(
   raw: unknown,
   randomSeed: () => number = () => Math.floor(Math.random() * 2 ** 31),
 ): ParsedTrainingOptions {
   const parsed = TrainingOptions.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, error: `${issue.path.join('.') || 'options'}: ${issue.message}` };
-  }
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const o = parsed.data;
-  return {
-    ok: true,
-    options: {
-      ...o,
-      learningRate: o.learningRate ?? defaultLearningRates[o.optimizer],
-      momentum: o.momentum ?? (o.optimizer === 'sgd' ? 0.9 : 0),
-      seed: o.seed ?? randomSeed(),
-    },
-  };
+  return { ok: true, options: { ...o, ...optimizerDefaults(o), seed: o.seed ?? randomSeed() } };
 }
