@@ -146,7 +146,7 @@ export function TrainingForm({ errors, disabled }: { errors: Map<string, string>
           >
             {batchNormStatisticsKinds.map((k) => (
               <option key={k} value={k}>
-                {k === 'recompute' ? 'recomputed each epoch' : 'moving averages (Keras)'}
+                {k === 'recompute' ? 'recomputed' : 'moving averages (Keras)'}
               </option>
             ))}
           </select>
