@@ -1,4 +1,4 @@
-/** Exit codes promised in GUIDE.md. */
+/** Exit codes promised in docs/conventions.md. */
 export const ExitCode = { ok: 0, networkErrors: 1, badInput: 2 } as const;
 
 /** A failure the user caused or can fix: printed as one line on stderr, never a stack trace. */

@@ -39,12 +39,12 @@ export function formatSI(value: number): string {
   return `${sign}${toSignificant(abs)} ${SI_PREFIXES[p]}`;
 }
 
-/** "5.71 G MACs" (one multiply-accumulate counts once; GUIDE.md). */
+/** "5.71 G MACs" (one multiply-accumulate counts once; docs/conventions.md). */
 export function formatMacs(macs: number): string {
   return `${formatSI(macs)} MACs`;
 }
 
-/** FLOPs for the given MACs, "11.4 G FLOPs": FLOPs = 2 × MACs (GUIDE.md). */
+/** FLOPs for the given MACs, "11.4 G FLOPs": FLOPs = 2 × MACs (docs/conventions.md). */
 export function formatFlopsFromMacs(macs: number): string {
   return `${formatSI(2 * macs)} FLOPs`;
 }

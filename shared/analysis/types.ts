@@ -1,6 +1,6 @@
 import type { Shape } from '../graph/types';
 
-/** Parameter counts split the way Keras reports them (GUIDE.md, Numbers). */
+/** Parameter counts split the way Keras reports them (docs/conventions.md, Numbers). */
 export interface NodeParamCount {
   trainable: number;
   nonTrainable: number;
@@ -30,7 +30,7 @@ export interface NodeAnalysis {
   /** Per-sample output shape; null when this node or something upstream has an error. */
   outputShape: Shape | null;
   paramCount: NodeParamCount;
-  /** Multiply-accumulates per sample (GUIDE.md convention). */
+  /** Multiply-accumulates per sample (docs/conventions.md). */
   macs: number;
   receptiveField: ReceptiveField | null;
   /** Elements in this node's output, per sample. */

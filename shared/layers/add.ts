@@ -30,7 +30,7 @@ export const addSpec: LayerSpec<AddParams> = {
     return first;
   },
   paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
-  // Additions alone are not multiply-adds (GUIDE.md).
+  // Additions alone are not multiply-adds (docs/conventions.md).
   macs: () => 0,
   rfStep: () => ({ type: 'identity' }),
   summary: () => 'add',

@@ -36,7 +36,7 @@ export const batchNormSpec: LayerSpec<BatchNormParams> = {
     const channels = lastAxis(inputs, 'BatchNorm');
     return { trainable: channels * (Number(p.scale) + Number(p.center)), nonTrainable: 2 * channels };
   },
-  // Per-element scale and shift are "other ops", not multiply-adds (GUIDE.md).
+  // Per-element scale and shift are "other ops", not multiply-adds (docs/conventions.md).
   macs: () => 0,
   rfStep: () => ({ type: 'identity' }),
   summary: (p) =>

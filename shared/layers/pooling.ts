@@ -31,7 +31,7 @@ export function pool2dSpec(kind: string, word: 'max' | 'avg', label: string, des
       return [outH, outW, channels];
     },
     paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
-    // Comparisons and sums are not multiply-adds (GUIDE.md).
+    // Comparisons and sums are not multiply-adds (docs/conventions.md).
     macs: () => 0,
     rfStep: (p) => ({ type: 'window', kernel: p.poolSize, stride: p.strides, dilation: [1, 1] }),
     summary: (p) => `${word} ${windowText(p.poolSize, p.strides)}`,

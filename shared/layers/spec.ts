@@ -41,7 +41,7 @@ export interface LayerSpec<P = Record<string, unknown>> {
   inputs: { min: number; max: number };
   outputShape(inputs: readonly Shape[], params: P): Shape;
   paramCount(inputs: readonly Shape[], params: P): ParamCount;
-  /** Multiply-accumulates per sample (GUIDE.md convention: convs, depthwise, dense). */
+  /** Multiply-accumulates per sample (docs/conventions.md: convs, depthwise, dense). */
   macs(inputs: readonly Shape[], output: Shape, params: P): number;
   rfStep(params: P): RfStep;
   /** Short settings text for the node face, e.g. "3×3 /2, 64". */

@@ -7,7 +7,7 @@ export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const resultsDir = path.join(repoRoot, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 
-/** GUIDE.md: Debian's Chromium with the flags this offline machine needs; Playwright gives it a fresh profile. */
+/** docs/conventions.md: Debian's Chromium with the flags this offline machine needs; Playwright gives it a fresh profile. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

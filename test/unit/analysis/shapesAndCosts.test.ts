@@ -33,7 +33,7 @@ describe('shape propagation and costs', () => {
     expect(a.outputs).toEqual(['logits']);
   });
 
-  it('counts parameters, multiply-adds and activations by the GUIDE convention', () => {
+  it('counts parameters, multiply-adds and activations by the docs/conventions.md convention', () => {
     const a = analyzeGraph(smallCnn());
     expect(a.nodes.conv!.paramCount).toEqual({ trainable: 3 * 3 * 3 * 16 + 16, nonTrainable: 0, total: 448 });
     expect(a.nodes.bn!.paramCount).toEqual({ trainable: 32, nonTrainable: 32, total: 64 });

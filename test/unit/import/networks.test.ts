@@ -4,7 +4,7 @@ import { analyse, analysisErrors, importFixture } from './helpers';
 /**
  * The Keras Applications networks, written as the JSON real Keras / TF.js versions
  * produce (test/fixtures/keras/generate.ts), imported and analysed: the figures are
- * the GUIDE.md reference values, reproduced exactly.
+ * the reference values of docs/conventions.md, reproduced exactly.
  */
 
 function shapeOf(a: ReturnType<typeof analyse>, id: string) {
@@ -88,7 +88,7 @@ describe('Keras Applications networks import and reproduce the reference figures
     expect(analysisErrors(a)).toEqual([]);
     expect(a.totals.params).toBe(25_636_712);
     expect(a.totals.nonTrainableParams).toBe(53_120);
-    // Not a GUIDE.md reference; the usual "3.86 G mult-adds" for ResNet50 at 224, recorded so it cannot drift.
+    // Not a docs/conventions.md reference; the usual "3.86 G mult-adds" for ResNet50 at 224, recorded so it cannot drift.
     expect(a.totals.macs).toBe(3_857_973_248);
     const add = r.graph.edges.filter((e) => e.target === 'conv2_block1_add');
     expect(add.map((e) => [e.source, e.targetIndex])).toEqual([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
 
 /**
- * Whole published networks chained through the catalog, checked against the GUIDE.md
+ * Whole published networks chained through the catalog, checked against the docs/conventions.md
  * reference figures (Keras Applications, include_top, 1000 classes). Sequential
  * networks need no graph code, so this pins the per-layer formulas end to end.
  */

@@ -5,7 +5,7 @@ import { buildResNet50 } from '../../../shared/templates/resnet50';
 import { buildVgg16 } from '../../../shared/templates/vgg16';
 import { analyse, errors, memberSums, shapeOf } from './helpers';
 
-// Reference figures: Keras Applications, include_top, 1000 classes (GUIDE.md, Numbers).
+// Reference figures: Keras Applications, include_top, 1000 classes (docs/conventions.md, Numbers).
 describe('whole networks reproduce the Keras Applications figures exactly', () => {
   it('InceptionV3 at 299×299: 23,851,784 params (34,432 non-trainable), 5,713,216,096 MACs', () => {
     const graph = buildInceptionV3();
