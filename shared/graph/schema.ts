@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Edge, Graph, Group, LayerNode, Position } from './types';
 
-/** The graph as stored in project files; the in-memory types in types.ts match it. */
+/** The graph as stored in project files; the in-memory types in types.ts must match it (checked below). */
 const id = z.string().min(1, 'must not be empty');
 
 export const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -34,3 +35,18 @@ export const GraphSchema = z.object({
   edges: z.array(EdgeSchema),
   groups: z.array(GroupSchema).default([]),
 });
+
+/** True only when A and B are identical (mutual assignability would miss an optional field). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/**
+ * The schema and the hand-written types cannot drift: a field added, removed or retyped on one
+ * side only turns one of these `true`s into a type error naming the record.
+ */
+export const schemaMatchesTypes: {
+  position: Same<z.output<typeof PositionSchema>, Position>;
+  layerNode: Same<z.output<typeof LayerNodeSchema>, LayerNode>;
+  edge: Same<z.output<typeof EdgeSchema>, Edge>;
+  group: Same<z.output<typeof GroupSchema>, Group>;
+  graph: Same<z.output<typeof GraphSchema>, Graph>;
+} = { position: true, layerNode: true, edge: true, group: true, graph: true };
