@@ -1,4 +1,5 @@
 import type { Edge, LayerNode, Shape } from '../graph/types';
+import { inMessage } from '../text/inMessage';
 import { formatShape } from './format';
 
 /**
@@ -10,7 +11,7 @@ import { formatShape } from './format';
 type Named = Pick<LayerNode, 'kind' | 'name'>;
 
 export function layerLabel(node: Named): string {
-  return `${node.kind} '${node.name}'`;
+  return `${inMessage(node.kind)} '${inMessage(node.name)}'`;
 }
 
 export function duplicateIdMessage(node: Named, first: Named): string {
@@ -19,10 +20,10 @@ export function duplicateIdMessage(node: Named, first: Named): string {
 
 export function missingNodeMessage(edge: Edge, source: Named | undefined, target: Named | undefined): string {
   if (target)
-    return `A connection into ${layerLabel(target)} comes from a layer that does not exist ('${edge.source}') — delete the connection`;
+    return `A connection into ${layerLabel(target)} comes from a layer that does not exist ('${inMessage(edge.source)}') — delete the connection`;
   if (source)
-    return `A connection from ${layerLabel(source)} goes to a layer that does not exist ('${edge.target}') — delete the connection`;
-  return `A connection refers to layers that do not exist ('${edge.source}' → '${edge.target}') — delete the connection`;
+    return `A connection from ${layerLabel(source)} goes to a layer that does not exist ('${inMessage(edge.target)}') — delete the connection`;
+  return `A connection refers to layers that do not exist ('${inMessage(edge.source)}' → '${inMessage(edge.target)}') — delete the connection`;
 }
 
 /** Longest loop spelled out in full; longer ones show their start and end. */
@@ -35,7 +36,7 @@ const SHOWN_LOOP = 10;
 export function cycleMessage(node: Named, loop: readonly string[], exact: boolean, size: number): string {
   const fix = 'data must flow one way, from inputs to outputs, so remove one of these connections';
   if (exact && size === 1) return `${layerLabel(node)} is connected to itself — remove that connection`;
-  const quoted = loop.map((n) => `'${n}'`);
+  const quoted = loop.map((n) => `'${inMessage(n)}'`);
   if (!exact) {
     return `${layerLabel(node)} is part of a tangle of loops through ${size} layers, including ${quoted.join(', ')} — ${fix}`;
   }
@@ -63,7 +64,7 @@ export function unknownKindMessage(node: Named & { params?: Record<string, unkno
   // The importer keeps layers it cannot represent as 'Unsupported' nodes carrying its reason.
   const reason = node.params?.reason;
   if (typeof reason === 'string' && reason) return `${layerLabel(node)}: ${reason}`;
-  return `${layerLabel(node)} has a layer type Netwright does not know ("${node.kind}") — replace it with a layer from the palette`;
+  return `${layerLabel(node)} has a layer type Netwright does not know ("${inMessage(node.kind)}") — replace it with a layer from the palette`;
 }
 
 export function invalidParamsMessage(node: Named, errors: readonly string[]): string {
@@ -75,7 +76,7 @@ export function invalidParamsMessage(node: Named, errors: readonly string[]): st
  * the same shape…", "A 5×5 kernel does not fit…"); make sure they do.
  */
 export function shapeErrorMessage(node: Named, message: string): string {
-  if (message.includes(`'${node.name}'`)) return message;
+  if (message.includes(`'${inMessage(node.name)}'`)) return message;
   if (message.startsWith(`${node.kind} `)) return `${layerLabel(node)}${message.slice(node.kind.length)}`;
   return `${layerLabel(node)}: ${message}`;
 }
@@ -95,11 +96,11 @@ export function duplicateNameMessage(node: Named): string {
 }
 
 export function unknownGroupMessage(node: Named, groupId: string): string {
-  return `${layerLabel(node)} belongs to a module that does not exist ('${groupId}'), so no module counts it — move it into a module or out of all of them`;
+  return `${layerLabel(node)} belongs to a module that does not exist ('${inMessage(groupId)}'), so no module counts it — move it into a module or out of all of them`;
 }
 
 export function unusedOutputMessage(node: Named, mainOutputs: readonly Named[]): string {
-  const main = mainOutputs.map((n) => `'${n.name}'`).join(', ');
+  const main = mainOutputs.map((n) => `'${inMessage(n.name)}'`).join(', ');
   return `The output of ${layerLabel(node)} is not used by any layer, so it would become an extra model output besides ${main} — connect it onward or delete it`;
 }
 

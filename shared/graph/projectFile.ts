@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readJson } from '../import/json';
+import { inMessage } from '../text/inMessage';
 import { GraphSchema } from './schema';
 import type { Graph } from './types';
 
@@ -78,17 +79,19 @@ export function parseProjectValue(value: unknown, steps: Readonly<Record<number,
 function checkIntegrity(graph: Graph): string | null {
   const ids = new Set<string>();
   for (const node of graph.nodes) {
-    if (ids.has(node.id)) return `two nodes share the id "${node.id}".`;
+    if (ids.has(node.id)) return `two nodes share the id "${inMessage(node.id)}".`;
     ids.add(node.id);
   }
   const groups = new Set(graph.groups.map((g) => g.id));
   for (const edge of graph.edges) {
-    if (!ids.has(edge.source)) return `edge "${edge.id}" starts at a missing node "${edge.source}".`;
-    if (!ids.has(edge.target)) return `edge "${edge.id}" ends at a missing node "${edge.target}".`;
+    if (!ids.has(edge.source))
+      return `edge "${inMessage(edge.id)}" starts at a missing node "${inMessage(edge.source)}".`;
+    if (!ids.has(edge.target))
+      return `edge "${inMessage(edge.id)}" ends at a missing node "${inMessage(edge.target)}".`;
   }
   for (const node of graph.nodes) {
     if (node.groupId && !groups.has(node.groupId))
-      return `node "${node.name}" belongs to a missing module "${node.groupId}".`;
+      return `node "${inMessage(node.name)}" belongs to a missing module "${inMessage(node.groupId)}".`;
   }
   return null;
 }
