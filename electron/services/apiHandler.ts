@@ -4,9 +4,9 @@ import {
   type ApiResponse,
   type ApiResult,
   apiContract,
-  describeIssues,
   isApiMethod,
 } from '../../shared/api';
+import { describeZodError } from '../../shared/issues';
 
 export type ServiceImplementations = {
   [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>>;
@@ -28,7 +28,7 @@ export function createApiHandler(services: ServiceImplementations, log: (msg: st
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'bad-request', message: `Invalid request for ${method}: ${describeIssues(parsed.error)}` },
+        error: { code: 'bad-request', message: `Invalid request for ${method}: ${describeZodError(parsed.error)}` },
       };
     }
     try {

@@ -9,15 +9,15 @@ import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
 import { RenameField } from './RenameField';
 
-/** Errors per field from the kind's schema ("kernelSize: ..." -> kernelSize). */
+/** The first problem per setting ('' for those of no one setting), as the kind's schema reports them. */
 function errorsByField(kind: string, params: Record<string, unknown>): Map<string, string> {
   const result = validateParams(kind, params);
   const map = new Map<string, string>();
   if (result.ok) return map;
-  for (const message of result.errors) {
-    const match = /^([\w]+)[.:]/.exec(message);
-    const key = match?.[1] ?? '';
-    if (!map.has(key)) map.set(key, match ? message.slice(message.indexOf(':') + 1).trim() : message);
+  for (const { field, message } of result.issues) {
+    // A nested path ("padding.0") belongs to its top-level setting, which is the form's field.
+    const key = field.split('.')[0] ?? '';
+    if (!map.has(key)) map.set(key, message);
   }
   return map;
 }

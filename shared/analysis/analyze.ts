@@ -175,7 +175,7 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
         params = entry.result.params;
         result.params = params;
       } else {
-        report(node.id, 'error', 'invalid-params', invalidParamsMessage(node, entry.result.errors));
+        report(node.id, 'error', 'invalid-params', invalidParamsMessage(node, entry.result.issues));
         ownError = true;
       }
       if (count < spec.inputs.min) {

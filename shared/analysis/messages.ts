@@ -1,4 +1,5 @@
 import type { Edge, LayerNode, Shape } from '../graph/types';
+import { formatIssues, type Issue } from '../issues';
 import { formatShape } from './format';
 
 /**
@@ -66,8 +67,8 @@ export function unknownKindMessage(node: Named & { params?: Record<string, unkno
   return `${layerLabel(node)} has a layer type Netwright does not know ("${node.kind}") — replace it with a layer from the palette`;
 }
 
-export function invalidParamsMessage(node: Named, errors: readonly string[]): string {
-  return `${layerLabel(node)} has invalid settings: ${errors.join('; ')}`;
+export function invalidParamsMessage(node: Named, issues: readonly Issue[]): string {
+  return `${layerLabel(node)} has invalid settings: ${formatIssues(issues)}`;
 }
 
 /**

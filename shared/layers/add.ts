@@ -10,9 +10,10 @@ export type AddParams = z.output<typeof addSchema>;
  * Keras would broadcast axes of size 1; we require equal shapes because an accidental
  * broadcast in a residual connection is almost always a bug a student wants to see.
  */
-export const addSpec: LayerSpec<AddParams> = {
+export const addSpec: LayerSpec<AddParams, 'Add'> = {
   kind: 'Add',
   label: 'Add',
+  nodeName: 'add',
   description: 'Adds its inputs element by element, as a residual (skip) connection does; shapes must match.',
   category: 'merge',
   schema: addSchema,
@@ -30,7 +31,7 @@ export const addSpec: LayerSpec<AddParams> = {
     return first;
   },
   paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
-  // Additions alone are not multiply-adds (GUIDE.md).
+  // Additions alone are not multiply-adds (docs/layers.md).
   macs: () => 0,
   rfStep: () => ({ type: 'identity' }),
   summary: () => 'add',

@@ -21,9 +21,10 @@ export type BatchNormParams = z.output<typeof batchNormSchema>;
  * the moving mean and variance are updated by averaging, not by gradients, so Keras counts
  * them as non-trainable.
  */
-export const batchNormSpec: LayerSpec<BatchNormParams> = {
+export const batchNormSpec: LayerSpec<BatchNormParams, 'BatchNorm'> = {
   kind: 'BatchNorm',
   label: 'Batch norm',
+  nodeName: 'bn',
   description: 'Normalizes each channel over the batch, then rescales it: steadier, faster training.',
   category: 'normalization',
   schema: batchNormSchema,
@@ -36,7 +37,7 @@ export const batchNormSpec: LayerSpec<BatchNormParams> = {
     const channels = lastAxis(inputs, 'BatchNorm');
     return { trainable: channels * (Number(p.scale) + Number(p.center)), nonTrainable: 2 * channels };
   },
-  // Per-element scale and shift are "other ops", not multiply-adds (GUIDE.md).
+  // Per-element scale and shift are "other ops", not multiply-adds (docs/layers.md).
   macs: () => 0,
   rfStep: () => ({ type: 'identity' }),
   summary: (p) =>
