@@ -1,26 +1,14 @@
 import { useMemo } from 'react';
 import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../shared/analysis';
-import { getLayerSpec, validateParams } from '../../shared/layers';
+import { getLayerSpec } from '../../shared/layers';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { errorsByField } from './fieldErrors';
 import { fieldsFor } from './fieldModel';
 import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
 import { RenameField } from './RenameField';
-
-/** The first problem per setting ('' for those of no one setting), as the kind's schema reports them. */
-function errorsByField(kind: string, params: Record<string, unknown>): Map<string, string> {
-  const result = validateParams(kind, params);
-  const map = new Map<string, string>();
-  if (result.ok) return map;
-  for (const { field, message } of result.issues) {
-    // A nested path ("padding.0") belongs to its top-level setting, which is the form's field.
-    const key = field.split('.')[0] ?? '';
-    if (!map.has(key)) map.set(key, message);
-  }
-  return map;
-}
 
 export function Inspector() {
   const selection = useDocumentStore((s) => s.selection);
