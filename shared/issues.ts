@@ -34,3 +34,6 @@ export function formatIssues(issues: readonly Issue[], max = Number.POSITIVE_INF
 
 /** A zod error as one line, every issue naming its field. */
 export const describeZodError = (error: IssueSource, max?: number): string => formatIssues(issuesOf(error), max);
+
+/** The message of anything thrown: an Error's own message, else the value as text. */
+export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -6,7 +6,7 @@ import {
   apiContract,
   isApiMethod,
 } from '../../shared/api';
-import { describeZodError } from '../../shared/issues';
+import { describeZodError, errorMessage } from '../../shared/issues';
 
 export type ServiceImplementations = {
   [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>>;
@@ -35,7 +35,7 @@ export function createApiHandler(services: ServiceImplementations, log: (msg: st
       const run = services[method] as (request: unknown) => Promise<unknown>;
       return { ok: true, value: await run(parsed.data) };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       log(`${method} failed: ${err instanceof Error && err.stack ? err.stack : message}`);
       return { ok: false, error: { code: 'failed', message } };
     }

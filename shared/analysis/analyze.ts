@@ -1,4 +1,5 @@
 import type { Graph, LayerNode, Shape } from '../graph/types';
+import { errorMessage } from '../issues';
 import { type AnyLayerSpec, getLayerSpec, LayerError } from '../layers';
 import { GroupTotals, makeTotals } from './groupTotals';
 import { type IndexedGraph, indexGraph } from './indexGraph';
@@ -48,7 +49,7 @@ export function analyzeGraph(graph: Graph): Analysis {
           nodeId: null,
           severity: 'error',
           code: 'internal-error',
-          message: `Netwright could not analyse this network (${error instanceof Error ? error.message : String(error)}) — this is a bug in Netwright; please report it`,
+          message: `Netwright could not analyse this network (${errorMessage(error)}) — this is a bug in Netwright; please report it`,
         },
       ],
       outputs: [],

@@ -1,5 +1,5 @@
 import type { Edge, LayerNode, Shape } from '../graph/types';
-import { formatIssues, type Issue } from '../issues';
+import { errorMessage, formatIssues, type Issue } from '../issues';
 import { formatShape } from './format';
 
 /**
@@ -87,7 +87,7 @@ export function emptyOutputMessage(node: Named, inputs: readonly Shape[], output
 }
 
 export function internalErrorMessage(node: Named, what: string, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return `Netwright could not compute the ${what} of ${layerLabel(node)} (${detail}) — this is a bug in Netwright; please report it`;
 }
 
