@@ -1,4 +1,4 @@
-import { getLayerSpec, type LayerKind, layerKinds } from '../../shared/layers';
+import { getLayerSpec, type LayerKind } from '../../shared/layers';
 import { getTemplate } from '../../shared/templates';
 
 export type PaletteGroup =
@@ -66,6 +66,10 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   Concatenate: [{ id: 'concat', group: 'Merge' }],
   Add: [{ id: 'add', group: 'Merge' }],
   BatchNorm: [{ id: 'batchnorm', group: 'Normalization & activation' }],
+  GlobalAvgPool2D: [{ id: 'gap', group: 'Head', label: 'Global average pool' }],
+  GlobalMaxPool2D: [{ id: 'gmp', group: 'Head', label: 'Global max pool' }],
+  Flatten: [{ id: 'flatten', group: 'Head' }],
+  Dense: [{ id: 'dense', group: 'Head', params: { units: 10 } }],
   Activation: [
     { id: 'activation', group: 'Normalization & activation' },
     {
@@ -76,10 +80,6 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
       description: 'Turns scores into class probabilities that sum to one.',
     },
   ],
-  GlobalAvgPool2D: [{ id: 'gap', group: 'Head', label: 'Global average pool' }],
-  GlobalMaxPool2D: [{ id: 'gmp', group: 'Head', label: 'Global max pool' }],
-  Flatten: [{ id: 'flatten', group: 'Head' }],
-  Dense: [{ id: 'dense', group: 'Head', params: { units: 10 } }],
   Dropout: [{ id: 'dropout', group: 'Head' }],
   Reshape: [{ id: 'reshape', group: 'Head', params: { targetShape: [-1] } }],
 };
@@ -124,9 +124,11 @@ export const paletteGroups: readonly PaletteGroup[] = [
   'Modules',
 ];
 
-/** What the palette offers, grouped by purpose: each group's layers in catalog order, then its modules. */
+/** What the palette offers, grouped by purpose: each group's layers in paletteOffers order, then its modules. */
 export const paletteItems: readonly PaletteItem[] = (() => {
-  const layers = layerKinds.flatMap((kind) => paletteOffers[kind].map((offer) => layerItem(kind, offer)));
+  // The table's own order is the palette's (Softmax, an Activation, sits after Dense in Head).
+  const kinds = Object.keys(paletteOffers) as LayerKind[];
+  const layers = kinds.flatMap((kind) => paletteOffers[kind].map((offer) => layerItem(kind, offer)));
   const all = [...layers, ...modules];
   return paletteGroups.flatMap((group) => all.filter((item) => item.group === group));
 })();
