@@ -1,8 +1,17 @@
 import type { z } from 'zod';
 import type { Shape } from '../graph/types';
-import { activation, activationText, bool, checkStridesOrDilation, padding, pair, windowText } from './common';
+import {
+  type ActivationName,
+  activation,
+  activationText,
+  bool,
+  checkStridesOrDilation,
+  padding,
+  pair,
+  windowText,
+} from './common';
 import { imageShape, type Padding, type Pair, windowOutput } from './shapeMath';
-import type { LayerSpec, PaletteCategory } from './spec';
+import type { LayerSpec } from './spec';
 
 /**
  * What Conv2D, DepthwiseConv2D and SeparableConv2D share, as Keras's BaseConv holds it for
@@ -35,7 +44,7 @@ export interface ConvParams {
   padding: Padding;
   dilation: Pair;
   useBias: boolean;
-  activation: z.output<ReturnType<typeof activation>>;
+  activation: ActivationName;
 }
 
 export interface ConvKind<P extends ConvParams, K extends string> {
@@ -52,8 +61,6 @@ export interface ConvKind<P extends ConvParams, K extends string> {
   summaryTail(p: P): string;
 }
 
-const category: PaletteCategory = 'convolution';
-
 /** The full spec of a conv kind; every bias is one per output channel, as in Keras. */
 export function convSpec<P extends ConvParams, K extends string>(conv: ConvKind<P, K>): LayerSpec<P, K> {
   const channelsIn = (inputs: readonly Shape[]) => imageShape(inputs, conv.kind)[2];
@@ -62,7 +69,7 @@ export function convSpec<P extends ConvParams, K extends string>(conv: ConvKind<
     label: conv.label,
     nodeName: conv.nodeName,
     description: conv.description,
-    category,
+    category: 'convolution',
     schema: conv.schema,
     inputs: { min: 1, max: 1 },
     outputShape(inputs, p) {

@@ -31,10 +31,11 @@ export type AnyLayerSpec = LayerSpec<any>;
 const byKind = <T extends { [K in keyof T]: AnyLayerSpec & { kind: K } }>(table: T): T => table;
 
 /**
- * kind -> spec: the one list of layer kinds. Each kind lives in its own file (conv2d.ts,
- * dense.ts, ...); every other per-kind table in the code base (the TF.js builders, the
- * exporters, the palette) is a `Record<LayerKind, …>` or derived from this one, so a kind
- * added here and missed there fails the type check. docs/adding-a-layer-kind.md lists them.
+ * kind -> spec: the one list of layer kinds, which defines LayerKind. Each kind lives in its
+ * own file (conv2d.ts, dense.ts, ...). The per-kind tables elsewhere (the TF.js builders,
+ * kerasClassOf, the exporters' switches, the palette offers) are keyed by LayerKind, so a kind
+ * added here and missed there fails the type check; docs/adding-a-layer-kind.md lists them,
+ * and the few places the compiler cannot check.
  */
 const specs = byKind({
   Input: inputSpec,
