@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatBytes, formatInt } from '../../shared/analysis';
-import { errorMessage } from '../../shared/issues';
+import { errorMessage, issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
@@ -31,7 +31,7 @@ export function TrainingPanel() {
   const parsed = useMemo(() => TrainingOptions.safeParse(options), [options]);
   const errors = useMemo(() => {
     const map = new Map<string, string>();
-    if (!parsed.success) for (const i of parsed.error.issues) map.set(i.path.join('.'), i.message);
+    if (!parsed.success) for (const i of issuesOf(parsed.error)) map.set(i.field, i.message);
     return map;
   }, [parsed]);
 
