@@ -236,8 +236,3 @@ export type WsRequest = z.infer<typeof WsRequest>;
 export type WsServerMessage =
   | { type: 'result'; id: number; result: ApiResult<unknown> }
   | { type: 'event'; event: ApiEvent; payload: unknown };
-
-/** Formats zod issues as one readable line naming the field. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-}

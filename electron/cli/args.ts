@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { errorMessage } from '../../shared/issues';
 import { CliError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -8,7 +9,7 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const message = errorMessage(err).split('\n')[0];
     throw new CliError(`${message}\n${usage}`);
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/issues';
 import { appVersion } from '../services/appInfo';
 import { analyzeCommand } from './analyze';
 import { compareCommand } from './compare';
@@ -43,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`netwright: ${err.message}`);
       return err.exitCode;
     }
-    io.err(`netwright: internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`);
+    io.err(`netwright: internal error: ${errorMessage(err)} (please report this)`);
     return ExitCode.badInput;
   }
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../../shared/issues';
 import { createApiHandler } from '../services/apiHandler';
 import { defaultDataDir } from '../services/dataDir';
 import { createServices } from '../services/index';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
       options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean' } },
     }));
   } catch (err) {
-    fail(`${err instanceof Error ? err.message : String(err)}. ${usage}`);
+    fail(`${errorMessage(err)}. ${usage}`);
   }
   if (values.help) {
     console.log(usage);
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
       console.log(`TensorFlow.js backend: ${report.name} (${report.reason})`);
       host.broadcast('backendSelected', report);
     },
-    (err) => console.error(`TensorFlow.js: ${err instanceof Error ? err.message : String(err)}`),
+    (err) => console.error(`TensorFlow.js: ${errorMessage(err)}`),
   );
   if (!values['no-open']) openInBrowser(host.url);
   const stop = () => void host.close().then(() => process.exit(0));

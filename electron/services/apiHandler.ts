@@ -4,9 +4,9 @@ import {
   type ApiResponse,
   type ApiResult,
   apiContract,
-  describeIssues,
   isApiMethod,
 } from '../../shared/api';
+import { describeZodError, errorMessage } from '../../shared/issues';
 
 export type ServiceImplementations = {
   [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>>;
@@ -28,14 +28,14 @@ export function createApiHandler(services: ServiceImplementations, log: (msg: st
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'bad-request', message: `Invalid request for ${method}: ${describeIssues(parsed.error)}` },
+        error: { code: 'bad-request', message: `Invalid request for ${method}: ${describeZodError(parsed.error)}` },
       };
     }
     try {
       const run = services[method] as (request: unknown) => Promise<unknown>;
       return { ok: true, value: await run(parsed.data) };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       log(`${method} failed: ${err instanceof Error && err.stack ? err.stack : message}`);
       return { ok: false, error: { code: 'failed', message } };
     }

@@ -1,4 +1,5 @@
 import type { BackendAttempt, BackendName, BackendReport } from '../../shared/api';
+import { errorMessage } from '../../shared/issues';
 
 /** The slice of the tfjs API selection needs, so tests can pass a fake. */
 export interface TfBackendApi {
@@ -24,7 +25,7 @@ const tensorflowCpuHelp = 'install it where its libtensorflow download can run: 
 
 /** Turns a loader error into a sentence a user can act on. */
 export function explainLoadFailure(name: BackendName, err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   const code = (err as { code?: string } | null)?.code;
   const pkg = name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
   const help = name === 'tensorflow-gpu' ? tensorflowGpuHelp : tensorflowCpuHelp;
@@ -71,7 +72,7 @@ export async function selectBackend(
       const reason =
         candidate.name === 'tensorflow-gpu' || candidate.name === 'tensorflow'
           ? explainLoadFailure(candidate.name, err)
-          : `${candidate.name} failed to initialise: ${err instanceof Error ? err.message : String(err)}`;
+          : `${candidate.name} failed to initialise: ${errorMessage(err)}`;
       attempts.push({ name: candidate.name, ok: false, reason });
     }
   }

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { GraphChange } from '../../shared/graph/changes';
 import { uniqueName } from '../../shared/graph/naming';
+import { errorMessage } from '../../shared/issues';
 import { getFiles } from '../api/transport';
 import type { FlowNode } from '../canvas/flowModel';
 import { duplicateNodes } from '../editor/insert';
@@ -64,7 +65,7 @@ async function exportImage(ctx: ActionContext, kind: 'png' | 'svg') {
     const blob = kind === 'png' ? await canvasPng(nodes) : await canvasSvg(nodes);
     await getFiles().exportFile(`${doc().name}.${kind}`, kind, blob);
   } catch (err) {
-    ui().notify(`Could not export the image: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    ui().notify(`Could not export the image: ${errorMessage(err)}`, 'error');
   }
 }
 

@@ -2,6 +2,7 @@ import { analyzeGraph } from '../../shared/analysis';
 import type { GraphChange } from '../../shared/graph/changes';
 import { uniqueName } from '../../shared/graph/naming';
 import type { Edge, Graph, Group, LayerNode, Position } from '../../shared/graph/types';
+import { getLayerSpec } from '../../shared/layers';
 import { getTemplate } from '../../shared/templates';
 import type { PaletteItem } from '../palette/paletteItems';
 
@@ -11,24 +12,9 @@ export interface Insertion {
   ids: string[];
 }
 
-const defaultNames: Record<string, string> = {
-  Conv2D: 'conv',
-  DepthwiseConv2D: 'depthwise',
-  SeparableConv2D: 'separable',
-  MaxPool2D: 'maxpool',
-  AvgPool2D: 'avgpool',
-  GlobalAvgPool2D: 'gap',
-  GlobalMaxPool2D: 'gmp',
-  BatchNorm: 'bn',
-  Compress1x1: 'compress',
-  StridedReduction: 'reduce',
-  Concatenate: 'concat',
-  ZeroPadding2D: 'pad',
-};
-
 function baseName(kind: string, params: Record<string, unknown>): string {
   if (kind === 'Activation' && typeof params.activation === 'string') return params.activation;
-  return defaultNames[kind] ?? kind.toLowerCase();
+  return getLayerSpec(kind)?.nodeName ?? kind.toLowerCase();
 }
 
 function edgeId(source: string, target: string, index: number): string {

@@ -8,6 +8,7 @@ import {
 import type { Graph } from '../../shared/graph/types';
 import { importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
+import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
 import { layeredPositions } from '../editor/insert';
 import { layoutGraph, needsLayout } from '../layout/elkLayout';
@@ -107,7 +108,7 @@ export async function openDocument(purpose: 'open' | 'import'): Promise<void> {
     const file = await getFiles().open(purpose);
     if (file) await loadIntoEditor(file);
   } catch (err) {
-    fail(`Could not open the file: ${err instanceof Error ? err.message : String(err)}`);
+    fail(`Could not open the file: ${errorMessage(err)}`);
   }
 }
 
@@ -116,7 +117,7 @@ export async function openRecent(id: string): Promise<void> {
   try {
     await loadIntoEditor(await getApi().invoke('recentOpen', { id }));
   } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
+    fail(errorMessage(err));
   }
 }
 
@@ -134,7 +135,7 @@ export async function saveDocument(saveAs = false): Promise<boolean> {
     useUiStore.getState().notify(saved.path ? `Saved ${saved.path}` : `Saved ${saved.name} to your downloads`);
     return true;
   } catch (err) {
-    fail(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+    fail(`Could not save: ${errorMessage(err)}`);
     return false;
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -27,6 +28,6 @@ export async function exportCode(target: 'pytorch' | 'keras', runId?: string): P
     );
     if (saved) notify(`Exported ${result.files.length} files: ${result.files.join(', ')}`);
   } catch (err) {
-    notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    notify(`Could not export: ${errorMessage(err)}`, 'error');
   }
 }

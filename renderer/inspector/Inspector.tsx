@@ -1,26 +1,14 @@
 import { useMemo } from 'react';
 import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../shared/analysis';
-import { getLayerSpec, validateParams } from '../../shared/layers';
+import { getLayerSpec } from '../../shared/layers';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { errorsByField } from './fieldErrors';
 import { fieldsFor } from './fieldModel';
 import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
 import { RenameField } from './RenameField';
-
-/** Errors per field from the kind's schema ("kernelSize: ..." -> kernelSize). */
-function errorsByField(kind: string, params: Record<string, unknown>): Map<string, string> {
-  const result = validateParams(kind, params);
-  const map = new Map<string, string>();
-  if (result.ok) return map;
-  for (const message of result.errors) {
-    const match = /^([\w]+)[.:]/.exec(message);
-    const key = match?.[1] ?? '';
-    if (!map.has(key)) map.set(key, match ? message.slice(message.indexOf(':') + 1).trim() : message);
-  }
-  return map;
-}
 
 export function Inspector() {
   const selection = useDocumentStore((s) => s.selection);

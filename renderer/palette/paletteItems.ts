@@ -1,4 +1,4 @@
-import { getLayerSpec } from '../../shared/layers';
+import { getLayerSpec, type LayerKind } from '../../shared/layers';
 import { getTemplate } from '../../shared/templates';
 
 export type PaletteGroup =
@@ -16,24 +16,83 @@ export type PaletteItem = {
   label: string;
   description: string;
   group: PaletteGroup;
-} & ({ kind: string; params: Record<string, unknown> } | { template: string });
+} & ({ kind: LayerKind; params: Record<string, unknown> } | { template: string });
 
-const layer = (
-  id: string,
-  group: PaletteGroup,
-  kind: string,
-  params: Record<string, unknown> = {},
-  label?: string,
-  description?: string,
-): PaletteItem => {
+/** One palette entry of a kind; label and description default to the spec's. */
+export interface Offer {
+  id: string;
+  group: PaletteGroup;
+  params?: Record<string, unknown>;
+  label?: string;
+  description?: string;
+}
+
+/**
+ * What the palette offers of each kind: keyed by kind, so a kind added to the catalog and
+ * not offered here fails the type check. Extra entries (one kind with telling defaults)
+ * follow their kind's first.
+ */
+export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
+  Input: [{ id: 'input', group: 'Input', params: { shape: [32, 32, 3] } }],
+  Conv2D: [
+    {
+      id: 'conv',
+      group: 'Convolution',
+      params: { filters: 64, kernelSize: [3, 3], activation: 'relu' },
+      label: 'Conv k×k',
+    },
+    {
+      id: 'conv-1xn',
+      group: 'Convolution',
+      params: { filters: 64, kernelSize: [1, 7], activation: 'relu' },
+      label: 'Conv 1×n',
+      description: 'A one-row convolution: paired with an n×1 it sees an n×n window for 2/n of the cost.',
+    },
+    {
+      id: 'conv-nx1',
+      group: 'Convolution',
+      params: { filters: 64, kernelSize: [7, 1], activation: 'relu' },
+      label: 'Conv n×1',
+      description: 'A one-column convolution: the second half of an asymmetric n×n factorization.',
+    },
+  ],
+  DepthwiseConv2D: [{ id: 'depthwise', group: 'Convolution', params: { kernelSize: [3, 3] } }],
+  SeparableConv2D: [{ id: 'separable', group: 'Convolution', params: { filters: 64, kernelSize: [3, 3] } }],
+  ZeroPadding2D: [{ id: 'zero-padding', group: 'Convolution' }],
+  Compress1x1: [{ id: 'compress', group: 'Compression & reduction' }],
+  StridedReduction: [{ id: 'strided', group: 'Compression & reduction' }],
+  MaxPool2D: [{ id: 'maxpool', group: 'Pooling' }],
+  AvgPool2D: [{ id: 'avgpool', group: 'Pooling' }],
+  Concatenate: [{ id: 'concat', group: 'Merge' }],
+  Add: [{ id: 'add', group: 'Merge' }],
+  BatchNorm: [{ id: 'batchnorm', group: 'Normalization & activation' }],
+  GlobalAvgPool2D: [{ id: 'gap', group: 'Head', label: 'Global average pool' }],
+  GlobalMaxPool2D: [{ id: 'gmp', group: 'Head', label: 'Global max pool' }],
+  Flatten: [{ id: 'flatten', group: 'Head' }],
+  Dense: [{ id: 'dense', group: 'Head', params: { units: 10 } }],
+  Activation: [
+    { id: 'activation', group: 'Normalization & activation' },
+    {
+      id: 'softmax',
+      group: 'Head',
+      params: { activation: 'softmax' },
+      label: 'Softmax',
+      description: 'Turns scores into class probabilities that sum to one.',
+    },
+  ],
+  Dropout: [{ id: 'dropout', group: 'Head' }],
+  Reshape: [{ id: 'reshape', group: 'Head', params: { targetShape: [-1] } }],
+};
+
+const layerItem = (kind: LayerKind, offer: Offer): PaletteItem => {
   const spec = getLayerSpec(kind);
   return {
-    id,
-    group,
+    id: offer.id,
+    group: offer.group,
     kind,
-    params,
-    label: label ?? spec?.label ?? kind,
-    description: description ?? spec?.description ?? kind,
+    params: offer.params ?? {},
+    label: offer.label ?? spec?.label ?? kind,
+    description: offer.description ?? spec?.description ?? kind,
   };
 };
 
@@ -45,52 +104,8 @@ const moduleItem = (templateId: string, label: string, group: PaletteGroup = 'Mo
   description: `${getTemplate(templateId)?.description ?? label} Select the node that feeds it before adding, and it is connected.`,
 });
 
-/** What the palette offers, grouped by purpose; several entries are one kind with telling defaults. */
-export const paletteItems: readonly PaletteItem[] = [
-  layer('input', 'Input', 'Input', { shape: [32, 32, 3] }),
-  layer('conv', 'Convolution', 'Conv2D', { filters: 64, kernelSize: [3, 3], activation: 'relu' }, 'Conv k×k'),
-  layer(
-    'conv-1xn',
-    'Convolution',
-    'Conv2D',
-    { filters: 64, kernelSize: [1, 7], activation: 'relu' },
-    'Conv 1×n',
-    'A one-row convolution: paired with an n×1 it sees an n×n window for 2/n of the cost.',
-  ),
-  layer(
-    'conv-nx1',
-    'Convolution',
-    'Conv2D',
-    { filters: 64, kernelSize: [7, 1], activation: 'relu' },
-    'Conv n×1',
-    'A one-column convolution: the second half of an asymmetric n×n factorization.',
-  ),
-  layer('depthwise', 'Convolution', 'DepthwiseConv2D', { kernelSize: [3, 3] }),
-  layer('separable', 'Convolution', 'SeparableConv2D', { filters: 64, kernelSize: [3, 3] }),
-  layer('zero-padding', 'Convolution', 'ZeroPadding2D'),
-  layer('compress', 'Compression & reduction', 'Compress1x1'),
-  layer('strided', 'Compression & reduction', 'StridedReduction'),
+const modules: readonly PaletteItem[] = [
   moduleItem('inception-reduction-a', 'Grid reduction (conv + pool)', 'Compression & reduction'),
-  layer('maxpool', 'Pooling', 'MaxPool2D'),
-  layer('avgpool', 'Pooling', 'AvgPool2D'),
-  layer('concat', 'Merge', 'Concatenate'),
-  layer('add', 'Merge', 'Add'),
-  layer('batchnorm', 'Normalization & activation', 'BatchNorm'),
-  layer('activation', 'Normalization & activation', 'Activation'),
-  layer('gap', 'Head', 'GlobalAvgPool2D', {}, 'Global average pool'),
-  layer('gmp', 'Head', 'GlobalMaxPool2D', {}, 'Global max pool'),
-  layer('flatten', 'Head', 'Flatten'),
-  layer('dense', 'Head', 'Dense', { units: 10 }),
-  layer('dropout', 'Head', 'Dropout'),
-  layer(
-    'softmax',
-    'Head',
-    'Activation',
-    { activation: 'softmax' },
-    'Softmax',
-    'Turns scores into class probabilities that sum to one.',
-  ),
-  layer('reshape', 'Head', 'Reshape', { targetShape: [-1] }),
   moduleItem('inception-a', 'Inception A'),
   moduleItem('inception-b', 'Inception B (1×n + n×1)'),
   moduleItem('inception-c', 'Inception C (filter bank)'),
@@ -108,6 +123,15 @@ export const paletteGroups: readonly PaletteGroup[] = [
   'Head',
   'Modules',
 ];
+
+/** What the palette offers, grouped by purpose: each group's layers in paletteOffers order, then its modules. */
+export const paletteItems: readonly PaletteItem[] = (() => {
+  // The table's own order is the palette's (Softmax, an Activation, sits after Dense in Head).
+  const kinds = Object.keys(paletteOffers) as LayerKind[];
+  const layers = kinds.flatMap((kind) => paletteOffers[kind].map((offer) => layerItem(kind, offer)));
+  const all = [...layers, ...modules];
+  return paletteGroups.flatMap((group) => all.filter((item) => item.group === group));
+})();
 
 export function findPaletteItem(id: string): PaletteItem | undefined {
   return paletteItems.find((item) => item.id === id);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatInt } from '../../shared/analysis';
+import { errorMessage } from '../../shared/issues';
 import { compareGraphs, signedInt, signedPct, toCsv, toJson, toMarkdown, toSvgChart } from '../../shared/transforms';
 import { getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
@@ -35,7 +36,7 @@ export function CompareView() {
             });
       await getFiles().exportFile(`${name}-comparison.${ext}`, ext, blob);
     } catch (err) {
-      notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      notify(`Could not export: ${errorMessage(err)}`, 'error');
     }
   };
   const { a, b, difference: d } = comparison;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ApiResponse, BackendReport } from '../../shared/api';
+import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
 
 interface ShellState {
@@ -8,8 +9,6 @@ interface ShellState {
   error?: string;
   connect(): Promise<void>;
 }
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** What the status bar shows about the machine side: version, shell, TensorFlow.js backend. */
 export const useShellStore = create<ShellState>((set) => ({
@@ -20,7 +19,7 @@ export const useShellStore = create<ShellState>((set) => ({
       set({ ping: await api.invoke('ping', {}) });
       set({ backend: await api.invoke('backendInfo', {}) });
     } catch (err) {
-      set({ error: message(err) });
+      set({ error: errorMessage(err) });
     }
   },
 }));

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../shared/issues';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
 import { exportCode } from '../files/exportCode';
@@ -7,8 +8,6 @@ import { CurvesChart, type Series } from './CurvesChart';
 import { palette } from './charts';
 import { ReliabilityChart } from './ReliabilityChart';
 import { useTrainingStore } from './trainingStore';
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function base64ToBlob(base64: string, type: string): Blob {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -26,7 +25,7 @@ export function RunsView() {
   const [records, setRecords] = useState<Record<string, RunRecord>>({});
 
   useEffect(() => {
-    if (open) refresh().catch((err) => notify(message(err), 'error'));
+    if (open) refresh().catch((err) => notify(errorMessage(err), 'error'));
   }, [open, refresh, notify]);
   useEffect(() => {
     for (const id of chosen) {
@@ -35,7 +34,7 @@ export function RunsView() {
         .invoke('runGet', { runId: id })
         .then(
           (r) => setRecords((all) => ({ ...all, [id]: r })),
-          (err) => notify(message(err), 'error'),
+          (err) => notify(errorMessage(err), 'error'),
         );
     }
   }, [chosen, records, notify]);
@@ -88,7 +87,7 @@ export function RunsView() {
         base64ToBlob(model.weightsBase64, 'application/octet-stream'),
       );
     } catch (err) {
-      notify(message(err), 'error');
+      notify(errorMessage(err), 'error');
     }
   };
   const exportCsv = async (id: string) => {
@@ -96,7 +95,7 @@ export function RunsView() {
       const { csv, suggestedName } = await getApi().invoke('runExportCsv', { runId: id });
       await getFiles().exportFile(suggestedName, 'csv', new Blob([csv], { type: 'text/csv' }));
     } catch (err) {
-      notify(message(err), 'error');
+      notify(errorMessage(err), 'error');
     }
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatBytes, formatInt } from '../../shared/analysis';
+import { errorMessage, issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
@@ -8,8 +9,6 @@ import { useUiStore } from '../store/uiStore';
 import { CurvesChart } from './CurvesChart';
 import { TrainingForm } from './TrainingForm';
 import { subscribeTrainingEvents, useTrainingStore } from './trainingStore';
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function eta(seconds: number): string {
   if (!Number.isFinite(seconds)) return '…';
@@ -32,7 +31,7 @@ export function TrainingPanel() {
   const parsed = useMemo(() => TrainingOptions.safeParse(options), [options]);
   const errors = useMemo(() => {
     const map = new Map<string, string>();
-    if (!parsed.success) for (const i of parsed.error.issues) map.set(i.path.join('.'), i.message);
+    if (!parsed.success) for (const i of issuesOf(parsed.error)) map.set(i.field, i.message);
     return map;
   }, [parsed]);
 
@@ -47,7 +46,7 @@ export function TrainingPanel() {
               e.refusal ??
                 `≈ ${formatBytes(e.memory.totalBytes)} per batch (of ${formatBytes(e.budgetBytes)} available)`,
             ),
-          (err) => setEstimate(message(err)),
+          (err) => setEstimate(errorMessage(err)),
         );
     }, 400);
     return () => clearTimeout(timer);
@@ -59,14 +58,14 @@ export function TrainingPanel() {
       const { runId } = await getApi().invoke('trainStart', { graph, options, networkName: name });
       begin(runId);
     } catch (err) {
-      notify(message(err), 'error');
+      notify(errorMessage(err), 'error');
     }
   };
   const control = (method: 'trainCancel' | 'trainPause' | 'trainResume') => {
     if (live)
       getApi()
         .invoke(method, { runId: live.runId })
-        .catch((err) => notify(message(err), 'error'));
+        .catch((err) => notify(errorMessage(err), 'error'));
   };
 
   const p = live?.progress;

@@ -1,4 +1,5 @@
 import type { Graph, LayerNode, Shape } from '../graph/types';
+import { errorMessage } from '../issues';
 import { type AnyLayerSpec, getLayerSpec, LayerError } from '../layers';
 import { GroupTotals, makeTotals } from './groupTotals';
 import { type IndexedGraph, indexGraph } from './indexGraph';
@@ -48,7 +49,7 @@ export function analyzeGraph(graph: Graph): Analysis {
           nodeId: null,
           severity: 'error',
           code: 'internal-error',
-          message: `Netwright could not analyse this network (${error instanceof Error ? error.message : String(error)}) — this is a bug in Netwright; please report it`,
+          message: `Netwright could not analyse this network (${errorMessage(error)}) — this is a bug in Netwright; please report it`,
         },
       ],
       outputs: [],
@@ -175,7 +176,7 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
         params = entry.result.params;
         result.params = params;
       } else {
-        report(node.id, 'error', 'invalid-params', invalidParamsMessage(node, entry.result.errors));
+        report(node.id, 'error', 'invalid-params', invalidParamsMessage(node, entry.result.issues));
         ownError = true;
       }
       if (count < spec.inputs.min) {

@@ -1,4 +1,5 @@
 import type { Edge, LayerNode, Shape } from '../graph/types';
+import { errorMessage, formatIssues, type Issue } from '../issues';
 import { inMessage } from '../text/inMessage';
 import { formatShape } from './format';
 
@@ -67,8 +68,8 @@ export function unknownKindMessage(node: Named & { params?: Record<string, unkno
   return `${layerLabel(node)} has a layer type Netwright does not know ("${inMessage(node.kind)}") — replace it with a layer from the palette`;
 }
 
-export function invalidParamsMessage(node: Named, errors: readonly string[]): string {
-  return `${layerLabel(node)} has invalid settings: ${errors.join('; ')}`;
+export function invalidParamsMessage(node: Named, issues: readonly Issue[]): string {
+  return `${layerLabel(node)} has invalid settings: ${formatIssues(issues)}`;
 }
 
 /**
@@ -87,7 +88,7 @@ export function emptyOutputMessage(node: Named, inputs: readonly Shape[], output
 }
 
 export function internalErrorMessage(node: Named, what: string, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return `Netwright could not compute the ${what} of ${layerLabel(node)} (${detail}) — this is a bug in Netwright; please report it`;
 }
 

@@ -1,68 +1,25 @@
 import type { Shape } from '../graph/types';
 import {
   type ActivationName,
-  type ActivationParams,
-  type BatchNormParams,
-  type Compress1x1Params,
-  type ConcatenateParams,
-  type Conv2DParams,
   compress1x1AsConv2D,
-  type DenseParams,
-  type DepthwiseConv2DParams,
-  type DropoutParams,
-  type GlobalPool2DParams,
-  type InputParams,
-  type Pool2DParams,
-  type ReshapeParams,
-  type SeparableConv2DParams,
-  type StridedReductionParams,
+  isLayerKind,
+  type LayerKind,
+  type ParamsOf,
   stridedReductionEquivalent,
-  type ZeroPadding2DParams,
 } from '../layers';
+
+/** Kinds that stand for another layer and are written as it (see plainLayer). */
+type ConvenienceKind = 'Compress1x1' | 'StridedReduction';
+
+/** What an exporter writes: every catalog kind but the convenience ones, so a new kind must be handled by each exporter. */
+export type PlainKind = Exclude<LayerKind, ConvenienceKind>;
 
 /**
  * A node as the layer an exporter writes: the two convenience kinds (Compress1x1,
  * StridedReduction) become the plain Conv2D or pool they stand for, through the same
  * functions the analysis and the TF.js compiler use, so the three cannot disagree.
  */
-export type PlainLayer =
-  | { kind: 'Input'; params: InputParams }
-  | { kind: 'Conv2D'; params: Conv2DParams }
-  | { kind: 'DepthwiseConv2D'; params: DepthwiseConv2DParams }
-  | { kind: 'SeparableConv2D'; params: SeparableConv2DParams }
-  | { kind: 'ZeroPadding2D'; params: ZeroPadding2DParams }
-  | { kind: 'MaxPool2D' | 'AvgPool2D'; params: Pool2DParams }
-  | { kind: 'GlobalAvgPool2D' | 'GlobalMaxPool2D'; params: GlobalPool2DParams }
-  | { kind: 'Concatenate'; params: ConcatenateParams }
-  | { kind: 'Add'; params: Record<string, never> }
-  | { kind: 'BatchNorm'; params: BatchNormParams }
-  | { kind: 'Activation'; params: ActivationParams }
-  | { kind: 'Dropout'; params: DropoutParams }
-  | { kind: 'Flatten'; params: Record<string, never> }
-  | { kind: 'Reshape'; params: ReshapeParams }
-  | { kind: 'Dense'; params: DenseParams };
-
-export type PlainKind = PlainLayer['kind'];
-
-const plainKinds: ReadonlySet<string> = new Set<PlainKind>([
-  'Input',
-  'Conv2D',
-  'DepthwiseConv2D',
-  'SeparableConv2D',
-  'ZeroPadding2D',
-  'MaxPool2D',
-  'AvgPool2D',
-  'GlobalAvgPool2D',
-  'GlobalMaxPool2D',
-  'Concatenate',
-  'Add',
-  'BatchNorm',
-  'Activation',
-  'Dropout',
-  'Flatten',
-  'Reshape',
-  'Dense',
-]);
+export type PlainLayer = { [K in PlainKind]: { kind: K; params: ParamsOf<K> } }[PlainKind];
 
 /** Thrown for a layer kind an exporter does not know: a new kind was added to the catalog. */
 export class ExportError extends Error {
@@ -71,13 +28,12 @@ export class ExportError extends Error {
 
 /** `params` are the analysis's validated params (defaults filled); `inputShapes` its input shapes. */
 export function plainLayer(kind: string, params: Record<string, unknown>, inputShapes: readonly Shape[]): PlainLayer {
+  if (!isLayerKind(kind)) throw new ExportError(`Export does not support layer kind "${kind}" yet`);
+  const [input = []] = inputShapes;
   if (kind === 'Compress1x1') {
-    return { kind: 'Conv2D', params: compress1x1AsConv2D(inputShapes[0]!, params as Compress1x1Params) };
+    return { kind: 'Conv2D', params: compress1x1AsConv2D(input, params as ParamsOf<'Compress1x1'>) };
   }
-  if (kind === 'StridedReduction') {
-    return stridedReductionEquivalent(inputShapes[0]!, params as StridedReductionParams);
-  }
-  if (!plainKinds.has(kind)) throw new ExportError(`Export does not support layer kind "${kind}" yet`);
+  if (kind === 'StridedReduction') return stridedReductionEquivalent(input, params as ParamsOf<'StridedReduction'>);
   return { kind, params } as PlainLayer;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readJson } from '../import/json';
+import { formatIssue, issuesOf } from '../issues';
 import { inMessage } from '../text/inMessage';
 import { GraphSchema } from './schema';
 import type { Graph } from './types';
@@ -64,9 +65,8 @@ export function parseProjectValue(value: unknown, steps: Readonly<Record<number,
   }
   const parsed = ProjectFileSchema.safeParse(file);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : 'the file';
-    return { ok: false, error: `The project file is invalid at ${where}: ${issue.message}.` };
+    const [issue = { field: '', message: 'invalid' }] = issuesOf(parsed.error);
+    return { ok: false, error: `The project file is invalid at ${formatIssue(issue, 'the file')}.` };
   }
   const integrity = checkIntegrity(parsed.data.graph);
   if (integrity) return { ok: false, error: `The project file is inconsistent: ${integrity}` };

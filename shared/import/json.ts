@@ -1,3 +1,4 @@
+import { errorMessage } from '../issues';
 /**
  * JSON reading with messages a user can act on. JSON.parse's own messages differ
  * between engines and often omit the position, so on failure a small iterative
@@ -29,7 +30,7 @@ export function readJson(text: string): JsonRead {
       }
     }
     if (located) return { ok: false, error: describeJsonError(body, located) };
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     if (error instanceof RangeError) return { ok: false, error: 'The JSON is nested too deeply to read.' };
     return { ok: false, error: `Not valid JSON (${oneLine(detail, 120)}).` };
   }

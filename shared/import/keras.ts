@@ -1,4 +1,5 @@
 import { GraphBuilder, type NodeRef } from '../graph/builder';
+import { errorMessage } from '../issues';
 import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
 import { convertLayer } from './layers';
@@ -25,7 +26,7 @@ export function importKerasJson(text: string, options: ImportOptions = {}): Impo
   try {
     return importText(text, options ?? {});
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return fail(`Internal error while importing (this is a bug; please report it): ${oneLine(detail, 120)}`);
   }
 }

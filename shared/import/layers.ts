@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeZodError } from '../issues';
 import { oneLine } from './json';
 
 /**
@@ -232,17 +233,9 @@ const ok = (kind: string, params: Record<string, unknown>, outRank: number | und
 });
 const unsupported = (reason: string): Converted => ({ ok: false, fatal: false, reason });
 
-/** Zod issues as "key: message; key: message". */
-function issuesText(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
-
 function parse<S extends z.ZodType>(schema: S, info: LayerInfo, build: (c: z.output<S>) => Converted): Converted {
   const r = schema.safeParse(info.config);
-  if (!r.success) return unsupported(`has settings Netwright cannot read: ${issuesText(r.error)}`);
+  if (!r.success) return unsupported(`has settings Netwright cannot read: ${describeZodError(r.error, 3)}`);
   return build(r.data);
 }
 
@@ -341,7 +334,7 @@ const batchNorm: Handler = (info) =>
       return unsupported(
         multi
           ? `normalizes several axes (${describeValue(c.axis)}); Netwright's BatchNorm normalizes the last (channel) axis only`
-          : `has settings Netwright cannot read: axis: ${issuesText(axisRead.error)}`,
+          : `has settings Netwright cannot read: axis: ${describeZodError(axisRead.error, 3)}`,
       );
     }
     const rank = firstRank(info);

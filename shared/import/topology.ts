@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issuesOf } from '../issues';
 import { oneLine } from './json';
 
 /**
@@ -74,8 +75,8 @@ function readEntries(
   for (let i = 0; i < raw.length; i++) {
     const r = layerEntry.safeParse(raw[i]);
     if (!r.success) {
-      const issue = r.error.issues[0]!;
-      const at = issue.path.length ? ` ('${issue.path.join('.')}': ${issue.message})` : '';
+      const [issue] = issuesOf(r.error);
+      const at = issue?.field ? ` ('${issue.field}': ${issue.message})` : '';
       return {
         ok: false,
         error: `${where} layer #${i + 1} is not a Keras layer: expected {class_name, config, …}${at}.`,

@@ -9,9 +9,10 @@ export const activationSchema = z.strictObject({
 
 export type ActivationParams = z.output<typeof activationSchema>;
 
-export const activationSpec: LayerSpec<ActivationParams> = {
+export const activationSpec: LayerSpec<ActivationParams, 'Activation'> = {
   kind: 'Activation',
   label: 'Activation',
+  nodeName: 'activation',
   description: 'Applies a nonlinearity such as ReLU element by element; no weights, shape unchanged.',
   category: 'normalization',
   schema: activationSchema,

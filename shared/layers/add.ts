@@ -10,9 +10,10 @@ export type AddParams = z.output<typeof addSchema>;
  * Keras would broadcast axes of size 1; we require equal shapes because an accidental
  * broadcast in a residual connection is almost always a bug a student wants to see.
  */
-export const addSpec: LayerSpec<AddParams> = {
+export const addSpec: LayerSpec<AddParams, 'Add'> = {
   kind: 'Add',
   label: 'Add',
+  nodeName: 'add',
   description: 'Adds its inputs element by element, as a residual (skip) connection does; shapes must match.',
   category: 'merge',
   schema: addSchema,

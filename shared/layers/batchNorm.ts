@@ -21,9 +21,10 @@ export type BatchNormParams = z.output<typeof batchNormSchema>;
  * the moving mean and variance are updated by averaging, not by gradients, so Keras counts
  * them as non-trainable.
  */
-export const batchNormSpec: LayerSpec<BatchNormParams> = {
+export const batchNormSpec: LayerSpec<BatchNormParams, 'BatchNorm'> = {
   kind: 'BatchNorm',
   label: 'Batch norm',
+  nodeName: 'bn',
   description: 'Normalizes each channel over the batch, then rescales it: steadier, faster training.',
   category: 'normalization',
   schema: batchNormSchema,

@@ -47,53 +47,56 @@ export const activation = () => z.enum(ACTIVATIONS, expected(`one of ${quoted(AC
 export const padding = () => z.enum(PADDINGS, expected(`one of ${quoted(PADDINGS)}`));
 
 /**
- * [height, width], also accepting a single number for both as Keras does. Parsed by hand
- * rather than as a zod union so a bad value yields one message naming it, not one per branch.
+ * A setting parsed by hand rather than as a zod union, so a bad value yields one message
+ * naming it ("expected <what>, got <value>"), not one per branch. `read` returns undefined
+ * for a value it cannot take.
  */
-export const pair = () =>
-  z.unknown().transform((value, ctx): Pair => {
-    const both = typeof value === 'number' ? [value, value] : value;
-    if (Array.isArray(both) && both.length === 2 && both.every(isPositiveInt)) return [both[0], both[1]];
-    ctx.issues.push({
-      code: 'custom',
-      input: value,
-      message: `expected a positive whole number or a pair [height, width] of them, got ${describeValue(value)}`,
-    });
+export const parsedBy = <T>(what: string, read: (value: unknown) => T | undefined) =>
+  z.unknown().transform((value, ctx): T => {
+    const result = read(value);
+    if (result !== undefined) return result;
+    ctx.issues.push({ code: 'custom', input: value, message: `expected ${what}, got ${describeValue(value)}` });
     return z.NEVER;
   });
+
+/** Two values (Pair's [height, width], or a side's [before, after]) that pass `ok`, else undefined. */
+function twoOf(value: unknown, ok: (v: unknown) => v is number): Pair | undefined {
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [a, b] = value;
+  return ok(a) && ok(b) ? [a, b] : undefined;
+}
+
+/** [height, width], also accepting a single number for both as Keras does. */
+export const pair = () =>
+  parsedBy('a positive whole number or a pair [height, width] of them', (value) =>
+    twoOf(typeof value === 'number' ? [value, value] : value, isPositiveInt),
+  );
 
 export type PadPair = readonly [readonly [number, number], readonly [number, number]];
 
 /** ZeroPadding2D's padding: n, [h, w] or [[top, bottom], [left, right]], normalized to the last. */
 export const padPairs = () =>
-  z.unknown().transform((value, ctx): PadPair => {
-    if (isNonNegativeInt(value))
-      return [
-        [value, value],
-        [value, value],
-      ];
-    if (Array.isArray(value) && value.length === 2) {
-      const [h, w] = value;
-      if (isNonNegativeInt(h) && isNonNegativeInt(w))
+  parsedBy(
+    'a whole number ≥ 0, a pair [height, width], or [[top, bottom], [left, right]]',
+    (value): PadPair | undefined => {
+      if (isNonNegativeInt(value)) {
         return [
-          [h, h],
-          [w, w],
+          [value, value],
+          [value, value],
         ];
-      const isSide = (s: unknown): s is [number, number] =>
-        Array.isArray(s) && s.length === 2 && s.every(isNonNegativeInt);
-      if (isSide(h) && isSide(w))
+      }
+      const same = twoOf(value, isNonNegativeInt);
+      if (same) {
         return [
-          [h[0], h[1]],
-          [w[0], w[1]],
+          [same[0], same[0]],
+          [same[1], same[1]],
         ];
-    }
-    ctx.issues.push({
-      code: 'custom',
-      input: value,
-      message: `expected a whole number ≥ 0, a pair [height, width], or [[top, bottom], [left, right]], got ${describeValue(value)}`,
-    });
-    return z.NEVER;
-  });
+      }
+      if (!Array.isArray(value) || value.length !== 2) return undefined;
+      const [h, w] = value.map((side: unknown) => twoOf(side, isNonNegativeInt));
+      return h && w ? [h, w] : undefined;
+    },
+  );
 
 /**
  * Keras (and TensorFlow's conv ops) reject strides > 1 combined with dilation > 1;

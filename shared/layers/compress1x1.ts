@@ -40,9 +40,10 @@ export function compress1x1AsConv2D(input: Shape, p: Compress1x1Params): Conv2DP
 const asConv = (inputs: readonly Shape[], p: Compress1x1Params) =>
   compress1x1AsConv2D(imageShape(inputs, 'Compress1x1'), p);
 
-export const compress1x1Spec: LayerSpec<Compress1x1Params> = {
+export const compress1x1Spec: LayerSpec<Compress1x1Params, 'Compress1x1'> = {
   kind: 'Compress1x1',
   label: '1×1 compression',
+  nodeName: 'compress',
   description: 'A 1×1 conv that cuts the channel count (by a ratio or to a number) before an expensive conv.',
   category: 'compression',
   schema: compress1x1Schema,

@@ -30,9 +30,10 @@ function sampleAxis(axis: number, rank: number, first: readonly number[]): numbe
   return index;
 }
 
-export const concatenateSpec: LayerSpec<ConcatenateParams> = {
+export const concatenateSpec: LayerSpec<ConcatenateParams, 'Concatenate'> = {
   kind: 'Concatenate',
   label: 'Concatenate',
+  nodeName: 'concat',
   description: 'Stacks its inputs along one axis (channels by default), as Inception joins its branches.',
   category: 'merge',
   schema: concatenateSchema,

@@ -12,9 +12,10 @@ export const denseSchema = z.strictObject({
 export type DenseParams = z.output<typeof denseSchema>;
 
 /** Like Keras, Dense acts on the last axis only: [H, W, C] becomes [H, W, units], one shared weight matrix. */
-export const denseSpec: LayerSpec<DenseParams> = {
+export const denseSpec: LayerSpec<DenseParams, 'Dense'> = {
   kind: 'Dense',
   label: 'Dense',
+  nodeName: 'dense',
   description: 'Fully connected: every output unit weighs every value of the last axis.',
   category: 'head',
   schema: denseSchema,

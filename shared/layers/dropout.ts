@@ -11,9 +11,10 @@ export const dropoutSchema = z.strictObject({
 
 export type DropoutParams = z.output<typeof dropoutSchema>;
 
-export const dropoutSpec: LayerSpec<DropoutParams> = {
+export const dropoutSpec: LayerSpec<DropoutParams, 'Dropout'> = {
   kind: 'Dropout',
   label: 'Dropout',
+  nodeName: 'dropout',
   description: 'While training, zeroes a random fraction of values to fight overfitting; does nothing at inference.',
   category: 'normalization',
   schema: dropoutSchema,

@@ -6,9 +6,10 @@ export const flattenSchema = z.strictObject({});
 
 export type FlattenParams = z.output<typeof flattenSchema>;
 
-export const flattenSpec: LayerSpec<FlattenParams> = {
+export const flattenSpec: LayerSpec<FlattenParams, 'Flatten'> = {
   kind: 'Flatten',
   label: 'Flatten',
+  nodeName: 'flatten',
   description: 'Unrolls an image into one long vector, e.g. before a Dense layer.',
   category: 'head',
   schema: flattenSchema,

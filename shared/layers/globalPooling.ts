@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bool } from './common';
+import type { PoolText } from './pooling';
 import { imageShape } from './shapeMath';
 import type { LayerSpec } from './spec';
 
@@ -10,11 +11,10 @@ export const globalPool2dSchema = z.strictObject({
 
 export type GlobalPool2DParams = z.output<typeof globalPool2dSchema>;
 
-export function globalPool2dSpec(kind: string, word: 'max' | 'avg', label: string, description: string) {
-  const spec: LayerSpec<GlobalPool2DParams> = {
+export function globalPool2dSpec<K extends string>(kind: K, word: 'max' | 'avg', text: PoolText) {
+  const spec: LayerSpec<GlobalPool2DParams, K> = {
     kind,
-    label,
-    description,
+    ...text,
     category: 'pooling',
     schema: globalPool2dSchema,
     inputs: { min: 1, max: 1 },

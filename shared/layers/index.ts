@@ -7,6 +7,7 @@ export { ACTIVATIONS, type ActivationName, describeValue, PADDINGS, type PadPair
 export { type Compress1x1Params, compress1x1AsConv2D, compress1x1Spec } from './compress1x1';
 export { type ConcatenateParams, concatenateSpec } from './concatenate';
 export { type Conv2DParams, conv2dSpec } from './conv2d';
+export type { ConvParams } from './convBase';
 export { type DenseParams, denseSpec } from './dense';
 export { type DepthwiseConv2DParams, depthwiseConv2dSpec } from './depthwiseConv2d';
 export { type DropoutParams, dropoutSpec } from './dropout';
@@ -17,7 +18,17 @@ export type { GlobalPool2DParams } from './globalPooling';
 export { type InputParams, inputSpec } from './input';
 export { maxPool2dSpec } from './maxPool2d';
 export type { Pool2DParams } from './pooling';
-export { type AnyLayerSpec, getLayerSpec, layerSpecs, type ParamsResult, validateParams } from './registry';
+export {
+  type AnyLayerSpec,
+  getLayerSpec,
+  isLayerKind,
+  type LayerKind,
+  layerKinds,
+  layerSpecs,
+  type ParamsOf,
+  type ParamsResult,
+  validateParams,
+} from './registry';
 export { type ReshapeParams, reshapeSpec } from './reshape';
 export { type SeparableConv2DParams, separableConv2dSpec } from './separableConv2d';
 export {

@@ -1,29 +1,24 @@
 import { z } from 'zod';
-import { describeValue } from './common';
+import { parsedBy } from './common';
 import { formatPair, formatShape } from './shapeMath';
 import type { LayerSpec } from './spec';
 
-const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 export const inputSchema = z.strictObject({
-  shape: z.unknown().transform((value, ctx): number[] => {
-    if (Array.isArray(value) && (value.length === 1 || value.length === 3) && value.every(isPositiveInt)) {
-      return [...value];
-    }
-    ctx.issues.push({
-      code: 'custom',
-      input: value,
-      message: `expected [height, width, channels] or [length] of positive whole numbers, got ${describeValue(value)}`,
-    });
-    return z.NEVER;
-  }),
+  shape: parsedBy('[height, width, channels] or [length] of positive whole numbers', (value) =>
+    Array.isArray(value) && (value.length === 1 || value.length === 3) && value.every(isPositiveInt)
+      ? [...value]
+      : undefined,
+  ),
 });
 
 export type InputParams = z.output<typeof inputSchema>;
 
-export const inputSpec: LayerSpec<InputParams> = {
+export const inputSpec: LayerSpec<InputParams, 'Input'> = {
   kind: 'Input',
   label: 'Input',
+  nodeName: 'input',
   description: 'Where data enters: an image [height, width, channels] or a vector [length], batch excluded.',
   category: 'input',
   schema: inputSchema,

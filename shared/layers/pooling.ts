@@ -12,11 +12,13 @@ export const pool2dSchema = z.strictObject({
 
 export type Pool2DParams = z.output<typeof pool2dSchema>;
 
-export function pool2dSpec(kind: string, word: 'max' | 'avg', label: string, description: string) {
-  const spec: LayerSpec<Pool2DParams> = {
+/** The words a pool kind shows in the editor. */
+export type PoolText = Pick<LayerSpec, 'nodeName' | 'label' | 'description'>;
+
+export function pool2dSpec<K extends string>(kind: K, word: 'max' | 'avg', text: PoolText) {
+  const spec: LayerSpec<Pool2DParams, K> = {
     kind,
-    label,
-    description,
+    ...text,
     category: 'pooling',
     schema: pool2dSchema,
     inputs: { min: 1, max: 1 },

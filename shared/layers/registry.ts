@@ -1,3 +1,4 @@
+import { type Issue, issuesOf } from '../issues';
 import { activationSpec } from './activation';
 import { addSpec } from './add';
 import { avgPool2dSpec } from './avgPool2d';
@@ -26,50 +27,65 @@ import { zeroPadding2dSpec } from './zeroPadding2d';
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own params type; see above.
 export type AnyLayerSpec = LayerSpec<any>;
 
+/** Checks, when the table is written, that every spec sits under its own kind. */
+const byKind = <T extends { [K in keyof T]: AnyLayerSpec & { kind: K } }>(table: T): T => table;
+
 /**
- * kind -> spec. Each kind lives in its own file (conv2d.ts, dense.ts, ...) and is
- * listed here; nothing else in the code base enumerates kinds. Order is palette order.
+ * kind -> spec: the one list of layer kinds, which defines LayerKind. Each kind lives in its
+ * own file (conv2d.ts, dense.ts, ...). The per-kind tables elsewhere (the TF.js builders,
+ * kerasClassOf, the exporters' switches, the palette offers) are keyed by LayerKind, so a kind
+ * added here and missed there fails the type check; docs/adding-a-layer-kind.md lists them,
+ * and the few places the compiler cannot check.
  */
-const specs: readonly AnyLayerSpec[] = [
-  inputSpec,
-  conv2dSpec,
-  depthwiseConv2dSpec,
-  separableConv2dSpec,
-  zeroPadding2dSpec,
-  compress1x1Spec,
-  stridedReductionSpec,
-  maxPool2dSpec,
-  avgPool2dSpec,
-  globalAvgPool2dSpec,
-  globalMaxPool2dSpec,
-  concatenateSpec,
-  addSpec,
-  batchNormSpec,
-  activationSpec,
-  dropoutSpec,
-  flattenSpec,
-  reshapeSpec,
-  denseSpec,
-];
+const specs = byKind({
+  Input: inputSpec,
+  Conv2D: conv2dSpec,
+  DepthwiseConv2D: depthwiseConv2dSpec,
+  SeparableConv2D: separableConv2dSpec,
+  ZeroPadding2D: zeroPadding2dSpec,
+  Compress1x1: compress1x1Spec,
+  StridedReduction: stridedReductionSpec,
+  MaxPool2D: maxPool2dSpec,
+  AvgPool2D: avgPool2dSpec,
+  GlobalAvgPool2D: globalAvgPool2dSpec,
+  GlobalMaxPool2D: globalMaxPool2dSpec,
+  Concatenate: concatenateSpec,
+  Add: addSpec,
+  BatchNorm: batchNormSpec,
+  Activation: activationSpec,
+  Dropout: dropoutSpec,
+  Flatten: flattenSpec,
+  Reshape: reshapeSpec,
+  Dense: denseSpec,
+});
 
-const byKind = new Map<string, AnyLayerSpec>(specs.map((s) => [s.kind, s]));
+type Specs = typeof specs;
 
-export const layerSpecs: readonly AnyLayerSpec[] = specs;
+/** Every layer kind the catalog knows. A graph node's `kind` is a plain string until checked with isLayerKind. */
+export type LayerKind = keyof Specs;
 
-export function getLayerSpec(kind: string): AnyLayerSpec | undefined {
-  return byKind.get(kind);
+/** The validated params of one kind, as its spec's schema fills them. */
+export type ParamsOf<K extends LayerKind> = Specs[K] extends LayerSpec<infer P, K> ? P : never;
+
+export const layerKinds = Object.keys(specs) as readonly LayerKind[];
+
+export const layerSpecs: readonly AnyLayerSpec[] = Object.values(specs);
+
+export function isLayerKind(kind: string): kind is LayerKind {
+  return Object.hasOwn(specs, kind);
 }
 
-export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok: false; errors: string[] };
+export function getLayerSpec(kind: string): AnyLayerSpec | undefined {
+  return isLayerKind(kind) ? specs[kind] : undefined;
+}
 
-/** Validates raw params against the kind's schema, filling defaults. */
+export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok: false; issues: Issue[] };
+
+/** Validates raw params against the kind's schema, filling defaults; each issue names its field ('' for none). */
 export function validateParams(kind: string, raw: Record<string, unknown>): ParamsResult {
-  const spec = byKind.get(kind);
-  if (!spec) return { ok: false, errors: [`Unknown layer kind "${kind}".`] };
+  const spec = getLayerSpec(kind);
+  if (!spec) return { ok: false, issues: [{ field: '', message: `Unknown layer kind "${kind}".` }] };
   const result = spec.schema.safeParse(raw);
   if (result.success) return { ok: true, params: result.data as Record<string, unknown> };
-  return {
-    ok: false,
-    errors: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)),
-  };
+  return { ok: false, issues: issuesOf(result.error) };
 }

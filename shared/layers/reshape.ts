@@ -1,29 +1,24 @@
 import { z } from 'zod';
-import { describeValue } from './common';
+import { parsedBy } from './common';
 import { formatShape, onlyInput, product } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
 
-const isAxisSize = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && (v > 0 || v === -1);
+const isAxisSize = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && (v > 0 || v === -1);
 
 export const reshapeSchema = z.strictObject({
-  targetShape: z.unknown().transform((value, ctx): number[] => {
-    const valid =
-      Array.isArray(value) && value.length > 0 && value.every(isAxisSize) && value.filter((v) => v === -1).length <= 1;
-    if (valid) return [...value];
-    ctx.issues.push({
-      code: 'custom',
-      input: value,
-      message: `expected a list of positive whole numbers with at most one -1 (meaning "whatever is left"), got ${describeValue(value)}`,
-    });
-    return z.NEVER;
-  }),
+  targetShape: parsedBy('a list of positive whole numbers with at most one -1 (meaning "whatever is left")', (value) =>
+    Array.isArray(value) && value.length > 0 && value.every(isAxisSize) && value.filter((v) => v === -1).length <= 1
+      ? [...value]
+      : undefined,
+  ),
 });
 
 export type ReshapeParams = z.output<typeof reshapeSchema>;
 
-export const reshapeSpec: LayerSpec<ReshapeParams> = {
+export const reshapeSpec: LayerSpec<ReshapeParams, 'Reshape'> = {
   kind: 'Reshape',
   label: 'Reshape',
+  nodeName: 'reshape',
   description: 'Rearranges the same values into a new shape; one axis may be -1 to take whatever is left.',
   category: 'head',
   schema: reshapeSchema,

@@ -29,9 +29,11 @@ export type RfStep =
  * pure and receive parameters already validated by `schema`. Shape problems are
  * reported by throwing LayerError with a message a student can act on.
  */
-export interface LayerSpec<P = Record<string, unknown>> {
-  kind: string;
+export interface LayerSpec<P = Record<string, unknown>, K extends string = string> {
+  kind: K;
   label: string;
+  /** Base of the names new nodes of this kind get in the editor: "conv" → conv, conv_1, … */
+  nodeName: string;
   /** One sentence shown as the palette tooltip. */
   description: string;
   category: PaletteCategory;
@@ -41,7 +43,7 @@ export interface LayerSpec<P = Record<string, unknown>> {
   inputs: { min: number; max: number };
   outputShape(inputs: readonly Shape[], params: P): Shape;
   paramCount(inputs: readonly Shape[], params: P): ParamCount;
-  /** Multiply-accumulates per sample (docs/conventions.md: convs, depthwise, dense). */
+  /** Multiply-accumulates per sample (convs, depthwise and separable convs, dense; nothing else counts). */
   macs(inputs: readonly Shape[], output: Shape, params: P): number;
   rfStep(params: P): RfStep;
   /** Short settings text for the node face, e.g. "3×3 /2, 64". */

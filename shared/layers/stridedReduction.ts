@@ -63,9 +63,10 @@ function equivalentFor(inputs: readonly Shape[], p: StridedReductionParams) {
   return bind(equivalent.kind === 'MaxPool2D' ? maxPool2dSpec : avgPool2dSpec, equivalent.params);
 }
 
-export const stridedReductionSpec: LayerSpec<StridedReductionParams> = {
+export const stridedReductionSpec: LayerSpec<StridedReductionParams, 'StridedReduction'> = {
   kind: 'StridedReduction',
   label: 'Strided reduction',
+  nodeName: 'reduce',
   description: 'Shrinks height and width with a strided conv or pool, as Inception does between stages.',
   category: 'compression',
   schema: stridedReductionSchema,

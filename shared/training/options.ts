@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatIssue, issuesOf } from '../issues';
 import { expected } from '../layers/common';
 import { DatasetSpec } from './datasetSpec';
 
@@ -80,8 +81,8 @@ export type ParsedTrainingOptions = { ok: true; options: ResolvedTrainingOptions
 
 /** The first problem zod found, as "field.path: message" ("options: …" for the whole object). */
 export function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.join('.') || 'options'}: ${issue.message}`;
+  const [issue] = issuesOf(error);
+  return issue ? formatIssue(issue, 'options') : 'options: invalid';
 }
 
 /** The learning rate and momentum filled in per optimizer where they were omitted. */

@@ -1,14 +1,11 @@
 import { z } from 'zod';
-import { ACTIVATIONS, describeValue } from '../layers';
+import { ACTIVATIONS } from '../layers';
+import { expected } from '../layers/common';
 
 /**
  * Options of each rewrite. Strict objects: an option another rule takes (say
  * `ratio` for stack) is an error naming it, not silently ignored.
  */
-
-const expected = (what: string) => ({
-  error: (issue: { input?: unknown }) => `expected ${what}, got ${describeValue(issue.input)}`,
-});
 
 const channels = () =>
   z

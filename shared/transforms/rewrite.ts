@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Analysis, analyzeGraph, formatReceptiveField, formatShape, type ReceptiveField } from '../analysis';
 import type { Graph, LayerNode, Shape } from '../graph/types';
+import { describeZodError } from '../issues';
 import { GraphIndex } from './convUnit';
 import type { CostChange, RewriteReport, RewriteResult, RuleId, TransformDiagnosticCode } from './types';
 
@@ -62,8 +63,7 @@ export function runRewrite<O>(
   });
   const parsed = rule.options.safeParse(rawOptions ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-    return fail('invalid-option', `Invalid option for ${rule.id}: ${issues.join('; ')}`, null);
+    return fail('invalid-option', `Invalid option for ${rule.id}: ${describeZodError(parsed.error)}`, null);
   }
   const index = GraphIndex.of(graph);
   const node = index.byId.get(nodeId);

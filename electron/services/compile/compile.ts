@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
 import type { Graph, Shape } from '../../../shared/graph/types';
-import { builders, UnsupportedInTfjs } from './builders';
+import { builderFor, UnsupportedInTfjs } from './builders';
 
 type Tf = typeof tfjs;
 
@@ -50,7 +50,7 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
       tensors.set(id, tensor);
       continue;
     }
-    const build = builders[node.kind];
+    const build = builderFor(node.kind);
     if (!build) throw new CompileError(`${node.name}: no TensorFlow.js builder for ${node.kind}`, id);
     const sources = (incoming.get(id) ?? []).sort((a, b) => a.index - b.index).map((s) => tensors.get(s.source)!);
     let layer: tfjs.layers.Layer;

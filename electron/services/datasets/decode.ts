@@ -1,5 +1,6 @@
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
+import { errorMessage } from '../../../shared/issues';
 import type { RawImage } from './image';
 import { DatasetProblem } from './problem';
 
@@ -26,7 +27,7 @@ export function decodeImage(file: string, bytes: Uint8Array): RawImage {
     const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
     return { width: img.width, height: img.height, channels: 4, data: img.data };
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     throw new DatasetProblem(`${file} is a damaged ${isPng ? 'PNG' : 'JPEG'}: ${reason}.`);
   }
 }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorMessage } from '../../../shared/issues';
 import { ensureBackend, tf } from '../tfjs';
 import { SharedControl } from './control';
 import type { WorkerMessage, WorkerStart } from './protocol';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   post({
     type: 'done',
     outcome: { status: 'failed', failure: 'internal', message: `Training stopped: ${message}`, model: null },

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/issues';
 import type { HeapBackend } from './heap';
 import { simdModuleBase64 } from './simdModule.generated';
 
@@ -70,7 +71,7 @@ export function simdKernels(backend: object): SimdKernels {
     compiled ??= new WebAssembly.Module(Uint8Array.from(atob(simdModuleBase64), (ch) => ch.charCodeAt(0)));
   } catch (err) {
     throw new Error(
-      `Netwright's wasm training kernels need WebAssembly SIMD, which this runtime rejected (${err instanceof Error ? err.message : String(err)}); update Node/Electron, or use NETWRIGHT_BACKEND=cpu.`,
+      `Netwright's wasm training kernels need WebAssembly SIMD, which this runtime rejected (${errorMessage(err)}); update Node/Electron, or use NETWRIGHT_BACKEND=cpu.`,
     );
   }
   const kernels = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as SimdKernels;

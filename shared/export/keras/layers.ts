@@ -1,9 +1,11 @@
 import type { Pair } from '../../layers';
 import type { ExportNode } from '../network';
+import type { PlainKind } from '../plainLayer';
 import { type Arg, bool, call, type Expr, float, int, intTuple, keyword, str, tuple } from '../python/expr';
 
 /** The Keras class each plain kind is written as (also what the structural test expects). */
-export const kerasClassOf: Record<string, string> = {
+export const kerasClassOf: Record<PlainKind, string> = {
+  Input: 'InputLayer',
   Conv2D: 'Conv2D',
   DepthwiseConv2D: 'DepthwiseConv2D',
   SeparableConv2D: 'SeparableConv2D',

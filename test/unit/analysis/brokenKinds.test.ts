@@ -15,6 +15,7 @@ const { fakes } = await vi.hoisted(async () => {
   const fake = (kind: string, overrides: Partial<AnyLayerSpec>): AnyLayerSpec => ({
     kind,
     label: kind,
+    nodeName: kind.toLowerCase(),
     description: 'test double',
     category: 'normalization',
     schema: z.record(z.string(), z.unknown()),

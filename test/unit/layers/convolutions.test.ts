@@ -130,3 +130,31 @@ describe('SeparableConv2D', () => {
     );
   });
 });
+
+describe('the conv family (Conv2D, DepthwiseConv2D, SeparableConv2D)', () => {
+  const kinds = ['Conv2D', 'DepthwiseConv2D', 'SeparableConv2D'] as const;
+  const own = { Conv2D: { filters: 6 }, DepthwiseConv2D: {}, SeparableConv2D: { filters: 6 } };
+
+  it.each(kinds)('%s takes the shared window settings, defaults and arithmetic', (kind) => {
+    const window = { kernelSize: [3, 5], strides: [2, 1], padding: 'valid' };
+    const p = params(kind, { ...own[kind], ...window });
+    expect(p).toMatchObject({ kernelSize: [3, 5], strides: [2, 1], padding: 'valid', dilation: [1, 1], useBias: true });
+    const { shape } = evaluate(kind, { ...own[kind], ...window }, [[11, 11, 2]]);
+    expect(shape.slice(0, 2)).toEqual([5, 7]);
+    expect(getLayerSpec(kind)!.rfStep(p)).toEqual({ type: 'window', kernel: [3, 5], stride: [2, 1], dilation: [1, 1] });
+  });
+
+  it.each(kinds)('%s counts one multiply-add per weight (bias excluded) per output position', (kind) => {
+    const withBias = evaluate(kind, { ...own[kind], kernelSize: 3 }, [[8, 8, 4]]);
+    const without = evaluate(kind, { ...own[kind], kernelSize: 3, useBias: false }, [[8, 8, 4]]);
+    const [h = 0, w = 0, channels = 0] = withBias.shape;
+    expect(withBias.params.trainable - without.params.trainable).toBe(channels);
+    expect(withBias.macs).toBe(without.params.trainable * h * w);
+  });
+
+  it.each(kinds)('%s refuses strides with dilation on the dilation field', (kind) => {
+    expect(() => params(kind, { ...own[kind], kernelSize: 3, strides: 2, dilation: 2 })).toThrow(
+      /dilation: strides 2×2 together with dilation 2×2 is not supported/,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { formatIssue, formatIssues } from '../../../shared/issues';
 import { getLayerSpec, LayerError, type ParamCount, validateParams } from '../../../shared/layers';
 
 export interface Evaluated {
@@ -16,7 +17,7 @@ export function evaluate(
   const spec = getLayerSpec(kind);
   if (!spec) throw new Error(`no spec for ${kind}`);
   const validated = validateParams(kind, raw);
-  if (!validated.ok) throw new Error(`${kind} params invalid: ${validated.errors.join('; ')}`);
+  if (!validated.ok) throw new Error(`${kind} params invalid: ${formatIssues(validated.issues)}`);
   const shape = spec.outputShape(inputs, validated.params);
   return { shape, params: spec.paramCount(inputs, validated.params), macs: spec.macs(inputs, shape, validated.params) };
 }
@@ -24,7 +25,7 @@ export function evaluate(
 /** The validated params with defaults filled; fails the test when invalid. */
 export function params(kind: string, raw: Record<string, unknown>): Record<string, unknown> {
   const validated = validateParams(kind, raw);
-  if (!validated.ok) throw new Error(`${kind} params invalid: ${validated.errors.join('; ')}`);
+  if (!validated.ok) throw new Error(`${kind} params invalid: ${formatIssues(validated.issues)}`);
   return validated.params;
 }
 
@@ -32,7 +33,7 @@ export function params(kind: string, raw: Record<string, unknown>): Record<strin
 export function rejection(kind: string, raw: Record<string, unknown>): string {
   const validated = validateParams(kind, raw);
   if (validated.ok) throw new Error(`${kind} accepted ${JSON.stringify(raw)}`);
-  return validated.errors.join('\n');
+  return validated.issues.map((issue) => formatIssue(issue)).join('\n');
 }
 
 /** The LayerError the evaluation throws; fails the test if it throws nothing or something else. */

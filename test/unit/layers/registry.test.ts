@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getLayerSpec, layerSpecs, validateParams } from '../../../shared/layers';
+import { formatIssues } from '../../../shared/issues';
+import { getLayerSpec, isLayerKind, type LayerKind, layerSpecs, validateParams } from '../../../shared/layers';
 
 /**
  * The exact names and defaults the importer and templates are written against:
  * a rename or a changed default must fail here first.
  */
-const defaults: Record<string, [raw: Record<string, unknown>, filled: Record<string, unknown>]> = {
+const defaults: Record<LayerKind, [raw: Record<string, unknown>, filled: Record<string, unknown>]> = {
   Input: [{ shape: [28, 28, 1] }, { shape: [28, 28, 1] }],
   Conv2D: [
     { filters: 8, kernelSize: 3 },
@@ -96,9 +97,10 @@ describe('registry', () => {
     for (const spec of layerSpecs) {
       expect(spec.label.length, spec.kind).toBeGreaterThan(0);
       expect(spec.description, spec.kind).toMatch(/\.$/);
-      const [raw] = defaults[spec.kind]!;
+      if (!isLayerKind(spec.kind)) throw new Error(`${spec.kind} is not a LayerKind`);
+      const [raw] = defaults[spec.kind];
       const validated = validateParams(spec.kind, raw);
-      if (!validated.ok) throw new Error(validated.errors.join('; '));
+      if (!validated.ok) throw new Error(formatIssues(validated.issues));
       expect(spec.summary(validated.params).length, spec.kind).toBeGreaterThan(0);
     }
   });
@@ -123,6 +125,19 @@ describe('registry', () => {
 
   it('answers unknown kinds plainly', () => {
     expect(getLayerSpec('Conv3D')).toBeUndefined();
-    expect(validateParams('Conv3D', {})).toEqual({ ok: false, errors: ['Unknown layer kind "Conv3D".'] });
+    expect(validateParams('Conv3D', {})).toEqual({
+      ok: false,
+      issues: [{ field: '', message: 'Unknown layer kind "Conv3D".' }],
+    });
+  });
+
+  it('reports each problem with the field it concerns, not inside the message', () => {
+    const result = validateParams('Conv2D', { filters: 0, kernelSize: 3, strides: 2, dilation: 2 });
+    expect(result.ok || result.issues.map((i) => i.field)).toEqual(['filters', 'dilation']);
+    expect(result.ok || result.issues[0]).toEqual({
+      field: 'filters',
+      message: 'expected a positive whole number, got 0',
+    });
+    expect(validateParams('Dense', { units: 4, bias: true })).toMatchObject({ ok: false, issues: [{ field: '' }] });
   });
 });

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIssues } from '../../../shared/issues';
 import { ACTIVATIONS, getLayerSpec, LayerError, validateParams } from '../../../shared/layers';
 
 /**
@@ -32,7 +33,7 @@ afterAll(() => {
 
 function ours(kind: string, raw: Record<string, unknown>, inputs: number[][]): Outcome {
   const validated = validateParams(kind, raw);
-  if (!validated.ok) throw new Error(`generator made invalid ${kind} params: ${validated.errors.join('; ')}`);
+  if (!validated.ok) throw new Error(`generator made invalid ${kind} params: ${formatIssues(validated.issues)}`);
   const spec = getLayerSpec(kind)!;
   try {
     const shape = spec.outputShape(inputs, validated.params);
