@@ -7,5 +7,5 @@
 export { csvField } from './csv';
 export { markdownCode, markdownText } from './markdown';
 export { MAX_IDENTIFIER_LENGTH, pythonComment, pythonDocstring, pythonIdentifier, pythonString } from './python';
-export { escapeCodePoint, visibleText } from './visible';
+export { escapeCodePoint, firstHiddenCharacter, visibleText } from './visible';
 export { xmlText } from './xml';

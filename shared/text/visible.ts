@@ -29,3 +29,10 @@ export const isUnsafe = (ch: string): boolean => ch !== ' ' && UNSAFE_CHAR.test(
 export function visibleText(text: string): string {
   return text.replace(UNSAFE, (ch) => (ch === ' ' ? ch : escapeCodePoint(ch.codePointAt(0)!)));
 }
+
+/** The first unsafe character in text that should hold none (line breaks `\n` aside), with its 1-based line. */
+export function firstHiddenCharacter(text: string): { line: number; codePoint: number } | null {
+  const match = /[^\P{C}\n]|[\p{Zl}\p{Zp}]|[^\P{Zs} ]/u.exec(text);
+  if (!match) return null;
+  return { line: text.slice(0, match.index).split('\n').length, codePoint: match[0].codePointAt(0)! };
+}

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeExportFiles } from '../../../electron/services/export/writeFiles';
 import { generateExport } from '../../../shared/export';
 import type { ExportTarget } from '../../../shared/export/target';
+import { hiddenCharacterProblem } from '../../../shared/export/textCheck';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
 import { announceSkip, tempDir } from './helpers';
@@ -128,5 +129,22 @@ describe('exports of networks with hostile names', () => {
         expect(hidden, `${target} ${file} of ${JSON.stringify(name.slice(0, 40))}`).toBeNull();
       }
     }
+  });
+});
+
+describe('the last check before an export is written', () => {
+  it('refuses Python or Markdown holding a character the escapers should have kept out, naming where', () => {
+    const files = [
+      { path: 'weights.json', contents: '{"name": "a\u2028b"}' },
+      { path: 'model.py', contents: '"""Doc."""\n\nx = 1\n' },
+      { path: 'README.md', contents: '# Net\n\nA name: a\u0000b\n' },
+    ];
+    expect(hiddenCharacterProblem(files)).toBe(
+      'Nothing was exported: README.md line 3 would hold the invisible character U+0000, which the exporter should have escaped. Please report this with the network file; renaming the network, module or layer named there avoids it.',
+    );
+    expect(hiddenCharacterProblem(files.slice(0, 2))).toBeNull();
+    expect(hiddenCharacterProblem([{ path: 'train.py', contents: 'x = 1\r\n' }])).toMatch(
+      /train\.py line 1 .* U\+000D/,
+    );
   });
 });
