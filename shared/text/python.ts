@@ -2,11 +2,12 @@ import { escapeCodePoint, isUnsafe, visibleText } from './visible';
 
 /**
  * A Python string literal holding exactly `value`, in black's preferred quotes (double,
- * unless the text holds a double quote and no single one). Every unsafe character is
+ * unless single quotes need fewer escapes). Every unsafe character is
  * an escape, so the literal is one line of valid UTF-8 whatever the name holds.
  */
 export function pythonString(value: string): string {
-  const quote = value.includes('"') && !value.includes("'") ? "'" : '"';
+  const count = (ch: string) => value.split(ch).length - 1;
+  const quote = count('"') > count("'") ? "'" : '"';
   let out = '';
   for (const ch of value) {
     if (ch === '\\') out += '\\\\';

@@ -113,7 +113,8 @@ describe('Python', () => {
   it('pythonString: black’s quotes, one line, nothing hidden', () => {
     expect(pythonString('conv')).toBe('"conv"');
     expect(pythonString('say "hi"')).toBe(`'say "hi"'`);
-    expect(pythonString(`it's "x"`)).toBe(`"it's \\"x\\""`);
+    expect(pythonString(`it's "x"`)).toBe(`'it\\'s "x"'`);
+    expect(pythonString(`it's 'x' "y"`)).toBe(`"it's 'x' \\"y\\""`);
     expect(pythonString('a\\b')).toBe('"a\\\\b"');
     expect(pythonString('a\u2028b\x00')).toBe('"a\\u2028b\\x00"');
     expect(pythonString('😀')).toBe('"😀"');
