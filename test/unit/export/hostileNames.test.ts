@@ -130,6 +130,17 @@ describe('exports of networks with hostile names', () => {
       }
     }
   });
+  it('README.md keeps the renamed-layers table at two columns and the title on one line', () => {
+    for (const { name, target, dir } of dirs) {
+      const lines = readFileSync(path.join(dir, 'README.md'), 'utf8').split('\n');
+      const label = `${target} README.md of ${JSON.stringify(name.slice(0, 40))}`;
+      expect(lines[0], label).toMatch(/^# .*: (PyTorch|Keras) export from Netwright$/);
+      const table = lines.slice(lines.indexOf('## Renamed layers')).filter((l) => l.startsWith('| `'));
+      expect(table.length, label).toBeGreaterThan(0);
+      // Unescaped pipes delimit cells: 2 columns, 3 pipes.
+      for (const row of table) expect(row.match(/(?<!\\)\|/g), `${label}: ${row}`).toHaveLength(3);
+    }
+  });
 });
 
 describe('the last check before an export is written', () => {
