@@ -1,9 +1,12 @@
 """Checks generated Python files for the hostile-names test, all in one process.
 
-argv[1] is a JSON file: {"files": [...], "import": [...], "marker": "PWNED"}. Each file
+argv[1] is a JSON file: {"files": [...], "import": [...], "marker": "PWNED.txt",
+"layerNames": {file: [name, ...]}}. Each file
 must decode as UTF-8 and parse (ast.parse on the bytes, as the interpreter reads them,
 encoding declarations included); no call may name open/exec/eval/compile/__import__ or .system;
-every token holding the marker must be a string literal or a comment. Each file in
+every token holding the marker must be a string literal or a comment; the `name=`
+string arguments of a file in "layerNames" must include exactly those names, as
+Python reads them. Each file in
 "import" is then imported with torch, keras and numpy stubbed out (importing runs
 every module-level statement), from a scratch folder, which must stay empty. Prints
 one JSON object: {"problems": ["file: what", ...]}.
@@ -24,7 +27,17 @@ DANGEROUS_BUILTINS = {"open", "exec", "eval", "compile", "__import__"}
 DANGEROUS_METHODS = {"system", "popen"}
 
 
-def check_source(path, marker):
+def name_arguments(tree):
+    return {
+        kw.value.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        for kw in node.keywords
+        if kw.arg == "name" and isinstance(kw.value, ast.Constant)
+    }
+
+
+def check_source(path, marker, layer_names):
     data = open(path, "rb").read()
     problems = []
     try:
@@ -42,6 +55,10 @@ def check_source(path, marker):
                 problems.append(f"{path}:{node.lineno}: calls {func.id}()")
             if isinstance(func, ast.Attribute) and func.attr in DANGEROUS_METHODS:
                 problems.append(f"{path}:{node.lineno}: calls .{func.attr}()")
+    if layer_names is not None:
+        missing = set(layer_names) - name_arguments(tree)
+        if missing:
+            problems.append(f"{path}: no name= argument for {sorted(map(ascii, missing))}")
     for tok in tokenize.tokenize(io.BytesIO(data).readline):
         if marker in tok.string and tok.type not in (tokenize.STRING, tokenize.COMMENT):
             problems.append(f"{path}:{tok.start[0]}: {marker} in a {tokenize.tok_name[tok.type]} token")
@@ -86,7 +103,7 @@ def main():
     spec = json.load(open(sys.argv[1]))
     problems = []
     for path in spec["files"]:
-        problems.extend(check_source(path, spec["marker"]))
+        problems.extend(check_source(path, spec["marker"], spec["layerNames"].get(path)))
     install_stubs()
     scratch = tempfile.mkdtemp()
     os.chdir(scratch)
