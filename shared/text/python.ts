@@ -2,8 +2,8 @@ import { escapeCodePoint, isUnsafe, visibleText } from './visible';
 
 /**
  * A Python string literal holding exactly `value`, in black's preferred quotes (double,
- * unless single quotes need fewer escapes). Every unsafe character is
- * an escape, so the literal is one line of valid UTF-8 whatever the name holds.
+ * unless single quotes need fewer escapes). Every unsafe character is an escape, so the
+ * literal is one line of valid UTF-8 whatever the name holds.
  */
 export function pythonString(value: string): string {
   const count = (ch: string) => value.split(ch).length - 1;
