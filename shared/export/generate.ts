@@ -13,6 +13,7 @@ import { exportReadme } from './readme';
 import { referenceInputName, referenceOutputName } from './reference';
 import type { ExportTarget } from './target';
 import { encodeTensors, type NamedTensor, type Tensor } from './tensorFile';
+import { hiddenCharacterProblem } from './textCheck';
 import { type KerasWeights, kerasWeightTensors, pytorchWeightTensors } from './weights';
 
 /** Trained weights (TF.js names and layouts) and one forward pass TF.js computed with them. */
@@ -114,6 +115,8 @@ export function generateExport(request: ExportRequest): GenerateResult {
       { path: 'reference.bin', contents: reference.data },
     );
   }
+  const hidden = hiddenCharacterProblem(files);
+  if (hidden) return { ok: false, problem: 'unsupported', message: hidden };
   const result: GeneratedExport = { target: request.target, files, network: net, training: options.options };
   if (modulePaths) result.modulePaths = modulePaths;
   return { ok: true, export: result };

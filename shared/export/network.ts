@@ -1,7 +1,8 @@
 import { type Analysis, analyzeGraph, type Diagnostic } from '../analysis';
 import type { Graph, Group, Shape } from '../graph/types';
+import { pythonIdentifier } from '../text';
 import { ExportError, fusedActivation, type PlainLayer, plainLayer } from './plainLayer';
-import { className, IdentifierPool, sanitizeIdentifier } from './python/identifiers';
+import { className, IdentifierPool } from './python/identifiers';
 import { planScopes, type Scope } from './scopes';
 
 /** One node, ready for a code generator. */
@@ -76,7 +77,7 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
     nodes.set(id, {
       id,
       name: a.name,
-      ident: pool.take(sanitizeIdentifier(a.name)),
+      ident: pool.take(pythonIdentifier(a.name)),
       sourceKind: a.kind,
       layer,
       inputs: (incoming.get(id) ?? []).sort((x, y) => x.index - y.index).map((s) => s.source),
@@ -102,7 +103,7 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
       const group = item.scope.group!;
       groups.set(group.id, {
         group,
-        ident: pool.takeWithSuffix(sanitizeIdentifier(group.name), '_block'),
+        ident: pool.takeWithSuffix(pythonIdentifier(group.name), '_block'),
         className: classes.takeWithSuffix(className(group.name), 'Block'),
       });
       visit(item.scope);

@@ -1,3 +1,4 @@
+import { markdownCode, markdownText } from '../text';
 import { type ExportNetwork, isImage, torchShape } from './network';
 import type { TrainingOptions } from './options';
 import { REFERENCE_TOLERANCE } from './reference';
@@ -56,7 +57,7 @@ function asymmetricPadding(net: ExportNetwork): string[] {
 const list = (names: string[], max = 8) =>
   names
     .slice(0, max)
-    .map((n) => `\`${n}\``)
+    .map((n) => markdownCode(n))
     .join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
 
 function pytorchNotes(net: ExportNetwork): string[] {
@@ -101,7 +102,9 @@ function renamedTable(net: ExportNetwork): string[] {
     '',
     '| Netwright | Python |',
     '|---|---|',
-    ...renamed.map((n) => `| \`${n.name}\` | \`${n.ident}\` |`),
+    ...renamed.map(
+      (n) => `| ${markdownCode(n.name, { inTable: true })} | ${markdownCode(n.ident, { inTable: true })} |`,
+    ),
   ];
 }
 
@@ -119,7 +122,7 @@ export function exportReadme({ net, target, options, hasWeights }: ReadmeInput):
   const shape = target === 'pytorch' ? torchShape(input) : [...input];
   const t = net.analysis.totals;
   const lines = [
-    `# ${net.name}: ${fw} export from Netwright`,
+    `# ${markdownText(net.name)}: ${fw} export from Netwright`,
     '',
     `The network as ${fw} code: ${t.params.toLocaleString('en-US')} parameters (${t.nonTrainableParams.toLocaleString('en-US')} of them batch-norm statistics), the same count Netwright shows.`,
     '',

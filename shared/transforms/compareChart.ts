@@ -1,4 +1,5 @@
 import { formatSI } from '../analysis';
+import { xmlText } from '../text';
 import type { Comparison } from './compare';
 
 /**
@@ -20,9 +21,6 @@ const TICKS = 4;
 export interface ChartOptions {
   title?: string;
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A round step so that TICKS steps reach at least `max`: 1, 2, 2.5 or 5 times a power of ten. */
 function niceStep(max: number): number {
@@ -65,9 +63,9 @@ export function toSvgChart(c: Comparison, options: ChartOptions = {}): string {
   const title = options.title ?? `${c.a.name} vs ${c.b.name}`;
 
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}" font-size="12" fill="#222">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlText(FONT)}" font-size="12" fill="#222">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${LEFT}" y="30" font-size="17" font-weight="600">${escapeXml(title)}</text>`,
+    `<text x="${LEFT}" y="30" font-size="17" font-weight="600">${xmlText(title)}</text>`,
     legend(LEFT, 56, c.a.name, c.b.name),
   ];
   panels.forEach((panel, i) => {
@@ -78,9 +76,9 @@ export function toSvgChart(c: Comparison, options: ChartOptions = {}): string {
 }
 
 function legend(x: number, y: number, a: string, b: string): string {
-  const itemA = `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${COLORS.a}"/><text x="${x + 18}" y="${y}">A: ${escapeXml(a)}</text>`;
+  const itemA = `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${COLORS.a}"/><text x="${x + 18}" y="${y}">A: ${xmlText(a)}</text>`;
   const bx = x + 40 + Math.max(60, (a.length + 3) * 7);
-  const itemB = `<rect x="${bx}" y="${y - 10}" width="12" height="12" fill="${COLORS.b}"/><text x="${bx + 18}" y="${y}">B: ${escapeXml(b)}</text>`;
+  const itemB = `<rect x="${bx}" y="${y - 10}" width="12" height="12" fill="${COLORS.b}"/><text x="${bx + 18}" y="${y}">B: ${xmlText(b)}</text>`;
   return `<g aria-label="legend">${itemA}${itemB}</g>`;
 }
 
@@ -92,20 +90,20 @@ function drawPanel(panel: Panel, labels: string[], top: number, width: number, r
   const step = niceStep(max);
   const scaleMax = step * TICKS;
   const y = (value: number) => plotBottom - (value / scaleMax) * PLOT_HEIGHT;
-  const out: string[] = [`<g aria-label="${escapeXml(panel.title)}">`];
-  out.push(`<text x="${LEFT}" y="${top + 18}" font-size="14" font-weight="600">${escapeXml(panel.title)}</text>`);
+  const out: string[] = [`<g aria-label="${xmlText(panel.title)}">`];
+  out.push(`<text x="${LEFT}" y="${top + 18}" font-size="14" font-weight="600">${xmlText(panel.title)}</text>`);
   for (let t = 0; t <= TICKS; t++) {
     const value = t * step;
     const ty = y(value).toFixed(1);
     out.push(
       `<line x1="${LEFT}" y1="${ty}" x2="${width - RIGHT}" y2="${ty}" stroke="${t === 0 ? '#444' : '#e3e3e3'}"/>`,
-      `<text x="${LEFT - 8}" y="${ty}" dy="4" text-anchor="end" fill="#555">${escapeXml(formatSI(value))}</text>`,
+      `<text x="${LEFT - 8}" y="${ty}" dy="4" text-anchor="end" fill="#555">${xmlText(formatSI(value))}</text>`,
     );
   }
   out.push(`<line x1="${LEFT}" y1="${plotTop}" x2="${LEFT}" y2="${plotBottom}" stroke="#444"/>`);
   const midY = (plotTop + plotBottom) / 2;
   out.push(
-    `<text x="18" y="${midY}" transform="rotate(-90 18 ${midY})" text-anchor="middle" fill="#333">${escapeXml(panel.axisLabel)}</text>`,
+    `<text x="18" y="${midY}" transform="rotate(-90 18 ${midY})" text-anchor="middle" fill="#333">${xmlText(panel.axisLabel)}</text>`,
   );
   panel.values.forEach((v, i) => {
     const x0 = LEFT + PAIR_GAP + i * slot;
@@ -117,15 +115,15 @@ function drawPanel(panel: Panel, labels: string[], top: number, width: number, r
       const x = k === 'a' ? x0 : x0 + BAR;
       const h = Math.max(value > 0 ? 1 : 0, plotBottom - y(value));
       out.push(
-        `<rect x="${x}" y="${(plotBottom - h).toFixed(1)}" width="${BAR}" height="${h.toFixed(1)}" fill="${COLORS[k]}"><title>${escapeXml(`${labels[i]} (${k.toUpperCase()}): ${formatSI(value)}`)}</title></rect>`,
+        `<rect x="${x}" y="${(plotBottom - h).toFixed(1)}" width="${BAR}" height="${h.toFixed(1)}" fill="${COLORS[k]}"><title>${xmlText(`${labels[i]} (${k.toUpperCase()}): ${formatSI(value)}`)}</title></rect>`,
       );
     }
     const lx = x0 + BAR;
     const ly = plotBottom + 14;
     out.push(
       rotate
-        ? `<text x="${lx}" y="${ly}" transform="rotate(-40 ${lx} ${ly})" text-anchor="end">${escapeXml(labels[i]!)}</text>`
-        : `<text x="${lx}" y="${ly + 2}" text-anchor="middle">${escapeXml(labels[i]!)}</text>`,
+        ? `<text x="${lx}" y="${ly}" transform="rotate(-40 ${lx} ${ly})" text-anchor="end">${xmlText(labels[i]!)}</text>`
+        : `<text x="${lx}" y="${ly + 2}" text-anchor="middle">${xmlText(labels[i]!)}</text>`,
     );
   });
   const axisY = plotBottom + labelSpace + 18;

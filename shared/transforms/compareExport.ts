@@ -1,4 +1,5 @@
 import { formatInt, formatShape } from '../analysis';
+import { csvField, markdownText } from '../text';
 import type { Comparison } from './compare';
 
 /** "+1,234", "−1,234" (a real minus sign, as in print), "0". */
@@ -17,7 +18,6 @@ export function signedPct(value: number | null): string {
 
 const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
 const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
-const mdEscape = (text: string) => text.replace(/\|/g, '\\|');
 
 export const COUNTING_NOTE =
   'Parameters are the weights Keras would create. One multiply-accumulate (MAC) counts once; FLOPs = 2 × MACs.';
@@ -29,9 +29,9 @@ export function toMarkdown(c: Comparison): string {
   const d = c.difference;
   const shapes = (s: Comparison['a']) => s.outputShapes.map(formatShape).join(', ') || '?';
   const lines = [
-    `## ${mdEscape(c.a.name)} vs ${mdEscape(c.b.name)}`,
+    `## ${markdownText(c.a.name)} vs ${markdownText(c.b.name)}`,
     '',
-    `| | ${mdEscape(c.a.name)} | ${mdEscape(c.b.name)} | Change |`,
+    `| | ${markdownText(c.a.name)} | ${markdownText(c.b.name)} | Change |`,
     '|---|---:|---:|---:|',
     `| Parameters | ${formatInt(a.params)} | ${formatInt(b.params)} | ${change(d.params, d.paramsPct)} |`,
     `| Trainable | ${formatInt(a.trainableParams)} | ${formatInt(b.trainableParams)} | ${signedInt(d.trainableParams)} |`,
@@ -46,20 +46,14 @@ export function toMarkdown(c: Comparison): string {
     '|---|---:|---:|---:|---:|---:|---:|',
     ...c.modules.map(
       (m) =>
-        `| ${mdEscape(m.module)} | ${cell(m.a?.params)} | ${cell(m.b?.params)} | ${change(m.difference.params, m.difference.paramsPct)} | ${cell(m.a?.macs)} | ${cell(m.b?.macs)} | ${change(m.difference.macs, m.difference.macsPct)} |`,
+        `| ${markdownText(m.module)} | ${cell(m.a?.params)} | ${cell(m.b?.params)} | ${change(m.difference.params, m.difference.paramsPct)} | ${cell(m.a?.macs)} | ${cell(m.b?.macs)} | ${change(m.difference.macs, m.difference.macsPct)} |`,
     ),
     '',
-    `A: ${mdEscape(c.a.name)}. B: ${mdEscape(c.b.name)}. Change = B − A. ${COUNTING_NOTE}`,
+    `A: ${markdownText(c.a.name)}. B: ${markdownText(c.b.name)}. Change = B − A. ${COUNTING_NOTE}`,
     '',
   ];
   return lines.join('\n');
 }
-
-const csvField = (value: string | number | null) => {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** One row per module and a final "total" row; plain numbers, change = b − a, percentages of a. */
 export function toCsv(c: Comparison): string {

@@ -1,7 +1,7 @@
+import { pythonIdentifier, pythonString } from '../../text';
 import { planForward } from '../forwardPlan';
 import type { ExportNetwork } from '../network';
 import { atom, call, type Expr, intTuple, keyword, list, str, tuple } from '../python/expr';
-import { sanitizeIdentifier } from '../python/identifiers';
 import { PythonSource } from '../python/source';
 import type { Scope } from '../scopes';
 import { classifierShape, describeShape } from '../shapes';
@@ -34,8 +34,9 @@ export function kerasModel(net: ExportNetwork): string {
   const src = new PythonSource();
   src.docstring(
     0,
-    `Keras model exported from Netwright: ${net.name}.`,
-    'build_model() returns a keras.Model built with the functional API: the same layers, names and settings as the Netwright graph, in the same NHWC layout. Written for Keras 3 with the TensorFlow backend.',
+    // The name stays off the first two lines, where Python reads an encoding declaration.
+    'Keras model exported from Netwright.',
+    `The network ${pythonString(net.name)}. build_model() returns a keras.Model built with the functional API: the same layers, names and settings as the Netwright graph, in the same NHWC layout. Written for Keras 3 with the TensorFlow backend.`,
   );
   src.blank();
   src.line(0, 'import json').line(0, 'import math').line(0, 'from pathlib import Path').blank();
@@ -66,7 +67,7 @@ function writeScope(src: PythonSource, net: ExportNetwork, scope: Scope) {
     : planForward(net, scope, scope.inputs);
   if (isRoot) {
     src.line(0, 'def build_model():');
-    src.docstring(4, `The Netwright network "${net.name}" as a keras.Model.`);
+    src.docstring(4, `The Netwright network ${pythonString(net.name)} as a keras.Model.`);
     net.inputs.forEach((id, i) => {
       const node = net.nodes.get(id)!;
       const input = call('keras.Input', [
@@ -97,7 +98,7 @@ function writeScope(src: PythonSource, net: ExportNetwork, scope: Scope) {
   const model = call('keras.Model', [
     keyword('inputs', many(plan.params)),
     keyword('outputs', many(plan.returns)),
-    keyword('name', str(sanitizeIdentifier(net.name))),
+    keyword('name', str(pythonIdentifier(net.name))),
   ]);
   src.statement(4, 'return ', model);
 }
@@ -108,7 +109,7 @@ function moduleSummary(net: ExportNetwork, scope: Scope): string {
   const g = scope.group!;
   const shapes = (ids: string[]) => ids.map((id) => describeShape(net.nodes.get(id)!.outputShape)).join(', ');
   const template = g.template && g.template !== 'custom' ? ` (${g.template})` : '';
-  return `Netwright module "${g.name}"${template}: ${shapes(scope.inputs)} -> ${shapes(scope.outputs)}.`;
+  return `Netwright module ${pythonString(g.name)}${template}: ${shapes(scope.inputs)} -> ${shapes(scope.outputs)}.`;
 }
 
 /** Weight loading, the same for every network. */

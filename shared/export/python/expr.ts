@@ -1,3 +1,5 @@
+import { pythonString } from '../../text';
+
 /**
  * Python expressions as a small tree rather than strings, so a statement that is too
  * long can be split at its brackets the way black would (see format.ts).
@@ -44,25 +46,8 @@ export const float = (value: number): Expr => {
 
 export const bool = (value: boolean): Expr => atom(value ? 'True' : 'False');
 
-/**
- * A string literal in black's preferred form: double quotes, unless the text holds a
- * double quote and no single quote (black then prefers fewer escapes).
- */
-export const str = (value: string): Expr => {
-  const quote = value.includes('"') && !value.includes("'") ? "'" : '"';
-  let out = '';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return atom(`${quote}${out}${quote}`);
-};
+/** A string literal holding exactly `value`, in black's preferred quotes, every unsafe character escaped. */
+export const str = (value: string): Expr => atom(pythonString(value));
 
 export const intTuple = (values: readonly number[]): Expr => tuple(values.map(int));
 

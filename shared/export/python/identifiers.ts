@@ -1,7 +1,9 @@
+import { MAX_IDENTIFIER_LENGTH } from '../../text';
+
 /**
  * Python names for node and module names. Netwright names are free text ("conv 1",
  * "3x3-reduce"); Python needs identifiers. Most names pass unchanged; the rest are
- * renamed predictably and listed in the export's README.
+ * renamed predictably (pythonIdentifier) and listed in the export's README.
  */
 
 const KEYWORDS = [
@@ -63,7 +65,11 @@ const GENERATED = [
   'load_tensors',
   'init_like_keras',
   'INPUT_SHAPE',
+  'INPUT_SHAPES',
+  'OUTPUT_SHAPES',
   'NUM_CLASSES',
+  'WEIGHTS',
+  'Network',
   'outputs',
   'inputs',
   'model',
@@ -130,22 +136,11 @@ const MODULE_ATTRIBUTES = [
 
 const RESERVED = new Set([...KEYWORDS, ...GENERATED, ...MODULE_ATTRIBUTES]);
 
-/**
- * Letters, digits and underscores only; never a leading digit or underscore (a leading
- * underscore could hit nn.Module's private attributes such as `_modules`).
- */
-export function sanitizeIdentifier(name: string): string {
-  const id = name.replace(/[^A-Za-z0-9_]/g, '_');
-  if (id !== '' && !/^[0-9_]/.test(id)) return id;
-  const rest = id.replace(/^_+/, '');
-  return rest ? `layer_${rest}` : 'layer';
-}
-
-/** "mixed0" → "Mixed0", "dw_block_1" → "DwBlock1". */
+/** "mixed0" → "Mixed0", "dw_block_1" → "DwBlock1"; derived like pythonIdentifier, never copied. */
 export function className(name: string): string {
   const parts = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const joined = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
-  return /^[A-Za-z]/.test(joined) ? joined : `Module${joined}`;
+  return (/^[A-Za-z]/.test(joined) ? joined : `Module${joined}`).slice(0, MAX_IDENTIFIER_LENGTH);
 }
 
 /** Hands out unique identifiers. */

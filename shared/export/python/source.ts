@@ -1,3 +1,4 @@
+import { pythonComment, pythonDocstring } from '../../text';
 import { type Arg, type Expr, render } from './expr';
 
 /** black's default line length; the generated code is meant to pass `black --check`. */
@@ -101,17 +102,22 @@ export class PythonSource {
     return this;
   }
 
+  /** Text made safe by pythonComment, so nothing in it can end the comment early. */
   comment(indent: number, text: string): this {
     for (const paragraph of text.split('\n')) {
-      const wrapped = wrapWords(paragraph, LINE_LENGTH - indent - 2);
+      const wrapped = wrapWords(pythonComment(paragraph), LINE_LENGTH - indent - 2);
       if (wrapped.length === 0) this.line(indent, '#');
       for (const line of wrapped) this.line(indent, `# ${line}`);
     }
     return this;
   }
 
-  /** One line when it fits, else a summary line, a blank line and the wrapped rest. */
-  docstring(indent: number, summary: string, body = ''): this {
+  /**
+   * One line when it fits, else a summary line, a blank line and the wrapped rest. The
+   * text is escaped by pythonDocstring, so nothing in it can close the docstring.
+   */
+  docstring(indent: number, rawSummary: string, body = ''): this {
+    const summary = pythonDocstring(rawSummary);
     // Room for both sets of quotes: black keeps a one-line docstring's closing quotes on its line.
     const summaryLines = wrapWords(summary, LINE_LENGTH - indent - 6);
     if (!body && summaryLines.length <= 1) return this.line(indent, `"""${summary}"""`);
@@ -120,7 +126,7 @@ export class PythonSource {
     for (const line of rest) this.line(indent, line);
     if (body) {
       this.blank();
-      for (const paragraph of body.split('\n')) {
+      for (const paragraph of body.split('\n').map(pythonDocstring)) {
         if (paragraph.startsWith('    ')) this.line(indent, paragraph);
         else if (paragraph === '') this.blank();
         else for (const line of wrapWords(paragraph, LINE_LENGTH - indent)) this.line(indent, line);

@@ -1,3 +1,4 @@
+import { pythonString } from '../../text';
 import { planForward } from '../forwardPlan';
 import { type ExportNetwork, isImage, torchShape } from '../network';
 import { atom, call, type Expr, int, intTuple, keyword, tuple } from '../python/expr';
@@ -51,7 +52,8 @@ export function pytorchModel(net: ExportNetwork): TorchModel {
   body.block(0, moduleFunctions);
 
   const src = new PythonSource();
-  src.docstring(0, `PyTorch model exported from Netwright: ${net.name}.`, modelDocstring(net));
+  // The name stays off the first two lines, where Python reads an encoding declaration.
+  src.docstring(0, 'PyTorch model exported from Netwright.', modelDocstring(net));
   src.blank();
   src.line(0, 'import json').line(0, 'import math').line(0, 'import sys').line(0, 'from pathlib import Path').blank();
   src.line(0, 'import torch');
@@ -72,7 +74,7 @@ function modelDocstring(net: ExportNetwork): string {
     ? `It takes NCHW batches, (N, ${torchShape(input.outputShape).join(', ')}), where Netwright and Keras use NHWC; images inside stay NCHW.`
     : '';
   return [
-    `build_model() returns the network as an nn.Module. ${nchw}`,
+    `The network ${pythonString(net.name)}. build_model() returns it as an nn.Module. ${nchw}`,
     'Layers carry the Netwright node names; README.md lists the conversions (padding, batch norm, flatten order).',
   ].join(' ');
 }
@@ -117,7 +119,7 @@ function writeScopeClass(
     const layer = layers.get(item.id)!;
     if (!layer.module) continue;
     const notes: string[] = [];
-    if (node.ident !== node.name) notes.push(`Netwright layer "${node.name}".`);
+    if (node.ident !== node.name) notes.push(`Netwright layer ${pythonString(node.name)}.`);
     if (node.sourceKind !== node.layer.kind)
       notes.push(`${node.sourceKind} in Netwright, written as ${node.layer.kind}.`);
     if (layer.note) notes.push(layer.note);
@@ -153,11 +155,11 @@ function moduleSummary(net: ExportNetwork, scope: Scope): string {
   const shapes = (ids: string[]) =>
     ids.map((id) => describeShape(torchShape(net.nodes.get(id)!.outputShape))).join(', ');
   const template = g.template && g.template !== 'custom' ? ` (${g.template})` : '';
-  return `Netwright module "${g.name}"${template}: ${shapes(scope.inputs)} -> ${shapes(scope.outputs)}.`;
+  return `Netwright module ${pythonString(g.name)}${template}: ${shapes(scope.inputs)} -> ${shapes(scope.outputs)}.`;
 }
 
 function rootSummary(net: ExportNetwork): string {
-  return `The Netwright network "${net.name}".`;
+  return `The Netwright network ${pythonString(net.name)}.`;
 }
 
 function rootDetails(net: ExportNetwork): string {

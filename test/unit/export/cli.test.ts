@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -7,7 +8,7 @@ import { compileGraph } from '../../../electron/services/compile/compile';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { createProjectFile, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
-import { saveTfjsModel, tempDir } from './helpers';
+import { PYTHON, pythonCheck, saveTfjsModel, tempDir } from './helpers';
 
 let dir: string;
 
@@ -151,6 +152,31 @@ describe('netwright export', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/Weight "head\/kernel" has shape \[64, 5\] but this network needs \[64, 10\]/);
   });
+
+  it.skipIf(!pythonCheck.ok)(
+    'a network named with Python code exports code that parses and runs none of it',
+    async () => {
+      const name = `"""+str(open('PWNED.txt','w').write('x'))+"""`;
+      const file = path.join(dir, 'hostile.netwright');
+      writeFileSync(file, serializeProject(createProjectFile(name, smallNet())));
+      for (const to of ['pytorch', 'keras']) {
+        const out = path.join(dir, `hostile-${to}`);
+        const { code } = await netwright('export', file, '--to', to, '--out', out);
+        expect(code).toBe(0);
+        const parse = spawnSync(
+          PYTHON,
+          ['-c', 'import ast, sys\nfor f in sys.argv[1:]: ast.parse(open(f, "rb").read(), f)', 'model.py', 'train.py'],
+          { cwd: out, encoding: 'utf8' },
+        );
+        expect(parse.stderr).toBe('');
+        expect(parse.status).toBe(0);
+        // Shown in the docstring as a literal, and off the first two lines (encoding declarations).
+        const lines = readFileSync(path.join(out, 'model.py'), 'utf8').split('\n');
+        expect(lines.slice(0, 2).join('\n')).not.toContain('PWNED');
+        expect(lines.join('\n')).toContain(`The network "\\\\"\\\\"\\\\"+str(open('PWNED.txt','w')`);
+      }
+    },
+  );
 
   it('is listed in the main help and has its own', async () => {
     expect((await netwright('--help')).out).toMatch(/export FILE/);

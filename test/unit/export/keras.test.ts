@@ -28,9 +28,10 @@ function readString(src: string, start: number): { value: string; end: number } 
   while (src[i] !== quote) {
     if (src[i] === '\\') {
       const next = src[i + 1]!;
-      if (next === 'x') {
-        value += String.fromCharCode(Number.parseInt(src.slice(i + 2, i + 4), 16));
-        i += 4;
+      const digits = { x: 2, u: 4, U: 8 }[next];
+      if (digits) {
+        value += String.fromCodePoint(Number.parseInt(src.slice(i + 2, i + 2 + digits), 16));
+        i += 2 + digits;
       } else {
         value += escapes[next] ?? next;
         i += 2;

@@ -8,10 +8,11 @@ import {
   transpose,
 } from '../../../shared/export';
 import { atom, call, float, intTuple, keyword, render, str } from '../../../shared/export/python/expr';
-import { className, IdentifierPool, sanitizeIdentifier } from '../../../shared/export/python/identifiers';
+import { className, IdentifierPool } from '../../../shared/export/python/identifiers';
 import { formatStatement } from '../../../shared/export/python/source';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
+import { pythonIdentifier } from '../../../shared/text';
 
 describe("TensorFlow's 'same' padding", () => {
   it.each([
@@ -69,12 +70,12 @@ describe('weight layouts', () => {
 
 describe('Python names and source', () => {
   it('sanitizes node names into identifiers that cannot clash', () => {
-    expect(sanitizeIdentifier('conv2d_1')).toBe('conv2d_1');
-    expect(sanitizeIdentifier('3x3-reduce')).toBe('layer_3x3_reduce');
-    expect(sanitizeIdentifier('conv 1')).toBe('conv_1');
-    expect(sanitizeIdentifier('_modules')).toBe('layer_modules');
+    expect(pythonIdentifier('conv2d_1')).toBe('conv2d_1');
+    expect(pythonIdentifier('3x3-reduce')).toBe('layer_3x3_reduce');
+    expect(pythonIdentifier('conv 1')).toBe('conv_1');
+    expect(pythonIdentifier('_modules')).toBe('layer_modules');
     const pool = new IdentifierPool();
-    expect(['x', 'class', 'train', 'a-b', 'a_b'].map((n) => pool.take(sanitizeIdentifier(n)))).toEqual([
+    expect(['x', 'class', 'train', 'a-b', 'a_b'].map((n) => pool.take(pythonIdentifier(n)))).toEqual([
       'x_',
       'class_',
       'train_',
