@@ -5,6 +5,7 @@
  * text is XML and uses xmlText.
  */
 export { csvField } from './csv';
+export { inMessage } from './inMessage';
 export { markdownCode, markdownText } from './markdown';
 export { MAX_IDENTIFIER_LENGTH, pythonComment, pythonDocstring, pythonIdentifier, pythonString } from './python';
 export { escapeCodePoint, firstHiddenCharacter, visibleText } from './visible';
