@@ -1,5 +1,5 @@
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
-import type { Graph } from '../../../shared/graph/types';
+import type { Graph, Group } from '../../../shared/graph/types';
 
 /**
  * A deterministic, error-free, CNN-like graph of exactly `nodeCount` nodes for
@@ -95,6 +95,24 @@ export function syntheticGraph(nodeCount: number, seed = 1): Graph {
     b.add('Dense', { units: 1000, activation: 'softmax' }, [pooled], 'predictions');
   }
   return b.build();
+}
+
+/** An input and one ReLU inside `depth` modules, each inside the one before. */
+export function nestedModules(depth: number): Graph {
+  const groups: Group[] = [];
+  for (let d = 0; d < depth; d++) {
+    const group: Group = { id: `m${d}`, name: `m${d}`, template: 'custom', collapsed: false };
+    if (d > 0) group.parentId = `m${d - 1}`;
+    groups.push(group);
+  }
+  return {
+    nodes: [
+      { id: 'in', name: 'in', kind: 'Input', params: { shape: [8, 8, 3] }, groupId: 'm0' },
+      { id: 'relu', name: 'relu', kind: 'Activation', params: { activation: 'relu' }, groupId: `m${depth - 1}` },
+    ],
+    edges: [{ id: 'e', source: 'in', target: 'relu', targetIndex: 0 }],
+    groups,
+  };
 }
 
 /** Channels grow with depth like a real network's, capped to keep the numbers sane. */
