@@ -26,7 +26,9 @@ describe('sizes past the limits', () => {
     b.add('Dense', { units: 2_000_000_000 }, [d], 'huge');
     const a = analyzeGraph(b.build());
     expect(codes(a, 'error')).toEqual(['too-large@wide', 'too-large@huge']);
-    expect(a.diagnostics.find((x) => x.nodeId === 'wide')!.message).toContain("Conv2D 'wide' would output 2048×2048×1024");
+    expect(a.diagnostics.find((x) => x.nodeId === 'wide')!.message).toContain(
+      "Conv2D 'wide' would output 2048×2048×1024",
+    );
     expect(a.diagnostics.find((x) => x.nodeId === 'huge')!.message).toBe(
       "Dense 'huge' would have 1.00e+16 parameters, more than the 9,007,199,254,740,991 Netwright counts exactly — use a smaller kernel or fewer channels",
     );
