@@ -49,3 +49,19 @@ describe('JSON nesting depth', () => {
     expect(pathBeyondDepth('text', 0)).toBeNull();
   });
 });
+
+describe('input sizes', () => {
+  it('refuses a declared input shape of 1e308 with a line naming the limit', () => {
+    expect(importError(keras2Model([['x', 'Dense', { units: 2 }, ['in']]], [1e308, 1e308, 3]))).toBe(
+      "Input 'in' of shape 1e+308×1e+308×3 holds more than 2,147,483,647 values per sample, Netwright's limit (8 GiB as float32): use a smaller shape.",
+    );
+  });
+
+  it('refuses an input shape override past the limit', () => {
+    const model = keras2Model([['x', 'Dense', { units: 2 }, ['in']]]);
+    expect(importError(model, { inputShape: [1e308, 1, 3] })).toMatch(
+      /^The input shape 1e\+308×1×3 holds more than 2,147,483,647/,
+    );
+    expect(importKerasJson(model, { inputShape: [4096, 4096, 3] }).ok).toBe(true);
+  });
+});
