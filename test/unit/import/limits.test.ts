@@ -65,3 +65,19 @@ describe('input sizes', () => {
     expect(importKerasJson(model, { inputShape: [4096, 4096, 3] }).ok).toBe(true);
   });
 });
+
+describe('network sizes', () => {
+  it('refuses a project file with more layers than the limit before validating them', () => {
+    const nodes = Array.from({ length: LIMITS.nodes + 1 }, () => 0);
+    const text = JSON.stringify({
+      format: 'netwright-project',
+      schemaVersion: 1,
+      name: 'big',
+      graph: { nodes, edges: [] },
+    });
+    expect(parseProjectText(text)).toEqual({
+      ok: false,
+      error: 'The project has 200,001 layers; Netwright opens at most 200,000.',
+    });
+  });
+});
