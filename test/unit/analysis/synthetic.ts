@@ -115,6 +115,18 @@ export function nestedModules(depth: number): Graph {
   };
 }
 
+/** An input and `length` convs in a chain, kernels 3×3, 5×5 and 7×7 in turn: what factorize --all rewrites. */
+export function convChain(length: number): Graph {
+  const b = new GraphBuilder();
+  let x = b.input([16, 16, 32]);
+  const kernels = [3, 5, 7];
+  for (let i = 0; i < length; i++) {
+    const k = kernels[i % 3]!;
+    x = b.add('Conv2D', { filters: 32, kernelSize: [k, k], padding: 'same', activation: 'relu' }, [x]);
+  }
+  return b.build();
+}
+
 /** Channels grow with depth like a real network's, capped to keep the numbers sane. */
 function width(stage: number): number {
   return Math.min(32 * 2 ** stage, 256);
