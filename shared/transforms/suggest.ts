@@ -1,6 +1,6 @@
 import { type Analysis, analyzeGraph, type Totals } from '../analysis';
 import type { Graph } from '../graph/types';
-import { costChange } from './rewrite';
+import { analysisOf, costChange } from './rewrite';
 import { applyRule, rules } from './rules';
 import { type CostChange, type RewriteReport, RULE_IDS, type RuleId, type TransformDiagnostic } from './types';
 
@@ -113,7 +113,7 @@ function applyGreedily(graph: Graph, ruleIds: readonly RuleId[], o: ApplyOptions
     if (!best) break;
     applied.push(best.report);
     current = best.graph;
-    analysis = analyzeGraph(current);
+    analysis = analysisOf(current);
     savings.forgetAround(current, best.report);
   }
   return {
@@ -191,7 +191,12 @@ class SavingsCache {
     }
   }
 
-  /** Forgets the savings of every node within a few connections of what the rewrite added. */
+  /**
+   * Forgets the savings of every node within three connections of what the rewrite
+   * added. A rule reads the conv, its input, up to two normalisation / activation
+   * layers after it and whether the last of those has one consumer; the rewrite
+   * changed the connections only of the nodes it added and of their neighbours.
+   */
   forgetAround(graph: Graph, report: RewriteReport): void {
     if (!this.reusable) return;
     const neighbours = new Map<string, string[]>();
@@ -205,11 +210,10 @@ class SavingsCache {
       link(e.target, e.source);
     }
     const byName = new Map(graph.nodes.map((n) => [n.name, n.id]));
-    // A rule reads the conv, its input and up to two normalisation / activation layers after it.
     let frontier = report.added.map((name) => byName.get(name)).filter((id): id is string => id !== undefined);
     frontier.push(report.nodeId);
     const near = new Set(frontier);
-    for (let hop = 0; hop < 4; hop++) {
+    for (let hop = 0; hop < 3; hop++) {
       const next: string[] = [];
       for (const id of frontier)
         for (const other of neighbours.get(id) ?? [])
