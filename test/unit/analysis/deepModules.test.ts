@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../shared/analysis';
 import { readGrowth } from './growth';
 import { codes } from './helpers';
-import { nestedModules } from './synthetic';
+import { nestedModules, syntheticGraph } from './synthetic';
 
 describe('deeply nested modules', () => {
   it('analyses 30,000 nested modules, each counting everything inside it', () => {
@@ -27,5 +27,10 @@ describe('deeply nested modules', () => {
     const a = analyzeGraph(graph);
     expect(a.groups.m0!.activationElements).toBe(192);
     for (const id of ['m1', 'm2', 'm3']) expect(a.groups[id]!.activationElements).toBe(2 * 192);
+  });
+
+  it('reads each node of a network a fixed number of times, however large it is', () => {
+    // Linear is 10; the bound leaves room for a constant, not for a growing factor.
+    expect(readGrowth(syntheticGraph, analyzeGraph, 1_000, 10_000)).toBeLessThan(11);
   });
 });

@@ -34,4 +34,16 @@ describe('sizes past the limits', () => {
     );
     expect(a.nodes.d1!.paramCount.total).toBe(100_000 * 5_000_000 + 5_000_000);
   });
+
+  it('shows a receptive field past 2^53 pixels as unknown, not Infinity', () => {
+    const b = new GraphBuilder();
+    let x = b.input([1, 1, 1]);
+    // Each stride-2 'same' layer doubles the jump: 2^1100 is Infinity as a double.
+    for (let k = 0; k < 1100; k++) x = b.add('MaxPool2D', { poolSize: [1, 1], strides: [2, 2], padding: 'same' }, [x]);
+    const a = analyzeGraph(b.build());
+    expect(codes(a)).toEqual([]);
+    expect(a.nodes.maxpool2d_51!.receptiveField!.jump).toEqual([2 ** 52, 2 ** 52]);
+    expect(a.nodes.maxpool2d_53!.receptiveField).toBeNull();
+    expect(a.nodes[x.id]!.receptiveField).toBeNull();
+  });
 });
