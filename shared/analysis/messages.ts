@@ -1,7 +1,8 @@
+import { LIMITS } from '../graph/limits';
 import type { Edge, LayerNode, Shape } from '../graph/types';
 import { errorMessage, formatIssues, type Issue } from '../issues';
 import { inMessage } from '../text/inMessage';
-import { formatShape } from './format';
+import { formatInt, formatShape } from './format';
 
 /**
  * Every diagnostic text in one place, so the wording stays consistent: each
@@ -85,6 +86,18 @@ export function shapeErrorMessage(node: Named, message: string): string {
 export function emptyOutputMessage(node: Named, inputs: readonly Shape[], output: Shape): string {
   const from = inputs.length ? ` from ${inputs.map(formatShape).join(' and ')}` : '';
   return `${layerLabel(node)} would output ${formatShape(output)}${from}: a dimension reached zero or below — use a smaller kernel or stride, 'same' padding, or a larger input`;
+}
+
+export function outputTooLargeMessage(node: Named, output: Shape): string {
+  const fix =
+    node.kind === 'Input' ? 'use a smaller input shape' : 'use a smaller input, fewer channels or a larger stride';
+  return `${layerLabel(node)} would output ${formatShape(output)}, more than ${formatInt(LIMITS.tensorElements)} values per sample (Netwright's limit, 8 GiB as float32) — ${fix}`;
+}
+
+export function countTooLargeMessage(node: Named, params: number, macs: number): string {
+  const what =
+    params > LIMITS.layerCount ? `${params.toPrecision(3)} parameters` : `${macs.toPrecision(3)} multiply-adds`;
+  return `${layerLabel(node)} would have ${what}, more than the ${formatInt(LIMITS.layerCount)} Netwright counts exactly — use a smaller kernel or fewer channels`;
 }
 
 export function internalErrorMessage(node: Named, what: string, error: unknown): string {

@@ -71,8 +71,13 @@ export class ReceptiveFields {
     this.sizeW[i]! += (effW - 1) * this.jumpW[i]!;
     this.jumpH[i]! *= step.stride[0];
     this.jumpW[i]! *= step.stride[1];
-    // A bad step (NaN, negative) must not leave a misleading number behind.
-    if (!(this.sizeH[i]! >= 1 && this.sizeW[i]! >= 1 && this.jumpH[i]! > 0 && this.jumpW[i]! > 0)) this.forget(i);
+    // A bad step (NaN, negative) must not leave a misleading number behind, nor a field
+    // past what a double counts exactly (thousands of strided layers would reach Infinity).
+    const h = this.sizeH[i]!;
+    const w = this.sizeW[i]!;
+    const jh = this.jumpH[i]!;
+    const jw = this.jumpW[i]!;
+    if (!(h >= 1 && w >= 1 && jh > 0 && jw > 0 && Math.max(h, w, jh, jw) <= Number.MAX_SAFE_INTEGER)) this.forget(i);
   }
 
   forget(i: number): void {

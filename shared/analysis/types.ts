@@ -55,6 +55,8 @@ export type DiagnosticCode =
   | 'unknown-kind'
   | 'invalid-params'
   | 'shape-error'
+  /** A layer's output or cost is past LIMITS (docs/limits.md). */
+  | 'too-large'
   | 'internal-error'
   | 'duplicate-name'
   | 'duplicate-id'

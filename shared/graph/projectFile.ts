@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { formatInt } from '../analysis/format';
 import { readJson } from '../import/json';
 import { formatIssue, issuesOf } from '../issues';
 import { inMessage } from '../text/inMessage';
+import { LIMITS } from './limits';
 import { GraphSchema } from './schema';
 import type { Graph } from './types';
 
@@ -63,6 +65,8 @@ export function parseProjectValue(value: unknown, steps: Readonly<Record<number,
     if (!step) return { ok: false, error: `No migration from project format ${v} to ${v + 1}.` };
     file = { ...step(file), schemaVersion: v + 1 };
   }
+  const tooLarge = sizeProblem(file.graph);
+  if (tooLarge) return { ok: false, error: tooLarge };
   const parsed = ProjectFileSchema.safeParse(file);
   if (!parsed.success) {
     const [issue = { field: '', message: 'invalid' }] = issuesOf(parsed.error);
@@ -73,6 +77,22 @@ export function parseProjectValue(value: unknown, steps: Readonly<Record<number,
   return version === currentSchemaVersion
     ? { ok: true, project: parsed.data }
     : { ok: true, project: parsed.data, migratedFrom: version };
+}
+
+/** A graph past LIMITS, said before validating it (validation is linear, but memory is not free). */
+function sizeProblem(graph: unknown): string | null {
+  if (typeof graph !== 'object' || graph === null) return null;
+  const lists = graph as Record<string, unknown>;
+  const checks: [unknown, number, string][] = [
+    [lists.nodes, LIMITS.nodes, 'layers'],
+    [lists.edges, LIMITS.edges, 'connections'],
+    [lists.groups, LIMITS.modules, 'modules'],
+  ];
+  for (const [list, limit, what] of checks) {
+    if (Array.isArray(list) && list.length > limit)
+      return `The project has ${formatInt(list.length)} ${what}; Netwright opens at most ${formatInt(limit)}.`;
+  }
+  return null;
 }
 
 /** What the editor cannot show: duplicate ids, and edges or members pointing nowhere. */

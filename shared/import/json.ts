@@ -6,12 +6,26 @@ import { errorMessage } from '../issues';
  * text stops being JSON and why.
  */
 
+import { LIMITS } from '../graph/limits';
+
 export type JsonRead = { ok: true; value: unknown; nonStandard: boolean } | { ok: false; error: string };
 
 /** Python's json module writes NaN and Infinity, which JSON.parse rejects. */
 const PYTHON_SPECIALS = /"(?:[^"\\]|\\.)*"|-?\bInfinity\b|\bNaN\b/g;
 
+/**
+ * Parses `text` as JSON. The value is also checked against LIMITS.jsonDepth, so
+ * whatever walks it afterwards (validation, JSON.stringify, structuredClone, all
+ * recursive) stays far from the stack's end.
+ */
 export function readJson(text: string): JsonRead {
+  const read = parseJson(text);
+  if (!read.ok) return read;
+  const deep = pathBeyondDepth(read.value, LIMITS.jsonDepth);
+  return deep ? { ok: false, error: tooDeepMessage(deep) } : read;
+}
+
+function parseJson(text: string): JsonRead {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, error: 'The file is empty.' };
   const binary = binaryFormat(body);
@@ -31,9 +45,52 @@ export function readJson(text: string): JsonRead {
     }
     if (located) return { ok: false, error: describeJsonError(body, located) };
     const detail = errorMessage(error);
-    if (error instanceof RangeError) return { ok: false, error: 'The JSON is nested too deeply to read.' };
+    if (error instanceof RangeError) return { ok: false, error: tooDeepMessage(null) };
     return { ok: false, error: `Not valid JSON (${oneLine(detail, 120)}).` };
   }
+}
+
+function tooDeepMessage(path: readonly (string | number)[] | null): string {
+  const shown = path
+    ?.slice(0, 6)
+    .map((step, k) => (typeof step === 'number' ? `[${step}]` : k === 0 ? step : `.${step}`));
+  const where = shown ? ` (at ${oneLine(shown.join(''), 60)}${path!.length > 6 ? '…' : ''})` : '';
+  return `The JSON is nested more than ${LIMITS.jsonDepth} levels deep${where}; Netwright reads at most ${LIMITS.jsonDepth} (a Keras model needs about 15), so the file is damaged or is not a model.`;
+}
+
+const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+/**
+ * The keys leading to the first array or object nested deeper than `limit`, or
+ * null. Iterative, each value visited once: the walk itself cannot run out of stack.
+ */
+export function pathBeyondDepth(value: unknown, limit: number): (string | number)[] | null {
+  if (!isContainer(value)) return null;
+  // One frame per open container: the container, its keys (null for an array), the next position.
+  const containers: object[] = [value];
+  const keys: (string[] | null)[] = [Array.isArray(value) ? null : Object.keys(value)];
+  const next: number[] = [0];
+  while (containers.length > 0) {
+    const top = containers.length - 1;
+    const container = containers[top]!;
+    const names = keys[top]!;
+    const at = next[top]!++;
+    if (at >= (names ? names.length : (container as unknown[]).length)) {
+      containers.pop();
+      keys.pop();
+      next.pop();
+      continue;
+    }
+    const child = names ? (container as Record<string, unknown>)[names[at]!] : (container as unknown[])[at];
+    if (!isContainer(child)) continue;
+    if (containers.length >= limit) {
+      return next.map((position, d) => (keys[d] ? keys[d]![position - 1]! : position - 1));
+    }
+    containers.push(child);
+    keys.push(Array.isArray(child) ? null : Object.keys(child));
+    next.push(0);
+  }
+  return null;
 }
 
 function binaryFormat(text: string): string | null {

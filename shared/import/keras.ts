@@ -1,15 +1,23 @@
+import { formatInt } from '../analysis/format';
 import { GraphBuilder, type NodeRef } from '../graph/builder';
+import { LIMITS } from '../graph/limits';
 import { errorMessage } from '../issues';
 import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
 import { convertLayer } from './layers';
-import { type RawLayer, readFunctional, readSequential } from './topology';
-import { type ImportDiagnostic, type ImportOptions, type ImportResult, UNSUPPORTED_KIND } from './types';
+import { type RawLayer, readFunctional, readSequential, type TopologyResult } from './topology';
+import {
+  type ImportDiagnostic,
+  type ImportFailure,
+  type ImportOptions,
+  type ImportResult,
+  UNSUPPORTED_KIND,
+} from './types';
 
 const DEFAULT_HINT = 'pass --input-shape H,W,C';
 
 const q = (name: string) => `'${oneLine(name, 60)}'`;
-const fail = (error: string): ImportResult => ({ ok: false, error });
+const fail = (error: string): ImportFailure => ({ ok: false, error });
 
 /**
  * Reads a Keras or TensorFlow.js Layers model (any of the JSON forms in envelope.ts,
@@ -34,23 +42,66 @@ export function importKerasJson(text: string, options: ImportOptions = {}): Impo
 function importText(text: string, options: ImportOptions): ImportResult {
   if (typeof text !== 'string') return fail(`Expected the file's text, got ${typeof text}.`);
   const override = options.inputShape;
-  if (override !== undefined) {
-    const valid =
-      Array.isArray(override) &&
-      override.length === 3 &&
-      override.every((d) => typeof d === 'number' && Number.isInteger(d) && d > 0);
-    if (!valid)
-      return fail(
-        `The input shape must be three positive whole numbers H,W,C, got ${oneLine(JSON.stringify(override) ?? String(override), 40)}.`,
-      );
-  }
+  const badOverride = checkOverride(override);
+  if (badOverride) return fail(badOverride);
+  const read = readModel(text);
+  if (!read.ok) return read;
+  const { json, model, topology, sequential, warnings } = read;
+  const layers = topology.layers;
+  const problem = checkLayers(layers);
+  if (problem) return fail(problem);
+  const byName = new Map(layers.map((layer) => [layer.name, layer]));
+  const order = topologicalOrder(layers, byName);
+  if (!order.ok) return fail(order.error);
+  const built = buildGraph(order.layers, options, warnings);
+  if (!built.ok) return built;
+  warnings.push(...fileWarnings(layers, override, model.declaredWeights, json.nonStandard));
+  return {
+    ok: true,
+    graph: built.builder.build(),
+    name: topology.name,
+    format: formatLabel(model, sequential, topology.keras3),
+    warnings,
+    declaredWeights: model.declaredWeights,
+  };
+}
 
+/** Why --input-shape cannot be used, or null. */
+function checkOverride(override: ImportOptions['inputShape']): string | null {
+  if (override === undefined) return null;
+  const valid =
+    Array.isArray(override) &&
+    override.length === 3 &&
+    override.every((d) => typeof d === 'number' && Number.isInteger(d) && d > 0);
+  if (!valid)
+    return `The input shape must be three positive whole numbers H,W,C, got ${oneLine(JSON.stringify(override) ?? String(override), 40)}.`;
+  return tooLargeShape('The input shape', override);
+}
+
+/** "… has more than 2,147,483,647 values per sample" for a shape past LIMITS.tensorElements, else null. */
+function tooLargeShape(what: string, shape: readonly number[]): string | null {
+  if (shape.reduce((a, b) => a * b, 1) <= LIMITS.tensorElements) return null;
+  return `${what} ${shape.join('×')} holds more than ${formatInt(LIMITS.tensorElements)} values per sample, Netwright's limit (8 GiB as float32): use a smaller shape.`;
+}
+
+type ModelRead =
+  | {
+      ok: true;
+      json: Extract<ReturnType<typeof readJson>, { ok: true }>;
+      model: ModelEnvelope;
+      topology: Extract<TopologyResult, { ok: true }>;
+      sequential: boolean;
+      warnings: ImportDiagnostic[];
+    }
+  | ImportFailure;
+
+/** The text as JSON, the model in its wrapper, and its layer list. */
+function readModel(text: string): ModelRead {
   const json = readJson(text);
   if (!json.ok) return fail(json.error);
   const found = findModel(json.value);
   if (!found.ok) return fail(found.error);
   const model = found.model;
-
   const warnings: ImportDiagnostic[] = [];
   const sequential = model.className === 'Sequential';
   const topology = sequential ? readSequential(model.config) : readFunctional(model.config);
@@ -62,34 +113,43 @@ function importText(text: string, options: ImportOptions): ImportResult {
       code: 'unusual-model-class',
       message: `The model class '${oneLine(model.className, 40)}' is not Sequential, Functional or Model; it was read as a functional model.`,
     });
+  return { ok: true, json, model, topology, sequential, warnings };
+}
 
-  const layers = topology.layers;
-  if (layers.length === 0) return fail('The model has no layers.');
-  const byName = new Map<string, RawLayer>();
+/** What makes the layer list unusable as a whole: none, too many, duplicate names, inputs from nowhere. */
+function checkLayers(layers: readonly RawLayer[]): string | null {
+  if (layers.length === 0) return 'The model has no layers.';
+  if (layers.length > LIMITS.nodes)
+    return `The model has ${formatInt(layers.length)} layers; Netwright reads at most ${formatInt(LIMITS.nodes)}.`;
+  const names = new Set<string>();
   for (const layer of layers) {
-    if (byName.has(layer.name))
-      return fail(`Two layers are named ${q(layer.name)}; Keras layer names must be unique, so the file is damaged.`);
-    byName.set(layer.name, layer);
+    if (names.has(layer.name))
+      return `Two layers are named ${q(layer.name)}; Keras layer names must be unique, so the file is damaged.`;
+    names.add(layer.name);
   }
   for (const layer of layers) {
     for (const source of layer.inputs) {
-      if (!byName.has(source))
-        return fail(`Layer ${q(layer.name)} takes input from ${q(source)}, which is not a layer of this model.`);
+      if (!names.has(source))
+        return `Layer ${q(layer.name)} takes input from ${q(source)}, which is not a layer of this model.`;
     }
   }
-  const order = topologicalOrder(layers, byName);
-  if (!order.ok) return fail(order.error);
+  return null;
+}
 
+/** Adds the layers, inputs before the layers they feed; a layer it cannot represent becomes Unsupported. */
+function buildGraph(
+  order: readonly RawLayer[],
+  options: ImportOptions,
+  warnings: ImportDiagnostic[],
+): { ok: true; builder: GraphBuilder } | ImportFailure {
   const hint = options.inputShapeHint ?? DEFAULT_HINT;
   const builder = new GraphBuilder();
   const refs = new Map<string, NodeRef>();
   const ranks = new Map<string, number | undefined>();
-  const inputCount = layers.filter((l) => l.className === 'InputLayer').length;
-
-  for (const layer of order.layers) {
+  for (const layer of order) {
     const inputs = layer.inputs.map((s) => refs.get(s)!);
     if (layer.className === 'InputLayer') {
-      const shape = inputShape(layer, override, hint, warnings);
+      const shape = inputShape(layer, options.inputShape, hint, warnings);
       if (!shape.ok) return fail(shape.error);
       refs.set(layer.name, builder.add('Input', { shape: shape.shape }, inputs, layer.name));
       ranks.set(layer.name, shape.shape.length + 1);
@@ -115,7 +175,18 @@ function importText(text: string, options: ImportOptions): ImportResult {
     ranks.set(layer.name, undefined);
     warnings.push({ nodeId: layer.name, severity: 'error', code: 'unsupported-layer', message });
   }
+  return { ok: true, builder };
+}
 
+/** Warnings about the file as a whole, after the layers' own. */
+function fileWarnings(
+  layers: readonly RawLayer[],
+  override: ImportOptions['inputShape'],
+  declaredWeights: number | null,
+  nonStandard: boolean,
+): ImportDiagnostic[] {
+  const warnings: ImportDiagnostic[] = [];
+  const inputCount = layers.filter((l) => l.className === 'InputLayer').length;
   if (override && inputCount > 1)
     warnings.push({
       nodeId: null,
@@ -131,29 +202,21 @@ function importText(text: string, options: ImportOptions): ImportResult {
       code: 'frozen-layers',
       message: `${frozen.length === 1 ? `Layer ${q(frozen[0]!.name)} is` : `${frozen.length} layers (${q(frozen[0]!.name)}, …) are`} frozen (trainable: false) in the file; Netwright counts their weights as trainable.`,
     });
-  if (model.declaredWeights !== null)
+  if (declaredWeights !== null)
     warnings.push({
       nodeId: null,
       severity: 'info',
       code: 'weights-ignored',
-      message: `The file lists ${model.declaredWeights.toLocaleString('en-US')} weights; Netwright imports the architecture only, not the weight values.`,
+      message: `The file lists ${declaredWeights.toLocaleString('en-US')} weights; Netwright imports the architecture only, not the weight values.`,
     });
-  if (json.nonStandard)
+  if (nonStandard)
     warnings.push({
       nodeId: null,
       severity: 'warning',
       code: 'nonstandard-json',
       message: "The file contains NaN or Infinity (Python's JSON extension); they were read as null.",
     });
-
-  return {
-    ok: true,
-    graph: builder.build(),
-    name: topology.name,
-    format: formatLabel(model, sequential, topology.keras3),
-    warnings,
-    declaredWeights: model.declaredWeights,
-  };
+  return warnings;
 }
 
 type ShapeResult = { ok: true; shape: number[] } | { ok: false; error: string };
@@ -198,6 +261,8 @@ function inputShape(
     const spatial = declared.length === 3 && declared[0] === null && declared[1] === null ? 'spatial ' : '';
     return { ok: false, error: `Input ${q(layer.name)} has unknown ${spatial}size (${dims(declared)}): ${hint}.` };
   }
+  const tooLarge = tooLargeShape(`Input ${q(layer.name)} of shape`, declared as number[]);
+  if (tooLarge) return { ok: false, error: tooLarge };
   return { ok: true, shape: declared as number[] };
 }
 

@@ -1,4 +1,5 @@
 import { type Analysis, analyzeGraph, type Totals } from '../analysis';
+import { outermostModules } from '../graph/moduleRoots';
 import type { Graph, Shape } from '../graph/types';
 
 export interface CompareInput {
@@ -61,23 +62,13 @@ const pct = (delta: number, base: number | undefined) => (base ? Math.round((del
 
 /** Per top-level module (by name, in network order), plus the layers outside any module. */
 function moduleCosts(graph: Graph, analysis: Analysis): Map<string, { params: number; macs: number }> {
-  const top = new Map<string, string>(); // group id → top-level group name
-  const byId = new Map(graph.groups.map((g) => [g.id, g]));
-  for (const g of graph.groups) {
-    let root = g;
-    const seen = new Set<string>();
-    while (root.parentId && byId.has(root.parentId) && !seen.has(root.id)) {
-      seen.add(root.id);
-      root = byId.get(root.parentId)!;
-    }
-    top.set(g.id, root.name);
-  }
+  const outermost = outermostModules(graph.groups);
   const rows = new Map<string, { params: number; macs: number }>();
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   for (const id of analysis.order) {
     const node = nodes.get(id);
     const result = analysis.nodes[id]!;
-    const name = (node?.groupId && top.get(node.groupId)) || OUTSIDE_MODULES;
+    const name = (node?.groupId && outermost.get(node.groupId)?.name) || OUTSIDE_MODULES;
     const row = rows.get(name) ?? { params: 0, macs: 0 };
     row.params += result.paramCount.total;
     row.macs += result.macs;

@@ -85,8 +85,17 @@ export function runRewrite<O>(
 
 type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
 
+/** The analysis of the graph proven last: whoever goes on with that graph need not analyse it again. */
+let lastProven: { graph: Graph; analysis: Analysis } | null = null;
+
+/** analyzeGraph(graph), reusing the proof's analysis when the graph is a rewrite's result just proven. */
+export function analysisOf(graph: Graph): Analysis {
+  return lastProven?.graph === graph ? lastProven.analysis : analyzeGraph(graph);
+}
+
 function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): ProvenReport | string {
   const after = analyzeGraph(plan.graph);
+  lastProven = { graph: plan.graph, analysis: after };
   const error = after.diagnostics.find((d) => d.severity === 'error');
   if (error)
     return `the rewritten network would have an error (${after.nodes[error.nodeId ?? '']?.name ?? ''}: ${error.message}) — please report this`;

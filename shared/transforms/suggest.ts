@@ -1,6 +1,6 @@
 import { type Analysis, analyzeGraph, type Totals } from '../analysis';
 import type { Graph } from '../graph/types';
-import { costChange } from './rewrite';
+import { analysisOf, costChange } from './rewrite';
 import { applyRule, rules } from './rules';
 import { type CostChange, type RewriteReport, RULE_IDS, type RuleId, type TransformDiagnostic } from './types';
 
@@ -105,14 +105,16 @@ function applyGreedily(graph: Graph, ruleIds: readonly RuleId[], o: ApplyOptions
   // Every rule removes the pattern it matched, so this bound is never reached by a correct rule.
   const limit = 4 * graph.nodes.length + 16;
   const applied: RewriteReport[] = [];
+  const savings = new SavingsCache(ruleIds);
   let current = graph;
   let analysis = start;
   for (let round = 0; round < limit; round++) {
-    const [best] = suggest(current, { rules: ruleIds, ...(o.options ? { options: o.options } : {}) }, analysis);
+    const best = savings.best(current, analysis, o.options);
     if (!best) break;
     applied.push(best.report);
     current = best.graph;
-    analysis = analyzeGraph(current);
+    analysis = analysisOf(current);
+    savings.forgetAround(current, best.report);
   }
   return {
     ok: true,
@@ -124,3 +126,124 @@ function applyGreedily(graph: Graph, ruleIds: readonly RuleId[], o: ApplyOptions
     macs: costChange(start.totals.macs, analysis.totals.macs),
   };
 }
+
+interface Candidate {
+  rule: RuleId;
+  id: string;
+  saving: NonNullable<Saving>;
+  position: number;
+  rank: number;
+}
+
+/** suggest's order: most multiply-adds saved, then most parameters, then network order, then rule order. */
+const ranksBefore = (a: Candidate, b: Candidate) =>
+  (b.saving.macs - a.saving.macs || b.saving.params - a.saving.params || a.position - b.position || a.rank - b.rank) <
+  0;
+
+/** What a rewrite at one node saves, or null where it does not apply or saves nothing. */
+type Saving = { macs: number; params: number } | null;
+
+/**
+ * The best suggestion round after round without trying every rule on every node
+ * each round (which made "apply everything" cubic in the network's size). It gives
+ * the same rewrites in the same order as `suggest(...)[0]` each round: when every
+ * rule keeps the receptive field, a proven rewrite leaves every node outside the
+ * rewritten part with its shape, receptive field and settings, so what a rewrite
+ * elsewhere saves changes only near the rewritten part, and only those savings are
+ * computed again. The chosen rewrite itself is always run and proven afresh on the
+ * current network. With other rules it tries everything every round, as suggest does.
+ */
+class SavingsCache {
+  private readonly saved = new Map<string, Saving>();
+  private readonly reusable: boolean;
+
+  constructor(private readonly ruleIds: readonly RuleId[]) {
+    this.reusable = ruleIds.every((r) => rules[r].keepsReceptiveField);
+  }
+
+  best(graph: Graph, analysis: Analysis, options: ApplyOptions['options']): Suggestion | undefined {
+    if (!this.reusable) return suggest(graph, { rules: this.ruleIds, ...(options ? { options } : {}) }, analysis)[0];
+    const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+    for (;;) {
+      let best: Candidate | undefined;
+      for (const ruleId of this.ruleIds) {
+        const rank = RULE_IDS.indexOf(ruleId);
+        for (const [position, id] of analysis.order.entries()) {
+          if (!rules[ruleId].candidateKinds.includes(kinds.get(id) ?? '')) continue;
+          const saving = this.savingOf(ruleId, id, graph, analysis, options);
+          if (!saving) continue;
+          const candidate = { rule: ruleId, id, saving, position, rank };
+          if (!best || ranksBefore(candidate, best)) best = candidate;
+        }
+      }
+      if (!best) return undefined;
+      const result = applyRule(best.rule, graph, best.id, options?.[best.rule], analysis);
+      if (result.ok && savesSomething(result.report))
+        return {
+          rule: best.rule,
+          nodeId: best.id,
+          nodeName: result.report.nodeName,
+          report: result.report,
+          graph: result.graph,
+        };
+      // Cannot happen while the savings are right; never loop on a wrong one.
+      this.saved.set(key(best.rule, best.id), null);
+    }
+  }
+
+  /**
+   * Forgets the savings of every node within three connections of what the rewrite
+   * added. A rule reads the conv, its input, up to two normalisation / activation
+   * layers after it and whether the last of those has one consumer; the rewrite
+   * changed the connections only of the nodes it added and of their neighbours.
+   */
+  forgetAround(graph: Graph, report: RewriteReport): void {
+    if (!this.reusable) return;
+    const neighbours = new Map<string, string[]>();
+    const link = (a: string, b: string) => {
+      const list = neighbours.get(a);
+      if (list) list.push(b);
+      else neighbours.set(a, [b]);
+    };
+    for (const e of graph.edges) {
+      link(e.source, e.target);
+      link(e.target, e.source);
+    }
+    const byName = new Map(graph.nodes.map((n) => [n.name, n.id]));
+    let frontier = report.added.map((name) => byName.get(name)).filter((id): id is string => id !== undefined);
+    frontier.push(report.nodeId);
+    const near = new Set(frontier);
+    for (let hop = 0; hop < 3; hop++) {
+      const next: string[] = [];
+      for (const id of frontier)
+        for (const other of neighbours.get(id) ?? [])
+          if (!near.has(other)) {
+            near.add(other);
+            next.push(other);
+          }
+      frontier = next;
+    }
+    for (const id of near) for (const ruleId of this.ruleIds) this.saved.delete(key(ruleId, id));
+  }
+
+  private savingOf(
+    ruleId: RuleId,
+    id: string,
+    graph: Graph,
+    analysis: Analysis,
+    options: ApplyOptions['options'],
+  ): Saving {
+    const k = key(ruleId, id);
+    const known = this.saved.get(k);
+    if (known !== undefined) return known;
+    const result = applyRule(ruleId, graph, id, options?.[ruleId], analysis);
+    const saving =
+      result.ok && savesSomething(result.report)
+        ? { macs: result.report.macs.saved, params: result.report.params.saved }
+        : null;
+    this.saved.set(k, saving);
+    return saving;
+  }
+}
+
+const key = (ruleId: RuleId, id: string) => `${ruleId}\u0000${id}`;

@@ -1,5 +1,5 @@
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
-import type { Graph } from '../../../shared/graph/types';
+import type { Graph, Group } from '../../../shared/graph/types';
 
 /**
  * A deterministic, error-free, CNN-like graph of exactly `nodeCount` nodes for
@@ -93,6 +93,36 @@ export function syntheticGraph(nodeCount: number, seed = 1): Graph {
   if (headNodes) {
     const pooled = b.add('GlobalAvgPool2D', {}, [x]);
     b.add('Dense', { units: 1000, activation: 'softmax' }, [pooled], 'predictions');
+  }
+  return b.build();
+}
+
+/** An input and one ReLU inside `depth` modules, each inside the one before. */
+export function nestedModules(depth: number): Graph {
+  const groups: Group[] = [];
+  for (let d = 0; d < depth; d++) {
+    const group: Group = { id: `m${d}`, name: `m${d}`, template: 'custom', collapsed: false };
+    if (d > 0) group.parentId = `m${d - 1}`;
+    groups.push(group);
+  }
+  return {
+    nodes: [
+      { id: 'in', name: 'in', kind: 'Input', params: { shape: [8, 8, 3] }, groupId: 'm0' },
+      { id: 'relu', name: 'relu', kind: 'Activation', params: { activation: 'relu' }, groupId: `m${depth - 1}` },
+    ],
+    edges: [{ id: 'e', source: 'in', target: 'relu', targetIndex: 0 }],
+    groups,
+  };
+}
+
+/** An input and `length` convs in a chain, kernels 3×3, 5×5 and 7×7 in turn: what factorize --all rewrites. */
+export function convChain(length: number): Graph {
+  const b = new GraphBuilder();
+  let x = b.input([16, 16, 32]);
+  const kernels = [3, 5, 7];
+  for (let i = 0; i < length; i++) {
+    const k = kernels[i % 3]!;
+    x = b.add('Conv2D', { filters: 32, kernelSize: [k, k], padding: 'same', activation: 'relu' }, [x]);
   }
   return b.build();
 }
