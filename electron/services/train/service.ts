@@ -313,7 +313,7 @@ export class TrainingService {
     const record = await this.get(runId);
     const model = record.hasModel ? await this.store.readModel(runId) : null;
     if (!model) {
-      const why = record.status === 'diverged' ? 'it diverged (its weights are NaN)' : `it is ${record.status}`;
+      const why = record.status === 'diverged' ? 'it diverged (its weights are useless)' : `it is ${record.status}`;
       throw new TrainingRefused(`Run ${record.name} has no trained model to export: ${why}.`, 'run');
     }
     return exportedModel(model, GENERATED_BY);
