@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isProjectFileJson, parseProjectValue } from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
 import { importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
+import { FileProblem } from './disk/fileProblem';
 
-/** A file the user pointed at could not be used; the message says what and how to fix it. */
-export class FileProblem extends Error {
-  override name = 'FileProblem';
-}
+export { makeFolder, writeFileAtomic } from './disk/atomicWrite';
+export { FileProblem } from './disk/fileProblem';
+export { removeStaleTemps, staleTempAgeMs } from './disk/staleTemps';
+export { describeWriteError, WriteProblem } from './disk/writeProblem';
 
 export interface LoadedNetwork {
   graph: Graph;
@@ -59,22 +59,4 @@ export async function loadNetworkFile(
     source: 'keras',
     warnings: imported.warnings.map((w) => w.message),
   };
-}
-
-/** Write-then-rename in the same folder, fsynced: a crash leaves the old file or the new one, never half. */
-export async function writeFileAtomic(file: string, contents: string | Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w', 0o644);
-  try {
-    await handle.writeFile(contents);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (err) {
-    await unlink(temp).catch(() => {});
-    throw err;
-  }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ShellKind } from '../../shared/api';
 import type { ServiceImplementations } from './apiHandler';
 import { appVersion } from './appInfo';
+import { cleanDataDir } from './dataDir';
 import { type DesktopPort, desktopOnly } from './desktop';
 import { DocumentStore } from './documents';
 import { exportCodeZip } from './exportCode';
@@ -24,6 +25,8 @@ export interface ServiceOptions {
 /** The main-process services behind shared/api.ts, the same for every shell. */
 export function createServices({ shell, dataDir, desktop, emit, training }: ServiceOptions): ServiceImplementations {
   const documents = new DocumentStore(dataDir);
+  // Temporary files left by saves that were killed mid-write; in the background, never failing start-up.
+  void cleanDataDir(dataDir);
   const runs = training ?? new TrainingService({ runsDir: path.join(dataDir, 'runs'), emit });
   const needDesktop = (what: string) => {
     if (!desktop) throw desktopOnly(what);

@@ -8,7 +8,8 @@ const runId = z.string().min(1).max(100);
 
 /**
  * preparing: the worker loads the dataset and compiles; running / paused; then one of
- * completed, cancelled (by the user), diverged (loss became NaN or Inf) or failed (see `failure`).
+ * completed, cancelled (by the user), diverged (loss became NaN or Inf, or stayed above 10× its start;
+ * docs/divergence.md) or failed (see `failure`).
  */
 export const RunStatus = z.enum(['preparing', 'running', 'paused', 'completed', 'cancelled', 'diverged', 'failed']);
 export type RunStatus = z.output<typeof RunStatus>;

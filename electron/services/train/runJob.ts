@@ -120,7 +120,7 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks): Pr
     try {
       hooks.onStatus('running');
       const result = await trainLoop(tf, compiled, data, split, o, hooks);
-      // A diverged model holds NaNs: nothing worth exporting.
+      // A diverged model holds NaNs or weights blown far off: nothing worth exporting.
       const model = result.status === 'diverged' ? null : await inferenceModel(tf, compiled, net, job.graph);
       return { ...result, failure: null, model };
     } finally {

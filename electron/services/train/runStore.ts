@@ -1,14 +1,14 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finishedStatuses, RunRecord } from '../../../shared/training';
-import { writeFileAtomic } from '../files';
+import { makeFolder, removeStaleTemps, writeFileAtomic } from '../files';
 import { modelJsonText, type SerializedModel, WEIGHTS_FILE } from './serialize';
 
 const GENERATED_BY = 'Netwright (TensorFlow.js 4.22)';
 
 /** Writes a trained model as TF.js Layers files: model.json and weights.bin. */
 export async function writeModelFiles(folder: string, model: SerializedModel): Promise<void> {
-  await mkdir(folder, { recursive: true });
+  await makeFolder(folder);
   await writeFileAtomic(path.join(folder, WEIGHTS_FILE), new Uint8Array(model.weightData));
   await writeFileAtomic(path.join(folder, 'model.json'), modelJsonText(model, GENERATED_BY));
 }
@@ -29,7 +29,15 @@ export class RunStore {
     return path.join(this.root!, id);
   }
 
-  /** Every stored run; one left running by a crash or a quit is marked failed, as it cannot go on. */
+  /** Where run `id` is kept on disk; null for a store in memory. */
+  folderOf(id: string): string | null {
+    return this.root ? this.folder(id) : null;
+  }
+
+  /**
+   * Every stored run; one left running by a crash or a quit is marked failed, as it cannot
+   * go on. Temporary files that killed saves left in the run folders are removed on the way.
+   */
   async loadAll(): Promise<RunRecord[]> {
     if (!this.root) return [];
     let ids: string[];
@@ -39,7 +47,9 @@ export class RunStore {
       return [];
     }
     const records: RunRecord[] = [];
+    await removeStaleTemps(this.root);
     for (const id of ids) {
+      await removeStaleTemps(this.folder(id));
       try {
         const parsed = RunRecord.safeParse(JSON.parse(await readFile(path.join(this.folder(id), 'run.json'), 'utf8')));
         if (!parsed.success) continue; // a damaged record must not hide the others
@@ -59,7 +69,7 @@ export class RunStore {
 
   async save(record: RunRecord): Promise<void> {
     if (!this.root) return;
-    await mkdir(this.folder(record.id), { recursive: true });
+    await makeFolder(this.folder(record.id));
     await writeFileAtomic(path.join(this.folder(record.id), 'run.json'), JSON.stringify(record));
   }
 

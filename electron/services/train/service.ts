@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
 import type { ApiEvent, ApiEventPayload, BackendName, BackendReport } from '../../../shared/api';
@@ -16,6 +17,7 @@ import {
   resolveTrainingOptions,
   type TrainableNetwork,
 } from '../../../shared/training';
+import { defaultDataDir } from '../dataDir';
 import { ensureBackend } from '../tfjs';
 import { SharedControl } from './control';
 import { defaultMemoryBudget } from './memoryBudget';
@@ -23,6 +25,7 @@ import type { WorkerMessage, WorkerStart } from './protocol';
 import { addCurvePoint, defaultName, knownDatasetBytes, newRecord, newRunId, summary } from './records';
 import type { JobOutcome } from './runJob';
 import { GENERATED_BY, RunStore, writeModelFiles } from './runStore';
+import { keepingTheRun, writeRunFiles } from './saveRun';
 import { exportedModel } from './serialize';
 import { trainWorkerUrl } from './workerUrl';
 
@@ -37,6 +40,12 @@ export interface TrainingServiceOptions {
   workerUrl?: URL;
   /** Least time between two trainProgress events of a run (an epoch's last batch is always sent). */
   progressIntervalMs?: number;
+  /**
+   * With runs in memory (runsDir null): where a run is kept when saving it to the user's
+   * folder fails, so a long training is not lost. Default: the data folder's runs/, which
+   * the app lists; null keeps nothing.
+   */
+  keepRunsDir?: string | null;
 }
 
 export interface StartRequest {
@@ -304,17 +313,37 @@ export class TrainingService {
     const record = await this.get(runId);
     const model = record.hasModel ? await this.store.readModel(runId) : null;
     if (!model) {
-      const why = record.status === 'diverged' ? 'it diverged (its weights are NaN)' : `it is ${record.status}`;
+      const why = record.status === 'diverged' ? 'it diverged (its weights are useless)' : `it is ${record.status}`;
       throw new TrainingRefused(`Run ${record.name} has no trained model to export: ${why}.`, 'run');
     }
     return exportedModel(model, GENERATED_BY);
   }
 
-  /** Writes model.json + weights.bin into `folder` (the CLI's --save). */
+  /**
+   * Writes model.json + weights.bin into `folder`. On a disk failure throws RunNotSaved,
+   * which names `folder`, the reason, and where the run is kept instead.
+   */
   async saveModelFiles(runId: string, folder: string): Promise<void> {
+    const record = await this.get(runId);
     const model = await this.store.readModel(runId);
-    if (!model) throw new TrainingRefused(`Run ${runId} has no trained model to save.`, 'run');
-    await writeModelFiles(folder, model);
+    if (!model) throw new TrainingRefused(`Run ${record.name} has no trained model to save.`, 'run');
+    await keepingTheRun(() => writeModelFiles(folder, model), this.keepable(record, model));
+  }
+
+  /**
+   * The CLI's --save: model.json + weights.bin (when trained), curves.csv and run.json into
+   * `dir`; returns the names written. On a disk failure throws RunNotSaved, as above.
+   */
+  async saveRunFiles(runId: string, dir: string): Promise<string[]> {
+    const record = await this.get(runId);
+    const model = record.hasModel ? await this.store.readModel(runId) : null;
+    return keepingTheRun(() => writeRunFiles(dir, record, model), this.keepable(record, model));
+  }
+
+  private keepable(record: RunRecord, model: Awaited<ReturnType<RunStore['readModel']>>) {
+    const keepRunsDir =
+      this.settings.keepRunsDir === undefined ? path.join(defaultDataDir(), 'runs') : this.settings.keepRunsDir;
+    return { record, model, storedIn: this.store.folderOf(record.id), keepRunsDir };
   }
 
   async exportCsv(runId: string): Promise<{ csv: string; suggestedName: string }> {

@@ -5,6 +5,7 @@ import type { Dataset } from '../datasets';
 import { batchOf } from './batch';
 import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
+import { DivergenceWatch, divergedMessage } from './divergence';
 import { evaluate } from './evaluate';
 import { smoothedCrossEntropy } from './loss';
 import { createOptimizer, disposeOptimizer, setLearningRate } from './optimizer';
@@ -25,20 +26,13 @@ export interface LoopResult {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function divergedMessage(loss: number, epoch: number, batch: number, rate: number): string {
-  return (
-    `The loss became ${Number.isNaN(loss) ? 'NaN' : loss > 0 ? 'Infinity' : '-Infinity'} at epoch ${epoch}, batch ${batch} ` +
-    `(learning rate ${rate.toPrecision(3)}): training diverged. The learning rate is probably too high: try ` +
-    `${(rate / 10).toPrecision(2)}, or add batch normalization.`
-  );
-}
-
 /**
  * The training loop: a seeded shuffle per epoch, one optimizer step per batch on logits
  * with label-smoothed softmax cross-entropy (tf.losses.softmaxCrossEntropy: targets
  * y·(1 − ε) + ε/K, Keras's definition) plus L2 weight decay on kernels, the schedule's
  * rate before every batch; after every epoch, batch-norm statistics recomputed (unless the
- * options keep Keras's moving averages), then validation and calibration.
+ * options keep Keras's moving averages), then validation and calibration. The run stops as
+ * diverged on a NaN or infinite loss, or one held above 10× its start (divergence.ts).
  * Every tensor it makes is disposed, so tf.memory() is the same after each epoch.
  */
 export async function trainLoop(
@@ -62,6 +56,7 @@ export async function trainLoop(
       ? tf.mul(o.weightDecay / 2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))
       : null;
   const optimizer = createOptimizer(tf, o);
+  const divergence = new DivergenceWatch(K, batches);
   const runStart = performance.now();
   let pausedMs = 0;
   let done = 0;
@@ -74,6 +69,7 @@ export async function trainLoop(
       let correctSum = 0;
       let seen = 0;
       let rate = o.learningRate;
+      let lastLoss = Number.NaN;
       for (let b = 0; b < batches; b++) {
         if (hooks.control.state() === 'pause') {
           const pauseStart = performance.now();
@@ -107,9 +103,9 @@ export async function trainLoop(
         )!;
         const [lossValue, accValue] = [(await cost.data())[0]!, (await accuracy!.data())[0]!];
         tf.dispose([x, labels, y, cost, accuracy!]);
-        if (!Number.isFinite(lossValue)) {
-          return { status: 'diverged', message: divergedMessage(lossValue, epoch, b + 1, rate) };
-        }
+        const diverged = divergence.afterBatch(lossValue);
+        if (diverged) return { status: 'diverged', message: divergedMessage(diverged, epoch, b + 1, rate) };
+        lastLoss = lossValue;
         lossSum += lossValue * size;
         correctSum += accValue * size;
         seen += size;
@@ -137,6 +133,7 @@ export async function trainLoop(
         ? await evaluate(tf, model, data, split.validation, o.labelSmoothing, o.batchSize * 2, reg, cancelled)
         : null;
       if (cancelled()) return { status: 'cancelled', message: `Cancelled while validating epoch ${epoch}.` };
+      const diverged = divergence.afterEpoch(lossSum / seen, lastLoss);
       hooks.onEpoch({
         epoch,
         loss: lossSum / seen,
@@ -149,6 +146,7 @@ export async function trainLoop(
         seconds: (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000,
         numTensors: tf.memory().numTensors,
       });
+      if (diverged) return { status: 'diverged', message: divergedMessage(diverged, epoch, batches, rate) };
     }
     return { status: 'completed', message: null };
   } finally {

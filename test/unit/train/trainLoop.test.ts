@@ -115,15 +115,59 @@ describe('the training loop (in-process, cpu)', () => {
   });
 
   it('stops with an explanation when the loss becomes NaN or Inf (learning rate far too high)', async () => {
+    // 32×32 inputs, SGD at 1000: 1.92, 6.9e6, 1.3e14, 1.4e22, 2.3e30, then NaN, one batch
+    // before the 10× rule (five in a row, seven batches per epoch) would stop it.
     const before = tf.memory().numTensors;
-    const { outcome, log } = await train(options({ optimizer: 'sgd', learningRate: 1000, momentum: 0.9, epochs: 5 }));
+    const o = options({ optimizer: 'sgd', learningRate: 1000, momentum: 0.9, epochs: 5 });
+    const { hooks, log } = recorder();
+    const outcome = await runTrainingJob(
+      tf,
+      {
+        graph: tinyConvNet({ side: 32 }),
+        options: { ...o, dataset: { kind: 'synthetic', samples: 120 } },
+        memoryBudget: budget,
+      },
+      hooks,
+    );
     expect(outcome.status).toBe('diverged');
     expect(outcome.message).toMatch(
-      /^The loss became (NaN|Infinity) at epoch \d+, batch \d+ \(learning rate 1\.00e\+3\): training diverged\. The learning rate is probably too high: try 1\.0e\+2/,
+      /^The loss became (NaN|Infinity) at epoch 1, batch 6 \(learning rate 1\.00e\+3\): training diverged\. The learning rate is probably too high: try 1\.0e\+2/,
     );
     expect(outcome.model).toBeNull();
     expect(log.losses.every(Number.isFinite)).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops when the loss stays above 10× its start, long before it overflows', async () => {
+    // SGD at 30 on this net multiplies the loss by ~1e4 each batch; it overflows only after a dozen.
+    const before = tf.memory().numTensors;
+    const o = options({ optimizer: 'sgd', learningRate: 30, momentum: 0, epochs: 5 });
+    const { hooks, log } = recorder();
+    const outcome = await runTrainingJob(
+      tf,
+      { graph: tinyConvNet(), options: { ...o, dataset: { kind: 'synthetic', samples: 120 } }, memoryBudget: budget },
+      hooks,
+    );
+    expect(outcome.status).toBe('diverged');
+    // Seven batches per epoch: five in a row above the bound stop it in the first epoch.
+    expect(outcome.message).toMatch(
+      /^The loss reached \d\.\d\de\+\d+, above 10× its start \(\d\.\d\d\) for 5 batches in a row, at epoch 1, batch 6 \(learning rate 30\.0\): training diverged\. The learning rate is probably too high: try 3\.0,/,
+    );
+    expect(log.batches).toBe(5);
+    expect(log.losses.every(Number.isFinite)).toBe(true);
+    expect(outcome.model).toBeNull();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a one-epoch run whose loss blew up ends diverged, not completed', async () => {
+    // SGD at 30 on this net: 1.43, 57.9, 7.3e4, 6.0e8: finite, and only three batches above the bound.
+    const { outcome, log } = await train(options({ optimizer: 'sgd', learningRate: 30, momentum: 0, epochs: 1 }));
+    expect(log.losses.every(Number.isFinite)).toBe(true);
+    expect(log.epochs).toHaveLength(1);
+    expect(outcome.status).toBe('diverged');
+    expect(outcome.message).toMatch(
+      /^The loss reached 6\.\d\de\+8, above 10× its start \(1\.43\) for 3 batches in a row, at epoch 1, batch 4 /,
+    );
   });
 
   it('fails with a message, not an exception, for data that does not fit the network', async () => {
