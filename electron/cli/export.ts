@@ -1,13 +1,7 @@
 import path from 'node:path';
 import { type Analysis, analyzeGraph, type Diagnostic } from '../../shared/analysis';
 import { type ExportTarget, frameworkName, parseTrainingOptions, type TrainingOptionsInput } from '../../shared/export';
-import {
-  type ExportOutcome,
-  ExportProblem,
-  type ExportToFolder,
-  exportNetwork,
-  exportSavedModel,
-} from '../services/export';
+import type { ExportOutcome, ExportToFolder } from '../services/export';
 import { commonOptions, numberFlag, parseInputShape } from './args';
 import { defineCommand, type OptionSpecs, type OptionValues } from './command';
 import { CliError, type CliIo, ExitCode } from './io';
@@ -85,9 +79,17 @@ function target(value: string | undefined): ExportTarget {
 
 /** The trained-weights path: loads TF.js (and picks its backend) only when asked for. */
 async function exportWithWeights(weightsDir: string, request: ExportToFolder): Promise<ExportOutcome> {
-  const { ensureBackend, tf } = await import('../services/tfjs');
+  const [{ ensureBackend, tf }, { exportSavedModel }] = await Promise.all([
+    import('../services/tfjs'),
+    import('../services/export'),
+  ]);
   await ensureBackend();
   return exportSavedModel(tf, weightsDir, request);
+}
+
+/** The code generators load here, not for every command. */
+async function exportCode(request: ExportToFolder): Promise<ExportOutcome> {
+  return (await import('../services/export')).exportNetwork(request);
 }
 
 function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boolean, io: CliIo): number {
@@ -129,9 +131,9 @@ where each stays a flag; the defaults are Netwright's own training defaults.`,
 
     let outcome: ExportOutcome;
     try {
-      outcome = values.weights ? await exportWithWeights(values.weights, request) : await exportNetwork(request);
+      outcome = values.weights ? await exportWithWeights(values.weights, request) : await exportCode(request);
     } catch (err) {
-      if (err instanceof ExportProblem) throw new CliError(err.message);
+      if (err instanceof (await import('../services/export')).ExportProblem) throw new CliError(err.message);
       throw err;
     }
     if (!outcome.ok) return reportErrors(outcome.diagnostics, analysis, values.json === true, io);
