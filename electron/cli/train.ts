@@ -38,7 +38,7 @@ function resultJson(record: RunRecord) {
 }
 
 /** 0 trained; 2 the user's data or memory budget is the problem; 130 Ctrl-C; any other end (diverged, failed, ...) 1. */
-function exitCodeOf(record: RunRecord): number {
+export function exitCodeOf(record: Pick<RunRecord, 'status' | 'failure'>): number {
   if (record.status === 'completed') return ExitCode.ok;
   if (record.status === 'cancelled') return 130;
   if (record.status === 'failed' && (record.failure === 'dataset' || record.failure === 'memory'))
