@@ -1,20 +1,11 @@
 import type { Analysis } from '../../shared/analysis';
 import { analyzeGraph, formatInt, formatReceptiveField, formatShape } from '../../shared/analysis';
-import { parseCommandArgs, parseInputShape, singleFile } from './args';
+import { commonOptions, parseInputShape } from './args';
+import { defineCommand } from './command';
 import { conventionNote } from './help';
-import { type CliIo, ExitCode } from './io';
+import { ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
 import { renderTable } from './table';
-
-export const analyzeUsage = 'Usage: npx netwright analyze FILE [--input-shape H,W,C] [--json]';
-
-export const analyzeHelp = `${analyzeUsage}
-
-Prints every node's output shape, parameters and multiply-adds, the totals, and any
-problems. FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON.
---input-shape gives the input size where the file leaves it unknown (None).
-
-${conventionNote}`;
 
 export function analysisJson(analysis: Analysis) {
   return {
@@ -71,23 +62,24 @@ function analysisText(analysis: Analysis): string {
   return lines.join('\n');
 }
 
-export async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    { 'input-shape': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
-    analyzeUsage,
-  );
-  if (values.help) {
-    io.out(analyzeHelp);
-    return ExitCode.ok;
-  }
-  const file = singleFile(positionals, analyzeUsage);
-  const network = await loadNetworkForCli(file, parseInputShape(values['input-shape']));
-  const analysis = analyzeGraph(network.graph);
-  if (values.json) io.out(JSON.stringify(analysisJson(analysis)));
-  else {
-    for (const warning of network.warnings) io.err(`warning: ${warning}`);
-    io.out(analysisText(analysis));
-  }
-  return hasErrors(analysis) ? ExitCode.networkErrors : ExitCode.ok;
-}
+export const analyzeCommand = defineCommand({
+  name: 'analyze',
+  positionals: ['FILE'],
+  synopsis: 'FILE [--input-shape H,W,C] [--json]',
+  summary: 'Shapes, parameters, multiply-adds and problems of a network',
+  help: `Prints every node's output shape, parameters and multiply-adds, the totals, and any
+problems. FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON.
+
+${conventionNote}`,
+  options: { 'input-shape': commonOptions['input-shape'], json: commonOptions.json },
+  async run({ values, positionals: [file] }, io) {
+    const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
+    const analysis = analyzeGraph(network.graph);
+    if (values.json) io.out(JSON.stringify(analysisJson(analysis)));
+    else {
+      for (const warning of network.warnings) io.err(`warning: ${warning}`);
+      io.out(analysisText(analysis));
+    }
+    return hasErrors(analysis) ? ExitCode.networkErrors : ExitCode.ok;
+  },
+});

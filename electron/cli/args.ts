@@ -1,17 +1,84 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { errorMessage } from '../../shared/issues';
+import type { CliCommand, CommandArgs, OptionSpecs } from './command';
 import { CliError } from './io';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+const helpHint = (command: CliCommand) => `(see \`npx netwright ${command.name} --help\`)`;
 
-/** node:util parseArgs, with its errors turned into one-line CLI errors (exit 2). */
-export function parseCommandArgs<O extends Options>(args: string[], options: O, usage: string) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    const message = errorMessage(err).split('\n')[0];
-    throw new CliError(`${message}\n${usage}`);
+/**
+ * `--lr -0.1` as `--lr=-0.1`: parseArgs calls a value starting with '-' ambiguous, so a
+ * negative number never reached the option's range check, which says what is allowed.
+ */
+function joinNegativeNumbers(args: string[], options: OptionSpecs): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
   }
+  return joined;
+}
+
+function optionError(err: unknown, command: CliCommand): CliError {
+  const code = (err as { code?: string }).code;
+  const message = errorMessage(err).split('\n')[0]!;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const known = Object.keys(command.options).map((o) => `--${o}`);
+    return new CliError(
+      `Unknown option ${flag} for ${command.name}; it takes ${[...known, '--help'].join(', ')} ${helpHint(command)}.`,
+    );
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /'(--[\w-]+)/.exec(message)?.[1];
+    const value = flag ? command.options[flag.slice(2)]?.value : undefined;
+    if (flag && value) return new CliError(`${flag} needs a value: ${flag} ${value} ${helpHint(command)}.`);
+    if (flag) return new CliError(`${flag} takes no value ${helpHint(command)}.`);
+  }
+  return new CliError(`${message} ${helpHint(command)}`);
+}
+
+const countWords = ['no', 'one', 'two', 'three'];
+
+function checkPositionals(positionals: string[], command: CliCommand): void {
+  const names = command.positionals;
+  const required = names.filter((n) => !n.startsWith('['));
+  const given = positionals.length;
+  if (given >= required.length && given <= names.length) return;
+  const plain = names.map((n) => n.replace(/[[\]]/g, ''));
+  const what =
+    given < required.length && names.length === 1
+      ? `Missing ${plain[0]}`
+      : `Expected ${required.length < names.length ? 'at most ' : ''}${countWords[names.length] ?? names.length} ${
+          names.length > 1 ? 'files ' : ''
+        }${plain.join(' and ')}, got ${given}`;
+  throw new CliError(`${what} ${helpHint(command)}.`);
+}
+
+/** The command's own options and positionals from the command line; anything else is a CLI error (exit 2). */
+export function parseCommandArgs<O extends OptionSpecs>(
+  command: CliCommand<O>,
+  args: string[],
+): CommandArgs<O> & { help: boolean } {
+  const options = Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: o.type }]));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: joinNegativeNumbers(args, command.options),
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw optionError(err, command as unknown as CliCommand);
+  }
+  const { help, ...values } = parsed.values;
+  if (!help) checkPositionals(parsed.positionals, command as unknown as CliCommand);
+  return { values: values as CommandArgs<O>['values'], positionals: parsed.positionals, help: help === true };
 }
 
 export function parseInputShape(value: string | undefined): [number, number, number] | undefined {
@@ -23,11 +90,20 @@ export function parseInputShape(value: string | undefined): [number, number, num
   return parts as [number, number, number];
 }
 
-export function singleFile(positionals: string[], usage: string): string {
-  if (positionals.length !== 1) {
-    throw new CliError(
-      `${positionals.length === 0 ? 'Missing FILE' : `Expected one FILE, got ${positionals.length}`}.\n${usage}`,
-    );
-  }
-  return positionals[0]!;
+/** A numeric flag's value; its range is the options schema's to check, so its message says what is allowed. */
+export function numberFlag(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`--${flag} must be a number, got "${value}".`);
+  return n;
 }
+
+/** Shared option specs, so every command words them the same. */
+export const commonOptions = {
+  json: { type: 'boolean', description: 'print one JSON object on stdout and nothing else' },
+  'input-shape': {
+    type: 'string',
+    value: 'H,W,C',
+    description: 'input size where the file leaves it unknown (None), e.g. 299,299,3',
+  },
+} as const satisfies OptionSpecs;

@@ -11,24 +11,13 @@ import {
   toMarkdown,
   toSvgChart,
 } from '../../shared/transforms';
-import { writeFileAtomic } from '../services/files';
-import { parseCommandArgs, parseInputShape } from './args';
-import { CliError, type CliIo, ExitCode } from './io';
+import { commonOptions, parseInputShape } from './args';
+import { defineCommand } from './command';
+import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
+import { writeOrExplain } from './output';
 import { problemLines } from './reportText';
 import { renderTable } from './table';
-
-export const compareUsage =
-  'Usage: npx netwright compare A B [--md | --csv | --json] [--svg CHART_FILE] [--input-shape H,W,C]';
-
-export const compareHelp = `${compareUsage}
-
-Compares two networks side by side (any two files: an original and its factorized
-variant, or two designs): totals, each module's parameters and multiply-adds, and
-the difference B − A. Prints a text table, or Markdown, CSV or JSON. --svg writes a
-bar chart (parameters and multiply-adds per module, both networks).
-
-${COUNTING_NOTE}`;
 
 const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
 const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
@@ -61,54 +50,54 @@ function comparisonText(c: Comparison): string {
   return [totals, '', modules, '', COUNTING_NOTE].join('\n');
 }
 
-export async function compareCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      md: { type: 'boolean' },
-      csv: { type: 'boolean' },
-      json: { type: 'boolean' },
-      svg: { type: 'string' },
-      'input-shape': { type: 'string' },
-      help: { type: 'boolean' },
+export const compareCommand = defineCommand({
+  name: 'compare',
+  positionals: ['A', 'B'],
+  synopsis: 'A B [--md | --csv | --json] [--svg CHART_FILE] [--input-shape H,W,C]',
+  summary: 'Two networks side by side: totals, per module, difference (--md, --csv, --json, --svg)',
+  help: `Compares two networks side by side (any two files: an original and its factorized
+variant, or two designs): totals, each module's parameters and multiply-adds, and
+the difference B − A. Prints a text table, or Markdown, CSV or JSON.
+
+${COUNTING_NOTE}`,
+  options: {
+    md: { type: 'boolean', description: 'print Markdown tables' },
+    csv: { type: 'boolean', description: 'print CSV' },
+    json: commonOptions.json,
+    svg: {
+      type: 'string',
+      value: 'CHART_FILE',
+      description: 'write a bar chart (parameters and multiply-adds per module, both networks)',
     },
-    compareUsage,
-  );
-  if (values.help) {
-    io.out(compareHelp);
-    return ExitCode.ok;
-  }
-  if (positionals.length !== 2)
-    throw new CliError(`Expected two files A and B, got ${positionals.length}.\n${compareUsage}`);
-  const formats = (['md', 'csv', 'json'] as const).filter((f) => values[f]);
-  if (formats.length > 1)
-    throw new CliError(`Choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}.`);
-  const inputShape = parseInputShape(values['input-shape']);
-  const [fileA, fileB] = positionals as [string, string];
-  const networks = [await loadNetworkForCli(fileA, inputShape), await loadNetworkForCli(fileB, inputShape)];
-  const analyses = networks.map((n) => analyzeGraph(n.graph));
-  const broken = analyses.flatMap((a, i) => (hasErrors(a) ? problemLines(a, positionals[i]) : []));
-  if (broken.length) {
-    io.out(['Both networks must be free of errors to be compared.', '', ...broken].join('\n'));
-    return ExitCode.networkErrors;
-  }
-  // Two files often carry the same model name; the file names tell them apart.
-  const sameName = networks[0]!.name === networks[1]!.name;
-  const names = networks.map((n, i) => (sameName ? path.basename(positionals[i]!) : n.name));
-  const comparison = compareGraphs(
-    { name: names[0]!, graph: networks[0]!.graph, analysis: analyses[0]! },
-    { name: names[1]!, graph: networks[1]!.graph, analysis: analyses[1]! },
-  );
-  if (values.svg !== undefined) {
-    try {
-      await writeFileAtomic(values.svg, toSvgChart(comparison));
-    } catch (err) {
-      throw new CliError(`Cannot write ${values.svg} (${(err as { code?: string }).code ?? String(err)}).`);
+    'input-shape': commonOptions['input-shape'],
+  },
+  async run({ values, positionals }, io) {
+    const formats = (['md', 'csv', 'json'] as const).filter((f) => values[f]);
+    if (formats.length > 1)
+      throw new CliError(`Choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}.`);
+    const inputShape = parseInputShape(values['input-shape']);
+    const [fileA, fileB] = positionals as [string, string];
+    const networks = [await loadNetworkForCli(fileA, inputShape), await loadNetworkForCli(fileB, inputShape)];
+    const analyses = networks.map((n) => analyzeGraph(n.graph));
+    const broken = analyses.flatMap((a, i) => (hasErrors(a) ? problemLines(a, positionals[i]) : []));
+    if (broken.length) {
+      io.out(['Both networks must be free of errors to be compared.', '', ...broken].join('\n'));
+      return ExitCode.networkErrors;
     }
-  }
-  if (values.json) io.out(toJson(comparison));
-  else if (values.csv) io.out(toCsv(comparison));
-  else if (values.md) io.out(toMarkdown(comparison));
-  else io.out(comparisonText(comparison));
-  return ExitCode.ok;
-}
+    // Two files often carry the same model name; the file names tell them apart.
+    const sameName = networks[0]!.name === networks[1]!.name;
+    const names = networks.map((n, i) => (sameName ? path.basename(positionals[i]!) : n.name));
+    const comparison = compareGraphs(
+      { name: names[0]!, graph: networks[0]!.graph, analysis: analyses[0]! },
+      { name: names[1]!, graph: networks[1]!.graph, analysis: analyses[1]! },
+    );
+    if (values.svg !== undefined) {
+      await writeOrExplain(values.svg, toSvgChart(comparison));
+    }
+    if (values.json) io.out(toJson(comparison));
+    else if (values.csv) io.out(toCsv(comparison));
+    else if (values.md) io.out(toMarkdown(comparison));
+    else io.out(comparisonText(comparison));
+    return ExitCode.ok;
+  },
+});

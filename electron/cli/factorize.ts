@@ -8,6 +8,7 @@ import {
   costChange,
   FACTORIZATION_RULES,
   isRuleId,
+  optionFields,
   type RewriteReport,
   RULE_IDS,
   type RuleId,
@@ -15,80 +16,60 @@ import {
   suggest,
   type TransformDiagnostic,
 } from '../../shared/transforms';
-import { writeFileAtomic } from '../services/files';
-import { parseCommandArgs, parseInputShape, singleFile } from './args';
+import { commonOptions, parseInputShape } from './args';
+import { defineCommand, type OptionSpec } from './command';
 import { conventionNote } from './help';
-import { CliError, type CliIo, ExitCode } from './io';
+import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
+import { writeOrExplain } from './output';
 import { diagnosticsJson, problemLines, reportLines, savingText } from './reportText';
 
-export const factorizeUsage = `Usage: npx netwright factorize FILE [--rule ${RULE_IDS.join('|')}] (--node NAME | --all)
-       [--out NEW_FILE] [--json] [--channels N] [--ratio R] [--activation A] [--order 1xn|nx1]`;
+/** Every rule option as a flag, by its shared name: --channels sets each rule's own channel option. */
+function ruleFlags(): Record<string, { key: string; rule: RuleId; description: string }[]> {
+  const flags: Record<string, { key: string; rule: RuleId; description: string }[]> = {};
+  for (const rule of RULE_IDS) {
+    for (const f of optionFields(rules[rule].options)) {
+      flags[f.alias] = [...(flags[f.alias] ?? []), { key: f.key, rule, description: f.description }];
+    }
+  }
+  return flags;
+}
 
-export const factorizeHelp = `${factorizeUsage}
+const flags = ruleFlags();
 
-Applies an Inception factorization and reports what it saves. Each rewrite is
-proven by re-analysing the result: the output shape is unchanged, and for stack
-and asymmetric the receptive field too.
-
-  --rule RULE     stack (n×n → stacked 3×3s), asymmetric (n×n → 1×n, n×1),
-                  bottleneck (1×1 before a k×k), grid-reduction (parallel stride-2
-                  conv and pool), filter-bank (1×n ‖ n×1 at the coarsest grid)
-  --node NAME     rewrite this layer (without --rule: the rule that saves most there)
-  --all           every place the rule applies, best first, until none is left;
-                  without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply everything")
-  --out NEW_FILE  write the result as a Netwright project
-  --channels N    stack, asymmetric: channels between the convs; bottleneck: compressed
-                  channels; filter-bank: channels of the 1×n branch
-  --ratio R       bottleneck: compressed channels as a share of the input's (default 0.5)
-  --activation A  stack, asymmetric: nonlinearity between the convs (default relu)
-  --order O       asymmetric: 1xn (1×n first, default) or nx1
-
-With --json: {"before": totals, "after": totals, "saved": {"params", "macs",
-"paramsPct", "macsPct"}, "rewrites": [...]}, totals as in \`analyze --json\`.
-
-${conventionNote}`;
-
-const CHANNEL_OPTION: Record<RuleId, string> = {
-  stack: 'intermediateChannels',
-  asymmetric: 'intermediateChannels',
-  bottleneck: 'channels',
-  'grid-reduction': 'channels',
-  'filter-bank': 'branch1xnChannels',
-};
+const flagOptions = Object.fromEntries(
+  Object.entries(flags).map(([flag, fields]) => [
+    flag,
+    {
+      type: 'string',
+      value: flag.toUpperCase(),
+      description: fields.map((f) => `${f.rule}: ${f.description}`).join('\n'),
+    } satisfies OptionSpec,
+  ]),
+);
 
 /** A number where the text is one, else the text, so the rule's message shows what was typed. */
 const numberOrText = (text: string) => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
 
-interface Values {
-  channels?: string | undefined;
-  ratio?: string | undefined;
-  activation?: string | undefined;
-  order?: string | undefined;
-}
-
 /** The rule's options from the flags, validated by the rule itself (exit 2 with its message). */
-function ruleOptions(rule: RuleId | undefined, v: Values): Record<string, unknown> {
-  const given = Object.entries(v).filter(([, value]) => value !== undefined);
+function ruleOptions(rule: RuleId | undefined, values: Record<string, unknown>): Record<string, unknown> {
+  const given = Object.keys(flags).filter((flag) => typeof values[flag] === 'string');
   if (!rule) {
-    if (given.length) throw new CliError(`--${given[0]![0]} needs --rule, to say which rewrite it configures.`);
+    if (given.length) throw new CliError(`--${given[0]} needs --rule, to say which rewrite it configures.`);
     return {};
   }
   const options: Record<string, unknown> = {};
-  if (v.channels !== undefined) options[CHANNEL_OPTION[rule]] = numberOrText(v.channels);
-  if (v.ratio !== undefined) options.ratio = numberOrText(v.ratio);
-  if (v.activation !== undefined) options.activation = v.activation;
-  if (v.order !== undefined) options.order = v.order;
+  for (const flag of given) {
+    const field = flags[flag]!.find((f) => f.rule === rule);
+    if (!field) throw new CliError(`Invalid option for ${rule}: --${flag} does not apply to ${rule}.`);
+    options[field.key] = numberOrText(values[flag] as string);
+  }
   const parsed = rules[rule].options.safeParse(options);
   if (!parsed.success) {
-    const flag = (key: string) => `--${Object.entries(CHANNEL_OPTION).some(([, k]) => k === key) ? 'channels' : key}`;
     const issue = parsed.error.issues[0]!;
-    const key = String(issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0] ?? '');
-    const what =
-      issue.code === 'unrecognized_keys'
-        ? `${flag(key)} does not apply to ${rule}`
-        : `${key ? `${flag(key)}: ` : ''}${issue.message}`;
-    throw new CliError(`Invalid option for ${rule}: ${what}.`);
+    const key = String(issue.path[0] ?? '');
+    const flag = Object.keys(flags).find((f) => flags[f]!.some((x) => x.rule === rule && x.key === key));
+    throw new CliError(`Invalid option for ${rule}: ${flag ? `--${flag}: ` : ''}${issue.message}.`);
   }
   return options;
 }
@@ -103,105 +84,116 @@ function nodeIdByName(graph: Graph, name: string, file: string): string {
 const refusal = (d: TransformDiagnostic) =>
   new CliError(d.message, d.code === 'network-errors' ? ExitCode.networkErrors : ExitCode.badInput);
 
-export async function factorizeCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      rule: { type: 'string' },
-      node: { type: 'string' },
-      all: { type: 'boolean' },
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      channels: { type: 'string' },
-      ratio: { type: 'string' },
-      activation: { type: 'string' },
-      order: { type: 'string' },
-      'input-shape': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    factorizeUsage,
-  );
-  if (values.help) {
-    io.out(factorizeHelp);
-    return ExitCode.ok;
-  }
-  const file = singleFile(positionals, factorizeUsage);
-  if (values.rule !== undefined && !isRuleId(values.rule))
-    throw new CliError(`Unknown rule "${values.rule}": use one of ${RULE_IDS.join(', ')}.`);
-  const rule = values.rule as RuleId | undefined;
-  if ((values.node === undefined) === !values.all)
-    throw new CliError(`Give either --node NAME or --all.\n${factorizeUsage}`);
-  const { channels, ratio, activation, order } = values;
-  const options = ruleOptions(rule, { channels, ratio, activation, order });
-  const inputShape = parseInputShape(values['input-shape']);
-  const network = await loadNetworkForCli(file, inputShape);
-  const analysis = analyzeGraph(network.graph);
-  if (hasErrors(analysis)) {
-    if (values.json) io.out(JSON.stringify({ diagnostics: diagnosticsJson(analysis) }));
-    else io.out(['The network has errors; fix them before factorizing it.', '', ...problemLines(analysis)].join('\n'));
-    return ExitCode.networkErrors;
-  }
+export const factorizeCommand = defineCommand({
+  name: 'factorize',
+  positionals: ['FILE'],
+  synopsis: `FILE [--rule ${RULE_IDS.join('|')}] (--node NAME | --all)
+       [--out NEW_FILE] [--json] [${Object.keys(flags)
+         .map((f) => `--${f} ${f.toUpperCase()}`)
+         .join('] [')}]`,
+  summary: 'Apply a factorization (--rule RULE, --node NAME or --all) and report the saving',
+  help: `Applies an Inception factorization and reports what it saves. Each rewrite is
+proven by re-analysing the result: the output shape is unchanged, and for stack
+and asymmetric the receptive field too.
 
-  let graph = network.graph;
-  let rewrites: RewriteReport[];
-  if (values.node !== undefined) {
-    const id = nodeIdByName(graph, values.node, file);
-    if (rule) {
-      const result = applyRule(rule, graph, id, options, analysis);
+Rules:
+${RULE_IDS.map((id) => `  ${id.padEnd(16)}${rules[id].label}`).join('\n')}
+
+With --json: {"before": totals, "after": totals, "saved": {"params", "macs",
+"paramsPct", "macsPct"}, "rewrites": [...]}, totals as in \`analyze --json\`.
+
+${conventionNote}`,
+  options: {
+    rule: { type: 'string', value: 'RULE', description: `the rewrite to apply: ${RULE_IDS.join(', ')}` },
+    node: {
+      type: 'string',
+      value: 'NAME',
+      description: 'rewrite this layer (without --rule: the rule that saves most there)',
+    },
+    all: {
+      type: 'boolean',
+      description: `every place the rule applies, best first, until none is left;
+without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply everything")`,
+    },
+    out: { type: 'string', value: 'NEW_FILE', description: 'write the result as a Netwright project' },
+    json: commonOptions.json,
+    'input-shape': commonOptions['input-shape'],
+    ...flagOptions,
+  },
+  async run({ values, positionals: [file] }, io) {
+    if (values.rule !== undefined && !isRuleId(values.rule))
+      throw new CliError(`Unknown rule "${values.rule}": use one of ${RULE_IDS.join(', ')}.`);
+    const rule = values.rule as RuleId | undefined;
+    if ((values.node === undefined) === !values.all)
+      throw new CliError('Give either --node NAME or --all (see `npx netwright factorize --help`).');
+    const options = ruleOptions(rule, values);
+    const inputShape = parseInputShape(values['input-shape']);
+    const network = await loadNetworkForCli(file!, inputShape);
+    const analysis = analyzeGraph(network.graph);
+    if (hasErrors(analysis)) {
+      if (values.json) io.out(JSON.stringify({ diagnostics: diagnosticsJson(analysis) }));
+      else
+        io.out(['The network has errors; fix them before factorizing it.', '', ...problemLines(analysis)].join('\n'));
+      return ExitCode.networkErrors;
+    }
+
+    let graph = network.graph;
+    let rewrites: RewriteReport[];
+    if (values.node !== undefined) {
+      const id = nodeIdByName(graph, values.node, file!);
+      if (rule) {
+        const result = applyRule(rule, graph, id, options, analysis);
+        if (!result.ok) throw refusal(result.diagnostic);
+        graph = result.graph;
+        rewrites = [result.report];
+      } else {
+        const [best] = suggest(graph, { nodeIds: [id] }, analysis);
+        if (!best)
+          throw new CliError(
+            `No rewrite saves anything at '${values.node}'; name one with --rule to see why it does not apply.`,
+          );
+        graph = best.graph;
+        rewrites = [best.report];
+      }
+    } else {
+      const result = rule ? applyAllOfKind(graph, rule, { options: { [rule]: options } }) : applyEverything(graph);
       if (!result.ok) throw refusal(result.diagnostic);
       graph = result.graph;
-      rewrites = [result.report];
-    } else {
-      const [best] = suggest(graph, { nodeIds: [id] }, analysis);
-      if (!best)
-        throw new CliError(
-          `No rewrite saves anything at '${values.node}'; name one with --rule to see why it does not apply.`,
-        );
-      graph = best.graph;
-      rewrites = [best.report];
+      rewrites = result.applied;
     }
-  } else {
-    const result = rule ? applyAllOfKind(graph, rule, { options: { [rule]: options } }) : applyEverything(graph);
-    if (!result.ok) throw refusal(result.diagnostic);
-    graph = result.graph;
-    rewrites = result.applied;
-  }
 
-  const after = analyzeGraph(graph).totals;
-  const params = costChange(analysis.totals.params, after.params);
-  const macs = costChange(analysis.totals.macs, after.macs);
-  if (values.out !== undefined) {
-    const project = createProjectFile(`${network.name} (factorized)`, graph);
-    try {
-      await writeFileAtomic(values.out, serializeProject(project));
-    } catch (err) {
-      throw new CliError(`Cannot write ${values.out} (${(err as { code?: string }).code ?? String(err)}).`);
+    const after = analyzeGraph(graph).totals;
+    const params = costChange(analysis.totals.params, after.params);
+    const macs = costChange(analysis.totals.macs, after.macs);
+    if (values.out !== undefined) {
+      const project = createProjectFile(`${network.name} (factorized)`, graph);
+      await writeOrExplain(values.out, serializeProject(project));
     }
-  }
-  if (values.json) {
-    io.out(
-      JSON.stringify({
-        before: totalsJson(analysis.totals),
-        after: totalsJson(after),
-        saved: { params: params.saved, macs: macs.saved, paramsPct: params.savedPct, macsPct: macs.savedPct },
-        rewrites,
-      }),
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          before: totalsJson(analysis.totals),
+          after: totalsJson(after),
+          saved: { params: params.saved, macs: macs.saved, paramsPct: params.savedPct, macsPct: macs.savedPct },
+          rewrites,
+        }),
+      );
+      return ExitCode.ok;
+    }
+    for (const warning of network.warnings) io.err(`warning: ${warning}`);
+    const lines: string[] = [];
+    if (rewrites.length === 0) {
+      const what = rule ? `rule ${rule}` : FACTORIZATION_RULES.join(' or ');
+      lines.push(`Nothing to rewrite: ${what} applies nowhere in ${network.name} with a saving.`);
+    }
+    for (const r of rewrites) lines.push(...reportLines(r), '');
+    lines.push(
+      `${rewrites.length} rewrite${rewrites.length === 1 ? '' : 's'} applied.`,
+      `Parameters: ${formatInt(params.before)} → ${formatInt(params.after)}: ${savingText(params)}`,
+      `MACs: ${formatInt(macs.before)} → ${formatInt(macs.after)}: ${savingText(macs)}`,
     );
+    if (values.out !== undefined) lines.push(`Wrote ${values.out}.`);
+    io.out(lines.join('\n'));
     return ExitCode.ok;
-  }
-  for (const warning of network.warnings) io.err(`warning: ${warning}`);
-  const lines: string[] = [];
-  if (rewrites.length === 0) {
-    const what = rule ? `rule ${rule}` : FACTORIZATION_RULES.join(' or ');
-    lines.push(`Nothing to rewrite: ${what} applies nowhere in ${network.name} with a saving.`);
-  }
-  for (const r of rewrites) lines.push(...reportLines(r), '');
-  lines.push(
-    `${rewrites.length} rewrite${rewrites.length === 1 ? '' : 's'} applied.`,
-    `Parameters: ${formatInt(params.before)} → ${formatInt(params.after)}: ${savingText(params)}`,
-    `MACs: ${formatInt(macs.before)} → ${formatInt(macs.after)}: ${savingText(macs)}`,
-  );
-  if (values.out !== undefined) lines.push(`Wrote ${values.out}.`);
-  io.out(lines.join('\n'));
-  return ExitCode.ok;
-}
+  },
+});

@@ -1,44 +1,69 @@
 import { errorMessage } from '../../shared/issues';
 import { appVersion } from '../services/appInfo';
 import { analyzeCommand } from './analyze';
+import { parseCommandArgs } from './args';
+import type { CliCommand } from './command';
 import { compareCommand } from './compare';
 import { exportCommand } from './export';
 import { factorizeCommand } from './factorize';
-import { mainHelp } from './help';
+import { commandHelp, mainHelp } from './help';
 import { CliError, type CliIo, ExitCode } from './io';
 import { suggestCommand } from './suggest';
 import { templateCommand } from './template';
 import { trainCommand } from './train';
 
-export type Command = (args: string[], io: CliIo) => Promise<number>;
-
-/** Subcommands register here as later features add them. */
-export const commands: Record<string, Command> = {
-  help: async (_args, io) => {
-    io.out(mainHelp);
+const helpCommand: CliCommand = {
+  name: 'help',
+  positionals: ['[COMMAND]'],
+  synopsis: '[COMMAND]',
+  summary: 'Show this help, or one command’s',
+  help: 'Without COMMAND, lists the commands; with one, prints its usage and options.',
+  options: {},
+  async run({ positionals: [name] }, io) {
+    if (name === undefined) io.out(mainHelp(commands));
+    else io.out(commandHelp(commandNamed(name)));
     return ExitCode.ok;
   },
-  analyze: analyzeCommand,
-  template: templateCommand,
-  suggest: suggestCommand,
-  factorize: factorizeCommand,
-  compare: compareCommand,
-  export: exportCommand,
-  train: trainCommand,
 };
+
+/** Every command, in the order the main help lists them; nothing else enumerates them. */
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own option types, checked where it is defined.
+export const commands: readonly CliCommand<any>[] = [
+  analyzeCommand,
+  suggestCommand,
+  factorizeCommand,
+  compareCommand,
+  trainCommand,
+  exportCommand,
+  templateCommand,
+  helpCommand,
+];
+
+function commandNamed(name: string): CliCommand {
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new CliError(`Unknown command "${name}". Run \`npx netwright --help\` for the list.`);
+  return command;
+}
 
 /** Runs one CLI invocation; returns the exit code instead of exiting, so tests can call it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
-    if (first === undefined || first === '--help' || first === '-h') return await commands.help!([], io);
+    if (first === undefined || first === '--help' || first === '-h') {
+      io.out(mainHelp(commands));
+      return ExitCode.ok;
+    }
     if (first === '--version' || first === '-v') {
       io.out(appVersion);
       return ExitCode.ok;
     }
-    const command = commands[first];
-    if (!command) throw new CliError(`Unknown command "${first}". Run \`npx netwright --help\` for the list.`);
-    return await command(rest, io);
+    const command = commandNamed(first);
+    const { help, ...args } = parseCommandArgs(command, rest);
+    if (help) {
+      io.out(commandHelp(command));
+      return ExitCode.ok;
+    }
+    return await command.run(args, io);
   } catch (err) {
     if (err instanceof CliError) {
       io.err(`netwright: ${err.message}`);

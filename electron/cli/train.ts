@@ -4,21 +4,73 @@ import { analyzeGraph, formatInt } from '../../shared/analysis';
 import type { EpochMetrics, RunRecord } from '../../shared/training';
 import { curvesCsv } from '../../shared/training';
 import { writeFileAtomic } from '../services/files';
-import { TrainingRefused, TrainingService } from '../services/train';
-import { parseCommandArgs, parseInputShape, singleFile } from './args';
-import { CliError, type CliIo, ExitCode } from './io';
+import type { TrainingService } from '../services/train';
+import { parseInputShape } from './args';
+import { defineCommand } from './command';
+import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
+import { writableOrExplain } from './output';
 import { flagMessage, trainingRequest, trainOptions } from './trainArgs';
 
-export const trainUsage =
-  'Usage: npx netwright train FILE [--dataset synthetic|mnist|idx:PATH|cifar10:PATH|folder:PATH] [--input-shape H,W,C]\n' +
-  '         [--classes K] [--samples N] [--epochs E] [--batch-size B] [--label-smoothing EPS]\n' +
-  '         [--optimizer sgd|adam|rmsprop] [--lr LR] [--schedule constant|step|cosine] [--weight-decay W]\n' +
-  '         [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--save DIR] [--json]';
+const f = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
-export const trainHelp = `${trainUsage}
+function epochLine(e: EpochMetrics, epochs: number): string {
+  const val =
+    e.valLoss === null ? '' : `  val_loss ${f(e.valLoss)}  val_acc ${f(e.valAccuracy)}  ECE ${f(e.calibration?.ece)}`;
+  return `epoch ${e.epoch}/${epochs}  loss ${f(e.loss)}  acc ${f(e.accuracy)}${val}  ${formatInt(Math.round(e.samplesPerSec))} samples/s  ${e.seconds.toFixed(1)} s`;
+}
 
-Trains the network in a worker thread on the TensorFlow.js backend Netwright selects
+function resultJson(record: RunRecord) {
+  return {
+    backend: record.backend,
+    epochs: record.epochs.map((e) => ({
+      loss: e.loss,
+      accuracy: e.accuracy,
+      valLoss: e.valLoss,
+      valAccuracy: e.valAccuracy,
+      ece: e.calibration?.ece ?? null,
+      samplesPerSec: e.samplesPerSec,
+    })),
+    params: record.network.params,
+    status: record.status,
+    message: record.message,
+  };
+}
+
+/** 0 trained; 2 the user's data or memory budget is the problem; 130 Ctrl-C; any other end (diverged, failed, ...) 1. */
+export function exitCodeOf(record: Pick<RunRecord, 'status' | 'failure'>): number {
+  if (record.status === 'completed') return ExitCode.ok;
+  if (record.status === 'cancelled') return 130;
+  if (record.status === 'failed' && (record.failure === 'dataset' || record.failure === 'memory'))
+    return ExitCode.badInput;
+  return ExitCode.networkErrors;
+}
+
+async function saveRun(
+  service: Pick<TrainingService, 'saveModelFiles'>,
+  record: RunRecord,
+  dir: string,
+): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written = ['curves.csv', 'run.json'];
+  await writeFileAtomic(path.join(dir, 'curves.csv'), curvesCsv(record.epochs));
+  await writeFileAtomic(path.join(dir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
+  if (record.hasModel) {
+    await service.saveModelFiles(record.id, dir);
+    written.unshift('model.json', 'weights.bin');
+  }
+  return written;
+}
+
+export const trainCommand = defineCommand({
+  name: 'train',
+  positionals: ['FILE'],
+  synopsis: `FILE [--dataset synthetic|mnist|idx:PATH|cifar10:PATH|folder:PATH] [--input-shape H,W,C]
+         [--classes K] [--samples N] [--epochs E] [--batch-size B] [--label-smoothing EPS]
+         [--optimizer sgd|adam|rmsprop] [--lr LR] [--schedule constant|step|cosine] [--weight-decay W]
+         [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--save DIR] [--json]`,
+  summary: 'Train on a built-in or chosen dataset with label smoothing; curves and calibration',
+  help: `Trains the network in a worker thread on the TensorFlow.js backend Netwright selects
 (NETWRIGHT_BACKEND=wasm|cpu|tensorflow pins one) and prints per-epoch loss, accuracy,
 validation loss and accuracy, expected calibration error (15 bins) and samples/s on stderr.
 FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON; it must end in K class
@@ -46,119 +98,83 @@ curves.csv and run.json.
 "samplesPerSec"}], "params", "status", "message"} on stdout and nothing else.
 
 Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the loss diverged;
-2 invalid arguments or dataset, or the run would not fit in memory; 130 interrupted (Ctrl-C).`;
-
-const f = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
-
-function epochLine(e: EpochMetrics, epochs: number): string {
-  const val =
-    e.valLoss === null ? '' : `  val_loss ${f(e.valLoss)}  val_acc ${f(e.valAccuracy)}  ECE ${f(e.calibration?.ece)}`;
-  return `epoch ${e.epoch}/${epochs}  loss ${f(e.loss)}  acc ${f(e.accuracy)}${val}  ${formatInt(Math.round(e.samplesPerSec))} samples/s  ${e.seconds.toFixed(1)} s`;
-}
-
-function resultJson(record: RunRecord) {
-  return {
-    backend: record.backend,
-    epochs: record.epochs.map((e) => ({
-      loss: e.loss,
-      accuracy: e.accuracy,
-      valLoss: e.valLoss,
-      valAccuracy: e.valAccuracy,
-      ece: e.calibration?.ece ?? null,
-      samplesPerSec: e.samplesPerSec,
-    })),
-    params: record.network.params,
-    status: record.status,
-    message: record.message,
-  };
-}
-
-function exitCodeOf(record: RunRecord): number {
-  if (record.status === 'completed') return ExitCode.ok;
-  if (record.status === 'cancelled') return 130;
-  if (record.status === 'diverged' || record.failure === 'network') return ExitCode.networkErrors;
-  return ExitCode.badInput;
-}
-
-async function saveRun(service: TrainingService, record: RunRecord, dir: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const written = ['curves.csv', 'run.json'];
-  await writeFileAtomic(path.join(dir, 'curves.csv'), curvesCsv(record.epochs));
-  await writeFileAtomic(path.join(dir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
-  if (record.hasModel) {
-    await service.saveModelFiles(record.id, dir);
-    written.unshift('model.json', 'weights.bin');
-  }
-  return written;
-}
-
-export async function trainCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, trainOptions, trainUsage);
-  if (values.help) {
-    io.out(trainHelp);
-    return ExitCode.ok;
-  }
-  const file = singleFile(positionals, trainUsage);
-  const request = trainingRequest(values);
-  const network = await loadNetworkForCli(file, parseInputShape(values['input-shape']));
-  const analysis = analyzeGraph(network.graph);
-  if (hasErrors(analysis)) {
-    for (const d of analysis.diagnostics.filter((x) => x.severity === 'error')) {
-      io.err(`error: ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
+2 invalid arguments or dataset, or the run would not fit in memory; 130 interrupted (Ctrl-C).`,
+  options: trainOptions,
+  async run({ values, positionals: [file] }, io) {
+    const request = trainingRequest(values);
+    const saveDir = values.save === undefined ? undefined : path.resolve(values.save);
+    if (saveDir) await writableOrExplain(saveDir, '--save');
+    const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
+    const analysis = analyzeGraph(network.graph);
+    if (hasErrors(analysis)) {
+      for (const d of analysis.diagnostics.filter((x) => x.severity === 'error')) {
+        io.err(`error: ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
+      }
+      return ExitCode.networkErrors;
     }
-    return ExitCode.networkErrors;
-  }
-  const epochs = request.epochs ?? 5;
-  const live = !values.json && Boolean((process.stderr as { isTTY?: boolean }).isTTY);
-  const service = new TrainingService({
-    runsDir: null,
-    emit: (event, payload) => {
-      if (event === 'trainEpoch') io.err(epochLine((payload as { metrics: EpochMetrics }).metrics, epochs));
-      else if (event === 'trainProgress' && live) {
-        const p = payload as { epoch: number; batch: number; batches: number; loss: number; etaSeconds: number };
-        process.stderr.write(
-          `\repoch ${p.epoch}/${epochs}  batch ${p.batch}/${p.batches}  loss ${f(p.loss)}  ETA ${Math.round(p.etaSeconds)} s \r`,
+    const epochs = request.epochs ?? 5;
+    const live = !values.json && Boolean((process.stderr as { isTTY?: boolean }).isTTY);
+    // TensorFlow.js, the datasets and the worker load here, not for every command.
+    const { TrainingRefused, TrainingService } = await import('../services/train');
+    const service = new TrainingService({
+      runsDir: null,
+      emit: (event, payload) => {
+        if (event === 'trainEpoch') io.err(epochLine((payload as { metrics: EpochMetrics }).metrics, epochs));
+        else if (event === 'trainProgress' && live) {
+          const p = payload as { epoch: number; batch: number; batches: number; loss: number; etaSeconds: number };
+          process.stderr.write(
+            `\repoch ${p.epoch}/${epochs}  batch ${p.batch}/${p.batches}  loss ${f(p.loss)}  ETA ${Math.round(p.etaSeconds)} s \r`,
+          );
+        }
+      },
+    });
+    let runId: string;
+    try {
+      ({ runId } = await service.start({ graph: network.graph, options: request, networkName: network.name }));
+    } catch (err) {
+      if (err instanceof TrainingRefused) {
+        throw new CliError(
+          flagMessage(err.message),
+          err.kind === 'network' ? ExitCode.networkErrors : ExitCode.badInput,
         );
       }
-    },
-  });
-  let runId: string;
-  try {
-    ({ runId } = await service.start({ graph: network.graph, options: request, networkName: network.name }));
-  } catch (err) {
-    if (err instanceof TrainingRefused) {
-      throw new CliError(flagMessage(err.message), err.kind === 'network' ? ExitCode.networkErrors : ExitCode.badInput);
+      throw err;
     }
-    throw err;
-  }
-  const interrupt = () => service.cancel(runId);
-  process.once('SIGINT', interrupt);
-  let record: RunRecord;
-  try {
-    const settings = (await service.get(runId)).settings;
-    io.err(
-      `Training ${network.name} (${formatInt(analysis.totals.params)} parameters): ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batch ${settings.batchSize}, ` +
-        `${settings.optimizer} lr ${settings.learningRate}, label smoothing ${settings.labelSmoothing}, seed ${settings.seed}`,
-    );
-    record = await service.waitForRun(runId);
-  } finally {
-    process.removeListener('SIGINT', interrupt);
-    await service.dispose();
-  }
-  if (live) process.stderr.write('\n');
-  if (record.dataset) {
-    const d = record.dataset;
-    const conversion = d.conversion ? `; converted ${d.conversion}` : '';
-    io.err(
-      `Data: ${d.description}${conversion}; ${d.normalisation}; ${d.trainSamples} training, ${d.validationSamples} validation samples.`,
-    );
-  }
-  if (record.backend) io.err(`Backend: ${record.backend}.`);
-  if (record.message) io.err(`${record.status === 'completed' ? '' : `${record.status}: `}${record.message}`);
-  if (values.save) {
-    const written = await saveRun(service, record, path.resolve(values.save));
-    io.err(`Saved ${written.join(', ')} to ${path.resolve(values.save)}.`);
-  }
-  if (values.json) io.out(JSON.stringify(resultJson(record)));
-  return exitCodeOf(record);
-}
+    const interrupt = () => service.cancel(runId);
+    process.once('SIGINT', interrupt);
+    let record: RunRecord;
+    try {
+      const settings = (await service.get(runId)).settings;
+      io.err(
+        `Training ${network.name} (${formatInt(analysis.totals.params)} parameters): ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batch ${settings.batchSize}, ` +
+          `${settings.optimizer} lr ${settings.learningRate}, label smoothing ${settings.labelSmoothing}, seed ${settings.seed}`,
+      );
+      record = await service.waitForRun(runId);
+    } finally {
+      process.removeListener('SIGINT', interrupt);
+      await service.dispose();
+    }
+    if (live) process.stderr.write('\n');
+    if (record.dataset) {
+      const d = record.dataset;
+      const conversion = d.conversion ? `; converted ${d.conversion}` : '';
+      io.err(
+        `Data: ${d.description}${conversion}; ${d.normalisation}; ${d.trainSamples} training, ${d.validationSamples} validation samples.`,
+      );
+    }
+    if (record.backend) io.err(`Backend: ${record.backend}.`);
+    if (record.status !== 'completed') io.err(`${record.status}: ${record.message ?? `training ${record.status}`}`);
+    else if (record.message) io.err(record.message);
+    if (saveDir) {
+      let written: string[];
+      try {
+        written = await saveRun(service, record, saveDir);
+      } catch (err) {
+        throw new CliError(`Cannot save the run to ${saveDir} (--save): ${(err as Error).message}`);
+      }
+      io.err(`Saved ${written.join(', ')} to ${saveDir}.`);
+    }
+    if (values.json) io.out(JSON.stringify(resultJson(record)));
+    return exitCodeOf(record);
+  },
+});

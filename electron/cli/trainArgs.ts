@@ -1,27 +1,40 @@
 import path from 'node:path';
 import type { DatasetSpecInput, TrainingOptionsInput } from '../../shared/training';
+import { commonOptions, numberFlag } from './args';
+import type { OptionSpecs, OptionValues } from './command';
 import { CliError } from './io';
 
-/** node:util parseArgs options of `netwright train`; values stay strings until checked. */
+/** The options of `netwright train`; values stay strings until checked. */
 export const trainOptions = {
-  dataset: { type: 'string' },
-  'input-shape': { type: 'string' },
-  classes: { type: 'string' },
-  samples: { type: 'string' },
-  epochs: { type: 'string' },
-  'batch-size': { type: 'string' },
-  'label-smoothing': { type: 'string' },
-  optimizer: { type: 'string' },
-  lr: { type: 'string' },
-  schedule: { type: 'string' },
-  'weight-decay': { type: 'string' },
-  'validation-split': { type: 'string' },
-  'bn-statistics': { type: 'string' },
-  seed: { type: 'string' },
-  save: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean' },
-} as const;
+  dataset: {
+    type: 'string',
+    value: 'SPEC',
+    description: 'synthetic (default), mnist, idx:PATH, cifar10:PATH or folder:PATH (see above)',
+  },
+  'input-shape': commonOptions['input-shape'],
+  classes: { type: 'string', value: 'K', description: 'synthetic dataset: number of classes' },
+  samples: { type: 'string', value: 'N', description: 'samples to use (synthetic: default 1000)' },
+  epochs: { type: 'string', value: 'E', description: 'default 5' },
+  'batch-size': { type: 'string', value: 'B', description: 'default 32' },
+  'label-smoothing': { type: 'string', value: 'EPS', description: 'in [0, 1), default 0' },
+  optimizer: { type: 'string', value: 'NAME', description: 'adam (default), sgd or rmsprop' },
+  lr: { type: 'string', value: 'LR', description: 'learning rate (default depends on the optimizer, see above)' },
+  schedule: { type: 'string', value: 'NAME', description: 'constant (default), step or cosine' },
+  'weight-decay': { type: 'string', value: 'W', description: 'L2 on conv and dense kernels, default 0' },
+  'validation-split': { type: 'string', value: 'F', description: 'share held out for validation, default 0.1' },
+  'bn-statistics': {
+    type: 'string',
+    value: 'MODE',
+    description: 'recompute (default) or moving-average (see above)',
+  },
+  seed: { type: 'string', value: 'S', description: 'repeat a run exactly on the same backend' },
+  save: {
+    type: 'string',
+    value: 'DIR',
+    description: 'write model.json + weights.bin, curves.csv and run.json here (checked before training)',
+  },
+  json: commonOptions.json,
+} as const satisfies OptionSpecs;
 
 /** Option field -> the flag that sets it, so validation messages name what the user typed. */
 const flagOf: Record<string, string> = {
@@ -41,12 +54,7 @@ const flagOf: Record<string, string> = {
   seed: '--seed',
 };
 
-function number(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`${flag} must be a number, got "${value}".`);
-  return n;
-}
+const number = (flag: string, value: string | undefined) => numberFlag(flag.slice(2), value);
 
 function datasetSpec(value: string | undefined, samples?: number, classes?: number): DatasetSpecInput {
   const raw = value ?? 'synthetic';
@@ -72,9 +80,7 @@ export function flagMessage(message: string): string {
   return m ? `${flagOf[m[1]!] ?? m[1]}: ${m[2]}` : message;
 }
 
-type TrainValues = {
-  [K in keyof typeof trainOptions]?: (typeof trainOptions)[K]['type'] extends 'boolean' ? boolean : string;
-};
+type TrainValues = OptionValues<typeof trainOptions>;
 
 /** The command line as training options; numbers checked here, ranges by the options schema. */
 export function trainingRequest(values: TrainValues): TrainingOptionsInput {

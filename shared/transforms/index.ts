@@ -20,11 +20,13 @@ export { type ChartOptions, toSvgChart } from './compareChart';
 export { COUNTING_NOTE, signedInt, signedPct, toCsv, toJson, toMarkdown } from './compareExport';
 export { filterBank, filterBankRule } from './filterBank';
 export { gridReduction, gridReductionRule } from './gridReduction';
-export type {
-  AsymmetricOptionsInput,
-  BottleneckOptionsInput,
-  FilterBankOptionsInput,
-  StackOptionsInput,
+export {
+  type AsymmetricOptionsInput,
+  type BottleneckOptionsInput,
+  type FilterBankOptionsInput,
+  type OptionField,
+  optionFields,
+  type StackOptionsInput,
 } from './options';
 export {
   checkPrinciples,
@@ -33,7 +35,7 @@ export {
   type PrincipleWarning,
 } from './principles';
 export { costChange, type RewriteRule } from './rewrite';
-export { applyRule, ruleLabels, rules } from './rules';
+export { applyRule, isRuleId, RULE_IDS, ruleLabels, rules } from './rules';
 export { stack, stackRule } from './stack';
 export {
   type ApplyOptions,
@@ -45,13 +47,11 @@ export {
   suggest,
   type VariantResult,
 } from './suggest';
-export {
-  type CostChange,
-  isRuleId,
-  type RewriteReport,
-  type RewriteResult,
-  RULE_IDS,
-  type RuleId,
-  type TransformDiagnostic,
-  type TransformDiagnosticCode,
+export type {
+  CostChange,
+  RewriteReport,
+  RewriteResult,
+  RuleId,
+  TransformDiagnostic,
+  TransformDiagnosticCode,
 } from './types';

@@ -4,8 +4,17 @@ import { expected } from '../layers/common';
 
 /**
  * Options of each rewrite. Strict objects: an option another rule takes (say
- * `ratio` for stack) is an error naming it, not silently ignored.
+ * `ratio` for stack) is an error naming it, not silently ignored. Each field says
+ * what it does (`description`) and, where several rules have an option of the same
+ * meaning under different names, a shared short name (`alias`): the CLI's --channels
+ * sets intermediateChannels for stack and channels for bottleneck.
  */
+
+interface FieldMeta {
+  description: string;
+  alias?: string;
+}
+const field = <T extends z.ZodType>(schema: T, meta: FieldMeta): T => schema.meta({ ...meta });
 
 const channels = () =>
   z
@@ -16,30 +25,38 @@ const channels = () =>
 const activation = () => z.enum(ACTIVATIONS, expected(`one of ${ACTIVATIONS.join(', ')}`));
 
 export const stackOptions = z.strictObject({
-  /** Channels between the 3×3 convs; default: the conv's output channels. */
-  intermediateChannels: channels().optional(),
-  /** Between the convs; the paper found ReLU better than linear. */
-  activation: activation().default('relu'),
+  intermediateChannels: field(channels().optional(), {
+    alias: 'channels',
+    description: "channels between the 3×3 convs (default: the conv's output channels)",
+  }),
+  // The paper found ReLU between the convs better than linear.
+  activation: field(activation().default('relu'), { description: 'nonlinearity between the convs (default relu)' }),
 });
 
 export const asymmetricOptions = z.strictObject({
-  /** Channels between the two convs; default: the smaller of the conv's input and output channels. */
-  intermediateChannels: channels().optional(),
-  activation: activation().default('relu'),
-  /** '1xn': 1×n then n×1 (the paper's Figure 3); 'nx1': the other way round. */
-  order: z.enum(['1xn', 'nx1'], expected("'1xn' or 'nx1'")).default('1xn'),
+  intermediateChannels: field(channels().optional(), {
+    alias: 'channels',
+    description: "channels between the two convs (default: the smaller of the conv's input and output channels)",
+  }),
+  activation: field(activation().default('relu'), { description: 'nonlinearity between the convs (default relu)' }),
+  order: field(z.enum(['1xn', 'nx1'], expected("'1xn' or 'nx1'")).default('1xn'), {
+    description: "1xn: 1×n then n×1, the paper's Figure 3 (default); nx1: the other way round",
+  }),
 });
 
 export const bottleneckOptions = z
   .strictObject({
-    /** Compressed channels as a share of the input's (0 < ratio < 1); default 0.5. */
-    ratio: z
-      .number(expected('a ratio above 0 and below 1'))
-      .gt(0, expected('a ratio above 0 and below 1'))
-      .lt(1, expected('a ratio above 0 and below 1'))
-      .optional(),
-    /** Compressed channels as a count; give this or ratio, not both. */
-    channels: channels().optional(),
+    ratio: field(
+      z
+        .number(expected('a ratio above 0 and below 1'))
+        .gt(0, expected('a ratio above 0 and below 1'))
+        .lt(1, expected('a ratio above 0 and below 1'))
+        .optional(),
+      { description: "compressed channels as a share of the input's, above 0 and below 1 (default 0.5)" },
+    ),
+    channels: field(channels().optional(), {
+      description: 'compressed channels as a count (give this or ratio, not both)',
+    }),
   })
   .refine((o) => o.ratio === undefined || o.channels === undefined, {
     message: 'give ratio or channels, not both',
@@ -48,8 +65,10 @@ export const bottleneckOptions = z
 export const gridReductionOptions = z.strictObject({});
 
 export const filterBankOptions = z.strictObject({
-  /** Channels of the 1×n branch; the n×1 branch gets the rest. Default: half, rounded up. */
-  branch1xnChannels: channels().optional(),
+  branch1xnChannels: field(channels().optional(), {
+    alias: 'channels',
+    description: 'channels of the 1×n branch; the n×1 branch gets the rest (default: half, rounded up)',
+  }),
 });
 
 export type StackOptions = z.output<typeof stackOptions>;
@@ -61,3 +80,20 @@ export type StackOptionsInput = z.input<typeof stackOptions>;
 export type AsymmetricOptionsInput = z.input<typeof asymmetricOptions>;
 export type BottleneckOptionsInput = z.input<typeof bottleneckOptions>;
 export type FilterBankOptionsInput = z.input<typeof filterBankOptions>;
+
+/** One option of a rule, as a form or a command line offers it. */
+export interface OptionField {
+  key: string;
+  /** The name shared with other rules' options of the same meaning; the key where there is none. */
+  alias: string;
+  description: string;
+}
+
+/** A rule's options schema as fields: what a form shows and which flags a command line takes. */
+export function optionFields(schema: z.ZodType): OptionField[] {
+  const shape = (schema as Partial<z.ZodObject>).shape ?? {};
+  return Object.entries(shape).map(([key, fieldSchema]) => {
+    const meta = (fieldSchema as z.ZodType).meta() as Partial<FieldMeta> | undefined;
+    return { key, alias: meta?.alias ?? key, description: meta?.description ?? '' };
+  });
+}

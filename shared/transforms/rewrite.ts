@@ -33,12 +33,16 @@ export interface RewritePlan {
 
 export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: string };
 
+/** A rewrite describes itself: a new one is its file plus one line in rules.ts. */
 export interface RewriteRule<O> {
   id: RuleId;
+  /** Human name for lists and reports, e.g. 'n×n → stacked 3×3 convolutions'. */
+  label: string;
   /** Node kinds worth trying when suggesting for a whole graph. */
   candidateKinds: readonly string[];
   /** The rule promises the same receptive field at its output and everywhere after it; checked. */
   keepsReceptiveField: boolean;
+  /** Validates raw options; each field carries its description (see options.ts). */
   options: z.ZodType<O>;
   plan(ctx: RuleContext, options: O): PlanResult;
 }

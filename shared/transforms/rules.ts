@@ -8,24 +8,32 @@ import { type RewriteRule, runRewrite } from './rewrite';
 import { stackRule } from './stack';
 import type { RewriteResult, RuleId } from './types';
 
-/** Every rewrite by id; nothing else enumerates them. */
-// biome-ignore lint/suspicious/noExplicitAny: each rule has its own options type, validated by its schema.
-export const rules: Readonly<Record<RuleId, RewriteRule<any>>> = {
+/**
+ * Every rewrite by id, in the order suggestions rank ties; nothing else enumerates
+ * them. Each rule owns its label and options schema, so a new rule is its file plus
+ * one line here.
+ */
+const registry = {
   stack: stackRule,
   asymmetric: asymmetricRule,
   bottleneck: bottleneckRule,
   'grid-reduction': gridReductionRule,
   'filter-bank': filterBankRule,
-};
+  // biome-ignore lint/suspicious/noExplicitAny: each rule has its own options type, validated by its schema.
+} as const satisfies Record<string, RewriteRule<any>>;
+
+// biome-ignore lint/suspicious/noExplicitAny: as above.
+export const rules: Readonly<Record<keyof typeof registry, RewriteRule<any>>> = registry;
+
+/** The rewrites, by the names the CLI and the UI use. */
+export const RULE_IDS = Object.keys(rules) as RuleId[];
+
+export const isRuleId = (value: string): value is RuleId => Object.hasOwn(rules, value);
 
 /** Human names for lists and reports. */
-export const ruleLabels: Readonly<Record<RuleId, string>> = {
-  stack: 'n×n → stacked 3×3 convolutions',
-  asymmetric: 'n×n → 1×n then n×1',
-  bottleneck: '1×1 bottleneck before a k×k conv',
-  'grid-reduction': 'parallel stride-2 conv and pool',
-  'filter-bank': 'expanded filter bank (1×n ‖ n×1)',
-};
+export const ruleLabels = Object.fromEntries(RULE_IDS.map((id) => [id, rules[id].label])) as Readonly<
+  Record<RuleId, string>
+>;
 
 /** Applies a rule by id; options arrive raw (from a form or the CLI) and are validated by the rule. */
 export function applyRule(

@@ -1,8 +1,8 @@
 import { type Analysis, analyzeGraph, type Totals } from '../analysis';
 import type { Graph } from '../graph/types';
 import { analysisOf, costChange } from './rewrite';
-import { applyRule, rules } from './rules';
-import { type CostChange, type RewriteReport, RULE_IDS, type RuleId, type TransformDiagnostic } from './types';
+import { applyRule, RULE_IDS, rules } from './rules';
+import type { CostChange, RewriteReport, RuleId, TransformDiagnostic } from './types';
 
 export interface Suggestion {
   rule: RuleId;

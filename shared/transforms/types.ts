@@ -1,11 +1,9 @@
 import type { ReceptiveField } from '../analysis';
 import type { Graph, Shape } from '../graph/types';
+import type { rules } from './rules';
 
-/** The rewrites, by the names the CLI and the UI use. */
-export const RULE_IDS = ['stack', 'asymmetric', 'bottleneck', 'grid-reduction', 'filter-bank'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-export const isRuleId = (value: string): value is RuleId => (RULE_IDS as readonly string[]).includes(value);
+/** A rewrite's name, as the CLI and the UI use it: a key of the registry in rules.ts. */
+export type RuleId = keyof typeof rules;
 
 /** A cost before and after a rewrite; saved = before − after, savedPct its share of before (0–100, two decimals). */
 export interface CostChange {

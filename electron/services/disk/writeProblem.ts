@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/issues';
 import { FileProblem } from './fileProblem';
 
 /** Why a write failed, in words, and what the user can do about it; by the system's error code. */
@@ -26,7 +27,7 @@ export function describeWriteError(err: unknown): string {
   const code = errorCode(err);
   const known = code ? reasons[code] : undefined;
   if (known) return `${known[0]} (${code}). ${known[1]}`;
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = errorMessage(err);
   return `${code ? `${code}: ` : ''}${detail}.`.replace(/\.\.$/, '.');
 }
 

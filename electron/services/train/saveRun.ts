@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { errorMessage } from '../../../shared/issues';
 import { curvesCsv, type RunRecord } from '../../../shared/training';
 import { FileProblem, WriteProblem, writeFileAtomic } from '../files';
 import { RunStore, writeModelFiles } from './runStore';
@@ -64,7 +65,7 @@ export async function keepingTheRun<T>(
       await keeper.save({ ...run.record, hasModel: run.model !== null });
       if (run.model) await keeper.saveModel(run.record.id, run.model);
     } catch (keepErr) {
-      throw new RunNotSaved(err, null, keepErr instanceof Error ? keepErr.message : String(keepErr));
+      throw new RunNotSaved(err, null, errorMessage(keepErr));
     }
     throw new RunNotSaved(err, keeper.folderOf(run.record.id), null);
   }

@@ -1,0 +1,1 @@
+export function compiledCliIsCurrent(root: URL): boolean;

@@ -1,0 +1,22 @@
+import { writeFileAtomic } from '../services/files';
+import { checkWritableFolder, TargetNotWritable } from '../services/writableTarget';
+import { CliError } from './io';
+
+/** Writes one output file; a failure is the user's to fix (exit 2), named with the path they gave. */
+export async function writeOrExplain(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (err) {
+    throw new CliError(`Cannot write ${file} (${(err as { code?: string }).code ?? String(err)}).`);
+  }
+}
+
+/** Before long work (training, export): the output folder must be writable, or exit 2 saying why. */
+export async function writableOrExplain(dir: string, flag: string): Promise<void> {
+  try {
+    await checkWritableFolder(dir, flag);
+  } catch (err) {
+    if (err instanceof TargetNotWritable) throw new CliError(err.message);
+    throw err;
+  }
+}

