@@ -49,7 +49,16 @@ export type OpenedFile = z.infer<typeof OpenedFile>;
 export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
-export const RecentEntry = z.object({ id: z.string(), name: z.string(), path: z.string().nullable(), at: z.string() });
+/**
+ * A recent document as the renderer sees it: `id` (written by the main side) is the only
+ * handle; `location` is for display and is never accepted back as a path.
+ */
+export const RecentEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  location: z.string().nullable(),
+  at: z.string(),
+});
 export type RecentEntry = z.infer<typeof RecentEntry>;
 
 export const RecoveredDocument = z.object({
@@ -96,7 +105,10 @@ export const apiContract = {
     request: z.object({ purpose: z.enum(['open', 'import']) }).strict(),
     response: OpenedFile.nullable(),
   },
-  /** Desktop only: write (atomically) to `path`, or ask where first (no path, or saveAs). */
+  /**
+   * Desktop only: write (atomically) to `path`, or ask where first (no path, or saveAs). `path`
+   * must be a file this session opened or saved through its own dialogs or the recent list.
+   */
   saveFile: {
     request: z
       .object({ path: z.string().nullable(), suggestedName: z.string(), contents: documentText, saveAs: z.boolean() })
@@ -118,7 +130,7 @@ export const apiContract = {
   recoveryRead: { request: NoRequest, response: RecoveredDocument.nullable() },
   recoveryClear: { request: NoRequest, response: Empty },
   recentList: { request: NoRequest, response: z.array(RecentEntry) },
-  /** Remembers a document just opened or saved (a copy too, so browser mode can reopen it). */
+  /** Remembers a document just opened or saved (a copy too, so browser mode can reopen it); `path` as for saveFile. */
   recentAdd: {
     request: z.object({ name: z.string(), path: z.string().nullable(), contents: documentText }).strict(),
     response: Empty,
