@@ -242,6 +242,14 @@ export interface NetwrightApi {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
 }
 
+/** The largest browser-mode request the host answers; the renderer refuses larger ones before sending. */
+export const wsMessageLimitBytes = 64 * 1024 * 1024;
+
+export function wsTooLargeMessage(bytes: number): string {
+  const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MB`;
+  return `This request is ${mb(bytes)}; browser mode carries at most ${mb(wsMessageLimitBytes)} to the host. Use the desktop app, or make the network smaller.`;
+}
+
 /** Browser-mode wire format over the WebSocket. */
 export const WsRequest = z.object({ id: z.number().int().nonnegative(), method: z.string(), payload: z.unknown() });
 export type WsRequest = z.infer<typeof WsRequest>;
