@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   });
   const handler = createApiHandler(services, (line) => console.error(line));
   try {
-    host = await startHost({ rendererDir, handler, port });
+    host = await startHost({ rendererDir, handler, port, log: (line) => console.error(line) });
   } catch (err) {
     const code = (err as { code?: string }).code;
     fail(code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port.` : String(err));
@@ -86,7 +86,10 @@ async function main(): Promise<void> {
     (err) => console.error(`TensorFlow.js: ${err instanceof Error ? err.message : String(err)}`),
   );
   const launch = values['no-open'] ? null : writeLaunchPage(dataDir, host.url);
-  if (launch) openInBrowser(launch.file);
+  if (launch) {
+    openInBrowser(launch.file);
+    process.on('exit', () => launch.remove());
+  }
   const stop = () => {
     launch?.remove();
     void host.close().then(() => process.exit(0));
