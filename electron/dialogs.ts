@@ -44,6 +44,19 @@ export function desktopPort(window: () => BrowserWindow | null): DesktopPort {
       owner.setDocumentEdited(dirty);
       documentDirty.set(owner.id, dirty);
     },
+    async allowDatasetRead(datasetPath) {
+      const owner = window();
+      const options: Electron.MessageBoxOptions = {
+        type: 'question',
+        buttons: ['Allow', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: 'Let Netwright read training data from this path?',
+        detail: `${datasetPath}\n\nNetwright reads it (and, for a folder, everything inside) until you quit.`,
+      };
+      const result = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return result.response === 0;
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { appScheme, appSchemePrivileges, rendererRequestHandler } from './appProtocol';
 import { confirmClose, desktopPort } from './dialogs';
 import { registerIpc, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -19,6 +20,8 @@ const paths: AppPaths = {
 let mainWindow: BrowserWindow | null = null;
 
 app.enableSandbox();
+// Before 'ready', as Electron requires: the renderer's own origin, instead of file://.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', () => {
@@ -28,6 +31,7 @@ app.on('second-instance', () => {
 
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  protocol.handle(appScheme, rendererRequestHandler(path.dirname(paths.rendererIndex)));
   const services = createServices({
     shell: 'electron',
     dataDir: app.getPath('userData'),
@@ -37,7 +41,7 @@ app.whenReady().then(() => {
   const handler = createApiHandler(services, (line) => console.error(line));
   registerIpc(ipcMain, handler, {
     trustedContents: () => mainWindow?.webContents ?? null,
-    isOwnUrl: (url) => isOwnRendererUrl(url, paths),
+    isOwnUrl: isOwnRendererUrl,
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { isAppUrl, rendererUrl } from './appProtocol';
 
 export interface AppPaths {
   /** dist/electron/preload.cjs */
@@ -32,10 +31,9 @@ export function mainWindowOptions(paths: AppPaths): BrowserWindowConstructorOpti
   };
 }
 
-/** The renderer's own pages are file:// URLs under dist/renderer; nothing else is ours. */
-export function isOwnRendererUrl(url: string, paths: AppPaths): boolean {
-  const rendererRoot = pathToFileURL(path.dirname(paths.rendererIndex)).href;
-  return url === pathToFileURL(paths.rendererIndex).href || url.startsWith(`${rendererRoot}/`);
+/** The renderer's own pages are app://netwright/ URLs (served from dist/renderer); nothing else is ours. */
+export function isOwnRendererUrl(url: string): boolean {
+  return isAppUrl(url);
 }
 
 /** No new windows, no navigation away, no webviews: the app shows only its own renderer. */
@@ -50,6 +48,6 @@ export function createMainWindow(paths: AppPaths): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(paths));
   lockDownContents(window.webContents);
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(paths.rendererIndex);
+  void window.loadURL(rendererUrl);
   return window;
 }

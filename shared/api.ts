@@ -49,7 +49,16 @@ export type OpenedFile = z.infer<typeof OpenedFile>;
 export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
-export const RecentEntry = z.object({ id: z.string(), name: z.string(), path: z.string().nullable(), at: z.string() });
+/**
+ * A recent document as the renderer sees it: `id` (written by the main side) is the only
+ * handle; `location` is for display and is never accepted back as a path.
+ */
+export const RecentEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  location: z.string().nullable(),
+  at: z.string(),
+});
 export type RecentEntry = z.infer<typeof RecentEntry>;
 
 export const RecoveredDocument = z.object({
@@ -96,7 +105,10 @@ export const apiContract = {
     request: z.object({ purpose: z.enum(['open', 'import']) }).strict(),
     response: OpenedFile.nullable(),
   },
-  /** Desktop only: write (atomically) to `path`, or ask where first (no path, or saveAs). */
+  /**
+   * Desktop only: write (atomically) to `path`, or ask where first (no path, or saveAs). `path`
+   * must be a file this session opened or saved through its own dialogs or the recent list.
+   */
   saveFile: {
     request: z
       .object({ path: z.string().nullable(), suggestedName: z.string(), contents: documentText, saveAs: z.boolean() })
@@ -118,7 +130,7 @@ export const apiContract = {
   recoveryRead: { request: NoRequest, response: RecoveredDocument.nullable() },
   recoveryClear: { request: NoRequest, response: Empty },
   recentList: { request: NoRequest, response: z.array(RecentEntry) },
-  /** Remembers a document just opened or saved (a copy too, so browser mode can reopen it). */
+  /** Remembers a document just opened or saved (a copy too, so browser mode can reopen it); `path` as for saveFile. */
   recentAdd: {
     request: z.object({ name: z.string(), path: z.string().nullable(), contents: documentText }).strict(),
     response: Empty,
@@ -228,6 +240,14 @@ export interface NetwrightBridge {
 export interface NetwrightApi {
   invoke<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+}
+
+/** The largest browser-mode request the host answers; the renderer refuses larger ones before sending. */
+export const wsMessageLimitBytes = 64 * 1024 * 1024;
+
+export function wsTooLargeMessage(bytes: number): string {
+  const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MB`;
+  return `This request is ${mb(bytes)}; browser mode carries at most ${mb(wsMessageLimitBytes)} to the host. Use the desktop app, or make the network smaller.`;
 }
 
 /** Browser-mode wire format over the WebSocket. */

@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type ApiEvent, type ApiEventPayload, WsRequest, type WsServerMessage } from '../../shared/api';
+import {
+  type ApiEvent,
+  type ApiEventPayload,
+  WsRequest,
+  type WsServerMessage,
+  wsMessageLimitBytes,
+  wsTooLargeMessage,
+} from '../../shared/api';
 import type { ApiHandler } from '../services/apiHandler';
 import {
   contentSecurityPolicy,
@@ -31,7 +38,17 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const maxMessageBytes = 64 * 1024 * 1024;
+/**
+ * Up to this, an oversized request still gets an answer (refused, with its id); past it the
+ * socket library closes the connection (1009) without buffering more.
+ */
+const hardMessageLimitBytes = 2 * wsMessageLimitBytes;
+
+/** The renderer sends `{"id":N,...`; reading the id is all an oversized request gets. */
+function leadingRequestId(data: Buffer): number | null {
+  const match = /^\{"id":(\d{1,15}),/.exec(data.subarray(0, 32).toString('latin1'));
+  return match ? Number(match[1]) : null;
+}
 
 /**
  * Browser mode: serves the built renderer and the API on 127.0.0.1 only. The
@@ -65,9 +82,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       );
     }
     if (url.searchParams.has('token')) {
-      // Trade the token for a cookie and drop it from the address bar and history.
+      // Trade the token for a cookie and drop it from the address bar and history. Always to
+      // our own root: echoing the path back (`//evil.example/`) would be an open redirect.
       res.writeHead(303, {
-        location: url.pathname,
+        location: '/',
         'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
       });
@@ -84,8 +102,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     res.end(req.method === 'HEAD' ? undefined : file.body);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: hardMessageLimitBytes });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const ok =
       url.pathname === '/api' &&
@@ -100,21 +119,38 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
-      ws.on('message', (data) => void answer(ws, data.toString()));
+      // Malformed frames (bad UTF-8, reserved bits, over the hard limit): ws closes the socket
+      // with the matching code and reports here; without a listener the process would die.
+      ws.on('error', (err) => log(`host: closed a WebSocket: ${err.message}`));
+      ws.on('message', (data, isBinary) => {
+        answer(ws, data as Buffer, isBinary).catch((err) => log(`host: ${String(err)}`));
+      });
     });
   });
 
-  const answer = async (ws: WebSocket, text: string) => {
+  const reply = (ws: WebSocket, message: WsServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+
+  const answer = async (ws: WebSocket, data: Buffer, isBinary: boolean) => {
+    if (data.length > wsMessageLimitBytes) {
+      const id = leadingRequestId(data);
+      log(`host: refused a ${data.length}-byte message`);
+      const error = { code: 'bad-request' as const, message: wsTooLargeMessage(data.length) };
+      if (id !== null) reply(ws, { type: 'result', id, result: { ok: false, error } });
+      else ws.close(1009, 'Message too large');
+      return;
+    }
     let request: WsRequest;
     try {
-      request = WsRequest.parse(JSON.parse(text));
+      if (isBinary) throw new Error('binary');
+      request = WsRequest.parse(JSON.parse(data.toString('utf8')));
     } catch {
       log('host: ignored a malformed API message');
       return;
     }
     const result = await options.handler(request.method, request.payload);
-    const message: WsServerMessage = { type: 'result', id: request.id, result };
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    reply(ws, { type: 'result', id: request.id, result });
   };
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -19,7 +19,12 @@ export interface StaticFile {
   contentType: string;
 }
 
-/** Resolves a URL path inside `root`; anything that escapes it, or is missing, is null. */
+const isInside = (file: string, root: string) => file === root || file.startsWith(root + path.sep);
+
+/**
+ * Resolves a URL path inside `root`; anything that escapes it (by `..`, or by a symlink
+ * pointing outside, checked on the real path), or is missing, is null.
+ */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
   let decoded: string;
   try {
@@ -29,9 +34,11 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const resolved = path.resolve(root, relative);
-  if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
+  if (!isInside(resolved, root)) return null;
   try {
-    const body = await readFile(resolved);
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(resolved)]);
+    if (!isInside(realFile, realRoot)) return null;
+    const body = await readFile(realFile);
     return { body, contentType: contentTypes[path.extname(resolved)] ?? 'application/octet-stream' };
   } catch {
     return null;

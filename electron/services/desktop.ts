@@ -5,6 +5,8 @@ export interface DesktopPort {
   chooseFileToOpen(purpose: 'open' | 'import'): Promise<string | null>;
   chooseSavePath(suggestedName: string, kind: 'project' | ExportKind): Promise<string | null>;
   setDocumentState(title: string, dirty: boolean): void;
+  /** Asks the user, in a native dialog, whether training may read `datasetPath` (a path typed in the renderer). */
+  allowDatasetRead(datasetPath: string): Promise<boolean>;
 }
 
 export function desktopOnly(what: string): Error {

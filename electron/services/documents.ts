@@ -1,12 +1,16 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { type OpenedFile, RecentEntry, RecoveredDocument } from '../../shared/api';
+import { type OpenedFile, type RecentEntry, RecoveredDocument } from '../../shared/api';
 import { writeFileAtomic } from './files';
 
 const recentLimit = 10;
-const RecentList = z.array(RecentEntry);
+/** What the recent list keeps on disk; the renderer sees RecentEntry (an opaque id, never the path as a handle). */
+const RecentRecord = z.object({ id: z.string(), name: z.string(), path: z.string().nullable(), at: z.string() });
+type RecentRecord = z.infer<typeof RecentRecord>;
+const RecentList = z.array(RecentRecord);
+const newRecentId = () => randomBytes(12).toString('base64url');
 
 async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
   try {
@@ -49,27 +53,33 @@ export class DocumentStore {
     await unlink(this.recoveryFile).catch(() => {});
   }
 
-  async recent(): Promise<RecentEntry[]> {
+  private async records(): Promise<RecentRecord[]> {
     return (await readJsonFile(this.recentFile, RecentList)) ?? [];
   }
 
+  async recent(): Promise<RecentEntry[]> {
+    return (await this.records()).map(({ id, name, path: location, at }) => ({ id, name, location, at }));
+  }
+
+  /** The caller has checked `doc.path` (a file the user chose); the list keys on it, or on the name when null. */
   async addRecent(doc: { name: string; path: string | null; contents: string }): Promise<void> {
-    const id = createHash('sha256')
-      .update(doc.path ?? `name:${doc.name}`)
-      .digest('hex')
-      .slice(0, 16);
+    const records = await this.records();
+    const same = (e: RecentRecord) =>
+      doc.path === null ? e.path === null && e.name === doc.name : e.path === doc.path;
+    const id = records.find(same)?.id ?? newRecentId();
     await mkdir(path.dirname(this.snapshotFile(id)), { recursive: true });
     await writeFileAtomic(this.snapshotFile(id), doc.contents);
-    const entry: RecentEntry = { id, name: doc.name, path: doc.path, at: new Date().toISOString() };
-    const list = [entry, ...(await this.recent()).filter((e) => e.id !== id)];
+    const entry: RecentRecord = { id, name: doc.name, path: doc.path, at: new Date().toISOString() };
+    const list = [entry, ...records.filter((e) => e.id !== id)];
     for (const dropped of list.slice(recentLimit)) await unlink(this.snapshotFile(dropped.id)).catch(() => {});
     await writeFileAtomic(this.recentFile, JSON.stringify(list.slice(0, recentLimit)));
   }
 
-  async openRecent(id: string): Promise<OpenedFile> {
-    const entry = (await this.recent()).find((e) => e.id === id);
+  /** `readPaths` false (browser mode): only the copy kept in the data folder is read, never the file itself. */
+  async openRecent(id: string, readPaths: boolean): Promise<OpenedFile> {
+    const entry = (await this.records()).find((e) => e.id === id);
     if (!entry) throw new Error('That recent document is no longer in the list.');
-    if (entry.path) {
+    if (entry.path && readPaths) {
       try {
         return { path: entry.path, name: entry.name, text: await readFile(entry.path, 'utf8') };
       } catch {

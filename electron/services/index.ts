@@ -8,6 +8,7 @@ import { type DesktopPort, desktopOnly } from './desktop';
 import { DocumentStore } from './documents';
 import { exportCodeZip } from './exportCode';
 import { writeFileAtomic } from './files';
+import { PathGrants } from './pathGrants';
 import { ensureBackend } from './tfjs';
 import { type EmitEvent, TrainingService, trainingMethods } from './train';
 
@@ -20,18 +21,50 @@ export interface ServiceOptions {
   emit?: EmitEvent;
   /** Tests pass their own; otherwise runs are kept under <dataDir>/runs. */
   training?: TrainingService;
+  /** Browser mode's `--allow-dir` folders: training data may be read inside them (and inside dataDir). */
+  allowDirs?: readonly string[];
+  /** Files given on the command line: the renderer may then open and save them. */
+  grantedFiles?: readonly string[];
+}
+
+const notChosen =
+  'it was not opened or saved through Netwright\u2019s own dialogs in this session; use Save As to choose where.';
+const notRemembered = 'only files opened or saved through Netwright\u2019s own dialogs are remembered.';
+
+/** Where a typed dataset path may come from, said in the refusal. */
+function datasetRefusal(shell: ShellKind, dataDir: string): string {
+  return shell === 'browser'
+    ? `browser mode reads training data only inside the data folder (${dataDir}) and folders given with \`npm run web -- --allow-dir DIR\`.`
+    : 'you did not allow Netwright to read it.';
 }
 
 /** The main-process services behind shared/api.ts, the same for every shell. */
-export function createServices({ shell, dataDir, desktop, emit, training }: ServiceOptions): ServiceImplementations {
+export function createServices(options: ServiceOptions): ServiceImplementations {
+  const { shell, dataDir, desktop, emit, training } = options;
   const documents = new DocumentStore(dataDir);
   // Temporary files left by saves that were killed mid-write; in the background, never failing start-up.
   void cleanDataDir(dataDir);
+  const grants = new PathGrants([dataDir, ...(options.allowDirs ?? [])]);
+  for (const file of options.grantedFiles ?? []) grants.grantFile(file);
   const runs = training ?? new TrainingService({ runsDir: path.join(dataDir, 'runs'), emit });
   const needDesktop = (what: string) => {
     if (!desktop) throw desktopOnly(what);
     return desktop;
   };
+  const checkRemembered = (file: string | null) => {
+    if (file !== null) grants.checkWrite(file, notRemembered);
+  };
+  /** Training reads a typed path only inside granted folders, or (desktop) once the user allowed it. */
+  const checkDataset = async (request: { options: { dataset?: { kind: string; path?: string } } }) => {
+    const datasetPath = request.options.dataset?.path;
+    if (datasetPath === undefined || grants.mayRead(datasetPath)) return;
+    if (desktop && path.isAbsolute(datasetPath) && (await desktop.allowDatasetRead(datasetPath))) {
+      grants.grantFolder(datasetPath);
+      return;
+    }
+    grants.checkRead(datasetPath, datasetRefusal(shell, dataDir));
+  };
+  const trainMethods = trainingMethods(runs);
   return {
     ping: async () => ({
       app: 'netwright',
@@ -44,12 +77,15 @@ export function createServices({ shell, dataDir, desktop, emit, training }: Serv
     openFileDialog: async ({ purpose }) => {
       const file = await needDesktop('The Open dialog').chooseFileToOpen(purpose);
       if (!file) return null;
+      grants.grantFile(file);
       return { path: file, name: path.basename(file), text: await readFile(file, 'utf8') };
     },
     saveFile: async ({ path: target, suggestedName, contents, saveAs }) => {
-      const file =
-        target && !saveAs ? target : await needDesktop('The Save dialog').chooseSavePath(suggestedName, 'project');
+      const port = needDesktop('Saving to a file');
+      if (target && !saveAs) grants.checkWrite(target, notChosen);
+      const file = target && !saveAs ? target : await port.chooseSavePath(suggestedName, 'project');
       if (!file) return null;
+      grants.grantFile(file);
       await writeFileAtomic(file, contents);
       return { path: file, name: path.basename(file) };
     },
@@ -60,25 +96,44 @@ export function createServices({ shell, dataDir, desktop, emit, training }: Serv
       return { path: file };
     },
     recoveryWrite: async (doc) => {
+      checkRemembered(doc.filePath);
       await documents.writeRecovery(doc);
       return {};
     },
-    recoveryRead: () => documents.readRecovery(),
+    recoveryRead: async () => {
+      const recovered = await documents.readRecovery();
+      // Written by this process from a granted path; browser mode never records one.
+      if (recovered?.filePath && desktop) grants.grantFile(recovered.filePath);
+      return recovered && !desktop ? { ...recovered, filePath: null } : recovered;
+    },
     recoveryClear: async () => {
       await documents.clearRecovery();
       return {};
     },
     recentList: () => documents.recent(),
     recentAdd: async (doc) => {
+      checkRemembered(doc.path);
       await documents.addRecent(doc);
       return {};
     },
-    recentOpen: ({ id }) => documents.openRecent(id),
+    recentOpen: async ({ id }) => {
+      const opened = await documents.openRecent(id, desktop !== undefined);
+      if (opened.path) grants.grantFile(opened.path);
+      return opened;
+    },
     setDocumentState: async ({ title, dirty }) => {
       desktop?.setDocumentState(title, dirty);
       return {};
     },
-    ...trainingMethods(runs),
+    ...trainMethods,
+    trainEstimate: async (request) => {
+      await checkDataset(request);
+      return trainMethods.trainEstimate(request);
+    },
+    trainStart: async (request) => {
+      await checkDataset(request);
+      return trainMethods.trainStart(request);
+    },
     exportCode: (request) => exportCodeZip(request, runs),
   };
 }

@@ -6,7 +6,14 @@ import {
   type NetwrightApi,
   unwrapResult,
   type WsServerMessage,
+  wsMessageLimitBytes,
+  wsTooLargeMessage,
 } from '../../shared/api';
+
+/** UTF-8 size, encoded only when the text could be over the limit. */
+function utf8Bytes(text: string): number {
+  return text.length * 3 <= wsMessageLimitBytes ? text.length : new TextEncoder().encode(text).length;
+}
 
 type Pending = { resolve: (result: ApiResult<unknown>) => void };
 
@@ -47,8 +54,12 @@ export function connectWebSocketApi(url: string): NetwrightApi {
     async invoke(method, request) {
       await opened;
       const id = nextId++;
+      const text = JSON.stringify({ id, method, payload: request });
+      const bytes = utf8Bytes(text);
+      // The host would refuse it anyway; saying so here spares sending tens of megabytes.
+      if (bytes > wsMessageLimitBytes) throw new ApiError('bad-request', wsTooLargeMessage(bytes));
       const result = new Promise<ApiResult<unknown>>((resolve) => pending.set(id, { resolve }));
-      socket.send(JSON.stringify({ id, method, payload: request }));
+      socket.send(text);
       return unwrapResult(await result) as never;
     },
     on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void) {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { getApi } from '../api/transport';
 import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
 import { projectText } from './documentFiles';
 
 const autosaveMs = 3000;
@@ -32,13 +33,24 @@ export function useDocumentLifecycle(): void {
   useEffect(() => {
     if (!dirty) return;
     let written: unknown = null;
+    let lastProblem = '';
     const timer = setInterval(() => {
       const state = useDocumentStore.getState();
       if (!state.dirty || state.graph === written) return;
       written = state.graph;
       void getApi()
         .invoke('recoveryWrite', { name: state.name, filePath: state.filePath, contents: projectText() })
-        .catch(() => {});
+        .then(
+          () => {
+            lastProblem = '';
+          },
+          (err) => {
+            // Said once (e.g. a document too large for browser mode's socket), not every few seconds.
+            const problem = `No recovery copy: ${err instanceof Error ? err.message : String(err)}`;
+            if (problem !== lastProblem) useUiStore.getState().notify(problem, 'error');
+            lastProblem = problem;
+          },
+        );
     }, autosaveMs);
     return () => clearInterval(timer);
   }, [dirty]);

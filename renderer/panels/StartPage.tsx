@@ -78,7 +78,7 @@ export function StartPage() {
                   key={r.id}
                   type="button"
                   className="link"
-                  title={r.path ?? r.name}
+                  title={r.location ?? r.name}
                   onClick={() => void openRecent(r.id)}
                 >
                   {r.name}

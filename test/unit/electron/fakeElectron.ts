@@ -24,6 +24,7 @@ export class FakeBrowserWindow extends EventEmitter {
   setTitle = vi.fn();
   setDocumentEdited = vi.fn();
   loadFile = vi.fn(async (_file: string) => {});
+  loadURL = vi.fn(async (_url: string) => {});
   show = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();

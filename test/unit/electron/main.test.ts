@@ -27,6 +27,7 @@ const electron = vi.hoisted(() => {
       },
     },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     dialog: { showMessageBox: vi.fn(async () => ({})), showMessageBoxSync: vi.fn(() => 1) },
   };
 });
@@ -54,7 +55,11 @@ describe('Electron main process', () => {
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
 
     const window = FakeBrowserWindow.instances.at(-1)!;
-    expect(window.loadFile.mock.calls[0]![0]).toMatch(/renderer[/\\]index\.html$/);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(window.loadURL.mock.calls[0]![0]).toBe('app://netwright/index.html');
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(window.webContents.sent).toContainEqual([ipcChannels.event, 'backendSelected', report]);
   });
@@ -66,10 +71,12 @@ describe('Electron main process', () => {
       p: unknown,
     ) => Promise<{ ok: boolean }>;
     const window = FakeBrowserWindow.instances.at(-1)!;
-    const url = String(window.loadFile.mock.calls[0]![0]);
-    const own = { sender: window.webContents, senderFrame: { url: `file://${url}`, parent: null } };
+    const url = String(window.loadURL.mock.calls[0]![0]);
+    const own = { sender: window.webContents, senderFrame: { url, parent: null } };
     expect((await invoke(own, 'ping', {})).ok).toBe(true);
-    const stranger = { sender: {}, senderFrame: { url: `file://${url}`, parent: null } };
+    const fileFrame = { sender: window.webContents, senderFrame: { url: 'file:///app/index.html', parent: null } };
+    expect((await invoke(fileFrame, 'ping', {})).ok).toBe(false);
+    const stranger = { sender: {}, senderFrame: { url, parent: null } };
     expect((await invoke(stranger, 'ping', {})).ok).toBe(false);
   });
 
@@ -82,7 +89,7 @@ describe('Electron main process', () => {
     const window = FakeBrowserWindow.instances.at(-1)!;
     const own = {
       sender: window.webContents,
-      senderFrame: { url: `file://${String(window.loadFile.mock.calls[0]![0])}`, parent: null },
+      senderFrame: { url: String(window.loadURL.mock.calls[0]![0]), parent: null },
     };
     const close = () => {
       const event = { preventDefault: vi.fn() };

@@ -26,9 +26,10 @@ describe('main window', () => {
     });
   });
 
-  it('loads the built renderer from disk, not remote content', () => {
+  it('loads the built renderer through its own app:// scheme, not file:// or remote content', () => {
     const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
-    expect(window.loadFile).toHaveBeenCalledWith(paths.rendererIndex);
+    expect(window.loadURL).toHaveBeenCalledWith('app://netwright/index.html');
+    expect(window.loadFile).not.toHaveBeenCalled();
   });
 
   it('denies new windows and prevents navigation, redirects and webviews', () => {
@@ -49,11 +50,11 @@ describe('main window', () => {
     expect(window.show).toHaveBeenCalled();
   });
 
-  it('recognises only its own renderer files as trusted URLs', () => {
-    expect(isOwnRendererUrl('file:///app/dist/renderer/index.html', paths)).toBe(true);
-    expect(isOwnRendererUrl('file:///app/dist/renderer/assets/x.js', paths)).toBe(true);
-    expect(isOwnRendererUrl('file:///app/dist/renderer-evil/index.html', paths)).toBe(false);
-    expect(isOwnRendererUrl('file:///etc/passwd', paths)).toBe(false);
-    expect(isOwnRendererUrl('https://example.com/', paths)).toBe(false);
+  it('recognises only its own app:// origin as trusted URLs', () => {
+    expect(isOwnRendererUrl('app://netwright/index.html')).toBe(true);
+    expect(isOwnRendererUrl('app://netwright/assets/x.js')).toBe(true);
+    expect(isOwnRendererUrl('app://netwright.evil/index.html')).toBe(false);
+    expect(isOwnRendererUrl('file:///app/dist/renderer/index.html')).toBe(false);
+    expect(isOwnRendererUrl('https://example.com/')).toBe(false);
   });
 });

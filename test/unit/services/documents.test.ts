@@ -47,7 +47,7 @@ describe('recovery file and recent documents', () => {
     expect(list).toHaveLength(10);
     expect(list[0]!.name).toBe('n5');
     expect(list.filter((e) => e.name === 'n5')).toHaveLength(1);
-    expect((await store.openRecent(list[0]!.id)).text).toBe('c5 again');
+    expect((await store.openRecent(list[0]!.id, true)).text).toBe('c5 again');
   });
 
   it('reopens from disk when the file exists, and from the kept copy when it is gone', async () => {
@@ -57,9 +57,9 @@ describe('recovery file and recent documents', () => {
     const store = new DocumentStore(path.join(dir, 'data'));
     await store.addRecent({ name: 'a', path: file, contents: 'at save' });
     const [entry] = await store.recent();
-    expect((await store.openRecent(entry!.id)).text).toBe('on disk');
+    expect((await store.openRecent(entry!.id, true)).text).toBe('on disk');
     rmSync(file);
-    const copy = await store.openRecent(entry!.id);
+    const copy = await store.openRecent(entry!.id, true);
     expect(copy).toMatchObject({ text: 'at save', path: null });
     expect(copy.name).toMatch(/is gone/);
   });
@@ -74,15 +74,14 @@ describe('desktop-only services in browser mode', () => {
     );
   });
 
-  it('save to a known path writes atomically without a dialog', async () => {
+  it('never write a path the page chose, even inside the data folder', async () => {
     const dir = temp();
     const services = createServices({ shell: 'browser', dataDir: dir });
     const file = path.join(dir, 'x.netwright');
-    expect(await services.saveFile({ path: file, suggestedName: 'x', contents: 'hello', saveAs: false })).toEqual({
-      path: file,
-      name: 'x.netwright',
-    });
-    expect(readFileSync(file, 'utf8')).toBe('hello');
+    await expect(
+      services.saveFile({ path: file, suggestedName: 'x', contents: 'hello', saveAs: false }),
+    ).rejects.toThrow(/only available in the desktop app/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('uses the desktop port for dialogs and window state', async () => {
@@ -96,6 +95,7 @@ describe('desktop-only services in browser mode', () => {
         chooseFileToOpen: async () => null,
         chooseSavePath: async () => target,
         setDocumentState: (title, dirty) => states.push([title, dirty]),
+        allowDatasetRead: async () => false,
       },
     });
     expect(await services.openFileDialog({ purpose: 'open' })).toBeNull();
@@ -116,7 +116,12 @@ describe('exported binary files', () => {
     const services = createServices({
       shell: 'electron',
       dataDir: dir,
-      desktop: { chooseFileToOpen: async () => null, chooseSavePath: async () => target, setDocumentState: () => {} },
+      desktop: {
+        chooseFileToOpen: async () => null,
+        chooseSavePath: async () => target,
+        setDocumentState: () => {},
+        allowDatasetRead: async () => false,
+      },
     });
     await services.exportFile({ suggestedName: 'chart.png', kind: 'png', base64: bytes.toString('base64') });
     expect(readFileSync(target)).toEqual(bytes);
