@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getApi } from '../api/transport';
-import { type ActionContext, actions } from './actions';
+import { type ActionContext, actionForKey, findAction, isEnabled, runAction } from './actions';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -12,10 +12,11 @@ export function useKeyboard(ctx: ActionContext): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) && e.key !== 'Escape') return;
-      const action = actions.find((a) => a.keyTest?.(e));
-      if (!action) return;
+      const action = actionForKey(e);
+      // A disabled action leaves the key to the browser: Ctrl+C with no layer selected copies text.
+      if (!action || !isEnabled(action, ctx)) return;
       e.preventDefault();
-      void action.perform(ctx);
+      runAction(action, ctx);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -27,7 +28,7 @@ export function useMenuActions(ctx: ActionContext): void {
   useEffect(
     () =>
       getApi().on('menuAction', ({ action }) => {
-        void actions.find((a) => a.id === action)?.perform(ctx);
+        runAction(findAction(action), ctx);
       }),
     [ctx],
   );
