@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate } from '../../../electron/menu';
 import { type Action, actionForKey, actions, findAction, runAction } from '../../../renderer/actions/actions';
 import { type ActionId, actionIds } from '../../../shared/actionIds';
 import { createProjectFile, parseProjectText, serializeProject } from '../../../shared/graph/projectFile';
@@ -281,6 +283,19 @@ describe('the action registry', () => {
   it('registers exactly the shared action ids, each once, and every one has a test case here', () => {
     expect(actions.map((a) => a.id)).toEqual([...actionIds]);
     for (const action of actions) expect(cases[action.id], `no test case for action ${action.id}`).toBeDefined();
+  });
+
+  it('runs a registered action from every native menu item that names one', () => {
+    const ran: string[] = [];
+    const items = (list: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      list.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
+    for (const platform of ['linux', 'darwin'] as const)
+      for (const item of items(buildMenuTemplate(platform, { about: () => {}, run: (id) => ran.push(id) })))
+        item.click?.({} as never, undefined, {} as never);
+    expect(ran.length).toBeGreaterThan(10);
+    for (const id of ran) expect(actions.map((a) => a.id)).toContain(id);
+    // The edits a plain-layer bug once broke are all on the menu.
+    expect(ran).toEqual(expect.arrayContaining(['copy', 'paste', 'duplicate', 'delete', 'group']));
   });
 });
 
