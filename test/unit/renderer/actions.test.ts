@@ -4,6 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate } from '../../../electron/menu';
 import { type Action, actionForKey, actions, findAction, runAction } from '../../../renderer/actions/actions';
+import { handleKey } from '../../../renderer/actions/useKeyboard';
 import { type ActionId, actionIds } from '../../../shared/actionIds';
 import { createProjectFile, parseProjectText, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
@@ -380,5 +381,37 @@ describe('actions on modules and edges', () => {
     await ed.run(del);
     expect(ed.graph.edges.map((e) => e.id)).toEqual(['input->conv:0', 'bn->relu:0']);
     expect(ed.graph.nodes).toHaveLength(4);
+  });
+});
+
+describe('the keyboard', () => {
+  const press = (shortcut: string, target: Partial<HTMLElement> | null = null) => {
+    const e = { ...keyEvent(shortcut), target, preventDefault: vi.fn() } as unknown as KeyboardEvent;
+    return { e, prevented: () => (e.preventDefault as ReturnType<typeof vi.fn>).mock.calls.length > 0 };
+  };
+
+  it('runs an enabled action and keeps the key from the browser', async () => {
+    const ed = new TestEditor().select('conv');
+    const { e, prevented } = press('Ctrl+C');
+    expect(handleKey(e, ed.ctx)).toBe(true);
+    expect(prevented()).toBe(true);
+    expect(ed.ui.clipboard?.nodes.map((n) => n.id)).toEqual(['conv']);
+  });
+
+  it('leaves the key to the browser where the action is disabled', () => {
+    const ed = new TestEditor();
+    const { e, prevented } = press('Ctrl+C');
+    expect(handleKey(e, ed.ctx)).toBe(false);
+    expect(prevented()).toBe(false);
+    expect(ed.ui.clipboard).toBeNull();
+  });
+
+  it('leaves keys typed into a field to the field, except Escape', () => {
+    const ed = new TestEditor().select('conv');
+    const field = { tagName: 'INPUT', isContentEditable: false };
+    expect(handleKey(press('Delete', field).e, ed.ctx)).toBe(false);
+    expect(ed.node('conv')).toBeDefined();
+    expect(handleKey(press('Esc', field).e, ed.ctx)).toBe(true);
+    expect(ed.doc.selection).toEqual([]);
   });
 });
