@@ -1,16 +1,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { ActionId } from '../shared/actionIds';
 
 export interface MenuActions {
   about(): void;
   /** Runs a renderer action by id (see renderer/actions/actions.ts), so menu and keyboard share code. */
-  run(action: string): void;
+  run(action: ActionId): void;
 }
 
 /** The native menu as data, so it can be tested without Electron. */
 export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuActions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   // Accelerators are shown in the menu but not registered: the renderer's keyboard handler owns the keys.
-  const item = (label: string, action: string, accelerator?: string): MenuItemConstructorOptions => ({
+  const item = (label: string, action: ActionId, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     click: () => actions.run(action),
     ...(accelerator ? { accelerator, registerAccelerator: false } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionIds } from './actionIds';
 import { GraphSchema } from './graph/schema';
 import {
   BatchProgress,
@@ -186,7 +187,7 @@ export const apiContract = {
 export const apiEvents = {
   backendSelected: BackendReport,
   /** A native menu item was chosen: run the renderer action with this id. */
-  menuAction: z.object({ action: z.string() }),
+  menuAction: z.object({ action: z.enum(actionIds) }),
   /** A run's status changed: preparing, running, paused, then completed / cancelled / diverged / failed. */
   trainStatus: TrainStatusEvent,
   /** After a batch (at most about ten a second, and always an epoch's first and last batch). */

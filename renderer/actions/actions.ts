@@ -1,4 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
+import { type ActionId, actionIds } from '../../shared/actionIds';
 import type { GraphChange } from '../../shared/graph/changes';
 import { uniqueName } from '../../shared/graph/naming';
 import { errorMessage } from '../../shared/issues';
@@ -18,29 +19,51 @@ export interface ActionContext {
 
 /** One registered action serves the keyboard, the toolbar and the menus alike (as in excalidraw). */
 export interface Action {
-  id: string;
+  id: ActionId;
   label: string;
   /** Shown in tooltips and the shortcuts sheet. */
   shortcut?: string;
   keyTest?: (e: KeyboardEvent) => boolean;
+  /**
+   * False where performing would do nothing (nothing selected, nothing to undo); the key
+   * then stays the browser's (Ctrl+C copies a panel's text). Absent: always enabled.
+   */
+  enabled?: (ctx: ActionContext) => boolean;
   perform(ctx: ActionContext): void | Promise<void>;
 }
+
+type ActionSpec = Omit<Action, 'id'>;
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const doc = () => useDocumentStore.getState();
 const ui = () => useUiStore.getState();
 
+/** The selected layers, with a selected module standing for its member layers. */
 function selectedLayerIds(): string[] {
   const { selection, graph } = doc();
   const ids = new Set<string>();
   for (const id of selection) {
-    if (id.startsWith('group:'))
-      for (const n of graph.nodes)
-        if (n.groupId === id) ids.add(n.id);
-        else ids.add(id);
+    if (!id.startsWith('group:')) {
+      ids.add(id);
+      continue;
+    }
+    for (const n of graph.nodes) if (n.groupId === id) ids.add(n.id);
   }
   return [...ids];
+}
+
+/** The selected layers themselves, modules left out. */
+function selectedLayers(): string[] {
+  return doc().selection.filter((id) => !id.startsWith('group:'));
+}
+
+/** The selected modules and the modules of the selected layers. */
+function selectedModuleIds(): Set<string> {
+  const { graph, selection } = doc();
+  return new Set(
+    selection.flatMap((id) => (id.startsWith('group:') ? [id] : (graph.nodes.find((n) => n.id === id)?.groupId ?? []))),
+  );
 }
 
 function copySelection() {
@@ -69,55 +92,52 @@ async function exportImage(ctx: ActionContext, kind: 'png' | 'svg') {
   }
 }
 
-export const actions: readonly Action[] = [
-  {
-    id: 'open',
+// Keyed by id, so a registry missing an id of the union (or holding one outside it) fails the type check.
+const registry = {
+  open: {
     label: 'Open…',
     shortcut: 'Ctrl+O',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'o',
     perform: () => openDocument('open'),
   },
-  { id: 'import', label: 'Import…', perform: () => openDocument('import') },
-  {
-    id: 'save',
+  import: { label: 'Import…', perform: () => openDocument('import') },
+  save: {
     label: 'Save',
     shortcut: 'Ctrl+S',
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's',
     perform: () => void saveDocument(false),
   },
-  {
-    id: 'saveAs',
+  saveAs: {
     label: 'Save As…',
     shortcut: 'Ctrl+Shift+S',
     keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's',
     perform: () => void saveDocument(true),
   },
-  {
-    id: 'new',
+  new: {
     label: 'New',
     shortcut: 'Ctrl+N',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'n',
     perform: () => ui().set({ startOpen: true }),
   },
-  {
-    id: 'undo',
+  undo: {
     label: 'Undo',
     shortcut: 'Ctrl+Z',
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    enabled: () => doc().past.length > 0,
     perform: () => doc().undo(),
   },
-  {
-    id: 'redo',
+  redo: {
     label: 'Redo',
     shortcut: 'Ctrl+Shift+Z',
     keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+    enabled: () => doc().future.length > 0,
     perform: () => doc().redo(),
   },
-  {
-    id: 'delete',
+  delete: {
     label: 'Delete',
     shortcut: 'Delete',
     keyTest: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
+    enabled: (ctx) => doc().selection.length > 0 || ctx.flow.getEdges().some((e) => e.selected),
     perform: (ctx) => {
       const nodes = selectedLayerIds();
       const graphEdges = new Set(doc().graph.edges.map((e) => e.id));
@@ -132,41 +152,41 @@ export const actions: readonly Action[] = [
       doc().apply(changes);
     },
   },
-  {
-    id: 'selectAll',
+  selectAll: {
     label: 'Select all',
     shortcut: 'Ctrl+A',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'a',
+    enabled: () => doc().graph.nodes.length > 0,
     perform: () => doc().select(doc().graph.nodes.map((n) => n.id)),
   },
-  {
-    id: 'copy',
+  copy: {
     label: 'Copy',
     shortcut: 'Ctrl+C',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'c',
+    enabled: () => selectedLayerIds().length > 0,
     perform: () => ui().set({ clipboard: copySelection() }),
   },
-  {
-    id: 'paste',
+  paste: {
     label: 'Paste',
     shortcut: 'Ctrl+V',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'v',
+    enabled: () => (ui().clipboard?.nodes.length ?? 0) > 0,
     perform: () => paste(ui().clipboard),
   },
-  {
-    id: 'duplicate',
+  duplicate: {
     label: 'Duplicate',
     shortcut: 'Ctrl+D',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'd',
+    enabled: () => selectedLayerIds().length > 0,
     perform: () => paste(copySelection()),
   },
-  {
-    id: 'group',
+  group: {
     label: 'Group',
     shortcut: 'Ctrl+G',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'g',
+    enabled: () => selectedLayers().length > 0,
     perform: () => {
-      const ids = doc().selection.filter((id) => !id.startsWith('group:'));
+      const ids = selectedLayers();
       if (ids.length === 0) return ui().notify('Select the layers to group first.');
       const { graph } = doc();
       const parents = new Set(graph.nodes.filter((n) => ids.includes(n.id)).map((n) => n.groupId));
@@ -184,18 +204,14 @@ export const actions: readonly Action[] = [
       doc().select([group.id]);
     },
   },
-  {
-    id: 'toggleModule',
+  toggleModule: {
     label: 'Collapse / expand module',
     shortcut: 'E',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'e',
+    enabled: () => selectedModuleIds().size > 0,
     perform: () => {
-      const { graph, selection } = doc();
-      const ids = new Set(
-        selection.flatMap((id) =>
-          id.startsWith('group:') ? [id] : (graph.nodes.find((n) => n.id === id)?.groupId ?? []),
-        ),
-      );
+      const { graph } = doc();
+      const ids = selectedModuleIds();
       const changes = graph.groups
         .filter((g) => ids.has(g.id))
         .map((g): GraphChange => ({ type: 'setGroupCollapsed', id: g.id, collapsed: !g.collapsed }));
@@ -203,15 +219,13 @@ export const actions: readonly Action[] = [
       doc().select([...ids]);
     },
   },
-  {
-    id: 'fit',
+  fit: {
     label: 'Fit view',
     shortcut: 'F',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'f',
     perform: (ctx) => void ctx.flow.fitView({ duration: 200, maxZoom: 1.5 }),
   },
-  {
-    id: 'zoomReset',
+  zoomReset: {
     label: 'Zoom to 100%',
     shortcut: 'Ctrl+0',
     keyTest: (e) => mod(e) && e.key === '0',
@@ -223,8 +237,7 @@ export const actions: readonly Action[] = [
       void ctx.flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 1, duration: 150 });
     },
   },
-  {
-    id: 'layout',
+  layout: {
     label: 'Auto-layout',
     shortcut: 'L',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'l',
@@ -234,36 +247,50 @@ export const actions: readonly Action[] = [
       requestAnimationFrame(() => void ctx.flow.fitView({ duration: 200, maxZoom: 1.5 }));
     },
   },
-  {
-    id: 'layoutDirection',
+  layoutDirection: {
     label: 'Flip layout',
     perform: (ctx) => {
       ui().set({ layoutDirection: ui().layoutDirection === 'RIGHT' ? 'DOWN' : 'RIGHT' });
-      return actions.find((a) => a.id === 'layout')!.perform(ctx);
+      return findAction('layout').perform(ctx);
     },
   },
-  {
-    id: 'clearSelection',
+  clearSelection: {
     label: 'Clear selection',
     shortcut: 'Esc',
     keyTest: (e) => e.key === 'Escape',
     perform: () => doc().select([]),
   },
-  { id: 'exportPng', label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
-  { id: 'exportPytorch', label: 'Export PyTorch code', perform: () => exportCode('pytorch') },
-  { id: 'exportKeras', label: 'Export Keras code', perform: () => exportCode('keras') },
-  { id: 'exportSvg', label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
-  {
-    id: 'shortcuts',
+  exportPng: { label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
+  exportPytorch: { label: 'Export PyTorch code', perform: () => exportCode('pytorch') },
+  exportKeras: { label: 'Export Keras code', perform: () => exportCode('keras') },
+  exportSvg: { label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
+  shortcuts: {
     label: 'Shortcuts',
     shortcut: '?',
     keyTest: (e) => e.key === '?',
     perform: () => ui().set({ shortcutsOpen: !ui().shortcutsOpen }),
   },
-];
+} satisfies Record<ActionId, ActionSpec>;
 
-export function findAction(id: string): Action {
-  const action = actions.find((a) => a.id === id);
-  if (!action) throw new Error(`No action ${id}`);
-  return action;
+/** In the union's order, which is also the order key presses are matched in. */
+export const actions: readonly Action[] = actionIds.map((id): Action => ({ id, ...registry[id] }));
+
+export function findAction(id: ActionId): Action {
+  return actions.find((a) => a.id === id)!;
+}
+
+/** The action a key press runs, if any: the first whose key test accepts it. */
+export function actionForKey(e: KeyboardEvent): Action | undefined {
+  return actions.find((a) => a.keyTest?.(e));
+}
+
+export function isEnabled(action: Action, ctx: ActionContext): boolean {
+  return action.enabled?.(ctx) ?? true;
+}
+
+/** What the keyboard and the native menu call: a disabled action does nothing. */
+export function runAction(action: Action, ctx: ActionContext): boolean {
+  if (!isEnabled(action, ctx)) return false;
+  void action.perform(ctx);
+  return true;
 }

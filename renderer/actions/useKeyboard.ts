@@ -1,22 +1,29 @@
 import { useEffect } from 'react';
 import { getApi } from '../api/transport';
-import { type ActionContext, actions } from './actions';
+import { type ActionContext, actionForKey, findAction, isEnabled, runAction } from './actions';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** Routes key presses to the registered actions, except while the user types in a field. */
+/**
+ * Runs the action a key press names and says whether it did. Keys typed into a field stay
+ * the field's (Escape excepted), and a disabled action leaves the key to the browser:
+ * Ctrl+C with no layer selected copies a panel's text.
+ */
+export function handleKey(e: KeyboardEvent, ctx: ActionContext): boolean {
+  if (isTyping(e.target) && e.key !== 'Escape') return false;
+  const action = actionForKey(e);
+  if (!action || !isEnabled(action, ctx)) return false;
+  e.preventDefault();
+  return runAction(action, ctx);
+}
+
+/** Routes key presses to the registered actions. */
 export function useKeyboard(ctx: ActionContext): void {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) && e.key !== 'Escape') return;
-      const action = actions.find((a) => a.keyTest?.(e));
-      if (!action) return;
-      e.preventDefault();
-      void action.perform(ctx);
-    };
+    const onKey = (e: KeyboardEvent) => void handleKey(e, ctx);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx]);
@@ -27,7 +34,7 @@ export function useMenuActions(ctx: ActionContext): void {
   useEffect(
     () =>
       getApi().on('menuAction', ({ action }) => {
-        void actions.find((a) => a.id === action)?.perform(ctx);
+        runAction(findAction(action), ctx);
       }),
     [ctx],
   );

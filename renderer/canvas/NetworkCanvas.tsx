@@ -13,6 +13,7 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkConnection } from '../../shared/graph/connect';
 import { connectChange, insertPaletteItem } from '../editor/insert';
+import { dropMoves } from '../editor/moves';
 import { findPaletteItem } from '../palette/paletteItems';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -73,22 +74,9 @@ export function NetworkCanvas() {
         c.type === 'position' && c.dragging === false && c.position ? [{ id: c.id, position: c.position }] : [],
       );
       if (moves.length) {
-        const layerMoves = moves.filter((m) => !m.id.startsWith('group:'));
-        const moduleMoves = moves.filter((m) => m.id.startsWith('group:'));
-        const state = useDocumentStore.getState();
-        // Moving a collapsed module moves its members by the same offset.
-        for (const m of moduleMoves) {
-          const members = state.graph.nodes.filter((n) => n.groupId === m.id);
-          const origin = derived.find((n) => n.id === m.id)?.position;
-          if (!origin) continue;
-          const dx = m.position.x - origin.x;
-          const dy = m.position.y - origin.y;
-          for (const n of members) {
-            const p = n.position ?? { x: 0, y: 0 };
-            layerMoves.push({ id: n.id, position: { x: p.x + dx, y: p.y + dy } });
-          }
-        }
-        apply([{ type: 'moveNodes', moves: layerMoves }]);
+        const { graph } = useDocumentStore.getState();
+        const drawnAt = (id: string) => derived.find((n) => n.id === id)?.position;
+        apply([{ type: 'moveNodes', moves: dropMoves(graph, moves, drawnAt) }]);
       }
       if (changes.some((c) => c.type === 'select')) {
         const now = new Set(useDocumentStore.getState().selection);

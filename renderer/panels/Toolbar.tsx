@@ -1,8 +1,9 @@
+import type { ActionId } from '../../shared/actionIds';
 import { type ActionContext, findAction } from '../actions/actions';
 import { useDocumentStore } from '../store/documentStore';
 
 /** Toolbar groups; a group's caption prefixes its buttons (Export: PNG, SVG, ...). */
-const buttons: { caption?: string; ids: string[] }[] = [
+const buttons: { caption?: string; ids: ActionId[] }[] = [
   { ids: ['new', 'open', 'save', 'saveAs', 'import'] },
   { ids: ['undo', 'redo'] },
   { ids: ['group', 'layout', 'layoutDirection', 'fit'] },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EditorPage } from './editorPage';
+import { EditorPage, nativeMenu } from './editorPage';
 import { type HostProcess, launchChromium, repoRoot, startHostProcess } from './helpers';
 
 let host: HostProcess;
@@ -15,6 +15,16 @@ async function openEditor(): Promise<EditorPage> {
   page.on('dialog', (d) => void d.accept());
   await page.goto(host.url);
   return new EditorPage(page);
+}
+
+/** A new network: input → conv → bn, all plain layers. */
+async function plainLayers(ed: EditorPage): Promise<void> {
+  await ed.newNetwork();
+  await ed.dragFromPalette('Conv k×k', 620, 150);
+  await ed.dragFromPalette('Batch norm', 820, 150);
+  await ed.connect('input', 'conv');
+  await ed.connect('conv', 'bn');
+  await expect.poll(() => ed.edgeCount()).toBe(2);
 }
 
 beforeAll(async () => {
@@ -138,6 +148,62 @@ describe('the editor, driven as a designer would', () => {
     await ed.shot('6-collapsed');
     await module.getByRole('button', { name: 'Expand module' }).click();
     await expect.poll(() => ed.node('conv').count()).toBe(1);
+  });
+
+  // Plain layers, not modules: a selection bug once made these act on nothing for ordinary layers.
+  it('copies, pastes, deletes, duplicates and groups plain layers from the keyboard', async () => {
+    const ed = await openEditor();
+    await plainLayers(ed);
+    await ed.select('conv');
+    await ed.page.keyboard.press('Control+c');
+    await ed.page.keyboard.press('Control+v');
+    await expect.poll(() => ed.node('conv_1').count()).toBe(1);
+    await ed.select('conv_1');
+    await ed.page.keyboard.press('Delete');
+    await expect.poll(() => ed.node('conv_1').count()).toBe(0);
+    expect(await ed.node('conv').count()).toBe(1);
+
+    await ed.select('conv');
+    await ed.select('bn', true);
+    await ed.page.keyboard.press('Control+d');
+    await expect.poll(() => ed.node('bn_1').count()).toBe(1);
+    expect(await ed.node('conv_1').count()).toBe(1); // the deleted copy's name is free again
+    // The copies come wired to each other, as the originals are.
+    await expect.poll(() => ed.edgeCount()).toBe(3);
+    await ed.shot('15-duplicated');
+
+    // The duplicates are still selected: group them.
+    await ed.page.keyboard.press('Control+g');
+    await expect.poll(() => ed.page.getByTestId('frame-module').count()).toBe(1);
+    await ed.page.keyboard.press('Control+z');
+    await expect.poll(() => ed.page.getByTestId('frame-module').count()).toBe(0);
+    await ed.page.keyboard.press('Control+z');
+    await expect.poll(() => ed.node('bn_1').count()).toBe(0);
+  });
+
+  it('runs the same edits from the native menu', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const menu = await nativeMenu(page);
+    await page.goto(host.url);
+    const ed = new EditorPage(page);
+    await plainLayers(ed);
+    await ed.select('conv');
+    await menu('copy');
+    await menu('paste');
+    await expect.poll(() => ed.node('conv_1').count()).toBe(1);
+    await menu('delete');
+    await expect.poll(() => ed.node('conv_1').count()).toBe(0);
+
+    await ed.select('conv');
+    await ed.select('bn', true);
+    await menu('duplicate');
+    await expect.poll(() => ed.node('bn_1').count()).toBe(1);
+    await expect.poll(() => ed.edgeCount()).toBe(3);
+    await menu('group');
+    await expect.poll(() => ed.page.getByTestId('frame-module').count()).toBe(1);
+    await menu('undo');
+    await expect.poll(() => ed.page.getByTestId('frame-module').count()).toBe(0);
+    await ed.shot('16-menu-edits');
   });
 
   it('saves, reopens the file and gets the same graph', async () => {

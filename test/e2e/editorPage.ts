@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, WebSocketRoute } from 'playwright-core';
 import { expect } from 'vitest';
+import type { ActionId } from '../../shared/actionIds';
+import type { WsServerMessage } from '../../shared/api';
 import { resultsDir } from './helpers';
 
 /** Drives the editor the way a person does: palette, canvas handles, inspector, keyboard. */
@@ -70,4 +72,22 @@ export class EditorPage {
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), action()]);
     await chooser.setFiles(file);
   }
+}
+
+/**
+ * Browser mode has no native menu, so this plays the desktop's: it sends the renderer
+ * the `menuAction` event Electron's menu sends, on the page's own API socket, which
+ * otherwise passes through to the host untouched. Call before the page loads.
+ */
+export async function nativeMenu(page: Page): Promise<(action: ActionId) => Promise<void>> {
+  let socket: WebSocketRoute | undefined;
+  await page.routeWebSocket(/\/api$/, (route) => {
+    route.connectToServer();
+    socket = route;
+  });
+  return async (action) => {
+    await expect.poll(() => socket !== undefined, { timeout: 5000 }).toBe(true);
+    const message: WsServerMessage = { type: 'event', event: 'menuAction', payload: { action } };
+    socket!.send(JSON.stringify(message));
+  };
 }
