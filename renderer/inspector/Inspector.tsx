@@ -3,7 +3,7 @@ import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../
 import { getLayerSpec, validateParams } from '../../shared/layers';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
-import { fieldsFor } from './fieldModel';
+import { checkFieldValue, fieldsFor } from './fieldModel';
 import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
@@ -68,6 +68,7 @@ export function Inspector() {
             field={field}
             value={values[field.key]}
             error={errors.get(field.key)}
+            check={(value) => checkFieldValue(node.kind, node.params, field.key, value)}
             onChange={(value) => setParam(field.key, value)}
           />
         ))}

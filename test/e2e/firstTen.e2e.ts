@@ -1,0 +1,163 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+
+// Issue 18: what a designer or teacher hits in their first ten minutes. Everything is typed,
+// clicked and pressed as a person does (keyboard.type, never fill).
+
+let host: HostProcess;
+let browser: Browser;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'netwright-e2e-firstten-'));
+
+beforeAll(async () => {
+  host = await startHostProcess([], { NETWRIGHT_DATA_DIR: dataDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+async function open(size: { width: number; height: number } = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport: size });
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(host.url);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(resultsDir, `firstten-${name}.png`) });
+
+/** Clicks into a field, selects what is there and types over it, key by key. */
+async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.press('Backspace');
+  await field.page().keyboard.type(text);
+}
+
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+async function startWith(page: Page, button: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: button }).first().click();
+  await expect.poll(() => page.getByTestId('node-input').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+}
+
+describe('issue 18: the first ten minutes', () => {
+  it('1. decimals can be typed into the training form', async () => {
+    const page = await open();
+    await startWith(page, /Small Inception/);
+    await page.getByRole('tab', { name: 'Train' }).click();
+    const form = page.getByRole('region', { name: 'Training' });
+    const train = form.getByRole('button', { name: 'Train', exact: true });
+    for (const [label, typed, kept] of [
+      ['Label smoothing ε', '0.1', '0.1'],
+      ['Learning rate', '0.001', '0.001'],
+      ['Validation split', '.2', '.2'],
+      ['Weight decay', '0,0001', '0,0001'],
+    ] as const) {
+      const field = form.getByLabel(label, { exact: true });
+      await typeInto(field, typed);
+      expect(await field.inputValue(), label).toBe(kept);
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBeNull();
+    }
+    await expect.poll(() => train.isDisabled()).toBe(false);
+    const smoothing = form.getByLabel('Label smoothing ε', { exact: true });
+    await typeInto(smoothing, 'abc');
+    expect(await smoothing.inputValue()).toBe('abc');
+    await expect.poll(() => form.getByRole('alert').first().textContent()).toMatch(/"abc" is not a number/);
+    await expect.poll(() => train.isDisabled()).toBe(true);
+    await typeInto(smoothing, '0.1');
+    await expect.poll(() => train.isDisabled()).toBe(false);
+    await shot(page, '1-training-decimals');
+  });
+
+  it('2. inspector number and size fields keep what is typed and hold invalid entries out of the model', async () => {
+    const page = await open();
+    await startWith(page, /Small Inception/);
+    const conv = page.locator('.react-flow__node-layer:has([data-kind="Conv2D"])').first();
+    await conv.click();
+    const filters = inspector(page).getByLabel('Filters', { exact: true });
+    const total = await page.getByTestId('status-params').textContent();
+    await typeInto(filters, '-3');
+    expect(await filters.inputValue()).toBe('-3');
+    await expect.poll(() => inspector(page).getByRole('alert').first().textContent()).toMatch(/>|positive|least/i);
+    // Held in the field, not written into the model: the totals still describe the last valid network.
+    expect(await page.getByTestId('status-params').textContent()).toBe(total);
+    await typeInto(filters, '1e3');
+    expect(await filters.inputValue()).toBe('1e3');
+    await expect.poll(() => page.getByTestId('status-params').textContent()).not.toBe(total);
+    await expect.poll(() => inspector(page).getByRole('alert').count()).toBe(0);
+    const strides = inspector(page).getByLabel('Strides (h×w)', { exact: true });
+    await typeInto(strides, 'two');
+    expect(await strides.inputValue()).toBe('two');
+    await expect.poll(() => inspector(page).getByRole('alert').first().textContent()).toMatch(/"two" is not a size/);
+    await shot(page, '2-inspector-held');
+    await typeInto(strides, '2×2');
+    await expect.poll(() => inspector(page).getByRole('alert').count()).toBe(0);
+  });
+
+  it('8. a document explicitly discarded is not offered back after a reload', async () => {
+    const page = await open();
+    await startWith(page, 'New network');
+    await page.getByRole('button', { name: 'Conv k×k', exact: true }).dblclick();
+    await expect.poll(() => page.getByTestId('node-conv').count()).toBe(1);
+    await page.waitForTimeout(3500); // the recovery file is written every 3 s while dirty
+    await page.keyboard.press('ControlOrMeta+n');
+    // The confirm() is accepted by the dialog handler: the person chose to discard it.
+    await page.waitForTimeout(300);
+    const start = page.getByRole('dialog', { name: 'Start' });
+    if (await start.isVisible()) await start.getByRole('button', { name: 'New network' }).click();
+    await expect.poll(() => page.getByTestId('node-conv').count()).toBe(0);
+    await page.waitForTimeout(500);
+    await page.reload();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Start' }).isVisible()).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await page.getByText(/Unsaved work from/).count()).toBe(0);
+    await shot(page, '8-no-discarded-recovery');
+  });
+
+  it('9. a trained run exports its own network whatever is open', async () => {
+    const page = await open();
+    await startWith(page, /Small Inception/);
+    await page.getByRole('tab', { name: 'Train' }).click();
+    const form = page.getByRole('region', { name: 'Training' });
+    await typeInto(form.getByLabel('Samples'), '64');
+    await typeInto(form.getByLabel('Epochs'), '1');
+    await typeInto(form.getByLabel('Batch size'), '32');
+    await expect.poll(() => page.getByTestId('train-estimate').textContent(), { timeout: 20_000 }).toMatch(/per batch/);
+    await form.getByRole('button', { name: 'Train', exact: true }).click();
+    const status = page.getByTestId('run-status');
+    await expect
+      .poll(() => status.getAttribute('data-status'), { timeout: 240_000, interval: 1000 })
+      .toMatch(/completed|failed|diverged|cancelled/);
+    expect(await status.getAttribute('data-status')).toBe('completed');
+
+    // Another network, one that cannot be exported, is now open.
+    await page.keyboard.press('ControlOrMeta+n');
+    const start = page.getByRole('dialog', { name: 'Start' });
+    await page.waitForTimeout(300);
+    if (await start.isVisible()) await start.getByRole('button', { name: 'New network' }).click();
+    await expect.poll(() => page.locator('.react-flow__node-layer').count()).toBe(1);
+
+    await page.getByRole('tab', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Runs…' }).click();
+    const runs = page.getByRole('dialog', { name: 'Training runs' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      runs.getByRole('button', { name: 'PyTorch' }).first().click(),
+    ]);
+    const file = path.join(resultsDir, `firstten-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const { readFileSync } = await import('node:fs');
+    const files = unzipSync(new Uint8Array(readFileSync(file)));
+    const model = Object.entries(files).find(([n]) => n.endsWith('/model.py'))!;
+    expect(download.suggestedFilename()).toMatch(/Small/i);
+    expect(Buffer.from(model[1]).toString('utf8')).toMatch(/Conv2d/);
+    await shot(page, '9-run-export');
+  });
+});
