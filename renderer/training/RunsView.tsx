@@ -137,7 +137,7 @@ export function RunsView() {
                   <button
                     type="button"
                     disabled={!r.hasModel}
-                    title="PyTorch code for the open network with this run's trained weights and a check script"
+                    title="PyTorch code for the network this run trained, with its trained weights and a check script"
                     onClick={() => void exportCode('pytorch', r.id)}
                   >
                     PyTorch
