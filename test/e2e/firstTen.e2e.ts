@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSmallInception } from '../../shared/templates/smallInception';
 import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
 
 // Issue 18: what a designer or teacher hits in their first ten minutes. Everything is typed,
@@ -41,6 +42,13 @@ async function typeInto(field: Locator, text: string): Promise<void> {
 }
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+async function download(page: Page, action: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
+  const saved = path.join(resultsDir, `firstten-${file.suggestedFilename()}`);
+  await file.saveAs(saved);
+  return { name: file.suggestedFilename(), bytes: readFileSync(saved) };
+}
 
 async function startWith(page: Page, button: string | RegExp): Promise<void> {
   await page.getByRole('button', { name: button }).first().click();
@@ -153,11 +161,27 @@ describe('issue 18: the first ten minutes', () => {
     ]);
     const file = path.join(resultsDir, `firstten-${download.suggestedFilename()}`);
     await download.saveAs(file);
-    const { readFileSync } = await import('node:fs');
     const files = unzipSync(new Uint8Array(readFileSync(file)));
     const model = Object.entries(files).find(([n]) => n.endsWith('/model.py'))!;
     expect(download.suggestedFilename()).toMatch(/Small/i);
     expect(Buffer.from(model[1]).toString('utf8')).toMatch(/Conv2d/);
     await shot(page, '9-run-export');
+  });
+
+  it('3. the diagram export has every node and one path per edge, even zoomed in', async () => {
+    const page = await open();
+    await startWith(page, /Small Inception/);
+    const graph = buildSmallInception();
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+    const svg = await download(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());
+    const text = svg.bytes.toString('utf8');
+    const edgePaths = text.match(/<path class="edge"/g) ?? [];
+    expect(edgePaths.length).toBe(graph.edges.length);
+    for (const node of graph.nodes) expect(text, node.name).toContain(`>${node.name}<`);
+    const png = await download(page, () => page.getByRole('button', { name: 'Export PNG', exact: true }).click());
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000); // width: the whole network, not the zoomed view
+    await page.goto(`file://${path.join(resultsDir, 'firstten-small-inception.png')}`);
+    await shot(page, '3-diagram-png');
   });
 });
