@@ -3,7 +3,7 @@ import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../
 import { getLayerSpec, validateParams } from '../../shared/layers';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
-import { checkFieldValue, fieldsFor } from './fieldModel';
+import { checkFieldValue, fieldApplies, fieldsFor } from './fieldModel';
 import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
@@ -62,16 +62,18 @@ export function Inspector() {
       {spec && <p className="muted small">{spec.description}</p>}
       <RenameField node={node} />
       <section aria-label="Settings">
-        {fieldsFor(node.kind).map((field) => (
-          <ParamField
-            key={`${node.id}:${field.key}`}
-            field={field}
-            value={values[field.key]}
-            error={errors.get(field.key)}
-            check={(value) => checkFieldValue(node.kind, node.params, field.key, value)}
-            onChange={(value) => setParam(field.key, value)}
-          />
-        ))}
+        {fieldsFor(node.kind)
+          .filter((field) => fieldApplies(node.kind, field.key, values))
+          .map((field) => (
+            <ParamField
+              key={`${node.id}:${field.key}`}
+              field={field}
+              value={values[field.key]}
+              error={errors.get(field.key)}
+              check={(value) => checkFieldValue(node.kind, node.params, field.key, value)}
+              onChange={(value) => setParam(field.key, value)}
+            />
+          ))}
         {errors.get('') && <div className="field-error">{errors.get('')}</div>}
       </section>
       {spec && spec.inputs.max > 1 && <InputOrder nodeId={node.id} />}

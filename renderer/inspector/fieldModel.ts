@@ -116,3 +116,14 @@ export function checkFieldValue(
   if (result.success) return undefined;
   return result.error.issues.find((i) => i.path[0] === key)?.message;
 }
+
+/** Settings that a layer reads only in one mode: showing them in the other would promise an effect they do not have. */
+const modeOnly: Record<string, Record<string, { key: string; value: string }>> = {
+  Compress1x1: { ratio: { key: 'mode', value: 'ratio' }, filters: { key: 'mode', value: 'count' } },
+};
+
+/** Whether the field matters for these settings (Compress1x1 reads Filters only when mode is count). */
+export function fieldApplies(kind: string, key: string, values: Record<string, unknown>): boolean {
+  const only = modeOnly[kind]?.[key];
+  return !only || values[only.key] === only.value;
+}

@@ -184,4 +184,26 @@ describe('issue 18: the first ten minutes', () => {
     await page.goto(`file://${path.join(resultsDir, 'firstten-small-inception.png')}`);
     await shot(page, '3-diagram-png');
   });
+
+  it('10. a palette click adds the layer, 1×1 compression shows only what its mode reads, the exact MACs are a hover away', async () => {
+    const page = await open();
+    await startWith(page, 'New network');
+    const palette = page.getByRole('navigation', { name: 'Layer palette' });
+    await expect.poll(() => palette.getByText(/Click a layer to add it, or drag it/).isVisible()).toBe(true);
+    await page.getByTestId('node-input').click();
+    await palette.getByRole('button', { name: 'Conv k×k', exact: true }).click();
+    await expect.poll(() => page.getByTestId('node-conv').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1); // fed by the selected input
+    const macs = await page.getByTestId('status-macs').getAttribute('title');
+    expect(macs).toMatch(/^1,769,472 multiply-adds \(3,538,944 FLOPs\)/);
+
+    await palette.getByRole('button', { name: '1×1 compression', exact: true }).click();
+    const settings = inspector(page);
+    await expect.poll(() => settings.getByLabel('Ratio', { exact: true }).count()).toBe(1);
+    expect(await settings.getByLabel('Filters', { exact: true }).count()).toBe(0);
+    await settings.getByLabel('Mode', { exact: true }).selectOption('count');
+    await expect.poll(() => settings.getByLabel('Filters', { exact: true }).count()).toBe(1);
+    expect(await settings.getByLabel('Ratio', { exact: true }).count()).toBe(0);
+    await shot(page, '10-palette-click');
+  });
 });
