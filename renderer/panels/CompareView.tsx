@@ -6,6 +6,7 @@ import { svgToPng } from '../export/svgToPng';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
+import { useModal } from './useModal';
 
 /** Original and factorized network side by side: totals, per-module table, chart, exports for slides. */
 export function CompareView() {
@@ -23,6 +24,7 @@ export function CompareView() {
     [open, original, graph, name],
   );
   const svg = useMemo(() => (comparison ? toSvgChart(comparison) : ''), [comparison]);
+  const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
   if (!comparison) return null;
 
   const save = async (ext: 'md' | 'csv' | 'json' | 'svg' | 'png') => {
@@ -40,7 +42,7 @@ export function CompareView() {
   };
   const { a, b, difference: d } = comparison;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Compare networks">
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Compare networks" ref={dialog} tabIndex={-1}>
       <div className="sheet compare">
         <h2>Compare</h2>
         <table className="compare-table">

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
 import { exportCode } from '../files/exportCode';
+import { useModal } from '../panels/useModal';
 import { useUiStore } from '../store/uiStore';
 import { CurvesChart, type Series } from './CurvesChart';
 import { palette } from './charts';
@@ -75,6 +76,7 @@ export function RunsView() {
       ]),
     [selected],
   );
+  const dialog = useModal<HTMLDivElement>(open, () => setOpen(false));
   if (!open) return null;
 
   const exportModel = async (id: string) => {
@@ -101,7 +103,7 @@ export function RunsView() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Training runs">
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Training runs" ref={dialog} tabIndex={-1}>
       <div className="sheet runs">
         <h2>Runs</h2>
         {runs.length === 0 && <p className="muted">No runs yet: train a network from the Train tab.</p>}

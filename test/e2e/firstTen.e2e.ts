@@ -206,4 +206,37 @@ describe('issue 18: the first ten minutes', () => {
     expect(await settings.getByLabel('Ratio', { exact: true }).count()).toBe(0);
     await shot(page, '10-palette-click');
   });
+
+  it('6. dialogs take focus and close on Escape; a focused node shows a ring and has a spoken name', async () => {
+    const page = await open({ width: 1280, height: 720 });
+    const start = page.getByRole('dialog', { name: 'Start' });
+    await expect.poll(() => start.isVisible()).toBe(true);
+    await expect.poll(() => start.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Enter'); // the first button: New network
+    await expect.poll(() => page.getByTestId('node-input').count()).toBe(1);
+    await page.keyboard.press('ControlOrMeta+n');
+    await expect.poll(() => start.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => start.isVisible()).toBe(false);
+
+    await page.getByRole('button', { name: 'Shortcuts' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => sheet.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+    expect(await sheet.evaluate((d) => d.contains(document.activeElement))).toBe(true); // Tab stays inside
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.count()).toBe(0);
+
+    const input = page.getByRole('group', { name: 'Input layer input, output 32×32×3, 0 params' });
+    expect(await input.count()).toBe(1);
+    let focusedNode = false;
+    for (let i = 0; i < 60 && !focusedNode; i++) {
+      await page.keyboard.press('Tab');
+      focusedNode = await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false);
+    }
+    expect(focusedNode).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await shot(page, '6-focus-ring-1280');
+  });
 });
