@@ -8,6 +8,7 @@ import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
 import { RenameField } from './RenameField';
+import { UnsupportedDetails } from './UnsupportedDetails';
 
 /** Errors per field from the kind's schema ("kernelSize: ..." -> kernelSize). */
 function errorsByField(kind: string, params: Record<string, unknown>): Map<string, string> {
@@ -61,6 +62,7 @@ export function Inspector() {
       </h2>
       {spec && <p className="muted small">{spec.description}</p>}
       <RenameField node={node} />
+      {!spec && <UnsupportedDetails node={node} />}
       <section aria-label="Settings">
         {fieldsFor(node.kind)
           .filter((field) => fieldApplies(node.kind, field.key, values))

@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSmallInception } from '../../shared/templates/smallInception';
-import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+import { type HostProcess, launchChromium, repoRoot, resultsDir, startHostProcess } from './helpers';
 
 // Issue 18: what a designer or teacher hits in their first ten minutes. Everything is typed,
 // clicked and pressed as a person does (keyboard.type, never fill).
@@ -238,5 +238,22 @@ describe('issue 18: the first ten minutes', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).toBe('solid');
     await shot(page, '6-focus-ring-1280');
+  });
+
+  it('7. an unknown Keras layer keeps its class name and settings in the Problems panel and inspector', async () => {
+    const page = await open();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import Keras / TF.js…' }).click(),
+    ]);
+    await chooser.setFiles(path.join(repoRoot, 'test/fixtures/keras/bad/unknown_class.json'));
+    const problems = page.getByRole('region', { name: /Problems/ });
+    await expect.poll(() => problems.textContent(), { timeout: 10_000 }).toMatch(/CapsuleLayer 'digit_caps'/);
+    await shot(page, '7-unknown-layer');
+    const node = page.locator('.react-flow__node-layer:has([data-kind="Unsupported"])').first();
+    await node.click();
+    await expect.poll(() => inspector(page).textContent()).toMatch(/CapsuleLayer/);
+    await expect.poll(() => inspector(page).textContent()).toMatch(/num_capsule/);
+    await shot(page, '7-unknown-layer-inspector');
   });
 });
