@@ -256,4 +256,29 @@ describe('issue 18: the first ten minutes', () => {
     await expect.poll(() => inspector(page).textContent()).toMatch(/num_capsule/);
     await shot(page, '7-unknown-layer-inspector');
   });
+
+  it('5. a rule that does not apply says why and offers the width that would save', async () => {
+    const page = await open();
+    await startWith(page, 'New network');
+    await page.getByTestId('node-input').click();
+    await typeInto(inspector(page).getByLabel('Shape (H×W×C)', { exact: true }), '32×32×16');
+    await page.getByRole('button', { name: 'Conv k×k', exact: true }).click();
+    await expect.poll(() => page.getByTestId('node-conv').count()).toBe(1);
+    await typeInto(inspector(page).getByLabel('Kernel (h×w)', { exact: true }), '5×5');
+    await typeInto(inspector(page).getByLabel('Filters', { exact: true }), '32');
+    await expect
+      .poll(() => page.getByTestId('node-conv').getByTestId('node-params').textContent())
+      .toBe('12,832 params');
+    await page.getByRole('tab', { name: 'Savings' }).click();
+    const savings = page.getByRole('region', { name: 'Savings' });
+    await expect.poll(() => savings.getByText(/output channels for stack/).count()).toBe(1);
+    await savings.getByRole('button', { name: 'All stack' }).click();
+    const why = savings.getByRole('status');
+    await expect.poll(() => why.textContent()).toMatch(/would cost more .*An intermediate width of 29 or less saves/);
+    await shot(page, '5-why-nothing');
+    await why.getByRole('button', { name: 'Use width 29' }).click();
+    expect(await savings.getByLabel('Intermediate width').inputValue()).toBe('29');
+    await savings.getByRole('button', { name: 'All stack' }).click();
+    await expect.poll(() => page.locator('.react-flow__node-layer').count()).toBe(3);
+  });
 });
