@@ -15,6 +15,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { CompareWith } from './CompareWith';
 import { defaultWidthText, whyNothing, widthRules } from './whyNothing';
 
 function applyVariant(graph: Graph, reports: RewriteReport[]) {
@@ -162,6 +163,7 @@ export function SavingsPanel() {
           Compare with original
         </button>
       )}
+      <CompareWith />
     </section>
   );
 }

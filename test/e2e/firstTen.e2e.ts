@@ -281,4 +281,21 @@ describe('issue 18: the first ten minutes', () => {
     await savings.getByRole('button', { name: 'All stack' }).click();
     await expect.poll(() => page.locator('.react-flow__node-layer').count()).toBe(3);
   });
+
+  it('4. the open network can be compared with any template, Inception-v3 against its unfactorized ancestor', async () => {
+    const page = await open();
+    await startWith(page, 'Inception v3 network');
+    await page.getByRole('tab', { name: 'Savings' }).click();
+    const savings = page.getByRole('region', { name: 'Savings' });
+    await savings.getByLabel('Template').selectOption({ label: 'Inception v3, unfactorized ancestor' });
+    await savings.getByRole('button', { name: 'Compare with template' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare networks' });
+    await expect.poll(() => dialog.isVisible(), { timeout: 20_000 }).toBe(true);
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toMatch(/Inception v3, unfactorized ancestor/);
+    expect(text).toMatch(/23,851,784/); // Keras's InceptionV3 parameters, the open network
+    await shot(page, '4-compare-templates');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
 });
