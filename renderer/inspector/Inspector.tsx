@@ -3,6 +3,7 @@ import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../
 import { getLayerSpec, validateParams } from '../../shared/layers';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { ConnectTo } from './ConnectTo';
 import { checkFieldValue, fieldApplies, fieldsFor } from './fieldModel';
 import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
@@ -79,6 +80,7 @@ export function Inspector() {
         {errors.get('') && <div className="field-error">{errors.get('')}</div>}
       </section>
       {spec && spec.inputs.max > 1 && <InputOrder nodeId={node.id} />}
+      <ConnectTo node={node} />
       <section aria-label="Computed" className="computed">
         <h3>Computed</h3>
         <dl>

@@ -237,6 +237,22 @@ describe('issue 18: the first ten minutes', () => {
     expect(focusedNode).toBe(true);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).toBe('solid');
+
+    // Two existing nodes connected without a mouse: palette by keyboard, then the inspector.
+    await page.keyboard.press('Escape');
+    const palette = page.getByRole('navigation', { name: 'Layer palette' });
+    await palette.getByRole('button', { name: 'Max pooling', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('node-maxpool').count()).toBe(1);
+    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    await input.focus();
+    await page.keyboard.press('Enter'); // selects the focused node
+    const target = inspector(page).getByLabel('Connect output to');
+    await target.focus();
+    await target.selectOption({ label: 'maxpool (MaxPool2D)' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
     await shot(page, '6-focus-ring-1280');
   });
 
