@@ -33,10 +33,14 @@ export async function exportCodeZip(
   const scratch = await mkdtemp(path.join(tmpdir(), 'netwright-export-'));
   try {
     const outDir = path.join(scratch, 'export');
-    const graph = { ...request.graph, groups: request.graph.groups ?? [] } as Graph;
+    // A run exports the network it trained, whatever the editor has open now.
+    const own = request.runId ? await training.runNetwork(request.runId) : null;
+    const source = own?.graph ?? request.graph;
+    const graph = { ...source, groups: source.groups ?? [] } as Graph;
+    const name = own?.name ?? request.name;
     const base = {
       graph,
-      name: request.name,
+      name,
       target: request.target,
       outDir,
       ...(request.options ? { training: request.options } : {}),
@@ -56,7 +60,7 @@ export async function exportCodeZip(
       const first = outcome.diagnostics.find((d) => d.severity === 'error') ?? outcome.diagnostics[0];
       throw new ExportProblem(`The network has errors; fix them before exporting. ${first?.message ?? ''}`.trim());
     }
-    const folder = `${safeName(request.name)}-${request.target}`;
+    const folder = `${safeName(name)}-${request.target}`;
     const files = await filesUnder(outDir);
     const zip = zipSync(Object.fromEntries(Object.entries(files).map(([rel, bytes]) => [`${folder}/${rel}`, bytes])));
     return {

@@ -85,7 +85,8 @@ function paste(source: ReturnType<typeof copySelection> | null) {
 async function exportImage(ctx: ActionContext, kind: 'png' | 'svg') {
   try {
     const nodes = ctx.flow.getNodes();
-    const blob = kind === 'png' ? await canvasPng(nodes) : await canvasSvg(nodes);
+    const edges = ctx.flow.getEdges();
+    const blob = kind === 'png' ? await canvasPng(nodes, edges) : await canvasSvg(nodes, edges);
     await getFiles().exportFile(`${doc().name}.${kind}`, kind, blob);
   } catch (err) {
     ui().notify(`Could not export the image: ${errorMessage(err)}`, 'error');

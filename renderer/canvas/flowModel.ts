@@ -24,6 +24,20 @@ export type FlowNode = LayerFlowNode | ModuleFlowNode | FrameFlowNode;
 
 type NodeCache = Map<string, { source: object; key: string; node: FlowNode }>;
 
+/** A node's name for screen readers, with separators: its visual lines alone ran together ("Inputinput32×32×3"). */
+export function spokenName(layer: LayerNode, info: LayerNodeInfo): string {
+  return [
+    `${layer.kind} layer ${layer.name}`,
+    info.summary,
+    `output ${info.shape}`,
+    info.params,
+    info.macs,
+    info.problems,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 export const nodeSize = { width: 176, height: 96 };
 const framePad = 24;
 
@@ -208,6 +222,7 @@ export class FlowModel {
           position: layer.position ?? { x: 0, y: 0 },
           data: { layer, info },
           selected,
+          ariaLabel: spokenName(layer, info),
         })),
       );
     }

@@ -65,10 +65,17 @@ export async function withLayout(graph: Graph): Promise<Graph> {
   };
 }
 
-/** Asks before throwing away unsaved work; true when it is fine to go on. */
+/**
+ * Asks before throwing away unsaved work; true when it is fine to go on. Work the person chose
+ * to discard also leaves the recovery file, or the next start would offer it back.
+ */
 export function confirmDiscard(): boolean {
   if (!useDocumentStore.getState().dirty) return true;
-  return window.confirm('This network has unsaved changes. Discard them?');
+  if (!window.confirm('This network has unsaved changes. Discard them?')) return false;
+  void getApi()
+    .invoke('recoveryClear', {})
+    .catch(() => {});
+  return true;
 }
 
 function fail(message: string): void {

@@ -3,12 +3,14 @@ import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../
 import { getLayerSpec } from '../../shared/layers';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { ConnectTo } from './ConnectTo';
 import { errorsByField } from './fieldErrors';
-import { fieldsFor } from './fieldModel';
+import { checkFieldValue, fieldApplies, fieldsFor } from './fieldModel';
 import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
 import { RenameField } from './RenameField';
+import { UnsupportedDetails } from './UnsupportedDetails';
 
 export function Inspector() {
   const selection = useDocumentStore((s) => s.selection);
@@ -49,19 +51,24 @@ export function Inspector() {
       </h2>
       {spec && <p className="muted small">{spec.description}</p>}
       <RenameField node={node} />
+      {!spec && <UnsupportedDetails node={node} />}
       <section aria-label="Settings">
-        {fieldsFor(node.kind).map((field) => (
-          <ParamField
-            key={`${node.id}:${field.key}`}
-            field={field}
-            value={values[field.key]}
-            error={errors.get(field.key)}
-            onChange={(value) => setParam(field.key, value)}
-          />
-        ))}
+        {fieldsFor(node.kind)
+          .filter((field) => fieldApplies(node.kind, field.key, values))
+          .map((field) => (
+            <ParamField
+              key={`${node.id}:${field.key}`}
+              field={field}
+              value={values[field.key]}
+              error={errors.get(field.key)}
+              check={(value) => checkFieldValue(node.kind, node.params, field.key, value)}
+              onChange={(value) => setParam(field.key, value)}
+            />
+          ))}
         {errors.get('') && <div className="field-error">{errors.get('')}</div>}
       </section>
       {spec && spec.inputs.max > 1 && <InputOrder nodeId={node.id} />}
+      <ConnectTo node={node} />
       <section aria-label="Computed" className="computed">
         <h3>Computed</h3>
         <dl>

@@ -1,22 +1,55 @@
-import { useEffect, useId, useState } from 'react';
-import { type FieldModel, formatListValue, parseListText } from './fieldModel';
+import { useId, useState } from 'react';
+import { type FieldModel, formatListValue, parseListText, parseNumberText } from './fieldModel';
+import { useHeldText } from './useHeldText';
 
 interface Props {
   field: FieldModel;
   value: unknown;
   error?: string;
+  /** The schema's message for a candidate value, or undefined when the layer accepts it. */
+  check?: (value: unknown) => string | undefined;
   onChange(value: unknown): void;
 }
 
-/** One parameter: the input matches the schema's type; the schema's message shows under it. */
-export function ParamField({ field, value, error, onChange }: Props) {
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What the typed text means, or the reason it means nothing yet. */
+function parseTyped(field: FieldModel, raw: string): { value: unknown } | { problem: string } {
+  if (field.kind === 'list') {
+    const value = parseListText(raw);
+    if (typeof value === 'string') return { problem: `"${raw.trim()}" is not a size: type numbers such as 3×3 or 2.` };
+    return { value };
+  }
+  const value = parseNumberText(raw);
+  if (value !== undefined && Number.isNaN(value)) {
+    return {
+      problem: `"${raw.trim()}" is not a number: type digits such as ${field.kind === 'integer' ? '64' : '0.5'}.`,
+    };
+  }
+  return { value };
+}
+
+/**
+ * One parameter: the input matches the schema's type; the schema's message shows under it.
+ * An entry the layer would refuse stays in the field with its message and is not written into
+ * the model, so the totals keep describing the last valid network.
+ */
+export function ParamField({ field, value, error, check, onChange }: Props) {
   const id = useId();
   const shown =
     field.kind === 'list' ? formatListValue(value) : value === undefined || value === null ? '' : String(value);
-  const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
+  const [text, setText] = useHeldText(shown, (t) => {
+    const typed = parseTyped(field, t);
+    return 'value' in typed && sameValue(typed.value ?? null, value ?? null);
+  });
+  const [held, setHeld] = useState<string | undefined>(undefined);
+  const shownError = held ?? error;
   const errorId = `${id}-error`;
-  const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
+  const common = {
+    id,
+    'aria-invalid': shownError ? true : undefined,
+    'aria-describedby': shownError ? errorId : undefined,
+  };
 
   let input: React.ReactNode;
   if (field.kind === 'boolean') {
@@ -39,20 +72,24 @@ export function ParamField({ field, value, error, onChange }: Props) {
         inputMode={field.kind === 'list' ? 'text' : 'decimal'}
         value={text}
         onChange={(e) => {
-          setText(e.target.value);
           const raw = e.target.value;
-          onChange(field.kind === 'list' ? parseListText(raw) : raw.trim() === '' ? undefined : Number(raw));
+          setText(raw);
+          const typed = parseTyped(field, raw);
+          if ('problem' in typed) return setHeld(typed.problem);
+          const refused = check?.(typed.value);
+          setHeld(refused);
+          if (!refused) onChange(typed.value);
         }}
       />
     );
   }
   return (
-    <div className={`field${error ? ' invalid' : ''}`}>
+    <div className={`field${shownError ? ' invalid' : ''}`}>
       <label htmlFor={id}>{field.label}</label>
       {input}
-      {error && (
+      {shownError && (
         <div className="field-error" id={errorId} role="alert">
-          {error}
+          {shownError}
         </div>
       )}
     </div>

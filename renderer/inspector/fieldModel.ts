@@ -84,3 +84,46 @@ export function formatListValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
 }
+
+/**
+ * A number as people type it: "0.1", ".1", "0,1" (decimal comma), "-3", "1e3".
+ * undefined for an empty field; NaN for anything else, including half-typed "-" or "1e".
+ */
+export function parseNumberText(text: string): number | undefined {
+  const trimmed = text.trim().replace(/^([+-]?\d*),(\d+)$/, '$1.$2');
+  if (trimmed === '') return undefined;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return Number.NaN;
+  return Number(trimmed);
+}
+
+/**
+ * The schema's message for one field when `value` replaces it in `params`, or undefined when the
+ * layer accepts it. Lets the inspector hold an invalid entry in its field instead of writing it
+ * into the model.
+ */
+export function checkFieldValue(
+  kind: string,
+  params: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): string | undefined {
+  const spec = getLayerSpec(kind);
+  if (!spec) return undefined;
+  const next = { ...params };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  const result = spec.schema.safeParse(next);
+  if (result.success) return undefined;
+  return result.error.issues.find((i) => i.path[0] === key)?.message;
+}
+
+/** Settings that a layer reads only in one mode: showing them in the other would promise an effect they do not have. */
+const modeOnly: Record<string, Record<string, { key: string; value: string }>> = {
+  Compress1x1: { ratio: { key: 'mode', value: 'ratio' }, filters: { key: 'mode', value: 'count' } },
+};
+
+/** Whether the field matters for these settings (Compress1x1 reads Filters only when mode is count). */
+export function fieldApplies(kind: string, key: string, values: Record<string, unknown>): boolean {
+  const only = modeOnly[kind]?.[key];
+  return !only || values[only.key] === only.value;
+}

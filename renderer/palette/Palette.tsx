@@ -6,7 +6,7 @@ import { insertPaletteItem } from '../editor/insert';
 import { useDocumentStore } from '../store/documentStore';
 import { type PaletteItem, paletteGroups, paletteItems } from './paletteItems';
 
-/** Layers grouped by purpose: drag onto the canvas, or double-click to add at the view's centre. */
+/** Layers grouped by purpose: click to add at the view's centre (after the selected layer), or drag onto the canvas. */
 export function Palette() {
   const [query, setQuery] = useState('');
   const flow = useReactFlow<FlowNode>();
@@ -25,7 +25,10 @@ export function Palette() {
     const state = useDocumentStore.getState();
     const feed =
       state.selection.length === 1 && !state.selection[0]!.startsWith('group:') ? state.selection[0] : undefined;
-    const insertion = insertPaletteItem(state.graph, item, { x: centre.x - 88, y: centre.y - 48 }, feed);
+    // After the selected layer, beside it rather than on top of whatever sits at the centre.
+    const after = feed ? state.graph.nodes.find((n) => n.id === feed)?.position : undefined;
+    const at = after ? { x: after.x + 240, y: after.y } : { x: centre.x - 88, y: centre.y - 48 };
+    const insertion = insertPaletteItem(state.graph, item, at, feed);
     state.apply(insertion.changes);
     state.select(insertion.ids);
   };
@@ -45,6 +48,7 @@ export function Palette() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
+      <p className="palette-hint muted small">Click a layer to add it, or drag it onto the canvas.</p>
       {paletteGroups.map((group) => {
         const items = visible.filter((i) => i.group === group);
         if (items.length === 0) return null;
@@ -57,10 +61,9 @@ export function Palette() {
                 type="button"
                 className="palette-item"
                 draggable
-                title={item.description}
+                title={`${item.description}\nClick to add it (after the selected layer), or drag it onto the canvas.`}
                 onDragStart={(e) => onDragStart(e, item)}
-                onDoubleClick={() => addAtCentre(item)}
-                onKeyDown={(e) => e.key === 'Enter' && addAtCentre(item)}
+                onClick={() => addAtCentre(item)}
               >
                 {item.label}
               </button>

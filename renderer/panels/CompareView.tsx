@@ -7,23 +7,31 @@ import { svgToPng } from '../export/svgToPng';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
+import { useCompareStore } from './compareStore';
+import { useModal } from './useModal';
 
 /** Original and factorized network side by side: totals, per-module table, chart, exports for slides. */
 export function CompareView() {
   const open = useSavingsStore((s) => s.compareOpen);
-  const original = useSavingsStore((s) => s.original);
-  const setOpen = useSavingsStore((s) => s.setCompareOpen);
+  const rewritten = useSavingsStore((s) => s.original);
+  const other = useCompareStore((s) => s.other);
+  const setOther = useCompareStore((s) => s.setOther);
+  const setCompareOpen = useSavingsStore((s) => s.setCompareOpen);
+  const setOpen = (open: boolean) => {
+    setCompareOpen(open);
+    if (!open) setOther(null);
+  };
+  // A network picked to compare with wins over the one before this session's rewrites.
+  const original = other ?? (rewritten ? { ...rewritten, name: `${rewritten.name} (original)` } : null);
   const graph = useDocumentStore((s) => s.graph);
   const name = useDocumentStore((s) => s.name);
   const notify = useUiStore((s) => s.notify);
   const comparison = useMemo(
-    () =>
-      open && original
-        ? compareGraphs({ name: `${original.name} (original)`, graph: original.graph }, { name, graph })
-        : null,
+    () => (open && original ? compareGraphs({ name: original.name, graph: original.graph }, { name, graph }) : null),
     [open, original, graph, name],
   );
   const svg = useMemo(() => (comparison ? toSvgChart(comparison) : ''), [comparison]);
+  const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
   if (!comparison) return null;
 
   const save = async (ext: 'md' | 'csv' | 'json' | 'svg' | 'png') => {
@@ -41,7 +49,7 @@ export function CompareView() {
   };
   const { a, b, difference: d } = comparison;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Compare networks">
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Compare networks" ref={dialog} tabIndex={-1}>
       <div className="sheet compare">
         <h2>Compare</h2>
         <table className="compare-table">

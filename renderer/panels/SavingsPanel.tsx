@@ -15,6 +15,8 @@ import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { CompareWith } from './CompareWith';
+import { defaultWidthText, whyNothing, widthRules } from './whyNothing';
 
 function applyVariant(graph: Graph, reports: RewriteReport[]) {
   const doc = useDocumentStore.getState();
@@ -64,6 +66,12 @@ export function SavingsPanel() {
   const original = useSavingsStore((s) => s.original);
   const setCompareOpen = useSavingsStore((s) => s.setCompareOpen);
   const [wholeNetwork, setWholeNetwork] = useState<Suggestion[] | null>(null);
+  const [widthText, setWidthText] = useState('');
+  const [why, setWhy] = useState<{ message: string; width?: number } | null>(null);
+  const width = /^\d+$/.test(widthText.trim()) && Number(widthText) > 0 ? Number(widthText) : undefined;
+  const widthOptions = width
+    ? { options: Object.fromEntries(widthRules.map((r) => [r, { intermediateChannels: width }])) }
+    : {};
   const layerSelection = useMemo(() => selection.filter((id) => !id.startsWith('group:')), [selection]);
 
   const forSelection = useMemo(
@@ -72,9 +80,14 @@ export function SavingsPanel() {
   );
   const list = layerSelection.length ? forSelection : (wholeNetwork ?? []);
 
-  const runVariant = (result: ReturnType<typeof applyEverything>) => {
+  const runVariant = (result: ReturnType<typeof applyEverything>, rule?: RuleId) => {
+    setWhy(null);
     if (!result.ok) return notify(result.diagnostic.message, 'error');
-    if (result.applied.length === 0) return notify('Nothing to factorize: no rewrite applies.');
+    if (result.applied.length === 0) {
+      const reason = rule ? whyNothing(graph, rule, analysis, width) : null;
+      if (reason) setWhy(reason);
+      return notify(reason?.message ?? 'Nothing to factorize: no rewrite applies.');
+    }
     applyVariant(result.graph, result.applied);
     setWholeNetwork(null);
     notify(
@@ -105,7 +118,7 @@ export function SavingsPanel() {
       </ul>
       <h3>Apply to the whole network</h3>
       <div className="button-row wrap">
-        <button type="button" onClick={() => runVariant(applyEverything(graph))}>
+        <button type="button" onClick={() => runVariant(applyEverything(graph, widthOptions))}>
           Apply everything
         </button>
         {RULE_IDS.map((rule: RuleId) => (
@@ -113,17 +126,44 @@ export function SavingsPanel() {
             key={rule}
             type="button"
             title={`Apply every “${ruleLabels[rule]}” rewrite the network admits`}
-            onClick={() => runVariant(applyAllOfKind(graph, rule))}
+            onClick={() => runVariant(applyAllOfKind(graph, rule, widthOptions), rule)}
           >
             All {rule}
           </button>
         ))}
       </div>
+      <div className="field">
+        <label htmlFor="savings-width">Intermediate width</label>
+        <input
+          id="savings-width"
+          type="text"
+          inputMode="numeric"
+          placeholder="default"
+          value={widthText}
+          aria-describedby="savings-width-help"
+          onChange={(e) => setWidthText(e.target.value)}
+        />
+      </div>
+      <p id="savings-width-help" className="muted small">
+        Channels between the new convolutions. Default: {defaultWidthText.stack} for stack,{' '}
+        {defaultWidthText.asymmetric} for asymmetric.
+      </p>
+      {why && (
+        <div className="savings-why" role="status">
+          <p className="small">{why.message}</p>
+          {why.width !== undefined && (
+            <button type="button" onClick={() => setWidthText(String(why.width))}>
+              Use width {why.width}
+            </button>
+          )}
+        </div>
+      )}
       {original && (
         <button type="button" className="primary" onClick={() => setCompareOpen(true)}>
           Compare with original
         </button>
       )}
+      <CompareWith />
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import { actions } from '../actions/actions';
 import { useUiStore } from '../store/uiStore';
+import { useModal } from './useModal';
 
 export function ShortcutsSheet() {
   const open = useUiStore((s) => s.shortcutsOpen);
   const set = useUiStore((s) => s.set);
+  const dialog = useModal<HTMLDivElement>(open, () => set({ shortcutsOpen: false }));
   if (!open) return null;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" ref={dialog} tabIndex={-1}>
       <div className="sheet">
         <h2>Keyboard shortcuts</h2>
         <table>

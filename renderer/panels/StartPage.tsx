@@ -5,6 +5,7 @@ import { templates } from '../../shared/templates';
 import { getApi } from '../api/transport';
 import { loadIntoEditor, newDocument, openDocument, openRecent } from '../files/documentFiles';
 import { useUiStore } from '../store/uiStore';
+import { useModal } from './useModal';
 
 function emptyNetwork() {
   const b = new GraphBuilder();
@@ -26,6 +27,7 @@ export function StartPage() {
     void api.invoke('recoveryRead', {}).then(setRecovered, () => setRecovered(null));
   }, [open]);
 
+  const dialog = useModal<HTMLDivElement>(open, () => set({ startOpen: false }));
   if (!open) return null;
   const restore = async () => {
     if (!recovered) return;
@@ -41,7 +43,7 @@ export function StartPage() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Start">
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Start" ref={dialog} tabIndex={-1}>
       <div className="start-page">
         <h1>Netwright</h1>
         {recovered && (

@@ -17,7 +17,10 @@ export function StatusBar() {
         {formatInt(totals.params)} params ({formatInt(totals.trainableParams)} trainable,{' '}
         {formatInt(totals.nonTrainableParams)} non-trainable)
       </span>
-      <span data-testid="status-macs" title={convention}>
+      <span
+        data-testid="status-macs"
+        title={`${formatInt(totals.macs)} multiply-adds (${formatInt(totals.macs * 2)} FLOPs) per sample.\n${convention}`}
+      >
         {formatMacs(totals.macs)} · {formatFlopsFromMacs(totals.macs)}
       </span>
       <span title="Activation memory per sample, float32">{formatBytes(totals.activationBytes)} activations</span>

@@ -3,6 +3,7 @@ import { errorMessage } from '../../shared/issues';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
 import { exportCode } from '../files/exportCode';
+import { useModal } from '../panels/useModal';
 import { useUiStore } from '../store/uiStore';
 import { CurvesChart, type Series } from './CurvesChart';
 import { palette } from './charts';
@@ -74,6 +75,7 @@ export function RunsView() {
       ]),
     [selected],
   );
+  const dialog = useModal<HTMLDivElement>(open, () => setOpen(false));
   if (!open) return null;
 
   const exportModel = async (id: string) => {
@@ -100,7 +102,7 @@ export function RunsView() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Training runs">
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Training runs" ref={dialog} tabIndex={-1}>
       <div className="sheet runs">
         <h2>Runs</h2>
         {runs.length === 0 && <p className="muted">No runs yet: train a network from the Train tab.</p>}
@@ -136,7 +138,7 @@ export function RunsView() {
                   <button
                     type="button"
                     disabled={!r.hasModel}
-                    title="PyTorch code for the open network with this run's trained weights and a check script"
+                    title="PyTorch code for the network this run trained, with its trained weights and a check script"
                     onClick={() => void exportCode('pytorch', r.id)}
                   >
                     PyTorch

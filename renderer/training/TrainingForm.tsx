@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { datasetKinds } from '../../shared/training/datasetSpec';
 import {
   batchNormStatisticsKinds,
@@ -6,6 +6,8 @@ import {
   scheduleKinds,
   type TrainingOptionsInput,
 } from '../../shared/training/options';
+import { parseNumberText } from '../inspector/fieldModel';
+import { useHeldText } from '../inspector/useHeldText';
 import { useTrainingStore } from './trainingStore';
 
 type Dataset = NonNullable<TrainingOptionsInput['dataset']>;
@@ -33,7 +35,49 @@ function Row({
   );
 }
 
-const num = (text: string) => (text.trim() === '' ? undefined : Number(text));
+/** A number field that keeps what is typed ("0.", ".1", "0,1") and says when it is no number. */
+function NumberInput({
+  id,
+  value,
+  placeholder,
+  integer,
+  onValue,
+  onProblem,
+}: {
+  id: string;
+  value: number | undefined;
+  placeholder?: string | undefined;
+  integer?: boolean;
+  onValue(value: number | undefined): void;
+  onProblem(problem: string | undefined): void;
+}) {
+  const shown = value === undefined || Number.isNaN(value) ? '' : String(value);
+  const [text, setText] = useHeldText(shown, (t) => {
+    const typed = parseNumberText(t);
+    return typed === value || (Number.isNaN(typed) && Number.isNaN(value));
+  });
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode={integer ? 'numeric' : 'decimal'}
+      placeholder={placeholder}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const typed = parseNumberText(e.target.value);
+        const bad = typed !== undefined && Number.isNaN(typed);
+        onProblem(
+          bad
+            ? `"${e.target.value.trim()}" is not a number: type digits such as ${integer ? '32' : '0.1'}.`
+            : undefined,
+        );
+        // NaN keeps the options invalid (Train stays disabled) until the entry is a number.
+        onValue(typed);
+      }}
+    />
+  );
+}
 
 /** The training settings; every value is checked by the same schema the main process uses. */
 export function TrainingForm({ errors, disabled }: { errors: Map<string, string>; disabled: boolean }) {
@@ -41,17 +85,18 @@ export function TrainingForm({ errors, disabled }: { errors: Map<string, string>
   const set = useTrainingStore((s) => s.setOptions);
   const dataset = (options.dataset ?? { kind: 'synthetic' }) as Dataset;
   const setDataset = (patch: Record<string, unknown>) => set({ dataset: { ...dataset, ...patch } as Dataset });
+  const [problems, setProblems] = useState<Record<string, string | undefined>>({});
+  const problemOf = (key: string) => (problem: string | undefined) => setProblems((p) => ({ ...p, [key]: problem }));
   const numberField = (label: string, key: keyof TrainingOptionsInput, placeholder?: string) => (
-    <Row label={label} error={errors.get(key)}>
+    <Row label={label} error={problems[key] ?? errors.get(key)}>
       {(id) => (
-        <input
+        <NumberInput
           id={id}
-          type="text"
-          inputMode="decimal"
-          disabled={disabled}
+          integer={['epochs', 'batchSize', 'seed'].includes(key)}
           placeholder={placeholder}
-          value={options[key] === undefined ? '' : String(options[key])}
-          onChange={(e) => set({ [key]: num(e.target.value) } as Partial<TrainingOptionsInput>)}
+          value={options[key] as number | undefined}
+          onValue={(v) => set({ [key]: v } as Partial<TrainingOptionsInput>)}
+          onProblem={problemOf(key)}
         />
       )}
     </Row>
@@ -86,15 +131,15 @@ export function TrainingForm({ errors, disabled }: { errors: Map<string, string>
           )}
         </Row>
       ) : null}
-      <Row label="Samples" error={errors.get('dataset.samples')}>
+      <Row label="Samples" error={problems.samples ?? errors.get('dataset.samples')}>
         {(id) => (
-          <input
+          <NumberInput
             id={id}
-            type="text"
-            inputMode="numeric"
+            integer
             placeholder="all"
-            value={(dataset as { samples?: number }).samples ?? ''}
-            onChange={(e) => setDataset({ samples: num(e.target.value) })}
+            value={(dataset as { samples?: number }).samples}
+            onValue={(v) => setDataset({ samples: v })}
+            onProblem={problemOf('samples')}
           />
         )}
       </Row>

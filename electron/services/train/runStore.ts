@@ -1,5 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Graph } from '../../../shared/graph/types';
 import { finishedStatuses, RunRecord } from '../../../shared/training';
 import { makeFolder, removeStaleTemps, writeFileAtomic } from '../files';
 import { modelJsonText, type SerializedModel, WEIGHTS_FILE } from './serialize';
@@ -22,6 +23,7 @@ export { GENERATED_BY };
  */
 export class RunStore {
   private readonly models = new Map<string, SerializedModel>();
+  private readonly graphs = new Map<string, Graph>();
 
   constructor(private readonly root: string | null) {}
 
@@ -81,6 +83,24 @@ export class RunStore {
     await writeModelFiles(this.folder(id), model);
   }
 
+  /** The network a run trained, kept so that its export does not depend on what is open. */
+  async saveGraph(id: string, graph: Graph): Promise<void> {
+    this.graphs.set(id, graph);
+    if (!this.root) return;
+    await makeFolder(this.folder(id));
+    await writeFileAtomic(path.join(this.folder(id), 'graph.json'), JSON.stringify(graph));
+  }
+
+  async readGraph(id: string): Promise<Graph | null> {
+    const kept = this.graphs.get(id);
+    if (kept || !this.root) return kept ?? null;
+    try {
+      return JSON.parse(await readFile(path.join(this.folder(id), 'graph.json'), 'utf8')) as Graph;
+    } catch {
+      return null; // runs from before graphs were kept
+    }
+  }
+
   async readModel(id: string): Promise<SerializedModel | null> {
     if (!this.root) return this.models.get(id) ?? null;
     try {
@@ -98,6 +118,7 @@ export class RunStore {
 
   async delete(id: string): Promise<void> {
     this.models.delete(id);
+    this.graphs.delete(id);
     if (this.root) await rm(this.folder(id), { recursive: true, force: true });
   }
 }

@@ -150,6 +150,8 @@ export class TrainingService {
     });
     this.records.set(id, record);
     this.persist(record);
+    const graph = request.graph;
+    this.saving = this.saving.then(() => this.store.saveGraph(id, graph)).catch(() => {});
     this.emit('trainStatus', { runId: id, status: 'preparing', message: null });
     const control = new SharedControl();
     const start: WorkerStart = { graph: request.graph, options, memoryBudget: budget, control: control.buffer };
@@ -317,6 +319,14 @@ export class TrainingService {
       throw new TrainingRefused(`Run ${record.name} has no trained model to export: ${why}.`, 'run');
     }
     return exportedModel(model, GENERATED_BY);
+  }
+
+  /** The network the run trained and its name, or null for runs kept before networks were stored. */
+  async runNetwork(runId: string): Promise<{ graph: Graph; name: string } | null> {
+    const record = await this.get(runId);
+    await this.saving;
+    const graph = await this.store.readGraph(runId);
+    return graph ? { graph, name: record.network.name } : null;
   }
 
   /**

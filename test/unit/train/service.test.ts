@@ -54,7 +54,7 @@ describe('TrainingService (worker thread)', () => {
     expect(names.filter((n) => n === 'trainEpoch')).toHaveLength(2);
     expect(names.at(-1)).toBe('trainFinished');
     expect(events.at(-1)!.payload).toMatchObject({ runId, status: 'completed', final: { epoch: 2 } });
-    expect(readdirSync(path.join(dir, runId)).sort()).toEqual(['model.json', 'run.json', 'weights.bin']);
+    expect(readdirSync(path.join(dir, runId)).sort()).toEqual(['graph.json', 'model.json', 'run.json', 'weights.bin']);
 
     const exported = await s.exportModel(runId);
     const json = JSON.parse(exported.modelJson);
