@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../services/files';
+import { FileProblem, writeFileAtomic } from '../services/files';
 import { checkWritableFolder, TargetNotWritable } from '../services/writableTarget';
 import { CliError } from './io';
 
@@ -7,7 +7,9 @@ export async function writeOrExplain(file: string, text: string): Promise<void> 
   try {
     await writeFileAtomic(file, text);
   } catch (err) {
-    throw new CliError(`Cannot write ${file} (${(err as { code?: string }).code ?? String(err)}).`);
+    // A WriteProblem names the file, the reason (full disk, read-only, in the way) and the fix.
+    if (err instanceof FileProblem) throw new CliError(err.message);
+    throw err;
   }
 }
 

@@ -1,10 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeGraph, formatInt } from '../../shared/analysis';
 import type { EpochMetrics, RunRecord } from '../../shared/training';
-import { curvesCsv } from '../../shared/training';
-import { writeFileAtomic } from '../services/files';
-import type { TrainingService } from '../services/train';
+
+import { FileProblem } from '../services/files';
 import { parseInputShape } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
@@ -44,22 +42,6 @@ export function exitCodeOf(record: Pick<RunRecord, 'status' | 'failure'>): numbe
   if (record.status === 'failed' && (record.failure === 'dataset' || record.failure === 'memory'))
     return ExitCode.badInput;
   return ExitCode.networkErrors;
-}
-
-async function saveRun(
-  service: Pick<TrainingService, 'saveModelFiles'>,
-  record: RunRecord,
-  dir: string,
-): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const written = ['curves.csv', 'run.json'];
-  await writeFileAtomic(path.join(dir, 'curves.csv'), curvesCsv(record.epochs));
-  await writeFileAtomic(path.join(dir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
-  if (record.hasModel) {
-    await service.saveModelFiles(record.id, dir);
-    written.unshift('model.json', 'weights.bin');
-  }
-  return written;
 }
 
 export const trainCommand = defineCommand({
@@ -168,9 +150,11 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
     if (saveDir) {
       let written: string[];
       try {
-        written = await saveRun(service, record, saveDir);
+        written = await service.saveRunFiles(record.id, saveDir);
       } catch (err) {
-        throw new CliError(`Cannot save the run to ${saveDir} (--save): ${(err as Error).message}`);
+        // RunNotSaved names the file, the reason and where the trained run is kept instead.
+        if (err instanceof FileProblem) throw new CliError(`--save: ${err.message}`);
+        throw err;
       }
       io.err(`Saved ${written.join(', ')} to ${saveDir}.`);
     }

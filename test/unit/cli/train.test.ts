@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -71,6 +71,30 @@ describe('netwright train', () => {
       /epoch 1\/1 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss [\d.]+ {2}val_acc [\d.]+ {2}ECE [\d.]+ {2}[\d,]+ samples\/s/,
     );
     expect(r.err).toMatch(/pixel values divided by 255/);
+  }, 60_000);
+
+  it('--save that fails after training says why and where the trained run is kept (exit 2)', async () => {
+    const out = path.join(dir, 'blocked');
+    mkdirSync(path.join(out, 'weights.bin'), { recursive: true }); // a folder where the weights go
+    const keep = path.join(dir, 'data');
+    process.env.NETWRIGHT_DATA_DIR = keep;
+    try {
+      const r = await train(tiny, '--epochs', '1', '--samples', '16', '--batch-size', '8', '--save', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        `--save: Cannot save to ${path.join(out, 'weights.bin')}: a folder of that name is in the way`,
+      );
+      expect(r.err.match(/Cannot save/g)).toHaveLength(1);
+      expect(r.err).toContain(`The trained run is kept in ${path.join(keep, 'runs')}`);
+      expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+      const kept = readdirSync(path.join(keep, 'runs'));
+      expect(kept).toHaveLength(1);
+      expect(readdirSync(path.join(keep, 'runs', kept[0]!))).toEqual(
+        expect.arrayContaining(['model.json', 'run.json']),
+      );
+    } finally {
+      delete process.env.NETWRIGHT_DATA_DIR;
+    }
   }, 60_000);
 
   it('--save writes a loadable TF.js model, curves.csv and run.json', async () => {

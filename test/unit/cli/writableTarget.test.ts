@@ -76,3 +76,15 @@ describe('output folders are checked before the work', () => {
     expect(err[0]).toMatch(/\(--out\): the file system is read-only/);
   });
 });
+
+describe('a write that fails after the work', () => {
+  it('says what is in the way and how to fix it, in one line (exit 2)', async () => {
+    const target = fx.file('taken.netwright');
+    mkdirSync(target);
+    const { code, err } = await cli('template', 'small-inception', '--out', target);
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      `netwright: Cannot save to ${target}: a folder of that name is in the way (EISDIR). Choose another name.`,
+    ]);
+  });
+});
