@@ -72,8 +72,8 @@ const pair = (fallback?: [number, number]) =>
     if (missing(v)) return fallback;
     if (isInt(v, 1)) return [v, v];
     if (Array.isArray(v) && v.every((x) => isInt(x, 1))) {
-      if (v.length === 1) return [v[0], v[0]];
-      if (v.length === 2) return [v[0], v[1]];
+      const [a, b] = v as number[];
+      if (a !== undefined && v.length <= 2) return [a, b ?? a];
     }
     return undefined;
   });

@@ -82,7 +82,8 @@ export function slice(tf: Tf, wasmOwn: tfjs.KernelConfig | undefined): tfjs.Kern
     if (x.dtype === 'string') return fallback(wasmOwn, 'Slice', args);
     const { begin, size } = args.attrs as unknown as { begin: number | number[]; size?: number | number[] };
     const [b, s] = tf.slice_util.parseSliceParams(x as tfjs.Tensor, begin, size);
-    return sliceInfo(args.backend as HeapBackend, x, b, s);
+    // parseSliceParams always returns [begin, size]; its type is a plain array.
+    return sliceInfo(args.backend as HeapBackend, x, b!, s!);
   };
 }
 
