@@ -64,11 +64,12 @@ export function tooManyInputsMessage(node: Named, max: number, have: number): st
 
 export function unknownKindMessage(node: Named & { params?: Record<string, unknown> }): string {
   // The importer keeps layers it cannot represent as 'Unsupported' nodes carrying its reason.
-  const reason = node.params?.reason;
+  // Both come from a file, so they are escaped like names.
+  const reason = typeof node.params?.reason === 'string' ? inMessage(node.params.reason, 400) : '';
   const kerasClass = node.params?.kerasClass;
-  if (typeof reason === 'string' && reason && typeof kerasClass === 'string' && kerasClass)
-    return `${kerasClass} '${node.name}' ${reason}`;
-  if (typeof reason === 'string' && reason) return `${layerLabel(node)}: ${reason}`;
+  if (reason && typeof kerasClass === 'string' && kerasClass)
+    return `${layerLabel({ kind: kerasClass, name: node.name })} ${reason}`;
+  if (reason) return `${layerLabel(node)}: ${reason}`;
   return `${layerLabel(node)} has a layer type Netwright does not know ("${inMessage(node.kind)}") — replace it with a layer from the palette`;
 }
 
