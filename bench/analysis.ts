@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { compileGraph } from '../electron/services/compile/compile';
 import { analyzeGraph } from '../shared/analysis';
 import { createProjectFile, parseProjectText, serializeProject } from '../shared/graph/projectFile';
 import type { Graph } from '../shared/graph/types';
 import { getTemplate } from '../shared/templates';
 import { applyEverything } from '../shared/transforms';
 import { convChain, nestedModules, syntheticGraph } from '../test/unit/analysis/synthetic';
+import { compileGraph } from '../trainer/compile/compile';
 import { median, timeRuns } from './machine';
 
 /** Analysis of a graph never seen before (no cached parameters) and of an unchanged one (the editor's case). */

@@ -2,15 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compileGraph } from '../electron/services/compile/compile';
 import { ensureBackend, tf } from '../electron/services/tfjs';
-import { smoothedCrossEntropy } from '../electron/services/train/loss';
 import { type JobHooks, runTrainingJob } from '../electron/services/train/runJob';
 import { analyzeGraph } from '../shared/analysis';
 import { generateExport } from '../shared/export';
 import type { Graph } from '../shared/graph/types';
 import { getTemplate } from '../shared/templates';
 import { prepareForTraining, resolveTrainingOptions } from '../shared/training';
+import { compileGraph } from '../trainer/compile/compile';
+import { smoothedCrossEntropy } from '../trainer/loss';
 import { median } from './machine';
 
 const BATCH = 32;

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { compileGraph } from '../electron/services/compile/compile';
 import { defaultCandidates } from '../electron/services/tfjs';
 import { analyzeGraph } from '../shared/analysis';
 import type { Graph } from '../shared/graph/types';
 import { getTemplate } from '../shared/templates';
+import { compileGraph } from '../trainer/compile/compile';
 import { median, timeRuns } from './machine';
 
 const BATCH = 32;

@@ -1,5 +1,6 @@
-import type { DatasetInfo, DatasetSpec, ImageInput } from '../../../shared/training';
+import type { DatasetSpec, ImageInput } from '../../../shared/training';
 import { seededRandom, shuffleInPlace } from '../../../shared/training';
+import type { Dataset } from '../../../trainer/dataset';
 import { cifar10Source } from './cifar10';
 import { folderSource } from './folder';
 import { idxSource } from './idx';
@@ -12,17 +13,6 @@ import { syntheticSource } from './synthetic';
 /** Stated with every run: Netwright feeds pixels / 255 and nothing else. */
 export const NORMALISATION =
   'pixel values divided by 255, so inputs lie in [0, 1]; no mean or standard-deviation normalisation';
-
-/** A dataset at the network's input size, in a seeded random order (so a split is not one class). */
-export interface Dataset {
-  /** count × H × W × C bytes, row-major per image; divided by 255 when a batch is built. */
-  pixels: Uint8Array;
-  labels: Int32Array;
-  count: number;
-  input: ImageInput;
-  classes: number;
-  info: Omit<DatasetInfo, 'trainSamples' | 'validationSamples'>;
-}
 
 function openSource(spec: DatasetSpec, input: ImageInput, classes: number, seed: number): ImageSource {
   switch (spec.kind) {
@@ -86,23 +76,4 @@ export function loadDataset(spec: DatasetSpec, input: ImageInput, classes: numbe
       conversion: describeConversion(source.nativeShape, input),
     },
   };
-}
-
-/** Fills `out` with samples `indices[start..end)` as floats in [0, 1], and their labels. */
-export function fillBatch(
-  data: Dataset,
-  indices: ArrayLike<number>,
-  start: number,
-  end: number,
-  out: Float32Array,
-  labelsOut: Int32Array,
-): void {
-  const size = data.input.height * data.input.width * data.input.channels;
-  for (let b = 0; b < end - start; b++) {
-    const i = indices[start + b]!;
-    const src = i * size;
-    const dst = b * size;
-    for (let k = 0; k < size; k++) out[dst + k] = data.pixels[src + k]! / 255;
-    labelsOut[b] = data.labels[i]!;
-  }
 }

@@ -2,8 +2,8 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph/types';
 import { finishedStatuses, RunRecord } from '../../../shared/training';
+import { modelJsonText, type SerializedModel, WEIGHTS_FILE } from '../../../trainer/serialize';
 import { makeFolder, removeStaleTemps, writeFileAtomic } from '../files';
-import { modelJsonText, type SerializedModel, WEIGHTS_FILE } from './serialize';
 
 const GENERATED_BY = 'Netwright (TensorFlow.js 4.22)';
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { errorMessage } from '../../../shared/issues';
 import { curvesCsv, type RunRecord } from '../../../shared/training';
+import type { SerializedModel } from '../../../trainer/serialize';
 import { FileProblem, WriteProblem, writeFileAtomic } from '../files';
 import { RunStore, writeModelFiles } from './runStore';
-import type { SerializedModel } from './serialize';
 
 /**
  * A run could not be saved where the user asked; the message names the target and the

@@ -17,16 +17,16 @@ import {
   resolveTrainingOptions,
   type TrainableNetwork,
 } from '../../../shared/training';
+import { SharedControl } from '../../../trainer/control';
 import { defaultDataDir } from '../dataDir';
 import { ensureBackend } from '../tfjs';
-import { SharedControl } from './control';
+import { exportedModel } from './exportedModel';
 import { defaultMemoryBudget } from './memoryBudget';
 import type { WorkerMessage, WorkerStart } from './protocol';
 import { addCurvePoint, defaultName, knownDatasetBytes, newRecord, newRunId, summary } from './records';
 import type { JobOutcome } from './runJob';
 import { GENERATED_BY, RunStore, writeModelFiles } from './runStore';
 import { keepingTheRun, writeRunFiles } from './saveRun';
-import { exportedModel } from './serialize';
 import { trainWorkerUrl } from './workerUrl';
 
 export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../../shared/issues';
+import { SharedControl } from '../../../trainer/control';
 import { ensureBackend, tf } from '../tfjs';
-import { SharedControl } from './control';
 import type { WorkerMessage, WorkerStart } from './protocol';
 import { runTrainingJob } from './runJob';
 

@@ -41,6 +41,20 @@ const probes: { layer: string; folder: string; source: string; message: RegExp }
   },
   { layer: 'host', folder: 'electron/host', source: "import { app } from 'electron';", message: /touch Electron/ },
   { layer: 'cli', folder: 'electron/cli', source: "import { app } from 'electron';", message: /touch Electron/ },
+  {
+    layer: 'shared',
+    folder: 'shared/training',
+    source: "import { trainLoop } from '../../trainer/trainLoop';",
+    message: /no tfjs/,
+  },
+  { layer: 'trainer', folder: 'trainer', source: "import { Worker } from 'node:worker_threads';", message: /no Node/ },
+  { layer: 'trainer', folder: 'trainer/compile', source: "import { app } from 'electron';", message: /no Electron/ },
+  {
+    layer: 'trainer',
+    folder: 'trainer',
+    source: "import { loadDataset } from '../electron/services/datasets';",
+    message: /shared\/ and tfjs only/,
+  },
 ];
 
 async function lint(file: string): Promise<{ code: number; output: string }> {
@@ -78,28 +92,34 @@ describe('the dependency rule', () => {
     }
   });
 
-  it("shared/'s type check has neither DOM nor Node types", () => {
-    const config = ts.getParsedCommandLineOfConfigFile(
-      path.join(root, 'shared/tsconfig.json'),
-      {},
-      {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: () => {},
-      },
-    );
-    if (!config) throw new Error('shared/tsconfig.json could not be read');
-    const probe = path.join(root, 'shared', 'probe.ts');
-    const host = ts.createCompilerHost(config.options);
-    const readFile = host.readFile;
-    host.readFile = (name) =>
-      path.resolve(name) === probe ? 'export const here = document.title + process.cwd();\n' : readFile(name);
-    const fileExists = host.fileExists;
-    host.fileExists = (name) => path.resolve(name) === probe || fileExists(name);
-    const program = ts.createProgram([probe], config.options, host);
-    const messages = ts
-      .getPreEmitDiagnostics(program)
-      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  it.each(['shared', 'trainer'])("%s/'s type check has neither DOM nor Node types", (folder) => {
+    const messages = typeCheckProbe(folder, 'export const here = document.title + process.cwd();\n');
     expect(messages.some((text) => text.includes("Cannot find name 'document'"))).toBe(true);
     expect(messages.some((text) => text.includes("Cannot find name 'process'"))).toBe(true);
   });
+
+  it("trainer/ sees the timers both hosts have (the probe's setup is sound)", () => {
+    expect(typeCheckProbe('trainer', 'export const t = performance.now();\nsetTimeout(() => {}, 1);\n')).toEqual([]);
+  });
 });
+
+/** Type errors of one probe file checked with `folder`'s tsconfig (its own declaration files included). */
+function typeCheckProbe(folder: string, source: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, folder, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
+  if (!config) throw new Error(`${folder}/tsconfig.json could not be read`);
+  const probe = path.join(root, folder, 'probe.ts');
+  const host = ts.createCompilerHost(config.options);
+  const readFile = host.readFile;
+  host.readFile = (name) => (path.resolve(name) === probe ? source : readFile(name));
+  const fileExists = host.fileExists;
+  host.fileExists = (name) => path.resolve(name) === probe || fileExists(name);
+  const declarations = config.fileNames.filter((name) => name.endsWith('.d.ts'));
+  const program = ts.createProgram([probe, ...declarations], config.options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+}

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allowTrainingWithoutScaleOrCenter } from '../../../electron/services/compile/batchNormFix';
-import { enableClosedFormTraining } from '../../../electron/services/compile/batchNormLayer';
-import { batchNormTraining } from '../../../electron/services/compile/batchNormTraining';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import { defaultCandidates } from '../../../electron/services/tfjs';
+import { allowTrainingWithoutScaleOrCenter } from '../../../trainer/compile/batchNormFix';
+import { enableClosedFormTraining } from '../../../trainer/compile/batchNormLayer';
+import { batchNormTraining } from '../../../trainer/compile/batchNormTraining';
+import { compileGraph } from '../../../trainer/compile/compile';
 import { bnNet } from './bnNet';
 
 type Backend = 'cpu' | 'wasm';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CompileError, compileGraph } from '../../../electron/services/compile/compile';
 import { GraphBuilder } from '../../../shared/graph/builder';
+import { CompileError, compileGraph } from '../../../trainer/compile/compile';
 import { bnNet } from './bnNet';
 
 beforeAll(async () => {

@@ -4,10 +4,10 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { createProjectFile, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
+import { compileGraph } from '../../../trainer/compile/compile';
 import { PYTHON, pythonCheck, saveTfjsModel, tempDir } from './helpers';
 
 let dir: string;

@@ -4,12 +4,12 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import { exportTrainedModel, modelWeights } from '../../../electron/services/export';
 import { writeExportFiles } from '../../../electron/services/export/writeFiles';
 import { decodeTensors, generateExport, kerasClassOf, prepareNetwork } from '../../../shared/export';
 import type { Graph } from '../../../shared/graph/types';
 import { getTemplate, templates } from '../../../shared/templates';
+import { compileGraph } from '../../../trainer/compile/compile';
 import { announceSkip, PYTHON, pythonCheck, randomizeWeights, tempDir } from './helpers';
 import { buildRandomGraph, recipe } from './randomGraphs';
 

@@ -2,11 +2,11 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import { exportTrainedModel } from '../../../electron/services/export';
 import { writeExportFiles } from '../../../electron/services/export/writeFiles';
 import { type GeneratedExport, generateExport } from '../../../shared/export';
 import type { Graph } from '../../../shared/graph/types';
+import { compileGraph } from '../../../trainer/compile/compile';
 import {
   announceSkip,
   type CheckResult,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import { exportTrainedModel } from '../../../electron/services/export';
 import { createProjectFile, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
@@ -12,6 +11,7 @@ import { buildInceptionV3 } from '../../../shared/templates/inceptionV3';
 import { buildMobileNetV1 } from '../../../shared/templates/mobilenetV1';
 import { buildResNet50 } from '../../../shared/templates/resnet50';
 import { buildVgg16 } from '../../../shared/templates/vgg16';
+import { compileGraph } from '../../../trainer/compile/compile';
 import {
   announceSkip,
   type CheckResult,

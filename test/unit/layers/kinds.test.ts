@@ -1,5 +1,4 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { builders } from '../../../electron/services/compile/builders';
 import { paletteOffers } from '../../../renderer/palette/paletteItems';
 import { kerasClassOf } from '../../../shared/export';
 import type { PlainKind } from '../../../shared/export/plainLayer';
@@ -12,6 +11,7 @@ import {
   type ParamsOf,
   type Pool2DParams,
 } from '../../../shared/layers';
+import { builders } from '../../../trainer/compile/builders';
 
 /**
  * Layer kinds are a closed set: the registry's table defines LayerKind, and every per-kind

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import type { Dataset } from '../../../electron/services/datasets';
-import { recomputeBatchNormStatistics, STATISTICS_BATCHES } from '../../../electron/services/train/batchNormStatistics';
 import { type JobHooks, runTrainingJob } from '../../../electron/services/train/runJob';
 import { GraphBuilder } from '../../../shared/graph/builder';
+import { recomputeBatchNormStatistics, STATISTICS_BATCHES } from '../../../trainer/batchNormStatistics';
+import { compileGraph } from '../../../trainer/compile/compile';
 import { options, tinyConvNet, useCpu } from './helpers';
 
 beforeAll(useCpu);

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import { type JobHooks, runTrainingJob } from '../../../electron/services/train/runJob';
 import { analyzeGraph } from '../../../shared/analysis';
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
@@ -8,6 +7,7 @@ import type { Graph } from '../../../shared/graph/types';
 import { type LayerKind, layerKinds } from '../../../shared/layers';
 import { templates } from '../../../shared/templates';
 import { prepareForTraining } from '../../../shared/training';
+import { compileGraph } from '../../../trainer/compile/compile';
 import { options, useCpu } from './helpers';
 
 beforeAll(useCpu);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DivergenceWatch, divergedMessage } from '../../../electron/services/train/divergence';
+import { DivergenceWatch, divergedMessage } from '../../../trainer/divergence';
 
 const feed = (watch: DivergenceWatch, losses: number[]) => losses.map((l) => watch.afterBatch(l));
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { smoothedCrossEntropy } from '../../../electron/services/train/loss';
+import { smoothedCrossEntropy } from '../../../trainer/loss';
 import { useCpu } from './helpers';
 
 beforeAll(useCpu);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ControlState } from '../../../electron/services/train/control';
 import { type JobHooks, runTrainingJob, splitIndices } from '../../../electron/services/train/runJob';
 import type { EpochMetrics, ResolvedTrainingOptions } from '../../../shared/training';
+import type { ControlState } from '../../../trainer/control';
 import { options, tinyConvNet, useCpu } from './helpers';
 
 beforeAll(useCpu);

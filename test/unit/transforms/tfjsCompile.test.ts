@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../electron/services/compile/compile';
 import { analyzeGraph } from '../../../shared/analysis';
 import type { Graph } from '../../../shared/graph/types';
 import { applyRule, RULE_IDS, type RuleId } from '../../../shared/transforms';
+import { compileGraph } from '../../../trainer/compile/compile';
 import { type ConvCase, convGraph } from './helpers';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Shape } from '../../../shared/graph/types';
+import type { Shape } from '../../shared/graph/types';
 import {
   type Conv2DParams,
   type ConvParams,
@@ -10,7 +10,7 @@ import {
   type ParamsOf,
   type Pool2DParams,
   stridedReductionEquivalent,
-} from '../../../shared/layers';
+} from '../../shared/layers';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
 import { enableClosedFormTraining } from './batchNormLayer';
 

@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { type Dataset, fillBatch } from '../datasets';
+import { type Dataset, fillBatch } from './dataset';
 
 type Tf = typeof tfjs;
 

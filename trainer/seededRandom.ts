@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../shared/training';
+import { seededRandom } from '../shared/training';
 
 /**
  * Runs `body` with Math.random replaced by a seeded generator. tfjs draws its weight

@@ -1,5 +1,4 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { ExportedModel } from '../../../shared/training';
 
 type Tf = typeof tfjs;
 
@@ -38,12 +37,4 @@ export function modelJsonText(model: SerializedModel, generatedBy: string): stri
     modelTopology: model.modelTopology,
     weightsManifest: [{ paths: [WEIGHTS_FILE], weights: model.weightSpecs }],
   });
-}
-
-export function exportedModel(model: SerializedModel, generatedBy: string): ExportedModel {
-  return {
-    modelJson: modelJsonText(model, generatedBy),
-    weightsFileName: WEIGHTS_FILE,
-    weightsBase64: Buffer.from(model.weightData).toString('base64'),
-  };
 }

@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { ResolvedTrainingOptions } from '../../../shared/training';
+import type { ResolvedTrainingOptions } from '../shared/training';
 
 type Tf = typeof tfjs;
 

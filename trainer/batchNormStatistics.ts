@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Dataset } from '../datasets';
 import { batchOf } from './batch';
+import type { Dataset } from './dataset';
 
 type Tf = typeof tfjs;
 

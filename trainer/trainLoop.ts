@@ -1,10 +1,10 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { BatchProgress, EpochMetrics, ResolvedTrainingOptions } from '../../../shared/training';
-import { learningRateAt, seededRandom, shuffleInPlace } from '../../../shared/training';
-import type { Dataset } from '../datasets';
+import type { BatchProgress, EpochMetrics, ResolvedTrainingOptions } from '../shared/training';
+import { learningRateAt, seededRandom, shuffleInPlace } from '../shared/training';
 import { batchOf } from './batch';
 import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
+import type { Dataset } from './dataset';
 import { DivergenceWatch, divergedMessage } from './divergence';
 import { evaluate } from './evaluate';
 import { smoothedCrossEntropy } from './loss';
@@ -24,7 +24,7 @@ export interface LoopResult {
   message: string | null;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The training loop: a seeded shuffle per epoch, one optimizer step per batch on logits

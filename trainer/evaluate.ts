@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { type Calibration, calibrationOf, topPredictions } from '../../../shared/training';
-import type { Dataset } from '../datasets';
+import { type Calibration, calibrationOf, topPredictions } from '../shared/training';
 import { batchOf } from './batch';
+import type { Dataset } from './dataset';
 import { smoothedCrossEntropy } from './loss';
 
 type Tf = typeof tfjs;

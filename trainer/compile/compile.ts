@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { type Analysis, analyzeGraph } from '../../../shared/analysis';
-import type { Graph, Shape } from '../../../shared/graph/types';
+import { type Analysis, analyzeGraph } from '../../shared/analysis';
+import type { Graph, Shape } from '../../shared/graph/types';
 import { builderFor, UnsupportedInTfjs } from './builders';
 
 type Tf = typeof tfjs;
