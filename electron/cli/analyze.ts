@@ -1,5 +1,14 @@
-import type { Analysis } from '../../shared/analysis';
-import { analyzeGraph, formatInt, formatReceptiveField, formatShape } from '../../shared/analysis';
+import type { Analysis, PathCounts } from '../../shared/analysis';
+import {
+  analyzeGraph,
+  commonestLength,
+  countPaths,
+  formatInt,
+  formatPathCount,
+  formatReceptiveField,
+  formatShape,
+} from '../../shared/analysis';
+import type { Graph } from '../../shared/graph/types';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
 import { conventionNote } from './help';
@@ -7,9 +16,16 @@ import { ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
 import { renderTable } from './table';
 
-export function analysisJson(analysis: Analysis) {
+// Path counts outgrow JSON numbers (2^53) after a few dozen residual blocks: decimal strings.
+const decimal = (count: bigint | null | undefined) => (count === null || count === undefined ? null : count.toString());
+
+export function analysisJson(analysis: Analysis, paths: PathCounts) {
   return {
-    totals: totalsJson(analysis.totals),
+    totals: {
+      ...totalsJson(analysis.totals),
+      paths: paths.total.toString(),
+      pathLengths: paths.lengths && [...paths.lengths].map(([length, count]) => ({ length, count: count.toString() })),
+    },
     nodes: analysis.order.map((id) => {
       const n = analysis.nodes[id]!;
       return {
@@ -20,13 +36,14 @@ export function analysisJson(analysis: Analysis) {
         params: n.paramCount.total,
         macs: n.macs,
         receptiveField: n.receptiveField,
+        paths: decimal(paths.perNode.get(n.id)),
       };
     }),
     diagnostics: analysis.diagnostics.map((d) => ({ nodeId: d.nodeId, severity: d.severity, message: d.message })),
   };
 }
 
-function analysisText(analysis: Analysis): string {
+function analysisText(analysis: Analysis, paths: PathCounts): string {
   const rows = analysis.order.map((id) => {
     const n = analysis.nodes[id]!;
     return [
@@ -51,6 +68,7 @@ function analysisText(analysis: Analysis): string {
     '',
     `Parameters: ${formatInt(t.params)} (trainable ${formatInt(t.trainableParams)}, non-trainable ${formatInt(t.nonTrainableParams)})`,
     `MACs: ${formatInt(t.macs)}   FLOPs: ${formatInt(t.flops)} (= 2 × MACs)`,
+    pathsLine(paths),
   ];
   if (analysis.diagnostics.length) {
     lines.push('', 'Problems:');
@@ -60,6 +78,24 @@ function analysisText(analysis: Analysis): string {
     }
   }
   return lines.join('\n');
+}
+
+/** "Paths input → output: 2^16 (65,536); lengths 18 to 50, most often 34 (12,870 paths)". */
+function pathsLine({ total, lengths }: PathCounts): string {
+  const exact = formatPathCount(total) === formatInt(Number(total)) ? '' : ` (${total.toString()})`;
+  let line = `Paths input → output: ${formatPathCount(total)}${exact}`;
+  const keys = lengths ? [...lengths.keys()] : [];
+  const common = lengths && commonestLength(lengths);
+  if (keys.length && common) {
+    const span = keys.length === 1 ? `length ${keys[0]}` : `lengths ${keys[0]} to ${keys.at(-1)}`;
+    line += `; ${span}${keys.length > 1 ? `, most often ${common.length} (${formatPathCount(common.count)} paths)` : ''}`;
+  }
+  return line;
+}
+
+/** Analysis and paths of one network, as the text and JSON outputs show them. */
+function analyzeNetwork(graph: Graph): { analysis: Analysis; paths: PathCounts } {
+  return { analysis: analyzeGraph(graph), paths: countPaths(graph) };
 }
 
 export const analyzeCommand = defineCommand({
@@ -74,11 +110,11 @@ ${conventionNote}`,
   options: { 'input-shape': commonOptions['input-shape'], json: commonOptions.json },
   async run({ values, positionals: [file] }, io) {
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
-    const analysis = analyzeGraph(network.graph);
-    if (values.json) io.out(JSON.stringify(analysisJson(analysis)));
+    const { analysis, paths } = analyzeNetwork(network.graph);
+    if (values.json) io.out(JSON.stringify(analysisJson(analysis, paths)));
     else {
       for (const warning of network.warnings) io.err(`warning: ${warning}`);
-      io.out(analysisText(analysis));
+      io.out(analysisText(analysis, paths));
     }
     return hasErrors(analysis) ? ExitCode.networkErrors : ExitCode.ok;
   },

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { formatInt, formatMacs, formatReceptiveField, formatShape } from '../../shared/analysis';
+import { formatInt, formatMacs, formatPathCount, formatReceptiveField, formatShape } from '../../shared/analysis';
 import { getLayerSpec } from '../../shared/layers';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { usePaths } from '../store/usePaths';
 import { ConnectTo } from './ConnectTo';
 import { errorsByField } from './fieldErrors';
 import { checkFieldValue, fieldApplies, fieldsFor } from './fieldModel';
@@ -17,6 +18,7 @@ export function Inspector() {
   const graph = useDocumentStore((s) => s.graph);
   const apply = useDocumentStore((s) => s.apply);
   const analysis = useAnalysis();
+  const paths = usePaths();
   const id = selection.length === 1 ? selection[0]! : null;
   const node = id ? graph.nodes.find((n) => n.id === id) : undefined;
   const errors = useMemo(() => (node ? errorsByField(node.kind, node.params) : new Map()), [node]);
@@ -36,6 +38,7 @@ export function Inspector() {
   }
   const spec = getLayerSpec(node.kind);
   const a = analysis.nodes[node.id];
+  const nodePaths = paths.perNode.get(node.id);
   const values = { ...(a?.params ?? {}), ...node.params };
   const setParam = (key: string, value: unknown) => {
     const params = { ...node.params };
@@ -92,6 +95,10 @@ export function Inspector() {
           </dd>
           <dt>Receptive field</dt>
           <dd>{formatReceptiveField(a?.receptiveField)}</dd>
+          <dt>Paths from input</dt>
+          <dd data-testid="inspector-paths" title="Distinct routes from the network's input to this layer">
+            {nodePaths === null || nodePaths === undefined ? '— (on a cycle)' : formatPathCount(nodePaths)}
+          </dd>
         </dl>
       </section>
     </aside>

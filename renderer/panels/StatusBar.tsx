@@ -1,6 +1,7 @@
-import { formatBytes, formatFlopsFromMacs, formatInt, formatMacs } from '../../shared/analysis';
+import { formatBytes, formatFlopsFromMacs, formatInt, formatMacs, formatPathCount } from '../../shared/analysis';
 import { useShellStore } from '../store/shellStore';
 import { useAnalysis } from '../store/useAnalysis';
+import { usePaths } from '../store/usePaths';
 
 const convention =
   'A multiply-add (MAC) is one multiply-accumulate, counted for convolutions, depthwise convolutions and dense layers; ' +
@@ -10,6 +11,7 @@ const convention =
 export function StatusBar() {
   const { ping, backend, error } = useShellStore();
   const { totals } = useAnalysis();
+  const paths = usePaths();
   const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
   return (
     <footer className="status-bar">
@@ -24,6 +26,12 @@ export function StatusBar() {
         {formatMacs(totals.macs)} · {formatFlopsFromMacs(totals.macs)}
       </span>
       <span title="Activation memory per sample, float32">{formatBytes(totals.activationBytes)} activations</span>
+      <span
+        data-testid="status-paths"
+        title={`${paths.total.toString()} distinct paths from the input to the output: each residual block doubles them, each Inception module multiplies them by its branches ("exponential feature reuse").`}
+      >
+        {formatPathCount(paths.total)} {paths.total === 1n ? 'path' : 'paths'}
+      </span>
       <span className="spacer" />
       {error ? (
         <span className="status-error" role="alert">

@@ -50,7 +50,8 @@ function addInto(into: Map<number, bigint>, from: Map<number, bigint>, shift: nu
   for (const [length, count] of from) into.set(length + shift, (into.get(length + shift) ?? 0n) + count);
 }
 
-export function countPaths(graph: Graph): PathCounts {
+/** `lengths: false` skips the length table (the editor shows counts only, on every edit). */
+export function countPaths(graph: Graph, { lengths: tabulate = true } = {}): PathCounts {
   const known = new Set(graph.nodes.map((n) => n.id));
   const inputsOf = new Map<string, string[]>();
   for (const edge of graph.edges) {
@@ -61,7 +62,7 @@ export function countPaths(graph: Graph): PathCounts {
   }
   const hasConsumer = new Set(graph.edges.filter((e) => known.has(e.target)).map((e) => e.source));
   const perNode = new Map<string, bigint | null>(graph.nodes.map((n) => [n.id, null]));
-  let lengthsOf: Map<string, Map<number, bigint>> | null = new Map();
+  let lengthsOf: Map<string, Map<number, bigint>> | null = tabulate ? new Map() : null;
   let entries = 0;
   for (const id of forwardOrder(graph, inputsOf)) {
     const sources = inputsOf.get(id) ?? [];
@@ -94,4 +95,11 @@ export function formatPathCount(count: bigint): string {
   const shift = Math.max(0, bits - 52);
   const log2 = Math.log2(Number(count >> BigInt(shift))) + shift;
   return `≈ 2^${log2.toFixed(1)}`;
+}
+
+/** The most common path length and how many paths have it, from a length table. */
+export function commonestLength(lengths: ReadonlyMap<number, bigint>): { length: number; count: bigint } | null {
+  let best: { length: number; count: bigint } | null = null;
+  for (const [length, count] of lengths) if (!best || count > best.count) best = { length, count };
+  return best;
 }

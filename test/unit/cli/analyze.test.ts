@@ -62,13 +62,16 @@ describe('netwright analyze', () => {
     const { code, out } = await analyze(writeProject('iv3', getTemplate('inception-v3')!.build()), '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(json.totals).toEqual({
+    expect(json.totals).toMatchObject({
       params: 23_851_784,
       trainableParams: 23_817_352,
       nonTrainableParams: 34_432,
       macs: 5_713_216_096,
       flops: 11_426_432_192,
     });
+    expect(typeof json.totals.paths).toBe('string');
+    const lengthSum = json.totals.pathLengths.reduce((sum: bigint, l: { count: string }) => sum + BigInt(l.count), 0n);
+    expect(lengthSum.toString()).toBe(json.totals.paths);
     expect(Object.keys(json.nodes[0]).sort()).toEqual([
       'id',
       'kind',
@@ -76,10 +79,22 @@ describe('netwright analyze', () => {
       'name',
       'outputShape',
       'params',
+      'paths',
       'receptiveField',
     ]);
+    expect(json.nodes[0].paths).toBe('1');
     expect(json.nodes.at(-1)).toMatchObject({ name: 'predictions', outputShape: [1000], params: 2_049_000 });
     expect(json.diagnostics).toEqual([]);
+  });
+
+  it('counts the paths through ResNet-50 exactly: 2^16, one per choice of identity or branch in 16 blocks', async () => {
+    const file = writeProject('resnet', getTemplate('resnet50')!.build());
+    const json = JSON.parse((await analyze(file, '--json')).out);
+    expect(json.totals.paths).toBe(String(2 ** 16));
+    const lengths = json.totals.pathLengths as { length: number; count: string }[];
+    expect(lengths.map((l) => BigInt(l.count)).reduce((a, b) => a + b)).toBe(2n ** 16n);
+    const text = (await analyze(file)).out;
+    expect(text).toMatch(/^Paths input → output: 65,536; lengths \d+ to \d+, most often \d+ \([\d,]+ paths\)$/m);
   });
 
   it('exits 1 and prints the diagnostics when the network has errors', async () => {
