@@ -9,6 +9,7 @@ import {
   formatShape,
 } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
+import type { LoadedNetwork } from '../services/files';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
 import { conventionNote } from './help';
@@ -19,7 +20,39 @@ import { renderTable } from './table';
 // Path counts outgrow JSON numbers (2^53) after a few dozen residual blocks: decimal strings.
 const decimal = (count: bigint | null | undefined) => (count === null || count === undefined ? null : count.toString());
 
-export function analysisJson(analysis: Analysis, paths: PathCounts) {
+/**
+ * The importer's notes, then the analysis's problems, each with where it comes from and a
+ * stable code. A layer the importer kept as Unsupported is the analysis's unknown-kind
+ * error (with its Keras class), not reported twice.
+ */
+function diagnosticsJson(analysis: Analysis, network: Pick<LoadedNetwork, 'graph' | 'warnings'>) {
+  const kerasClassOf = new Map<string, string>();
+  for (const node of network.graph.nodes) {
+    const kerasClass = node.params?.kerasClass;
+    if (typeof kerasClass === 'string') kerasClassOf.set(node.id, kerasClass);
+  }
+  const fromImport = network.warnings
+    .filter((w) => w.code !== 'unsupported-layer')
+    .map(({ nodeId, severity, code, message, kerasClass }) => ({
+      source: 'import',
+      code,
+      nodeId,
+      severity,
+      message,
+      ...(kerasClass ? { kerasClass } : {}),
+    }));
+  const fromAnalysis = analysis.diagnostics.map(({ nodeId, severity, code, message }) => {
+    const kerasClass = nodeId ? kerasClassOf.get(nodeId) : undefined;
+    return { source: 'analysis', code, nodeId, severity, message, ...(kerasClass ? { kerasClass } : {}) };
+  });
+  return [...fromImport, ...fromAnalysis];
+}
+
+export function analysisJson(
+  analysis: Analysis,
+  paths: PathCounts,
+  network: Pick<LoadedNetwork, 'graph' | 'warnings'>,
+) {
   return {
     totals: {
       ...totalsJson(analysis.totals),
@@ -39,7 +72,7 @@ export function analysisJson(analysis: Analysis, paths: PathCounts) {
         paths: decimal(paths.perNode.get(n.id)),
       };
     }),
-    diagnostics: analysis.diagnostics.map((d) => ({ nodeId: d.nodeId, severity: d.severity, message: d.message })),
+    diagnostics: diagnosticsJson(analysis, network),
   };
 }
 
@@ -103,17 +136,23 @@ export const analyzeCommand = defineCommand({
   positionals: ['FILE'],
   synopsis: 'FILE [--input-shape H,W,C] [--json]',
   summary: 'Shapes, parameters, multiply-adds and problems of a network',
-  help: `Prints every node's output shape, parameters and multiply-adds, the totals, and any
-problems. FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON.
+  help: `Prints every node's output shape, parameters and multiply-adds, the totals, the
+number of input-to-output paths, and any problems. FILE is a Netwright project or a
+Keras / TensorFlow.js Layers JSON.
+
+With --json: {"totals": {params, trainableParams, nonTrainableParams, macs, flops,
+"paths" (a decimal string), "pathLengths": [{length, count}]}, "nodes": [{id, name, kind,
+outputShape, params, macs, receptiveField, "paths"}], "diagnostics": [{source ("import" or
+"analysis"), code, nodeId, severity, message, kerasClass (where one layer's class matters)}]}.
 
 ${conventionNote}`,
   options: { 'input-shape': commonOptions['input-shape'], json: commonOptions.json },
   async run({ values, positionals: [file] }, io) {
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
     const { analysis, paths } = analyzeNetwork(network.graph);
-    if (values.json) io.out(JSON.stringify(analysisJson(analysis, paths)));
+    if (values.json) io.out(JSON.stringify(analysisJson(analysis, paths, network)));
     else {
-      for (const warning of network.warnings) io.err(`warning: ${warning}`);
+      for (const warning of network.warnings) io.err(`warning: ${warning.message}`);
       io.out(analysisText(analysis, paths));
     }
     return hasErrors(analysis) ? ExitCode.networkErrors : ExitCode.ok;

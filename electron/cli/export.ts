@@ -153,8 +153,8 @@ where each stays a flag; the defaults are Netwright's own training defaults.`,
       return ExitCode.ok;
     }
     // With --weights the values do come along, so the importer's "architecture only" note does not apply.
-    const warnings = values.weights ? network.warnings.filter((w) => !/weight values/.test(w)) : network.warnings;
-    for (const warning of warnings) io.err(`warning: ${warning}`);
+    const warnings = values.weights ? network.warnings.filter((w) => w.code !== 'weights-ignored') : network.warnings;
+    for (const warning of warnings) io.err(`warning: ${warning.message}`);
     io.out(`Exported "${network.name}" as ${frameworkName[to]} code to ${summary.outDir}: ${names.join(', ')}`);
     for (const r of summary.renamed) io.out(`  layer "${r.name}" is ${r.python} in Python`);
     io.out(

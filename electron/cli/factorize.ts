@@ -180,7 +180,7 @@ without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply every
       );
       return ExitCode.ok;
     }
-    for (const warning of network.warnings) io.err(`warning: ${warning}`);
+    for (const warning of network.warnings) io.err(`warning: ${warning.message}`);
     const lines: string[] = [];
     if (rewrites.length === 0) {
       const what = rule ? `rule ${rule}` : FACTORIZATION_RULES.join(' or ');

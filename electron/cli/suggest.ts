@@ -48,7 +48,7 @@ ${conventionNote}`,
       );
       return ExitCode.ok;
     }
-    for (const warning of network.warnings) io.err(`warning: ${warning}`);
+    for (const warning of network.warnings) io.err(`warning: ${warning.message}`);
     const lines: string[] = [];
     if (suggestions.length === 0) lines.push(`No factorization applies to ${network.name} with a saving.`);
     else {

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isProjectFileJson, parseProjectValue } from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
-import { importKerasJson } from '../../shared/import';
+import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
 import { FileProblem } from './disk/fileProblem';
 
@@ -15,7 +15,8 @@ export interface LoadedNetwork {
   graph: Graph;
   name: string;
   source: 'project' | 'keras';
-  warnings: string[];
+  /** What the importer noted (empty for a project file). */
+  warnings: ImportDiagnostic[];
 }
 
 const maxFileBytes = 256 * 1024 * 1024;
@@ -57,6 +58,6 @@ export async function loadNetworkFile(
     graph: imported.graph,
     name: imported.name || path.basename(file, path.extname(file)),
     source: 'keras',
-    warnings: imported.warnings.map((w) => w.message),
+    warnings: imported.warnings,
   };
 }

@@ -6,7 +6,7 @@ import {
   serializeProject,
 } from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
-import { importKerasJson } from '../../shared/import';
+import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
 import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
@@ -18,7 +18,7 @@ import { useShellStore } from '../store/shellStore';
 import { useUiStore } from '../store/uiStore';
 
 export type ParsedDocument =
-  | { ok: true; graph: Graph; name: string; warnings: string[]; isProject: boolean }
+  | { ok: true; graph: Graph; name: string; warnings: ImportDiagnostic[]; isProject: boolean }
   | { ok: false; error: string };
 
 const stripExtension = (name: string) => name.replace(/\.(netwright|json)$/i, '');
@@ -51,7 +51,7 @@ export function parseDocument(file: { name: string; text: string }): ParsedDocum
     ok: true,
     graph: imported.graph,
     name: imported.name || stripExtension(file.name),
-    warnings: imported.warnings.map((w) => w.message),
+    warnings: imported.warnings,
     isProject: false,
   };
 }
@@ -98,10 +98,16 @@ export async function loadIntoEditor(file: OpenedFile, options: { dirty?: boolea
   }
   const graph = await withLayout(parsed.graph);
   const path = parsed.isProject ? file.path : null;
-  useDocumentStore.getState().load(graph, parsed.name, path, { dirty: options.dirty ?? !parsed.isProject });
+  useDocumentStore
+    .getState()
+    .load(graph, parsed.name, path, { dirty: options.dirty ?? !parsed.isProject, importNotes: parsed.warnings });
   useSavingsStore.getState().reset();
   useUiStore.getState().set({ startOpen: false });
-  for (const w of parsed.warnings.slice(0, 3)) useUiStore.getState().notify(w);
+  const notes = parsed.warnings.filter((w) => w.severity !== 'info');
+  if (notes.length)
+    useUiStore
+      .getState()
+      .notify(`Imported with ${notes.length} note${notes.length === 1 ? '' : 's'}: see Problems. ${notes[0]!.message}`);
   if (parsed.isProject)
     void getApi()
       .invoke('recentAdd', { name: parsed.name, path, contents: file.text })

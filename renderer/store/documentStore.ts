@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { applyChanges, type GraphChange } from '../../shared/graph/changes';
 import type { Graph } from '../../shared/graph/types';
+import type { ImportDiagnostic } from '../../shared/import';
 
 const historyLimit = 200;
 /** Edits with the same key this close together become one undo step (typing in a field). */
@@ -16,13 +17,23 @@ export interface DocumentState {
   future: Graph[];
   selection: string[];
   lastEdit: { key: string; at: number } | null;
+  /**
+   * What the importer noted about the file this document came from (frozen layers, ignored
+   * weights, …), shown in the Problems list beside the analysis's; empty for a project.
+   */
+  importNotes: ImportDiagnostic[];
   /** Bumped when a whole document is loaded, so the canvas can fit it to the view. */
   loadCount: number;
   /** Applies edits; `undoable: false` is for edits that are not the user's (e.g. layout on import). */
   apply(changes: GraphChange[], options?: { undoable?: boolean; coalesceKey?: string }): void;
   undo(): void;
   redo(): void;
-  load(graph: Graph, name: string, filePath?: string | null, options?: { dirty?: boolean }): void;
+  load(
+    graph: Graph,
+    name: string,
+    filePath?: string | null,
+    options?: { dirty?: boolean; importNotes?: ImportDiagnostic[] },
+  ): void;
   markSaved(name: string, filePath: string | null): void;
   select(ids: string[]): void;
 }
@@ -36,6 +47,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
   future: [],
   selection: [],
   lastEdit: null,
+  importNotes: [],
   loadCount: 0,
 
   apply(changes, options = {}) {
@@ -88,6 +100,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => ({
       future: [],
       selection: [],
       lastEdit: null,
+      importNotes: options.importNotes ?? [],
       loadCount: get().loadCount + 1,
     });
   },

@@ -6,13 +6,21 @@ import { useAnalysis } from './useAnalysis';
 
 export type EditorDiagnostic = Pick<Diagnostic, 'nodeId' | 'severity' | 'message'> & { code: string };
 
-/** The analysis's errors and warnings, plus the Inception v3 design-principle warnings. */
+/**
+ * The importer's notes on the file (while the layers they name are still there; an
+ * Unsupported layer is the analysis's error already), the analysis's errors and warnings,
+ * and the Inception v3 design-principle warnings.
+ */
 export function useDiagnostics(): EditorDiagnostic[] {
   const graph = useDocumentStore((s) => s.graph);
+  const importNotes = useDocumentStore((s) => s.importNotes);
   const analysis = useAnalysis();
   return useMemo(() => {
-    const own: EditorDiagnostic[] = analysis.diagnostics;
-    if (own.some((d) => d.severity === 'error')) return own;
+    const notes = importNotes.filter(
+      (n) => n.code !== 'unsupported-layer' && (n.nodeId === null || analysis.nodes[n.nodeId] !== undefined),
+    );
+    const own: EditorDiagnostic[] = [...notes, ...analysis.diagnostics];
+    if (analysis.diagnostics.some((d) => d.severity === 'error')) return own;
     return [...own, ...checkPrinciples(graph, {}, analysis)];
-  }, [graph, analysis]);
+  }, [graph, importNotes, analysis]);
 }

@@ -173,7 +173,13 @@ function buildGraph(
     const params = { kerasClass: layer.className, reason: converted.reason, config: layer.config };
     refs.set(layer.name, builder.add(UNSUPPORTED_KIND, params, inputs, layer.name));
     ranks.set(layer.name, undefined);
-    warnings.push({ nodeId: layer.name, severity: 'error', code: 'unsupported-layer', message });
+    warnings.push({
+      nodeId: layer.name,
+      severity: 'error',
+      code: 'unsupported-layer',
+      message,
+      kerasClass: layer.className,
+    });
   }
   return { ok: true, builder };
 }

@@ -31,6 +31,8 @@ export interface ImportDiagnostic {
   severity: ImportSeverity;
   code: ImportDiagnosticCode;
   message: string;
+  /** The Keras class the note is about, where it is about one layer. */
+  kerasClass?: string;
 }
 
 export interface ImportOptions {

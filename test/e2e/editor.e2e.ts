@@ -237,6 +237,18 @@ describe('the editor, driven as a designer would', () => {
     await ed.shot('8-imported-vgg16');
   });
 
+  it('lists the importer\u2019s notes in Problems beside the analysis\u2019s (issue 14.5)', async () => {
+    const ed = await openEditor();
+    await ed.chooseFile(
+      () => ed.page.getByRole('button', { name: 'Import Keras / TF.js…' }).click(),
+      path.join(repoRoot, 'test/fixtures/keras/frozen-lambda.keras2.json'),
+    );
+    const problems = ed.page.getByRole('region', { name: 'Problems' });
+    await expect.poll(() => problems.getByText(/trainable: false/).count()).toBe(1);
+    await expect.poll(() => problems.getByText(/Lambda 'scale'/).count()).toBe(1);
+    await ed.shot('8b-import-notes');
+  });
+
   it('says what is wrong with a damaged or foreign file, and keeps the open network', async () => {
     const ed = await openEditor();
     await ed.newNetwork();

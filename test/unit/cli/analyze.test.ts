@@ -97,6 +97,42 @@ describe('netwright analyze', () => {
     expect(text).toMatch(/^Paths input → output: 65,536; lengths \d+ to \d+, most often \d+ \([\d,]+ paths\)$/m);
   });
 
+  it('--json carries the import notes with their code, node and Keras class (issue 14.5)', async () => {
+    const layer = (className: string, name: string, config: object, inbound: string | null) => ({
+      class_name: className,
+      name,
+      config: { name, ...config },
+      inbound_nodes: inbound ? [[[inbound, 0, 0, {}]]] : [],
+    });
+    const model = {
+      class_name: 'Functional',
+      config: {
+        name: 'with_lambda',
+        layers: [
+          layer('InputLayer', 'in', { batch_input_shape: [null, 8, 8, 3] }, null),
+          layer('Conv2D', 'c1', { filters: 4, kernel_size: [3, 3], padding: 'same', trainable: false }, 'in'),
+          layer('Lambda', 'scale', { function: 'lambda x: x * 2' }, 'c1'),
+          layer('Conv2D', 'c2', { filters: 4, kernel_size: [3, 3], padding: 'same' }, 'scale'),
+        ],
+        input_layers: [['in', 0, 0]],
+        output_layers: [['c2', 0, 0]],
+      },
+    };
+    const file = writeText('lambda.json', JSON.stringify(model));
+    const { out } = await analyze(file, '--json');
+    const { diagnostics } = JSON.parse(out);
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ source: 'import', code: 'frozen-layers', severity: 'warning' }),
+    );
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ source: 'analysis', code: 'unknown-kind', nodeId: 'scale', kerasClass: 'Lambda' }),
+    );
+    // One diagnostic per problem: the unsupported layer is the analysis's, not reported twice.
+    const aboutScale = diagnostics.filter((d: { nodeId: string; severity: string }) => d.nodeId === 'scale');
+    expect(aboutScale.filter((d: { severity: string }) => d.severity === 'error')).toHaveLength(1);
+    for (const d of diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(['source', 'code', 'severity']));
+  });
+
   it('exits 1 and prints the diagnostics when the network has errors', async () => {
     const b = new GraphBuilder();
     const x = b.input([8, 8, 3]);
