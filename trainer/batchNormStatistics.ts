@@ -28,7 +28,10 @@ export function recomputeBatchNormStatistics(
   order: Int32Array,
   batchSize: number,
 ): number {
-  const layers = model.layers.filter((l) => l.getClassName() === 'BatchNormalization') as unknown as WithMomentum[];
+  // Frozen batch norms keep their statistics (they run in inference mode).
+  const layers = model.layers.filter(
+    (l) => l.getClassName() === 'BatchNormalization' && l.trainable,
+  ) as unknown as WithMomentum[];
   if (layers.length === 0 || order.length === 0) return 0;
   const momenta = layers.map((l) => l.momentum);
   const batches = Math.min(STATISTICS_BATCHES, Math.ceil(order.length / batchSize));

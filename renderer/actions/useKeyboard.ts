@@ -2,9 +2,14 @@ import { useEffect } from 'react';
 import { getApi } from '../api/transport';
 import { type ActionContext, actionForKey, findAction, isEnabled, runAction } from './actions';
 
+/** Inputs that take no typing: Ctrl+Z after ticking one undoes the tick, as elsewhere. */
+const untypedInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color']);
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  if (!el) return false;
+  if (el.tagName === 'INPUT') return !untypedInputs.has((el as HTMLInputElement).type);
+  return el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 }
 
 /**

@@ -18,6 +18,11 @@ export const LayerNodeView = memo(function LayerNodeView({ data, selected }: Nod
       {hasInput && <Handle type="target" position={Position.Left} />}
       <div className="layer-head">
         <span className="layer-kind">{layer.kind}</span>
+        {layer.frozen && (
+          <span className="layer-frozen" title="Frozen: its weights are not trained and count as non-trainable">
+            frozen
+          </span>
+        )}
         {info.severity && (
           <span
             className={`layer-problem ${info.severity}`}

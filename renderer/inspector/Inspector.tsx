@@ -54,6 +54,16 @@ export function Inspector() {
       </h2>
       {spec && <p className="muted small">{spec.description}</p>}
       <RenameField node={node} />
+      {a && a.paramCount.total > 0 && (
+        <label className="frozen-toggle">
+          <input
+            type="checkbox"
+            checked={node.frozen === true}
+            onChange={(e) => apply([{ type: 'setFrozen', ids: [node.id], frozen: e.target.checked }])}
+          />{' '}
+          Frozen: weights not trained (Keras trainable = False)
+        </label>
+      )}
       {!spec && <UnsupportedDetails node={node} />}
       <section aria-label="Settings">
         {fieldsFor(node.kind)

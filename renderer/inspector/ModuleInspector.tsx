@@ -1,4 +1,5 @@
 import { formatInt, formatMacs } from '../../shared/analysis';
+import { frozenState, moduleLayerIds } from '../../shared/graph/frozen';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
 
@@ -10,6 +11,8 @@ export function ModuleInspector({ groupId }: { groupId: string }) {
   if (!group) return null;
   const t = analysis.groups[groupId];
   const members = graph.nodes.filter((n) => n.groupId === groupId).length;
+  const layerIds = moduleLayerIds(graph, groupId);
+  const frozen = frozenState(graph, layerIds);
   return (
     <aside className="inspector" aria-label="Inspector">
       <h2>
@@ -39,6 +42,13 @@ export function ModuleInspector({ groupId }: { groupId: string }) {
         </button>
         <button type="button" onClick={() => apply([{ type: 'ungroup', id: groupId }])}>
           Ungroup
+        </button>
+        <button
+          type="button"
+          title="Frozen layers keep their weights during training; Keras counts them as non-trainable"
+          onClick={() => apply([{ type: 'setFrozen', ids: layerIds, frozen: frozen !== 'all' }])}
+        >
+          {frozen === 'all' ? 'Unfreeze module' : 'Freeze module'}
         </button>
       </div>
     </aside>

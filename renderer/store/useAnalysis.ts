@@ -8,7 +8,12 @@ import { useDocumentStore } from './documentStore';
  * or re-render every node: the analysis is keyed on the graph with positions stripped.
  */
 function structuralKey(graph: Graph): readonly unknown[] {
-  return [graph.edges, graph.groups, ...graph.nodes.map((n) => n.params), ...graph.nodes.map((n) => n.kind + n.name)];
+  return [
+    graph.edges,
+    graph.groups,
+    ...graph.nodes.map((n) => n.params),
+    ...graph.nodes.map((n) => `${n.frozen ? 'frozen ' : ''}${n.kind} ${n.name}`),
+  ];
 }
 
 let lastKey: readonly unknown[] | null = null;

@@ -259,8 +259,9 @@ export class NodePass {
         this.report(node.id, 'error', 'too-large', countTooLargeMessage(node, total, macs));
         return false;
       }
-      this.trainable = pc.trainable;
-      this.nonTrainable = pc.nonTrainable;
+      // A frozen layer's weights all count as non-trainable, as Keras counts them.
+      this.trainable = node.frozen ? 0 : pc.trainable;
+      this.nonTrainable = node.frozen ? total : pc.nonTrainable;
       this.macs = macs;
     } catch (error) {
       this.report(

@@ -21,6 +21,8 @@ export interface ExportNode {
   outputShape: Shape;
   trainable: number;
   nonTrainable: number;
+  /** Frozen in Netwright: Keras trainable=False, PyTorch requires_grad_(False). */
+  frozen: boolean;
   isOutput: boolean;
   /**
    * A model output that ends in softmax. PyTorch trains on logits (CrossEntropyLoss
@@ -66,6 +68,7 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
     incoming.set(e.target, list);
   }
   const outputs = new Set(analysis.outputs);
+  const frozen = new Set(graph.nodes.filter((n) => n.frozen).map((n) => n.id));
   const pool = new IdentifierPool();
   const nodes = new Map<string, ExportNode>();
   for (const id of analysis.order) {
@@ -85,6 +88,7 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
       outputShape: a.outputShape!,
       trainable: a.paramCount.trainable,
       nonTrainable: a.paramCount.nonTrainable,
+      frozen: frozen.has(id),
       isOutput,
       finalSoftmax: isOutput && softmax,
     });

@@ -10,6 +10,7 @@ export type GraphChange =
   | { type: 'moveNodes'; moves: { id: string; position: Position }[] }
   | { type: 'setParams'; id: string; params: Record<string, unknown> }
   | { type: 'rename'; id: string; name: string }
+  | { type: 'setFrozen'; ids: string[]; frozen: boolean }
   | { type: 'addEdge'; edge: Edge }
   | { type: 'removeEdges'; ids: string[] }
   /** New input order of a node: edge ids, first slot first. */
@@ -65,6 +66,10 @@ function apply(graph: Graph, change: GraphChange): Graph {
       return { ...graph, nodes: graph.nodes.map((n) => (n.id === change.id ? { ...n, params: change.params } : n)) };
     case 'rename':
       return { ...graph, nodes: graph.nodes.map((n) => (n.id === change.id ? { ...n, name: change.name } : n)) };
+    case 'setFrozen': {
+      const ids = new Set(change.ids);
+      return { ...graph, nodes: graph.nodes.map((n) => (ids.has(n.id) ? withFrozen(n, change.frozen) : n)) };
+    }
     case 'addEdge':
       return { ...graph, edges: [...graph.edges, change.edge] };
     case 'removeEdges': {
@@ -129,4 +134,11 @@ function withGroup(node: LayerNode, groupId: string | undefined): LayerNode {
 
 export function applyChanges(graph: Graph, changes: readonly GraphChange[]): Graph {
   return changes.reduce(apply, graph);
+}
+
+/** Frozen is stored only when true, so trainable layers keep the file as it was. */
+function withFrozen(node: LayerNode, frozen: boolean): LayerNode {
+  if (frozen) return { ...node, frozen: true };
+  const { frozen: _dropped, ...rest } = node;
+  return rest;
 }

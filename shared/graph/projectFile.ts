@@ -11,7 +11,7 @@ import type { Graph } from './types';
  * Netwright project files (docs/file-format.md). Every version ever written keeps
  * loading: a file is migrated step by step to the current schema, then validated.
  */
-export const currentSchemaVersion = 1;
+export const currentSchemaVersion = 2;
 export const projectFormat = 'netwright-project';
 
 export const ViewportSchema = z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() });
@@ -31,7 +31,11 @@ export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 
 /** Upgrades a file from version N to N + 1; keyed by N. */
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
-export const migrations: Readonly<Record<number, Migration>> = {};
+export const migrations: Readonly<Record<number, Migration>> = {
+  // 2 added frozen layers (LayerNode.frozen); a version-1 file has none, so it reads unchanged.
+  // The bump keeps an older Netwright from opening a file whose frozen layers it would train.
+  1: (file) => file,
+};
 
 export type LoadResult = { ok: true; project: ProjectFile; migratedFrom?: number } | { ok: false; error: string };
 

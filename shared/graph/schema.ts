@@ -13,6 +13,7 @@ export const LayerNodeSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   position: PositionSchema.optional(),
   groupId: z.string().optional(),
+  frozen: z.boolean().optional(),
 });
 
 export const EdgeSchema = z.object({

@@ -23,6 +23,11 @@ export interface LayerNode {
   position?: Position;
   /** The module (group) this node belongs to, if any. */
   groupId?: string;
+  /**
+   * Frozen (Keras's trainable: false): its weights are not trained, and count as
+   * non-trainable, as Keras counts them. Absent means trainable.
+   */
+  frozen?: boolean;
 }
 
 export interface Edge {

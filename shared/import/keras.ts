@@ -1,6 +1,7 @@
 import { formatInt } from '../analysis/format';
 import { GraphBuilder, type NodeRef } from '../graph/builder';
 import { LIMITS } from '../graph/limits';
+import type { Graph } from '../graph/types';
 import { errorMessage } from '../issues';
 import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
@@ -58,12 +59,18 @@ function importText(text: string, options: ImportOptions): ImportResult {
   warnings.push(...fileWarnings(layers, override, model.declaredWeights, json.nonStandard));
   return {
     ok: true,
-    graph: built.builder.build(),
+    graph: withFrozen(built.builder.build(), built.frozenIds),
     name: topology.name,
     format: formatLabel(model, sequential, topology.keras3),
     warnings,
     declaredWeights: model.declaredWeights,
   };
+}
+
+/** Keras's trainable: false, kept as Netwright's frozen layers. */
+function withFrozen(graph: Graph, ids: ReadonlySet<string>): Graph {
+  if (ids.size === 0) return graph;
+  return { ...graph, nodes: graph.nodes.map((n) => (ids.has(n.id) ? { ...n, frozen: true } : n)) };
 }
 
 /** Why --input-shape cannot be used, or null. */
@@ -141,11 +148,12 @@ function buildGraph(
   order: readonly RawLayer[],
   options: ImportOptions,
   warnings: ImportDiagnostic[],
-): { ok: true; builder: GraphBuilder } | ImportFailure {
+): { ok: true; builder: GraphBuilder; frozenIds: Set<string> } | ImportFailure {
   const hint = options.inputShapeHint ?? DEFAULT_HINT;
   const builder = new GraphBuilder();
   const refs = new Map<string, NodeRef>();
   const ranks = new Map<string, number | undefined>();
+  const frozenIds = new Set<string>();
   for (const layer of order) {
     const inputs = layer.inputs.map((s) => refs.get(s)!);
     if (layer.className === 'InputLayer') {
@@ -163,7 +171,9 @@ function buildGraph(
       ...(layer.registeredName ? { registeredName: layer.registeredName } : {}),
     });
     if (converted.ok) {
-      refs.set(layer.name, builder.add(converted.kind, converted.params, inputs, layer.name));
+      const ref = builder.add(converted.kind, converted.params, inputs, layer.name);
+      refs.set(layer.name, ref);
+      if (layer.config.trainable === false) frozenIds.add(ref.id);
       ranks.set(layer.name, converted.outRank);
       continue;
     }
@@ -181,7 +191,7 @@ function buildGraph(
       kerasClass: layer.className,
     });
   }
-  return { ok: true, builder };
+  return { ok: true, builder, frozenIds };
 }
 
 /** Warnings about the file as a whole, after the layers' own. */
@@ -204,9 +214,9 @@ function fileWarnings(
   if (frozen.length > 0)
     warnings.push({
       nodeId: frozen.length === 1 ? frozen[0]!.name : null,
-      severity: 'warning',
+      severity: 'info',
       code: 'frozen-layers',
-      message: `${frozen.length === 1 ? `Layer ${q(frozen[0]!.name)} is` : `${frozen.length} layers (${q(frozen[0]!.name)}, …) are`} frozen (trainable: false) in the file; Netwright counts their weights as trainable.`,
+      message: `${frozen.length === 1 ? `Layer ${q(frozen[0]!.name)} is` : `${frozen.length} layers (${q(frozen[0]!.name)}, …) are`} frozen (trainable: false) in the file: kept frozen, their weights counted as non-trainable and left untouched by training.`,
     });
   if (declaredWeights !== null)
     warnings.push({

@@ -14,7 +14,7 @@ export type ImportSeverity = 'error' | 'warning' | 'info';
 export type ImportDiagnosticCode =
   /** A layer imported as an Unsupported placeholder (severity error). */
   | 'unsupported-layer'
-  /** Layers marked trainable: false; Netwright counts their weights as trainable. */
+  /** Layers marked trainable: false, imported frozen (severity info). */
   | 'frozen-layers'
   /** The file carries weights; only the architecture is imported. */
   | 'weights-ignored'

@@ -244,9 +244,28 @@ describe('the editor, driven as a designer would', () => {
       path.join(repoRoot, 'test/fixtures/keras/frozen-lambda.keras2.json'),
     );
     const problems = ed.page.getByRole('region', { name: 'Problems' });
-    await expect.poll(() => problems.getByText(/trainable: false/).count()).toBe(1);
     await expect.poll(() => problems.getByText(/Lambda 'scale'/).count()).toBe(1);
     await ed.shot('8b-import-notes');
+  });
+
+  it('imports a frozen layer frozen, and the inspector toggles it (issue 14.2)', async () => {
+    const ed = await openEditor();
+    await ed.chooseFile(
+      () => ed.page.getByRole('button', { name: 'Import Keras / TF.js…' }).click(),
+      path.join(repoRoot, 'test/fixtures/keras/frozen-lambda.keras2.json'),
+    );
+    const status = ed.page.getByTestId('status-params');
+    await expect.poll(() => status.textContent()).toMatch(/112 params \(0 trainable, 112 non-trainable\)/);
+    await expect.poll(() => ed.node('c1').getByText('frozen').count()).toBe(1);
+    await ed.node('c1').click();
+    const toggle = ed.page.getByRole('checkbox', { name: /Frozen/ });
+    expect(await toggle.isChecked()).toBe(true);
+    await ed.shot('8c-frozen');
+    await toggle.click();
+    await expect.poll(() => status.textContent()).toMatch(/112 params \(112 trainable, 0 non-trainable\)/);
+    expect(await ed.node('c1').getByText('frozen').count()).toBe(0);
+    await ed.page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => status.textContent()).toMatch(/\(0 trainable, 112 non-trainable\)/);
   });
 
   it('says what is wrong with a damaged or foreign file, and keeps the open network', async () => {

@@ -40,6 +40,9 @@ export function enableClosedFormTraining(tf: Tf, layer: Layer): void {
       variable.write(tf.sub(original, tf.mul(tf.sub(original, value), 1 - bn.momentum)));
     });
   layer.call = (inputs, kwargs) => {
+    // A frozen batch norm runs in inference mode, on its moving statistics, and leaves them
+    // as they are: Keras's rule since 2.1.3, which fine-tuning a pretrained base relies on.
+    if (!layer.trainable) return stockCall(inputs, { ...kwargs, training: false });
     const input = Array.isArray(inputs) ? (inputs.length === 1 ? inputs[0]! : null) : inputs;
     const ours =
       kwargs.training === true &&

@@ -40,6 +40,7 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
     list.push({ source: e.source, index: e.targetIndex });
     incoming.set(e.target, list);
   }
+  const frozen = new Set(graph.nodes.filter((n) => n.frozen).map((n) => n.id));
   const tensors = new Map<string, tfjs.SymbolicTensor>();
   const inputs: tfjs.SymbolicTensor[] = [];
   for (const id of analysis.order) {
@@ -67,6 +68,8 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
         err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
       throw new CompileError(`${node.name}: ${reason}`, id);
     }
+    // Frozen layers leave model.trainableWeights, which is all the training loop updates.
+    if (frozen.has(id)) layer.trainable = false;
     const output = layer.apply(sources.length === 1 ? sources[0]! : sources) as tfjs.SymbolicTensor;
     const tfShape = output.shape.slice(1);
     if (!sameShape(tfShape, node.outputShape!)) {

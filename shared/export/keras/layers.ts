@@ -103,7 +103,12 @@ function layerArgs(node: ExportNode): Arg[] {
 
 /** `layers.Conv2D(..., name="conv2d")(x)`: the layer made and applied in one expression. */
 export function kerasLayerCall(node: ExportNode, inputs: Expr[]): Expr {
-  const layer = call(`layers.${kerasClassOf[node.layer.kind]}`, [...layerArgs(node), keyword('name', str(node.name))]);
+  const frozen = node.frozen ? [keyword('trainable', bool(false))] : [];
+  const layer = call(`layers.${kerasClassOf[node.layer.kind]}`, [
+    ...layerArgs(node),
+    ...frozen,
+    keyword('name', str(node.name)),
+  ]);
   const merge = node.layer.kind === 'Concatenate' || node.layer.kind === 'Add';
   return call(layer, merge ? [{ kind: 'list', items: inputs }] : inputs);
 }

@@ -125,6 +125,7 @@ function writeScopeClass(
     if (layer.note) notes.push(layer.note);
     if (notes.length) src.comment(8, notes.join(' '));
     src.statement(8, `self.${node.ident} = `, layer.module);
+    if (node.frozen) src.line(8, `self.${node.ident}.requires_grad_(False)`);
   }
   src.blank();
   const plan = planForward(net, scope, paramNodes, { passThrough: (id) => layers.get(id)?.module === null });
@@ -145,6 +146,7 @@ function writeScopeClass(
     }
   }
   src.statement(8, 'return ', returnValue(plan.returns.map(atom)));
+  writeFrozenBatchNormEval(src, net, scope);
   if (isRoot) writePredict(src, net, plan.params);
 }
 
@@ -240,3 +242,19 @@ def load_weights(model, path=WEIGHTS):
             f"weights do not fit: missing {missing}, unexpected {unexpected}"
         )
 `;
+
+/**
+ * A frozen batch norm stays in eval mode when the model trains: it normalises with its
+ * running statistics and leaves them alone, as Keras runs a frozen BatchNormalization.
+ */
+function writeFrozenBatchNormEval(src: PythonSource, net: ExportNetwork, scope: Scope): void {
+  const frozen = scope.items
+    .map((item) => (item.type === 'node' ? net.nodes.get(item.id) : undefined))
+    .filter((node) => node?.frozen && node.layer.kind === 'BatchNorm');
+  if (frozen.length === 0) return;
+  src.blank();
+  src.line(4, 'def train(self, mode=True):');
+  src.line(8, 'super().train(mode)');
+  for (const node of frozen) src.line(8, `self.${node!.ident}.eval()  # frozen`);
+  src.line(8, 'return self');
+}

@@ -122,7 +122,7 @@ describe('netwright analyze', () => {
     const { out } = await analyze(file, '--json');
     const { diagnostics } = JSON.parse(out);
     expect(diagnostics).toContainEqual(
-      expect.objectContaining({ source: 'import', code: 'frozen-layers', severity: 'warning' }),
+      expect.objectContaining({ source: 'import', code: 'frozen-layers', severity: 'info', nodeId: 'c1' }),
     );
     expect(diagnostics).toContainEqual(
       expect.objectContaining({ source: 'analysis', code: 'unknown-kind', nodeId: 'scale', kerasClass: 'Lambda' }),

@@ -3,6 +3,7 @@ import {
   createProjectFile,
   currentSchemaVersion,
   type Migration,
+  migrations,
   parseProjectText,
   serializeProject,
 } from '../../../shared/graph/projectFile';
@@ -30,11 +31,25 @@ describe('project files', () => {
   it('migrates older versions step by step', () => {
     const v0 = { format: 'netwright-project', schemaVersion: 0, title: 'old', graph: { nodes: [], edges: [] } };
     const steps: Record<number, Migration> = {
+      ...migrations,
       0: ({ title, ...rest }) => ({ ...rest, name: title }),
     };
-    if (currentSchemaVersion !== 1) throw new Error('extend this test with the real migrations');
+    if (currentSchemaVersion !== 2) throw new Error('extend this test with the real migrations');
     const loaded = parseProjectText(JSON.stringify(v0), steps);
-    expect(loaded).toMatchObject({ ok: true, migratedFrom: 0, project: { name: 'old', schemaVersion: 1 } });
+    expect(loaded).toMatchObject({ ok: true, migratedFrom: 0, project: { name: 'old', schemaVersion: 2 } });
+  });
+
+  it('reads a version-1 file (before frozen layers) unchanged, and keeps frozen layers', () => {
+    const v1 = { ...createProjectFile('x', graph()), schemaVersion: 1 };
+    const loaded = parseProjectText(JSON.stringify(v1));
+    expect(loaded).toMatchObject({ ok: true, migratedFrom: 1, project: { schemaVersion: 2, graph: v1.graph } });
+    const frozen = graph();
+    frozen.nodes[1] = { ...frozen.nodes[1]!, frozen: true };
+    const again = parseProjectText(serializeProject(createProjectFile('x', frozen)));
+    expect(again.ok && again.project.graph.nodes[1]!.frozen).toBe(true);
+    const wrong = createProjectFile('x', graph()) as unknown as { graph: { nodes: { frozen?: unknown }[] } };
+    wrong.graph.nodes[0]!.frozen = 'yes';
+    expect(parseProjectText(JSON.stringify(wrong))).toEqual({ ok: false, error: expect.stringMatching(/frozen/) });
   });
 
   it('refuses a file from a newer Netwright, saying so', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeGraph } from '../../../shared/analysis';
 import { type ImportSuccess, importKerasJson, UNSUPPORTED_KIND } from '../../../shared/import';
 import { expectOneLine, fixture, importError, keras2Model, oneLayer } from './helpers';
 
@@ -399,12 +400,26 @@ describe('model structure', () => {
     expect(r.warnings).toEqual([
       {
         nodeId: null,
-        severity: 'warning',
+        severity: 'info',
         code: 'frozen-layers',
         message:
-          "2 layers ('a', …) are frozen (trainable: false) in the file; Netwright counts their weights as trainable.",
+          "2 layers ('a', …) are frozen (trainable: false) in the file: kept frozen, their weights counted as non-trainable and left untouched by training.",
       },
     ]);
+    expect(r.graph.nodes.filter((n) => n.frozen).map((n) => n.name)).toEqual(['a', 'b']);
+  });
+
+  it("counts a frozen layer's weights as non-trainable, as Keras does (BatchNorm included)", () => {
+    const r = ok(
+      keras2Model([
+        ['a', 'Conv2D', { filters: 2, kernel_size: 1 }, ['in']],
+        ['bn', 'BatchNormalization', { axis: -1, trainable: false }, ['a']],
+        ['b', 'Conv2D', { filters: 2, kernel_size: 1, trainable: false }, ['bn']],
+      ]),
+    );
+    const totals = analyzeGraph(r.graph).totals;
+    // conv a: 3×2+2 = 8 trainable; bn: 4×2 = 8, all frozen; conv b: 2×2+2 = 6 frozen.
+    expect(totals).toMatchObject({ params: 22, trainableParams: 8, nonTrainableParams: 14 });
   });
 
   it('input shapes: malformed or partly unknown ones are one line', () => {

@@ -30,16 +30,19 @@ describe('the editor re-analyses only when the numbers can change', () => {
     expect(calls.count).toBe(before);
   });
 
-  it('re-runs once for a parameter edit, a rename or a new edge', () => {
+  it('re-runs once for a parameter edit, a rename, a new edge or a frozen layer', () => {
     let graph = syntheticGraph(100);
     analysisOf(graph);
     const conv = graph.nodes.find((n) => n.kind === 'Conv2D')!;
-    const edits = [
-      applyChanges(graph, [{ type: 'setParams', id: conv.id, params: { ...conv.params, filters: 7 } }]),
-      applyChanges(graph, [{ type: 'rename', id: conv.id, name: 'renamed' }]),
-      applyChanges(graph, [{ type: 'removeEdges', ids: [graph.edges[3]!.id] }]),
+    // Each edit applies to the graph the one before it left, so only that edit differs.
+    const edits: ((g: typeof graph) => typeof graph)[] = [
+      (g) => applyChanges(g, [{ type: 'setParams', id: conv.id, params: { ...conv.params, filters: 7 } }]),
+      (g) => applyChanges(g, [{ type: 'rename', id: conv.id, name: 'renamed' }]),
+      (g) => applyChanges(g, [{ type: 'removeEdges', ids: [g.edges[3]!.id] }]),
+      (g) => applyChanges(g, [{ type: 'setFrozen', ids: [conv.id], frozen: true }]),
     ];
-    for (const edited of edits) {
+    for (const edit of edits) {
+      const edited = edit(graph);
       const before = calls.count;
       const a = analysisOf(edited);
       analysisOf(edited);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../../../shared/templates';
 import { pathsOf } from '../../../renderer/store/usePaths';
+import { getTemplate } from '../../../shared/templates';
 
 describe('paths in the editor', () => {
   it('counts ResNet-50 as 2^16 and keeps the count while only names or settings change', () => {
