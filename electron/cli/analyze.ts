@@ -56,6 +56,8 @@ export function analysisJson(
   return {
     totals: {
       ...totalsJson(analysis.totals),
+      // Some layer is not counted: the numbers are a lower bound.
+      partial: analysis.partial,
       paths: paths.total.toString(),
       pathLengths: paths.lengths && [...paths.lengths].map(([length, count]) => ({ length, count: count.toString() })),
     },
@@ -89,6 +91,8 @@ function analysisText(analysis: Analysis, paths: PathCounts): string {
     ];
   });
   const t = analysis.totals;
+  // Some layer is not counted (see Problems): the totals are a lower bound.
+  const atLeast = analysis.partial ? 'at least ' : '';
   const lines = [
     renderTable(['name', 'kind', 'output', 'params', 'MACs', 'receptive field'], rows, [
       false,
@@ -99,8 +103,8 @@ function analysisText(analysis: Analysis, paths: PathCounts): string {
       false,
     ]),
     '',
-    `Parameters: ${formatInt(t.params)} (trainable ${formatInt(t.trainableParams)}, non-trainable ${formatInt(t.nonTrainableParams)})`,
-    `MACs: ${formatInt(t.macs)}   FLOPs: ${formatInt(t.flops)} (= 2 × MACs)`,
+    `Parameters: ${atLeast}${formatInt(t.params)} (trainable ${formatInt(t.trainableParams)}, non-trainable ${formatInt(t.nonTrainableParams)})`,
+    `MACs: ${atLeast}${formatInt(t.macs)}   FLOPs: ${atLeast}${formatInt(t.flops)} (= 2 × MACs)`,
     pathsLine(paths),
   ];
   if (analysis.diagnostics.length) {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatInt, formatMacs, formatPathCount, formatReceptiveField, formatShape } from '../../shared/analysis';
 import { getLayerSpec } from '../../shared/layers';
+import { PLACEHOLDER_KIND } from '../../shared/layers/placeholder';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
 import { usePaths } from '../store/usePaths';
@@ -10,6 +11,7 @@ import { checkFieldValue, fieldApplies, fieldsFor } from './fieldModel';
 import { InputOrder } from './InputOrder';
 import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
+import { PlaceholderShape } from './PlaceholderShape';
 import { RenameField } from './RenameField';
 import { UnsupportedDetails } from './UnsupportedDetails';
 
@@ -21,7 +23,11 @@ export function Inspector() {
   const paths = usePaths();
   const id = selection.length === 1 ? selection[0]! : null;
   const node = id ? graph.nodes.find((n) => n.id === id) : undefined;
-  const errors = useMemo(() => (node ? errorsByField(node.kind, node.params) : new Map()), [node]);
+  // A kind outside the registry (an imported unsupported layer) has no settings form to flag.
+  const errors = useMemo(
+    () => (node && getLayerSpec(node.kind) ? errorsByField(node.kind, node.params) : new Map()),
+    [node],
+  );
 
   if (id?.startsWith('group:')) return <ModuleInspector groupId={id} />;
   if (!node) {
@@ -63,6 +69,9 @@ export function Inspector() {
           />{' '}
           Frozen: weights not trained (Keras trainable = False)
         </label>
+      )}
+      {!spec && node.kind === PLACEHOLDER_KIND && (
+        <PlaceholderShape key={node.id} node={node} inputShape={a?.inputShapes[0]} />
       )}
       {!spec && <UnsupportedDetails node={node} />}
       <section aria-label="Settings">

@@ -8,14 +8,22 @@ const convention =
   'bias adds, batch norm, activations and pooling are not MACs. FLOPs = 2 × MACs. ' +
   'Parameters are the weights Keras would create; batch-norm moving statistics are non-trainable.';
 
+const partialNote =
+  'Partial: some layer is not counted (an unsupported layer, or one after an error; see Problems), so these are lower bounds.';
+
 export function StatusBar() {
   const { ping, backend, error } = useShellStore();
-  const { totals } = useAnalysis();
+  const { totals, partial } = useAnalysis();
   const paths = usePaths();
   const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
   return (
     <footer className="status-bar">
-      <span data-testid="status-params" title={convention}>
+      <span
+        data-testid="status-params"
+        className={partial ? 'partial' : undefined}
+        title={partial ? `${partialNote}\n${convention}` : convention}
+      >
+        {partial ? '≥ ' : ''}
         {formatInt(totals.params)} params ({formatInt(totals.trainableParams)} trainable,{' '}
         {formatInt(totals.nonTrainableParams)} non-trainable)
       </span>
@@ -23,6 +31,7 @@ export function StatusBar() {
         data-testid="status-macs"
         title={`${formatInt(totals.macs)} multiply-adds (${formatInt(totals.macs * 2)} FLOPs) per sample.\n${convention}`}
       >
+        {partial ? '≥ ' : ''}
         {formatMacs(totals.macs)} · {formatFlopsFromMacs(totals.macs)}
       </span>
       <span title="Activation memory per sample, float32">{formatBytes(totals.activationBytes)} activations</span>

@@ -3,7 +3,7 @@ import { errorMessage } from '../issues';
 import { GroupTotals, makeTotals } from './groupTotals';
 import { type IndexedGraph, indexGraph } from './indexGraph';
 import { downstreamUnknownMessage, duplicateNameMessage, unknownGroupMessage, unusedOutputMessage } from './messages';
-import { FAILED, NodePass, type Report } from './nodePass';
+import { FAILED, NodePass, OK, type Report } from './nodePass';
 import { topoOrder } from './topoOrder';
 import type { Analysis, NodeAnalysis } from './types';
 
@@ -21,6 +21,7 @@ export function analyzeGraph(graph: Graph): Analysis {
       order: [],
       nodes: Object.create(null),
       totals: makeTotals(0, 0, 0, 0),
+      partial: true,
       groups: Object.create(null),
       diagnostics: [
         {
@@ -66,6 +67,7 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
     order: Array.from(topo.order, (i) => nodes[i]!.id),
     nodes: results,
     totals: makeTotals(trainable, nonTrainable, macs, activations),
+    partial: isPartial(pass),
     groups: groupTotals.result(),
     diagnostics,
     outputs: findOutputs(g, pass, report),
@@ -91,6 +93,13 @@ function checkNames({ nodes, indexOf }: IndexedGraph, report: Report): void {
     }
     if (taken) report(node.id, 'error', 'duplicate-name', duplicateNameMessage(node));
   }
+}
+
+/** Whether some layer went uncounted: a placeholder, or a node failed or blocked. */
+function isPartial(pass: NodePass): boolean {
+  if (pass.placeholders > 0) return true;
+  for (let i = 0; i < pass.status.length; i++) if (pass.status[i] !== OK) return true;
+  return false;
 }
 
 /** Adds a node's costs to its module; a node of a module that does not exist is warned about. */

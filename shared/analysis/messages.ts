@@ -73,6 +73,17 @@ export function unknownKindMessage(node: Named & { params?: Record<string, unkno
   return `${layerLabel(node)} has a layer type Netwright does not know ("${inMessage(node.kind)}") — replace it with a layer from the palette`;
 }
 
+export function placeholderMessage(node: Named & { params: Record<string, unknown> }): string {
+  const kerasClass = typeof node.params.kerasClass === 'string' ? node.params.kerasClass : node.kind;
+  const label = layerLabel({ kind: kerasClass, name: node.name });
+  const shape = node.params.outputShape;
+  const how =
+    shape === 'input'
+      ? "its output is assumed to have its input's shape (right for element-wise layers; set it in the inspector if not)"
+      : `its output shape is given as ${Array.isArray(shape) ? shape.join('×') : String(shape)}`;
+  return `${label} is not supported: ${how}, and it counts as 0 parameters and 0 multiply-adds, so the totals are a lower bound — replace it with palette layers for exact numbers`;
+}
+
 export function invalidParamsMessage(node: Named, issues: readonly Issue[]): string {
   return `${layerLabel(node)} has invalid settings: ${formatIssues(issues)}`;
 }

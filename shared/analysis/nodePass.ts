@@ -1,6 +1,7 @@
 import { LIMITS } from '../graph/limits';
 import type { LayerNode, Shape } from '../graph/types';
 import { type AnyLayerSpec, getLayerSpec, LayerError } from '../layers';
+import { placeholderFor, placeholderSpec } from '../layers/placeholder';
 import type { IndexedGraph } from './indexGraph';
 import {
   countTooLargeMessage,
@@ -9,6 +10,7 @@ import {
   internalErrorMessage,
   invalidParamsMessage,
   outputTooLargeMessage,
+  placeholderMessage,
   shapeErrorMessage,
   tooManyInputsMessage,
   unconnectedInputMessage,
@@ -43,6 +45,8 @@ export class NodePass {
   /** Longest path from a source, to tell the network's end from a forgotten branch. */
   readonly depth: Int32Array;
   readonly specs: (AnyLayerSpec | undefined)[];
+  /** Unsupported layers analysed through with a known shape (each counted as 0). */
+  placeholders = 0;
   private readonly shapes: (Shape | null)[];
   private readonly rf: ReceptiveFields;
 
@@ -156,7 +160,8 @@ export class NodePass {
   private checkOwnProblems(i: number, node: LayerNode): ParamsEntry | null {
     const count = this.g.inStart[i + 1]! - this.g.inStart[i]!;
     let ownError = false;
-    const spec = getLayerSpec(node.kind);
+    const placeholder = getLayerSpec(node.kind) ? undefined : placeholderFor(node);
+    const spec = getLayerSpec(node.kind) ?? placeholder;
     this.specs[i] = spec;
     let entry: ParamsEntry | undefined;
     if (!spec) {
@@ -166,6 +171,10 @@ export class NodePass {
       entry = validatedParams(spec, node.params);
       if (entry.result.ok) {
         this.params = entry.result.params;
+        if (placeholder) {
+          this.placeholders += 1;
+          this.report(node.id, 'warning', 'unsupported-layer', placeholderMessage(node));
+        }
       } else {
         this.report(node.id, 'error', 'invalid-params', invalidParamsMessage(node, entry.result.issues));
         ownError = true;
@@ -284,7 +293,9 @@ export class NodePass {
       if (count === 0) this.rf.start(i);
       for (let e = 0; e < count && known; e++) known = this.rf.mergeInput(i, inSource[first + e]!, e === 0);
       if (entry.rfStep === undefined) entry.rfStep = entry.spec.rfStep(params);
-      if (known) this.rf.apply(i, entry.rfStep!);
+      // What an unsupported layer sees is unknown, and so is everything it feeds.
+      if (entry.spec === placeholderSpec) this.rf.forget(i);
+      else if (known) this.rf.apply(i, entry.rfStep!);
     } catch (error) {
       this.rf.forget(i);
       this.report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'receptive field', error));

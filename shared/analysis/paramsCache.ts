@@ -1,4 +1,4 @@
-import { type AnyLayerSpec, type ParamsResult, type RfStep, validateParams } from '../layers';
+import { type AnyLayerSpec, type ParamsResult, type RfStep, validateWithSpec } from '../layers';
 
 /**
  * Validated parameters per raw params object. The editor replaces a node's params
@@ -23,7 +23,7 @@ export function validatedParams(spec: AnyLayerSpec, raw: Record<string, unknown>
     // The same object under another kind (or a re-registered kind) must revalidate.
     if (hit && hit.spec === spec) return hit;
   }
-  const entry: ParamsEntry = { spec, result: validateParams(spec.kind, raw), rfStep: undefined };
+  const entry: ParamsEntry = { spec, result: validateWithSpec(spec, raw), rfStep: undefined };
   if (cacheable) cache.set(raw, entry);
   return entry;
 }

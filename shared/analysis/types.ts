@@ -53,6 +53,8 @@ export type DiagnosticCode =
   | 'unconnected-input'
   | 'too-many-inputs'
   | 'unknown-kind'
+  /** An Unsupported layer with a known output shape: counted as 0, the totals are a lower bound. */
+  | 'unsupported-layer'
   | 'invalid-params'
   | 'shape-error'
   /** A layer's output or cost is past LIMITS (docs/limits.md). */
@@ -86,6 +88,11 @@ export interface Analysis {
   order: string[];
   nodes: Record<string, NodeAnalysis>;
   totals: Totals;
+  /**
+   * Some layer is not counted (an unsupported layer, or one whose shape is unknown after
+   * an error): the totals are a lower bound.
+   */
+  partial: boolean;
   /** Per module (group id), including members of nested modules. */
   groups: Record<string, Totals>;
   diagnostics: Diagnostic[];

@@ -1,5 +1,6 @@
 import { type Analysis, analyzeGraph, type Diagnostic } from '../analysis';
 import type { Graph, Group, Shape } from '../graph/types';
+import { unsupportedLayersProblem } from '../layers/placeholder';
 import { pythonIdentifier } from '../text';
 import { ExportError, fusedActivation, type PlainLayer, plainLayer } from './plainLayer';
 import { className, IdentifierPool } from './python/identifiers';
@@ -60,6 +61,8 @@ export type PrepareResult = { ok: true; network: ExportNetwork } | { ok: false; 
 export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = analyzeGraph(graph)): PrepareResult {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: errors };
+  const unsupported = unsupportedLayersProblem(graph);
+  if (unsupported) throw new ExportError(unsupported);
 
   const incoming = new Map<string, { source: string; index: number }[]>();
   for (const e of graph.edges) {

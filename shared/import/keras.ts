@@ -67,6 +67,27 @@ function importText(text: string, options: ImportOptions): ImportResult {
   };
 }
 
+/**
+ * Classes that keep their input's shape, met unsupported in real files: preprocessing,
+ * activations, noise and dropout variants, and the custom swish / drop-connect layers of
+ * EfficientNet ports. Lambda and TFOpLambda are usually element-wise (x * 2, swish).
+ */
+const ELEMENT_WISE =
+  /^(Lambda|TFOpLambda|Rescaling|Normalization|Masking|ActivityRegularization)$|swish|silu|mish|gelu|relu|elu|activation|dropout|dropconnect|noise|softmax/i;
+
+/**
+ * The output shape an unsupported layer is analysed with, so one such layer does not stop
+ * the analysis of the rest: the shape the file states (Lambda's output_shape), else its
+ * input's for a one-input layer of an element-wise class (the warning says it is assumed);
+ * none otherwise (a CapsuleLayer's shape cannot be guessed): the designer sets it.
+ */
+function placeholderShape(layer: RawLayer): number[] | 'input' | undefined {
+  const stated = layer.config.output_shape;
+  if (Array.isArray(stated) && stated.length > 0 && stated.every((d) => Number.isInteger(d) && d > 0))
+    return stated as number[];
+  return layer.inputs.length === 1 && ELEMENT_WISE.test(layer.className) ? 'input' : undefined;
+}
+
 /** Keras's trainable: false, kept as Netwright's frozen layers. */
 function withFrozen(graph: Graph, ids: ReadonlySet<string>): Graph {
   if (ids.size === 0) return graph;
@@ -180,12 +201,21 @@ function buildGraph(
     if (converted.fatal) return fail(converted.error);
     const message = `${oneLine(layer.className, 40)} ${q(layer.name)} ${converted.reason}.`;
     if (options.strict) return fail(`Cannot import: ${message}`);
-    const params = { kerasClass: layer.className, reason: converted.reason, config: layer.config };
+    const outputShape = placeholderShape(layer);
+    const params = {
+      kerasClass: layer.className,
+      reason: converted.reason,
+      config: layer.config,
+      ...(outputShape ? { outputShape } : {}),
+    };
     refs.set(layer.name, builder.add(UNSUPPORTED_KIND, params, inputs, layer.name));
-    ranks.set(layer.name, undefined);
+    ranks.set(
+      layer.name,
+      outputShape === 'input' ? ranks.get(layer.inputs[0]!) : outputShape ? outputShape.length : undefined,
+    );
     warnings.push({
       nodeId: layer.name,
-      severity: 'error',
+      severity: outputShape ? 'warning' : 'error',
       code: 'unsupported-layer',
       message,
       kerasClass: layer.className,

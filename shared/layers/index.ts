@@ -28,6 +28,7 @@ export {
   type ParamsOf,
   type ParamsResult,
   validateParams,
+  validateWithSpec,
 } from './registry';
 export { type ReshapeParams, reshapeSpec } from './reshape';
 export { type SeparableConv2DParams, separableConv2dSpec } from './separableConv2d';

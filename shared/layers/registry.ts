@@ -85,6 +85,11 @@ export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok:
 export function validateParams(kind: string, raw: Record<string, unknown>): ParamsResult {
   const spec = getLayerSpec(kind);
   if (!spec) return { ok: false, issues: [{ field: '', message: `Unknown layer kind "${kind}".` }] };
+  return validateWithSpec(spec, raw);
+}
+
+/** A spec's schema over raw params (also for specs outside the registry: the unsupported placeholder). */
+export function validateWithSpec(spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsResult {
   const result = spec.schema.safeParse(raw);
   if (result.success) return { ok: true, params: result.data as Record<string, unknown> };
   return { ok: false, issues: issuesOf(result.error) };

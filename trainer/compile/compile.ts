@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { type Analysis, analyzeGraph } from '../../shared/analysis';
 import type { Graph, Shape } from '../../shared/graph/types';
+import { unsupportedLayersProblem } from '../../shared/layers/placeholder';
 import { builderFor, UnsupportedInTfjs } from './builders';
 
 type Tf = typeof tfjs;
@@ -29,6 +30,8 @@ const sameShape = (a: readonly (number | null)[], b: Shape) => a.length === b.le
  * the numbers Netwright shows and the model it trains cannot drift apart.
  */
 export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeGraph(graph)): CompiledModel {
+  const unsupported = unsupportedLayersProblem(graph);
+  if (unsupported) throw new CompileError(unsupported, null);
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
   if (firstError) {
     const where = firstError.nodeId ? `${analysis.nodes[firstError.nodeId]?.name ?? firstError.nodeId}: ` : '';

@@ -125,12 +125,23 @@ describe('netwright analyze', () => {
       expect.objectContaining({ source: 'import', code: 'frozen-layers', severity: 'info', nodeId: 'c1' }),
     );
     expect(diagnostics).toContainEqual(
-      expect.objectContaining({ source: 'analysis', code: 'unknown-kind', nodeId: 'scale', kerasClass: 'Lambda' }),
+      expect.objectContaining({ source: 'analysis', code: 'unsupported-layer', nodeId: 'scale', kerasClass: 'Lambda' }),
     );
     // One diagnostic per problem: the unsupported layer is the analysis's, not reported twice.
-    const aboutScale = diagnostics.filter((d: { nodeId: string; severity: string }) => d.nodeId === 'scale');
-    expect(aboutScale.filter((d: { severity: string }) => d.severity === 'error')).toHaveLength(1);
+    expect(diagnostics.filter((d: { nodeId: string }) => d.nodeId === 'scale')).toHaveLength(1);
     for (const d of diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(['source', 'code', 'severity']));
+  });
+
+  it('reports the layers after an unsupported one exactly, the totals marked partial (issue 14.4)', async () => {
+    const file = path.join(import.meta.dirname, '../../fixtures/keras/frozen-lambda.keras2.json');
+    const json = JSON.parse((await analyze(file, '--json')).out);
+    // c1: 3·3·3·4 + 4 = 112 (frozen); the Lambda keeps 8×8×4; c2: 3·3·4·4 + 4 = 148.
+    expect(json.totals).toMatchObject({ params: 260, trainableParams: 148, nonTrainableParams: 112, partial: true });
+    expect(json.nodes.find((n: { name: string }) => n.name === 'c2')).toMatchObject({ params: 148 });
+    const { code, out } = await analyze(file);
+    expect(code).toBe(0); // a warning, not an error
+    expect(out).toMatch(/^Parameters: at least 260 \(trainable 148, non-trainable 112\)$/m);
+    expect(out).toMatch(/warning: scale: Lambda 'scale' is not supported: its output is assumed/);
   });
 
   it('exits 1 and prints the diagnostics when the network has errors', async () => {
