@@ -25,6 +25,13 @@ export class GroupClosed extends Error {
   }
 }
 
+/** Releases every worker of `group` waiting now or later with GroupClosed (from any thread). */
+export function closeGroup(group: AllReduceGroup): void {
+  const header = new Int32Array(group.header);
+  Atomics.store(header, CLOSED, 1);
+  Atomics.notify(header, GENERATION);
+}
+
 /** 1M floats: one round for most networks, 4 MiB per worker. */
 export function createAllReduceGroup(workers: number, chunk = 1 << 20): AllReduceGroup {
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a whole number ≥ 1, got ${workers}`);
@@ -117,7 +124,6 @@ export class AllReduce {
 
   /** Releases every worker waiting now or later with GroupClosed. */
   close(): void {
-    Atomics.store(this.header, CLOSED, 1);
-    Atomics.notify(this.header, GENERATION);
+    closeGroup(this.group);
   }
 }
