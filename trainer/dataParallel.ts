@@ -85,3 +85,28 @@ export async function dataParallelStep(
   tf.dispose(summed.map((g) => g.tensor));
   return { loss: flat[n]!, accuracy: flat[n + 1]! };
 }
+
+/** FNV-1a over the bits of every value, cut to 24 bits so a float32 carries it exactly. */
+async function weightsHash(variables: tfjs.Variable[]): Promise<number> {
+  let h = 0x811c9dc5;
+  for (const v of variables) {
+    const bits = new Uint32Array((await v.data()).slice().buffer);
+    for (let i = 0; i < bits.length; i++) h = Math.imul(h ^ bits[i]!, 0x01000193);
+  }
+  return (h >>> 0) & 0xffffff;
+}
+
+/**
+ * Checks the promise the step makes: every worker holds bit-identical weights. Each worker
+ * sends its hash in its own cell; a mismatch stops the run rather than train on silently.
+ */
+export async function checkIdenticalWeights(reduce: AllReduce, variables: tfjs.Variable[]): Promise<void> {
+  const hashes = new Float32Array(reduce.workers);
+  hashes[reduce.rank] = await weightsHash(variables);
+  reduce.allReduce(hashes);
+  if (hashes.some((h) => h !== hashes[0])) {
+    throw new Error(
+      `the ${reduce.workers} training workers no longer hold identical weights (hashes ${[...hashes].join(', ')}); train with one worker (--workers 1) and report this`,
+    );
+  }
+}

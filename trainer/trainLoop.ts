@@ -5,7 +5,7 @@ import type { AllReduce } from './allReduce';
 import { batchOf } from './batch';
 import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
-import { agreedState, broadcastVariables, dataParallelStep, shareOf } from './dataParallel';
+import { agreedState, broadcastVariables, checkIdenticalWeights, dataParallelStep, shareOf } from './dataParallel';
 import type { Dataset } from './dataset';
 import { DivergenceWatch, divergedMessage } from './divergence';
 import { evaluate } from './evaluate';
@@ -162,6 +162,7 @@ export async function trainLoop(
         });
       }
       const trainSeconds = (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000;
+      if (parallel) await checkIdenticalWeights(parallel, variables);
       if (leader && o.batchNormStatistics === 'recompute')
         recomputeBatchNormStatistics(tf, model, data, order, o.batchSize);
       const cancelled = () => hooks.control.state() === 'cancel';

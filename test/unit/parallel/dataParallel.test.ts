@@ -7,7 +7,7 @@ import { shareOf } from '../../../trainer/dataParallel';
 import { options, tinyConvNet } from '../train/helpers';
 
 const entry = new URL('./dataParallel.worker.ts', import.meta.url).href;
-type Result = { status: string; weights: Float32Array[] };
+type Result = { status: string; message?: string; weights: Float32Array[] };
 
 function runWorker(data: object): Promise<Result> {
   const worker = new Worker(new URL('./tsWorker.mjs', import.meta.url), { workerData: { entry, ...data } });
@@ -18,11 +18,13 @@ function runWorker(data: object): Promise<Result> {
 }
 
 /** Trains with `workers` workers (0: the single-worker path, no group); every worker's weights. */
-function train(graph: Graph, workers: number, raw: Record<string, unknown>): Promise<Result[]> {
+function train(graph: Graph, workers: number, raw: Record<string, unknown>, perturbRank?: number): Promise<Result[]> {
   const o = options(raw);
   if (workers === 0) return Promise.all([runWorker({ group: null, rank: 0, graph, options: o })]);
   const group = createAllReduceGroup(workers);
-  return Promise.all(Array.from({ length: workers }, (_, rank) => runWorker({ group, rank, graph, options: o })));
+  return Promise.all(
+    Array.from({ length: workers }, (_, rank) => runWorker({ group, rank, graph, options: o, perturbRank })),
+  );
 }
 
 /** Conv, pool, dense: no batch norm and no dropout, whose statistics and masks depend on the split. */
@@ -70,6 +72,17 @@ describe('data-parallel training (real worker threads, cpu)', () => {
       other!.weights.forEach((w, i) => {
         expect(bytes(w).equals(bytes(first!.weights[i]!))).toBe(true);
       });
+    }
+  }, 60_000);
+
+  it('stops every worker at the epoch’s end when one worker’s weights drift', async () => {
+    const raw = { dataset: { kind: 'synthetic', samples: 32, classes: 3 }, epochs: 2, validationSplit: 0 };
+    const results = await train(plainConvNet(), 2, raw, 1);
+    for (const r of results) {
+      expect(r.status).toBe('threw');
+      expect(r.message).toMatch(
+        /^the 2 training workers no longer hold identical weights \(hashes \d+, \d+\); train with one worker/,
+      );
     }
   }, 60_000);
 
