@@ -71,7 +71,7 @@ interface ActiveRun {
 }
 
 /** The run's end from its workers' outcomes (rank 0 first); a worker may have sent none. */
-function runOutcome(outcomes: (JobOutcome | null)[], control: SharedControl): JobOutcome {
+export function runOutcome(outcomes: (JobOutcome | null)[], control: SharedControl): JobOutcome {
   const cancelled = control.state() === 'cancel';
   const leader = outcomes[0] ?? {
     status: cancelled ? 'cancelled' : 'failed',

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainingService } from '../../../electron/services/train';
+import type { JobOutcome } from '../../../electron/services/train/runJob';
+import { runOutcome } from '../../../electron/services/train/service';
 import type { ApiEvent, BackendReport } from '../../../shared/api';
+import { GroupClosed } from '../../../trainer/allReduce';
+import { SharedControl } from '../../../trainer/control';
 import { tinyConvNet, useCpu } from '../train/helpers';
 
 /**
@@ -83,4 +87,22 @@ describe('TrainingService with data-parallel workers', () => {
     expect(statuses()).toEqual(['preparing', 'running', 'paused', 'running', 'cancelled']);
     expect(record.hasModel).toBe(true);
   }, 60_000);
+});
+
+describe('the run outcome from its workers', () => {
+  const control = new SharedControl();
+  const failed = (message: string): JobOutcome => ({ status: 'failed', failure: 'internal', message, model: null });
+  const completed: JobOutcome = { status: 'completed', failure: null, message: null, model: null };
+  const closed = failed(`Training stopped: ${new GroupClosed().message}`);
+
+  it('is rank 0’s, unless rank 0 stopped only because another worker failed', () => {
+    expect(runOutcome([completed, null], control)).toBe(completed);
+    const crash = failed('The training thread crashed: out of memory');
+    expect(runOutcome([closed, closed, crash], control)).toBe(crash);
+    expect(runOutcome([closed, closed], control)).toBe(closed);
+  });
+
+  it('says so when rank 0 sent nothing', () => {
+    expect(runOutcome([null, completed], control).message).toBe('The training thread stopped unexpectedly.');
+  });
 });
