@@ -171,8 +171,7 @@ export async function trainLoop(
       const validation = validates
         ? await evaluate(tf, model, data, split.validation, o.labelSmoothing, o.batchSize * 2, reg, cancelled)
         : null;
-      if (validates && cancelled())
-        return { status: 'cancelled', message: `Cancelled while validating epoch ${epoch}.` };
+      if (leader && cancelled()) return { status: 'cancelled', message: `Cancelled while validating epoch ${epoch}.` };
       const diverged = divergence.afterEpoch(lossSum / seen, lastLoss);
       hooks.onEpoch({
         epoch,
