@@ -29,6 +29,7 @@ import { addCurvePoint, defaultName, knownDatasetBytes, newRecord, newRunId, sum
 import type { JobOutcome } from './runJob';
 import { GENERATED_BY, RunStore, writeModelFiles } from './runStore';
 import { keepingTheRun, writeRunFiles } from './saveRun';
+import { workersInMemory } from './workerMemory';
 import { trainWorkerUrl } from './workerUrl';
 
 const GROUP_CLOSED = new GroupClosed().message;
@@ -142,13 +143,23 @@ export class TrainingService {
     const net = prepareForTraining(request.graph, analysis);
     if (!net.ok) throw new TrainingRefused(net.error, 'network');
     const backend = await (this.settings.backend ?? ensureBackend)();
-    // Data-parallel on wasm only: one wasm thread per worker. The run records the number it used.
+    const memoryBudget = this.settings.memoryBudget ?? defaultMemoryBudget;
+    const budget = memoryBudget(backend.name);
+    const memory = estimateTrainingMemory(analysis.totals, resolved.options, knownDatasetBytes(resolved.options, net));
+    // Data-parallel on wasm only: one wasm thread per worker, as many as the memory holds. The run records the number.
     const defaultWorkers = this.settings.defaultWorkers ?? (() => os.availableParallelism());
-    const workers = backend.name === 'wasm' ? (resolved.options.workers ?? defaultWorkers()) : 1;
+    const asked = resolved.options.workers !== undefined;
+    const wanted = backend.name === 'wasm' ? (resolved.options.workers ?? defaultWorkers()) : 1;
+    const { workers, refusal } = workersInMemory(memory, wanted, asked, memoryBudget('cpu'));
     const options = { ...resolved.options, workers };
-    const budget = (this.settings.memoryBudget ?? defaultMemoryBudget)(backend.name);
-    const memory = estimateTrainingMemory(analysis.totals, options, knownDatasetBytes(options, net));
-    return { options, analysis, net, memory, budget, refusal: memoryRefusal(memory, budget.bytes, budget.label) };
+    return {
+      options,
+      analysis,
+      net,
+      memory,
+      budget,
+      refusal: memoryRefusal(memory, budget.bytes, budget.label) ?? refusal,
+    };
   }
 
   async start(request: StartRequest): Promise<{ runId: string }> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainingService } from '../../../electron/services/train';
 import type { JobOutcome } from '../../../electron/services/train/runJob';
 import { runOutcome } from '../../../electron/services/train/service';
+import { parallelBytes } from '../../../electron/services/train/workerMemory';
 import type { ApiEvent, BackendReport } from '../../../shared/api';
 import { GroupClosed } from '../../../trainer/allReduce';
 import { SharedControl } from '../../../trainer/control';
@@ -15,13 +16,13 @@ const wasm = async (): Promise<BackendReport> => ({ name: 'wasm', reason: 'tests
 const cpu = async (): Promise<BackendReport> => ({ name: 'cpu', reason: 'tests', attempts: [] });
 const services: TrainingService[] = [];
 
-function service(backend = wasm) {
+function service(backend = wasm, budget = 2 ** 30) {
   const events: { event: ApiEvent; payload: unknown }[] = [];
   const s = new TrainingService({
     runsDir: null,
     emit: (event, payload) => events.push({ event, payload }),
     backend,
-    memoryBudget: () => ({ bytes: 2 ** 30, label: 'the test budget' }),
+    memoryBudget: () => ({ bytes: budget, label: 'the test budget' }),
     progressIntervalMs: 0,
     defaultWorkers: () => 3,
   });
@@ -59,6 +60,19 @@ describe('TrainingService with data-parallel workers', () => {
     await expect(two.start({ graph: tinyConvNet(), options: { workers: 0 } })).rejects.toThrow(
       'Invalid training options: workers: expected a number of workers from 1 to 256, got 0',
     );
+  });
+
+  it('starts fewer workers than cores when their memory would not fit, and refuses that many when asked', async () => {
+    const graph = tinyConvNet();
+    const { memory } = await service().s.plan({ graph, options: small });
+    const twoFit = parallelBytes(memory, 2);
+    const tight = service(wasm, twoFit).s;
+    expect((await tight.plan({ graph, options: small })).options.workers).toBe(2);
+    const asked = await tight.plan({ graph, options: { ...small, workers: 3 } });
+    expect(asked.refusal).toMatch(
+      /^3 training workers need about .+ \(each holds the weights, optimizer state and dataset, .+\), more than the test budget: use 2 workers or fewer\.$/,
+    );
+    await expect(tight.start({ graph, options: { ...small, workers: 3 } })).rejects.toMatchObject({ kind: 'memory' });
   });
 
   it('pauses, resumes and cancels every worker', async () => {
