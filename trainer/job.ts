@@ -12,6 +12,7 @@ import type {
   TrainableNetwork,
 } from '../shared/training';
 import { estimateTrainingMemory, memoryRefusal, prepareForTraining } from '../shared/training';
+import type { AllReduce } from './allReduce';
 import { CompileError, compileGraph } from './compile/compile';
 import type { TrainingControl } from './control';
 import { type Dataset, DatasetProblem } from './dataset';
@@ -46,6 +47,8 @@ export interface JobHooks {
   onDataset(info: DatasetInfo, memory: MemoryEstimate): void;
   onBatch(progress: Omit<BatchProgress, 'runId'>): void;
   onEpoch(metrics: EpochMetrics): void;
+  /** Data-parallel training (see LoopHooks); only rank 0 keeps the trained model. */
+  parallel?: AllReduce;
 }
 
 export interface JobOutcome {
@@ -133,7 +136,8 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks, loa
       hooks.onStatus('running');
       const result = await trainLoop(tf, compiled, data, split, o, hooks);
       // A diverged model holds NaNs or weights blown far off: nothing worth exporting.
-      const model = result.status === 'diverged' ? null : await inferenceModel(tf, compiled, net, job.graph);
+      const keeps = result.status !== 'diverged' && (hooks.parallel?.rank ?? 0) === 0;
+      const model = keeps ? await inferenceModel(tf, compiled, net, job.graph) : null;
       return { ...result, failure: null, model };
     } finally {
       compiled.dispose();

@@ -1,9 +1,11 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BatchProgress, EpochMetrics, ResolvedTrainingOptions } from '../shared/training';
 import { learningRateAt, seededRandom, shuffleInPlace } from '../shared/training';
+import type { AllReduce } from './allReduce';
 import { batchOf } from './batch';
 import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
+import { agreedState, broadcastVariables, checkIdenticalWeights, dataParallelStep, shareOf } from './dataParallel';
 import type { Dataset } from './dataset';
 import { DivergenceWatch, divergedMessage } from './divergence';
 import { evaluate } from './evaluate';
@@ -17,6 +19,11 @@ export interface LoopHooks {
   onStatus(status: 'running' | 'paused'): void;
   onBatch(progress: Omit<BatchProgress, 'runId'>): void;
   onEpoch(metrics: EpochMetrics): void;
+  /**
+   * Data-parallel training: this worker's group. Each trains on its share of every batch;
+   * rank 0 alone recomputes batch-norm statistics and validates (the others' are never used).
+   */
+  parallel?: AllReduce;
 }
 
 export interface LoopResult {
@@ -57,6 +64,10 @@ export async function trainLoop(
       : null;
   const optimizer = createOptimizer(tf, o);
   const divergence = new DivergenceWatch(K, batches);
+  const parallel = hooks.parallel;
+  const leader = !parallel || parallel.rank === 0;
+  if (parallel) await broadcastVariables(tf, parallel, variables);
+  const controlState = () => (parallel ? agreedState(parallel, hooks.control.state()) : hooks.control.state());
   const runStart = performance.now();
   let pausedMs = 0;
   let done = 0;
@@ -71,14 +82,18 @@ export async function trainLoop(
       let rate = o.learningRate;
       let lastLoss = Number.NaN;
       for (let b = 0; b < batches; b++) {
-        if (hooks.control.state() === 'pause') {
+        let state = controlState();
+        if (state === 'pause') {
           const pauseStart = performance.now();
           hooks.onStatus('paused');
-          while (hooks.control.state() === 'pause') await sleep(50);
+          do {
+            await sleep(50);
+            state = controlState();
+          } while (state === 'pause');
           pausedMs += performance.now() - pauseStart;
-          if (hooks.control.state() === 'run') hooks.onStatus('running');
+          if (state === 'run') hooks.onStatus('running');
         }
-        if (hooks.control.state() === 'cancel') {
+        if (state === 'cancel') {
           return { status: 'cancelled', message: `Cancelled at epoch ${epoch}, batch ${b + 1} of ${batches}.` };
         }
         rate = learningRateAt(o, epoch - 1 + b / batches);
@@ -86,23 +101,44 @@ export async function trainLoop(
         const start = b * o.batchSize;
         const end = Math.min(order.length, start + o.batchSize);
         const size = end - start;
-        const { x, labels: classes } = batchOf(tf, data, order, start, end);
+        const share = parallel ? shareOf(start, end, parallel.rank, parallel.workers) : { from: start, to: end };
+        const { x, labels: classes } = batchOf(tf, data, order, share.from, share.to);
         const labels = tf.tensor1d(classes, 'int32');
         const y = tf.tidy(() => tf.oneHot(labels, K).toFloat());
-        let accuracy: tfjs.Scalar | undefined;
-        const cost = optimizer.minimize(
-          () => {
-            const logits = model.apply(x, { training: true }) as tfjs.Tensor;
-            accuracy = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, -1), labels), 'float32')) as tfjs.Scalar);
-            const loss = smoothedCrossEntropy(tf, y, logits, o.labelSmoothing);
-            const reg = regularization();
-            return reg ? (tf.add(loss, reg) as tfjs.Scalar) : loss;
-          },
-          true,
-          variables,
-        )!;
-        const [lossValue, accValue] = [(await cost.data())[0]!, (await accuracy!.data())[0]!];
-        tf.dispose([x, labels, y, cost, accuracy!]);
+        const objective = () => {
+          const logits = model.apply(x, { training: true }) as tfjs.Tensor;
+          const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(logits, -1), labels), 'float32')) as tfjs.Scalar;
+          const loss = smoothedCrossEntropy(tf, y, logits, o.labelSmoothing);
+          const reg = regularization();
+          return { cost: reg ? (tf.add(loss, reg) as tfjs.Scalar) : loss, accuracy };
+        };
+        let lossValue: number;
+        let accValue: number;
+        if (parallel) {
+          const shareSize = share.to - share.from;
+          ({ loss: lossValue, accuracy: accValue } = await dataParallelStep(
+            tf,
+            parallel,
+            optimizer,
+            variables,
+            shareSize / size,
+            shareSize > 0 ? objective : null,
+          ));
+        } else {
+          let accuracy: tfjs.Scalar | undefined;
+          const cost = optimizer.minimize(
+            () => {
+              const r = objective();
+              accuracy = tf.keep(r.accuracy);
+              return r.cost;
+            },
+            true,
+            variables,
+          )!;
+          [lossValue, accValue] = [(await cost.data())[0]!, (await accuracy!.data())[0]!];
+          tf.dispose([cost, accuracy!]);
+        }
+        tf.dispose([x, labels, y]);
         const diverged = divergence.afterBatch(lossValue);
         if (diverged) return { status: 'diverged', message: divergedMessage(diverged, epoch, b + 1, rate) };
         lastLoss = lossValue;
@@ -126,13 +162,16 @@ export async function trainLoop(
         });
       }
       const trainSeconds = (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000;
-      if (o.batchNormStatistics === 'recompute') recomputeBatchNormStatistics(tf, model, data, order, o.batchSize);
+      if (parallel) await checkIdenticalWeights(parallel, variables);
+      if (leader && o.batchNormStatistics === 'recompute')
+        recomputeBatchNormStatistics(tf, model, data, order, o.batchSize);
       const cancelled = () => hooks.control.state() === 'cancel';
-      const reg = split.validation.length ? await regularizationValue(tf, regularization) : 0;
-      const validation = split.validation.length
+      const validates = leader && split.validation.length > 0;
+      const reg = validates ? await regularizationValue(tf, regularization) : 0;
+      const validation = validates
         ? await evaluate(tf, model, data, split.validation, o.labelSmoothing, o.batchSize * 2, reg, cancelled)
         : null;
-      if (cancelled()) return { status: 'cancelled', message: `Cancelled while validating epoch ${epoch}.` };
+      if (leader && cancelled()) return { status: 'cancelled', message: `Cancelled while validating epoch ${epoch}.` };
       const diverged = divergence.afterEpoch(lossSum / seen, lastLoss);
       hooks.onEpoch({
         epoch,

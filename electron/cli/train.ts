@@ -50,7 +50,7 @@ export const trainCommand = defineCommand({
   synopsis: `FILE [--dataset synthetic|mnist|idx:PATH|cifar10:PATH|folder:PATH] [--input-shape H,W,C]
          [--classes K] [--samples N] [--epochs E] [--batch-size B] [--label-smoothing EPS]
          [--optimizer sgd|adam|rmsprop] [--lr LR] [--schedule constant|step|cosine] [--weight-decay W]
-         [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--save DIR] [--json]`,
+         [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--workers N] [--save DIR] [--json]`,
   summary: 'Train on a built-in or chosen dataset with label smoothing; curves and calibration',
   help: `Trains the network in a worker thread on the TensorFlow.js backend Netwright selects
 (NETWRIGHT_BACKEND=wasm|cpu|tensorflow pins one) and prints per-epoch loss, accuracy,
@@ -74,6 +74,8 @@ a random seed (printed; pass --seed to repeat a run exactly on the same backend)
 --bn-statistics recompute (default) averages batch norm's means and variances over 8
 training batches after each epoch, for validation and the saved model; moving-average keeps
 Keras's moving averages, which short runs leave far from the data (validation near chance).
+--workers N (wasm): N worker threads each train on a share of every batch, gradients summed,
+one identical update (default: one per core; see docs/data-parallel.md). Other backends use 1.
 --save DIR writes model.json + weights.bin (TF.js Layers, loadable by tf.loadLayersModel),
 curves.csv and run.json.
 --json prints {"backend", "epochs": [{"loss", "accuracy", "valLoss", "valAccuracy", "ece",
@@ -129,7 +131,8 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
       const settings = (await service.get(runId)).settings;
       io.err(
         `Training ${network.name} (${formatInt(analysis.totals.params)} parameters): ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batch ${settings.batchSize}, ` +
-          `${settings.optimizer} lr ${settings.learningRate}, label smoothing ${settings.labelSmoothing}, seed ${settings.seed}`,
+          `${settings.optimizer} lr ${settings.learningRate}, label smoothing ${settings.labelSmoothing}, seed ${settings.seed}` +
+          ((settings.workers ?? 1) > 1 ? `, ${settings.workers} workers` : ''),
       );
       record = await service.waitForRun(runId);
     } finally {

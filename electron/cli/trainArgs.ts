@@ -28,6 +28,11 @@ export const trainOptions = {
     description: 'recompute (default) or moving-average (see above)',
   },
   seed: { type: 'string', value: 'S', description: 'repeat a run exactly on the same backend' },
+  workers: {
+    type: 'string',
+    value: 'N',
+    description: 'wasm: worker threads sharing each batch, default one per core (other backends use 1)',
+  },
   save: {
     type: 'string',
     value: 'DIR',
@@ -52,6 +57,7 @@ const flagOf: Record<string, string> = {
   validationSplit: '--validation-split',
   batchNormStatistics: '--bn-statistics',
   seed: '--seed',
+  workers: '--workers',
 };
 
 const number = (flag: string, value: string | undefined) => numberFlag(flag.slice(2), value);
@@ -98,5 +104,6 @@ export function trainingRequest(values: TrainValues): TrainingOptionsInput {
     validationSplit: number('--validation-split', values['validation-split']),
     batchNormStatistics: values['bn-statistics'] as TrainingOptionsInput['batchNormStatistics'],
     seed: number('--seed', values.seed),
+    workers: number('--workers', values.workers),
   };
 }

@@ -61,6 +61,11 @@ export const TrainingOptions = z.strictObject({
   batchNormStatistics: z
     .enum(batchNormStatisticsKinds, expected(`one of 'recompute', 'moving-average'`))
     .default('recompute'),
+  /**
+   * Worker threads training on shares of each batch (docs/data-parallel.md); wasm only, the
+   * other backends use one. When omitted: every core. The run records the number it used.
+   */
+  workers: int('a number of workers from 1 to 256', 1, 256).optional(),
   /** Same seed, same backend, same data: the same weights and curves. Chosen at random (and recorded) when omitted. */
   seed: int('a whole-number seed from 0 to 2^31 − 1', 0, 2 ** 31 - 1).optional(),
 });

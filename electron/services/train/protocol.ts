@@ -7,6 +7,7 @@ import type {
   MemoryEstimate,
   ResolvedTrainingOptions,
 } from '../../../shared/training';
+import type { AllReduceGroup } from '../../../trainer/allReduce';
 import type { JobOutcome } from './runJob';
 
 /** What the worker is started with (workerData). */
@@ -16,9 +17,11 @@ export interface WorkerStart {
   memoryBudget: { bytes: number; label: string };
   /** SharedControl's buffer: run / pause / cancel. */
   control: SharedArrayBuffer;
+  /** Data-parallel training: the group's buffers and this worker's rank; only rank 0 reports. */
+  parallel?: { group: AllReduceGroup; rank: number };
 }
 
-/** Worker → main, in this order: backend, dataset, status…, batch…/epoch…, then exactly one `done`. */
+/** Worker → main (rank 0; the other ranks send only `done`), in this order: backend, dataset, status…, batch…/epoch…, then exactly one `done`. */
 export type WorkerMessage =
   | { type: 'backend'; report: BackendReport }
   | { type: 'dataset'; info: DatasetInfo; memory: MemoryEstimate }

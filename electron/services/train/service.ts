@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
@@ -17,6 +18,7 @@ import {
   resolveTrainingOptions,
   type TrainableNetwork,
 } from '../../../shared/training';
+import { closeGroup, createAllReduceGroup, GroupClosed } from '../../../trainer/allReduce';
 import { SharedControl } from '../../../trainer/control';
 import { defaultDataDir } from '../dataDir';
 import { ensureBackend } from '../tfjs';
@@ -27,7 +29,10 @@ import { addCurvePoint, defaultName, knownDatasetBytes, newRecord, newRunId, sum
 import type { JobOutcome } from './runJob';
 import { GENERATED_BY, RunStore, writeModelFiles } from './runStore';
 import { keepingTheRun, writeRunFiles } from './saveRun';
+import { workersInMemory } from './workerMemory';
 import { trainWorkerUrl } from './workerUrl';
+
+const GROUP_CLOSED = new GroupClosed().message;
 
 export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
 
@@ -46,6 +51,8 @@ export interface TrainingServiceOptions {
    * the app lists; null keeps nothing.
    */
   keepRunsDir?: string | null;
+  /** Workers a wasm run uses when its options name none (default: os.availableParallelism()). */
+  defaultWorkers?: () => number;
 }
 
 export interface StartRequest {
@@ -56,11 +63,27 @@ export interface StartRequest {
 }
 
 interface ActiveRun {
-  worker: Worker;
+  /** Rank 0 first: it reports; the others (data-parallel wasm) only train. */
+  workers: Worker[];
   control: SharedControl;
   finished: Promise<RunRecord>;
   lastProgressAt: number;
   curveStride: number;
+}
+
+/** The run's end from its workers' outcomes (rank 0 first); a worker may have sent none. */
+export function runOutcome(outcomes: (JobOutcome | null)[], control: SharedControl): JobOutcome {
+  const cancelled = control.state() === 'cancel';
+  const leader = outcomes[0] ?? {
+    status: cancelled ? 'cancelled' : 'failed',
+    failure: cancelled ? null : 'internal',
+    message: cancelled ? 'Cancelled before training began.' : 'The training thread stopped unexpectedly.',
+    model: null,
+  };
+  if (leader.status !== 'failed') return leader;
+  // Rank 0 stopped because another worker did: that worker's message says why.
+  const cause = outcomes.slice(1).find((o) => o?.status === 'failed' && !o.message?.includes(GROUP_CLOSED));
+  return cause ?? leader;
 }
 
 /** A request the service refuses; the message says why and what to change. */
@@ -116,14 +139,27 @@ export class TrainingService {
   }> {
     const resolved = resolveTrainingOptions(request.options);
     if (!resolved.ok) throw new TrainingRefused(`Invalid training options: ${resolved.error}`, 'options');
-    const options = resolved.options;
     const analysis = analyzeGraph(request.graph);
     const net = prepareForTraining(request.graph, analysis);
     if (!net.ok) throw new TrainingRefused(net.error, 'network');
     const backend = await (this.settings.backend ?? ensureBackend)();
-    const budget = (this.settings.memoryBudget ?? defaultMemoryBudget)(backend.name);
-    const memory = estimateTrainingMemory(analysis.totals, options, knownDatasetBytes(options, net));
-    return { options, analysis, net, memory, budget, refusal: memoryRefusal(memory, budget.bytes, budget.label) };
+    const memoryBudget = this.settings.memoryBudget ?? defaultMemoryBudget;
+    const budget = memoryBudget(backend.name);
+    const memory = estimateTrainingMemory(analysis.totals, resolved.options, knownDatasetBytes(resolved.options, net));
+    // Data-parallel on wasm only: one wasm thread per worker, as many as the memory holds. The run records the number.
+    const defaultWorkers = this.settings.defaultWorkers ?? (() => os.availableParallelism());
+    const asked = resolved.options.workers !== undefined;
+    const wanted = backend.name === 'wasm' ? (resolved.options.workers ?? defaultWorkers()) : 1;
+    const { workers, refusal } = workersInMemory(memory, wanted, asked, memoryBudget('cpu'));
+    const options = { ...resolved.options, workers };
+    return {
+      options,
+      analysis,
+      net,
+      memory,
+      budget,
+      refusal: memoryRefusal(memory, budget.bytes, budget.label) ?? refusal,
+    };
   }
 
   async start(request: StartRequest): Promise<{ runId: string }> {
@@ -155,37 +191,43 @@ export class TrainingService {
     this.emit('trainStatus', { runId: id, status: 'preparing', message: null });
     const control = new SharedControl();
     const start: WorkerStart = { graph: request.graph, options, memoryBudget: budget, control: control.buffer };
-    const worker = new Worker(this.settings.workerUrl ?? trainWorkerUrl(), { workerData: start });
+    const count = options.workers ?? 1;
+    const group = count > 1 ? createAllReduceGroup(count) : null;
+    const workers = Array.from(
+      { length: count },
+      (_, rank) =>
+        new Worker(this.settings.workerUrl ?? trainWorkerUrl(), {
+          workerData: group ? { ...start, parallel: { group, rank } } : start,
+        }),
+    );
     let resolveFinished!: (r: RunRecord) => void;
     const finished = new Promise<RunRecord>((resolve) => {
       resolveFinished = resolve;
     });
-    const run: ActiveRun = { worker, control, finished, lastProgressAt: 0, curveStride: 1 };
+    const run: ActiveRun = { workers, control, finished, lastProgressAt: 0, curveStride: 1 };
     this.active.set(id, run);
-    let outcome: JobOutcome | null = null;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'done') outcome = message.outcome;
-      else this.onWorkerMessage(record, run, message);
-    });
-    worker.on('error', (err) => {
-      outcome ??= {
-        status: 'failed',
-        failure: 'internal',
-        message: `The training thread crashed: ${err.message}`,
-        model: null,
-      };
-    });
-    worker.on('exit', () => {
-      const final = outcome ?? {
-        status: control.state() === 'cancel' ? 'cancelled' : 'failed',
-        failure: control.state() === 'cancel' ? null : 'internal',
-        message:
-          control.state() === 'cancel'
-            ? 'Cancelled before training began.'
-            : 'The training thread stopped unexpectedly.',
-        model: null,
-      };
-      void this.finish(record, final).then(resolveFinished);
+    // Rank 0's outcome is the run's; a failure of another rank explains rank 0's "another worker stopped".
+    const outcomes: (JobOutcome | null)[] = workers.map(() => null);
+    let running = count;
+    workers.forEach((worker, rank) => {
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'done') outcomes[rank] = message.outcome;
+        else if (rank === 0) this.onWorkerMessage(record, run, message);
+      });
+      worker.on('error', (err) => {
+        outcomes[rank] ??= {
+          status: 'failed',
+          failure: 'internal',
+          message: `The training thread crashed: ${err.message}`,
+          model: null,
+        };
+      });
+      worker.on('exit', () => {
+        // A worker gone for good must not leave the others waiting at a barrier.
+        if (group) closeGroup(group);
+        running -= 1;
+        if (running === 0) void this.finish(record, runOutcome(outcomes, control)).then(resolveFinished);
+      });
     });
     return { runId: id };
   }
@@ -274,7 +316,7 @@ export class TrainingService {
   cancel(runId: string): void {
     const run = this.activeRun(runId);
     run.control.set('cancel');
-    if (this.records.get(runId)?.status === 'preparing') void run.worker.terminate();
+    if (this.records.get(runId)?.status === 'preparing') for (const w of run.workers) void w.terminate();
   }
 
   pause(runId: string): void {
@@ -364,7 +406,7 @@ export class TrainingService {
   /** Stops every worker (app quit, tests). */
   async dispose(): Promise<void> {
     for (const run of this.active.values()) run.control.set('cancel');
-    await Promise.all([...this.active.values()].map((r) => r.worker.terminate()));
+    await Promise.all([...this.active.values()].flatMap((r) => r.workers.map((w) => w.terminate())));
     await this.saving;
   }
 }

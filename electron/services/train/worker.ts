@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../../shared/issues';
+import { AllReduce, closeGroup } from '../../../trainer/allReduce';
 import { SharedControl } from '../../../trainer/control';
 import { ensureBackend, tf } from '../tfjs';
 import type { WorkerMessage, WorkerStart } from './protocol';
@@ -11,7 +12,10 @@ import { runTrainingJob } from './runJob';
  * One run per worker, so every tensor, variable and wasm buffer goes when it exits.
  */
 const start = workerData as WorkerStart;
-const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+const reports = (start.parallel?.rank ?? 0) === 0;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => {
+  if (reports || message.type === 'done') parentPort!.postMessage(message, transfer);
+};
 
 async function main(): Promise<void> {
   const report = await ensureBackend();
@@ -25,12 +29,16 @@ async function main(): Promise<void> {
       onDataset: (info, memory) => post({ type: 'dataset', info, memory }),
       onBatch: (progress) => post({ type: 'batch', progress }),
       onEpoch: (metrics) => post({ type: 'epoch', metrics }),
+      parallel: start.parallel ? new AllReduce(start.parallel.group, start.parallel.rank) : undefined,
     },
   );
+  // The others may wait for this worker at a barrier: an early stop must release them.
+  if (start.parallel) closeGroup(start.parallel.group);
   post({ type: 'done', outcome }, outcome.model ? [outcome.model.weightData] : []);
 }
 
 main().catch((err: unknown) => {
+  if (start.parallel) closeGroup(start.parallel.group);
   const message = errorMessage(err);
   post({
     type: 'done',

@@ -163,6 +163,17 @@ describe('netwright train', () => {
     expect(JSON.parse(r.out)).toMatchObject({ status: 'failed', epochs: [] });
   }, 30_000);
 
+  it.each([
+    ['0', '--workers: expected a number of workers from 1 to 256, got 0'],
+    ['1.5', '--workers: expected a number of workers from 1 to 256, got 1.5'],
+    ['all', '--workers must be a number, got "all".'],
+  ])('refuses --workers %s with exit code 2 and one line', async (value, message) => {
+    const r = await train(tiny, '--workers', value);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(message);
+  });
+
   it('exits 1 for a network that cannot be trained or has errors', async () => {
     const b = new GraphBuilder();
     const x = b.input([8, 8, 3]);

@@ -1,0 +1,112 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { AllReduce } from './allReduce';
+import type { ControlState } from './control';
+
+type Tf = typeof tfjs;
+
+const controlCodes: ControlState[] = ['run', 'pause', 'cancel'];
+
+/** Rank 0's reading of the control, seen by every worker: all must pause, resume or stop at the same batch. */
+export function agreedState(reduce: AllReduce, state: ControlState): ControlState {
+  return controlCodes[reduce.agree(controlCodes.indexOf(state))] ?? 'run';
+}
+
+/** This worker's contiguous share [from, to) of the batch [start, end), in rank order. */
+export function shareOf(start: number, end: number, rank: number, workers: number): { from: number; to: number } {
+  const size = end - start;
+  const base = Math.floor(size / workers);
+  const extra = size % workers;
+  const from = start + rank * base + Math.min(rank, extra);
+  return { from, to: from + base + (rank < extra ? 1 : 0) };
+}
+
+const totalSize = (variables: tfjs.Variable[]) => variables.reduce((sum, v) => sum + v.size, 0);
+
+/** Rank 0's values of `variables` to every worker: the others add zeros, so the copy is exact. */
+export async function broadcastVariables(tf: Tf, reduce: AllReduce, variables: tfjs.Variable[]): Promise<void> {
+  const flat = new Float32Array(totalSize(variables));
+  if (reduce.rank === 0) {
+    let offset = 0;
+    for (const v of variables) {
+      flat.set(await v.data(), offset);
+      offset += v.size;
+    }
+  }
+  reduce.allReduce(flat);
+  let offset = 0;
+  for (const v of variables) {
+    tf.tidy(() => v.assign(tf.tensor(flat.subarray(offset, offset + v.size), v.shape, v.dtype)));
+    offset += v.size;
+  }
+}
+
+/**
+ * One data-parallel optimizer step. This worker's cost and accuracy (means over its share)
+ * are scaled by share/batch, so their sums over the workers are the whole batch's means
+ * and the summed gradients the gradient of the whole batch's cost. The sums are read back
+ * alike by every worker, and the same optimizer applies them in the same order: the
+ * weights stay bit-identical. `objective` is null for a worker whose share is empty.
+ */
+export async function dataParallelStep(
+  tf: Tf,
+  reduce: AllReduce,
+  optimizer: tfjs.Optimizer,
+  variables: tfjs.Variable[],
+  scale: number,
+  objective: (() => { cost: tfjs.Scalar; accuracy: tfjs.Scalar }) | null,
+): Promise<{ loss: number; accuracy: number }> {
+  const n = totalSize(variables);
+  const flat = new Float32Array(n + 2);
+  if (objective) {
+    let accuracy: tfjs.Scalar | undefined;
+    const { value, grads } = tf.variableGrads(() => {
+      const r = objective();
+      accuracy = tf.keep(tf.mul(r.accuracy, scale) as tfjs.Scalar);
+      return tf.mul(r.cost, scale) as tfjs.Scalar;
+    }, variables);
+    let offset = 0;
+    for (const v of variables) {
+      const g = grads[v.name];
+      if (g) flat.set(await g.data(), offset);
+      offset += v.size;
+    }
+    flat[n] = (await value.data())[0]!;
+    flat[n + 1] = (await accuracy!.data())[0]!;
+    tf.dispose([value, accuracy!, ...Object.values(grads)]);
+  }
+  reduce.allReduce(flat);
+  let offset = 0;
+  const summed = variables.map((v) => {
+    const tensor = tf.tensor(flat.subarray(offset, offset + v.size), v.shape, 'float32');
+    offset += v.size;
+    return { name: v.name, tensor };
+  });
+  optimizer.applyGradients(summed);
+  tf.dispose(summed.map((g) => g.tensor));
+  return { loss: flat[n]!, accuracy: flat[n + 1]! };
+}
+
+/** FNV-1a over the bits of every value, cut to 24 bits so a float32 carries it exactly. */
+async function weightsHash(variables: tfjs.Variable[]): Promise<number> {
+  let h = 0x811c9dc5;
+  for (const v of variables) {
+    const bits = new Uint32Array((await v.data()).slice().buffer);
+    for (let i = 0; i < bits.length; i++) h = Math.imul(h ^ bits[i]!, 0x01000193);
+  }
+  return (h >>> 0) & 0xffffff;
+}
+
+/**
+ * Checks the promise the step makes: every worker holds bit-identical weights. Each worker
+ * sends its hash in its own cell; a mismatch stops the run rather than train on silently.
+ */
+export async function checkIdenticalWeights(reduce: AllReduce, variables: tfjs.Variable[]): Promise<void> {
+  const hashes = new Float32Array(reduce.workers);
+  hashes[reduce.rank] = await weightsHash(variables);
+  reduce.allReduce(hashes);
+  if (hashes.some((h) => h !== hashes[0])) {
+    throw new Error(
+      `the ${reduce.workers} training workers no longer hold identical weights (hashes ${[...hashes].join(', ')}); train with one worker (--workers 1) and report this`,
+    );
+  }
+}
