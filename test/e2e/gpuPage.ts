@@ -70,6 +70,9 @@ export async function serveGpuPage(entries: Record<string, string>, isolated = f
     if (name === 'index.html') {
       response.setHeader('Content-Type', 'text/html');
       response.end('<!doctype html><html><body><script type="module" src="/page.js"></script></body></html>');
+    } else if (name === 'favicon.ico') {
+      response.statusCode = 204;
+      response.end();
     } else if (name.endsWith('.js') && existsSync(file)) {
       response.setHeader('Content-Type', 'text/javascript');
       response.end(readFileSync(file));

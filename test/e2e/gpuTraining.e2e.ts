@@ -11,7 +11,12 @@ import { type GpuPage, launchGpuChromium, serveGpuPage, webgpuPackageMissing } f
  */
 const workerSource = (webgpu: boolean) => `
 ${webgpu ? "import '@tensorflow/tfjs-backend-webgpu';" : ''}
+import * as tf from '@tensorflow/tfjs';
 import './renderer/training/gpu/trainingWorker';
+// Test hook, in this bundle only: lose the WebGL context the way a GPU reset does.
+globalThis.addEventListener('message', (event) => {
+  if (event.data?.type === 'lose-gpu') tf.backend().gpgpu.gl.getExtension('WEBGL_lose_context').loseContext();
+});
 `;
 const pageSource = `
 import { gpuTrain } from './test/e2e/gpu/trainingPage';
@@ -112,6 +117,29 @@ describe.each([
       }
     },
   );
+});
+
+it('a lost WebGL context stops the run with a clear message and keeps the curves', async () => {
+  const { page, server } = await openPage(false);
+  try {
+    const run = await train(page, {
+      backend: 'webgl',
+      network: 'tiny',
+      samples: 400,
+      batchSize: 8,
+      epochs: 1,
+      loseGpuAfterBatches: 2,
+    });
+    console.log(`lost context: ${run.outcome.message}`);
+    expect(run.outcome.status).toBe('failed');
+    expect(run.outcome.message).toMatch(/^Training stopped: the WebGL context was lost\. The curves so far are kept/);
+    expect(run.outcome.model).toBeNull();
+    expect(run.messages.filter((m) => m.type === 'batch').length).toBeGreaterThanOrEqual(2);
+    expect(run.messages.at(-1)?.type).toBe('done');
+  } finally {
+    await page.close();
+    await server.stop();
+  }
 });
 
 it.skipIf(webgpuPackageMissing === null)('says why WebGPU training is not offered in this checkout', () => {

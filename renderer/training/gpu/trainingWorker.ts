@@ -73,15 +73,31 @@ async function run(start: Extract<GpuWorkerCommand, { type: 'start' }>): Promise
   const watch = watchGpu(tf, start.backend);
   const control = start.control ? new SharedControl(start.control) : messageControl;
   const guarded: TrainingControl = { state: () => (watch.fault() ? 'cancel' : control.state()) };
-  const outcome = await runTrainingJob(
+  const job = runTrainingJob(
     tf,
     { graph: start.graph, options: start.options, memoryBudget: start.memoryBudget },
     postingHooks(guarded, post),
     (_spec, input, classes) => handedDataset(start.dataset, input, classes),
   );
-  const fault = watch.fault();
-  return fault ? faulted(fault, fault.lost ? null : outcome.model) : outcome;
+  // On a lost WebGL context tfjs's next read never settles: the fault ends the run without the job.
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const faultSeen = new Promise<GpuFault>((resolve) => {
+    timer = setInterval(() => {
+      const fault = watch.fault();
+      if (fault?.lost) resolve(fault);
+    }, FAULT_POLL_MS);
+  });
+  try {
+    const first = await Promise.race([job, faultSeen]);
+    if ('lost' in first) return faulted(first, null);
+    const fault = watch.fault();
+    return fault ? faulted(fault, fault.lost ? null : first.model) : first;
+  } finally {
+    clearInterval(timer);
+  }
 }
+
+const FAULT_POLL_MS = 200;
 
 /** The dataset the services loaded, checked against the network it is to train. */
 function handedDataset(data: TransferredDataset, input: ImageInput, classes: number): Dataset {

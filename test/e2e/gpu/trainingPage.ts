@@ -28,6 +28,8 @@ export interface PageRunRequest {
   epochs: number;
   /** Cancel once this many batches are posted. */
   cancelAfterBatches?: number;
+  /** Ask the worker's test hook (gpuTraining.e2e.ts) to lose its WebGL context once this many batches are posted. */
+  loseGpuAfterBatches?: number;
 }
 
 function tinyNetwork(): Graph {
@@ -114,6 +116,7 @@ export async function gpuTrain(request: PageRunRequest): Promise<PageRun> {
         cancelledAfter = batches;
         run.cancel();
       }
+      if (message.type === 'batch' && batches === request.loseGpuAfterBatches) worker.postMessage({ type: 'lose-gpu' });
     },
   );
   const outcome = await run.outcome;
