@@ -91,32 +91,32 @@ describe.each([
     }
   });
 
-  it.skipIf(missing !== null)(
-    'cancels a second run within a batch, by message when not crossOriginIsolated',
-    async () => {
-      const { page, server } = await openPage(false);
-      try {
-        expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-        const run = await train(page, {
-          backend,
-          network: 'tiny',
-          samples: 400,
-          batchSize: 8,
-          epochs: 1,
-          cancelAfterBatches: 2,
-        });
-        expect(run.outcome.status).toBe('cancelled');
-        const batches = run.messages.filter((m) => m.type === 'batch').length;
-        // The cancel is seen before the next batch starts; one may already be on its way.
-        expect(batches).toBeGreaterThanOrEqual(2);
-        expect(batches).toBeLessThanOrEqual(3);
-        expect(run.outcome.message).toMatch(/^Cancelled at epoch 1, batch [34] of 38\.$/);
-      } finally {
-        await page.close();
-        await server.stop();
-      }
-    },
-  );
+  it.skipIf(missing !== null).each([
+    ['through a SharedArrayBuffer (crossOriginIsolated)', true],
+    ['by message (not crossOriginIsolated)', false],
+  ])('cancels a second run within a batch, %s', async (_how, isolated) => {
+    const { page, server } = await openPage(isolated);
+    try {
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(isolated);
+      const run = await train(page, {
+        backend,
+        network: 'tiny',
+        samples: 400,
+        batchSize: 8,
+        epochs: 1,
+        cancelAfterBatches: 2,
+      });
+      expect(run.outcome.status).toBe('cancelled');
+      const batches = run.messages.filter((m) => m.type === 'batch').length;
+      // The cancel is seen before the next batch starts; one may already be on its way.
+      expect(batches).toBeGreaterThanOrEqual(2);
+      expect(batches).toBeLessThanOrEqual(3);
+      expect(run.outcome.message).toMatch(/^Cancelled at epoch 1, batch [34] of 38\.$/);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  });
 });
 
 it('a lost WebGL context stops the run with a clear message and keeps the curves', async () => {
