@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GpuBackendCheck } from '../../renderer/training/gpu/availability';
 import type { PageRun, PageRunRequest } from './gpu/trainingPage';
 import { type GpuPage, launchGpuChromium, serveGpuPage, webgpuPackageMissing } from './gpuPage';
 
@@ -20,7 +21,9 @@ globalThis.addEventListener('message', (event) => {
 `;
 const pageSource = `
 import { gpuTrain } from './test/e2e/gpu/trainingPage';
+import { checkGpuBackends } from './renderer/training/gpu/availability';
 globalThis.gpuTrain = gpuTrain;
+globalThis.checkGpuBackends = checkGpuBackends;
 globalThis.pageReady = true;
 `;
 
@@ -117,6 +120,32 @@ describe.each([
       await server.stop();
     }
   });
+});
+
+it('tells which GPU backends a training Worker could use here, and why not', async () => {
+  const { page, server } = await openPage(false);
+  try {
+    const checks = await page.evaluate(
+      (bundled) =>
+        (globalThis as unknown as { checkGpuBackends(b: boolean): Promise<GpuBackendCheck[]> }).checkGpuBackends(
+          bundled,
+        ),
+      webgpuPackageMissing === null,
+    );
+    console.log(checks.map((c) => `${c.ok ? 'yes' : 'no '} ${c.reason}`).join('\n'));
+    expect(checks.find((c) => c.name === 'webgl')).toEqual({
+      name: 'webgl',
+      ok: true,
+      reason: expect.stringMatching(/^WebGL: ANGLE .*SwiftShader/),
+    });
+    const webgpu = checks.find((c) => c.name === 'webgpu')!;
+    expect(webgpu.ok).toBe(webgpuPackageMissing === null);
+    if (webgpuPackageMissing)
+      expect(webgpu.reason).toBe('WebGPU: google swiftshader found, but this build has no tfjs WebGPU backend.');
+  } finally {
+    await page.close();
+    await server.stop();
+  }
 });
 
 it('a lost WebGL context stops the run with a clear message and keeps the curves', async () => {
