@@ -107,8 +107,11 @@ export function watchGpu(tf: Tf, backend: GpuBackend): { fault(): GpuFault | nul
 export function faultOf(message: string): GpuFault | null {
   if (/context.{0,10}lost|CONTEXT_LOST/i.test(message)) return { lost: true, message: 'the WebGL context was lost' };
   if (/device.{0,10}(is )?lost/i.test(message)) return { lost: true, message: 'the WebGPU device was lost' };
-  if (/out of memory|OOM|failed to allocate/i.test(message)) {
-    return { lost: false, message: `the GPU ran out of memory (${message})` };
+  // tfjs-backend-webgl's wordings when a texture, buffer or framebuffer cannot be had.
+  if (
+    /out of memory|OUT_OF_MEMORY|failed to allocate|Unable to create WebGL|greater than WebGL maximum/i.test(message)
+  ) {
+    return { lost: false, message: `the GPU ran out of memory (${message.replace(/\.$/, '')})` };
   }
   return null;
 }
