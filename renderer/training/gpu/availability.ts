@@ -1,0 +1,57 @@
+import type { GpuBackend } from './protocol';
+
+export interface GpuBackendCheck {
+  name: GpuBackend;
+  ok: boolean;
+  /** What was found, or why it cannot be used here, in words a user can act on. */
+  reason: string;
+}
+
+interface AdapterSource {
+  requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string } } | null>;
+}
+
+/**
+ * Which GPU backends a training Worker of this page could use, without loading tfjs: for the
+ * training form to offer them, or to say why not. `webgpuBundled`: whether the Worker's bundle
+ * carries tfjs's WebGPU backend (a build choice, not something the page can see).
+ */
+export async function checkGpuBackends(webgpuBundled: boolean): Promise<GpuBackendCheck[]> {
+  return [await checkWebgpu(webgpuBundled), checkWebgl()];
+}
+
+async function checkWebgpu(bundled: boolean): Promise<GpuBackendCheck> {
+  const name = 'webgpu';
+  const gpu = (globalThis.navigator as { gpu?: AdapterSource } | undefined)?.gpu;
+  if (!gpu) {
+    const why = globalThis.isSecureContext ? 'WebGPU is off in this browser' : 'the page is not a secure context';
+    return { name, ok: false, reason: `WebGPU: navigator.gpu is missing (${why}).` };
+  }
+  let adapter: Awaited<ReturnType<AdapterSource['requestAdapter']>> = null;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch {
+    adapter = null;
+  }
+  if (!adapter)
+    return { name, ok: false, reason: 'WebGPU: no adapter (navigator.gpu.requestAdapter() returned null).' };
+  const device = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'an adapter';
+  if (!bundled) {
+    return { name, ok: false, reason: `WebGPU: ${device} found, but this build has no tfjs WebGPU backend.` };
+  }
+  return { name, ok: true, reason: `WebGPU: ${device}.` };
+}
+
+function checkWebgl(): GpuBackendCheck {
+  const name = 'webgl';
+  if (typeof OffscreenCanvas === 'undefined') {
+    return { name, ok: false, reason: 'WebGL: workers here cannot draw (no OffscreenCanvas).' };
+  }
+  // The Worker renders to an OffscreenCanvas: the same context it would get.
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return { name, ok: false, reason: 'WebGL: no WebGL2 context (the GPU is blocked or absent).' };
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'WebGL2';
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { name, ok: true, reason: `WebGL: ${renderer}.` };
+}

@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from '../../../shared/issues';
+import type { ImageInput } from '../../../shared/training';
+import { type ControlState, SharedControl, type TrainingControl } from '../../../trainer/control';
+import { type Dataset, DatasetProblem } from '../../../trainer/dataset';
+import { type JobOutcome, runTrainingJob } from '../../../trainer/job';
+import { postingHooks } from '../../../trainer/jobMessages';
+import { faultOf, type GpuFault, GpuUnavailable, startGpuBackend, watchGpu } from './gpuBackend';
+import type { GpuWorkerCommand, GpuWorkerMessage, TransferredDataset } from './protocol';
+
+/**
+ * The GPU training worker: a dedicated Worker of the page (browser mode) or the app window,
+ * running trainer/job.ts, the same loop as the Node worker, on tfjs's WebGPU or WebGL backend.
+ * The data comes in the start message as transferred buffers; one run per worker, so the GPU's
+ * memory goes back when the page terminates it.
+ */
+const scope = globalThis as unknown as {
+  postMessage(message: GpuWorkerMessage, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<GpuWorkerCommand>) => void): void;
+};
+const post = (message: GpuWorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+/** Control by messages, for pages that are not crossOriginIsolated (no SharedArrayBuffer). */
+class MessageControl implements TrainingControl {
+  private current: ControlState = 'run';
+  state(): ControlState {
+    return this.current;
+  }
+  set(state: ControlState): void {
+    if (this.current !== 'cancel') this.current = state;
+  }
+}
+
+const messageControl = new MessageControl();
+let started = false;
+
+scope.addEventListener('message', (event) => {
+  const command = event.data;
+  if (command.type === 'control') messageControl.set(command.state);
+  else if (!started) {
+    started = true;
+    void run(command).then(
+      (outcome) => post({ type: 'done', outcome }, outcome.model ? [outcome.model.weightData] : []),
+      (err: unknown) => post({ type: 'done', outcome: failure(err) }),
+    );
+  }
+});
+
+function failure(err: unknown): JobOutcome {
+  const message = errorMessage(err);
+  if (err instanceof GpuUnavailable) return { status: 'failed', failure: 'internal', message, model: null };
+  const fault = faultOf(message);
+  if (fault) return faulted(fault, null);
+  return { status: 'failed', failure: 'internal', message: `Training stopped: ${message}`, model: null };
+}
+
+/** The run stopped because the GPU failed; what was trained so far (curves, and weights unless lost) is kept. */
+function faulted(fault: GpuFault, model: JobOutcome['model']): JobOutcome {
+  const kept = fault.lost
+    ? 'The curves so far are kept; the weights were on the GPU and are gone.'
+    : 'What was trained so far is kept.';
+  return {
+    status: 'failed',
+    failure: fault.lost ? 'internal' : 'memory',
+    message: `Training stopped: ${fault.message}. ${kept} Start the run again, or pick another backend.`,
+    model,
+  };
+}
+
+async function run(start: Extract<GpuWorkerCommand, { type: 'start' }>): Promise<JobOutcome> {
+  const detail = await startGpuBackend(tf, start.backend);
+  post({ type: 'backend', backend: start.backend, detail });
+  const watch = watchGpu(tf, start.backend);
+  const control = start.control ? new SharedControl(start.control) : messageControl;
+  const guarded: TrainingControl = { state: () => (watch.fault() ? 'cancel' : control.state()) };
+  const job = runTrainingJob(
+    tf,
+    { graph: start.graph, options: start.options, memoryBudget: start.memoryBudget },
+    postingHooks(guarded, post),
+    (_spec, input, classes) => handedDataset(start.dataset, input, classes),
+  );
+  // On a lost WebGL context tfjs's next read never settles: the fault ends the run without the job.
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const faultSeen = new Promise<GpuFault>((resolve) => {
+    timer = setInterval(() => {
+      const fault = watch.fault();
+      if (fault?.lost) resolve(fault);
+    }, FAULT_POLL_MS);
+  });
+  try {
+    const first = await Promise.race([job, faultSeen]);
+    if ('lost' in first) return faulted(first, null);
+    const fault = watch.fault();
+    return fault ? faulted(fault, fault.lost ? null : first.model) : first;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const FAULT_POLL_MS = 200;
+
+/** The dataset the services loaded, checked against the network it is to train. */
+function handedDataset(data: TransferredDataset, input: ImageInput, classes: number): Dataset {
+  const size = input.height * input.width * input.channels;
+  const shape = (i: ImageInput) => `${i.height}×${i.width}×${i.channels}`;
+  if (
+    data.input.height !== input.height ||
+    data.input.width !== input.width ||
+    data.input.channels !== input.channels
+  ) {
+    throw new DatasetProblem(
+      `The dataset's images are ${shape(data.input)}, the network takes ${shape(input)}: load it again for this network.`,
+    );
+  }
+  if (data.classes !== classes) {
+    throw new DatasetProblem(
+      `The dataset has ${data.classes} classes, the network outputs ${classes}: match the last Dense layer's units to it.`,
+    );
+  }
+  const pixels = new Uint8Array(data.pixels);
+  const labels = new Int32Array(data.labels);
+  if (pixels.length !== data.count * size || labels.length !== data.count) {
+    throw new DatasetProblem(
+      `The dataset's buffers hold ${pixels.length} bytes and ${labels.length} labels, not ${data.count} images of ${shape(input)}.`,
+    );
+  }
+  // The network decides whether images are flattened; the pixels are the same either way.
+  return { ...data, input, pixels, labels };
+}
