@@ -114,12 +114,7 @@ function addInto(target: Float64Array, t: number, source: Float64Array, s: numbe
   for (let f = 0; f < FIELDS; f++) target[t * FIELDS + f]! += source[s * FIELDS + f]!;
 }
 
-export function makeTotals(
-  trainable: number,
-  nonTrainable: number,
-  macs: number,
-  activations: number,
-): Totals {
+export function makeTotals(trainable: number, nonTrainable: number, macs: number, activations: number): Totals {
   return {
     params: trainable + nonTrainable,
     trainableParams: trainable,
