@@ -8,7 +8,7 @@ import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain } from './output';
-import { flagMessage, trainingRequest, trainOptions } from './trainArgs';
+import { backendFlag, flagMessage, trainingRequest, trainOptions } from './trainArgs';
 
 const f = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
@@ -53,7 +53,7 @@ export const trainCommand = defineCommand({
          [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--workers N] [--save DIR] [--json]`,
   summary: 'Train on a built-in or chosen dataset with label smoothing; curves and calibration',
   help: `Trains the network in a worker thread on the TensorFlow.js backend Netwright selects
-(NETWRIGHT_BACKEND=wasm|cpu|tensorflow pins one) and prints per-epoch loss, accuracy,
+(--backend NAME or NETWRIGHT_BACKEND=NAME pins one) and prints per-epoch loss, accuracy,
 validation loss and accuracy, expected calibration error (15 bins) and samples/s on stderr.
 FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON; it must end in K class
 scores (softmax or linear): a final softmax is stripped for training (the loss takes logits)
@@ -86,6 +86,9 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
   options: trainOptions,
   async run({ values, positionals: [file] }, io) {
     const request = trainingRequest(values);
+    const backend = backendFlag(values.backend);
+    // The training worker reads it when it picks its backend, as if the user had set it.
+    if (backend) process.env.NETWRIGHT_BACKEND = backend;
     const saveDir = values.save === undefined ? undefined : path.resolve(values.save);
     if (saveDir) await writableOrExplain(saveDir, '--save');
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BackendName, backendNames } from '../../shared/api';
 import type { DatasetSpecInput, TrainingOptionsInput } from '../../shared/training';
 import { commonOptions, numberFlag } from './args';
 import type { OptionSpecs, OptionValues } from './command';
@@ -28,6 +29,11 @@ export const trainOptions = {
     description: 'recompute (default) or moving-average (see above)',
   },
   seed: { type: 'string', value: 'S', description: 'repeat a run exactly on the same backend' },
+  backend: {
+    type: 'string',
+    value: 'NAME',
+    description: 'tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads, in that order)',
+  },
   workers: {
     type: 'string',
     value: 'N',
@@ -40,6 +46,25 @@ export const trainOptions = {
   },
   json: commonOptions.json,
 } as const satisfies OptionSpecs;
+
+/** The GPU backends of the browser engine: only the app and browser mode have one. */
+const browserBackends = new Set(['webgpu', 'webgl']);
+
+/**
+ * --backend as the name the backend selection pins (NETWRIGHT_BACKEND), or undefined for
+ * the automatic choice; a CLI error (exit 2) for a name this process cannot run.
+ */
+export function backendFlag(value: string | undefined): BackendName | undefined {
+  if (value === undefined) return undefined;
+  if (browserBackends.has(value))
+    throw new CliError(
+      `--backend ${value}: the command line has no browser GPU; train on ${value === 'webgl' ? 'WebGL' : 'WebGPU'} in the app or in browser mode (npm start).`,
+    );
+  const parsed = BackendName.safeParse(value);
+  if (!parsed.success)
+    throw new CliError(`--backend must be one of ${backendNames.join(', ')}, got ${JSON.stringify(value)}.`);
+  return parsed.data;
+}
 
 /** Option field -> the flag that sets it, so validation messages name what the user typed. */
 const flagOf: Record<string, string> = {

@@ -174,6 +174,43 @@ describe('netwright train', () => {
     expect(r.err).toContain(message);
   });
 
+  it.each([
+    [
+      'webgl',
+      /^netwright: --backend webgl: the command line has no browser GPU; train on WebGL in the app or in browser mode \(npm start\)\.$/,
+    ],
+    ['webgpu', /^netwright: --backend webgpu: the command line has no browser GPU; .*\(npm start\)\.$/],
+    ['cuda', /^netwright: --backend must be one of tensorflow-gpu, tensorflow, wasm, cpu, got "cuda"\.$/],
+  ])('refuses --backend %s with exit code 2 and one line, before training', async (value, message) => {
+    const r = await train(tiny, '--backend', value);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim()).toMatch(message);
+  });
+
+  it('--backend cpu trains on the backend named', async () => {
+    const saved = process.env.NETWRIGHT_BACKEND;
+    delete process.env.NETWRIGHT_BACKEND;
+    try {
+      const r = await train(
+        tiny,
+        '--backend',
+        'cpu',
+        '--epochs',
+        '1',
+        '--samples',
+        '16',
+        '--batch-size',
+        '8',
+        '--json',
+      );
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).backend).toBe('cpu');
+    } finally {
+      process.env.NETWRIGHT_BACKEND = saved;
+    }
+  }, 60_000);
+
   it('exits 1 for a network that cannot be trained or has errors', async () => {
     const b = new GraphBuilder();
     const x = b.input([8, 8, 3]);
