@@ -1,4 +1,5 @@
 import type { Graph } from '../graph/types';
+import { buildAlexNet } from './alexnet';
 import {
   buildGridReductionATemplate,
   buildGridReductionBTemplate,
@@ -63,6 +64,22 @@ export const templates: readonly Template[] = [
     description: 'Keras Applications VGG16 at 224×224×3, 1000 classes: 138,357,544 parameters, 15.47 G multiply-adds.',
     category: 'network',
     build: () => buildVgg16(),
+  },
+  {
+    id: 'vgg19',
+    label: 'VGG19',
+    description:
+      'Keras Applications VGG19 at 224×224×3, 1000 classes (torchvision counts the same): 143,667,240 parameters, 19.63 G multiply-adds.',
+    category: 'network',
+    build: () => buildVgg16({ depth: 19 }),
+  },
+  {
+    id: 'alexnet',
+    label: 'AlexNet',
+    description:
+      'torchvision AlexNet at 224×224×3 (one tower; the 2012 paper split it over two GPUs): 61,100,840 parameters, 714 M multiply-adds.',
+    category: 'network',
+    build: () => buildAlexNet(),
   },
   {
     id: 'mobilenet-v1',

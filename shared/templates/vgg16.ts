@@ -5,27 +5,27 @@ export interface Vgg16Options {
   classes?: number;
   /** Square input side; 224 in Keras and in the reference figures. */
   size?: number;
+  /** 16 or 19 weight layers: VGG19 has four convolutions in each of the last three blocks. */
+  depth?: 16 | 19;
 }
 
-/** Filters per block and convolutions per block, as in Keras Applications' vgg16.py. */
-const BLOCKS: readonly (readonly [filters: number, convs: number])[] = [
-  [64, 2],
-  [128, 2],
-  [256, 3],
-  [512, 3],
-  [512, 3],
-];
+/** Filters per block, as in Keras Applications' vgg16.py and vgg19.py. */
+const FILTERS = [64, 128, 256, 512, 512] as const;
+/** Convolutions per block. */
+const CONVS = { 16: [2, 2, 3, 3, 3], 19: [2, 2, 4, 4, 4] } as const;
 
 /**
  * VGG16 as keras.applications.VGG16(include_top=True): 3×3 'same' convolutions with
  * bias and ReLU, a 2×2 max pool closing each block, then Flatten and three dense
  * layers. 138,357,544 parameters and 15,470,264,320 multiply-adds at 224×224×3;
- * fc1 alone holds 102.8 M of those parameters (7·7·512·4096).
+ * fc1 alone holds 102.8 M of those parameters (7·7·512·4096). With depth 19, VGG19:
+ * 143,667,240 parameters and 19,632,062,464 multiply-adds.
  */
-export function buildVgg16({ classes = 1000, size = 224 }: Vgg16Options = {}): Graph {
+export function buildVgg16({ classes = 1000, size = 224, depth = 16 }: Vgg16Options = {}): Graph {
   const b = new GraphBuilder();
   let x = b.input([size, size, 3]);
-  BLOCKS.forEach(([filters, convs], i) => {
+  FILTERS.forEach((filters, i) => {
+    const convs = CONVS[depth][i]!;
     const block = `block${i + 1}`;
     x = b.group(block, 'vgg-block', () => {
       let y = x;

@@ -55,7 +55,7 @@ describe('netwright template', () => {
 
   it('names the known templates when the ID is wrong', async () => {
     const c = capture();
-    expect(await runCli(['template', 'alexnet'], c.io)).toBe(2);
-    expect(c.err[0]).toMatch(/No template "alexnet".*inception-v3/);
+    expect(await runCli(['template', 'lenet'], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/No template "lenet".*inception-v3/);
   });
 });

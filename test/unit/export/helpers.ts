@@ -13,7 +13,7 @@ import type { Graph } from '../../../shared/graph/types';
  */
 export const PYTHON = process.env.NETWRIGHT_TEST_PYTHON ?? '/usr/bin/python3';
 
-function probe(args: string[]): { ok: boolean; reason: string } {
+export function probe(args: string[]): { ok: boolean; reason: string } {
   const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 120_000 });
   if (run.error) return { ok: false, reason: `${PYTHON} cannot run (${run.error.message})` };
   if (run.status !== 0) return { ok: false, reason: (run.stderr || run.stdout).trim().split('\n').at(-1) ?? 'failed' };

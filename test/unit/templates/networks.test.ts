@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildAlexNet } from '../../../shared/templates/alexnet';
 import { buildInceptionV3 } from '../../../shared/templates/inceptionV3';
 import { buildMobileNetV1 } from '../../../shared/templates/mobilenetV1';
 import { buildResNet50 } from '../../../shared/templates/resnet50';
@@ -41,6 +42,29 @@ describe('whole networks reproduce the Keras Applications figures exactly', () =
     expect(a.totals.macs).toBe(15_470_264_320);
     expect(shapeOf(graph, a, 'block5_pool')).toEqual([7, 7, 512]);
     expect(shapeOf(graph, a, 'flatten')).toEqual([25_088]);
+  });
+
+  // Reference: torchvision 0.14's model definitions, counted with Debian's python3-torchvision
+  // (parameters: sum of numel; MACs: per conv and linear layer, from the module list).
+  it('VGG19 at 224×224: 143,667,240 params, 19,632,062,464 MACs (Keras and torchvision)', () => {
+    const graph = buildVgg16({ depth: 19 });
+    const a = analyse(graph);
+    expect(errors(a)).toEqual([]);
+    expect(a.totals.params).toBe(143_667_240);
+    expect(a.totals.macs).toBe(19_632_062_464);
+    expect(graph.nodes.filter((n) => n.kind === 'Conv2D')).toHaveLength(16);
+    expect(shapeOf(graph, a, 'block5_pool')).toEqual([7, 7, 512]);
+  });
+
+  it('AlexNet (torchvision) at 224×224: 61,100,840 params, 714,188,480 MACs', () => {
+    const graph = buildAlexNet();
+    const a = analyse(graph);
+    expect(errors(a)).toEqual([]);
+    expect(a.totals.params).toBe(61_100_840);
+    expect(a.totals.macs).toBe(714_188_480);
+    expect(shapeOf(graph, a, 'conv1')).toEqual([55, 55, 64]);
+    expect(shapeOf(graph, a, 'pool2')).toEqual([13, 13, 192]);
+    expect(shapeOf(graph, a, 'flatten')).toEqual([9216]);
   });
 
   it('MobileNet v1 at 224×224: 4,253,864 params (21,888 non-trainable), 568,740,352 MACs', () => {
