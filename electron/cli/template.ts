@@ -1,8 +1,10 @@
+import { analyzeGraph, formatInt } from '../../shared/analysis';
 import { createProjectFile, serializeProject } from '../../shared/graph/projectFile';
 import { getTemplate, templates } from '../../shared/templates';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { writeOrExplain } from './output';
+import { renderTable } from './table';
 
 /** Lists the templates, or writes one as a project file (so the other commands can read it). */
 export const templateCommand = defineCommand({
@@ -10,11 +12,15 @@ export const templateCommand = defineCommand({
   positionals: ['[ID]'],
   synopsis: '[ID] [--out FILE]',
   summary: 'List the templates, or write one as a project file (--out FILE)',
-  help: 'Without ID, lists the templates. With ID, prints the project file, or writes it to --out.',
+  help: 'Without ID, lists the templates with their parameters and multiply-adds. With ID, prints the project file, or writes it to --out.',
   options: { out: { type: 'string', value: 'FILE', description: 'write the project file here' } },
   async run({ values, positionals: [id] }, io) {
     if (id === undefined) {
-      for (const t of templates) io.out(`${t.id.padEnd(28)} ${t.category.padEnd(8)} ${t.label}`);
+      const rows = templates.map((t) => {
+        const { params, macs } = analyzeGraph(t.build()).totals;
+        return [t.id, t.category, formatInt(params), formatInt(macs), t.label];
+      });
+      io.out(renderTable(['id', 'kind', 'params', 'MACs', 'name'], rows, [false, false, true, true, false]));
       return ExitCode.ok;
     }
     const template = getTemplate(id);

@@ -44,6 +44,10 @@ describe('netwright template', () => {
     const list = capture();
     expect(await runCli(['template'], list.io)).toBe(0);
     expect(list.out.join('\n')).toMatch(/inception-v3-unfactorized/);
+    // Each with its counts: params and multiply-adds, as analyze gives them.
+    const lines = list.out.join('\n').split('\n');
+    expect(lines[0]).toMatch(/^id +kind +params +MACs +name$/);
+    expect(lines.find((l) => l.startsWith('alexnet '))).toMatch(/ 61,100,840 +714,188,480 +AlexNet$/);
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const file = `${mkdtempSync(`${tmpdir()}/nw-template-`)}/iv3.netwright`;
