@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { formatInt, formatMacs, formatPathCount, formatReceptiveField, formatShape } from '../../shared/analysis';
 import { getLayerSpec } from '../../shared/layers';
-import { PLACEHOLDER_KIND } from '../../shared/layers/placeholder';
+import { UNSUPPORTED_KIND } from '../../shared/layers/placeholder';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
 import { usePaths } from '../store/usePaths';
@@ -70,7 +70,7 @@ export function Inspector() {
           Frozen: weights not trained (Keras trainable = False)
         </label>
       )}
-      {!spec && node.kind === PLACEHOLDER_KIND && (
+      {!spec && node.kind === UNSUPPORTED_KIND && (
         <PlaceholderShape key={node.id} node={node} inputShape={a?.inputShapes[0]} />
       )}
       {!spec && <UnsupportedDetails node={node} />}

@@ -66,16 +66,20 @@ export function unknownKindMessage(node: Named & { params?: Record<string, unkno
   // The importer keeps layers it cannot represent as 'Unsupported' nodes carrying its reason.
   // Both come from a file, so they are escaped like names.
   const reason = typeof node.params?.reason === 'string' ? inMessage(node.params.reason, 400) : '';
-  const kerasClass = node.params?.kerasClass;
-  if (reason && typeof kerasClass === 'string' && kerasClass)
-    return `${layerLabel({ kind: kerasClass, name: node.name })} ${reason}`;
+  if (reason && typeof node.params?.kerasClass === 'string' && node.params.kerasClass)
+    return `${importedLabel(node)} ${reason}`;
   if (reason) return `${layerLabel(node)}: ${reason}`;
   return `${layerLabel(node)} has a layer type Netwright does not know ("${inMessage(node.kind)}") — replace it with a layer from the palette`;
 }
 
+/** An imported layer named by its Keras class where it has one ("Lambda 'scale'"). */
+function importedLabel(node: Named & { params?: Record<string, unknown> }): string {
+  const kerasClass = node.params?.kerasClass;
+  return layerLabel({ kind: typeof kerasClass === 'string' && kerasClass ? kerasClass : node.kind, name: node.name });
+}
+
 export function placeholderMessage(node: Named & { params: Record<string, unknown> }): string {
-  const kerasClass = typeof node.params.kerasClass === 'string' ? node.params.kerasClass : node.kind;
-  const label = layerLabel({ kind: kerasClass, name: node.name });
+  const label = importedLabel(node);
   const shape = node.params.outputShape;
   const how =
     shape === 'input'

@@ -160,8 +160,9 @@ export class NodePass {
   private checkOwnProblems(i: number, node: LayerNode): ParamsEntry | null {
     const count = this.g.inStart[i + 1]! - this.g.inStart[i]!;
     let ownError = false;
-    const placeholder = getLayerSpec(node.kind) ? undefined : placeholderFor(node);
-    const spec = getLayerSpec(node.kind) ?? placeholder;
+    const registered = getLayerSpec(node.kind);
+    const spec = registered ?? placeholderFor(node);
+    const placeholder = !registered && spec !== undefined;
     this.specs[i] = spec;
     let entry: ParamsEntry | undefined;
     if (!spec) {

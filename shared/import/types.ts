@@ -7,7 +7,7 @@ import type { Graph } from '../graph/types';
  * an unknown kind, and its params say what it was:
  * `{ kerasClass, reason, config }`.
  */
-export const UNSUPPORTED_KIND = 'Unsupported';
+export { UNSUPPORTED_KIND } from '../layers/placeholder';
 
 export type ImportSeverity = 'error' | 'warning' | 'info';
 

@@ -4,14 +4,14 @@ import { inMessage } from '../text/inMessage';
 import { LayerError, type LayerSpec } from './spec';
 
 /**
- * A layer the importer could not represent ('Unsupported', shared/import/types.ts) whose
+ * A layer the importer could not represent (kind UNSUPPORTED_KIND: see shared/import/types.ts) whose
  * output shape is known: given in the file (Lambda's output_shape), assumed equal to its
  * input (what the importer says for element-wise layers), or set in the inspector. It lets
  * the analysis go on through the rest of the network, counting this layer as 0 parameters
  * and 0 multiply-adds, so the totals are a lower bound. Not in the registry: no palette
  * entry, no compile or export (they refuse such a network and name the layer).
  */
-export const PLACEHOLDER_KIND = 'Unsupported';
+export const UNSUPPORTED_KIND = 'Unsupported';
 
 /** The output shape: a shape, or 'input' for the same shape as its one input. */
 const OutputShape = z.union([
@@ -35,7 +35,7 @@ export interface PlaceholderParams {
 const schema = z.looseObject({ outputShape: OutputShape }) as unknown as z.ZodType<PlaceholderParams>;
 
 export const placeholderSpec: LayerSpec<PlaceholderParams> = {
-  kind: PLACEHOLDER_KIND,
+  kind: UNSUPPORTED_KIND,
   label: 'Unsupported layer',
   nodeName: 'unsupported',
   description: 'A layer Netwright cannot represent, kept with its output shape so the rest is analysed.',
@@ -60,7 +60,7 @@ export function placeholderFor(node: {
   kind: string;
   params: Record<string, unknown>;
 }): typeof placeholderSpec | undefined {
-  if (node.kind !== PLACEHOLDER_KIND || node.params.outputShape === undefined) return undefined;
+  if (node.kind !== UNSUPPORTED_KIND || node.params.outputShape === undefined) return undefined;
   return placeholderSpec;
 }
 
@@ -71,7 +71,7 @@ export function placeholderFor(node: {
 export function unsupportedLayersProblem(graph: {
   nodes: readonly { kind: string; name: string; params: Record<string, unknown> }[];
 }): string | null {
-  const unsupported = graph.nodes.filter((n) => n.kind === PLACEHOLDER_KIND);
+  const unsupported = graph.nodes.filter((n) => n.kind === UNSUPPORTED_KIND);
   if (unsupported.length === 0) return null;
   const named = unsupported.slice(0, 3).map((n) => {
     const kerasClass = typeof n.params.kerasClass === 'string' ? ` (${inMessage(n.params.kerasClass, 40)})` : '';
