@@ -1,7 +1,7 @@
 import { formatInt } from '../analysis/format';
 import { GraphBuilder, type NodeRef } from '../graph/builder';
+import { applyChanges } from '../graph/changes';
 import { LIMITS } from '../graph/limits';
-import type { Graph } from '../graph/types';
 import { errorMessage } from '../issues';
 import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
@@ -59,7 +59,8 @@ function importText(text: string, options: ImportOptions): ImportResult {
   warnings.push(...fileWarnings(layers, override, model.declaredWeights, json.nonStandard));
   return {
     ok: true,
-    graph: withFrozen(built.builder.build(), built.frozenIds),
+    // Keras's trainable: false, kept as Netwright's frozen layers.
+    graph: applyChanges(built.builder.build(), [{ type: 'setFrozen', ids: [...built.frozenIds], frozen: true }]),
     name: topology.name,
     format: formatLabel(model, sequential, topology.keras3),
     warnings,
@@ -86,12 +87,6 @@ function placeholderShape(layer: RawLayer): number[] | 'input' | undefined {
   if (Array.isArray(stated) && stated.length > 0 && stated.every((d) => Number.isInteger(d) && d > 0))
     return stated as number[];
   return layer.inputs.length === 1 && ELEMENT_WISE.test(layer.className) ? 'input' : undefined;
-}
-
-/** Keras's trainable: false, kept as Netwright's frozen layers. */
-function withFrozen(graph: Graph, ids: ReadonlySet<string>): Graph {
-  if (ids.size === 0) return graph;
-  return { ...graph, nodes: graph.nodes.map((n) => (ids.has(n.id) ? { ...n, frozen: true } : n)) };
 }
 
 /** Why --input-shape cannot be used, or null. */
