@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { type Analysis, analyzeGraph } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
 import { useDocumentStore } from './documentStore';
+import { lastResult } from './lastResult';
 
 /**
  * Positions do not change the numbers, so moving nodes must not re-run the analysis
@@ -16,18 +17,7 @@ function structuralKey(graph: Graph): readonly unknown[] {
   ];
 }
 
-let lastKey: readonly unknown[] | null = null;
-let lastAnalysis: Analysis | null = null;
-
-export function analysisOf(graph: Graph): Analysis {
-  const key = structuralKey(graph);
-  if (lastKey && lastAnalysis && key.length === lastKey.length && key.every((k, i) => k === lastKey![i])) {
-    return lastAnalysis;
-  }
-  lastKey = key;
-  lastAnalysis = analyzeGraph(graph);
-  return lastAnalysis;
-}
+export const analysisOf: (graph: Graph) => Analysis = lastResult(structuralKey, (graph) => analyzeGraph(graph));
 
 export function useAnalysis(): Analysis {
   const graph = useDocumentStore((s) => s.graph);

@@ -2,23 +2,17 @@ import { useMemo } from 'react';
 import { countPaths, type PathCounts } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
 import { useDocumentStore } from './documentStore';
+import { lastResult } from './lastResult';
 
 /** Paths depend on the connections alone: renames, settings and moves keep the last count. */
 function connectionKey(graph: Graph): readonly unknown[] {
   return [graph.edges, ...graph.nodes.map((n) => n.id)];
 }
 
-let lastKey: readonly unknown[] | null = null;
-let lastPaths: PathCounts | null = null;
-
-export function pathsOf(graph: Graph): PathCounts {
-  const key = connectionKey(graph);
-  if (lastKey && lastPaths && key.length === lastKey.length && key.every((k, i) => k === lastKey![i])) return lastPaths;
-  lastKey = key;
-  // Counts only: the length table is for the CLI and reports, not every edit.
-  lastPaths = countPaths(graph, { lengths: false });
-  return lastPaths;
-}
+// Counts only: the length table is for the CLI and reports, not every edit.
+export const pathsOf: (graph: Graph) => PathCounts = lastResult(connectionKey, (graph) =>
+  countPaths(graph, { lengths: false }),
+);
 
 export function usePaths(): PathCounts {
   const graph = useDocumentStore((s) => s.graph);
