@@ -4,6 +4,10 @@ import { GraphSchema } from './graph/schema';
 import {
   BatchProgress,
   ExportedModel,
+  GpuBackendName,
+  GpuReport,
+  GpuRunStart,
+  gpuBackendNames,
   MemoryEstimate,
   RunRecord,
   RunSummary,
@@ -22,6 +26,13 @@ import {
 export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export const BackendName = z.enum(backendNames);
 export type BackendName = z.infer<typeof BackendName>;
+
+/**
+ * What the user may pick for a run: automatic, a backend of the services (the worker pins it),
+ * or a GPU backend of the browser engine (trained in a Worker of the window).
+ */
+export const TrainBackendChoice = z.enum(['auto', ...backendNames, ...gpuBackendNames]);
+export type TrainBackendChoice = z.infer<typeof TrainBackendChoice>;
 
 export const BackendAttempt = z.object({
   name: BackendName,
@@ -80,8 +91,18 @@ const TrainRequest = z
     name: z.string().max(200).optional(),
     /** The document's name, kept with the run. */
     networkName: z.string().max(200).optional(),
+    /**
+     * Pins a backend for this run; absent or 'auto': the one the services selected at start.
+     * trainStart refuses webgpu and webgl (trainStartGpu runs them); trainEstimate takes every choice.
+     */
+    backend: TrainBackendChoice.optional(),
   })
   .strict();
+const GpuTrainRequest = TrainRequest.omit({ backend: true }).extend({
+  backend: GpuBackendName,
+  /** The device the window found (e.g. "WebGL: ANGLE (…)"), kept with the run. */
+  device: z.string().max(500),
+});
 const documentText = z.string().max(maxDocumentChars, 'the document is larger than 64 MB');
 
 export const apiContract = {
@@ -153,6 +174,19 @@ export const apiContract = {
    * be trained, invalid options, a run that would not fit in memory, or while another run trains.
    */
   trainStart: { request: TrainRequest, response: z.object({ runId: z.string() }) },
+  /**
+   * A run on the browser engine's GPU, trained in a Worker of the calling window: the services
+   * check the request as for trainStart, load the dataset and keep the record; the window
+   * fetches the data (trainGpuData), relays the worker's messages (trainGpuReport) and obeys
+   * trainControl events. A run silent for a minute is ended as failed (the window closed).
+   */
+  trainStartGpu: { request: GpuTrainRequest, response: GpuRunStart },
+  /** One chunk (at most 8 MB) of a GPU run's dataset, from `offset`. */
+  trainGpuData: {
+    request: RunRef.extend({ part: z.enum(['pixels', 'labels']), offset: z.number().int().nonnegative() }).strict(),
+    response: z.object({ base64: z.string() }),
+  },
+  trainGpuReport: { request: RunRef.extend({ report: GpuReport }).strict(), response: Empty },
   /** Stops within one batch; the model trained so far is kept (status cancelled). */
   trainCancel: { request: RunRef, response: Empty },
   trainPause: { request: RunRef, response: Empty },
@@ -194,6 +228,8 @@ export const apiEvents = {
   trainProgress: BatchProgress,
   /** After each epoch: losses, accuracies, calibration on the validation split. */
   trainEpoch: TrainEpochEvent,
+  /** For the window training a GPU run: pause, resume or cancel it (its worker obeys within a batch). */
+  trainControl: z.object({ runId: z.string(), state: z.enum(['run', 'pause', 'cancel']) }),
   /** Exactly once per run, last. */
   trainFinished: TrainFinishedEvent,
 } as const;

@@ -134,6 +134,10 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       await checkDataset(request);
       return trainMethods.trainStart(request);
     },
+    trainStartGpu: async (request) => {
+      await checkDataset(request);
+      return trainMethods.trainStartGpu(request);
+    },
     exportCode: (request) => exportCodeZip(request, runs),
   };
 }

@@ -57,9 +57,9 @@ export function defaultCandidates(): BackendCandidate[] {
 
 let selection: Promise<BackendReport> | undefined;
 
-/** Selects once per process; later callers share the answer. */
-export function ensureBackend(): Promise<BackendReport> {
-  selection ??= selectBackend(tf, defaultCandidates(), process.env.NETWRIGHT_BACKEND);
+/** Selects once per process (`pinned` or NETWRIGHT_BACKEND first); later callers share the answer. */
+export function ensureBackend(pinned?: string): Promise<BackendReport> {
+  selection ??= selectBackend(tf, defaultCandidates(), pinned ?? process.env.NETWRIGHT_BACKEND);
   return selection;
 }
 

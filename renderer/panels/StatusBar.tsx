@@ -1,7 +1,9 @@
 import { formatBytes, formatFlopsFromMacs, formatInt, formatMacs, formatPathCount } from '../../shared/analysis';
+import { finishedStatuses } from '../../shared/training/events';
 import { useShellStore } from '../store/shellStore';
 import { useAnalysis } from '../store/useAnalysis';
 import { usePaths } from '../store/usePaths';
+import { useTrainingStore } from '../training/trainingStore';
 
 const convention =
   'A multiply-add (MAC) is one multiply-accumulate, counted for convolutions, depthwise convolutions and dense layers; ' +
@@ -15,6 +17,8 @@ export function StatusBar() {
   const { ping, backend, error } = useShellStore();
   const { totals, partial } = useAnalysis();
   const paths = usePaths();
+  const live = useTrainingStore((s) => s.live);
+  const training = live && !finishedStatuses.includes(live.status) ? live.backend : null;
   const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
   return (
     <footer className="status-bar">
@@ -49,7 +53,11 @@ export function StatusBar() {
       ) : (
         <>
           <span data-testid="status-backend" title={backendTitle}>
-            {backend ? `TensorFlow.js: ${backend.name}` : 'TensorFlow.js: selecting backend…'}
+            {training
+              ? `TensorFlow.js: ${training} (training)`
+              : backend
+                ? `TensorFlow.js: ${backend.name}`
+                : 'TensorFlow.js: selecting backend…'}
           </span>
           <span data-testid="status-version">
             {ping ? `Netwright ${ping.version} · ${ping.shell} · ${ping.runtime}` : 'Connecting…'}

@@ -8,6 +8,7 @@ import {
 } from '../../shared/training/options';
 import { parseNumberText } from '../inspector/fieldModel';
 import { useHeldText } from '../inspector/useHeldText';
+import type { BackendChoice } from './backendChoices';
 import { useTrainingStore } from './trainingStore';
 
 type Dataset = NonNullable<TrainingOptionsInput['dataset']>;
@@ -79,8 +80,66 @@ function NumberInput({
   );
 }
 
+/** "WebGL: ANGLE (…)" as it is; "wasm failed to …" with its label in front. */
+const reasonLine = (c: BackendChoice) => (c.reason.startsWith(`${c.label}:`) ? c.reason : `${c.label}: ${c.reason}`);
+
+/** Where the run trains: automatic or one backend, with why each one can or cannot be used here. */
+function BackendRow({ choices, automatic }: { choices: BackendChoice[]; automatic: BackendChoice['value'] | null }) {
+  const choice = useTrainingStore((s) => s.backend);
+  const setBackend = useTrainingStore((s) => s.setBackend);
+  const effective = choices.find((c) => c.value === (choice === 'auto' ? automatic : choice));
+  const unavailable = choices.filter((c) => !c.ok);
+  return (
+    <>
+      <Row label="Backend">
+        {(id) => (
+          <select
+            id={id}
+            data-testid="train-backend"
+            value={choice}
+            onChange={(e) => setBackend(e.target.value as BackendChoice['value'] | 'auto')}
+          >
+            <option value="auto">Automatic{effective && choice === 'auto' ? ` (${effective.label})` : ''}</option>
+            {choices.map((c) => (
+              <option key={c.value} value={c.value} disabled={!c.ok} title={c.reason}>
+                {c.label}
+                {c.ok ? '' : ' (not available here)'}
+              </option>
+            ))}
+          </select>
+        )}
+      </Row>
+      {effective && (
+        <p className="small muted backend-reason" data-testid="train-backend-reason">
+          {reasonLine(effective)}
+        </p>
+      )}
+      {unavailable.length > 0 && (
+        <details className="small muted backend-unavailable">
+          <summary>Not available here ({unavailable.length})</summary>
+          <ul data-testid="train-backend-unavailable">
+            {unavailable.map((c) => (
+              <li key={c.value}>{reasonLine(c)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
 /** The training settings; every value is checked by the same schema the main process uses. */
-export function TrainingForm({ errors, disabled }: { errors: Map<string, string>; disabled: boolean }) {
+export function TrainingForm({
+  errors,
+  disabled,
+  choices,
+  automatic,
+}: {
+  errors: Map<string, string>;
+  disabled: boolean;
+  choices: BackendChoice[];
+  automatic: BackendChoice['value'] | null;
+}) {
   const options = useTrainingStore((s) => s.options);
   const set = useTrainingStore((s) => s.setOptions);
   const dataset = (options.dataset ?? { kind: 'synthetic' }) as Dataset;
@@ -103,6 +162,7 @@ export function TrainingForm({ errors, disabled }: { errors: Map<string, string>
   );
   return (
     <fieldset className="training-form" disabled={disabled}>
+      <BackendRow choices={choices} automatic={automatic} />
       <Row label="Dataset" error={errors.get('dataset') ?? errors.get('dataset.kind')}>
         {(id) => (
           <select id={id} value={dataset.kind} onChange={(e) => set({ dataset: { kind: e.target.value } as Dataset })}>

@@ -5,8 +5,12 @@ import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
 import { useDocumentStore } from '../store/documentStore';
+import { useShellStore } from '../store/shellStore';
 import { useUiStore } from '../store/uiStore';
+import { automaticBackend, backendChoices } from './backendChoices';
 import { CurvesChart } from './CurvesChart';
+import { createTrainingWorker } from './gpu/createWorker';
+import { runOnGpu } from './gpu/gpuRun';
 import { TrainingForm } from './TrainingForm';
 import { subscribeTrainingEvents, useTrainingStore } from './trainingStore';
 
@@ -21,12 +25,22 @@ export function TrainingPanel() {
   const options = useTrainingStore((s) => s.options);
   const live = useTrainingStore((s) => s.live);
   const begin = useTrainingStore((s) => s.begin);
+  const choice = useTrainingStore((s) => s.backend);
+  const gpuChecks = useTrainingStore((s) => s.gpuChecks);
+  const checkGpus = useTrainingStore((s) => s.checkGpus);
+  const setDataProgress = useTrainingStore((s) => s.setDataProgress);
+  const report = useShellStore((s) => s.backend);
   const setRunsOpen = useTrainingStore((s) => s.setRunsOpen);
   const graph = useDocumentStore((s) => s.graph);
   const name = useDocumentStore((s) => s.name);
   const notify = useUiStore((s) => s.notify);
   const [estimate, setEstimate] = useState<string | null>(null);
   useEffect(subscribeTrainingEvents, []);
+  useEffect(() => {
+    void checkGpus();
+  }, [checkGpus]);
+  const choices = useMemo(() => backendChoices(report, gpuChecks), [report, gpuChecks]);
+  const backend = choice === 'auto' ? automaticBackend(report, gpuChecks) : choice;
 
   const parsed = useMemo(() => TrainingOptions.safeParse(options), [options]);
   const errors = useMemo(() => {
@@ -39,7 +53,7 @@ export function TrainingPanel() {
     if (!parsed.success) return;
     const timer = setTimeout(() => {
       getApi()
-        .invoke('trainEstimate', { graph, options: options as TrainingOptionsInput })
+        .invoke('trainEstimate', { graph, options: options as TrainingOptionsInput, backend: backend ?? 'auto' })
         .then(
           (e) =>
             setEstimate(
@@ -50,13 +64,24 @@ export function TrainingPanel() {
         );
     }, 400);
     return () => clearTimeout(timer);
-  }, [graph, options, parsed.success]);
+  }, [graph, options, parsed.success, backend]);
 
   const running = live !== null && !finishedStatuses.includes(live.status);
   const start = async () => {
     try {
-      const { runId } = await getApi().invoke('trainStart', { graph, options, networkName: name });
-      begin(runId);
+      if (backend === 'webgpu' || backend === 'webgl') {
+        const device = choices.find((c) => c.value === backend)?.reason ?? backend;
+        const { runId } = await runOnGpu(
+          getApi(),
+          { graph, options, networkName: name, backend, device },
+          { createWorker: createTrainingWorker, onDataProgress: setDataProgress },
+        );
+        begin(runId, backend);
+      } else {
+        const pinned = choice === 'auto' ? 'auto' : choice;
+        const { runId } = await getApi().invoke('trainStart', { graph, options, networkName: name, backend: pinned });
+        begin(runId, backend ?? 'auto');
+      }
     } catch (err) {
       notify(errorMessage(err), 'error');
     }
@@ -88,7 +113,7 @@ export function TrainingPanel() {
   return (
     <section className="training" aria-label="Training">
       <h2>Train</h2>
-      <TrainingForm errors={errors} disabled={running} />
+      <TrainingForm errors={errors} disabled={running} choices={choices} automatic={backend} />
       <p className="small muted" data-testid="train-estimate">
         {estimate}
       </p>
@@ -119,7 +144,10 @@ export function TrainingPanel() {
         <div className="run-status" data-testid="run-status" data-status={live.status}>
           <progress max={1} value={p?.fraction ?? 0} aria-label="Training progress" />
           <div className="small">
-            {live.status}
+            {live.status} on {live.backend}
+            {live.status === 'preparing' &&
+              live.dataProgress !== null &&
+              ` · handing the dataset to the GPU worker: ${Math.round(live.dataProgress * 100)}%`}
             {p &&
               ` · epoch ${p.epoch}/${p.epochs}, batch ${p.batch}/${p.batches} · ${formatInt(p.samplesPerSec)} samples/s · ETA ${eta(p.etaSeconds)}`}
           </div>

@@ -1,10 +1,16 @@
 import { create } from 'zustand';
+import type { TrainBackendChoice } from '../../shared/api';
 import type { BatchProgress, CurvePoint, EpochMetrics, RunStatus, RunSummary } from '../../shared/training/events';
 import type { TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
+import { checkGpuBackends, type GpuBackendCheck } from './gpu/availability';
 
 export interface LiveRun {
   runId: string;
+  /** The backend it trains on (the status bar shows it while it runs). */
+  backend: string;
+  /** A GPU run's dataset on its way to the window's worker, 0 to 1; null otherwise. */
+  dataProgress: number | null;
   status: RunStatus;
   message: string | null;
   progress: BatchProgress | null;
@@ -14,11 +20,17 @@ export interface LiveRun {
 
 interface TrainingState {
   options: TrainingOptionsInput;
+  backend: TrainBackendChoice;
+  /** Which GPU backends this window's Worker could use, and why not; empty until checked. */
+  gpuChecks: GpuBackendCheck[];
   live: LiveRun | null;
   runs: RunSummary[];
   runsOpen: boolean;
   setOptions(patch: Partial<TrainingOptionsInput>): void;
-  begin(runId: string): void;
+  setBackend(backend: TrainBackendChoice): void;
+  checkGpus(): Promise<void>;
+  begin(runId: string, backend: string): void;
+  setDataProgress(runId: string, fraction: number): void;
   refreshRuns(): Promise<void>;
   setRunsOpen(open: boolean): void;
 }
@@ -35,12 +47,33 @@ export const useTrainingStore = create<TrainingState>((set, get) => ({
     validationSplit: 0.1,
     dataset: { kind: 'synthetic', samples: 1000 },
   },
+  backend: 'auto',
+  gpuChecks: [],
   live: null,
   runs: [],
   runsOpen: false,
   setOptions: (patch) => set({ options: { ...get().options, ...patch } }),
-  begin: (runId) =>
-    set({ live: { runId, status: 'preparing', message: null, progress: null, batches: [], epochs: [] } }),
+  setBackend: (backend) => set({ backend }),
+  async checkGpus() {
+    set({ gpuChecks: await checkGpuBackends() });
+  },
+  begin: (runId, backend) =>
+    set({
+      live: {
+        runId,
+        backend,
+        dataProgress: null,
+        status: 'preparing',
+        message: null,
+        progress: null,
+        batches: [],
+        epochs: [],
+      },
+    }),
+  setDataProgress: (runId, fraction) => {
+    const live = get().live;
+    if (live?.runId === runId) set({ live: { ...live, dataProgress: fraction } });
+  },
   async refreshRuns() {
     set({ runs: await getApi().invoke('runsList', {}) });
   },

@@ -97,6 +97,8 @@ export const RunRecord = z.object({
   network: NetworkSummary,
   /** The tfjs backend the worker trained on (same names as backendInfo). */
   backend: z.string().nullable(),
+  /** The GPU a WebGPU or WebGL run trained on, as the browser engine named it. */
+  device: z.string().optional(),
   dataset: DatasetInfo.nullable(),
   memory: MemoryEstimate,
   epochs: z.array(EpochMetrics),

@@ -19,6 +19,14 @@ export {
   TrainStatusEvent,
 } from './events';
 export {
+  GPU_CHUNK_BYTES,
+  GpuBackendName,
+  GpuModelHeader,
+  GpuReport,
+  GpuRunStart,
+  gpuBackendNames,
+} from './gpuRelay';
+export {
   ACTIVATION_TRAINING_FACTOR,
   estimateTrainingMemory,
   MemoryEstimate,

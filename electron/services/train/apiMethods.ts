@@ -1,3 +1,4 @@
+import type { GpuReport } from '../../../shared/training';
 import type { ServiceImplementations } from '../apiHandler';
 import type { StartRequest, TrainingService } from './service';
 
@@ -5,6 +6,9 @@ type TrainingMethods = Pick<
   ServiceImplementations,
   | 'trainEstimate'
   | 'trainStart'
+  | 'trainStartGpu'
+  | 'trainGpuData'
+  | 'trainGpuReport'
   | 'trainCancel'
   | 'trainPause'
   | 'trainResume'
@@ -28,6 +32,14 @@ export function trainingMethods(training: TrainingService): TrainingMethods {
       return { memory: plan.memory, budgetBytes: plan.budget.bytes, refusal: plan.refusal };
     },
     trainStart: (request) => training.start(startRequest(request)),
+    trainStartGpu: (request) =>
+      training.startGpu({ ...startRequest(request), backend: request.backend, device: request.device }),
+    trainGpuData: async ({ runId, part, offset }) => ({ base64: training.gpuData(runId, part, offset) }),
+    trainGpuReport: async ({ runId, report }) => {
+      // The handler parsed it: a NaN loss that JSON carried as null is NaN again (the output type).
+      training.gpuReport(runId, report as GpuReport);
+      return {};
+    },
     trainCancel: async ({ runId }) => {
       training.cancel(runId);
       return {};

@@ -18,3 +18,24 @@ export function defaultMemoryBudget(backend: BackendName): { bytes: number; labe
   }
   return ram;
 }
+
+const DEFAULT_GPU_BYTES = 4 * GiB;
+
+/**
+ * What a run on the browser engine's GPU may use. Browsers do not tell a page how much memory
+ * its GPU has, so Netwright assumes 4 GiB (a common integrated or entry-level GPU), unless
+ * NETWRIGHT_GPU_MEMORY_MB says how much this machine's GPU has.
+ */
+export function gpuMemoryBudget(env: NodeJS.ProcessEnv = process.env): { bytes: number; label: string } {
+  const mb = Number(env.NETWRIGHT_GPU_MEMORY_MB);
+  if (Number.isFinite(mb) && mb > 0) {
+    return { bytes: mb * 2 ** 20, label: `the GPU's ${formatMb(mb)} (NETWRIGHT_GPU_MEMORY_MB)` };
+  }
+  return {
+    bytes: DEFAULT_GPU_BYTES,
+    label:
+      'the 4 GiB assumed for the GPU (browsers do not report GPU memory; set NETWRIGHT_GPU_MEMORY_MB to what yours has)',
+  };
+}
+
+const formatMb = (mb: number) => (mb >= 1024 ? `${Math.round((mb / 1024) * 10) / 10} GiB` : `${Math.round(mb)} MB`);

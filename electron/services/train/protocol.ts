@@ -1,4 +1,4 @@
-import type { BackendReport } from '../../../shared/api';
+import type { BackendName, BackendReport } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph/types';
 import type {
   BatchProgress,
@@ -17,6 +17,8 @@ export interface WorkerStart {
   memoryBudget: { bytes: number; label: string };
   /** SharedControl's buffer: run / pause / cancel. */
   control: SharedArrayBuffer;
+  /** The backend the user pinned for this run; absent: the selection's own order (NETWRIGHT_BACKEND respected). */
+  backend?: BackendName;
   /** Data-parallel training: the group's buffers and this worker's rank; only rank 0 reports. */
   parallel?: { group: AllReduceGroup; rank: number };
 }

@@ -2,12 +2,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
-import type { ApiEvent, ApiEventPayload, BackendName, BackendReport } from '../../../shared/api';
+import type { ApiEvent, ApiEventPayload, BackendName, BackendReport, TrainBackendChoice } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph/types';
+import { errorMessage } from '../../../shared/issues';
 import {
   curvesCsv,
   type ExportedModel,
   estimateTrainingMemory,
+  type GpuBackendName,
+  type GpuReport,
+  type GpuRunStart,
+  gpuBackendNames,
   type MemoryEstimate,
   memoryRefusal,
   prepareForTraining,
@@ -20,10 +25,13 @@ import {
 } from '../../../shared/training';
 import { closeGroup, createAllReduceGroup, GroupClosed } from '../../../trainer/allReduce';
 import { SharedControl } from '../../../trainer/control';
+import { type Dataset, DatasetProblem } from '../../../trainer/dataset';
 import { defaultDataDir } from '../dataDir';
+import { loadDataset } from '../datasets';
 import { ensureBackend } from '../tfjs';
 import { exportedModel } from './exportedModel';
-import { defaultMemoryBudget } from './memoryBudget';
+import { GpuFeed } from './gpuFeed';
+import { defaultMemoryBudget, gpuMemoryBudget } from './memoryBudget';
 import type { WorkerMessage, WorkerStart } from './protocol';
 import { addCurvePoint, defaultName, knownDatasetBytes, newRecord, newRunId, summary } from './records';
 import type { JobOutcome } from './runJob';
@@ -33,6 +41,9 @@ import { workersInMemory } from './workerMemory';
 import { trainWorkerUrl } from './workerUrl';
 
 const GROUP_CLOSED = new GroupClosed().message;
+
+const isGpuBackend = (name: string | undefined): name is GpuBackendName =>
+  (gpuBackendNames as readonly (string | undefined)[]).includes(name);
 
 export type EmitEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayload<E>) => void;
 
@@ -53,6 +64,8 @@ export interface TrainingServiceOptions {
   keepRunsDir?: string | null;
   /** Workers a wasm run uses when its options name none (default: os.availableParallelism()). */
   defaultWorkers?: () => number;
+  /** A GPU run whose window is silent this long is ended as failed (default 60 s; the window reports every 5 s). */
+  gpuSilenceMs?: number;
 }
 
 export interface StartRequest {
@@ -60,15 +73,27 @@ export interface StartRequest {
   options: unknown;
   name?: string;
   networkName?: string;
+  /** Absent or 'auto': the backend the services selected at start. */
+  backend?: TrainBackendChoice;
+}
+
+export interface GpuStartRequest extends StartRequest {
+  backend: GpuBackendName;
+  /** The device the window found, e.g. "WebGL: ANGLE (…)". */
+  device: string;
 }
 
 interface ActiveRun {
-  /** Rank 0 first: it reports; the others (data-parallel wasm) only train. */
+  /** Rank 0 first: it reports; the others (data-parallel wasm) only train. None for a GPU run. */
   workers: Worker[];
   control: SharedControl;
   finished: Promise<RunRecord>;
+  /** Ends the run with this outcome (the first call counts). */
+  end(outcome: JobOutcome): void;
   lastProgressAt: number;
   curveStride: number;
+  /** A run on the window's GPU: its worker lives in the window, which relays what it posts. */
+  gpu?: GpuFeed;
 }
 
 /** The run's end from its workers' outcomes (rank 0 first); a worker may have sent none. */
@@ -91,8 +116,8 @@ export class TrainingRefused extends Error {
   override name = 'TrainingRefused';
   constructor(
     message: string,
-    /** options: invalid settings; network: cannot be trained; memory: would not fit; busy: a run is training; run: no such run or wrong state. */
-    readonly kind: 'options' | 'network' | 'memory' | 'busy' | 'run',
+    /** options: invalid settings; network: cannot be trained; dataset: unusable data; memory: would not fit; busy: a run is training; run: no such run or wrong state. */
+    readonly kind: 'options' | 'network' | 'dataset' | 'memory' | 'busy' | 'run',
   ) {
     super(message);
   }
@@ -142,14 +167,14 @@ export class TrainingService {
     const analysis = analyzeGraph(request.graph);
     const net = prepareForTraining(request.graph, analysis);
     if (!net.ok) throw new TrainingRefused(net.error, 'network');
-    const backend = await (this.settings.backend ?? ensureBackend)();
     const memoryBudget = this.settings.memoryBudget ?? defaultMemoryBudget;
-    const budget = memoryBudget(backend.name);
+    const backend = await this.backendFor(request.backend ?? 'auto');
+    const budget = isGpuBackend(backend) ? gpuMemoryBudget() : memoryBudget(backend);
     const memory = estimateTrainingMemory(analysis.totals, resolved.options, knownDatasetBytes(resolved.options, net));
     // Data-parallel on wasm only: one wasm thread per worker, as many as the memory holds. The run records the number.
     const defaultWorkers = this.settings.defaultWorkers ?? (() => os.availableParallelism());
     const asked = resolved.options.workers !== undefined;
-    const wanted = backend.name === 'wasm' ? (resolved.options.workers ?? defaultWorkers()) : 1;
+    const wanted = backend === 'wasm' ? (resolved.options.workers ?? defaultWorkers()) : 1;
     const { workers, refusal } = workersInMemory(memory, wanted, asked, memoryBudget('cpu'));
     const options = { ...resolved.options, workers };
     return {
@@ -162,8 +187,17 @@ export class TrainingService {
     };
   }
 
-  async start(request: StartRequest): Promise<{ runId: string }> {
-    await this.load();
+  /** The backend a run on `choice` gets; refuses one the services tried at start and could not load. */
+  private async backendFor(choice: TrainBackendChoice): Promise<BackendName | GpuBackendName> {
+    if (isGpuBackend(choice)) return choice;
+    const report = await (this.settings.backend ?? ensureBackend)();
+    if (choice === 'auto') return report.name;
+    const failed = report.attempts.find((a) => a.name === choice && !a.ok);
+    if (failed) throw new TrainingRefused(`The ${choice} backend cannot be used here: ${failed.reason}`, 'options');
+    return choice;
+  }
+
+  private refuseWhileBusy(): void {
     const [runningId] = this.active.keys();
     if (runningId) {
       throw new TrainingRefused(
@@ -171,9 +205,11 @@ export class TrainingService {
         'busy',
       );
     }
-    const plan = await this.plan(request);
-    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
-    const { options, analysis, net, memory, budget } = plan;
+  }
+
+  /** The record of a run about to start, kept and announced; its network is stored beside it. */
+  private createRecord(request: StartRequest, plan: Awaited<ReturnType<TrainingService['plan']>>): RunRecord {
+    const { options, analysis, net, memory } = plan;
     const id = newRunId();
     const record = newRecord({
       id,
@@ -189,8 +225,55 @@ export class TrainingService {
     const graph = request.graph;
     this.saving = this.saving.then(() => this.store.saveGraph(id, graph)).catch(() => {});
     this.emit('trainStatus', { runId: id, status: 'preparing', message: null });
+    return record;
+  }
+
+  /** An active run whose `end` finishes it once, with the record and the event. */
+  private activate(record: RunRecord, workers: Worker[], control: SharedControl, gpu?: GpuFeed): ActiveRun {
+    let ended = false;
+    let resolveFinished!: (r: RunRecord) => void;
+    const finished = new Promise<RunRecord>((resolve) => {
+      resolveFinished = resolve;
+    });
+    const run: ActiveRun = {
+      workers,
+      control,
+      finished,
+      end: (outcome) => {
+        if (ended) return;
+        ended = true;
+        void this.finish(record, outcome).then(resolveFinished);
+      },
+      lastProgressAt: 0,
+      curveStride: 1,
+      gpu,
+    };
+    this.active.set(record.id, run);
+    return run;
+  }
+
+  async start(request: StartRequest): Promise<{ runId: string }> {
+    await this.load();
+    if (isGpuBackend(request.backend)) {
+      throw new TrainingRefused(
+        `${request.backend === 'webgpu' ? 'WebGPU' : 'WebGL'} runs train in the window's GPU worker: start them with trainStartGpu.`,
+        'options',
+      );
+    }
+    this.refuseWhileBusy();
+    const plan = await this.plan(request);
+    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
+    const { options, budget } = plan;
+    const record = this.createRecord(request, plan);
     const control = new SharedControl();
-    const start: WorkerStart = { graph: request.graph, options, memoryBudget: budget, control: control.buffer };
+    const pinned = request.backend && request.backend !== 'auto' ? request.backend : undefined;
+    const start: WorkerStart = {
+      graph: request.graph,
+      options,
+      memoryBudget: budget,
+      control: control.buffer,
+      backend: pinned,
+    };
     const count = options.workers ?? 1;
     const group = count > 1 ? createAllReduceGroup(count) : null;
     const workers = Array.from(
@@ -200,12 +283,7 @@ export class TrainingService {
           workerData: group ? { ...start, parallel: { group, rank } } : start,
         }),
     );
-    let resolveFinished!: (r: RunRecord) => void;
-    const finished = new Promise<RunRecord>((resolve) => {
-      resolveFinished = resolve;
-    });
-    const run: ActiveRun = { workers, control, finished, lastProgressAt: 0, curveStride: 1 };
-    this.active.set(id, run);
+    const run = this.activate(record, workers, control);
     // Rank 0's outcome is the run's; a failure of another rank explains rank 0's "another worker stopped".
     const outcomes: (JobOutcome | null)[] = workers.map(() => null);
     let running = count;
@@ -226,10 +304,128 @@ export class TrainingService {
         // A worker gone for good must not leave the others waiting at a barrier.
         if (group) closeGroup(group);
         running -= 1;
-        if (running === 0) void this.finish(record, runOutcome(outcomes, control)).then(resolveFinished);
+        if (running === 0) run.end(runOutcome(outcomes, control));
       });
     });
-    return { runId: id };
+    return { runId: record.id };
+  }
+
+  /**
+   * A run on the browser engine's GPU (see trainStartGpu in shared/api.ts): checked like any
+   * run, its dataset loaded here and handed to the window in chunks.
+   */
+  async startGpu(request: GpuStartRequest): Promise<GpuRunStart> {
+    await this.load();
+    this.refuseWhileBusy();
+    const plan = await this.plan(request);
+    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
+    const { options, net, budget } = plan;
+    let data: Dataset;
+    try {
+      data = loadDataset(options.dataset, net.input, net.classes, options.seed);
+    } catch (err) {
+      if (err instanceof DatasetProblem) throw new TrainingRefused(err.message, 'dataset');
+      throw err;
+    }
+    const record = this.createRecord(request, plan);
+    record.backend = request.backend;
+    record.device = request.device;
+    this.activate(record, [], new SharedControl(), new GpuFeed(data));
+    this.watchGpuRuns();
+    return {
+      runId: record.id,
+      options,
+      memoryBudget: budget,
+      dataset: {
+        count: data.count,
+        classes: data.classes,
+        input: data.input,
+        info: data.info,
+        pixelBytes: data.pixels.byteLength,
+        labelBytes: data.labels.byteLength,
+      },
+    };
+  }
+
+  private gpuRun(runId: string): { run: ActiveRun; feed: GpuFeed; record: RunRecord } {
+    const run = this.activeRun(runId);
+    const record = this.records.get(runId)!;
+    if (!run.gpu)
+      throw new TrainingRefused(`Run ${record.name} trains in a worker thread, not on the window's GPU.`, 'run');
+    run.gpu.heard();
+    return { run, feed: run.gpu, record };
+  }
+
+  gpuData(runId: string, part: 'pixels' | 'labels', offset: number): string {
+    return this.gpuRun(runId).feed.chunk(part, offset);
+  }
+
+  /** One message the window's GPU worker posted, relayed in order. */
+  gpuReport(runId: string, report: GpuReport): void {
+    const { run, feed, record } = this.gpuRun(runId);
+    switch (report.type) {
+      case 'alive':
+        return;
+      case 'backend':
+        record.backend = report.backend;
+        record.device = report.detail;
+        return;
+      case 'weights':
+        feed.addWeights(report.offset, report.base64);
+        return;
+      case 'done': {
+        const { model: header, ...outcome } = report.outcome;
+        let model: JobOutcome['model'] = null;
+        let message = outcome.message;
+        try {
+          model = header ? feed.model(header) : null;
+        } catch (err) {
+          message = `${message ?? ''} The trained model was not kept: ${errorMessage(err)}.`.trim();
+        }
+        run.end({ ...outcome, message, model });
+        return;
+      }
+      case 'dataset':
+        feed.release();
+        this.onWorkerMessage(record, run, report);
+        return;
+      default:
+        this.onWorkerMessage(record, run, report);
+    }
+  }
+
+  private gpuWatch: ReturnType<typeof setInterval> | null = null;
+
+  /** Ends GPU runs whose window went silent (closed, reloaded, crashed): nothing else would. */
+  private watchGpuRuns(): void {
+    if (this.gpuWatch) return;
+    const silence = this.settings.gpuSilenceMs ?? 60_000;
+    this.gpuWatch = setInterval(
+      () => {
+        const now = performance.now();
+        let gpuRuns = 0;
+        for (const [runId, run] of this.active) {
+          if (!run.gpu) continue;
+          gpuRuns += 1;
+          if (now - run.gpu.lastHeard <= silence) continue;
+          this.emit('trainControl', { runId, state: 'cancel' });
+          run.end({
+            status: 'failed',
+            failure: 'internal',
+            message: `The window training this run on the GPU stopped answering for ${Math.round(silence / 1000)} s (it was closed, reloaded or hung); the curves so far are kept. Start the run again.`,
+            model: null,
+          });
+        }
+        if (gpuRuns === 0) this.stopGpuWatch();
+      },
+      Math.min(5000, silence / 4),
+    );
+    this.gpuWatch.unref?.();
+  }
+
+  private stopGpuWatch(): void {
+    if (this.gpuWatch) clearInterval(this.gpuWatch);
+    this.gpuWatch = null;
   }
 
   private setStatus(record: RunRecord, status: RunStatus, message: string | null = null): void {
@@ -239,7 +435,11 @@ export class TrainingService {
     this.emit('trainStatus', { runId: record.id, status, message });
   }
 
-  private onWorkerMessage(record: RunRecord, run: ActiveRun, message: Exclude<WorkerMessage, { type: 'done' }>): void {
+  private onWorkerMessage(
+    record: RunRecord,
+    run: ActiveRun,
+    message: Exclude<WorkerMessage, { type: 'done' }> | Exclude<GpuReport, { type: 'backend' }>,
+  ): void {
     switch (message.type) {
       case 'backend':
         record.backend = message.report.name;
@@ -315,16 +515,25 @@ export class TrainingService {
   /** Honoured before the next batch; a run still loading its data is stopped at once. */
   cancel(runId: string): void {
     const run = this.activeRun(runId);
-    run.control.set('cancel');
-    if (this.records.get(runId)?.status === 'preparing') for (const w of run.workers) void w.terminate();
+    this.control(runId, run, 'cancel');
+    if (this.records.get(runId)?.status !== 'preparing') return;
+    for (const w of run.workers) void w.terminate();
+    if (run.gpu)
+      run.end({ status: 'cancelled', failure: null, message: 'Cancelled before training began.', model: null });
   }
 
   pause(runId: string): void {
-    this.activeRun(runId).control.set('pause');
+    this.control(runId, this.activeRun(runId), 'pause');
   }
 
   resume(runId: string): void {
-    this.activeRun(runId).control.set('run');
+    this.control(runId, this.activeRun(runId), 'run');
+  }
+
+  /** Worker threads read the shared control; a GPU run's window is told by event. */
+  private control(runId: string, run: ActiveRun, state: 'run' | 'pause' | 'cancel'): void {
+    run.control.set(state);
+    if (run.gpu) this.emit('trainControl', { runId, state });
   }
 
   /** Resolves with the final record when the run ends (the CLI and tests wait on it). */
@@ -405,7 +614,8 @@ export class TrainingService {
 
   /** Stops every worker (app quit, tests). */
   async dispose(): Promise<void> {
-    for (const run of this.active.values()) run.control.set('cancel');
+    this.stopGpuWatch();
+    for (const [runId, run] of this.active) this.control(runId, run, 'cancel');
     await Promise.all([...this.active.values()].flatMap((r) => r.workers.map((w) => w.terminate())));
     await this.saving;
   }

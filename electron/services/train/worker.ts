@@ -18,7 +18,7 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => {
 };
 
 async function main(): Promise<void> {
-  const report = await ensureBackend();
+  const report = await ensureBackend(start.backend);
   post({ type: 'backend', report });
   const outcome = await runTrainingJob(
     tf,

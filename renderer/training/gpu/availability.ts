@@ -5,7 +5,11 @@ export interface GpuBackendCheck {
   ok: boolean;
   /** What was found, or why it cannot be used here, in words a user can act on. */
   reason: string;
+  /** A GPU emulated on the CPU (SwiftShader, llvmpipe, WARP): correct but slower than the CPU backends. */
+  software?: boolean;
 }
+
+const SOFTWARE_RENDERER = /SwiftShader|llvmpipe|softpipe|lavapipe|Basic Render|Software Rasterizer/i;
 
 interface AdapterSource {
   requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string } } | null>;
@@ -13,14 +17,13 @@ interface AdapterSource {
 
 /**
  * Which GPU backends a training Worker of this page could use, without loading tfjs: for the
- * training form to offer them, or to say why not. `webgpuBundled`: whether the Worker's bundle
- * carries tfjs's WebGPU backend (a build choice, not something the page can see).
+ * training form to offer them, or to say why not.
  */
-export async function checkGpuBackends(webgpuBundled: boolean): Promise<GpuBackendCheck[]> {
-  return [await checkWebgpu(webgpuBundled), checkWebgl()];
+export async function checkGpuBackends(): Promise<GpuBackendCheck[]> {
+  return [await checkWebgpu(), checkWebgl()];
 }
 
-async function checkWebgpu(bundled: boolean): Promise<GpuBackendCheck> {
+async function checkWebgpu(): Promise<GpuBackendCheck> {
   const name = 'webgpu';
   const gpu = (globalThis.navigator as { gpu?: AdapterSource } | undefined)?.gpu;
   if (!gpu) {
@@ -36,9 +39,6 @@ async function checkWebgpu(bundled: boolean): Promise<GpuBackendCheck> {
   if (!adapter)
     return { name, ok: false, reason: 'WebGPU: no adapter (navigator.gpu.requestAdapter() returned null).' };
   const device = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'an adapter';
-  if (!bundled) {
-    return { name, ok: false, reason: `WebGPU: ${device} found, but this build has no tfjs WebGPU backend.` };
-  }
   return { name, ok: false, reason: `WebGPU: ${device} found, but ${WEBGPU_NOT_OFFERED}` };
 }
 
@@ -61,5 +61,7 @@ function checkWebgl(): GpuBackendCheck {
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'WebGL2';
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return { name, ok: true, reason: `WebGL: ${renderer}.` };
+  const software = SOFTWARE_RENDERER.test(renderer);
+  const note = software ? ' (a GPU emulated on the CPU: slower than the CPU backends)' : '';
+  return { name, ok: true, reason: `WebGL: ${renderer}${note}.`, software };
 }
