@@ -8,11 +8,12 @@ import { type JobHooks, runTrainingJob } from '../electron/services/train/runJob
 import { analyzeGraph } from '../shared/analysis';
 import { generateExport } from '../shared/export';
 import type { Graph } from '../shared/graph/types';
-import { getTemplate } from '../shared/templates';
 import { prepareForTraining, resolveTrainingOptions } from '../shared/training';
 import { compileGraph } from '../trainer/compile/compile';
 import { smoothedCrossEntropy } from '../trainer/loss';
+import { browserGpuThroughput } from './browserGpu';
 import { machineLine, median } from './machine';
+import { benchNetwork, benchNetworkLabels } from './networks';
 
 const BATCH = 32;
 const CLASSES = 10;
@@ -54,6 +55,7 @@ async function timeMs(fn: () => Promise<void>, runs: number, warmup: number): Pr
 async function stepMs(trainingGraph: Graph, runs: number): Promise<number> {
   const { model } = compileGraph(tf, trainingGraph);
   const x = tf.randomUniform([BATCH, 32, 32, 3], 0, 1, 'float32', 1);
+  // Both bench networks take 32×32×3 and output 10 classes.
   const y = tf.tidy(() =>
     tf
       .oneHot(
@@ -170,7 +172,7 @@ function pytorchThroughput(graph: Graph, threads?: number): TrainingBench['pytor
     const why = probe.error ? probe.error.message : (probe.stderr.trim().split('\n').at(-1) ?? `exit ${probe.status}`);
     return { skipped: `${PYTHON} -c 'import torch' failed (${why}); install Debian's python3-torch to compare` };
   }
-  const generated = generateExport({ graph, name: 'small_inception', target: 'pytorch' });
+  const generated = generateExport({ graph, name: 'bench_network', target: 'pytorch' });
   if (!generated.ok) return { skipped: `the PyTorch export failed: ${generated.problem}` };
   const dir = mkdtempSync(path.join(tmpdir(), 'netwright-bench-torch-'));
   try {
@@ -237,20 +239,29 @@ async function workerThroughput(graph: Graph, backend: string): Promise<Training
 }
 
 /**
- * `npm run bench` section: training throughput of the small Inception template at 32×32×3,
- * batch 32 (Adam, label smoothing 0.1) on the backend Netwright selects (NETWRIGHT_BACKEND
- * pins one), its GFLOP/s against a matmul peak measured in the same run, and PyTorch on the
- * CPU on the same network when /usr/bin/python3 has torch. GFLOP/s follow the project
+ * `npm run bench` section: training throughput of the small Inception template and of the
+ * three-conv + BN probe network at 32×32×3, batch 32 (Adam, label smoothing 0.1) on the
+ * backend Netwright selects (NETWRIGHT_BACKEND pins one), its GFLOP/s against a matmul peak
+ * measured in the same run, and PyTorch on the CPU on the same network when /usr/bin/python3
+ * has torch; then the same networks on Chromium's software GPUs. GFLOP/s follow the project
  * convention: FLOPs = 2 × MACs, a trained sample counted as 3 × its forward MACs
  * (forward, input gradient, weight gradient), MACs from our analysis.
  */
-export async function benchTraining(): Promise<TrainingBench> {
+export async function benchTraining(): Promise<TrainingBench[]> {
+  const results: TrainingBench[] = [];
+  for (const network of ['small-inception', 'three-conv-bn'] as const)
+    results.push(await benchNetworkTraining(network));
+  await benchSwiftShader();
+  return results;
+}
+
+async function benchNetworkTraining(network: 'small-inception' | 'three-conv-bn'): Promise<TrainingBench> {
   console.log(
-    `\n## Training throughput: small Inception, 32×32×3, batch ${BATCH}, Adam, label smoothing ${LABEL_SMOOTHING}`,
+    `\n## Training throughput: ${benchNetworkLabels[network]}, batch ${BATCH}, Adam, label smoothing ${LABEL_SMOOTHING}`,
   );
   const report = await ensureBackend();
   console.log(`backend: ${report.name} (${report.reason})`);
-  const graph = getTemplate('small-inception')!.build();
+  const graph = benchNetwork(network);
   const net = prepareForTraining(graph, analyzeGraph(graph));
   if (!net.ok) throw new Error(net.error);
   const macs = analyzeGraph(net.trainingGraph).totals.macs;
@@ -311,4 +322,33 @@ export async function benchTraining(): Promise<TrainingBench> {
     pytorch,
     ratio,
   };
+}
+
+/** SwiftShader is slow enough that batch 32 would make this section take ten minutes. */
+const SWIFTSHADER_BATCH = 8;
+
+/**
+ * The GPU training Worker on headless Chromium's software GPUs (SwiftShader): it proves the
+ * path trains, and its figures are a CPU emulating a GPU, never a GPU speed.
+ */
+async function benchSwiftShader(): Promise<void> {
+  console.log(
+    `\n## GPU training Worker on SwiftShader, batch ${SWIFTSHADER_BATCH} (a CPU emulating a GPU: correctness, NOT GPU speed)`,
+  );
+  const cases = (['small-inception', 'three-conv-bn'] as const).flatMap((network) =>
+    (['webgl', 'webgpu'] as const).map((backend) => ({
+      backend,
+      network,
+      batchSize: BATCH,
+      batches: 2,
+      timeoutMs: 240_000,
+    })),
+  );
+  const results = await browserGpuThroughput('swiftshader', cases);
+  cases.forEach((c, i) => {
+    const r = results[i]!;
+    const figure = r.samplesPerSec === null ? `no figure: ${r.error}` : `${f1(r.samplesPerSec)} samples/s`;
+    const note = c.backend === 'webgpu' ? ' (not offered for training: its gradients fail the check)' : '';
+    console.log(`${c.backend}${note}, ${benchNetworkLabels[c.network]}: ${figure}${r.device ? ` on ${r.device}` : ''}`);
+  });
 }
