@@ -2,10 +2,12 @@ import { formatInt } from '../analysis/format';
 import { GraphBuilder, type NodeRef } from '../graph/builder';
 import { applyChanges } from '../graph/changes';
 import { LIMITS } from '../graph/limits';
+import type { Graph, Group } from '../graph/types';
 import { errorMessage } from '../issues';
 import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
 import { convertLayer } from './layers';
+import { expandNestedModels } from './nested';
 import { type RawLayer, readFunctional, readSequential, type TopologyResult } from './topology';
 import {
   type ImportDiagnostic,
@@ -48,7 +50,9 @@ function importText(text: string, options: ImportOptions): ImportResult {
   const read = readModel(text);
   if (!read.ok) return read;
   const { json, model, topology, sequential, warnings } = read;
-  const layers = topology.layers;
+  const expanded = expandNestedModels(topology.layers);
+  if (!expanded.ok) return fail(expanded.error);
+  const layers = expanded.layers;
   const problem = checkLayers(layers);
   if (problem) return fail(problem);
   const byName = new Map(layers.map((layer) => [layer.name, layer]));
@@ -60,7 +64,9 @@ function importText(text: string, options: ImportOptions): ImportResult {
   return {
     ok: true,
     // Keras's trainable: false, kept as Netwright's frozen layers.
-    graph: applyChanges(built.builder.build(), [{ type: 'setFrozen', ids: [...built.frozenIds], frozen: true }]),
+    graph: applyChanges(withModelGroups(built.builder.build(), layers), [
+      { type: 'setFrozen', ids: [...built.frozenIds], frozen: true },
+    ]),
     name: topology.name,
     format: formatLabel(model, sequential, topology.keras3),
     warnings,
@@ -189,7 +195,7 @@ function buildGraph(
     if (converted.ok) {
       const ref = builder.add(converted.kind, converted.params, inputs, layer.name);
       refs.set(layer.name, ref);
-      if (layer.config.trainable === false) frozenIds.add(ref.id);
+      if (layer.config.trainable === false || layer.frozen) frozenIds.add(ref.id);
       ranks.set(layer.name, converted.outRank);
       continue;
     }
@@ -235,7 +241,7 @@ function fileWarnings(
       code: 'input-shape-override',
       message: `The input shape ${override.join('×')} was applied to all ${inputCount} inputs.`,
     });
-  const frozen = layers.filter((l) => l.config.trainable === false && l.className !== 'InputLayer');
+  const frozen = layers.filter((l) => (l.config.trainable === false || l.frozen) && l.className !== 'InputLayer');
   if (frozen.length > 0)
     warnings.push({
       nodeId: frozen.length === 1 ? frozen[0]!.name : null,
@@ -243,6 +249,16 @@ function fileWarnings(
       code: 'frozen-layers',
       message: `${frozen.length === 1 ? `Layer ${q(frozen[0]!.name)} is` : `${frozen.length} layers (${q(frozen[0]!.name)}, …) are`} frozen (trainable: false) in the file: kept frozen, their weights counted as non-trainable and left untouched by training.`,
     });
+  for (const path of nestedModelPaths(layers)) {
+    const depth = path.split('/').length;
+    const count = layers.filter((l) => (l.models ?? []).slice(0, depth).join('/') === path).length;
+    warnings.push({
+      nodeId: null,
+      severity: 'info',
+      code: 'nested-model',
+      message: `The model ${q(path)} used as a layer is shown as a module of its ${formatInt(count)} layers (named '${oneLine(path, 40)}/…'); its parameters count as Keras counts them.`,
+    });
+  }
   if (declaredWeights !== null)
     warnings.push({
       nodeId: null,
@@ -362,4 +378,33 @@ function formatLabel(model: ModelEnvelope, sequential: boolean, keras3: boolean)
   else family = 'Keras 2';
   const label = `${family} ${sequential ? 'Sequential' : model.className}`;
   return model.wrapper ? `${model.wrapper} (${label})` : label;
+}
+
+/** Every distinct model path ("base", "base/block1"), outermost first. */
+function nestedModelPaths(layers: readonly RawLayer[]): string[] {
+  const paths = new Set<string>();
+  for (const l of layers) {
+    const models = l.models ?? [];
+    for (let i = 1; i <= models.length; i++) paths.add(models.slice(0, i).join('/'));
+  }
+  return [...paths];
+}
+
+/** Each model used as a layer becomes a module holding its layers, nested as the models are. */
+function withModelGroups(graph: Graph, layers: readonly RawLayer[]): Graph {
+  const paths = nestedModelPaths(layers);
+  if (paths.length === 0) return graph;
+  const groupId = (path: string) => `group:${path}`;
+  const groups: Group[] = paths.map((path) => {
+    const parts = path.split('/');
+    const group: Group = { id: groupId(path), name: parts.at(-1)!, template: 'keras-model', collapsed: false };
+    if (parts.length > 1) group.parentId = groupId(parts.slice(0, -1).join('/'));
+    return group;
+  });
+  const pathOf = new Map(layers.filter((l) => l.models).map((l) => [l.name, l.models!.join('/')]));
+  const nodes = graph.nodes.map((node) => {
+    const path = pathOf.get(node.id);
+    return path ? { ...node, groupId: groupId(path) } : node;
+  });
+  return { ...graph, nodes, groups: [...graph.groups, ...groups] };
 }

@@ -441,7 +441,7 @@ export function convertLayer(info: LayerInfo): Converted {
   }
   if (NESTED_MODELS.has(className))
     return unsupported(
-      'is a nested model; Netwright imports flat models only (rebuild it as one functional model, or import the inner model on its own)',
+      "is a model used as a layer, but its config has no 'layers' list to read; re-save the model with Keras, or import the inner model on its own",
     );
   const handler = Object.hasOwn(HANDLERS, className) ? HANDLERS[className] : undefined;
   if (!handler) {

@@ -16,6 +16,10 @@ export interface RawLayer {
   registeredName?: string;
   /** Set for the InputLayer a Sequential model gets from its first layer's batch_input_shape. */
   synthesized?: boolean;
+  /** The models used as layers it sits in, outermost first (nested.ts); shown as modules. */
+  models?: string[];
+  /** Frozen because a model it sits in is (trainable: false on the model). */
+  frozen?: boolean;
 }
 
 export type TopologyResult =

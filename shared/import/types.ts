@@ -23,7 +23,9 @@ export type ImportDiagnosticCode =
   /** options.inputShape replaced a declared input shape. */
   | 'input-shape-override'
   /** The model class is not one of Sequential / Functional / Model, read as functional. */
-  | 'unusual-model-class';
+  | 'unusual-model-class'
+  /** A model used as a layer, read as a module of its layers (severity info). */
+  | 'nested-model';
 
 /** Same shape as analysis's Diagnostic, so the UI and CLI can show both the same way. */
 export interface ImportDiagnostic {
