@@ -1,6 +1,8 @@
 import { type Analysis, analyzeGraph, type Totals } from '../analysis';
 import type { Graph } from '../graph/types';
-import { analysisOf, costChange } from './rewrite';
+import { GraphIndex } from './convUnit';
+import { plannedSaving } from './plannedSaving';
+import { analysisOf, costChange, type RewriteRule } from './rewrite';
 import { applyRule, RULE_IDS, rules } from './rules';
 import type { CostChange, RewriteReport, RuleId, TransformDiagnostic } from './types';
 
@@ -30,8 +32,9 @@ export interface SuggestOptions {
  */
 export const FACTORIZATION_RULES: readonly RuleId[] = ['stack', 'asymmetric'];
 
-const savesSomething = (r: RewriteReport) =>
-  r.macs.saved >= 0 && r.params.saved >= 0 && (r.macs.saved > 0 || r.params.saved > 0);
+const savesSomethingPlanned = (s: { macs: number; params: number }) =>
+  s.macs >= 0 && s.params >= 0 && (s.macs > 0 || s.params > 0);
+const savesSomething = (r: RewriteReport) => savesSomethingPlanned({ macs: r.macs.saved, params: r.params.saved });
 
 /**
  * Every rewrite that applies somewhere in the graph and saves something, ranked:
@@ -154,8 +157,11 @@ type Saving = { macs: number; params: number } | null;
  * current network. With other rules it tries everything every round, as suggest does.
  */
 class SavingsCache {
-  private readonly saved = new Map<string, Saving>();
+  /** Per rule: node id -> what rewriting it saves (null: nothing, or it does not apply). */
+  private readonly saved = new Map<RuleId, Map<string, Saving>>();
   private readonly reusable: boolean;
+  /** The current graph's index, built once per round for every candidate planned on it. */
+  private index: GraphIndex | null = null;
 
   constructor(private readonly ruleIds: readonly RuleId[]) {
     this.reusable = ruleIds.every((r) => rules[r].keepsReceptiveField);
@@ -187,7 +193,7 @@ class SavingsCache {
           graph: result.graph,
         };
       // Cannot happen while the savings are right; never loop on a wrong one.
-      this.saved.set(key(best.rule, best.id), null);
+      this.savedFor(best.rule).set(best.id, null);
     }
   }
 
@@ -198,6 +204,7 @@ class SavingsCache {
    * changed the connections only of the nodes it added and of their neighbours.
    */
   forgetAround(graph: Graph, report: RewriteReport): void {
+    this.index = null;
     if (!this.reusable) return;
     const neighbours = new Map<string, string[]>();
     const link = (a: string, b: string) => {
@@ -223,7 +230,19 @@ class SavingsCache {
           }
       frontier = next;
     }
-    for (const id of near) for (const ruleId of this.ruleIds) this.saved.delete(key(ruleId, id));
+    for (const ruleId of this.ruleIds) {
+      const saved = this.savedFor(ruleId);
+      for (const id of near) saved.delete(id);
+    }
+  }
+
+  private savedFor(ruleId: RuleId): Map<string, Saving> {
+    let saved = this.saved.get(ruleId);
+    if (!saved) {
+      saved = new Map();
+      this.saved.set(ruleId, saved);
+    }
+    return saved;
   }
 
   private savingOf(
@@ -233,17 +252,20 @@ class SavingsCache {
     analysis: Analysis,
     options: ApplyOptions['options'],
   ): Saving {
-    const k = key(ruleId, id);
-    const known = this.saved.get(k);
+    const saved = this.savedFor(ruleId);
+    const known = saved.get(id);
     if (known !== undefined) return known;
-    const result = applyRule(ruleId, graph, id, options?.[ruleId], analysis);
-    const saving =
-      result.ok && savesSomething(result.report)
-        ? { macs: result.report.macs.saved, params: result.report.params.saved }
-        : null;
-    this.saved.set(k, saving);
+    this.index ??= GraphIndex.of(graph);
+    const planned = plannedSaving(
+      rules[ruleId] as RewriteRule<unknown>,
+      graph,
+      id,
+      options?.[ruleId],
+      analysis,
+      this.index,
+    );
+    const saving = planned && savesSomethingPlanned(planned) ? planned : null;
+    saved.set(id, saving);
     return saving;
   }
 }
-
-const key = (ruleId: RuleId, id: string) => `${ruleId}\u0000${id}`;
