@@ -125,14 +125,20 @@ const registry = {
     shortcut: 'Ctrl+Z',
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
     enabled: () => doc().past.length > 0,
-    perform: () => doc().undo(),
+    perform: () => {
+      ui().animateLayout();
+      doc().undo();
+    },
   },
   redo: {
     label: 'Redo',
     shortcut: 'Ctrl+Shift+Z',
     keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
     enabled: () => doc().future.length > 0,
-    perform: () => doc().redo(),
+    perform: () => {
+      ui().animateLayout();
+      doc().redo();
+    },
   },
   delete: {
     label: 'Delete',

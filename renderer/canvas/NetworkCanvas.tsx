@@ -39,6 +39,7 @@ export function NetworkCanvas() {
   const apply = useDocumentStore((s) => s.apply);
   const select = useDocumentStore((s) => s.select);
   const notify = useUiStore((s) => s.notify);
+  const animatingLayout = useUiStore((s) => s.animatingLayout);
   const analysis = useAnalysis();
   const flow = useReactFlow();
   const model = useRef(new FlowModel());
@@ -142,7 +143,7 @@ export function NetworkCanvas() {
 
   return (
     <section
-      className="canvas"
+      className={animatingLayout ? 'canvas animate-layout' : 'canvas'}
       aria-label="Network canvas"
       data-testid="canvas"
       onDragOver={onDragOver}

@@ -21,6 +21,7 @@ import { defaultWidthText, whyNothing, widthRules } from './whyNothing';
 function applyVariant(graph: Graph, reports: RewriteReport[]) {
   const doc = useDocumentStore.getState();
   useSavingsStore.getState().recordRewrites(doc.graph, doc.name, reports);
+  useUiStore.getState().animateLayout();
   doc.apply([{ type: 'replaceGraph', graph }]);
   const added = reports.flatMap((r) => r.added);
   doc.select(graph.nodes.filter((n) => added.includes(n.name)).map((n) => n.id));

@@ -13,6 +13,9 @@ interface UiState {
   startOpen: boolean;
   layoutDirection: 'RIGHT' | 'DOWN';
   clipboard: { nodes: LayerNode[]; edges: Edge[] } | null;
+  /** Nodes glide to their new places for a moment (after a rewrite made room), instead of jumping. */
+  animatingLayout: boolean;
+  animateLayout(): void;
   notify(message: string, kind?: Toast['kind']): void;
   dismiss(id: number): void;
   set(partial: Partial<Pick<UiState, 'shortcutsOpen' | 'startOpen' | 'layoutDirection' | 'clipboard'>>): void;
@@ -27,6 +30,11 @@ export const useUiStore = create<UiState>((set, get) => ({
   startOpen: true,
   layoutDirection: 'RIGHT',
   clipboard: null,
+  animatingLayout: false,
+  animateLayout() {
+    set({ animatingLayout: true });
+    setTimeout(() => set({ animatingLayout: false }), 450);
+  },
   notify(message, kind = 'info') {
     const id = nextToast++;
     set({ toasts: [...get().toasts.slice(-3), { id, kind, message }] });

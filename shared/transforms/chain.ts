@@ -1,6 +1,6 @@
 import type { ActivationName, Pair } from '../layers';
 import { type ConvUnit, convParams } from './convUnit';
-import { GraphEdit, near } from './graphEdit';
+import { flowAt, GraphEdit, near } from './graphEdit';
 import type { RuleContext } from './rewrite';
 import { addConvLike } from './unitBuilder';
 
@@ -31,27 +31,37 @@ export function replaceWithChain(ctx: RuleContext, unit: ConvUnit, steps: ChainS
   const edit = new GraphEdit(ctx.graph);
   const { conv, params: p } = unit;
   const inner = o.intermediateChannels ?? p.filters;
+  const flow = flowAt(ctx.graph, conv);
+  const added = new Set<string>();
+  // One place along the flow per added node, from the conv's own place on.
+  let slot = 0;
+  const nextPlace = () => near(conv, slot++, 0, flow);
   let previous = unit.inputId;
   steps.forEach((step, i) => {
     const name = `${conv.name}_${step.suffix}`;
     const changes = { kernelSize: step.kernel, strides: step.strides, dilation: step.dilation };
-    const place = { groupId: conv.groupId, position: near(conv, i), before: conv.id };
+    const place = { groupId: conv.groupId, before: conv.id };
     if (i < steps.length - 1) {
-      const added = addConvLike(edit, unit, previous, {
+      const addedUnit = addConvLike(edit, unit, previous, {
         name,
         changes: { ...changes, filters: inner },
         activation: o.activation,
+        place: nextPlace,
         ...place,
       });
-      previous = added.outputId;
+      previous = addedUnit.outputId;
+      for (const id of addedUnit.ids) added.add(id);
       return;
     }
-    const last = edit.add({ kind: 'Conv2D', name, params: convParams(p, changes), ...place });
+    const last = edit.add({ kind: 'Conv2D', name, params: convParams(p, changes), position: nextPlace(), ...place });
     edit.connect(previous, last);
     edit.redirectOutputs(conv.id, last);
+    added.add(last);
     previous = last;
   });
   edit.remove(conv.id);
+  // The chain is longer than the conv it replaces: what comes after moves along to make room.
+  edit.makeRoom(previous, added.size - 1, flow, added);
   return {
     graph: edit.build(),
     outputBefore: conv.id,

@@ -74,6 +74,29 @@ export class GraphEdit {
     this.edges = this.edges.filter((e) => e.source !== id && e.target !== id);
   }
 
+  /**
+   * Moves everything fed, directly or not, by `from` (placed nodes only, `except` kept) `steps`
+   * places further along `flow`: a rewrite that lengthens a path makes room for it instead of
+   * drawing its new nodes over the ones after it.
+   */
+  makeRoom(from: string, steps: number, flow: Flow, except: ReadonlySet<string> = new Set()): void {
+    if (steps <= 0) return;
+    const consumers = new Map<string, string[]>();
+    for (const e of this.edges) consumers.set(e.source, [...(consumers.get(e.source) ?? []), e.target]);
+    const moved = new Set<string>();
+    const queue = [...(consumers.get(from) ?? [])];
+    while (queue.length > 0) {
+      const id = queue.pop()!;
+      if (moved.has(id) || except.has(id)) continue;
+      moved.add(id);
+      queue.push(...(consumers.get(id) ?? []));
+    }
+    const shift = along(flow, steps);
+    this.nodes = this.nodes.map((n) =>
+      moved.has(n.id) && n.position ? { ...n, position: { x: n.position.x + shift.x, y: n.position.y + shift.y } } : n,
+    );
+  }
+
   build(): Graph {
     return { nodes: this.nodes, edges: this.edges, groups: this.groups };
   }
@@ -86,8 +109,30 @@ export class GraphEdit {
   }
 }
 
-/** A spot near `origin`, `step` places along the flow and `lane` places across it; none if the origin has none. */
-export function near(origin: LayerNode, step: number, lane = 0): Position | undefined {
+/** Which way the network is drawn: data flowing down the canvas, or to the right. */
+export type Flow = 'down' | 'right';
+
+/** The editor's spacing: along a downward flow a place is 90 px, across it 220 px (a node's width). */
+const along = (flow: Flow, steps: number): Position =>
+  flow === 'right' ? { x: steps * 220, y: 0 } : { x: 0, y: steps * 90 };
+
+/** How `node` is drawn relative to its input: to the right of it (a left-to-right layout) or below. */
+export function flowAt(graph: Graph, node: LayerNode): Flow {
+  const edge = graph.edges.find((e) => e.target === node.id);
+  const input = edge && graph.nodes.find((n) => n.id === edge.source);
+  if (!input?.position || !node.position) return 'down';
+  const dx = node.position.x - input.position.x;
+  const dy = node.position.y - input.position.y;
+  return Math.abs(dx) > Math.abs(dy) ? 'right' : 'down';
+}
+
+/**
+ * A spot near `origin`, `step` places along the flow and `lane` places across it; none if the
+ * origin has none.
+ */
+export function near(origin: LayerNode, step: number, lane = 0, flow: Flow = 'down'): Position | undefined {
   if (!origin.position) return undefined;
-  return { x: origin.position.x + lane * 220, y: origin.position.y + step * 90 };
+  const a = along(flow, step);
+  const across = flow === 'right' ? { x: 0, y: lane * 90 } : { x: lane * 220, y: 0 };
+  return { x: origin.position.x + a.x + across.x, y: origin.position.y + a.y + across.y };
 }

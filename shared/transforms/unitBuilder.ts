@@ -29,6 +29,8 @@ export interface ConvSpec {
   activation: ActivationName;
   groupId?: string | undefined;
   position?: Position | undefined;
+  /** Where each added node goes, in order (conv, batch norm, activation); wins over `position`. */
+  place?: () => Position | undefined;
   before?: string | undefined;
 }
 
@@ -41,23 +43,30 @@ export interface ConvSpec {
 export function addConvLike(edit: GraphEdit, unit: ConvUnit, input: string, spec: ConvSpec) {
   const bn = unit.post.find((n) => n.kind === 'BatchNorm');
   const separateActivation = bn !== undefined || unit.post.some((n) => n.kind === 'Activation');
-  const place = { groupId: spec.groupId, position: spec.position, before: spec.before };
+  const place = () => ({
+    groupId: spec.groupId,
+    position: spec.place ? spec.place() : spec.position,
+    before: spec.before,
+  });
   const fused = separateActivation ? 'linear' : spec.activation;
   const layer = spec.layer?.(fused) ?? {
     kind: 'Conv2D',
     params: convParams(unit.params, { ...spec.changes, activation: fused }),
   };
-  const convId = edit.add({ ...layer, name: spec.name, ...place });
+  const convId = edit.add({ ...layer, name: spec.name, ...place() });
   edit.connect(input, convId);
-  let last = convId;
+  const ids = [convId];
   if (bn) {
-    last = chain(edit, last, { kind: 'BatchNorm', name: `${spec.name}_bn`, params: { ...bn.params }, ...place });
+    ids.push(
+      chain(edit, ids.at(-1)!, { kind: 'BatchNorm', name: `${spec.name}_bn`, params: { ...bn.params }, ...place() }),
+    );
   }
   if (separateActivation && spec.activation !== 'linear') {
     const params = { activation: spec.activation };
-    last = chain(edit, last, { kind: 'Activation', name: `${spec.name}_${spec.activation}`, params, ...place });
+    const name = `${spec.name}_${spec.activation}`;
+    ids.push(chain(edit, ids.at(-1)!, { kind: 'Activation', name, params, ...place() }));
   }
-  return { convId, outputId: last };
+  return { convId, outputId: ids.at(-1)!, ids };
 }
 
 function chain(edit: GraphEdit, input: string, node: Parameters<GraphEdit['add']>[0]): string {
