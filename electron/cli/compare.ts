@@ -4,6 +4,7 @@ import {
   COUNTING_NOTE,
   type Comparison,
   compareGraphs,
+  comparisonHeadline,
   signedInt,
   signedPct,
   toCsv,
@@ -35,7 +36,7 @@ function comparisonText(c: Comparison): string {
     [false, true, true, true],
   );
   const modules = renderTable(
-    ['module', 'params A', 'params B', 'change', 'MACs A', 'MACs B', 'change'],
+    [c.rowsBy, 'params A', 'params B', 'change', 'MACs A', 'MACs B', 'change'],
     c.modules.map((m) => [
       m.module,
       cell(m.a?.params),
@@ -47,7 +48,7 @@ function comparisonText(c: Comparison): string {
     ]),
     [false, true, true, true, true, true, true],
   );
-  return [totals, '', modules, '', COUNTING_NOTE].join('\n');
+  return [comparisonHeadline(c), '', totals, '', modules, '', COUNTING_NOTE].join('\n');
 }
 
 export const compareCommand = defineCommand({

@@ -1,7 +1,16 @@
 import { useMemo } from 'react';
 import { formatInt } from '../../shared/analysis';
 import { errorMessage } from '../../shared/issues';
-import { compareGraphs, signedInt, signedPct, toCsv, toJson, toMarkdown, toSvgChart } from '../../shared/transforms';
+import {
+  compareGraphs,
+  comparisonHeadline,
+  signedInt,
+  signedPct,
+  toCsv,
+  toJson,
+  toMarkdown,
+  toSvgChart,
+} from '../../shared/transforms';
 import { getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
 import { useDocumentStore } from '../store/documentStore';
@@ -22,15 +31,18 @@ export function CompareView() {
     if (!open) setOther(null);
   };
   // A network picked to compare with wins over the one before this session's rewrites.
-  const original = other ?? (rewritten ? { ...rewritten, name: `${rewritten.name} (original)` } : null);
+  const original = other ?? rewritten;
   const graph = useDocumentStore((s) => s.graph);
   const name = useDocumentStore((s) => s.name);
   const notify = useUiStore((s) => s.notify);
+  // Against its own state before the rewrites, both sides carry the network's name: say which is which.
+  const sides = other ? { a: other.name, b: name, title: undefined } : { a: 'original', b: 'factorized', title: name };
   const comparison = useMemo(
-    () => (open && original ? compareGraphs({ name: original.name, graph: original.graph }, { name, graph }) : null),
-    [open, original, graph, name],
+    () => (open && original ? compareGraphs({ name: sides.a, graph: original.graph }, { name: sides.b, graph }) : null),
+    [open, original, graph, sides.a, sides.b],
   );
-  const svg = useMemo(() => (comparison ? toSvgChart(comparison) : ''), [comparison]);
+  const title = sides.title ? `${sides.title}: original vs factorized` : undefined;
+  const svg = useMemo(() => (comparison ? toSvgChart(comparison, title ? { title } : {}) : ''), [comparison, title]);
   const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
   if (!comparison) return null;
 
@@ -51,7 +63,10 @@ export function CompareView() {
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Compare networks" ref={dialog} tabIndex={-1}>
       <div className="sheet compare">
-        <h2>Compare</h2>
+        <h2>{title ?? 'Compare'}</h2>
+        <p className="compare-headline" data-testid="compare-headline">
+          {comparisonHeadline(comparison)}
+        </p>
         <table className="compare-table">
           <thead>
             <tr>
@@ -80,11 +95,11 @@ export function CompareView() {
             </tr>
           </tbody>
         </table>
-        <h3>Per module</h3>
+        <h3>Per {comparison.rowsBy}</h3>
         <table className="compare-table">
           <thead>
             <tr>
-              <th>module</th>
+              <th>{comparison.rowsBy}</th>
               <th>params</th>
               <th>→</th>
               <th>MACs</th>
@@ -105,7 +120,7 @@ export function CompareView() {
         </table>
         <img
           className="compare-chart"
-          alt="Parameters and MACs per module, both networks"
+          alt={`Parameters and MACs per ${comparison.rowsBy}, both networks`}
           src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
         />
         <div className="button-row wrap">

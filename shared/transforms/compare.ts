@@ -43,7 +43,9 @@ export interface Comparison {
   a: NetworkSide;
   b: NetworkSide;
   difference: Difference & { trainableParams: number; nonTrainableParams: number; flops: number };
+  /** One row per top-level module, or per layer (with a cost) where that would be a single row. */
   modules: ModuleRow[];
+  rowsBy: 'module' | 'layer';
 }
 
 export const OUTSIDE_MODULES = '(outside modules)';
@@ -77,17 +79,65 @@ function moduleCosts(graph: Graph, analysis: Analysis): Map<string, { params: nu
   return rows;
 }
 
-/** Two networks side by side: totals, each module, and the difference (b − a). */
+/** Per layer with a cost (by name, in network order). */
+function layerCosts(graph: Graph, analysis: Analysis): Map<string, { params: number; macs: number }> {
+  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  const rows = new Map<string, { params: number; macs: number }>();
+  for (const id of analysis.order) {
+    const result = analysis.nodes[id]!;
+    if (result.paramCount.total === 0 && result.macs === 0) continue;
+    rows.set(names.get(id) ?? id, { params: result.paramCount.total, macs: result.macs });
+  }
+  return rows;
+}
+
+/**
+ * A's names in order, each of B's own placed after the name B has before it and after the
+ * layers only A has there: a rewrite's new layers follow the one they replaced.
+ */
+function mergedOrder(a: readonly string[], b: readonly string[]): string[] {
+  const out = [...a];
+  const inA = new Set(a);
+  const inB = new Set(b);
+  let after: string | null = null;
+  for (const name of b) {
+    if (inA.has(name)) {
+      after = name;
+      continue;
+    }
+    let at = after === null ? 0 : out.indexOf(after) + 1;
+    while (at < out.length && inA.has(out[at]!) && !inB.has(out[at]!)) at += 1;
+    out.splice(at, 0, name);
+    after = name;
+  }
+  return out;
+}
+
+/** Two networks side by side: totals, each module (or each layer, without modules), and the difference (b − a). */
 export function compareGraphs(a: CompareInput, b: CompareInput): Comparison {
   const analysisA = a.analysis ?? analyzeGraph(a.graph);
   const analysisB = b.analysis ?? analyzeGraph(b.graph);
   const ta = analysisA.totals;
   const tb = analysisB.totals;
-  const modulesA = moduleCosts(a.graph, analysisA);
-  const modulesB = moduleCosts(b.graph, analysisB);
-  const names = [...new Set([...modulesA.keys(), ...modulesB.keys()])];
+  let modulesA = moduleCosts(a.graph, analysisA);
+  let modulesB = moduleCosts(b.graph, analysisB);
+  const moduleNames = new Set([...modulesA.keys(), ...modulesB.keys()].filter((n) => n !== OUTSIDE_MODULES));
+  const outsideCosts = [modulesA, modulesB].some((rows) => {
+    const outside = rows.get(OUTSIDE_MODULES);
+    return outside !== undefined && (outside.params > 0 || outside.macs > 0);
+  });
+  // One bar pair (a lone module, or "(outside modules)" without any) says nothing: compare layer by layer.
+  const rowsBy = moduleNames.size >= 2 || (moduleNames.size === 1 && outsideCosts) ? 'module' : 'layer';
+  if (rowsBy === 'layer') {
+    modulesA = layerCosts(a.graph, analysisA);
+    modulesB = layerCosts(b.graph, analysisB);
+  }
+  const names =
+    rowsBy === 'layer'
+      ? mergedOrder([...modulesA.keys()], [...modulesB.keys()])
+      : [...new Set([...modulesA.keys(), ...modulesB.keys()])];
   // The layers outside modules (stem, head) read best as the last row.
-  names.sort((x, y) => Number(x === OUTSIDE_MODULES) - Number(y === OUTSIDE_MODULES));
+  if (rowsBy === 'module') names.sort((x, y) => Number(x === OUTSIDE_MODULES) - Number(y === OUTSIDE_MODULES));
   const modules = names.map((module): ModuleRow => {
     const ra = modulesA.get(module) ?? null;
     const rb = modulesB.get(module) ?? null;
@@ -118,5 +168,6 @@ export function compareGraphs(a: CompareInput, b: CompareInput): Comparison {
       macsPct: pct(tb.macs - ta.macs, ta.macs),
     },
     modules,
+    rowsBy,
   };
 }

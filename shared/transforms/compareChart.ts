@@ -1,6 +1,7 @@
 import { formatSI } from '../analysis';
 import { xmlText } from '../text';
 import type { Comparison } from './compare';
+import { comparisonHeadline } from './compareExport';
 
 /**
  * The comparison as a bar chart in SVG text: one panel for parameters and one for
@@ -34,6 +35,8 @@ function niceStep(max: number): number {
 interface Panel {
   title: string;
   axisLabel: string;
+  /** What each pair of bars is: 'module' or 'layer'. */
+  rowLabel: string;
   values: { a: number | null; b: number | null }[];
 }
 
@@ -47,17 +50,19 @@ export function toSvgChart(c: Comparison, options: ChartOptions = {}): string {
   const width = Math.max(640, LEFT + RIGHT + labels.length * slot + PAIR_GAP);
   const panels: Panel[] = [
     {
-      title: 'Parameters per module',
+      title: `Parameters per ${c.rowsBy}`,
       axisLabel: 'parameters',
+      rowLabel: c.rowsBy,
       values: c.modules.map((m) => ({ a: m.a?.params ?? null, b: m.b?.params ?? null })),
     },
     {
-      title: 'Multiply-adds per module',
+      title: `Multiply-adds per ${c.rowsBy}`,
       axisLabel: 'multiply-adds (MACs)',
+      rowLabel: c.rowsBy,
       values: c.modules.map((m) => ({ a: m.a?.macs ?? null, b: m.b?.macs ?? null })),
     },
   ];
-  const header = 84;
+  const header = 104;
   const panelHeight = 34 + PLOT_HEIGHT + labelSpace + 30;
   const height = header + panels.length * panelHeight + 8;
   const title = options.title ?? `${c.a.name} vs ${c.b.name}`;
@@ -66,7 +71,8 @@ export function toSvgChart(c: Comparison, options: ChartOptions = {}): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlText(FONT)}" font-size="12" fill="#222">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="30" font-size="17" font-weight="600">${xmlText(title)}</text>`,
-    legend(LEFT, 56, c.a.name, c.b.name),
+    `<text x="${LEFT}" y="54" font-size="15" font-weight="600" fill="#b35900" data-role="headline">${xmlText(comparisonHeadline(c))}</text>`,
+    legend(LEFT, 80, c.a.name, c.b.name),
   ];
   panels.forEach((panel, i) => {
     parts.push(drawPanel(panel, labels, header + i * panelHeight, width, rotate, labelSpace));
@@ -128,7 +134,7 @@ function drawPanel(panel: Panel, labels: string[], top: number, width: number, r
   });
   const axisY = plotBottom + labelSpace + 18;
   out.push(
-    `<text x="${(LEFT + width - RIGHT) / 2}" y="${axisY}" text-anchor="middle" fill="#333">module</text>`,
+    `<text x="${(LEFT + width - RIGHT) / 2}" y="${axisY}" text-anchor="middle" fill="#333">${panel.rowLabel}</text>`,
     '</g>',
   );
   return out.join('\n');

@@ -16,6 +16,11 @@ export function signedPct(value: number | null): string {
   return `${value > 0 ? '+' : '−'}${Number(Math.abs(value).toFixed(digits))}%`;
 }
 
+/** The comparison in one line for a slide or a chart: "−43% parameters, −55% multiply-adds". */
+export function comparisonHeadline(c: Comparison): string {
+  return `${signedPct(c.difference.paramsPct)} parameters, ${signedPct(c.difference.macsPct)} multiply-adds`;
+}
+
 const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
 const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
 
@@ -31,6 +36,8 @@ export function toMarkdown(c: Comparison): string {
   const lines = [
     `## ${markdownText(c.a.name)} vs ${markdownText(c.b.name)}`,
     '',
+    `**${comparisonHeadline(c)}**`,
+    '',
     `| | ${markdownText(c.a.name)} | ${markdownText(c.b.name)} | Change |`,
     '|---|---:|---:|---:|',
     `| Parameters | ${formatInt(a.params)} | ${formatInt(b.params)} | ${change(d.params, d.paramsPct)} |`,
@@ -40,9 +47,9 @@ export function toMarkdown(c: Comparison): string {
     `| FLOPs | ${formatInt(a.flops)} | ${formatInt(b.flops)} | ${signedInt(d.flops)} |`,
     `| Output shape | ${shapes(c.a)} | ${shapes(c.b)} | ${shapes(c.a) === shapes(c.b) ? 'same' : 'different'} |`,
     '',
-    '### Per module',
+    c.rowsBy === 'module' ? '### Per module' : '### Per layer',
     '',
-    '| Module | Params A | Params B | Change | MACs A | MACs B | Change |',
+    `| ${c.rowsBy === 'module' ? 'Module' : 'Layer'} | Params A | Params B | Change | MACs A | MACs B | Change |`,
     '|---|---:|---:|---:|---:|---:|---:|',
     ...c.modules.map(
       (m) =>

@@ -17,7 +17,7 @@ export {
   type TotalsSummary,
 } from './compare';
 export { type ChartOptions, toSvgChart } from './compareChart';
-export { COUNTING_NOTE, signedInt, signedPct, toCsv, toJson, toMarkdown } from './compareExport';
+export { COUNTING_NOTE, comparisonHeadline, signedInt, signedPct, toCsv, toJson, toMarkdown } from './compareExport';
 export { filterBank, filterBankRule } from './filterBank';
 export { gridReduction, gridReductionRule } from './gridReduction';
 export {

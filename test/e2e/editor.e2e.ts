@@ -382,8 +382,16 @@ describe('factorization savings in the editor', () => {
     await ed.page.getByRole('button', { name: 'Compare with original' }).click();
     const dialog = ed.page.getByRole('dialog', { name: 'Compare networks' });
     await expect.poll(() => dialog.getByTestId('compare-macs-diff').textContent()).toMatch(/^−[\d,]+ \(−\d/);
+    // Both sides are this network: named by what they are, with the saving as the headline.
+    expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toMatch(/: original vs factorized$/);
+    expect(await dialog.getByTestId('compare-headline').textContent()).toMatch(
+      /^−[\d.]+% parameters, −[\d.]+% multiply-adds$/,
+    );
+    expect(await dialog.locator('thead').first().textContent()).toBe('originalfactorizeddifference');
     const csv = await ed.download(() => dialog.getByRole('button', { name: 'Export CSV' }).click());
-    expect(csv.text).toMatch(/mixed0/);
+    // One module: compared layer by layer, the rewritten conv's replacements beside it.
+    expect(csv.text).toMatch(/^conv2d_2,/m);
+    expect(csv.text).toMatch(/^conv2d_2_3x3a,/m);
     const png = await ed.download(() => dialog.getByRole('button', { name: 'Export PNG' }).click());
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     await ed.shot('11-compare');

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildInceptionV3 } from '../../../shared/templates/inceptionV3';
 import { buildInceptionV3Unfactorized } from '../../../shared/templates/inceptionV3Unfactorized';
 import {
+  applyRule,
   compareGraphs,
+  comparisonHeadline,
   OUTSIDE_MODULES,
+  signedPct,
   stack,
   toCsv,
   toJson,
@@ -129,5 +132,24 @@ describe('compare', () => {
     const c = compareGraphs({ name: 'original', graph: original }, { name: 'stacked', graph });
     expect(-c.difference.macs).toBe(report.macs.saved);
     expect(-c.difference.params).toBe(report.params.saved);
+  });
+});
+
+describe('a comparison without modules', () => {
+  it('compares layer by layer, the rewrite’s new layers where the old one was, with a headline', () => {
+    const graph = convGraph({ kernel: [5, 5], stem: true });
+    const rewritten = expectOk(applyRule('stack', graph, 'target', {})).graph;
+    const c = compareGraphs({ name: 'original', graph }, { name: 'factorized', graph: rewritten });
+    expect(c.rowsBy).toBe('layer');
+    expect(c.modules.map((m) => m.module)).toEqual(['stem', 'target', 'target_3x3a', 'target_3x3b', 'head']);
+    expect(c.modules.find((m) => m.module === 'target')).toMatchObject({ b: null });
+    expect(comparisonHeadline(c)).toBe(
+      `${signedPct(c.difference.paramsPct)} parameters, ${signedPct(c.difference.macsPct)} multiply-adds`,
+    );
+    expect(comparisonHeadline(c)).toMatch(/^−\d+(\.\d+)?% parameters, −\d+(\.\d+)?% multiply-adds$/);
+    const svg = toSvgChart(c);
+    expect(svg).toContain('Parameters per layer');
+    expect(svg).toContain(`>${comparisonHeadline(c)}</text>`);
+    expect(toMarkdown(c)).toContain('### Per layer');
   });
 });

@@ -8,8 +8,19 @@ const compareWithItself = (graph: Graph) => compareGraphs({ name: 'a', graph }, 
 
 describe('compare with deeply nested modules', () => {
   it('puts everything inside 30,000 nested modules in the outermost one’s row', () => {
-    const rows = compareWithItself(nestedModules(30_000)).modules;
-    expect(rows.map((r) => r.module)).toEqual(['m0']);
+    const graph = nestedModules(30_000);
+    // A second top-level module: with one alone the comparison goes layer by layer.
+    graph.groups.push({ id: 'other', name: 'other', template: 'custom', collapsed: false });
+    graph.nodes.push({
+      id: 'head',
+      name: 'head',
+      kind: 'Activation',
+      params: { activation: 'relu' },
+      groupId: 'other',
+    });
+    graph.edges.push({ id: 'e2', source: 'relu', target: 'head', targetIndex: 0 });
+    const rows = compareWithItself(graph).modules;
+    expect(rows.map((r) => r.module)).toEqual(['m0', 'other']);
   });
 
   it('takes time linear in the nesting depth', () => {
