@@ -3,6 +3,7 @@ import { getApi } from '../api/transport';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { projectText } from './documentFiles';
+import { markRecoveryWritten } from './recoveryOwner';
 
 const autosaveMs = 3000;
 
@@ -42,6 +43,7 @@ export function useDocumentLifecycle(): void {
         .invoke('recoveryWrite', { name: state.name, filePath: state.filePath, contents: projectText() })
         .then(
           () => {
+            markRecoveryWritten();
             lastProblem = '';
           },
           (err) => {

@@ -4,6 +4,7 @@ import { GraphBuilder } from '../../shared/graph/builder';
 import { templates } from '../../shared/templates';
 import { getApi } from '../api/transport';
 import { loadIntoEditor, newDocument, openDocument, openRecent } from '../files/documentFiles';
+import { recoveryIsOurs } from '../files/recoveryOwner';
 import { useUiStore } from '../store/uiStore';
 import { useModal } from './useModal';
 
@@ -24,7 +25,9 @@ export function StartPage() {
     if (!open) return;
     const api = getApi();
     void api.invoke('recentList', {}).then(setRecent, () => setRecent([]));
-    void api.invoke('recoveryRead', {}).then(setRecovered, () => setRecovered(null));
+    // Only an earlier session's work is recovered; this window's own is what is open.
+    if (recoveryIsOurs()) setRecovered(null);
+    else void api.invoke('recoveryRead', {}).then(setRecovered, () => setRecovered(null));
   }, [open]);
 
   const dialog = useModal<HTMLDivElement>(open, () => set({ startOpen: false }));
