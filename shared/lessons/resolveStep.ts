@@ -1,0 +1,98 @@
+import { type Analysis, analyzeGraph } from '../analysis';
+import type { Graph } from '../graph/types';
+import { getTemplate } from '../templates';
+import { type Comparison, compareGraphs } from '../transforms';
+import { fillCaption } from './captions';
+import type { Lesson, LessonStep, StepNetwork } from './lessonFile';
+
+/** A step ready to show: its network analysed, its caption filled, and what is wrong with it, if anything. */
+export interface ResolvedStep {
+  step: LessonStep;
+  /** Position in the lesson, from 1. */
+  number: number;
+  name: string;
+  graph: Graph | null;
+  analysis: Analysis | null;
+  /** With `compareWith`'s network (that one as A, this one as B). */
+  comparison: Comparison | null;
+  caption: string;
+  /** One line each; the step still shows what it can. */
+  problems: string[];
+}
+
+type NetworkResult = { ok: true; name: string; graph: Graph } | { ok: false; problem: string };
+
+function networkOf(network: StepNetwork): NetworkResult {
+  if ('graph' in network) return { ok: true, name: network.name, graph: network.graph };
+  const template = getTemplate(network.template);
+  if (!template) {
+    return {
+      ok: false,
+      problem: `The template "${network.template}" no longer exists: choose another network for this step.`,
+    };
+  }
+  return { ok: true, name: template.label, graph: template.build() };
+}
+
+/** Steps resolve once per lesson object: stepping back and forth does not analyse again. */
+const cache = new WeakMap<Lesson, Map<string, ResolvedStep>>();
+
+export function resolveStep(lesson: Lesson, index: number): ResolvedStep {
+  const step = lesson.steps[index]!;
+  let resolved = cache.get(lesson)?.get(step.id);
+  if (resolved) return resolved;
+  resolved = resolve(lesson, step, index);
+  const steps = cache.get(lesson) ?? new Map<string, ResolvedStep>();
+  steps.set(step.id, resolved);
+  cache.set(lesson, steps);
+  return resolved;
+}
+
+function analysed(network: StepNetwork): { name: string; graph: Graph; analysis: Analysis } | string {
+  const net = networkOf(network);
+  if (!net.ok) return net.problem;
+  return { name: net.name, graph: net.graph, analysis: analyzeGraph(net.graph) };
+}
+
+function resolve(lesson: Lesson, step: LessonStep, index: number): ResolvedStep {
+  const problems: string[] = [];
+  const own = analysed(step.network);
+  if (typeof own === 'string') problems.push(own);
+  const mine = typeof own === 'string' ? null : own;
+  if (mine?.analysis.diagnostics.some((d) => d.severity === 'error'))
+    problems.push("This step's network has errors: its numbers are partial.");
+  let other: ReturnType<typeof analysed> | null = null;
+  if (step.compareWith !== undefined) {
+    const target = lesson.steps.find((s) => s.id === step.compareWith);
+    if (!target) problems.push(`"Compare with" names a step "${step.compareWith}" that is not in this lesson.`);
+    else {
+      other = analysed(target.network);
+      if (typeof other === 'string') problems.push(`The step compared with: ${other}`);
+    }
+  }
+  const otherNet = other && typeof other !== 'string' ? other : null;
+  const caption = fillCaption(
+    step.caption,
+    mine ? { analysis: mine.analysis, other: otherNet?.analysis ?? null } : null,
+  );
+  // Where the step compared with is missing, that is the one problem to fix, not each {saved.*}.
+  const compareMissing = step.compareWith !== undefined && !otherNet;
+  problems.push(...caption.problems.filter((p) => !(compareMissing && p.includes('needs a step to compare with'))));
+  const comparison =
+    mine && otherNet
+      ? compareGraphs(
+          { name: otherNet.name, graph: otherNet.graph, analysis: otherNet.analysis },
+          { name: mine.name, graph: mine.graph, analysis: mine.analysis },
+        )
+      : null;
+  return {
+    step,
+    number: index + 1,
+    name: mine?.name ?? step.title,
+    graph: mine?.graph ?? null,
+    analysis: mine?.analysis ?? null,
+    comparison,
+    caption: caption.text,
+    problems,
+  };
+}
