@@ -2,8 +2,9 @@ import { GraphBuilder, type NodeRef } from '../graph/builder';
 import type { Graph } from '../graph/types';
 import { convBnRelu } from './convBnRelu';
 
-/** Group template id of a GoogLeNet Inception module. */
+/** Group template ids: a GoogLeNet Inception module, an auxiliary classifier. */
 export const GOOGLENET_INCEPTION = 'googlenet-inception';
+export const GOOGLENET_AUX = 'googlenet-aux';
 
 /** One row of the paper's Table 1 (torchvision's Inception arguments, same order). */
 interface InceptionV1Row {
@@ -53,10 +54,29 @@ function inceptionV1(b: GraphBuilder, x: NodeRef, r: InceptionV1Row, fiveByFive:
   });
 }
 
+/**
+ * An auxiliary classifier (torchvision's InceptionAux, the paper's side head after 4a and 4d):
+ * 14×14 → 4×4 average pool → 1×1 conv 128 → fc 1024 → dropout 0.7 → fc. torchvision pools
+ * adaptively to 4×4; the paper's 5×5/3 pool used here gives the same grid, and pools have
+ * no weights, so the counts are torchvision's.
+ */
+function auxHead(b: GraphBuilder, x: NodeRef, name: string, classes: number): NodeRef {
+  return b.group(name, GOOGLENET_AUX, () => {
+    let y = b.add('AvgPool2D', { poolSize: [5, 5], strides: [3, 3], padding: 'valid' }, [x], `${name}_pool`);
+    y = convBnRelu(b, y, `${name}_conv`, 128, 1);
+    y = b.add('Flatten', {}, [y], `${name}_flatten`);
+    y = b.add('Dense', { units: 1024, useBias: true, activation: 'relu' }, [y], `${name}_fc1`);
+    y = b.add('Dropout', { rate: 0.7 }, [y], `${name}_dropout`);
+    return b.add('Dense', { units: classes, useBias: true, activation: 'softmax' }, [y], `${name}_fc2`);
+  });
+}
+
 export interface GoogLeNetOptions {
   classes?: number;
   /** Kernel of the "5×5" branch: 3 as torchvision builds it (default), 5 as in the paper. */
   fiveByFive?: 3 | 5;
+  /** The two auxiliary classifiers (torchvision's aux_logits=True): two more outputs. Default false. */
+  auxHeads?: boolean;
 }
 
 /**
@@ -71,7 +91,7 @@ export interface GoogLeNetOptions {
  * average pool is a global one, and its input normalisation (transform_input) has no
  * weights.
  */
-export function buildGoogLeNet({ classes = 1000, fiveByFive = 3 }: GoogLeNetOptions = {}): Graph {
+export function buildGoogLeNet({ classes = 1000, fiveByFive = 3, auxHeads = false }: GoogLeNetOptions = {}): Graph {
   const b = new GraphBuilder();
   let x = b.input([224, 224, 3]);
   const maxPool = (k: number, name: string, padding: 'same' | 'valid' = 'same') =>
@@ -95,7 +115,11 @@ export function buildGoogLeNet({ classes = 1000, fiveByFive = 3 }: GoogLeNetOpti
   x = maxPool(3, 'maxpool2');
   for (const r of STAGE3) x = inceptionV1(b, x, r, fiveByFive);
   x = maxPool(3, 'maxpool3');
-  for (const r of STAGE4) x = inceptionV1(b, x, r, fiveByFive);
+  for (const r of STAGE4) {
+    x = inceptionV1(b, x, r, fiveByFive);
+    if (auxHeads && r.name === 'inception4a') auxHead(b, x, 'aux1', classes);
+    if (auxHeads && r.name === 'inception4d') auxHead(b, x, 'aux2', classes);
+  }
   x = maxPool(2, 'maxpool4', 'valid');
   for (const r of STAGE5) x = inceptionV1(b, x, r, fiveByFive);
   x = b.add('GlobalAvgPool2D', { keepDims: false }, [x], 'avgpool');

@@ -127,6 +127,29 @@ describe('GoogLeNet as torchvision builds it', () => {
   });
 });
 
+describe('GoogLeNet with its two auxiliary classifiers (torchvision aux_logits=True)', () => {
+  const graph = buildGoogLeNet({ auxHeads: true });
+  const a = analyse(graph);
+
+  it('13,004,888 trainable params, 15,072 statistics, 1,506,748,416 MACs; three outputs', () => {
+    expect(errors(a)).toEqual([]);
+    expect(a.totals.trainableParams).toBe(13_004_888);
+    expect(a.totals.nonTrainableParams).toBe(15_072);
+    expect(a.totals.macs).toBe(1_506_748_416);
+    expect(a.outputs.map((id) => a.nodes[id]!.outputShape)).toEqual([[1000], [1000], [1000]]);
+  });
+
+  it('heads after 4a and 4d, each a group, on a 4×4 grid', () => {
+    const aux = graph.groups.filter((g) => g.template === 'googlenet-aux').map((g) => g.name);
+    expect(aux).toEqual(['aux1', 'aux2']);
+    const inputOf = (name: string) => graph.edges.find((e) => e.target === name)!.source;
+    expect(inputOf('aux1_pool')).toBe('inception4a');
+    expect(inputOf('aux2_pool')).toBe('inception4d');
+    expect(shapeOf(graph, a, 'aux1_pool')).toEqual([4, 4, 512]);
+    expect(shapeOf(graph, a, 'aux2_flatten')).toEqual([2048]);
+  });
+});
+
 const BN_INCEPTION_MODULES: [string, number, number, string][] = [
   ['inception_3a', 28, 256, 'bn-inception-module'],
   ['inception_3b', 28, 320, 'bn-inception-module'],
@@ -173,7 +196,8 @@ describe("BN-Inception (Inception v2), built from the paper's Table 1", () => {
 
 describe('module totals of the lecture networks are the sums over their members', () => {
   it.each([
-    ['GoogLeNet', buildGoogLeNet],
+    ['GoogLeNet', () => buildGoogLeNet()],
+    ['GoogLeNet with auxiliary heads', () => buildGoogLeNet({ auxHeads: true })],
     ['BN-Inception', buildBnInception],
   ])('%s', (_label, build) => {
     const graph = build();

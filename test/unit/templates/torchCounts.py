@@ -80,7 +80,10 @@ BUILD = {
     "bn_inception": bn_inception,
     # init_weights=False: the weights' initialisation changes no count and only costs time.
     "googlenet": lambda: torchvision.models.googlenet(aux_logits=False, init_weights=False),
+    "googlenet_aux": lambda: torchvision.models.googlenet(aux_logits=True, init_weights=False),
 }
+# torchvision runs the auxiliary classifiers only in training mode.
+TRAINING = {"googlenet_aux"}
 
 
 def count(model):
@@ -91,11 +94,12 @@ def count(model):
         if isinstance(m, nn.Conv2d):
             macs = output[0].numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
             layers.append({"shape": shape[1:] + shape[:1], "weights": m.weight.numel(), "macs": macs})
-        elif isinstance(m, nn.Linear):
+        else:
             layers.append({"shape": shape, "weights": m.weight.numel(), "macs": m.in_features * m.out_features})
 
     for m in model.modules():
-        m.register_forward_hook(hook)
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            m.register_forward_hook(hook)
     with torch.no_grad():
         model(torch.zeros(1, 3, 224, 224))
     stats = sum(b.numel() for n, b in model.named_buffers() if n.endswith(("running_mean", "running_var")))
@@ -110,5 +114,5 @@ def count(model):
 out = {}
 for name in sys.argv[1:]:
     build = BUILD[name] if name in BUILD else getattr(torchvision.models, name)
-    out[name] = count(build().eval())
+    out[name] = count(build().train(name in TRAINING))
 print(json.dumps(out))

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../shared/analysis';
 import type { Graph } from '../../../shared/graph/types';
 import { getTemplate } from '../../../shared/templates';
+import { buildGoogLeNet } from '../../../shared/templates/googlenet';
 import { announceSkip, PYTHON, probe } from '../export/helpers';
 
 const torchvisionCheck = probe(['-c', 'import torchvision']);
@@ -24,14 +25,17 @@ interface TorchCounts {
   layers: TorchLayer[];
 }
 
-/** Template id → name in torchCounts.py (a torchvision model, or a definition there). */
-const MODELS = [
-  ['alexnet', 'alexnet'],
-  ['vgg19', 'vgg19'],
-  ['googlenet', 'googlenet'],
-  ['zfnet', 'zfnet'],
-  ['bn-inception', 'bn_inception'],
-] as const;
+const template = (id: string) => () => getTemplate(id)!.build();
+
+/** Label, our graph, and its name in torchCounts.py (a torchvision model, or a definition there). */
+const MODELS: [string, () => Graph, string][] = [
+  ['alexnet', template('alexnet'), 'alexnet'],
+  ['vgg19', template('vgg19'), 'vgg19'],
+  ['googlenet', template('googlenet'), 'googlenet'],
+  ['googlenet with auxiliary heads', () => buildGoogLeNet({ auxHeads: true }), 'googlenet_aux'],
+  ['zfnet', template('zfnet'), 'zfnet'],
+  ['bn-inception', template('bn-inception'), 'bn_inception'],
+];
 
 /** The template's convolutions and dense layers in graph order, counted as the script counts them. */
 function weightLayers(graph: Graph): TorchLayer[] {
@@ -49,7 +53,7 @@ describe.skipIf(!torchvisionCheck.ok)('lecture templates against PyTorch, counte
   let reference: Record<string, TorchCounts> = {};
   // One Python process for every model: importing torch dominates its time.
   beforeAll(() => {
-    const run = spawnSync(PYTHON, [SCRIPT, ...MODELS.map(([, name]) => name)], {
+    const run = spawnSync(PYTHON, [SCRIPT, ...MODELS.map(([, , name]) => name)], {
       encoding: 'utf8',
       timeout: 300_000,
     });
@@ -57,8 +61,8 @@ describe.skipIf(!torchvisionCheck.ok)('lecture templates against PyTorch, counte
     reference = JSON.parse(run.stdout) as Record<string, TorchCounts>;
   }, 300_000);
 
-  it.each(MODELS)('%s: the same parameters, batch-norm statistics and multiply-adds', (template, name) => {
-    const totals = analyzeGraph(getTemplate(template)!.build()).totals;
+  it.each(MODELS)('%s: the same parameters, batch-norm statistics and multiply-adds', (_label, build, name) => {
+    const totals = analyzeGraph(build()).totals;
     const torch = reference[name]!;
     expect({
       trainable: totals.trainableParams,
@@ -67,7 +71,7 @@ describe.skipIf(!torchvisionCheck.ok)('lecture templates against PyTorch, counte
     }).toEqual({ trainable: torch.trainable, nonTrainable: torch.nonTrainable, macs: torch.macs });
   });
 
-  it.each(MODELS)('%s: layer by layer, the same output shapes, weights and multiply-adds', (template, name) => {
-    expect(weightLayers(getTemplate(template)!.build())).toEqual(reference[name]!.layers);
+  it.each(MODELS)('%s: layer by layer, the same output shapes, weights and multiply-adds', (_label, build, name) => {
+    expect(weightLayers(build())).toEqual(reference[name]!.layers);
   });
 });
