@@ -84,8 +84,9 @@ export interface GoogLeNetOptions {
  * 6,624,904 trainable parameters (and 14,560 batch-norm moving statistics, PyTorch's
  * buffers) and 1,498,376,192 multiply-adds at 224×224×3, as torchvision 0.14 counts.
  * torchvision puts a batch norm after every convolution, and without aux_logits
- * leaves the two auxiliary heads out; the 2014 paper had neither batch norm nor that
- * shortcut, and trained with both heads. Its max pools round up (ceil_mode); Keras's
+ * leaves the two auxiliary heads out; the 2014 paper had no batch norm and trained with
+ * both heads (auxHeads adds them), and had 5×5 convolutions where torchvision has 3×3
+ * (fiveByFive picks). Its max pools round up (ceil_mode); Keras's
  * 'same' gives the same windows at these sizes (112 → 56 → 28 → 14). The 7×7/2 stem
  * convolution pads 3 on every side, so it is an explicit zero padding here; the adaptive
  * average pool is a global one, and its input normalisation (transform_input) has no
