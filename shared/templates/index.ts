@@ -1,5 +1,7 @@
 import type { Graph } from '../graph/types';
 import { buildAlexNet } from './alexnet';
+import { buildBnInception } from './bnInception';
+import { buildGoogLeNet } from './googlenet';
 import {
   buildGridReductionATemplate,
   buildGridReductionBTemplate,
@@ -18,6 +20,7 @@ import { buildMobileNetV1 } from './mobilenetV1';
 import { buildResNet50 } from './resnet50';
 import { buildSmallInception } from './smallInception';
 import { buildVgg16 } from './vgg16';
+import { buildZfNet } from './zfnet';
 
 export interface Template {
   id: string;
@@ -80,6 +83,39 @@ export const templates: readonly Template[] = [
       'torchvision AlexNet at 224×224×3 (one tower; the 2012 paper split it over two GPUs): 61,100,840 parameters, 714 M multiply-adds.',
     category: 'network',
     build: () => buildAlexNet(),
+  },
+  {
+    id: 'zfnet',
+    label: 'ZFNet',
+    description:
+      'ZFNet (Zeiler & Fergus 2013) at 224×224×3: AlexNet with a 7×7/2 first convolution instead of 11×11/4, ' +
+      'a 5×5/2 second one and 384, 384, 256 filters in layers 3–5, on one GPU. torchvision has no ZFNet: this is ' +
+      "built from the paper's figure (224 → 110 → 55 → 26 → 13 → 6), without its contrast normalisation, which " +
+      'has no weights. 62,357,608 parameters, 1.17 G multiply-adds.',
+    category: 'network',
+    build: () => buildZfNet(),
+  },
+  {
+    id: 'googlenet',
+    label: 'GoogLeNet (Inception v1)',
+    description:
+      'torchvision GoogLeNet at 224×224×3, nine Inception modules: 6,639,464 parameters, of which 14,560 are ' +
+      'batch-norm statistics (torchvision counts the other 6,624,904), 1.50 G multiply-adds. Where torchvision ' +
+      'differs from the 2014 paper: a batch norm after every convolution (the paper had none), no auxiliary classifiers (the paper trained with two), and 3×3 ' +
+      'convolutions in the branches the paper gives 5×5 to (its trained weights expect them).',
+    category: 'network',
+    build: () => buildGoogLeNet(),
+  },
+  {
+    id: 'bn-inception',
+    label: 'BN-Inception (Inception v2)',
+    description:
+      "BN-Inception (Ioffe & Szegedy 2015) at 224×224×3, from the paper's Table 1: GoogLeNet with each 5×5 " +
+      'replaced by two 3×3s, a batch norm after every convolution, stride-2 modules instead of pools between ' +
+      'stages, no dropout. torchvision has none. 11,305,256 parameters, of which 20,032 are batch-norm ' +
+      'statistics, 2.03 G multiply-adds.',
+    category: 'network',
+    build: () => buildBnInception(),
   },
   {
     id: 'mobilenet-v1',

@@ -14,7 +14,18 @@ describe('template registry', () => {
   it('offers the networks and the Inception modules', () => {
     const byCategory = (c: string) => templates.filter((t) => t.category === c).map((t) => t.id);
     expect(byCategory('network')).toEqual(
-      expect.arrayContaining(['small-inception', 'inception-v3', 'vgg16', 'mobilenet-v1', 'resnet50']),
+      expect.arrayContaining([
+        'small-inception',
+        'inception-v3',
+        'vgg16',
+        'vgg19',
+        'alexnet',
+        'zfnet',
+        'googlenet',
+        'bn-inception',
+        'mobilenet-v1',
+        'resnet50',
+      ]),
     );
     expect(byCategory('module')).toEqual(
       expect.arrayContaining([

@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../../shared/analysis';
 import type { Graph } from '../../../shared/graph/types';
+import { buildBnInception } from '../../../shared/templates/bnInception';
+import { buildGoogLeNet } from '../../../shared/templates/googlenet';
 import { buildInceptionV3 } from '../../../shared/templates/inceptionV3';
 import { buildMobileNetV1 } from '../../../shared/templates/mobilenetV1';
 import { buildResNet50 } from '../../../shared/templates/resnet50';
@@ -179,5 +181,13 @@ describe('templates match TensorFlow.js layer by layer', () => {
 
   it('small Inception: 118,746 (904 non-trainable)', () => {
     checkAgainstTfjs(buildSmallInception(), 118_746, 904);
+  });
+
+  it('GoogLeNet: 6,639,464 (14,560 non-trainable)', () => {
+    checkAgainstTfjs(buildGoogLeNet(), 6_639_464, 14_560);
+  });
+
+  it('BN-Inception: 11,305,256 (20,032 non-trainable)', () => {
+    checkAgainstTfjs(buildBnInception(), 11_305_256, 20_032);
   });
 });
