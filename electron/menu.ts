@@ -58,6 +58,8 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
         item('Auto-layout', 'layout', 'L'),
         item('Flip Layout Direction', 'layoutDirection'),
         { type: 'separator' },
+        item('Present Lesson', 'presentLesson', 'F5'),
+        { type: 'separator' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { type: 'separator' },

@@ -5,6 +5,7 @@ import { useKeyboard, useMenuActions } from './actions/useKeyboard';
 import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
+import { PresenterView } from './lesson/PresenterView';
 import { Palette } from './palette/Palette';
 import { CompareView } from './panels/CompareView';
 import { ProblemsPanel } from './panels/ProblemsPanel';
@@ -39,6 +40,7 @@ function Editor() {
       <ShortcutsSheet />
       <CompareView />
       <RunsView />
+      <PresenterView />
       <Toasts />
     </div>
   );

@@ -27,6 +27,7 @@ export const actionIds = [
   'exportPytorch',
   'exportKeras',
   'exportSvg',
+  'presentLesson',
   'shortcuts',
 ] as const;
 

@@ -3,6 +3,7 @@ import { type ActionId, actionIds } from '../../shared/actionIds';
 import type { GraphChange } from '../../shared/graph/changes';
 import { uniqueName } from '../../shared/graph/naming';
 import { errorMessage } from '../../shared/issues';
+import { buildInceptionLesson } from '../../shared/lessons';
 import { getFiles } from '../api/transport';
 import type { FlowNode } from '../canvas/flowModel';
 import { duplicateNodes } from '../editor/insert';
@@ -10,6 +11,7 @@ import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
 import { exportCode } from '../files/exportCode';
 import { layoutGraph } from '../layout/elkLayout';
+import { useLessonStore } from '../lesson/lessonStore';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 
@@ -271,6 +273,16 @@ const registry = {
   exportPytorch: { label: 'Export PyTorch code', perform: () => exportCode('pytorch') },
   exportKeras: { label: 'Export Keras code', perform: () => exportCode('keras') },
   exportSvg: { label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
+  presentLesson: {
+    label: 'Present lesson',
+    shortcut: 'F5',
+    keyTest: (e) => e.key === 'F5' && !mod(e),
+    // The lesson last presented, or the built-in lecture.
+    perform: () => {
+      const lessons = useLessonStore.getState();
+      lessons.present(lessons.lesson ?? buildInceptionLesson(), lessons.lesson ? lessons.index : 0);
+    },
+  },
   shortcuts: {
     label: 'Shortcuts',
     shortcut: '?',

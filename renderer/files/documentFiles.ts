@@ -12,6 +12,7 @@ import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
 import { layeredPositions } from '../editor/insert';
 import { layoutGraph, needsLayout } from '../layout/elkLayout';
+import { looksLikeLesson, openLesson } from '../lesson/openLesson';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useShellStore } from '../store/shellStore';
@@ -91,6 +92,8 @@ export function projectText(): string {
 }
 
 export async function loadIntoEditor(file: OpenedFile, options: { dirty?: boolean } = {}): Promise<boolean> {
+  // A lesson is presented, not edited as a network: the open document stays as it is.
+  if (looksLikeLesson(file.text)) return openLesson(file.text, file.name);
   const parsed = parseDocument(file);
   if (!parsed.ok) {
     fail(parsed.error);

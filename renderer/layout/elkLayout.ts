@@ -5,10 +5,19 @@ import { nodeSize } from '../canvas/flowModel';
 const elk = new ELK();
 
 /** Layered layout (Sugiyama, via elkjs) of every node; returns new positions by id. */
-export async function layoutGraph(graph: Graph, direction: 'RIGHT' | 'DOWN'): Promise<Map<string, Position>> {
+export async function layoutGraph(
+  graph: Graph,
+  direction: 'RIGHT' | 'DOWN',
+  /** Wraps a long network into rows to fill an area of this width / height (a slide); none: one long band. */
+  aspectRatio?: number,
+): Promise<Map<string, Position>> {
+  const wrap: Record<string, string> = aspectRatio
+    ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': String(aspectRatio) }
+    : {};
   const result = await elk.layout({
     id: 'root',
     layoutOptions: {
+      ...wrap,
       'elk.algorithm': 'layered',
       'elk.direction': direction,
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',

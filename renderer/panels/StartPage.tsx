@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { RecentEntry, RecoveredDocument } from '../../shared/api';
 import { GraphBuilder } from '../../shared/graph/builder';
+import { buildInceptionLesson } from '../../shared/lessons';
 import { templates } from '../../shared/templates';
 import { getApi } from '../api/transport';
 import { loadIntoEditor, newDocument, openDocument, openRecent } from '../files/documentFiles';
 import { recoveryIsOurs } from '../files/recoveryOwner';
+import { useLessonStore } from '../lesson/lessonStore';
 import { useUiStore } from '../store/uiStore';
 import { useModal } from './useModal';
 
@@ -92,6 +94,19 @@ export function StartPage() {
             )}
           </section>
           <section aria-label="Templates">
+            <h2>Lessons</h2>
+            <button
+              type="button"
+              className="template"
+              title="Present the built-in lecture step by step (F5); every number is computed from its networks."
+              onClick={() => {
+                set({ startOpen: false });
+                useLessonStore.getState().present(buildInceptionLesson());
+              }}
+            >
+              <strong>Inception v2/v3: going deeper for less</strong>
+              <span className="muted small">lesson</span>
+            </button>
             <h2>Templates</h2>
             {templates.map((t) => (
               <button

@@ -8,7 +8,7 @@ const buttons: { caption?: string; ids: ActionId[] }[] = [
   { ids: ['undo', 'redo'] },
   { ids: ['group', 'layout', 'layoutDirection', 'fit'] },
   { caption: 'Export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras'] },
-  { ids: ['shortcuts'] },
+  { ids: ['presentLesson', 'shortcuts'] },
 ];
 
 const short: Record<string, string> = {

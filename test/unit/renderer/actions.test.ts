@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate } from '../../../electron/menu';
 import { type Action, actionForKey, actions, findAction, runAction } from '../../../renderer/actions/actions';
 import { handleKey } from '../../../renderer/actions/useKeyboard';
+import { useLessonStore } from '../../../renderer/lesson/lessonStore';
 import { type ActionId, actionIds } from '../../../shared/actionIds';
 import { createProjectFile, parseProjectText, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
@@ -265,6 +266,15 @@ const cases: Record<ActionId, Case> = {
     check: () => {
       expect(fake.invoked[0]).toMatchObject({ method: 'exportCode', request: { target: 'keras' } });
       expect(fake.exports).toHaveLength(1);
+    },
+    undo: 'not an edit',
+  },
+  presentLesson: {
+    check: () => {
+      const lessons = useLessonStore.getState();
+      expect(lessons.presenting).toBe(true);
+      expect(lessons.lesson?.title).toBe('Inception v2/v3: going deeper for less');
+      lessons.exit();
     },
     undo: 'not an edit',
   },

@@ -1,0 +1,20 @@
+import { parseLessonText } from '../../shared/lessons';
+import { useUiStore } from '../store/uiStore';
+import { useLessonStore } from './lessonStore';
+
+/** A lesson file's mark, read without parsing the whole text twice over. */
+export function looksLikeLesson(text: string): boolean {
+  return /^\s*\{[\s\S]{0,200}"format"\s*:\s*"netwright-lesson"/.test(text);
+}
+
+/** Presents the lesson in `text`; a damaged file says what is wrong and changes nothing. */
+export function openLesson(text: string, name: string): boolean {
+  const read = parseLessonText(text);
+  if (!read.ok) {
+    useUiStore.getState().notify(`Cannot open the lesson ${name}: ${read.error}`, 'error');
+    return false;
+  }
+  useUiStore.getState().set({ startOpen: false });
+  useLessonStore.getState().present(read.lesson);
+  return true;
+}

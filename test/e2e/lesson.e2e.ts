@@ -1,0 +1,122 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildInceptionLesson, resolveStep } from '../../shared/lessons';
+import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+
+/**
+ * The built-in lesson in the presenter view, as a teacher runs it: 1280×720, keyboard only
+ * (what clickers send), every caption's numbers checked against the analysis of its step's
+ * network, Esc back to the editor with nothing changed. Screenshots of each step in test-results/.
+ */
+let host: HostProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startHostProcess([], { NETWRIGHT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'netwright-lesson-')) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const px = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+
+/** A node label's size on screen: its font size times the canvas zoom. */
+const nodeLabelPx = (page: Page) =>
+  page.evaluate(() => {
+    const viewport = document.querySelector('.presenter .react-flow__viewport') as HTMLElement | null;
+    const label = document.querySelector('.presenter .layer-node') as HTMLElement | null;
+    if (!viewport || !label) return null;
+    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+    return Number.parseFloat(getComputedStyle(label).fontSize) * zoom;
+  });
+
+describe('presenting the built-in lesson', () => {
+  it('steps through every step with the keyboard at 1280×720, numbers live, Esc back with nothing lost', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /Small Inception/ }).click();
+    const params = await page.getByTestId('status-params').textContent();
+    await page.keyboard.press('F5');
+    const lesson = buildInceptionLesson();
+    const presenter = page.getByRole('dialog', { name: `Lesson: ${lesson.title}` });
+    await expect.poll(() => presenter.isVisible()).toBe(true);
+    const keys = ['ArrowRight', 'PageDown', ' '];
+    for (const [i] of lesson.steps.entries()) {
+      const step = resolveStep(lesson, i);
+      await expect
+        .poll(() => page.getByTestId('lesson-counter').textContent())
+        .toBe(`${i + 1} / ${lesson.steps.length}`);
+      expect(await page.getByTestId('lesson-step-title').textContent()).toBe(step.step.title);
+      // The caption shows the numbers the analysis gives for this step's network.
+      const shown = (await page.getByTestId('lesson-caption').innerText()).replace(/\s+/g, ' ').trim();
+      const expected = step.caption.replaceAll('**', '').replace(/^- /gm, '').replace(/\s+/g, ' ').trim();
+      expect(shown, step.step.id).toBe(expected);
+      expect(await presenter.getByRole('alert').count(), step.step.id).toBe(0);
+      expect(await px(page, '.presenter-caption p, .presenter-caption li')).toBeGreaterThanOrEqual(24);
+      if (step.step.show === 'compare') await expect.poll(() => page.getByTestId('lesson-chart').count()).toBe(1);
+      else
+        await expect
+          .poll(() => page.locator('.presenter .react-flow__node').count(), { timeout: 20_000 })
+          .toBeGreaterThan(0);
+      if (step.graph && step.graph.nodes.length <= 2 && step.step.show === 'network') {
+        await expect.poll(() => nodeLabelPx(page)).toBeGreaterThanOrEqual(24);
+      }
+      await page.waitForTimeout(300);
+      await page.screenshot({
+        path: path.join(resultsDir, `lesson-${String(i + 1).padStart(2, '0')}-${step.step.id}.png`),
+      });
+      if (i < lesson.steps.length - 1) await page.keyboard.press(keys[i % keys.length]!);
+    }
+    // Past the last step nothing moves; back goes back.
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('lesson-counter').textContent()).toBe(
+      `${lesson.steps.length} / ${lesson.steps.length}`,
+    );
+    await page.keyboard.press('PageUp');
+    await expect
+      .poll(() => page.getByTestId('lesson-counter').textContent())
+      .toBe(`${lesson.steps.length - 1} / ${lesson.steps.length}`);
+    await page.keyboard.press('h');
+    await expect.poll(() => presenter.getAttribute('class')).toMatch(/high-contrast/);
+    await page.mouse.move(640, 400);
+    await page.screenshot({ path: path.join(resultsDir, 'lesson-high-contrast.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: path.join(resultsDir, 'lesson-high-contrast-1440.png') });
+    // Keys meant for the editor do nothing underneath.
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presenter.count()).toBe(0);
+    expect(await page.getByTestId('status-params').textContent()).toBe(params);
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+  });
+
+  it('a damaged lesson file says what is wrong and leaves the editor as it was', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(host.url);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('dialog', { name: 'Start' }).getByRole('button', { name: 'Open…' }).click();
+    await (await chooser).setFiles({
+      name: 'broken.lesson.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "netwright-lesson", "schemaVersion": 1, "title": "x", "steps": [{"id": 3}]}'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toContainEqual(
+        expect.stringMatching(/^Cannot open the lesson broken\.lesson\.json: The lesson is invalid at steps\.0\.id: /),
+      );
+    expect(await page.locator('.presenter').count()).toBe(0);
+  });
+});
