@@ -59,6 +59,7 @@ describe('presenting the built-in lesson', () => {
         .toBe(`${i + 1} / ${lesson.steps.length}`);
       expect(await page.getByTestId('lesson-step-title').textContent()).toBe(step.step.title);
       // The caption shows the numbers the analysis gives for this step's network.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, paragraphs apart, as a class reads it
       const shown = (await page.getByTestId('lesson-caption').innerText()).replace(/\s+/g, ' ').trim();
       const expected = step.caption.replaceAll('**', '').replace(/^- /gm, '').replace(/\s+/g, ' ').trim();
       expect(shown, step.step.id).toBe(expected);
