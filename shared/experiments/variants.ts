@@ -1,0 +1,72 @@
+import type { Graph } from '../graph/types';
+import { applyEverything } from '../transforms';
+
+/**
+ * What an experiment trains: the network as drawn ('original'), its factorized variant
+ * (every factorization that keeps the receptive field, as "Apply everything" does), each
+ * with or without label smoothing. All variants share the data, seed and schedule.
+ */
+export interface VariantSpec {
+  /** As written: "original", "factorized", "smoothing=0.1", "factorized+smoothing=0.1". */
+  name: string;
+  factorized: boolean;
+  /** Overrides the experiment's label smoothing. */
+  labelSmoothing?: number;
+}
+
+export type VariantsResult = { ok: true; variants: VariantSpec[] } | { ok: false; error: string };
+
+const USAGE = 'use original, factorized, smoothing=EPS, or a + of them (factorized+smoothing=0.1)';
+
+export function parseVariants(text: string): VariantsResult {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) return { ok: false, error: `No variants given: ${USAGE}.` };
+  if (names.length > 12) return { ok: false, error: `${names.length} variants: an experiment trains at most 12.` };
+  const variants: VariantSpec[] = [];
+  for (const name of names) {
+    const spec: VariantSpec = { name, factorized: false };
+    for (const part of name.split('+').map((p) => p.trim())) {
+      const smoothing = /^smoothing=(.+)$/.exec(part);
+      if (part === 'original') continue;
+      if (part === 'factorized') spec.factorized = true;
+      else if (smoothing) {
+        const eps = Number(smoothing[1]);
+        if (!Number.isFinite(eps) || eps < 0 || eps >= 1)
+          return { ok: false, error: `Variant "${name}": label smoothing must be in [0, 1), got ${smoothing[1]}.` };
+        spec.labelSmoothing = eps;
+      } else return { ok: false, error: `Unknown variant "${name}": ${USAGE}.` };
+    }
+    if (variants.some((v) => v.name === name)) return { ok: false, error: `Variant "${name}" is listed twice.` };
+    variants.push(spec);
+  }
+  return { ok: true, variants };
+}
+
+export type VariantGraph = { ok: true; graph: Graph; rewrites: number } | { ok: false; error: string };
+
+/** The network a variant trains; a factorized variant that changes nothing says so. */
+export function variantGraph(graph: Graph, spec: VariantSpec): VariantGraph {
+  if (!spec.factorized) return { ok: true, graph, rewrites: 0 };
+  const result = applyEverything(graph);
+  if (!result.ok) return { ok: false, error: `Variant "${spec.name}": ${result.diagnostic.message}.` };
+  if (result.applied.length === 0)
+    return { ok: false, error: `Variant "${spec.name}": nothing in this network can be factorized.` };
+  return { ok: true, graph: result.graph, rewrites: result.applied.length };
+}
+
+/** One row of an experiment's result table. */
+export interface VariantResult {
+  name: string;
+  runId: string | null;
+  status: string;
+  params: number;
+  macs: number;
+  /** Milliseconds per training step (batch) on this machine, from the last epoch's throughput. */
+  msPerStep: number | null;
+  valAccuracy: number | null;
+  ece: number | null;
+  message: string | null;
+}
