@@ -23,7 +23,13 @@ export type ImportDiagnosticCode =
   /** options.inputShape replaced a declared input shape. */
   | 'input-shape-override'
   /** The model class is not one of Sequential / Functional / Model, read as functional. */
-  | 'unusual-model-class';
+  | 'unusual-model-class'
+  /** ONNX: which parameter convention the counts follow (PyTorch's; severity info). */
+  | 'parameter-convention'
+  /** ONNX: the exporter folded batch norms into the convolutions; the file's weights are counted (info). */
+  | 'batch-norm-folded'
+  /** ONNX: an operator imported with a layer that computes slightly differently; shapes and counts exact. */
+  | 'inexact-import';
 
 /** Same shape as analysis's Diagnostic, so the UI and CLI can show both the same way. */
 export interface ImportDiagnostic {
