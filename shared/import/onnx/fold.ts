@@ -117,7 +117,7 @@ export function weightInputs(nodes: readonly OnnxNode[], names: readonly string[
 }
 
 export const weightTensor = (dims: (number | null)[] | null): ConstTensor => ({
-  dims: dims && dims.every((d) => d !== null) ? (dims as number[]) : null,
+  dims: dims?.every((d) => d !== null) ? (dims as number[]) : null,
   values: null,
   weight: true,
 });

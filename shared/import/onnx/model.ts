@@ -1,6 +1,10 @@
-import { onnx } from 'onnx-proto';
+import type { onnx } from 'onnx-proto';
+import * as onnxProto from 'onnx-proto';
 import { errorMessage } from '../../issues';
 import { oneLine } from '../json';
+
+// Node's ESM loader sees onnx-proto (CommonJS) as a default export only; bundlers give the names too.
+const schema = ((onnxProto as { default?: typeof onnxProto }).default ?? onnxProto).onnx;
 
 /** The opsets whose operator semantics this importer was written against. */
 export const OPSETS = { min: 11, max: 18 } as const;
@@ -98,7 +102,7 @@ export function readTensor(t: onnx.ITensorProto, weight: boolean): ConstTensor {
 }
 
 function readAttr(a: onnx.IAttributeProto): AttrValue {
-  const T = onnx.AttributeProto.AttributeType;
+  const T = schema.AttributeProto.AttributeType;
   switch (a.type) {
     case T.INT:
       return toNum(a.i);
@@ -134,7 +138,7 @@ function readDims(type: onnx.ITypeProto | null | undefined): (number | null)[] |
 export function readOnnxModel(bytes: Uint8Array): ModelRead {
   let proto: onnx.ModelProto;
   try {
-    proto = onnx.ModelProto.decode(bytes);
+    proto = schema.ModelProto.decode(bytes);
   } catch (error) {
     return {
       ok: false,

@@ -205,7 +205,7 @@ const add: OpConverter = (cx, node, id) => {
   const [x] = data;
   const bias = values.find((v) => v?.kind === 'const');
   const layer = x && cx.byId.get(x.node);
-  const fed = node.inputs[values.findIndex((v) => v === x)] ?? '';
+  const fed = node.inputs[values.indexOf(x)] ?? '';
   if (x && bias?.kind === 'const' && layer?.kind === 'Dense' && layer.params.useBias === false) {
     if (bias.dims && elements(bias.dims) === x.shape.at(-1) && cx.consumers(fed) === 1) {
       layer.params.useBias = true;
