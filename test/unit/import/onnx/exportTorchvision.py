@@ -2,8 +2,8 @@
 independently of the ONNX file, each model's parameters, batch-norm running statistics and
 multiply-adds (forward hooks on Conv2d and Linear, per sample, in training mode as exported).
 
-usage: exportTorchvision.py OUT_DIR MODE NAME[:SIZE] ...   (MODE: train or eval)
-prints one JSON object {name: {file, params, buffers, macs}}.
+usage: exportTorchvision.py OUT_DIR MODE NAME[:SIZE][@OPSET] ...   (MODE: train or eval; opset 13 by default)
+prints one JSON object {NAME[@OPSET]: {file, params, buffers, macs}}.
 """
 import json
 import os
@@ -17,8 +17,11 @@ warnings.filterwarnings("ignore")
 out_dir, mode = sys.argv[1], sys.argv[2]
 result = {}
 for arg in sys.argv[3:]:
-    name, _, size = arg.partition(":")
+    spec, _, opset = arg.partition("@")
+    name, _, size = spec.partition(":")
     size = int(size or 224)
+    opset = int(opset or 13)
+    key = name if opset == 13 else f"{name}@{opset}"
     kwargs = {}
     if name.startswith("efficientnet"):
         # Stochastic depth is random in training mode; with probability 0 it is the identity.
@@ -49,13 +52,13 @@ for arg in sys.argv[3:]:
     for h in handles:
         h.remove()
     buffers = sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))
-    file = os.path.join(out_dir, f"{name}-{mode}.onnx")
+    file = os.path.join(out_dir, f"{name}-{mode}-{opset}.onnx")
     training = torch.onnx.TrainingMode.TRAINING if mode == "train" else torch.onnx.TrainingMode.EVAL
     torch.onnx.export(
         model, x, file, export_params=False, training=training,
-        do_constant_folding=(mode != "train"), opset_version=13,
+        do_constant_folding=(mode != "train"), opset_version=opset,
     )
-    result[name] = {
+    result[key] = {
         "file": file,
         "params": sum(p.numel() for p in model.parameters()),
         "buffers": buffers,
