@@ -50,8 +50,7 @@ export async function loadNetworkFile(
   if (/\.onnx$/i.test(file) || looksLikeOnnx(bytes)) {
     const imported = importOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
     if (!imported.ok) throw new FileProblem(`${file}: ${imported.error}`);
-    const graphName = imported.name === 'main_graph' || imported.name === 'torch-jit-export' ? '' : imported.name;
-    return { graph: imported.graph, name: graphName || name, source: 'onnx', warnings: imported.warnings };
+    return { graph: imported.graph, name: imported.name || name, source: 'onnx', warnings: imported.warnings };
   }
   const text = bytes.toString('utf8');
   const json = readJson(text);

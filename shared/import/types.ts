@@ -53,7 +53,7 @@ export interface ImportOptions {
 export interface ImportSuccess {
   ok: true;
   graph: Graph;
-  /** The model's name from the file ('model' if it has none). */
+  /** The model's name from the file ('model' if it has none; '' for an ONNX exporter's generic graph name, so the caller uses the file's). */
   name: string;
   /** What was read, e.g. "Keras 3 Functional" or "TensorFlow.js model.json (TF 2.x Keras Functional)". */
   format: string;

@@ -13,6 +13,9 @@ import type { DataValue } from './tensors';
 
 const DEFAULT_HINT = 'pass --input-shape H,W,C';
 
+/** Graph names exporters give every model (torch.onnx, tf2onnx): the file's name says more. */
+const GENERIC_NAMES = /^(|main_graph|torch[-_]jit(-export)?|tf2onnx|graph)$/;
+
 type Step = { ok: true } | { ok: false; error: string };
 
 /** The model's graph as Netwright layers; notes go to the context's warnings. */
@@ -55,7 +58,7 @@ export function convertModel(model: OnnxModel, options: ImportOptions): ImportRe
   return {
     ok: true,
     graph: builder.build(),
-    name: model.graphName || 'model',
+    name: GENERIC_NAMES.test(model.graphName) ? '' : model.graphName,
     format: `ONNX opset ${model.opset}${model.producer ? ` (${oneLine(model.producer, 40)})` : ''}`,
     warnings: [...cx.warnings, ...modelNotes(model)],
     declaredWeights: model.storedWeights > 0 ? model.storedWeights : null,

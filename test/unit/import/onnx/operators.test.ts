@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../../shared/analysis';
+import { createProjectFile, parseProjectValue, serializeProject } from '../../../../shared/graph/projectFile';
 import { importOnnx } from '../../../../shared/import/onnx';
 import { type TinyModel, tinyModel } from './builder';
 
@@ -209,5 +210,21 @@ describe('ONNX operators onto Netwright layers', () => {
     expect(!refused.ok && refused.error).toContain('--input-shape');
     const given = importOnnx(model, { inputShape: [64, 48, 3] });
     expect(given.ok && given.graph.nodes[0]!.params.shape).toEqual([64, 48, 3]);
+  });
+
+  it('an imported model, placeholders included, saves as a project and loads back the same', () => {
+    const r = imported({
+      nodes: [
+        { op: 'Relu', inputs: ['x'], name: '/features/features.0/Relu' },
+        { op: 'HardSwish', inputs: ['prev'], name: '/features/features.0/HardSwish' },
+      ],
+    });
+    expect(r.name).toBe('tiny');
+    const back = parseProjectValue(JSON.parse(serializeProject(createProjectFile('m', r.graph))));
+    expect(back.ok && back.project.graph.nodes.map((n) => [n.id, n.kind])).toEqual([
+      ['x', 'Input'],
+      ['features/features.0/Relu', 'Activation'],
+      ['features/features.0/HardSwish', 'Unsupported'],
+    ]);
   });
 });
