@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { createServices } from '../../../../electron/services/index';
 import { parseDocument } from '../../../../renderer/files/documentFiles';
 import { OpenedFile } from '../../../../shared/api';
 import { tinyModel } from './builder';
@@ -31,5 +35,27 @@ describe("the editor's Import of an .onnx file (bytes as base64 through the API)
   it('a damaged file is one message naming it', () => {
     const parsed = parseDocument(opened(model([1, 3, 16, 16]).subarray(0, 20)));
     expect(parsed).toEqual({ ok: false, error: expect.stringMatching(/^net\.onnx: It is not/) });
+  });
+
+  it("the desktop's Import dialog sends an .onnx file's bytes, which the editor imports", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'netwright-onnx-open-'));
+    const file = path.join(dir, 'chosen.onnx');
+    const bytes = model([1, 3, 16, 16]);
+    writeFileSync(file, bytes);
+    const services = createServices({
+      shell: 'electron',
+      dataDir: dir,
+      desktop: {
+        chooseFileToOpen: async () => file,
+        chooseSavePath: async () => null,
+        setDocumentState: () => {},
+        allowDatasetRead: async () => false,
+      },
+    });
+    const opened = OpenedFile.parse(await services.openFileDialog({ purpose: 'import' }));
+    expect(opened).toMatchObject({ name: 'chosen.onnx', text: '' });
+    expect(Buffer.from(opened.base64!, 'base64')).toEqual(Buffer.from(bytes));
+    const parsed = parseDocument(opened);
+    expect(parsed.ok && parsed.graph.nodes.map((n) => n.kind)).toEqual(['Input', 'Conv2D']);
   });
 });
