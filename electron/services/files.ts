@@ -4,7 +4,7 @@ import { isProjectFileJson, parseProjectValue } from '../../shared/graph/project
 import type { Graph } from '../../shared/graph/types';
 import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
-import { importOnnx, looksLikeOnnx } from '../../shared/import/onnx';
+import { looksLikeOnnx } from '../../shared/import/onnx/sniff';
 import { FileProblem } from './disk/fileProblem';
 
 export { makeFolder, writeFileAtomic } from './disk/atomicWrite';
@@ -48,6 +48,8 @@ export async function loadNetworkFile(
   const bytes = await readBytes(file);
   const name = path.basename(file, path.extname(file));
   if (/\.onnx$/i.test(file) || looksLikeOnnx(bytes)) {
+    // Loaded only for ONNX files: the protobuf schema is not needed for the rest.
+    const { importOnnx } = await import('../../shared/import/onnx');
     const imported = importOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
     if (!imported.ok) throw new FileProblem(`${file}: ${imported.error}`);
     return { graph: imported.graph, name: imported.name || name, source: 'onnx', warnings: imported.warnings };

@@ -6,6 +6,7 @@ import { readOnnxModel } from './model';
 
 export { OPSETS } from './model';
 export { PENDING_OPS } from './pending';
+export { looksLikeOnnx } from './sniff';
 
 /** Why --input-shape cannot be used, or null. */
 function badOverride(shape: ImportOptions['inputShape']): string | null {
@@ -35,12 +36,4 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
       error: `Internal error while importing ONNX (this is a bug; please report it): ${oneLine(errorMessage(error), 120)}`,
     };
   }
-}
-
-/**
- * Whether bytes look like an ONNX model rather than JSON: a protobuf ModelProto starts with
- * field 1 (ir_version, varint: 0x08); JSON starts with '{', '[' or white space.
- */
-export function looksLikeOnnx(bytes: Uint8Array): boolean {
-  return bytes.length > 0 && bytes[0] === 0x08;
 }
