@@ -95,8 +95,10 @@ const softmax: OpConverter = (cx, node, id) => {
   const axis = cx.int(node, 'axis', cx.opset >= 13 ? -1 : 1);
   const normalized = axis < 0 ? axis + rank : axis;
   const channelAxis = rank === 4 ? 1 : rank - 1;
-  if (normalized !== channelAxis && !(rank === 2 && normalized === 1))
-    throw new Unconvertible(`it normalizes axis ${axis}, not the channels`, 'input');
+  // Before opset 13, Softmax flattens from its axis: over C×H×W, the channels only on 1×1 maps.
+  const flattens = cx.opset < 13 && rank === 4 && x.shape[0]! * x.shape[1]! > 1;
+  if (normalized !== channelAxis || flattens)
+    throw new Unconvertible(`it normalizes axis ${axis}${flattens ? ' flattened' : ''}, not the channels`, 'input');
   return cx.layer(id, 'Activation', { activation: 'softmax' }, [x], true);
 };
 
@@ -251,6 +253,16 @@ const pad: OpConverter = (cx, node, id) => {
   ]);
 };
 
+/** Squeezing the 1×1 map a global pool leaves: a Flatten, as NCHW and NHWC agree on it. */
+const squeeze: OpConverter = (cx, node, id) => {
+  const x = cx.data(node);
+  const axes = cx.opset >= 13 ? cx.numbers(node, 1, 'axes') : cx.ints(node, 'axes');
+  const spatial = axes?.map((a) => (a < 0 ? a + 4 : a)).sort();
+  if (x.shape.length === 3 && x.shape[0] === 1 && x.shape[1] === 1 && spatial?.join() === '2,3')
+    return cx.layer(id, 'Flatten', {}, [x], x.nonNegative);
+  throw new Unconvertible('it squeezes axes other than a 1×1 map');
+};
+
 /** Dropout and Identity change nothing at inference: their output is their input. */
 const passThrough: OpConverter = (cx, node) => cx.data(node);
 
@@ -273,6 +285,7 @@ export const CONVERTERS: Readonly<Record<string, OpConverter>> = {
   Add: add,
   Concat: concat,
   Pad: pad,
+  Squeeze: squeeze,
   Dropout: passThrough,
   Identity: passThrough,
 };

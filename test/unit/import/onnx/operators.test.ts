@@ -227,4 +227,21 @@ describe('ONNX operators onto Netwright layers', () => {
       ['features/features.0/HardSwish', 'Unsupported'],
     ]);
   });
+
+  it('Squeeze of the 1×1 map after a global pool is a Flatten; a flattening softmax (opset 11) on a map is not a softmax', () => {
+    const r = imported({
+      input: [1, 4, 8, 8],
+      ints: { axes: [2, 3] },
+      nodes: [
+        { op: 'GlobalAveragePool', inputs: ['x'] },
+        { op: 'Squeeze', inputs: ['prev', 'axes'] },
+      ],
+    });
+    expect(kinds(r)).toEqual(['Input', 'GlobalAvgPool2D', 'Flatten']);
+    const old = imported({ opset: 11, nodes: [{ op: 'Softmax', inputs: ['x'], attrs: { axis: 1 } }] });
+    expect(old.graph.nodes[1]).toMatchObject({
+      kind: 'Unsupported',
+      params: { onnxOp: 'Softmax', outputShape: 'input' },
+    });
+  });
 });
