@@ -4,7 +4,10 @@ import type { DesktopPort } from './services/desktop';
 
 const filters: Record<'project' | ExportKind | 'import', Electron.FileFilter[]> = {
   project: [{ name: 'Netwright project', extensions: ['netwright'] }],
-  import: [{ name: 'Keras / TensorFlow.js Layers JSON', extensions: ['json'] }],
+  import: [
+    { name: 'Keras / TensorFlow.js Layers JSON', extensions: ['json'] },
+    { name: 'ONNX model', extensions: ['onnx'] },
+  ],
   png: [{ name: 'PNG image', extensions: ['png'] }],
   svg: [{ name: 'SVG image', extensions: ['svg'] }],
   csv: [{ name: 'CSV table', extensions: ['csv'] }],
@@ -20,7 +23,7 @@ export function desktopPort(window: () => BrowserWindow | null): DesktopPort {
     async chooseFileToOpen(purpose) {
       const owner = window();
       const options: Electron.OpenDialogOptions = {
-        title: purpose === 'open' ? 'Open network' : 'Import Keras / TensorFlow.js model',
+        title: purpose === 'open' ? 'Open network' : 'Import Keras / TensorFlow.js / ONNX model',
         properties: ['openFile'],
         filters: [
           ...(purpose === 'open' ? filters.project : []),

@@ -55,7 +55,13 @@ export type ShellKind = z.infer<typeof ShellKind>;
 const NoRequest = z.object({}).strict();
 const Empty = z.object({});
 
-export const OpenedFile = z.object({ path: z.string().nullable(), name: z.string(), text: z.string() });
+/** `base64` carries a binary file's bytes (an .onnx model; `text` is then empty). */
+export const OpenedFile = z.object({
+  path: z.string().nullable(),
+  name: z.string(),
+  text: z.string(),
+  base64: z.string().optional(),
+});
 export type OpenedFile = z.infer<typeof OpenedFile>;
 
 export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip']);

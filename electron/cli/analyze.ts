@@ -141,8 +141,9 @@ export const analyzeCommand = defineCommand({
   synopsis: 'FILE [--input-shape H,W,C] [--json]',
   summary: 'Shapes, parameters, multiply-adds and problems of a network',
   help: `Prints every node's output shape, parameters and multiply-adds, the totals, the
-number of input-to-output paths, and any problems. FILE is a Netwright project or a
-Keras / TensorFlow.js Layers JSON.
+number of input-to-output paths, and any problems. FILE is a Netwright project, a
+Keras / TensorFlow.js Layers JSON, or an ONNX model (.onnx, opsets 11 to 18; parameters
+then follow PyTorch's convention, batch-norm running statistics non-trainable).
 
 With --json: {"totals": {params, trainableParams, nonTrainableParams, macs, flops,
 "paths" (a decimal string), "pathLengths": [{length, count}]}, "nodes": [{id, name, kind,

@@ -4,6 +4,7 @@ import { isProjectFileJson, parseProjectValue } from '../../shared/graph/project
 import type { Graph } from '../../shared/graph/types';
 import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
+import { looksLikeOnnx } from '../../shared/import/onnx/sniff';
 import { FileProblem } from './disk/fileProblem';
 
 export { makeFolder, writeFileAtomic } from './disk/atomicWrite';
@@ -14,14 +15,14 @@ export { describeWriteError, WriteProblem } from './disk/writeProblem';
 export interface LoadedNetwork {
   graph: Graph;
   name: string;
-  source: 'project' | 'keras';
+  source: 'project' | 'keras' | 'onnx';
   /** What the importer noted (empty for a project file). */
   warnings: ImportDiagnostic[];
 }
 
 const maxFileBytes = 256 * 1024 * 1024;
 
-async function readText(file: string): Promise<string> {
+async function readBytes(file: string): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(file);
@@ -36,15 +37,24 @@ async function readText(file: string): Promise<string> {
   }
   if (size > maxFileBytes)
     throw new FileProblem(`${file} is ${Math.round(size / 2 ** 20)} MB: too large for a network description.`);
-  return readFile(file, 'utf8');
+  return readFile(file);
 }
 
-/** Reads a Netwright project or a Keras / TensorFlow.js Layers JSON, whichever the file is. */
+/** Reads a Netwright project, a Keras / TensorFlow.js Layers JSON or an ONNX model, whichever the file is. */
 export async function loadNetworkFile(
   file: string,
   options: { inputShape?: [number, number, number] } = {},
 ): Promise<LoadedNetwork> {
-  const text = await readText(file);
+  const bytes = await readBytes(file);
+  const name = path.basename(file, path.extname(file));
+  if (/\.onnx$/i.test(file) || looksLikeOnnx(bytes)) {
+    // Loaded only for ONNX files: the protobuf schema is not needed for the rest.
+    const { importOnnx } = await import('../../shared/import/onnx');
+    const imported = importOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+    if (!imported.ok) throw new FileProblem(`${file}: ${imported.error}`);
+    return { graph: imported.graph, name: imported.name || name, source: 'onnx', warnings: imported.warnings };
+  }
+  const text = bytes.toString('utf8');
   const json = readJson(text);
   if (!json.ok) throw new FileProblem(`${file}: ${json.error}`);
   if (isProjectFileJson(json.value)) {
@@ -56,7 +66,7 @@ export async function loadNetworkFile(
   if (!imported.ok) throw new FileProblem(`${file}: ${imported.error}`);
   return {
     graph: imported.graph,
-    name: imported.name || path.basename(file, path.extname(file)),
+    name: imported.name || name,
     source: 'keras',
     warnings: imported.warnings,
   };

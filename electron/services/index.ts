@@ -78,7 +78,11 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       const file = await needDesktop('The Open dialog').chooseFileToOpen(purpose);
       if (!file) return null;
       grants.grantFile(file);
-      return { path: file, name: path.basename(file), text: await readFile(file, 'utf8') };
+      const name = path.basename(file);
+      // ONNX models are protobuf, not text: their bytes travel as base64.
+      if (/\.onnx$/i.test(name))
+        return { path: file, name, text: '', base64: (await readFile(file)).toString('base64') };
+      return { path: file, name, text: await readFile(file, 'utf8') };
     },
     saveFile: async ({ path: target, suggestedName, contents, saveAs }) => {
       const port = needDesktop('Saving to a file');

@@ -1,4 +1,4 @@
-import type { FileAccess } from './fileAccess';
+import { blobToBase64, type FileAccess } from './fileAccess';
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -30,8 +30,13 @@ function download(name: string, blob: Blob): void {
 export const browserFiles: FileAccess = {
   savesToDisk: false,
   async open(purpose) {
-    const file = await pickFile(purpose === 'open' ? '.netwright,.json,application/json' : '.json,application/json');
-    return file ? { path: null, name: file.name, text: await file.text() } : null;
+    const file = await pickFile(
+      purpose === 'open' ? '.netwright,.json,application/json,.onnx' : '.json,application/json,.onnx',
+    );
+    if (!file) return null;
+    // ONNX models are protobuf, not text: their bytes travel as base64.
+    if (/\.onnx$/i.test(file.name)) return { path: null, name: file.name, text: '', base64: await blobToBase64(file) };
+    return { path: null, name: file.name, text: await file.text() };
   },
   async save({ suggestedName, contents }) {
     download(suggestedName, new Blob([contents], { type: 'application/json' }));

@@ -8,6 +8,8 @@ import {
 import type { Graph } from '../../shared/graph/types';
 import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
+import { importOnnx } from '../../shared/import/onnx';
+import type { ImportOptions, ImportResult } from '../../shared/import/types';
 import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
 import { layeredPositions } from '../editor/insert';
@@ -22,11 +24,22 @@ export type ParsedDocument =
   | { ok: true; graph: Graph; name: string; warnings: ImportDiagnostic[]; isProject: boolean }
   | { ok: false; error: string };
 
-const stripExtension = (name: string) => name.replace(/\.(netwright|json)$/i, '');
+const stripExtension = (name: string) => name.replace(/\.(netwright|json|onnx)$/i, '');
 const askForShape = 'give the input size when asked';
 
-/** A project file or a Keras / TF.js Layers JSON, told apart by content, not by extension. */
-export function parseDocument(file: { name: string; text: string }): ParsedDocument {
+function bytesOf(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** A project file, a Keras / TF.js Layers JSON (told apart by content), or an ONNX model (sent as bytes). */
+export function parseDocument(file: { name: string; text: string; base64?: string | undefined }): ParsedDocument {
+  if (file.base64 !== undefined) {
+    const bytes = bytesOf(file.base64);
+    return importedDocument(file, (options) => importOnnx(bytes, options));
+  }
   const json = readJson(file.text);
   if (!json.ok) return { ok: false, error: `${file.name}: ${json.error}` };
   if (isProjectFileJson(json.value)) {
@@ -34,9 +47,14 @@ export function parseDocument(file: { name: string; text: string }): ParsedDocum
     if (!loaded.ok) return { ok: false, error: `${file.name}: ${loaded.error}` };
     return { ok: true, graph: loaded.project.graph, name: loaded.project.name, warnings: [], isProject: true };
   }
-  let imported = importKerasJson(file.text, { inputShapeHint: askForShape });
+  return importedDocument(file, (options) => importKerasJson(file.text, options));
+}
+
+/** Runs an importer, asking for the input size where the file leaves it open. */
+function importedDocument(file: { name: string }, importer: (options: ImportOptions) => ImportResult): ParsedDocument {
+  let imported = importer({ inputShapeHint: askForShape });
   if (!imported.ok && imported.error.includes(askForShape)) {
-    // Keras leaves the input size open (None×None×C) for fully convolutional models: ask for it, as the CLI's --input-shape does.
+    // Keras and ONNX leave the input size open for fully convolutional models: ask for it, as the CLI's --input-shape does.
     const answer = window.prompt(`${file.name} leaves the input size open. Input size as H,W,C:`, '224,224,3');
     const shape = answer?.split(/[,x×\s]+/).map(Number);
     if (shape?.length !== 3 || shape.some((n) => !Number.isInteger(n) || n <= 0)) {
@@ -45,7 +63,7 @@ export function parseDocument(file: { name: string; text: string }): ParsedDocum
         error: `${file.name}: its input size is open; import it again and give the size as three whole numbers H,W,C.`,
       };
     }
-    imported = importKerasJson(file.text, { inputShape: shape as [number, number, number] });
+    imported = importer({ inputShape: shape as [number, number, number] });
   }
   if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.error}` };
   return {

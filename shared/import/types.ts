@@ -25,7 +25,13 @@ export type ImportDiagnosticCode =
   /** The model class is not one of Sequential / Functional / Model, read as functional. */
   | 'unusual-model-class'
   /** A model used as a layer, read as a module of its layers (severity info). */
-  | 'nested-model';
+  | 'nested-model'
+  /** ONNX: which parameter convention the counts follow (PyTorch's; severity info). */
+  | 'parameter-convention'
+  /** ONNX: the exporter folded batch norms into the convolutions; the file's weights are counted (info). */
+  | 'batch-norm-folded'
+  /** ONNX: an operator imported with a layer that computes slightly differently; shapes and counts exact. */
+  | 'inexact-import';
 
 /** Same shape as analysis's Diagnostic, so the UI and CLI can show both the same way. */
 export interface ImportDiagnostic {
@@ -49,7 +55,7 @@ export interface ImportOptions {
 export interface ImportSuccess {
   ok: true;
   graph: Graph;
-  /** The model's name from the file ('model' if it has none). */
+  /** The model's name from the file ('model' if it has none; '' for an ONNX exporter's generic graph name, so the caller uses the file's). */
   name: string;
   /** What was read, e.g. "Keras 3 Functional" or "TensorFlow.js model.json (TF 2.x Keras Functional)". */
   format: string;

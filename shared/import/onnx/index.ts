@@ -1,0 +1,39 @@
+import { errorMessage } from '../../issues';
+import { oneLine } from '../json';
+import type { ImportOptions, ImportResult } from '../types';
+import { convertModel } from './convert';
+import { readOnnxModel } from './model';
+
+export { OPSETS } from './model';
+export { PENDING_OPS } from './pending';
+export { looksLikeOnnx } from './sniff';
+
+/** Why --input-shape cannot be used, or null. */
+function badOverride(shape: ImportOptions['inputShape']): string | null {
+  if (shape === undefined) return null;
+  const ok = Array.isArray(shape) && shape.length === 3 && shape.every((d) => Number.isInteger(d) && d > 0);
+  return ok
+    ? null
+    : `The input shape must be three positive whole numbers H,W,C, got ${oneLine(JSON.stringify(shape) ?? '', 40)}.`;
+}
+
+/**
+ * Reads an ONNX model (opsets 11 to 18, the operators convolutional networks use) into a Graph
+ * in Netwright's layout: NCHW tensors become H×W×C, counts follow PyTorch's convention. An
+ * operator without a layer becomes an Unsupported node keeping its op type, with its output
+ * shape where it can be known, so the rest is analysed. Never throws.
+ */
+export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+  try {
+    const bad = badOverride(options.inputShape);
+    if (bad) return { ok: false, error: bad };
+    const read = readOnnxModel(bytes);
+    if (!read.ok) return read;
+    return convertModel(read.model, options);
+  } catch (error) {
+    return {
+      ok: false,
+      error: `Internal error while importing ONNX (this is a bug; please report it): ${oneLine(errorMessage(error), 120)}`,
+    };
+  }
+}
