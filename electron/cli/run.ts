@@ -4,6 +4,7 @@ import { analyzeCommand } from './analyze';
 import { parseCommandArgs } from './args';
 import type { CliCommand } from './command';
 import { compareCommand } from './compare';
+import { experimentCommand } from './experiment';
 import { exportCommand } from './export';
 import { factorizeCommand } from './factorize';
 import { commandHelp, mainHelp } from './help';
@@ -34,6 +35,7 @@ export const commands: readonly CliCommand<any>[] = [
   factorizeCommand,
   compareCommand,
   trainCommand,
+  experimentCommand,
   exportCommand,
   templateCommand,
   helpCommand,
