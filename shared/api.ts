@@ -193,6 +193,22 @@ export const apiContract = {
     response: z.object({ base64: z.string() }),
   },
   trainGpuReport: { request: RunRef.extend({ report: GpuReport }).strict(), response: Empty },
+  /**
+   * Trains variants of the network (original, factorized, smoothing=EPS, combined with +) one
+   * after another under the same data, seed and schedule; each is an ordinary run. Progress as
+   * the runs' own events plus experimentUpdate with the result table.
+   */
+  experimentStart: {
+    request: z
+      .object({
+        graph: GraphSchema,
+        networkName: z.string().max(200),
+        variants: z.string().min(1).max(500),
+        options: TrainingOptions,
+      })
+      .strict(),
+    response: z.object({ experimentId: z.string() }),
+  },
   /** Stops within one batch; the model trained so far is kept (status cancelled). */
   trainCancel: { request: RunRef, response: Empty },
   trainPause: { request: RunRef, response: Empty },
@@ -238,6 +254,25 @@ export const apiEvents = {
   trainControl: z.object({ runId: z.string(), state: z.enum(['run', 'pause', 'cancel']) }),
   /** Exactly once per run, last. */
   trainFinished: TrainFinishedEvent,
+  /** An experiment's table after every change; `current`: the run training now; `done` once, last. */
+  experimentUpdate: z.object({
+    experimentId: z.string(),
+    rows: z.array(
+      z.object({
+        name: z.string(),
+        runId: z.string().nullable(),
+        status: z.string(),
+        params: z.number(),
+        macs: z.number(),
+        msPerStep: z.number().nullable(),
+        valAccuracy: z.number().nullable(),
+        ece: z.number().nullable(),
+        message: z.string().nullable(),
+      }),
+    ),
+    current: z.string().nullable(),
+    done: z.boolean(),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof apiContract;

@@ -64,7 +64,7 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
     }
     grants.checkRead(datasetPath, datasetRefusal(shell, dataDir));
   };
-  const trainMethods = trainingMethods(runs);
+  const trainMethods = trainingMethods(runs, emit);
   return {
     ping: async () => ({
       app: 'netwright',

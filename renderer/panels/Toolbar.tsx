@@ -16,6 +16,7 @@ const short: Record<string, string> = {
   exportSvg: 'SVG',
   exportPytorch: 'PyTorch',
   exportKeras: 'Keras',
+  presentLesson: 'Present',
 };
 
 export function Toolbar({ ctx }: { ctx: ActionContext }) {

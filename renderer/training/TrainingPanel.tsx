@@ -9,6 +9,7 @@ import { useShellStore } from '../store/shellStore';
 import { useUiStore } from '../store/uiStore';
 import { automaticBackend, backendChoices } from './backendChoices';
 import { CurvesChart } from './CurvesChart';
+import { ExperimentPanel } from './ExperimentPanel';
 import { createTrainingWorker } from './gpu/createWorker';
 import { runOnGpu } from './gpu/gpuRun';
 import { TrainingForm } from './TrainingForm';
@@ -140,6 +141,7 @@ export function TrainingPanel() {
           Runs…
         </button>
       </div>
+      <ExperimentPanel disabled={running || !parsed.success} />
       {live && (
         <div className="run-status" data-testid="run-status" data-status={live.status}>
           <progress max={1} value={p?.fraction ?? 0} aria-label="Training progress" />

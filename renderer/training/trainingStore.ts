@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { TrainBackendChoice } from '../../shared/api';
+import type { ApiEventPayload, TrainBackendChoice } from '../../shared/api';
 import type { BatchProgress, CurvePoint, EpochMetrics, RunStatus, RunSummary } from '../../shared/training/events';
 import type { TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
+import { useShellStore } from '../store/shellStore';
 import { checkGpuBackends, type GpuBackendCheck } from './gpu/availability';
 
 export interface LiveRun {
@@ -18,7 +19,11 @@ export interface LiveRun {
   epochs: EpochMetrics[];
 }
 
+export type ExperimentState = ApiEventPayload<'experimentUpdate'>;
+
 interface TrainingState {
+  /** The experiment started from this window, as its last update left it. */
+  experiment: ExperimentState | null;
   options: TrainingOptionsInput;
   backend: TrainBackendChoice;
   /** Which GPU backends this window's Worker could use, and why not; empty until checked. */
@@ -39,6 +44,7 @@ const maxLivePoints = 2000;
 
 /** Training settings, the run in progress (fed by events) and the kept runs. */
 export const useTrainingStore = create<TrainingState>((set, get) => ({
+  experiment: null,
   options: {
     epochs: 3,
     batchSize: 32,
@@ -107,6 +113,15 @@ export function subscribeTrainingEvents(): void {
     })),
   );
   api.on('trainEpoch', (e) => update(e.runId, (live) => ({ epochs: [...live.epochs, e.metrics] })));
+  api.on('experimentUpdate', (e) => {
+    const state = useTrainingStore.getState();
+    if (state.experiment && state.experiment.experimentId !== e.experimentId) return;
+    useTrainingStore.setState({ experiment: e });
+    // The live view follows whichever variant trains now.
+    if (e.current && state.live?.runId !== e.current)
+      state.begin(e.current, useShellStore.getState().backend?.name ?? 'auto');
+    if (e.done) void state.refreshRuns();
+  });
   api.on('trainFinished', (e) => {
     update(e.runId, () => ({ status: e.status, message: e.message }));
     void useTrainingStore.getState().refreshRuns();

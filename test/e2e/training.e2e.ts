@@ -75,4 +75,46 @@ describe('training in browser mode', () => {
     const check = spawnSync('/usr/bin/python3', ['check.py'], { cwd: folder, encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
   });
+
+  it('an experiment trains the original, factorized and smoothed small Inception and fills the table', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const ed = new EditorPage(page);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /Small Inception/ }).click();
+    await page.getByRole('tab', { name: 'Train' }).click();
+    const form = page.getByRole('region', { name: 'Training' });
+    await form.getByLabel('Samples').fill('64');
+    await form.getByLabel('Batch size').fill('16');
+    await form.getByLabel('Epochs').fill('1');
+    await form.getByLabel('Seed').fill('3');
+    const experiment = page.getByRole('region', { name: 'Experiment' });
+    await experiment.getByRole('button', { name: 'Run experiment (3 runs)' }).click();
+    const rows = page.getByTestId('experiment-table').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status'))), {
+        timeout: 300_000,
+        interval: 1000,
+      })
+      .toEqual(['completed', 'completed', 'completed']);
+    const cells = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.getAttribute('title') ?? c.textContent)),
+    );
+    expect(cells.map((c) => c[0])).toEqual(['original', 'factorized', 'smoothing=0.1']);
+    // The factorized variant has fewer parameters and MACs; smoothing changes no weights.
+    // MACs are shown rounded ("42 M"); their cell's title holds the exact count.
+    const num = (t: string | null) => Number(t?.replace(/ multiply-adds$/, '').replaceAll(',', ''));
+    expect(num(cells[1]![1]!)).toBeLessThan(num(cells[0]![1]!));
+    expect(num(cells[1]![2]!)).toBeLessThan(num(cells[0]![2]!));
+    expect(cells[2]![1]).toBe(cells[0]![1]);
+    for (const c of cells) {
+      expect(Number(c[3])).toBeGreaterThan(0); // ms per step
+      expect(c[4]).toMatch(/^\d+\.\d%$/); // validation accuracy
+      expect(c[5]).toMatch(/^\d+\.\d%$/); // ECE
+    }
+    await experiment.scrollIntoViewIfNeeded();
+    await ed.shot('14-experiment');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await ed.shot('14-experiment-1280');
+  });
 });

@@ -1,11 +1,14 @@
+import { parseVariants, type VariantResult } from '../../../shared/experiments';
 import type { GpuReport } from '../../../shared/training';
 import type { ServiceImplementations } from '../apiHandler';
-import type { StartRequest, TrainingService } from './service';
+import { runExperiment } from './experiment';
+import { type EmitEvent, type StartRequest, TrainingRefused, type TrainingService } from './service';
 
 type TrainingMethods = Pick<
   ServiceImplementations,
   | 'trainEstimate'
   | 'trainStart'
+  | 'experimentStart'
   | 'trainStartGpu'
   | 'trainGpuData'
   | 'trainGpuReport'
@@ -25,8 +28,28 @@ type TrainRequest = Parameters<ServiceImplementations['trainStart']>[0];
 const startRequest = (r: TrainRequest): StartRequest => ({ ...r, graph: { ...r.graph, groups: r.graph.groups ?? [] } });
 
 /** The training half of shared/api.ts over one TrainingService. */
-export function trainingMethods(training: TrainingService): TrainingMethods {
+export function trainingMethods(training: TrainingService, emit: EmitEvent = () => {}): TrainingMethods {
+  let experiments = 0;
   return {
+    experimentStart: async ({ graph, networkName, variants, options }) => {
+      const parsed = parseVariants(variants);
+      if (!parsed.ok) throw new TrainingRefused(parsed.error, 'options');
+      const experimentId = `experiment-${++experiments}`;
+      const request = {
+        graph: { ...graph, groups: graph.groups ?? [] },
+        networkName,
+        variants: parsed.variants,
+        options,
+      };
+      const update = (rows: VariantResult[], current: string | null, done: boolean) =>
+        emit('experimentUpdate', { experimentId, rows, current, done });
+      // Runs in the background: the window follows it through the events.
+      void runExperiment(training, request, (rows, current) => update(rows, current, false)).then(
+        (rows) => update(rows, null, true),
+        () => update([], null, true),
+      );
+      return { experimentId };
+    },
     trainEstimate: async (request) => {
       const plan = await training.plan(startRequest(request));
       return { memory: plan.memory, budgetBytes: plan.budget.bytes, refusal: plan.refusal };
