@@ -1,0 +1,2 @@
+export { deckToPdf, SlidesProblem, SOFFICE_MISSING } from './pdf';
+export { captionRuns, deckToPptx } from './pptx';
