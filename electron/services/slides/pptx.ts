@@ -63,9 +63,9 @@ function tableFont(table: SlideTable, box: Box): { fontSize: number; colW: numbe
   const chars = table.header.map((h, c) =>
     Math.max(3, h.length * 1.12, ...texts.slice(1).map((r) => String(r[c] ?? '').length)),
   );
-  const fit = (size: number) => chars.map((n) => (n * 0.62 * size) / 72 + 2 * CELL_MARGIN + 0.04);
+  const widthsAt = (size: number) => chars.map((n) => (n * 0.62 * size) / 72 + 2 * CELL_MARGIN + 0.04);
   for (let size = 18; size >= 10; size -= 1) {
-    const widths = fit(size);
+    const widths = widthsAt(size);
     const total = widths.reduce((s, w) => s + w, 0);
     const rowHeight = (size * 1.8) / 72 + 2 * CELL_MARGIN;
     if (total <= box.w && rowHeight * texts.length <= box.h) {
@@ -73,7 +73,7 @@ function tableFont(table: SlideTable, box: Box): { fontSize: number; colW: numbe
       return { fontSize: size, colW: widths.map((w, i) => (i === 0 ? w + box.w - total : w)) };
     }
   }
-  const widths = fit(10);
+  const widths = widthsAt(10);
   const total = widths.reduce((s, w) => s + w, 0);
   return { fontSize: 10, colW: widths.map((w) => (w / total) * box.w) };
 }
