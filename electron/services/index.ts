@@ -9,6 +9,7 @@ import { DocumentStore } from './documents';
 import { exportCodeZip } from './exportCode';
 import { writeFileAtomic } from './files';
 import { PathGrants } from './pathGrants';
+import { compareSlides, slideFormats } from './slides';
 import { ensureBackend } from './tfjs';
 import { type EmitEvent, TrainingService, trainingMethods } from './train';
 
@@ -139,5 +140,7 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       return trainMethods.trainStartGpu(request);
     },
     exportCode: (request) => exportCodeZip(request, runs),
+    compareSlides,
+    slideFormats,
   };
 }

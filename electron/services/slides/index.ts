@@ -1,2 +1,3 @@
 export { deckToPdf, SlidesProblem, SOFFICE_MISSING } from './pdf';
 export { captionRuns, deckToPptx } from './pptx';
+export { compareSlides, slideFormats } from './service';
