@@ -82,7 +82,9 @@ function addTable(slide: PptxGenJS.Slide, table: SlideTable, box: Box): void {
   const { fontSize, colW } = tableFont(table, box);
   // Airy rows where the page has room: a projected table is read from the back of the room.
   const rowH = Math.min(box.h / (table.rows.length + 1), (fontSize * 2.3) / 72);
-  const numeric = (v: string | number, c: number) => c > 0 && (typeof v === 'number' || /^[−+\-\d]/.test(v));
+  // A column of numbers is right-aligned throughout, its "—" and "n/a" included.
+  const looksNumeric = (v: string | number) => typeof v === 'number' || /^[−+\-\d]/.test(v);
+  const numericColumn = table.header.map((_, c) => c > 0 && table.rows.some((r) => looksNumeric(r[c] ?? '')));
   const header: PptxGenJS.TableCell[] = table.header.map((text, c) => ({
     text,
     options: { bold: true, fill: { color: 'E4E7EB' }, align: c > 0 ? 'right' : 'left' },
@@ -90,7 +92,7 @@ function addTable(slide: PptxGenJS.Slide, table: SlideTable, box: Box): void {
   const rows: PptxGenJS.TableRow[] = table.rows.map((row) =>
     row.map((v, c) => ({
       text: cellText(v),
-      options: { align: numeric(v, c) ? 'right' : 'left', bold: c === 0 },
+      options: { align: numericColumn[c] ? 'right' : 'left', bold: c === 0 },
     })),
   );
   slide.addTable([header, ...rows], {
@@ -179,7 +181,7 @@ function addSlide(pptx: PptxGenJS, content: Slide): void {
     slide.addText(captionRuns(content.caption), {
       ...boxes.caption,
       fontFace: FONT,
-      fontSize: alone ? 20 : 14,
+      fontSize: cover ? 18 : alone ? 20 : 14,
       color: INK,
       valign: 'top',
       fit: 'shrink',

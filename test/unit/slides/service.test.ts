@@ -1,9 +1,10 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHandler, type ServiceImplementations } from '../../../electron/services/apiHandler';
+import { createApiHandler } from '../../../electron/services/apiHandler';
 import { compareSlides, slideFormats } from '../../../electron/services/slides';
 import { buildInceptionV3 } from '../../../shared/templates/inceptionV3';
 import { buildInceptionV3Unfactorized } from '../../../shared/templates/inceptionV3Unfactorized';
+import { fakeServices } from '../api/fakeServices';
 
 const saved = process.env.NETWRIGHT_SOFFICE;
 afterEach(() => {
@@ -12,7 +13,7 @@ afterEach(() => {
 });
 
 describe('compareSlides (the editor’s Export PPTX)', () => {
-  const handler = createApiHandler({ compareSlides, slideFormats } as unknown as ServiceImplementations);
+  const handler = createApiHandler(fakeServices({ compareSlides, slideFormats }));
 
   it('returns the comparison deck as base64 through the validated API', async () => {
     const result = await handler('compareSlides', {
