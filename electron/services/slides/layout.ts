@@ -51,7 +51,7 @@ export function slideBoxes(slide: Slide): SlideBoxes {
     if (slide.caption) boxes.caption = { x, y: top, w: width, h: bottom - top };
     return boxes;
   }
-  const captionHeight = slide.caption ? Math.min(1.0, 0.3 + 0.3 * slide.caption.split('\n').length) : 0;
+  const captionHeight = slide.caption ? Math.min(1.25, 0.15 + 0.32 * slide.caption.split('\n').length) : 0;
   if (slide.caption) boxes.caption = { x, y: bottom - captionHeight, w: width, h: captionHeight };
   const h = bottom - top - (slide.caption ? captionHeight + GAP : 0);
   // A picture takes the left half; a chart and a table beside it share the right half, one above the other.
@@ -62,10 +62,15 @@ export function slideBoxes(slide: Slide): SlideBoxes {
   }
   const half = (width - GAP) / 2;
   boxes[first!] = { x, y: top, w: half, h };
-  const each = (h - GAP * (rest.length - 1)) / rest.length;
-  rest.forEach((k, i) => {
-    boxes[k] = { x: x + half + GAP, y: top + i * (each + GAP), w: half, h: each };
-  });
+  // A chart needs more height than a short table to stay legible.
+  const weight = (k: (typeof rest)[number]) => (k === 'chart' ? 1.4 : 1);
+  const total = rest.reduce((s, k) => s + weight(k), 0);
+  let y = top;
+  for (const k of rest) {
+    const share = ((h - GAP * (rest.length - 1)) * weight(k)) / total;
+    boxes[k] = { x: x + half + GAP, y, w: half, h: share };
+    y += share + GAP;
+  }
   return boxes;
 }
 

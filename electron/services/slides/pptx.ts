@@ -67,7 +67,8 @@ function tableFont(table: SlideTable, box: Box): { fontSize: number; colW: numbe
   for (let size = 18; size >= 10; size -= 1) {
     const widths = widthsAt(size);
     const total = widths.reduce((s, w) => s + w, 0);
-    const rowHeight = (size * 1.8) / 72 + 2 * CELL_MARGIN;
+    // A line at 1.5 times the font size, plus the cell's top and bottom margins.
+    const rowHeight = (size * 1.5) / 72 + 0.04;
     if (total <= box.w && rowHeight * texts.length <= box.h) {
       // Spare width goes to the first column, the labels, so the numbers stay close to them.
       return { fontSize: size, colW: widths.map((w, i) => (i === 0 ? w + box.w - total : w)) };
@@ -181,7 +182,7 @@ function addSlide(pptx: PptxGenJS, content: Slide): void {
     slide.addText(captionRuns(content.caption), {
       ...boxes.caption,
       fontFace: FONT,
-      fontSize: cover ? 18 : alone ? 20 : 14,
+      fontSize: cover ? 18 : alone ? 20 : 16,
       color: INK,
       valign: 'top',
       fit: 'shrink',
