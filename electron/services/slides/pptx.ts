@@ -58,8 +58,8 @@ const cellText = (value: string | number) => (typeof value === 'number' ? format
  * estimated at 0.62 em a character: Arial needs less, but where it is missing LibreOffice
  * draws with DejaVu Sans, which is that wide.
  */
-function tableFont(table: SlideTable, box: Box): { fontSize: number; colW: number[] } {
-  const texts = [table.header, ...table.rows.map((r) => r.map(cellText))];
+function tableFont(table: SlideTable, box: Box, family: TableFamily): { fontSize: number; colW: number[] } {
+  const texts = [table.header, ...family.rows.map((r) => r.map(cellText))];
   const chars = table.header.map((h, c) =>
     Math.max(3, h.length * 1.12, ...texts.slice(1).map((r) => String(r[c] ?? '').length)),
   );
@@ -69,7 +69,7 @@ function tableFont(table: SlideTable, box: Box): { fontSize: number; colW: numbe
     const total = widths.reduce((s, w) => s + w, 0);
     // A line at 1.5 times the font size, plus the cell's top and bottom margins.
     const rowHeight = (size * 1.5) / 72 + 0.04;
-    if (total <= box.w && rowHeight * texts.length <= box.h) {
+    if (total <= box.w && rowHeight * (family.pageRows + 1) <= box.h) {
       // Spare width goes to the first column, the labels, so the numbers stay close to them.
       return { fontSize: size, colW: widths.map((w, i) => (i === 0 ? w + box.w - total : w)) };
     }
@@ -79,10 +79,33 @@ function tableFont(table: SlideTable, box: Box): { fontSize: number; colW: numbe
   return { fontSize: 10, colW: widths.map((w) => (w / total) * box.w) };
 }
 
-function addTable(slide: PptxGenJS.Slide, table: SlideTable, box: Box): void {
-  const { fontSize, colW } = tableFont(table, box);
+/**
+ * A table continued over several slides (the same header): all its rows, and the most on one
+ * slide, so that every part gets the same font and column widths.
+ */
+interface TableFamily {
+  rows: SlideTable['rows'];
+  pageRows: number;
+}
+
+const familyKey = (table: SlideTable) => table.header.join('\u0000');
+
+function tableFamilies(deck: Deck): Map<string, TableFamily> {
+  const families = new Map<string, TableFamily>();
+  for (const { table } of deck.slides) {
+    if (!table) continue;
+    const family = families.get(familyKey(table)) ?? { rows: [], pageRows: 0 };
+    family.rows = [...family.rows, ...table.rows];
+    family.pageRows = Math.max(family.pageRows, table.rows.length);
+    families.set(familyKey(table), family);
+  }
+  return families;
+}
+
+function addTable(slide: PptxGenJS.Slide, table: SlideTable, box: Box, family: TableFamily): void {
+  const { fontSize, colW } = tableFont(table, box, family);
   // Airy rows where the page has room: a projected table is read from the back of the room.
-  const rowH = Math.min(box.h / (table.rows.length + 1), (fontSize * 2.3) / 72);
+  const rowH = Math.min(box.h / (family.pageRows + 1), (fontSize * 2.3) / 72);
   // A column of numbers is right-aligned throughout, its "—" and "n/a" included.
   const looksNumeric = (v: string | number) => typeof v === 'number' || /^[−+\-\d]/.test(v);
   const numericColumn = table.header.map((_, c) => c > 0 && table.rows.some((r) => looksNumeric(r[c] ?? '')));
@@ -144,7 +167,7 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: SlideChart, bo
   );
 }
 
-function addSlide(pptx: PptxGenJS, content: Slide): void {
+function addSlide(pptx: PptxGenJS, content: Slide, families: Map<string, TableFamily>): void {
   const slide = pptx.addSlide();
   const boxes = slideBoxes(content);
   const cover = !content.table && !content.chart && !content.pictureSvg && content.headline !== undefined;
@@ -176,7 +199,9 @@ function addSlide(pptx: PptxGenJS, content: Slide): void {
     });
   }
   if (content.chart && boxes.chart) addChart(pptx, slide, content.chart, boxes.chart);
-  if (content.table && boxes.table) addTable(slide, content.table, boxes.table);
+  if (content.table && boxes.table) {
+    addTable(slide, content.table, boxes.table, families.get(familyKey(content.table))!);
+  }
   if (content.caption && boxes.caption) {
     const alone = !content.table && !content.chart && !content.pictureSvg;
     slide.addText(captionRuns(content.caption), {
@@ -198,7 +223,8 @@ export async function deckToPptx(deck: Deck): Promise<Uint8Array> {
   pptx.layout = 'LAYOUT_16x9';
   pptx.title = deck.title;
   pptx.company = 'Netwright';
-  for (const slide of deck.slides) addSlide(pptx, slide);
+  const families = tableFamilies(deck);
+  for (const slide of deck.slides) addSlide(pptx, slide, families);
   const files = unzipSync((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
   for (const [name, bytes] of Object.entries(files)) {
     if (/^ppt\/(slides|notesSlides)\/[^/]+\.xml$/.test(name)) {

@@ -78,6 +78,21 @@ describe('deckToPptx', () => {
     expect(perModule).toHaveLength(1 + inceptionComparison().modules.length);
   });
 
+  it('sets titles at 28 pt or more and a table continued over slides in one font and one set of widths', () => {
+    for (let n = 1; n < deck.slides.length; n++) {
+      const title = /<p:sp>.*?<a:rPr[^>]* sz="(\d+)"/s.exec(slideXml(n))!;
+      expect(Number(title[1]), `slide ${n}`).toBeGreaterThanOrEqual(2800);
+    }
+    const look = (xml: string) => ({
+      sizes: [...new Set([...xml.matchAll(/<a:tc>.*?<a:rPr[^>]* sz="(\d+)"/gs)].map((m) => m[1]))],
+      widths: [...xml.matchAll(/<a:gridCol w="(\d+)"\/>/g)].map((m) => m[1]),
+    });
+    const [first, second] = [look(slideXml(5)), look(slideXml(6))];
+    expect(first.sizes).toHaveLength(1);
+    expect(second).toEqual(first);
+    expect(Number(look(slideXml(2)).sizes[0])).toBeGreaterThanOrEqual(1300);
+  });
+
   it('writes the charts as native clustered bar charts holding the exact values', () => {
     const charts = Object.keys(parts).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
     expect(charts).toHaveLength(2);
