@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { analyzeGraph, formatInt, formatShape } from '../../shared/analysis';
-import { comparisonDeck } from '../../shared/slides';
+import { comparisonDeck, type Deck } from '../../shared/slides';
 import {
   COUNTING_NOTE,
   type Comparison,
@@ -13,7 +13,6 @@ import {
   toMarkdown,
   toSvgChart,
 } from '../../shared/transforms';
-import { deckToPdf, deckToPptx, SlidesProblem } from '../services/slides';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
@@ -53,9 +52,13 @@ function comparisonText(c: Comparison): string {
   return [comparisonHeadline(c), '', totals, '', modules, '', COUNTING_NOTE].join('\n');
 }
 
-async function pdfOrExplain(deck: Parameters<typeof deckToPdf>[0]): Promise<Uint8Array> {
+/** The deck as .pptx and .pdf where asked; pptxgenjs loads only then, not for every compare. */
+async function writeSlides(deck: Deck, files: { pptx?: string | undefined; pdf?: string | undefined }): Promise<void> {
+  const { deckToPdf, deckToPptx, SlidesProblem } = await import('../services/slides');
+  if (files.pptx !== undefined) await writeOrExplain(files.pptx, await deckToPptx(deck));
+  if (files.pdf === undefined) return;
   try {
-    return await deckToPdf(deck);
+    await writeOrExplain(files.pdf, await deckToPdf(deck));
   } catch (err) {
     if (err instanceof SlidesProblem) throw new CliError(err.message);
     throw err;
@@ -122,9 +125,7 @@ ${COUNTING_NOTE}`,
       await writeOrExplain(values.svg, toSvgChart(comparison));
     }
     if (values.pptx !== undefined || values.pdf !== undefined) {
-      const deck = comparisonDeck(comparison);
-      if (values.pptx !== undefined) await writeOrExplain(values.pptx, await deckToPptx(deck));
-      if (values.pdf !== undefined) await writeOrExplain(values.pdf, await pdfOrExplain(deck));
+      await writeSlides(comparisonDeck(comparison), { pptx: values.pptx, pdf: values.pdf });
     }
     if (values.json) io.out(toJson(comparison));
     else if (values.csv) io.out(toCsv(comparison));

@@ -9,7 +9,6 @@ import { DocumentStore } from './documents';
 import { exportCodeZip } from './exportCode';
 import { writeFileAtomic } from './files';
 import { PathGrants } from './pathGrants';
-import { compareSlides, slideFormats } from './slides';
 import { ensureBackend } from './tfjs';
 import { type EmitEvent, TrainingService, trainingMethods } from './train';
 
@@ -140,7 +139,8 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       return trainMethods.trainStartGpu(request);
     },
     exportCode: (request) => exportCodeZip(request, runs),
-    compareSlides,
-    slideFormats,
+    // pptxgenjs loads at the first slide export, not at start-up.
+    compareSlides: async (request) => (await import('./slides')).compareSlides(request),
+    slideFormats: async () => (await import('./slides/service')).slideFormats(),
   };
 }
