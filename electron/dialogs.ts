@@ -15,6 +15,8 @@ const filters: Record<'project' | ExportKind | 'import', Electron.FileFilter[]> 
   json: [{ name: 'JSON', extensions: ['json'] }],
   bin: [{ name: 'Weights', extensions: ['bin'] }],
   zip: [{ name: 'Zip archive', extensions: ['zip'] }],
+  pptx: [{ name: 'PowerPoint slides', extensions: ['pptx'] }],
+  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
 };
 
 /** Native dialogs and window state for the services, attached to the app window. */

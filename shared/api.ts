@@ -64,7 +64,7 @@ export const OpenedFile = z.object({
 });
 export type OpenedFile = z.infer<typeof OpenedFile>;
 
-export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip']);
+export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip', 'pptx', 'pdf']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 /**
@@ -236,6 +236,23 @@ export const apiContract = {
       .strict(),
     response: z.object({ zipBase64: z.string(), suggestedName: z.string(), files: z.array(z.string()) }),
   },
+  /**
+   * Two networks compared as slides (headline, totals, native charts, per-module table):
+   * an editable PowerPoint file, or PDF where LibreOffice is installed (see slideFormats).
+   */
+  compareSlides: {
+    request: z
+      .object({
+        a: z.object({ name: z.string().min(1).max(200), graph: GraphSchema }).strict(),
+        b: z.object({ name: z.string().min(1).max(200), graph: GraphSchema }).strict(),
+        title: z.string().min(1).max(200).optional(),
+        format: z.enum(['pptx', 'pdf']),
+      })
+      .strict(),
+    response: z.object({ base64: z.string(), suggestedName: z.string() }),
+  },
+  /** Which slide formats the services can write here: PDF needs LibreOffice. */
+  slideFormats: { request: NoRequest, response: z.object({ formats: z.array(z.enum(['pptx', 'pdf'])) }) },
   /** Per-epoch curves as CSV (Keras CSVLogger columns plus calibration). */
   runExportCsv: { request: RunRef, response: z.object({ csv: z.string(), suggestedName: z.string() }) },
 } as const;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { analyzeGraph, formatInt, formatShape } from '../../shared/analysis';
+import { comparisonDeck, type Deck } from '../../shared/slides';
 import {
   COUNTING_NOTE,
   type Comparison,
@@ -16,7 +17,7 @@ import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
-import { writeOrExplain } from './output';
+import { writableOrExplain, writeOrExplain } from './output';
 import { problemLines } from './reportText';
 import { renderTable } from './table';
 
@@ -51,11 +52,24 @@ function comparisonText(c: Comparison): string {
   return [comparisonHeadline(c), '', totals, '', modules, '', COUNTING_NOTE].join('\n');
 }
 
+/** The deck as .pptx and .pdf where asked; pptxgenjs loads only then, not for every compare. */
+async function writeSlides(deck: Deck, files: { pptx?: string | undefined; pdf?: string | undefined }): Promise<void> {
+  const { deckToPdf, deckToPptx, SlidesProblem } = await import('../services/slides');
+  if (files.pptx !== undefined) await writeOrExplain(files.pptx, await deckToPptx(deck));
+  if (files.pdf === undefined) return;
+  try {
+    await writeOrExplain(files.pdf, await deckToPdf(deck));
+  } catch (err) {
+    if (err instanceof SlidesProblem) throw new CliError(err.message);
+    throw err;
+  }
+}
+
 export const compareCommand = defineCommand({
   name: 'compare',
   positionals: ['A', 'B'],
-  synopsis: 'A B [--md | --csv | --json] [--svg CHART_FILE] [--input-shape H,W,C]',
-  summary: 'Two networks side by side: totals, per module, difference (--md, --csv, --json, --svg)',
+  synopsis: 'A B [--md | --csv | --json] [--svg CHART_FILE] [--pptx DECK.pptx] [--pdf DECK.pdf] [--input-shape H,W,C]',
+  summary: 'Two networks side by side: totals, per module, difference (--md, --csv, --json, --svg, --pptx, --pdf)',
   help: `Compares two networks side by side (any two files: an original and its factorized
 variant, or two designs): totals, each module's parameters and multiply-adds, and
 the difference B − A. Prints a text table, or Markdown, CSV or JSON.
@@ -70,12 +84,27 @@ ${COUNTING_NOTE}`,
       value: 'CHART_FILE',
       description: 'write a bar chart (parameters and multiply-adds per module, both networks)',
     },
+    pptx: {
+      type: 'string',
+      value: 'DECK.pptx',
+      description: 'write slides: headline, totals, charts and per-module table (editable PowerPoint)',
+    },
+    pdf: { type: 'string', value: 'DECK.pdf', description: 'write the same slides as PDF (needs LibreOffice)' },
     'input-shape': commonOptions['input-shape'],
   },
   async run({ values, positionals }, io) {
     const formats = (['md', 'csv', 'json'] as const).filter((f) => values[f]);
     if (formats.length > 1)
       throw new CliError(`Choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}.`);
+    for (const flag of ['pptx', 'pdf'] as const) {
+      const file = values[flag];
+      if (file !== undefined && path.extname(file).toLowerCase() !== `.${flag}`)
+        throw new CliError(
+          `--${flag} writes a .${flag} file; name it like DECK.${flag} (got ${JSON.stringify(file)}).`,
+        );
+      // Before the PDF's seconds of conversion, not after.
+      if (file !== undefined) await writableOrExplain(path.dirname(path.resolve(file)), `--${flag}`);
+    }
     const inputShape = parseInputShape(values['input-shape']);
     const [fileA, fileB] = positionals as [string, string];
     const networks = [await loadNetworkForCli(fileA, inputShape), await loadNetworkForCli(fileB, inputShape)];
@@ -94,6 +123,9 @@ ${COUNTING_NOTE}`,
     );
     if (values.svg !== undefined) {
       await writeOrExplain(values.svg, toSvgChart(comparison));
+    }
+    if (values.pptx !== undefined || values.pdf !== undefined) {
+      await writeSlides(comparisonDeck(comparison), { pptx: values.pptx, pdf: values.pdf });
     }
     if (values.json) io.out(toJson(comparison));
     else if (values.csv) io.out(toCsv(comparison));

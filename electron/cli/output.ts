@@ -3,9 +3,9 @@ import { checkWritableFolder, TargetNotWritable } from '../services/writableTarg
 import { CliError } from './io';
 
 /** Writes one output file; a failure is the user's to fix (exit 2), named with the path they gave. */
-export async function writeOrExplain(file: string, text: string): Promise<void> {
+export async function writeOrExplain(file: string, contents: string | Uint8Array): Promise<void> {
   try {
-    await writeFileAtomic(file, text);
+    await writeFileAtomic(file, contents);
   } catch (err) {
     // A WriteProblem names the file, the reason (full disk, read-only, in the way) and the fix.
     if (err instanceof FileProblem) throw new CliError(err.message);

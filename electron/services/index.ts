@@ -143,5 +143,8 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       return trainMethods.trainStartGpu(request);
     },
     exportCode: (request) => exportCodeZip(request, runs),
+    // pptxgenjs loads at the first slide export, not at start-up.
+    compareSlides: async (request) => (await import('./slides')).compareSlides(request),
+    slideFormats: async () => (await import('./slides/service')).slideFormats(),
   };
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatInt } from '../../shared/analysis';
 import { errorMessage } from '../../shared/issues';
 import {
@@ -11,7 +11,7 @@ import {
   toMarkdown,
   toSvgChart,
 } from '../../shared/transforms';
-import { getFiles } from '../api/transport';
+import { getApi, getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
@@ -44,7 +44,44 @@ export function CompareView() {
   const title = sides.title ? `${sides.title}: original vs factorized` : undefined;
   const svg = useMemo(() => (comparison ? toSvgChart(comparison, title ? { title } : {}) : ''), [comparison, title]);
   const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
-  if (!comparison) return null;
+  // PDF needs LibreOffice beside the services; its button shows only where they have it.
+  const [slideFormats, setSlideFormats] = useState<readonly ('pptx' | 'pdf')[]>(['pptx']);
+  const [slidesBusy, setSlidesBusy] = useState(false);
+  const shown = comparison !== null;
+  useEffect(() => {
+    if (!shown) return;
+    let live = true;
+    getApi()
+      .invoke('slideFormats', {})
+      .then((r) => live && setSlideFormats(r.formats))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [shown]);
+  if (!comparison || !original) return null;
+
+  const saveSlides = async (format: 'pptx' | 'pdf') => {
+    setSlidesBusy(true);
+    try {
+      const result = await getApi().invoke('compareSlides', {
+        a: { name: sides.a, graph: original.graph },
+        b: { name: sides.b, graph },
+        ...(title ? { title } : {}),
+        format,
+      });
+      const bytes = Uint8Array.from(atob(result.base64), (c) => c.charCodeAt(0));
+      const type =
+        format === 'pdf'
+          ? 'application/pdf'
+          : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+      await getFiles().exportFile(`${name}-comparison.${format}`, format, new Blob([bytes], { type }));
+    } catch (err) {
+      notify(`Could not export slides: ${errorMessage(err)}`, 'error');
+    } finally {
+      setSlidesBusy(false);
+    }
+  };
 
   const save = async (ext: 'md' | 'csv' | 'json' | 'svg' | 'png') => {
     try {
@@ -127,6 +164,11 @@ export function CompareView() {
           {(['md', 'csv', 'json', 'svg', 'png'] as const).map((ext) => (
             <button key={ext} type="button" onClick={() => void save(ext)}>
               Export {ext.toUpperCase()}
+            </button>
+          ))}
+          {slideFormats.map((format) => (
+            <button key={format} type="button" disabled={slidesBusy} onClick={() => void saveSlides(format)}>
+              Export {format.toUpperCase()}
             </button>
           ))}
           <button type="button" className="primary" onClick={() => setOpen(false)}>

@@ -394,6 +394,10 @@ describe('factorization savings in the editor', () => {
     expect(csv.text).toMatch(/^conv2d_2_3x3a,/m);
     const png = await ed.download(() => dialog.getByRole('button', { name: 'Export PNG' }).click());
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    // Slides: an editable PowerPoint file (a zip) with the same headline.
+    const pptx = await ed.download(() => dialog.getByRole('button', { name: 'Export PPTX' }).click());
+    expect(pptx.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(pptx.name).toMatch(/-comparison\.pptx$/);
     await ed.shot('11-compare');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
