@@ -34,6 +34,8 @@ export interface Offer {
  */
 export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   Input: [{ id: 'input', group: 'Input', params: { shape: [32, 32, 3] } }],
+  Rescaling: [{ id: 'rescaling', group: 'Input' }],
+  Normalization: [{ id: 'normalization', group: 'Input' }],
   Conv2D: [
     {
       id: 'conv',
@@ -65,7 +67,16 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   AvgPool2D: [{ id: 'avgpool', group: 'Pooling' }],
   Concatenate: [{ id: 'concat', group: 'Merge' }],
   Add: [{ id: 'add', group: 'Merge' }],
+  Multiply: [{ id: 'multiply', group: 'Merge' }],
+  Subtract: [{ id: 'subtract', group: 'Merge' }],
+  Average: [{ id: 'average', group: 'Merge' }],
+  Maximum: [{ id: 'maximum', group: 'Merge' }],
+  Minimum: [{ id: 'minimum', group: 'Merge' }],
   BatchNorm: [{ id: 'batchnorm', group: 'Normalization & activation' }],
+  ReLU: [{ id: 'relu', group: 'Normalization & activation', params: { maxValue: 6 }, label: 'ReLU (capped)' }],
+  LeakyReLU: [{ id: 'leaky-relu', group: 'Normalization & activation' }],
+  PReLU: [{ id: 'prelu', group: 'Normalization & activation', params: { sharedAxes: [1, 2] } }],
+  ELU: [{ id: 'elu', group: 'Normalization & activation' }],
   GlobalAvgPool2D: [{ id: 'gap', group: 'Head', label: 'Global average pool' }],
   GlobalMaxPool2D: [{ id: 'gmp', group: 'Head', label: 'Global max pool' }],
   Flatten: [{ id: 'flatten', group: 'Head' }],

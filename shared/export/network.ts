@@ -136,13 +136,22 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
 /** Helper classes a generated model.py may define; module classes must not take these names. */
 export const HELPER_CLASS_NAMES = [
   'Add',
+  'Average',
   'AvgPool2dSame',
   'BatchNorm',
   'Concatenate',
   'KerasFlatten',
+  'KerasPReLU',
+  'KerasReLU',
+  'Maximum',
+  'Minimum',
+  'Multiply',
+  'Normalization',
   'PixelwiseLinear',
+  'Rescaling',
   'Reshape',
   'SeparableConv2d',
+  'Subtract',
 ];
 
 /** Image tensors ([H, W, C] per sample) are the ones PyTorch holds as NCHW. */

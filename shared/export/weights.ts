@@ -1,3 +1,4 @@
+import { preluAlphaShape } from '../layers';
 import type { ExportNetwork, ExportNode } from './network';
 import { type NamedTensor, reshape, type Tensor, transpose } from './tensorFile';
 
@@ -52,6 +53,16 @@ export function kerasWeightSpecs(node: ExportNode): WeightSpec[] {
         { suffix: 'moving_variance', shape: [cin] },
       ];
     }
+    case 'PReLU':
+      return [{ suffix: 'alpha', shape: preluAlphaShape(input, layer.params) }];
+    case 'Normalization':
+      // Only adapted statistics are weights; given ones are constants in the layer's config.
+      if (layer.params.mean !== null) return [];
+      return [
+        { suffix: 'mean', shape: [cin] },
+        { suffix: 'variance', shape: [cin] },
+        { suffix: 'count', shape: [] },
+      ];
     default:
       return [];
   }
@@ -140,6 +151,17 @@ export function pytorchWeightTensors(
         // Flatten keeps Keras's NHWC order (KerasFlatten), so the kernel only needs [in, out] → [out, in].
         put('weight', transpose(found.get('kernel')!, [1, 0]));
         put('bias', found.get('bias'));
+        break;
+      case 'PReLU': {
+        const alpha = found.get('alpha')!;
+        // An image's slopes [H, W, C] go to NCHW's [C, H, W], as the input does.
+        put('weight', alpha.shape.length === 3 ? transpose(alpha, [2, 0, 1]) : alpha);
+        break;
+      }
+      case 'Normalization':
+        put('mean', found.get('mean'));
+        put('variance', found.get('variance'));
+        put('count', found.get('count'));
         break;
       case 'BatchNorm':
         put('weight', found.get('gamma'));

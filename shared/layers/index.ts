@@ -1,6 +1,7 @@
 /** The layer catalog's public surface: import from 'shared/layers', not from the per-kind files. */
 export { type ActivationParams, activationSpec } from './activation';
 export { type AddParams, addSpec } from './add';
+export { averageSpec } from './average';
 export { avgPool2dSpec } from './avgPool2d';
 export { type BatchNormParams, batchNormSpec } from './batchNorm';
 export { ACTIVATIONS, type ActivationName, describeValue, PADDINGS, type PadPair } from './common';
@@ -11,13 +12,21 @@ export type { ConvParams } from './convBase';
 export { type DenseParams, denseSpec } from './dense';
 export { type DepthwiseConv2DParams, depthwiseConv2dSpec } from './depthwiseConv2d';
 export { type DropoutParams, dropoutSpec } from './dropout';
+export type { ElementwiseParams } from './elementwise';
+export { type ELUParams, eluSpec } from './elu';
 export { type FlattenParams, flattenSpec } from './flatten';
 export { globalAvgPool2dSpec } from './globalAvgPool2d';
 export { globalMaxPool2dSpec } from './globalMaxPool2d';
 export type { GlobalPool2DParams } from './globalPooling';
 export { type InputParams, inputSpec } from './input';
+export { type LeakyReLUParams, leakyReluSpec } from './leakyRelu';
+export { maximumSpec } from './maximum';
 export { maxPool2dSpec } from './maxPool2d';
+export { minimumSpec } from './minimum';
+export { multiplySpec } from './multiply';
+export { type NormalizationParams, normalizationSpec } from './normalization';
 export type { Pool2DParams } from './pooling';
+export { type PReLUParams, preluAlphaShape, preluSpec } from './prelu';
 export {
   type AnyLayerSpec,
   getLayerSpec,
@@ -30,6 +39,8 @@ export {
   validateParams,
   validateWithSpec,
 } from './registry';
+export { type ReLUParams, reluSpec } from './relu';
+export { type RescalingParams, rescalingSpec } from './rescaling';
 export { type ReshapeParams, reshapeSpec } from './reshape';
 export { type SeparableConv2DParams, separableConv2dSpec } from './separableConv2d';
 export {

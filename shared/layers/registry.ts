@@ -1,6 +1,7 @@
 import { type Issue, issuesOf } from '../issues';
 import { activationSpec } from './activation';
 import { addSpec } from './add';
+import { averageSpec } from './average';
 import { avgPool2dSpec } from './avgPool2d';
 import { batchNormSpec } from './batchNorm';
 import { compress1x1Spec } from './compress1x1';
@@ -9,15 +10,25 @@ import { conv2dSpec } from './conv2d';
 import { denseSpec } from './dense';
 import { depthwiseConv2dSpec } from './depthwiseConv2d';
 import { dropoutSpec } from './dropout';
+import { eluSpec } from './elu';
 import { flattenSpec } from './flatten';
 import { globalAvgPool2dSpec } from './globalAvgPool2d';
 import { globalMaxPool2dSpec } from './globalMaxPool2d';
 import { inputSpec } from './input';
+import { leakyReluSpec } from './leakyRelu';
+import { maximumSpec } from './maximum';
 import { maxPool2dSpec } from './maxPool2d';
+import { minimumSpec } from './minimum';
+import { multiplySpec } from './multiply';
+import { normalizationSpec } from './normalization';
+import { preluSpec } from './prelu';
+import { reluSpec } from './relu';
+import { rescalingSpec } from './rescaling';
 import { reshapeSpec } from './reshape';
 import { separableConv2dSpec } from './separableConv2d';
 import type { LayerSpec } from './spec';
 import { stridedReductionSpec } from './stridedReduction';
+import { subtractSpec } from './subtract';
 import { zeroPadding2dSpec } from './zeroPadding2d';
 
 /**
@@ -51,8 +62,19 @@ const specs = byKind({
   GlobalMaxPool2D: globalMaxPool2dSpec,
   Concatenate: concatenateSpec,
   Add: addSpec,
+  Multiply: multiplySpec,
+  Subtract: subtractSpec,
+  Average: averageSpec,
+  Maximum: maximumSpec,
+  Minimum: minimumSpec,
   BatchNorm: batchNormSpec,
   Activation: activationSpec,
+  ReLU: reluSpec,
+  LeakyReLU: leakyReluSpec,
+  PReLU: preluSpec,
+  ELU: eluSpec,
+  Rescaling: rescalingSpec,
+  Normalization: normalizationSpec,
   Dropout: dropoutSpec,
   Flatten: flattenSpec,
   Reshape: reshapeSpec,

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Shape } from '../../shared/graph/types';
 import {
+  type ActivationName,
   type Conv2DParams,
   type ConvParams,
   compress1x1AsConv2D,
@@ -35,6 +36,19 @@ export class UnsupportedInTfjs extends Error {
   override name = 'UnsupportedInTfjs';
 }
 
+/**
+ * The tfjs name of an activation. tfjs's hardSigmoid is Keras 2's 0.2·x + 0.5, not the
+ * relu6(x + 3) / 6 Netwright (as Keras 3 and PyTorch) means, and tfjs has no hard swish.
+ */
+function tfjsActivation(name: ActivationName): Exclude<ActivationName, 'hard_sigmoid' | 'hard_swish'> {
+  if (name === 'hard_sigmoid' || name === 'hard_swish') {
+    throw new UnsupportedInTfjs(
+      `TensorFlow.js has no ${name} as Keras 3 and PyTorch define it (relu6(x + 3) / 6${name === 'hard_swish' ? ' · x' : ''}): use swish or relu6 to train here, or export the network`,
+    );
+  }
+  return name;
+}
+
 /** tfjs wants mutable pairs. */
 const pair = ([h, w]: Pair): [number, number] => [h, w];
 
@@ -46,7 +60,7 @@ const convConfig = (name: string, c: ConvParams) => ({
   padding: c.padding,
   dilationRate: pair(c.dilation),
   useBias: c.useBias,
-  activation: c.activation,
+  activation: tfjsActivation(c.activation),
 });
 
 function conv2d(tf: Tf, name: string, c: Conv2DParams): Layer {
@@ -119,7 +133,32 @@ export const builders: Builders = {
     enableClosedFormTraining(ctx.tf, layer);
     return layer;
   },
-  Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: ctx.params.activation }),
+  Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: tfjsActivation(ctx.params.activation) }),
+  ReLU: ({ tf, name, params: p }) => {
+    if (p.negativeSlope !== 0 || p.threshold !== 0) {
+      throw new UnsupportedInTfjs(
+        "TensorFlow.js's ReLU has no negative slope or threshold: set them to 0, or use a LeakyReLU for the slope",
+      );
+    }
+    return tf.layers.reLU({ name, ...(p.maxValue === null ? {} : { maxValue: p.maxValue }) });
+  },
+  LeakyReLU: (ctx) => ctx.tf.layers.leakyReLU({ name: ctx.name, alpha: ctx.params.negativeSlope }),
+  PReLU: (ctx) =>
+    ctx.tf.layers.prelu({
+      name: ctx.name,
+      ...(ctx.params.sharedAxes ? { sharedAxes: [...ctx.params.sharedAxes] } : {}),
+    }),
+  ELU: (ctx) => {
+    if (ctx.params.alpha !== 1)
+      throw new UnsupportedInTfjs(`TensorFlow.js's ELU has alpha 1 only (alpha ${ctx.params.alpha}): set alpha to 1`);
+    return ctx.tf.layers.elu({ name: ctx.name });
+  },
+  Rescaling: (ctx) => ctx.tf.layers.rescaling({ name: ctx.name, scale: ctx.params.scale, offset: ctx.params.offset }),
+  Normalization: () => {
+    throw new UnsupportedInTfjs(
+      'TensorFlow.js has no Normalization layer: use a Rescaling (scale 1/std, offset −mean/std) to train here',
+    );
+  },
   ZeroPadding2D: (ctx) => {
     const [[top, bottom], [left, right]] = ctx.params.padding;
     return ctx.tf.layers.zeroPadding2d({
@@ -137,6 +176,15 @@ export const builders: Builders = {
     return ctx.tf.layers.concatenate({ name: ctx.name, axis: axis < 0 ? rank + 1 + axis : axis });
   },
   Add: (ctx) => ctx.tf.layers.add({ name: ctx.name }),
+  Multiply: (ctx) => ctx.tf.layers.multiply({ name: ctx.name }),
+  Average: (ctx) => ctx.tf.layers.average({ name: ctx.name }),
+  Maximum: (ctx) => ctx.tf.layers.maximum({ name: ctx.name }),
+  Minimum: (ctx) => ctx.tf.layers.minimum({ name: ctx.name }),
+  Subtract: () => {
+    throw new UnsupportedInTfjs(
+      'TensorFlow.js has no Subtract layer: add a Rescaling with scale −1 on the second input and use Add',
+    );
+  },
   // tfjs's Flatten refuses a vector, which it would leave unchanged: reshape to the same size instead.
   Flatten: (ctx) =>
     only(ctx).length === 1
@@ -153,7 +201,12 @@ export const builders: Builders = {
   Dropout: (ctx) => ctx.tf.layers.dropout({ name: ctx.name, rate: ctx.params.rate }),
   Dense: (ctx) => {
     const c = ctx.params;
-    return ctx.tf.layers.dense({ name: ctx.name, units: c.units, useBias: c.useBias, activation: c.activation });
+    return ctx.tf.layers.dense({
+      name: ctx.name,
+      units: c.units,
+      useBias: c.useBias,
+      activation: tfjsActivation(c.activation),
+    });
   },
 };
 

@@ -5,6 +5,15 @@
  */
 export type HelperName =
   | 'Add'
+  | 'Multiply'
+  | 'Subtract'
+  | 'Average'
+  | 'Maximum'
+  | 'Minimum'
+  | 'KerasReLU'
+  | 'KerasPReLU'
+  | 'Rescaling'
+  | 'Normalization'
   | 'AvgPool2dSame'
   | 'BatchNorm'
   | 'Concatenate'
@@ -32,6 +41,110 @@ const sources: Record<HelperName, string> = {
         for tensor in tensors[1:]:
             total = total + tensor
         return total
+`,
+  Multiply: `class Multiply(nn.Module):
+    """Keras's Multiply: the element-wise product of its inputs (axes of size 1 stretch)."""
+
+    def forward(self, *tensors):
+        product = tensors[0]
+        for tensor in tensors[1:]:
+            product = product * tensor
+        return product
+`,
+  Subtract: `class Subtract(nn.Module):
+    """Keras's Subtract: its first input minus its second."""
+
+    def forward(self, a, b):
+        return a - b
+`,
+  Average: `class Average(nn.Module):
+    """Keras's Average: the element-wise mean of its inputs."""
+
+    def forward(self, *tensors):
+        total = tensors[0]
+        for tensor in tensors[1:]:
+            total = total + tensor
+        return total / len(tensors)
+`,
+  Maximum: `class Maximum(nn.Module):
+    """Keras's Maximum: the element-wise largest of its inputs."""
+
+    def forward(self, *tensors):
+        out = tensors[0]
+        for tensor in tensors[1:]:
+            out = torch.maximum(out, tensor)
+        return out
+`,
+  Minimum: `class Minimum(nn.Module):
+    """Keras's Minimum: the element-wise smallest of its inputs."""
+
+    def forward(self, *tensors):
+        out = tensors[0]
+        for tensor in tensors[1:]:
+            out = torch.minimum(out, tensor)
+        return out
+`,
+  KerasReLU: `class KerasReLU(nn.Module):
+    """Keras's ReLU layer with its options: x from the threshold up (capped at
+    max_value), negative_slope * (x - threshold) below it.
+    """
+
+    def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0):
+        super().__init__()
+        self.max_value = max_value
+        self.negative_slope = negative_slope
+        self.threshold = threshold
+
+    def forward(self, x):
+        y = torch.where(x >= self.threshold, x, self.negative_slope * (x - self.threshold))
+        return y if self.max_value is None else torch.clamp(y, max=self.max_value)
+`,
+  KerasPReLU: `class KerasPReLU(nn.Module):
+    """Keras's PReLU: learned slopes below zero, one per value of \`shape\` (the
+    input's, NCHW, with Keras's shared axes set to 1). nn.PReLU has one per channel only.
+    """
+
+    def __init__(self, shape):
+        super().__init__()
+        self.weight = nn.Parameter(torch.zeros(shape))
+
+    def forward(self, x):
+        return torch.where(x >= 0, x, self.weight * x)
+`,
+  Rescaling: `class Rescaling(nn.Module):
+    """Keras's Rescaling: x * scale + offset."""
+
+    def __init__(self, scale, offset=0.0):
+        super().__init__()
+        self.scale = scale
+        self.offset = offset
+
+    def forward(self, x):
+        return x * self.scale + self.offset
+`,
+  Normalization: `class Normalization(nn.Module):
+    """Keras's Normalization over the channels: (x - mean) / sqrt(variance). Statistics
+    to be filled from data are buffers with a count (Keras's 2 * C + 1 non-trainable
+    weights); statistics given as settings are constants, as Keras keeps them.
+    """
+
+    def __init__(self, channels, mean=None, variance=None, channels_last=False):
+        super().__init__()
+        self.channels_last = channels_last
+        self.fixed = None if mean is None else (mean, variance)
+        if self.fixed is None:
+            self.register_buffer("mean", torch.zeros(channels))
+            self.register_buffer("variance", torch.ones(channels))
+            self.register_buffer("count", torch.zeros((), dtype=torch.int64))
+
+    def forward(self, x):
+        if self.fixed is None:
+            mean, variance = self.mean, self.variance
+        else:
+            mean, variance = (torch.tensor(v, dtype=x.dtype, device=x.device) for v in self.fixed)
+        shape = (-1,) if self.channels_last else (-1, 1, 1)
+        std = torch.sqrt(variance).clamp(min=1e-7)
+        return (x - mean.reshape(shape)) / std.reshape(shape)
 `,
   BatchNorm: `class BatchNorm(nn.Module):
     """Keras's BatchNormalization where nn.BatchNorm2d cannot say it: without gamma

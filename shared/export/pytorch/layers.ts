@@ -1,7 +1,7 @@
-import type { ActivationName, Pair } from '../../layers';
-import { type ExportNode, isImage } from '../network';
+import { type ActivationName, type Pair, preluAlphaShape } from '../../layers';
+import { type ExportNode, isImage, torchShape } from '../network';
 import type { PlainLayer } from '../plainLayer';
-import { type Arg, atom, bool, call, type Expr, float, int, intTuple, keyword, str } from '../python/expr';
+import { type Arg, atom, bool, call, type Expr, float, int, intTuple, keyword, list, str } from '../python/expr';
 import { isSymmetric, isZero, type Pad2D, tfPadding2D, torchPadOrder } from '../tfPadding';
 import type { HelperName } from './helpers';
 
@@ -33,6 +33,11 @@ function activate(x: Expr, name: ActivationName, image: boolean): Expr {
       return call('F.gelu', [x]);
     case 'swish':
       return call('F.silu', [x]);
+    // Keras 3's hard_sigmoid is relu6(x + 3) / 6, which is PyTorch's (not Keras 2's 0.2·x + 0.5).
+    case 'hard_sigmoid':
+      return call('F.hardsigmoid', [x]);
+    case 'hard_swish':
+      return call('F.hardswish', [x]);
     case 'softmax':
       return call('torch.softmax', [x, keyword('dim', int(image ? 1 : -1))]);
   }
@@ -46,6 +51,8 @@ const activationModules: Record<Exclude<ActivationName, 'softmax'>, string> = {
   tanh: 'nn.Tanh',
   gelu: 'nn.GELU',
   swish: 'nn.SiLU',
+  hard_sigmoid: 'nn.Hardsigmoid',
+  hard_swish: 'nn.Hardswish',
 };
 
 /** A fused activation, left out when it is the final softmax (predict() applies that). */
@@ -231,7 +238,42 @@ export function torchLayer(node: ExportNode): TorchLayer {
       };
     }
     case 'Add':
-      return { module: call('Add'), forward: (xs, self) => call(self, xs), helpers: ['Add'] };
+    case 'Multiply':
+    case 'Subtract':
+    case 'Average':
+    case 'Maximum':
+    case 'Minimum':
+      return { module: call(layer.kind), forward: (xs, self) => call(self, xs), helpers: [layer.kind] };
+    case 'ReLU': {
+      const p = layer.params;
+      if (p.negativeSlope === 0 && p.threshold === 0 && (p.maxValue === null || p.maxValue === 6))
+        return single(call(p.maxValue === null ? 'nn.ReLU' : 'nn.ReLU6'));
+      const args: Arg[] = [];
+      if (p.maxValue !== null) args.push(keyword('max_value', float(p.maxValue)));
+      if (p.negativeSlope !== 0) args.push(keyword('negative_slope', float(p.negativeSlope)));
+      if (p.threshold !== 0) args.push(keyword('threshold', float(p.threshold)));
+      return single(call('KerasReLU', args), ['KerasReLU']);
+    }
+    case 'LeakyReLU':
+      return single(call('nn.LeakyReLU', [float(layer.params.negativeSlope)]));
+    case 'ELU':
+      return single(call('nn.ELU', [float(layer.params.alpha)]));
+    case 'PReLU': {
+      const alpha = torchShape(preluAlphaShape(node.inputShapes[0]!, layer.params));
+      return single(call('KerasPReLU', [intTuple(alpha)]), ['KerasPReLU']);
+    }
+    case 'Rescaling': {
+      const p = layer.params;
+      return single(call('Rescaling', [float(p.scale), float(p.offset)]), ['Rescaling']);
+    }
+    case 'Normalization': {
+      const p = layer.params;
+      const args: Arg[] = [int(node.inputShapes[0]!.at(-1)!)];
+      if (p.mean !== null && p.variance !== null)
+        args.push(keyword('mean', list(p.mean.map(float))), keyword('variance', list(p.variance.map(float))));
+      if (!image) args.push(keyword('channels_last', bool(true)));
+      return single(call('Normalization', args), ['Normalization']);
+    }
     case 'BatchNorm':
       return batchNorm(node, layer);
     case 'Activation': {

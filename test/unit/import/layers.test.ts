@@ -96,21 +96,28 @@ describe('Keras classes -> Netwright kinds', () => {
       activation: 'linear',
     });
     expect(act('elu').message).toBe(
-      "Activation 'x' has settings Netwright cannot read: activation: 'elu' is not an activation Netwright has (relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish).",
+      "Activation 'x' has settings Netwright cannot read: activation: 'elu' is not an activation Netwright has (relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish, hard_sigmoid, hard_swish).",
     );
-    expect(layer('Conv2D', { filters: 2, kernel_size: 1, activation: 'hard_sigmoid' }).message).toMatch(
-      /^Conv2D 'x' has settings Netwright cannot read: activation: 'hard_sigmoid' is not an activation/,
-    );
+    expect(layer('Conv2D', { filters: 2, kernel_size: 1, activation: 'hard_sigmoid' }).params).toMatchObject({
+      activation: 'hard_sigmoid',
+    });
+    expect(act('hard_swish').params).toEqual({ activation: 'hard_swish' });
+    expect(act('hard_silu').params).toEqual({ activation: 'hard_swish' });
+    expect(act('mish').message).toMatch(/'mish' is not an activation Netwright has/);
   });
 
-  it('ReLU: plain is relu, max_value 6 is relu6, anything else is a clear message', () => {
+  it('ReLU: plain is relu, max_value 6 is relu6, any other setting a ReLU node', () => {
     expect(layer('ReLU', {}).params).toEqual({ activation: 'relu' });
     expect(layer('ReLU', { max_value: 6.0, negative_slope: 0, threshold: 0 }).params).toEqual({ activation: 'relu6' });
-    expect(layer('ReLU', { negative_slope: 0.1 }).message).toBe(
-      "ReLU 'x' is a leaky ReLU (negative_slope 0.1); Netwright's activations are relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish.",
-    );
-    expect(layer('ReLU', { max_value: 4 }).message).toMatch(/caps at max_value 4; Netwright has ReLU capped at 6/);
-    expect(layer('ReLU', { threshold: 1 }).message).toMatch(/has threshold 1/);
+    expect(layer('ReLU', { negative_slope: 0.1 })).toEqual({
+      kind: 'ReLU',
+      params: { maxValue: null, negativeSlope: 0.1, threshold: 0 },
+    });
+    expect(layer('ReLU', { max_value: 4 }).params).toEqual({ maxValue: 4, negativeSlope: 0, threshold: 0 });
+    expect(layer('ReLU', { threshold: 1 }).params).toMatchObject({ threshold: 1 });
+    // Read as given; the analysis names the bad value, as for any node.
+    const bad = analyzeGraph(ok(oneLayer('ReLU', { max_value: -1 })).graph);
+    expect(bad.diagnostics.map((d) => d.message).join('\n')).toContain('maxValue: expected a number ≥ 0, got -1');
     expect(layer('Softmax', { axis: -1 }).params).toEqual({ activation: 'softmax' });
     expect(layer('Softmax', { axis: 1 }).message).toMatch(/softmax over axis 1/);
   });
@@ -189,6 +196,58 @@ describe('Keras classes -> Netwright kinds', () => {
     expect(r.graph.edges.filter((e) => e.target === 'c').map((e) => [e.source, e.targetIndex])).toEqual([
       ['a', 0],
       ['in', 1],
+    ]);
+  });
+
+  it('LeakyReLU (alpha in Keras 2, negative_slope in Keras 3), PReLU, ELU', () => {
+    expect(layer('LeakyReLU', { alpha: 0.2 })).toEqual({ kind: 'LeakyReLU', params: { negativeSlope: 0.2 } });
+    expect(layer('LeakyReLU', { negative_slope: 0.1 }).params).toEqual({ negativeSlope: 0.1 });
+    expect(layer('LeakyReLU', {}).params).toEqual({ negativeSlope: 0.3 });
+    expect(layer('LeakyReLU', { alpha: 'x' }).message).toMatch(/expected a number ≥ 0, got "x"/);
+    expect(layer('PReLU', { shared_axes: [1, 2] })).toEqual({ kind: 'PReLU', params: { sharedAxes: [1, 2] } });
+    expect(layer('PReLU', { shared_axes: null }).params).toEqual({ sharedAxes: null });
+    expect(layer('ELU', { alpha: 0.5 })).toEqual({ kind: 'ELU', params: { alpha: 0.5 } });
+  });
+
+  it('Rescaling and Normalization (statistics adapted, or given in any nesting)', () => {
+    expect(layer('Rescaling', { scale: 0.00392156862745098, offset: 0.0 })).toEqual({
+      kind: 'Rescaling',
+      params: { scale: 0.00392156862745098, offset: 0 },
+    });
+    expect(layer('Normalization', { axis: -1, mean: null, variance: null })).toEqual({
+      kind: 'Normalization',
+      params: { mean: null, variance: null },
+    });
+    expect(
+      layer('Normalization', { axis: [3], mean: [[[0.485, 0.456, 0.406]]], variance: [[[0.05, 0.05, 0.05]]] }),
+    ).toEqual({
+      kind: 'Normalization',
+      params: { mean: [0.485, 0.456, 0.406], variance: [0.05, 0.05, 0.05] },
+    });
+    expect(layer('Normalization', { axis: 1 }).message).toMatch(
+      /normalizes axis 1; Netwright's Normalization works on the last/,
+    );
+    expect(layer('Normalization', { invert: true }).message).toMatch(/invert: true/);
+  });
+
+  it('Multiply, Subtract, Average, Maximum, Minimum', () => {
+    const r = ok(
+      keras2Model([
+        ['a', 'Conv2D', { filters: 3, kernel_size: 1 }, ['in']],
+        ['m', 'Multiply', {}, ['in', 'a']],
+        ['s', 'Subtract', {}, ['m', 'a']],
+        ['v', 'Average', {}, ['s', 'a']],
+        ['x', 'Maximum', {}, ['v', 'a']],
+        ['n', 'Minimum', {}, ['x', 'a']],
+      ]),
+    );
+    const kinds = r.graph.nodes.filter((n) => n.id.length === 1 && n.id !== 'a').map((n) => [n.id, n.kind]);
+    expect(kinds).toEqual([
+      ['m', 'Multiply'],
+      ['s', 'Subtract'],
+      ['v', 'Average'],
+      ['x', 'Maximum'],
+      ['n', 'Minimum'],
     ]);
   });
 

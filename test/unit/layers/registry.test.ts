@@ -63,6 +63,17 @@ const defaults: Record<LayerKind, [raw: Record<string, unknown>, filled: Record<
   ],
   Concatenate: [{}, { axis: -1 }],
   Add: [{}, {}],
+  Multiply: [{}, {}],
+  Subtract: [{}, {}],
+  Average: [{}, {}],
+  Maximum: [{}, {}],
+  Minimum: [{}, {}],
+  ReLU: [{}, { maxValue: null, negativeSlope: 0, threshold: 0 }],
+  LeakyReLU: [{}, { negativeSlope: 0.3 }],
+  PReLU: [{}, { sharedAxes: null }],
+  ELU: [{}, { alpha: 1 }],
+  Rescaling: [{}, { scale: 1 / 255, offset: 0 }],
+  Normalization: [{}, { mean: null, variance: null }],
   Flatten: [{}, {}],
   Reshape: [{ targetShape: [-1] }, { targetShape: [-1] }],
   Dropout: [{}, { rate: 0.5 }],
@@ -110,9 +121,11 @@ describe('registry', () => {
       const expected =
         spec.kind === 'Input'
           ? { min: 0, max: 0 }
-          : ['Concatenate', 'Add'].includes(spec.kind)
-            ? { min: 2, max: Number.POSITIVE_INFINITY }
-            : { min: 1, max: 1 };
+          : spec.kind === 'Subtract'
+            ? { min: 2, max: 2 }
+            : ['Concatenate', 'Add', 'Multiply', 'Average', 'Maximum', 'Minimum'].includes(spec.kind)
+              ? { min: 2, max: Number.POSITIVE_INFINITY }
+              : { min: 1, max: 1 };
       expect(spec.inputs, spec.kind).toEqual(expected);
     }
   });

@@ -4,7 +4,7 @@ import { type JobHooks, runTrainingJob } from '../../../electron/services/train/
 import { analyzeGraph } from '../../../shared/analysis';
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
-import { type LayerKind, layerKinds } from '../../../shared/layers';
+import { getLayerSpec, type LayerKind, layerKinds } from '../../../shared/layers';
 import { templates } from '../../../shared/templates';
 import { prepareForTraining } from '../../../shared/training';
 import { compileGraph } from '../../../trainer/compile/compile';
@@ -26,8 +26,19 @@ const kindParams: Record<Exclude<LayerKind, 'Input'>, Record<string, unknown>> =
   GlobalMaxPool2D: {},
   Concatenate: { axis: -1 },
   Add: {},
+  Multiply: {},
+  Subtract: {},
+  Average: {},
+  Maximum: {},
+  Minimum: {},
   BatchNorm: {},
   Activation: { activation: 'relu' },
+  ReLU: { maxValue: 6 },
+  LeakyReLU: { negativeSlope: 0.1 },
+  PReLU: { sharedAxes: [1, 2] },
+  ELU: {},
+  Rescaling: { scale: 0.5, offset: -1 },
+  Normalization: {},
   Dropout: { rate: 0.3 },
   Flatten: {},
   Reshape: { targetShape: [16, 12] },
@@ -39,7 +50,7 @@ function netAround(kind: Exclude<LayerKind, 'Input'>): Graph {
   const b = new GraphBuilder();
   const input = b.input([8, 8, 3]);
   const conv = b.add('Conv2D', { filters: 3, kernelSize: [1, 1] }, [input], 'pre');
-  const merge = kind === 'Concatenate' || kind === 'Add';
+  const merge = getLayerSpec(kind)!.inputs.min === 2;
   let x: NodeRef = b.add(kind, kindParams[kind], merge ? [input, conv] : [conv], 'under_test');
   if (analyzeGraph(b.build()).nodes.under_test!.outputShape!.length > 1) x = b.add('Flatten', {}, [x], 'flat');
   b.add('Dense', { units: 3, activation: 'softmax' }, [x], 'predictions');
@@ -54,9 +65,38 @@ const quiet: JobHooks = {
   onEpoch: () => {},
 };
 
+/** Kinds TF.js 4.22 has no layer for: the compiler refuses them with a message saying what to use. */
+const refusedByTfjs: Partial<Record<LayerKind, string>> = {
+  Subtract:
+    'under_test: TensorFlow.js has no Subtract layer: add a Rescaling with scale −1 on the second input and use Add',
+  Normalization:
+    'under_test: TensorFlow.js has no Normalization layer: use a Rescaling (scale 1/std, offset −mean/std) to train here',
+};
+
 describe('every layer kind compiles and trains (one epoch, cpu)', () => {
   // kindParams is keyed by LayerKind, so a kind missing from it fails the type check.
-  const kinds = layerKinds.filter((k) => k !== 'Input');
+  const kinds = layerKinds.filter((k): k is Exclude<LayerKind, 'Input'> => k !== 'Input' && !(k in refusedByTfjs));
+
+  it.each(Object.entries(refusedByTfjs))('%s is refused with a message', (kind, message) => {
+    expect(() => compileGraph(tf, netAround(kind as Exclude<LayerKind, 'Input'>))).toThrow(message);
+  });
+
+  it('refuses hard_sigmoid and hard_swish (tfjs has Keras 2 slopes or none), and ELU alpha ≠ 1', () => {
+    const withLayer = (kind: string, params: Record<string, unknown>) => {
+      const b = new GraphBuilder();
+      b.add(kind, params, [b.input([4, 4, 2])], 'under_test');
+      return b.build();
+    };
+    expect(() => compileGraph(tf, withLayer('Activation', { activation: 'hard_swish' }))).toThrow(
+      'under_test: TensorFlow.js has no hard_swish as Keras 3 and PyTorch define it (relu6(x + 3) / 6 · x): use swish or relu6 to train here, or export the network',
+    );
+    expect(() =>
+      compileGraph(tf, withLayer('Conv2D', { filters: 2, kernelSize: 1, activation: 'hard_sigmoid' })),
+    ).toThrow('under_test: TensorFlow.js has no hard_sigmoid');
+    expect(() => compileGraph(tf, withLayer('ELU', { alpha: 0.5 }))).toThrow(
+      "under_test: TensorFlow.js's ELU has alpha 1 only (alpha 0.5): set alpha to 1",
+    );
+  });
 
   it.each(kinds)('%s', async (kind) => {
     const before = tf.memory().numTensors;
