@@ -39,6 +39,19 @@ export function kerasWeightSpecs(node: ExportNode): WeightSpec[] {
       ];
       return p.useBias ? [...specs, { suffix: 'bias', shape: [p.filters] }] : specs;
     }
+    case 'Conv2DTranspose': {
+      // Keras keeps a transposed kernel as [kh, kw, filters, Cin]: out and in swapped.
+      const p = layer.params;
+      const specs = [{ suffix: 'kernel', shape: [...p.kernelSize, p.filters, cin] }];
+      return p.useBias ? [...specs, { suffix: 'bias', shape: [p.filters] }] : specs;
+    }
+    case 'LayerNormalization': {
+      const p = layer.params;
+      return [
+        ...(p.scale ? [{ suffix: 'gamma', shape: [cin] }] : []),
+        ...(p.center ? [{ suffix: 'beta', shape: [cin] }] : []),
+      ];
+    }
     case 'Dense': {
       const p = layer.params;
       const specs = [{ suffix: 'kernel', shape: [cin, p.units] }];
@@ -151,6 +164,15 @@ export function pytorchWeightTensors(
         // Flatten keeps Keras's NHWC order (KerasFlatten), so the kernel only needs [in, out] → [out, in].
         put('weight', transpose(found.get('kernel')!, [1, 0]));
         put('bias', found.get('bias'));
+        break;
+      case 'Conv2DTranspose':
+        // [kh, kw, out, in] → nn.ConvTranspose2d's [in, out, kh, kw].
+        put('weight', hwioToOihw(found.get('kernel')!));
+        put('bias', found.get('bias'));
+        break;
+      case 'LayerNormalization':
+        put('weight', found.get('gamma'));
+        put('bias', found.get('beta'));
         break;
       case 'PReLU': {
         const alpha = found.get('alpha')!;

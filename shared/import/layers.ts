@@ -187,14 +187,15 @@ const reluConfig = z.looseObject({
   threshold: numberIn('a number', 0, () => true),
 });
 
-const zeroPaddingConfig = z.looseObject({
-  padding: field(
+/** Keras's ZeroPadding2D / Cropping2D amounts: n, [height, width] or [[top, bottom], [left, right]]. */
+const pairsOfPairs = (fallback: number) =>
+  field(
     'n, [height, width] or [[top, bottom], [left, right]] of whole numbers ≥ 0',
     (v): [[number, number], [number, number]] | undefined => {
       if (missing(v))
         return [
-          [1, 1],
-          [1, 1],
+          [fallback, fallback],
+          [fallback, fallback],
         ];
       if (isInt(v, 0))
         return [
@@ -212,8 +213,9 @@ const zeroPaddingConfig = z.looseObject({
         Array.isArray(s) && s.length === 2 && s.every((x) => isInt(x, 0));
       return side(h) && side(w) ? [[...h], [...w]] : undefined;
     },
-  ),
-});
+  );
+
+const zeroPaddingConfig = z.looseObject({ padding: pairsOfPairs(1) });
 
 const reshapeConfig = z.looseObject({
   target_shape: field('a list of whole numbers', (v) =>
@@ -447,6 +449,63 @@ const concatenate: Handler = (info) =>
     return ok('Concatenate', { axis: negativeAxis(c.axis, rank) }, rank);
   });
 
+const conv2dTranspose: Handler = (info) =>
+  parse(conv2dConfig.extend({ output_padding: z.unknown().optional() }), info, (c) => {
+    if (!missing(c.output_padding))
+      return unsupported(
+        `sets output_padding ${describeValue(c.output_padding)}; Netwright's Conv2DTranspose has Keras's default (null) only`,
+      );
+    if (c.groups !== 1) return unsupported(`has groups ${c.groups}; Netwright's Conv2DTranspose has groups 1 only`);
+    return ok('Conv2DTranspose', { filters: c.filters, ...windowParams(c) }, firstRank(info));
+  });
+
+const cropping: Handler = (info) =>
+  parse(z.looseObject({ cropping: pairsOfPairs(0) }), info, (c) =>
+    ok('Cropping2D', { cropping: c.cropping }, firstRank(info)),
+  );
+
+const upSampling: Handler = (info) =>
+  parse(
+    z.looseObject({
+      size: pair([2, 2]),
+      interpolation: field("'nearest' or 'bilinear'", (v) =>
+        missing(v) ? 'nearest' : v === 'nearest' || v === 'bilinear' ? v : undefined,
+      ),
+    }),
+    info,
+    (c) => ok('UpSampling2D', { size: c.size, interpolation: c.interpolation }, firstRank(info)),
+  );
+
+const layerNormalization: Handler = (info) =>
+  parse(
+    z.looseObject({
+      axis: z.unknown().optional(),
+      center: bool(true),
+      scale: bool(true),
+      epsilon: numberIn('a number > 0', 0.001, (x) => x > 0),
+    }),
+    info,
+    (c) => {
+      const rank = firstRank(info);
+      const axisRead = axisField(-1).safeParse(c.axis);
+      const last = axisRead.success && (axisRead.data === -1 || (rank !== undefined && axisRead.data === rank - 1));
+      if (!last)
+        return unsupported(
+          `normalizes over axes ${describeValue(c.axis)}; Netwright's LayerNormalization normalizes the last (channel) axis only`,
+        );
+      return ok('LayerNormalization', { center: c.center, scale: c.scale, epsilon: c.epsilon }, rank);
+    },
+  );
+
+const permute: Handler = (info) =>
+  parse(
+    z.looseObject({
+      dims: field('a list of axes', (v) => (Array.isArray(v) && v.every((x) => isInt(x, 1)) ? [...v] : undefined)),
+    }),
+    info,
+    (c) => ok('Permute', { dims: c.dims }, c.dims.length + 1),
+  );
+
 const elementwise =
   (kind: string): Handler =>
   (info) =>
@@ -470,6 +529,13 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   Convolution2D: conv2d,
   DepthwiseConv2D: depthwise,
   SeparableConv2D: separable,
+  Conv2DTranspose: conv2dTranspose,
+  Convolution2DTranspose: conv2dTranspose,
+  Deconvolution2D: conv2dTranspose,
+  Cropping2D: cropping,
+  UpSampling2D: upSampling,
+  LayerNormalization: layerNormalization,
+  Permute: permute,
   SeparableConvolution2D: separable,
   Dense: dense,
   BatchNormalization: batchNorm,

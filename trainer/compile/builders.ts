@@ -114,6 +114,45 @@ export const builders: Builders = {
   },
   SeparableConv2D: ({ tf, name, params: c }) =>
     tf.layers.separableConv2d({ ...convConfig(name, c), filters: c.filters, depthMultiplier: c.depthMultiplier }),
+  Conv2DTranspose: ({ tf, name, params: c }) => {
+    if (c.dilation.some((d) => d !== 1)) {
+      // tfjs 4.22's Conv2DTranspose has no dilation: refuse rather than train another network.
+      throw new UnsupportedInTfjs(
+        `TensorFlow.js has no dilated Conv2DTranspose (dilation ${c.dilation.join('×')}): set dilation to 1×1`,
+      );
+    }
+    const { dilationRate: _, ...config } = convConfig(name, c);
+    return tf.layers.conv2dTranspose({ ...config, filters: c.filters });
+  },
+  Cropping2D: (ctx) => {
+    const [[top, bottom], [left, right]] = ctx.params.cropping;
+    return ctx.tf.layers.cropping2D({
+      name: ctx.name,
+      cropping: [
+        [top, bottom],
+        [left, right],
+      ],
+    });
+  },
+  UpSampling2D: ({ tf, name, params: p }) => {
+    if (p.interpolation === 'bilinear') {
+      // tfjs resizes without half-pixel centres: its bilinear values differ from Keras's and PyTorch's.
+      throw new UnsupportedInTfjs(
+        "TensorFlow.js's bilinear upsampling samples pixel corners, not centres as Keras and PyTorch do: use interpolation 'nearest' to train here",
+      );
+    }
+    return tf.layers.upSampling2d({ name, size: pair(p.size), interpolation: 'nearest' });
+  },
+  LayerNormalization: ({ tf, name, params: p }) => {
+    if (!p.center || !p.scale) {
+      // tfjs 4.22 builds it, then fails in the first training step on the missing weight.
+      throw new UnsupportedInTfjs(
+        "TensorFlow.js's LayerNormalization cannot train without gamma or beta: set center and scale to true",
+      );
+    }
+    return tf.layers.layerNormalization({ name, axis: -1, epsilon: p.epsilon });
+  },
+  Permute: (ctx) => ctx.tf.layers.permute({ name: ctx.name, dims: [...ctx.params.dims] }),
   MaxPool2D: (ctx) => pool(ctx.tf, ctx.name, 'MaxPool2D', ctx.params),
   AvgPool2D: (ctx) => pool(ctx.tf, ctx.name, 'AvgPool2D', ctx.params),
   GlobalAvgPool2D: (ctx) => globalPool(ctx, 'GlobalAvgPool2D'),

@@ -9,7 +9,10 @@ export const kerasClassOf: Record<PlainKind, string> = {
   Conv2D: 'Conv2D',
   DepthwiseConv2D: 'DepthwiseConv2D',
   SeparableConv2D: 'SeparableConv2D',
+  Conv2DTranspose: 'Conv2DTranspose',
   ZeroPadding2D: 'ZeroPadding2D',
+  Cropping2D: 'Cropping2D',
+  UpSampling2D: 'UpSampling2D',
   MaxPool2D: 'MaxPooling2D',
   AvgPool2D: 'AveragePooling2D',
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
@@ -22,6 +25,7 @@ export const kerasClassOf: Record<PlainKind, string> = {
   Maximum: 'Maximum',
   Minimum: 'Minimum',
   BatchNorm: 'BatchNormalization',
+  LayerNormalization: 'LayerNormalization',
   Activation: 'Activation',
   ReLU: 'ReLU',
   LeakyReLU: 'LeakyReLU',
@@ -32,6 +36,7 @@ export const kerasClassOf: Record<PlainKind, string> = {
   Dropout: 'Dropout',
   Flatten: 'Flatten',
   Reshape: 'Reshape',
+  Permute: 'Permute',
   Dense: 'Dense',
 };
 
@@ -74,8 +79,29 @@ function layerArgs(node: ExportNode): Arg[] {
       const dm = p.depthMultiplier !== 1 ? [keyword('depth_multiplier', int(p.depthMultiplier))] : [];
       return [int(p.filters), intTuple(p.kernelSize), ...windowArgs(p), ...dm, ...biasAndActivation(p)];
     }
+    case 'Conv2DTranspose': {
+      const p = layer.params;
+      return [int(p.filters), intTuple(p.kernelSize), ...windowArgs(p), ...biasAndActivation(p)];
+    }
     case 'ZeroPadding2D':
       return [tuple(layer.params.padding.map((side) => intTuple(side)))];
+    case 'Cropping2D':
+      return [tuple(layer.params.cropping.map((side) => intTuple(side)))];
+    case 'UpSampling2D': {
+      const p = layer.params;
+      const interpolation = p.interpolation !== 'nearest' ? [keyword('interpolation', str(p.interpolation))] : [];
+      return [keyword('size', intTuple(p.size)), ...interpolation];
+    }
+    case 'LayerNormalization': {
+      const p = layer.params;
+      const args: Arg[] = [];
+      if (p.epsilon !== 0.001) args.push(keyword('epsilon', float(p.epsilon)));
+      if (!p.center) args.push(keyword('center', bool(false)));
+      if (!p.scale) args.push(keyword('scale', bool(false)));
+      return args;
+    }
+    case 'Permute':
+      return [intTuple(layer.params.dims)];
     case 'MaxPool2D':
     case 'AvgPool2D': {
       const p = layer.params;

@@ -14,6 +14,10 @@ export type HelperName =
   | 'KerasPReLU'
   | 'Rescaling'
   | 'Normalization'
+  | 'Cropping2D'
+  | 'ConvTranspose2dSame'
+  | 'LayerNorm'
+  | 'Permute'
   | 'AvgPool2dSame'
   | 'BatchNorm'
   | 'Concatenate'
@@ -145,6 +149,67 @@ const sources: Record<HelperName, string> = {
         shape = (-1,) if self.channels_last else (-1, 1, 1)
         std = torch.sqrt(variance).clamp(min=1e-7)
         return (x - mean.reshape(shape)) / std.reshape(shape)
+`,
+  Cropping2D: `class Cropping2D(nn.Module):
+    """Keras's Cropping2D: cuts (top, bottom, left, right) rows and columns off."""
+
+    def __init__(self, cropping):
+        super().__init__()
+        self.cropping = cropping
+
+    def forward(self, x):
+        top, bottom, left, right = self.cropping
+        return x[:, :, top : x.shape[2] - bottom, left : x.shape[3] - right]
+`,
+  ConvTranspose2dSame: `class ConvTranspose2dSame(nn.ConvTranspose2d):
+    """Keras's Conv2DTranspose with 'same' padding where TensorFlow crops one row or
+    column more at the bottom or right than at the top or left: nn.ConvTranspose2d
+    crops \`padding\` from both sides, and \`trim\` (rows, columns) more come off the end.
+    """
+
+    def __init__(self, *args, trim=(0, 0), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.trim = trim
+
+    def forward(self, x):
+        y = super().forward(x)
+        return y[:, :, : y.shape[2] - self.trim[0], : y.shape[3] - self.trim[1]]
+`,
+  LayerNorm: `class LayerNorm(nn.Module):
+    """Keras's LayerNormalization over the channels: the last axis, which is dim 1 of
+    an NCHW image (nn.LayerNorm normalizes trailing dims only). Keras's flags for
+    gamma (scale) and beta (center) are kept.
+    """
+
+    def __init__(self, channels, eps, scale=True, center=True, image=False):
+        super().__init__()
+        self.channels = channels
+        self.eps = eps
+        self.image = image
+        self.weight = nn.Parameter(torch.ones(channels)) if scale else None
+        self.bias = nn.Parameter(torch.zeros(channels)) if center else None
+
+    def forward(self, x):
+        if self.image:
+            x = x.permute(0, 2, 3, 1)
+        x = F.layer_norm(x, (self.channels,), self.weight, self.bias, self.eps)
+        return x.permute(0, 3, 1, 2) if self.image else x
+`,
+  Permute: `class Permute(nn.Module):
+    """Keras's Permute, on Keras's (NHWC) axes: an image is put in NHWC order first,
+    and the result, an image again, is put back in NCHW.
+    """
+
+    def __init__(self, dims, image_in=False):
+        super().__init__()
+        self.dims = dims
+        self.image_in = image_in
+
+    def forward(self, x):
+        if self.image_in:
+            x = x.permute(0, 2, 3, 1)
+        x = x.permute(0, *self.dims)
+        return x.permute(0, 3, 1, 2) if self.image_in else x
 `,
   BatchNorm: `class BatchNorm(nn.Module):
     """Keras's BatchNormalization where nn.BatchNorm2d cannot say it: without gamma

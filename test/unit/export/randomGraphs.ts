@@ -9,7 +9,8 @@ import { ACTIVATIONS, getLayerSpec, LayerError, validateParams } from '../../../
  * skipped, so every recipe gives a valid graph. `tfjs: true` keeps to what TF.js can
  * compile (no grouped convs, no dilated depthwise convs, no keepDims, no hard_sigmoid or
  * hard_swish, no Subtract or Normalization, ReLU without slope or threshold, ELU with
- * alpha 1), for the tests that compare against a TF.js model.
+ * alpha 1, LayerNormalization with gamma and beta, nearest upsampling), for the tests that
+ * compare against a TF.js model.
  */
 export interface Recipe {
   input: { image: boolean; size: [number, number]; channels: number };
@@ -41,6 +42,10 @@ const step = fc.record({
     'gate',
     'relu-family',
     'preprocess',
+    'deconv',
+    'crop-or-upsample',
+    'layernorm',
+    'permute',
   ),
   a: fc.nat(99),
   b: fc.nat(99),
@@ -286,6 +291,55 @@ export function buildRandomGraph(r: Recipe, tfjs: boolean): Graph {
         y = tryAdd(kind, params, [x]);
         break;
       }
+      case 'deconv':
+        y = tryAdd(
+          'Conv2DTranspose',
+          {
+            filters: 1 + (s.d % 4),
+            kernelSize: k(s.a),
+            strides: [1 + (s.b % 3), 1 + (s.c % 2)],
+            padding,
+            useBias: s.d % 2 === 0,
+            activation,
+          },
+          [x],
+        );
+        break;
+      case 'crop-or-upsample':
+        y = s.flag
+          ? tryAdd(
+              'Cropping2D',
+              {
+                cropping: [
+                  [s.a % 2, s.b % 3],
+                  [s.c % 3, s.d % 2],
+                ],
+              },
+              [x],
+            )
+          : tryAdd(
+              'UpSampling2D',
+              { size: [1 + (s.a % 2), 1 + (s.b % 3)], interpolation: tfjs || s.c % 2 ? 'nearest' : 'bilinear' },
+              [x],
+            );
+        break;
+      case 'layernorm':
+        y = tryAdd(
+          'LayerNormalization',
+          { center: tfjs || s.a % 3 !== 0, scale: tfjs || s.b % 3 !== 0, epsilon: s.flag ? 0.001 : 1e-5 },
+          [x],
+        );
+        break;
+      case 'permute':
+        // Swap height and width and back, or move channels first and back: the shape is restored.
+        if (s.flag) {
+          const there = tryAdd('Permute', { dims: [2, 1, 3] }, [x]);
+          y = there && tryAdd('Permute', { dims: [2, 1, 3] }, [there]);
+        } else {
+          const there = tryAdd('Permute', { dims: [3, 1, 2] }, [x]);
+          y = there && tryAdd('Permute', { dims: [2, 3, 1] }, [there]);
+        }
+        break;
       case 'preprocess':
         y =
           tfjs || s.flag

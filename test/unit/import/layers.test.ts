@@ -230,6 +230,56 @@ describe('Keras classes -> Netwright kinds', () => {
     expect(layer('Normalization', { invert: true }).message).toMatch(/invert: true/);
   });
 
+  it('Conv2DTranspose, Cropping2D, UpSampling2D, LayerNormalization, Permute', () => {
+    expect(
+      layer('Conv2DTranspose', { filters: 8, kernel_size: 3, strides: 2, padding: 'same', output_padding: null }),
+    ).toEqual({
+      kind: 'Conv2DTranspose',
+      params: {
+        filters: 8,
+        kernelSize: [3, 3],
+        strides: [2, 2],
+        padding: 'same',
+        dilation: [1, 1],
+        useBias: true,
+        activation: 'linear',
+      },
+    });
+    expect(layer('Conv2DTranspose', { filters: 8, kernel_size: 3, output_padding: [1, 1] }).message).toMatch(
+      /sets output_padding \[1,1\]; Netwright's Conv2DTranspose has Keras's default \(null\) only/,
+    );
+    expect(
+      layer('Cropping2D', {
+        cropping: [
+          [0, 1],
+          [0, 1],
+        ],
+      }).params,
+    ).toEqual({
+      cropping: [
+        [0, 1],
+        [0, 1],
+      ],
+    });
+    expect(layer('Cropping2D', {}).params).toEqual({
+      cropping: [
+        [0, 0],
+        [0, 0],
+      ],
+    });
+    expect(layer('UpSampling2D', { size: [2, 2], interpolation: 'bilinear' })).toEqual({
+      kind: 'UpSampling2D',
+      params: { size: [2, 2], interpolation: 'bilinear' },
+    });
+    expect(layer('UpSampling2D', { interpolation: 'lanczos3' }).message).toMatch(/expected 'nearest' or 'bilinear'/);
+    expect(layer('LayerNormalization', { axis: [3], epsilon: 1e-6 })).toEqual({
+      kind: 'LayerNormalization',
+      params: { center: true, scale: true, epsilon: 1e-6 },
+    });
+    expect(layer('LayerNormalization', { axis: [1, 2, 3] }).message).toMatch(/normalizes over axes \[1,2,3\]/);
+    expect(layer('Permute', { dims: [2, 1, 3] })).toEqual({ kind: 'Permute', params: { dims: [2, 1, 3] } });
+  });
+
   it('Multiply, Subtract, Average, Maximum, Minimum', () => {
     const r = ok(
       keras2Model([

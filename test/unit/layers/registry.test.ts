@@ -46,6 +46,30 @@ const defaults: Record<LayerKind, [raw: Record<string, unknown>, filled: Record<
       activation: 'linear',
     },
   ],
+  Conv2DTranspose: [
+    { filters: 8, kernelSize: 3 },
+    {
+      filters: 8,
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'same',
+      dilation: [1, 1],
+      useBias: true,
+      activation: 'linear',
+    },
+  ],
+  Cropping2D: [
+    {},
+    {
+      cropping: [
+        [0, 0],
+        [0, 0],
+      ],
+    },
+  ],
+  UpSampling2D: [{}, { size: [2, 2], interpolation: 'nearest' }],
+  LayerNormalization: [{}, { center: true, scale: true, epsilon: 0.001 }],
+  Permute: [{ dims: [2, 1, 3] }, { dims: [2, 1, 3] }],
   MaxPool2D: [{}, { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }],
   AvgPool2D: [{}, { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }],
   GlobalAvgPool2D: [{}, { keepDims: false }],

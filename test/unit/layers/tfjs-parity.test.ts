@@ -246,6 +246,53 @@ describe('convolutions match tfjs', () => {
   });
 });
 
+describe('transposed convolution, cropping and upsampling match tfjs', () => {
+  it('Conv2DTranspose (Keras deconv_output_length, both paddings, kernels smaller and larger than strides)', () => {
+    fc.assert(
+      fc.property(
+        image,
+        kernel,
+        pairOf(small),
+        padding,
+        filters,
+        fc.boolean(),
+        (shape, kernelSize, strides, pad, n, useBias) => {
+          const raw = { filters: n, kernelSize, strides, padding: pad, useBias };
+          const layer = tf.layers.conv2dTranspose({ filters: n, kernelSize, strides, padding: pad, useBias });
+          expectSame(ours('Conv2DTranspose', raw, [shape]), theirs([shape], single(layer)));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('Cropping2D (fitting and cutting everything)', () => {
+    const amount = fc.integer({ min: 0, max: 4 });
+    fc.assert(
+      fc.property(image, fc.tuple(pairOf(amount), pairOf(amount)), (shape, cropping) => {
+        const layer = tf.layers.cropping2D({ cropping });
+        expectSame(ours('Cropping2D', { cropping }, [shape]), theirs([shape], single(layer)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('UpSampling2D', () => {
+    fc.assert(
+      fc.property(
+        image,
+        pairOf(small),
+        fc.constantFrom('nearest' as const, 'bilinear' as const),
+        (shape, size, interpolation) => {
+          const layer = tf.layers.upSampling2d({ size, interpolation });
+          expectSame(ours('UpSampling2D', { size, interpolation }, [shape]), theirs([shape], single(layer)));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('pooling matches tfjs', () => {
   it.each([
     ['MaxPool2D', tf.layers.maxPooling2d],
@@ -282,6 +329,16 @@ describe('per-element layers match tfjs', () => {
       fc.property(anyRank, fc.boolean(), fc.boolean(), (shape, center, scale) => {
         const layer = tf.layers.batchNormalization({ center, scale, epsilon: 0.001, momentum: 0.99 });
         expectSame(ours('BatchNorm', { center, scale }, [shape]), theirs([shape], single(layer)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('LayerNormalization (any rank, center / scale flags)', () => {
+    fc.assert(
+      fc.property(anyRank, fc.boolean(), fc.boolean(), (shape, center, scale) => {
+        const layer = tf.layers.layerNormalization({ axis: -1, center, scale });
+        expectSame(ours('LayerNormalization', { center, scale }, [shape]), theirs([shape], single(layer)));
       }),
       RUNS,
     );
@@ -512,6 +569,24 @@ describe('head layers match tfjs', () => {
         expectSame(ours('Reshape', { targetShape }, [shape]), theirs([shape], single(layer)));
       }),
       RUNS,
+    );
+  });
+
+  it('Permute', () => {
+    fc.assert(
+      fc.property(anyRank, fc.nat(), (shape, seed) => {
+        // A permutation of 1…rank from the seed (Fisher–Yates with the seed's digits).
+        const dims = shape.map((_, i) => i + 1);
+        let r = seed;
+        for (let i = dims.length - 1; i > 0; i--) {
+          const j = r % (i + 1);
+          r = Math.floor(r / (i + 1));
+          [dims[i], dims[j]] = [dims[j]!, dims[i]!];
+        }
+        const layer = tf.layers.permute({ dims: [...dims] });
+        expectSame(ours('Permute', { dims }, [shape]), theirs([shape], single(layer)));
+      }),
+      { numRuns: 20 },
     );
   });
 

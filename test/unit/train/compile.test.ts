@@ -18,6 +18,16 @@ const kindParams: Record<Exclude<LayerKind, 'Input'>, Record<string, unknown>> =
   DepthwiseConv2D: { kernelSize: [3, 3], padding: 'same' },
   SeparableConv2D: { filters: 4, kernelSize: [3, 3], padding: 'same' },
   ZeroPadding2D: {},
+  Conv2DTranspose: { filters: 2, kernelSize: [3, 3], strides: [2, 2], padding: 'valid' },
+  Cropping2D: {
+    cropping: [
+      [1, 0],
+      [0, 2],
+    ],
+  },
+  UpSampling2D: { size: [2, 1] },
+  LayerNormalization: { epsilon: 1e-5 },
+  Permute: { dims: [2, 3, 1] },
   Compress1x1: { mode: 'count', filters: 2 },
   StridedReduction: {},
   MaxPool2D: { poolSize: [2, 2], strides: [2, 2] },
@@ -81,7 +91,7 @@ describe('every layer kind compiles and trains (one epoch, cpu)', () => {
     expect(() => compileGraph(tf, netAround(kind as Exclude<LayerKind, 'Input'>))).toThrow(message);
   });
 
-  it('refuses hard_sigmoid and hard_swish (tfjs has Keras 2 slopes or none), and ELU alpha ≠ 1', () => {
+  it('refuses what tfjs computes otherwise: hard_sigmoid / hard_swish, ELU alpha ≠ 1, and more', () => {
     const withLayer = (kind: string, params: Record<string, unknown>) => {
       const b = new GraphBuilder();
       b.add(kind, params, [b.input([4, 4, 2])], 'under_test');
@@ -93,6 +103,15 @@ describe('every layer kind compiles and trains (one epoch, cpu)', () => {
     expect(() =>
       compileGraph(tf, withLayer('Conv2D', { filters: 2, kernelSize: 1, activation: 'hard_sigmoid' })),
     ).toThrow('under_test: TensorFlow.js has no hard_sigmoid');
+    expect(() => compileGraph(tf, withLayer('LayerNormalization', { scale: false }))).toThrow(
+      "under_test: TensorFlow.js's LayerNormalization cannot train without gamma or beta: set center and scale to true",
+    );
+    expect(() => compileGraph(tf, withLayer('UpSampling2D', { interpolation: 'bilinear' }))).toThrow(
+      "TensorFlow.js's bilinear upsampling samples pixel corners",
+    );
+    expect(() => compileGraph(tf, withLayer('Conv2DTranspose', { filters: 1, kernelSize: 3, dilation: 2 }))).toThrow(
+      'under_test: TensorFlow.js has no dilated Conv2DTranspose (dilation 2×2): set dilation to 1×1',
+    );
     expect(() => compileGraph(tf, withLayer('ELU', { alpha: 0.5 }))).toThrow(
       "under_test: TensorFlow.js's ELU has alpha 1 only (alpha 0.5): set alpha to 1",
     );
