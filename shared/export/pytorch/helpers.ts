@@ -47,7 +47,7 @@ const sources: Record<HelperName, string> = {
         return total
 `,
   Multiply: `class Multiply(nn.Module):
-    """Keras's Multiply: the element-wise product of its inputs (axes of size 1 stretch)."""
+    """Keras's Multiply: the element-wise product (axes of size 1 stretch)."""
 
     def forward(self, *tensors):
         product = tensors[0]
@@ -100,12 +100,13 @@ const sources: Record<HelperName, string> = {
         self.threshold = threshold
 
     def forward(self, x):
-        y = torch.where(x >= self.threshold, x, self.negative_slope * (x - self.threshold))
+        below = self.negative_slope * (x - self.threshold)
+        y = torch.where(x >= self.threshold, x, below)
         return y if self.max_value is None else torch.clamp(y, max=self.max_value)
 `,
   KerasPReLU: `class KerasPReLU(nn.Module):
     """Keras's PReLU: learned slopes below zero, one per value of \`shape\` (the
-    input's, NCHW, with Keras's shared axes set to 1). nn.PReLU has one per channel only.
+    input's, NCHW, with Keras's shared axes set to 1); nn.PReLU has one per channel.
     """
 
     def __init__(self, shape):
@@ -145,7 +146,9 @@ const sources: Record<HelperName, string> = {
         if self.fixed is None:
             mean, variance = self.mean, self.variance
         else:
-            mean, variance = (torch.tensor(v, dtype=x.dtype, device=x.device) for v in self.fixed)
+            mean, variance = (
+                torch.tensor(v, dtype=x.dtype, device=x.device) for v in self.fixed
+            )
         shape = (-1,) if self.channels_last else (-1, 1, 1)
         std = torch.sqrt(variance).clamp(min=1e-7)
         return (x - mean.reshape(shape)) / std.reshape(shape)

@@ -1,19 +1,7 @@
 import { type ActivationName, dilatedSize, type Pair, preluAlphaShape } from '../../layers';
 import { type ExportNode, isImage, torchShape } from '../network';
 import type { PlainLayer } from '../plainLayer';
-import {
-  type Arg,
-  atom,
-  bool,
-  call,
-  type Expr,
-  float,
-  int,
-  intTuple,
-  keyword,
-  list,
-  str,
-} from '../python/expr';
+import { type Arg, atom, bool, call, type Expr, float, int, intTuple, keyword, list, str } from '../python/expr';
 import { isSymmetric, isZero, type Pad2D, tfPadding2D, torchPadOrder } from '../tfPadding';
 import type { HelperName } from './helpers';
 
