@@ -83,7 +83,12 @@ function pool(tf: Tf, name: string, kind: 'MaxPool2D' | 'AvgPool2D', c: Pool2DPa
 }
 
 function globalPool(ctx: BuildContext<{ keepDims: boolean }>, kind: 'GlobalAvgPool2D' | 'GlobalMaxPool2D'): Layer {
-  if (ctx.params.keepDims) throw new UnsupportedInTfjs('TensorFlow.js global pooling has no keepDims');
+  if (ctx.params.keepDims) {
+    // tfjs's global pools ignore keepDims; one pool window over the whole image gives the same 1×1×C.
+    const [h = 1, w = 1] = ctx.inputShapes[0] ?? [];
+    const config = { name: ctx.name, poolSize: [h, w] as [number, number], strides: [h, w] as [number, number] };
+    return kind === 'GlobalAvgPool2D' ? ctx.tf.layers.averagePooling2d(config) : ctx.tf.layers.maxPooling2d(config);
+  }
   const config = { name: ctx.name };
   return kind === 'GlobalAvgPool2D'
     ? ctx.tf.layers.globalAveragePooling2d(config)

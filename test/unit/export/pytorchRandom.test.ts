@@ -32,11 +32,9 @@ const STRUCTURE_RUNS = 80;
 const WEIGHT_RUNS = 40;
 
 const structureGraphs = fc
-  .sample(recipe(false), { seed: 1234, numRuns: STRUCTURE_RUNS })
+  .sample(recipe(), { seed: 1234, numRuns: STRUCTURE_RUNS })
   .map((r) => buildRandomGraph(r, false));
-const weightGraphs = fc
-  .sample(recipe(true), { seed: 4321, numRuns: WEIGHT_RUNS })
-  .map((r) => buildRandomGraph(r, true));
+const weightGraphs = fc.sample(recipe(), { seed: 4321, numRuns: WEIGHT_RUNS }).map((r) => buildRandomGraph(r, true));
 
 const describeGraph = (graph: Graph) =>
   JSON.stringify({

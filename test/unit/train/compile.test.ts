@@ -91,6 +91,21 @@ describe('every layer kind compiles and trains (one epoch, cpu)', () => {
     expect(() => compileGraph(tf, netAround(kind as Exclude<LayerKind, 'Input'>))).toThrow(message);
   });
 
+  it('builds keepDims global pools as one pool window over the whole image, as Keras computes them', () => {
+    for (const kind of ['GlobalAvgPool2D', 'GlobalMaxPool2D']) {
+      const b = new GraphBuilder();
+      b.add(kind, { keepDims: true }, [b.input([5, 3, 2])], 'under_test');
+      const { model } = compileGraph(tf, b.build());
+      const x = tf.randomNormal([2, 5, 3, 2]);
+      const ours = model.predict(x) as tf.Tensor;
+      const keras = kind === 'GlobalAvgPool2D' ? x.mean([1, 2], true) : x.max([1, 2], true);
+      expect(ours.shape).toEqual([2, 1, 1, 2]);
+      expect(tf.abs(tf.sub(ours, keras)).max().dataSync()[0]).toBeLessThan(1e-6);
+      tf.dispose([x, ours, keras]);
+      model.dispose();
+    }
+  });
+
   it('refuses what tfjs computes otherwise: hard_sigmoid / hard_swish, ELU alpha ≠ 1, and more', () => {
     const withLayer = (kind: string, params: Record<string, unknown>) => {
       const b = new GraphBuilder();
