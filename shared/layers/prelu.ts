@@ -9,6 +9,7 @@ const isAxis = (v: unknown): v is number => typeof v === 'number' && Number.isSa
 export const preluSchema = z.strictObject({
   sharedAxes: parsedBy('null or a list of distinct axes ≥ 1 (the batch axis is 0, as in Keras)', (v) => {
     if (v === null) return null;
+    if (isAxis(v)) return [v];
     if (Array.isArray(v) && v.length > 0 && v.every(isAxis) && new Set(v).size === v.length) return [...v];
     return undefined;
   }).default(null),

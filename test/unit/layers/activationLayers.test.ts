@@ -42,6 +42,8 @@ describe('PReLU', () => {
     expect(evaluate('PReLU', { sharedAxes: [1, 2] }, [[8, 8, 16]]).params.trainable).toBe(16);
     expect(evaluate('PReLU', { sharedAxes: [3] }, [[8, 8, 16]]).params.trainable).toBe(64);
     expect(evaluate('PReLU', { sharedAxes: [1] }, [[10]]).params.trainable).toBe(1);
+    // One axis as the inspector reads "3".
+    expect(params('PReLU', { sharedAxes: 3 })).toEqual({ sharedAxes: [3] });
   });
 
   it('refuses an axis the input does not have, and malformed axes', () => {
@@ -86,6 +88,7 @@ describe('Normalization', () => {
     const given = { mean: [0.485, 0.456, 0.406], variance: [0.052, 0.05, 0.051] };
     expect(evaluate('Normalization', given, [[32, 32, 3]]).params).toEqual(none);
     expect(evaluate('Normalization', { mean: [0.5], variance: [0.25] }, [[32, 32, 3]]).params).toEqual(none);
+    expect(params('Normalization', { mean: 0.5, variance: 0.25 })).toEqual({ mean: [0.5], variance: [0.25] });
   });
 
   it('refuses statistics that do not fit the channels, or come alone', () => {
