@@ -280,6 +280,30 @@ describe('Keras classes -> Netwright kinds', () => {
     expect(layer('Permute', { dims: [2, 1, 3] })).toEqual({ kind: 'Permute', params: { dims: [2, 1, 3] } });
   });
 
+  it("EfficientNet's stem and squeeze-and-excitation analyse to Keras's counts", () => {
+    const r = ok(
+      keras2Model(
+        [
+          ['rescaling', 'Rescaling', { scale: 1 / 255, offset: 0 }, ['in']],
+          ['normalization', 'Normalization', { axis: -1, mean: null, variance: null }, ['rescaling']],
+          ['stem', 'Conv2D', { filters: 16, kernel_size: 3, use_bias: false, activation: 'swish' }, ['normalization']],
+          ['squeeze', 'GlobalAveragePooling2D', { keepdims: true }, ['stem']],
+          ['reduce', 'Conv2D', { filters: 4, kernel_size: 1, activation: 'relu' }, ['squeeze']],
+          ['expand', 'Conv2D', { filters: 16, kernel_size: 1, activation: 'hard_sigmoid' }, ['reduce']],
+          ['excite', 'Multiply', {}, ['stem', 'expand']],
+        ],
+        [32, 32, 3],
+      ),
+    );
+    expect(r.graph.nodes.map((n) => n.kind)).not.toContain(UNSUPPORTED_KIND);
+    const analysis = analyzeGraph(r.graph);
+    expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(analysis.nodes.excite!.outputShape).toEqual([30, 30, 16]);
+    // Normalization: mean, variance (3 each) and count; stem 3·3·3·16; SE 16·4 + 4 and 4·16 + 16.
+    expect(analysis.totals.nonTrainableParams).toBe(7);
+    expect(analysis.totals.trainableParams).toBe(432 + 68 + 80);
+  });
+
   it('Multiply, Subtract, Average, Maximum, Minimum', () => {
     const r = ok(
       keras2Model([
