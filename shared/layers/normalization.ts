@@ -3,14 +3,14 @@ import { parsedBy } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
 
-const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** One value for every channel, a list of them, or null; a lone number is typed in the inspector as "0.5". */
 const stats = (what: string) =>
   parsedBy(what, (v): number[] | null | undefined => {
     if (v === null) return null;
-    if (isFinite(v)) return [v];
-    return Array.isArray(v) && v.length > 0 && v.every(isFinite) ? [...v] : undefined;
+    if (isFiniteNumber(v)) return [v];
+    return Array.isArray(v) && v.length > 0 && v.every(isFiniteNumber) ? [...v] : undefined;
   }).default(null);
 
 export const normalizationSchema = z
