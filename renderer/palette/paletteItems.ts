@@ -34,6 +34,8 @@ export interface Offer {
  */
 export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   Input: [{ id: 'input', group: 'Input', params: { shape: [32, 32, 3] } }],
+  Rescaling: [{ id: 'rescaling', group: 'Input' }],
+  Normalization: [{ id: 'normalization', group: 'Input' }],
   Conv2D: [
     {
       id: 'conv',
@@ -58,15 +60,54 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   ],
   DepthwiseConv2D: [{ id: 'depthwise', group: 'Convolution', params: { kernelSize: [3, 3] } }],
   SeparableConv2D: [{ id: 'separable', group: 'Convolution', params: { filters: 64, kernelSize: [3, 3] } }],
+  Conv2DTranspose: [
+    {
+      id: 'deconv',
+      group: 'Convolution',
+      params: { filters: 32, kernelSize: [3, 3], strides: [2, 2], activation: 'relu' },
+    },
+  ],
   ZeroPadding2D: [{ id: 'zero-padding', group: 'Convolution' }],
+  Cropping2D: [
+    {
+      id: 'cropping',
+      group: 'Convolution',
+      params: {
+        cropping: [
+          [0, 1],
+          [0, 1],
+        ],
+      },
+    },
+  ],
+  UpSampling2D: [{ id: 'upsampling', group: 'Convolution' }],
   Compress1x1: [{ id: 'compress', group: 'Compression & reduction' }],
   StridedReduction: [{ id: 'strided', group: 'Compression & reduction' }],
   MaxPool2D: [{ id: 'maxpool', group: 'Pooling' }],
   AvgPool2D: [{ id: 'avgpool', group: 'Pooling' }],
   Concatenate: [{ id: 'concat', group: 'Merge' }],
   Add: [{ id: 'add', group: 'Merge' }],
+  Multiply: [{ id: 'multiply', group: 'Merge' }],
+  Subtract: [{ id: 'subtract', group: 'Merge' }],
+  Average: [{ id: 'average', group: 'Merge' }],
+  Maximum: [{ id: 'maximum', group: 'Merge' }],
+  Minimum: [{ id: 'minimum', group: 'Merge' }],
   BatchNorm: [{ id: 'batchnorm', group: 'Normalization & activation' }],
-  GlobalAvgPool2D: [{ id: 'gap', group: 'Head', label: 'Global average pool' }],
+  LayerNormalization: [{ id: 'layernorm', group: 'Normalization & activation' }],
+  ReLU: [{ id: 'relu', group: 'Normalization & activation', params: { maxValue: 6 }, label: 'ReLU (capped)' }],
+  LeakyReLU: [{ id: 'leaky-relu', group: 'Normalization & activation' }],
+  PReLU: [{ id: 'prelu', group: 'Normalization & activation', params: { sharedAxes: [1, 2] } }],
+  ELU: [{ id: 'elu', group: 'Normalization & activation' }],
+  GlobalAvgPool2D: [
+    { id: 'gap', group: 'Head', label: 'Global average pool' },
+    {
+      id: 'gap-keepdims',
+      group: 'Pooling',
+      params: { keepDims: true },
+      label: 'Global average pool (1×1)',
+      description: 'Averages each channel to a 1×1×C map, the squeeze of squeeze-and-excitation.',
+    },
+  ],
   GlobalMaxPool2D: [{ id: 'gmp', group: 'Head', label: 'Global max pool' }],
   Flatten: [{ id: 'flatten', group: 'Head' }],
   Dense: [{ id: 'dense', group: 'Head', params: { units: 10 } }],
@@ -82,6 +123,7 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   ],
   Dropout: [{ id: 'dropout', group: 'Head' }],
   Reshape: [{ id: 'reshape', group: 'Head', params: { targetShape: [-1] } }],
+  Permute: [{ id: 'permute', group: 'Head', params: { dims: [2, 1, 3] } }],
 };
 
 const layerItem = (kind: LayerKind, offer: Offer): PaletteItem => {

@@ -136,13 +136,26 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
 /** Helper classes a generated model.py may define; module classes must not take these names. */
 export const HELPER_CLASS_NAMES = [
   'Add',
+  'Average',
   'AvgPool2dSame',
   'BatchNorm',
   'Concatenate',
+  'ConvTranspose2dSame',
+  'Cropping2D',
   'KerasFlatten',
+  'KerasPReLU',
+  'KerasReLU',
+  'LayerNorm',
+  'Maximum',
+  'Minimum',
+  'Multiply',
+  'Normalization',
+  'Permute',
   'PixelwiseLinear',
+  'Rescaling',
   'Reshape',
   'SeparableConv2d',
+  'Subtract',
 ];
 
 /** Image tensors ([H, W, C] per sample) are the ones PyTorch holds as NCHW. */

@@ -43,6 +43,7 @@ export function fusedActivation(layer: PlainLayer): ActivationName | null {
     case 'Conv2D':
     case 'DepthwiseConv2D':
     case 'SeparableConv2D':
+    case 'Conv2DTranspose':
     case 'Dense':
       return layer.params.activation;
     default:

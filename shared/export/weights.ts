@@ -1,3 +1,4 @@
+import { preluAlphaShape } from '../layers';
 import type { ExportNetwork, ExportNode } from './network';
 import { type NamedTensor, reshape, type Tensor, transpose } from './tensorFile';
 
@@ -38,6 +39,19 @@ export function kerasWeightSpecs(node: ExportNode): WeightSpec[] {
       ];
       return p.useBias ? [...specs, { suffix: 'bias', shape: [p.filters] }] : specs;
     }
+    case 'Conv2DTranspose': {
+      // Keras keeps a transposed kernel as [kh, kw, filters, Cin]: out and in swapped.
+      const p = layer.params;
+      const specs = [{ suffix: 'kernel', shape: [...p.kernelSize, p.filters, cin] }];
+      return p.useBias ? [...specs, { suffix: 'bias', shape: [p.filters] }] : specs;
+    }
+    case 'LayerNormalization': {
+      const p = layer.params;
+      return [
+        ...(p.scale ? [{ suffix: 'gamma', shape: [cin] }] : []),
+        ...(p.center ? [{ suffix: 'beta', shape: [cin] }] : []),
+      ];
+    }
     case 'Dense': {
       const p = layer.params;
       const specs = [{ suffix: 'kernel', shape: [cin, p.units] }];
@@ -52,6 +66,16 @@ export function kerasWeightSpecs(node: ExportNode): WeightSpec[] {
         { suffix: 'moving_variance', shape: [cin] },
       ];
     }
+    case 'PReLU':
+      return [{ suffix: 'alpha', shape: preluAlphaShape(input, layer.params) }];
+    case 'Normalization':
+      // Only adapted statistics are weights; given ones are constants in the layer's config.
+      if (layer.params.mean !== null) return [];
+      return [
+        { suffix: 'mean', shape: [cin] },
+        { suffix: 'variance', shape: [cin] },
+        { suffix: 'count', shape: [] },
+      ];
     default:
       return [];
   }
@@ -140,6 +164,26 @@ export function pytorchWeightTensors(
         // Flatten keeps Keras's NHWC order (KerasFlatten), so the kernel only needs [in, out] → [out, in].
         put('weight', transpose(found.get('kernel')!, [1, 0]));
         put('bias', found.get('bias'));
+        break;
+      case 'Conv2DTranspose':
+        // [kh, kw, out, in] → nn.ConvTranspose2d's [in, out, kh, kw].
+        put('weight', hwioToOihw(found.get('kernel')!));
+        put('bias', found.get('bias'));
+        break;
+      case 'LayerNormalization':
+        put('weight', found.get('gamma'));
+        put('bias', found.get('beta'));
+        break;
+      case 'PReLU': {
+        const alpha = found.get('alpha')!;
+        // An image's slopes [H, W, C] go to NCHW's [C, H, W], as the input does.
+        put('weight', alpha.shape.length === 3 ? transpose(alpha, [2, 0, 1]) : alpha);
+        break;
+      }
+      case 'Normalization':
+        put('mean', found.get('mean'));
+        put('variance', found.get('variance'));
+        put('count', found.get('count'));
         break;
       case 'BatchNorm':
         put('weight', found.get('gamma'));

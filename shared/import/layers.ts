@@ -35,9 +35,13 @@ export const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = {
   gelu: 'gelu',
   swish: 'swish',
   silu: 'swish',
+  // Keras 3's hard_sigmoid (relu6(x + 3) / 6); a Keras 2 file meant 0.2·x + 0.5, same weights.
+  hard_sigmoid: 'hard_sigmoid',
+  hard_swish: 'hard_swish',
+  hard_silu: 'hard_swish',
 };
 
-const NETWRIGHT_ACTIVATIONS = 'relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish';
+const NETWRIGHT_ACTIVATIONS = 'relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish, hard_sigmoid, hard_swish';
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -183,14 +187,15 @@ const reluConfig = z.looseObject({
   threshold: numberIn('a number', 0, () => true),
 });
 
-const zeroPaddingConfig = z.looseObject({
-  padding: field(
+/** Keras's ZeroPadding2D / Cropping2D amounts: n, [height, width] or [[top, bottom], [left, right]]. */
+const pairsOfPairs = (fallback: number) =>
+  field(
     'n, [height, width] or [[top, bottom], [left, right]] of whole numbers ≥ 0',
     (v): [[number, number], [number, number]] | undefined => {
       if (missing(v))
         return [
-          [1, 1],
-          [1, 1],
+          [fallback, fallback],
+          [fallback, fallback],
         ];
       if (isInt(v, 0))
         return [
@@ -208,8 +213,9 @@ const zeroPaddingConfig = z.looseObject({
         Array.isArray(s) && s.length === 2 && s.every((x) => isInt(x, 0));
       return side(h) && side(w) ? [[...h], [...w]] : undefined;
     },
-  ),
-});
+  );
+
+const zeroPaddingConfig = z.looseObject({ padding: pairsOfPairs(1) });
 
 const reshapeConfig = z.looseObject({
   target_shape: field('a list of whole numbers', (v) =>
@@ -353,17 +359,78 @@ const activationLayer: Handler = (info) =>
     ok('Activation', { activation: c.activation }, firstRank(info)),
   );
 
+/** Plain relu and relu6 stay Activation nodes (as before the ReLU kind); any other setting is a ReLU node. */
 const relu: Handler = (info) =>
   parse(reluConfig, info, (c) => {
-    if (c.negative_slope !== 0)
-      return unsupported(
-        `is a leaky ReLU (negative_slope ${c.negative_slope}); Netwright's activations are ${NETWRIGHT_ACTIVATIONS}`,
-      );
-    if (c.threshold !== 0) return unsupported(`has threshold ${c.threshold}; Netwright's ReLU has threshold 0`);
-    if (c.max_value === null) return ok('Activation', { activation: 'relu' }, firstRank(info));
-    if (c.max_value === 6) return ok('Activation', { activation: 'relu6' }, firstRank(info));
-    return unsupported(`caps at max_value ${c.max_value}; Netwright has ReLU capped at 6 (relu6) or uncapped (relu)`);
+    const plain = c.negative_slope === 0 && c.threshold === 0;
+    if (plain && c.max_value === null) return ok('Activation', { activation: 'relu' }, firstRank(info));
+    if (plain && c.max_value === 6) return ok('Activation', { activation: 'relu6' }, firstRank(info));
+    return ok(
+      'ReLU',
+      { maxValue: c.max_value, negativeSlope: c.negative_slope, threshold: c.threshold },
+      firstRank(info),
+    );
   });
+
+/** Keras 3 calls the slope negative_slope, Keras 2 alpha; both default to 0.3. */
+const leakyRelu: Handler = (info) =>
+  parse(z.looseObject({ negative_slope: z.unknown().optional(), alpha: z.unknown().optional() }), info, (c) => {
+    const slope = numberIn('a number ≥ 0', 0.3, (x) => x >= 0).safeParse(c.negative_slope ?? c.alpha);
+    if (!slope.success) return unsupported(`has settings Netwright cannot read: ${describeZodError(slope.error, 3)}`);
+    return ok('LeakyReLU', { negativeSlope: slope.data }, firstRank(info));
+  });
+
+const elu: Handler = (info) =>
+  parse(z.looseObject({ alpha: numberIn('a number ≥ 0', 1, (x) => x >= 0) }), info, (c) =>
+    ok('ELU', { alpha: c.alpha }, firstRank(info)),
+  );
+
+const prelu: Handler = (info) =>
+  parse(
+    z.looseObject({
+      shared_axes: field('null or a list of axes', (v) =>
+        missing(v) ? null : isInt(v, 1) ? [v] : Array.isArray(v) && v.every((x) => isInt(x, 1)) ? [...v] : undefined,
+      ),
+    }),
+    info,
+    (c) => ok('PReLU', { sharedAxes: c.shared_axes }, firstRank(info)),
+  );
+
+const rescaling: Handler = (info) =>
+  parse(
+    z.looseObject({
+      scale: numberIn('a number', 1, Number.isFinite),
+      offset: numberIn('a number', 0, Number.isFinite),
+    }),
+    info,
+    (c) => ok('Rescaling', { scale: c.scale, offset: c.offset }, firstRank(info)),
+  );
+
+/** A statistic as Keras stores it: null, a number, or a (possibly nested [[[…]]]) list of numbers. */
+const statistic = () =>
+  field('null, a number or a list of numbers', (v): number[] | null | undefined => {
+    if (missing(v)) return null;
+    const flat: unknown[] = [v].flat(4);
+    const numbers = flat.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+    return numbers.length > 0 && numbers.length === flat.length ? numbers : undefined;
+  });
+
+const normalization: Handler = (info) =>
+  parse(
+    z.looseObject({ axis: z.unknown().optional(), mean: statistic(), variance: statistic(), invert: bool(false) }),
+    info,
+    (c) => {
+      const rank = firstRank(info);
+      const axisRead = axisField(-1).safeParse(c.axis);
+      const last = axisRead.success && (axisRead.data === -1 || (rank !== undefined && axisRead.data === rank - 1));
+      if (!last)
+        return unsupported(
+          `normalizes axis ${describeValue(c.axis)}; Netwright's Normalization works on the last (channel) axis only`,
+        );
+      if (c.invert) return unsupported('undoes a normalization (invert: true), which Netwright does not have');
+      return ok('Normalization', { mean: c.mean, variance: c.variance }, rank);
+    },
+  );
 
 const softmax: Handler = (info) =>
   parse(z.looseObject({ axis: axisField(-1) }), info, (c) => {
@@ -382,12 +449,73 @@ const concatenate: Handler = (info) =>
     return ok('Concatenate', { axis: negativeAxis(c.axis, rank) }, rank);
   });
 
-const add: Handler = (info) =>
-  ok(
-    'Add',
-    {},
-    info.inputRanks.find((r) => r !== undefined),
+const conv2dTranspose: Handler = (info) =>
+  parse(conv2dConfig.extend({ output_padding: z.unknown().optional() }), info, (c) => {
+    if (!missing(c.output_padding))
+      return unsupported(
+        `sets output_padding ${describeValue(c.output_padding)}; Netwright's Conv2DTranspose has Keras's default (null) only`,
+      );
+    if (c.groups !== 1) return unsupported(`has groups ${c.groups}; Netwright's Conv2DTranspose has groups 1 only`);
+    return ok('Conv2DTranspose', { filters: c.filters, ...windowParams(c) }, firstRank(info));
+  });
+
+const cropping: Handler = (info) =>
+  parse(z.looseObject({ cropping: pairsOfPairs(0) }), info, (c) =>
+    ok('Cropping2D', { cropping: c.cropping }, firstRank(info)),
   );
+
+const upSampling: Handler = (info) =>
+  parse(
+    z.looseObject({
+      size: pair([2, 2]),
+      interpolation: field("'nearest' or 'bilinear'", (v) =>
+        missing(v) ? 'nearest' : v === 'nearest' || v === 'bilinear' ? v : undefined,
+      ),
+    }),
+    info,
+    (c) => ok('UpSampling2D', { size: c.size, interpolation: c.interpolation }, firstRank(info)),
+  );
+
+const layerNormalization: Handler = (info) =>
+  parse(
+    z.looseObject({
+      axis: z.unknown().optional(),
+      center: bool(true),
+      scale: bool(true),
+      epsilon: numberIn('a number > 0', 0.001, (x) => x > 0),
+    }),
+    info,
+    (c) => {
+      const rank = firstRank(info);
+      const axisRead = axisField(-1).safeParse(c.axis);
+      const last = axisRead.success && (axisRead.data === -1 || (rank !== undefined && axisRead.data === rank - 1));
+      if (!last)
+        return unsupported(
+          `normalizes over axes ${describeValue(c.axis)}; Netwright's LayerNormalization normalizes the last (channel) axis only`,
+        );
+      return ok('LayerNormalization', { center: c.center, scale: c.scale, epsilon: c.epsilon }, rank);
+    },
+  );
+
+const permute: Handler = (info) =>
+  parse(
+    z.looseObject({
+      dims: field('a list of axes', (v) => (Array.isArray(v) && v.every((x) => isInt(x, 1)) ? [...v] : undefined)),
+    }),
+    info,
+    (c) => ok('Permute', { dims: c.dims }, c.dims.length + 1),
+  );
+
+const elementwise =
+  (kind: string): Handler =>
+  (info) =>
+    ok(
+      kind,
+      {},
+      info.inputRanks.find((r) => r !== undefined),
+    );
+
+const add = elementwise('Add');
 
 const flatten: Handler = () => ok('Flatten', {}, 2);
 
@@ -401,6 +529,13 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   Convolution2D: conv2d,
   DepthwiseConv2D: depthwise,
   SeparableConv2D: separable,
+  Conv2DTranspose: conv2dTranspose,
+  Convolution2DTranspose: conv2dTranspose,
+  Deconvolution2D: conv2dTranspose,
+  Cropping2D: cropping,
+  UpSampling2D: upSampling,
+  LayerNormalization: layerNormalization,
+  Permute: permute,
   SeparableConvolution2D: separable,
   Dense: dense,
   BatchNormalization: batchNorm,
@@ -408,6 +543,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   BatchNormalizationV2: batchNorm,
   Activation: activationLayer,
   ReLU: relu,
+  LeakyReLU: leakyRelu,
+  PReLU: prelu,
+  ELU: elu,
+  Rescaling: rescaling,
+  Normalization: normalization,
   Softmax: softmax,
   MaxPooling2D: pool('MaxPool2D'),
   MaxPool2D: pool('MaxPool2D'),
@@ -420,6 +560,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   ZeroPadding2D: zeroPadding,
   Concatenate: concatenate,
   Add: add,
+  Multiply: elementwise('Multiply'),
+  Subtract: elementwise('Subtract'),
+  Average: elementwise('Average'),
+  Maximum: elementwise('Maximum'),
+  Minimum: elementwise('Minimum'),
   Flatten: flatten,
   Reshape: reshape,
   Dropout: dropout,

@@ -6,7 +6,23 @@ import { formatPair, type Pair } from './shapeMath';
  * because a student fixing a form or a hand-edited project file needs to see what was wrong.
  */
 
-export const ACTIVATIONS = ['relu', 'relu6', 'sigmoid', 'tanh', 'softmax', 'linear', 'gelu', 'swish'] as const;
+/**
+ * Keras 3's names and formulas (the Keras export's target): hard_sigmoid is relu6(x + 3) / 6
+ * (Keras 2 and TF.js use 0.2·x + 0.5, so TF.js cannot train it), hard_swish is x·hard_sigmoid(x),
+ * swish is x·sigmoid(x), gelu the exact (erf) form. The importer maps the aliases silu, hard_silu.
+ */
+export const ACTIVATIONS = [
+  'relu',
+  'relu6',
+  'sigmoid',
+  'tanh',
+  'softmax',
+  'linear',
+  'gelu',
+  'swish',
+  'hard_sigmoid',
+  'hard_swish',
+] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
 export const PADDINGS = ['same', 'valid'] as const;
@@ -123,3 +139,12 @@ export function windowText(kernel: Pair, strides: Pair, dilation: Pair = [1, 1])
 
 /** ", relu" unless the activation is linear, which the node face leaves out. */
 export const activationText = (name: ActivationName): string => (name === 'linear' ? '' : `, ${name}`);
+
+/** Any finite number (NaN and ±Infinity would poison the exports). */
+export const finite = (what = 'a number') => z.number(expected(what)).finite(expected(what));
+
+/** A number ≥ 0. */
+export const nonNegative = () => finite('a number ≥ 0').min(0, expected('a number ≥ 0'));
+
+/** Short text of a number for a node face: 0.00392156… → 0.00392. */
+export const shortNumber = (x: number): string => String(Number(x.toPrecision(3)));

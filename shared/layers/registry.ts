@@ -1,23 +1,39 @@
 import { type Issue, issuesOf } from '../issues';
 import { activationSpec } from './activation';
 import { addSpec } from './add';
+import { averageSpec } from './average';
 import { avgPool2dSpec } from './avgPool2d';
 import { batchNormSpec } from './batchNorm';
 import { compress1x1Spec } from './compress1x1';
 import { concatenateSpec } from './concatenate';
 import { conv2dSpec } from './conv2d';
+import { conv2dTransposeSpec } from './conv2dTranspose';
+import { cropping2dSpec } from './cropping2d';
 import { denseSpec } from './dense';
 import { depthwiseConv2dSpec } from './depthwiseConv2d';
 import { dropoutSpec } from './dropout';
+import { eluSpec } from './elu';
 import { flattenSpec } from './flatten';
 import { globalAvgPool2dSpec } from './globalAvgPool2d';
 import { globalMaxPool2dSpec } from './globalMaxPool2d';
 import { inputSpec } from './input';
+import { layerNormalizationSpec } from './layerNormalization';
+import { leakyReluSpec } from './leakyRelu';
+import { maximumSpec } from './maximum';
 import { maxPool2dSpec } from './maxPool2d';
+import { minimumSpec } from './minimum';
+import { multiplySpec } from './multiply';
+import { normalizationSpec } from './normalization';
+import { permuteSpec } from './permute';
+import { preluSpec } from './prelu';
+import { reluSpec } from './relu';
+import { rescalingSpec } from './rescaling';
 import { reshapeSpec } from './reshape';
 import { separableConv2dSpec } from './separableConv2d';
 import type { LayerSpec } from './spec';
 import { stridedReductionSpec } from './stridedReduction';
+import { subtractSpec } from './subtract';
+import { upSampling2dSpec } from './upSampling2d';
 import { zeroPadding2dSpec } from './zeroPadding2d';
 
 /**
@@ -42,7 +58,10 @@ const specs = byKind({
   Conv2D: conv2dSpec,
   DepthwiseConv2D: depthwiseConv2dSpec,
   SeparableConv2D: separableConv2dSpec,
+  Conv2DTranspose: conv2dTransposeSpec,
   ZeroPadding2D: zeroPadding2dSpec,
+  Cropping2D: cropping2dSpec,
+  UpSampling2D: upSampling2dSpec,
   Compress1x1: compress1x1Spec,
   StridedReduction: stridedReductionSpec,
   MaxPool2D: maxPool2dSpec,
@@ -51,11 +70,24 @@ const specs = byKind({
   GlobalMaxPool2D: globalMaxPool2dSpec,
   Concatenate: concatenateSpec,
   Add: addSpec,
+  Multiply: multiplySpec,
+  Subtract: subtractSpec,
+  Average: averageSpec,
+  Maximum: maximumSpec,
+  Minimum: minimumSpec,
   BatchNorm: batchNormSpec,
+  LayerNormalization: layerNormalizationSpec,
   Activation: activationSpec,
+  ReLU: reluSpec,
+  LeakyReLU: leakyReluSpec,
+  PReLU: preluSpec,
+  ELU: eluSpec,
+  Rescaling: rescalingSpec,
+  Normalization: normalizationSpec,
   Dropout: dropoutSpec,
   Flatten: flattenSpec,
   Reshape: reshapeSpec,
+  Permute: permuteSpec,
   Dense: denseSpec,
 });
 

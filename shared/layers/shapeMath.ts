@@ -78,3 +78,18 @@ export function lastAxis(inputs: readonly Shape[], kind: string): number {
   if (last === undefined) throw new LayerError(`${kind} needs an input with at least one axis, but got []`);
   return last;
 }
+
+/**
+ * One spatial axis of a transposed convolution, as Keras's deconv_output_length computes it
+ * (no output_padding): 'same' gives in·s, 'valid' in·s + max(k_dilated − s, 0).
+ */
+export function transposedOutputLength(
+  input: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: Padding,
+) {
+  if (padding === 'same') return input * stride;
+  return input * stride + Math.max(dilatedSize(kernel, dilation) - stride, 0);
+}

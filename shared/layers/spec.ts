@@ -43,7 +43,7 @@ export interface LayerSpec<P = Record<string, unknown>, K extends string = strin
   inputs: { min: number; max: number };
   outputShape(inputs: readonly Shape[], params: P): Shape;
   paramCount(inputs: readonly Shape[], params: P): ParamCount;
-  /** Multiply-accumulates per sample (convs, depthwise and separable convs, dense; nothing else counts). */
+  /** Multiply-accumulates per sample (convs, transposed, depthwise and separable convs, dense; nothing else counts). */
   macs(inputs: readonly Shape[], output: Shape, params: P): number;
   rfStep(params: P): RfStep;
   /** Short settings text for the node face, e.g. "3×3 /2, 64". */

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Shape } from '../../shared/graph/types';
 import {
+  type ActivationName,
   type Conv2DParams,
   type ConvParams,
   compress1x1AsConv2D,
@@ -35,6 +36,19 @@ export class UnsupportedInTfjs extends Error {
   override name = 'UnsupportedInTfjs';
 }
 
+/**
+ * The tfjs name of an activation. tfjs's hardSigmoid is Keras 2's 0.2·x + 0.5, not the
+ * relu6(x + 3) / 6 Netwright (as Keras 3 and PyTorch) means, and tfjs has no hard swish.
+ */
+function tfjsActivation(name: ActivationName): Exclude<ActivationName, 'hard_sigmoid' | 'hard_swish'> {
+  if (name === 'hard_sigmoid' || name === 'hard_swish') {
+    throw new UnsupportedInTfjs(
+      `TensorFlow.js has no ${name} as Keras 3 and PyTorch define it (relu6(x + 3) / 6${name === 'hard_swish' ? ' · x' : ''}): use swish or relu6 to train here, or export the network`,
+    );
+  }
+  return name;
+}
+
 /** tfjs wants mutable pairs. */
 const pair = ([h, w]: Pair): [number, number] => [h, w];
 
@@ -46,7 +60,7 @@ const convConfig = (name: string, c: ConvParams) => ({
   padding: c.padding,
   dilationRate: pair(c.dilation),
   useBias: c.useBias,
-  activation: c.activation,
+  activation: tfjsActivation(c.activation),
 });
 
 function conv2d(tf: Tf, name: string, c: Conv2DParams): Layer {
@@ -69,7 +83,12 @@ function pool(tf: Tf, name: string, kind: 'MaxPool2D' | 'AvgPool2D', c: Pool2DPa
 }
 
 function globalPool(ctx: BuildContext<{ keepDims: boolean }>, kind: 'GlobalAvgPool2D' | 'GlobalMaxPool2D'): Layer {
-  if (ctx.params.keepDims) throw new UnsupportedInTfjs('TensorFlow.js global pooling has no keepDims');
+  if (ctx.params.keepDims) {
+    // tfjs's global pools ignore keepDims; one pool window over the whole image gives the same 1×1×C.
+    const [h = 1, w = 1] = ctx.inputShapes[0] ?? [];
+    const config = { name: ctx.name, poolSize: [h, w] as [number, number], strides: [h, w] as [number, number] };
+    return kind === 'GlobalAvgPool2D' ? ctx.tf.layers.averagePooling2d(config) : ctx.tf.layers.maxPooling2d(config);
+  }
   const config = { name: ctx.name };
   return kind === 'GlobalAvgPool2D'
     ? ctx.tf.layers.globalAveragePooling2d(config)
@@ -100,6 +119,45 @@ export const builders: Builders = {
   },
   SeparableConv2D: ({ tf, name, params: c }) =>
     tf.layers.separableConv2d({ ...convConfig(name, c), filters: c.filters, depthMultiplier: c.depthMultiplier }),
+  Conv2DTranspose: ({ tf, name, params: c }) => {
+    if (c.dilation.some((d) => d !== 1)) {
+      // tfjs 4.22's Conv2DTranspose has no dilation: refuse rather than train another network.
+      throw new UnsupportedInTfjs(
+        `TensorFlow.js has no dilated Conv2DTranspose (dilation ${c.dilation.join('×')}): set dilation to 1×1`,
+      );
+    }
+    const { dilationRate: _, ...config } = convConfig(name, c);
+    return tf.layers.conv2dTranspose({ ...config, filters: c.filters });
+  },
+  Cropping2D: (ctx) => {
+    const [[top, bottom], [left, right]] = ctx.params.cropping;
+    return ctx.tf.layers.cropping2D({
+      name: ctx.name,
+      cropping: [
+        [top, bottom],
+        [left, right],
+      ],
+    });
+  },
+  UpSampling2D: ({ tf, name, params: p }) => {
+    if (p.interpolation === 'bilinear') {
+      // tfjs resizes without half-pixel centres: its bilinear values differ from Keras's and PyTorch's.
+      throw new UnsupportedInTfjs(
+        "TensorFlow.js's bilinear upsampling samples pixel corners, not centres as Keras and PyTorch do: use interpolation 'nearest' to train here",
+      );
+    }
+    return tf.layers.upSampling2d({ name, size: pair(p.size), interpolation: 'nearest' });
+  },
+  LayerNormalization: ({ tf, name, params: p }) => {
+    if (!p.center || !p.scale) {
+      // tfjs 4.22 builds it, then fails in the first training step on the missing weight.
+      throw new UnsupportedInTfjs(
+        "TensorFlow.js's LayerNormalization cannot train without gamma or beta: set center and scale to true",
+      );
+    }
+    return tf.layers.layerNormalization({ name, axis: -1, epsilon: p.epsilon });
+  },
+  Permute: (ctx) => ctx.tf.layers.permute({ name: ctx.name, dims: [...ctx.params.dims] }),
   MaxPool2D: (ctx) => pool(ctx.tf, ctx.name, 'MaxPool2D', ctx.params),
   AvgPool2D: (ctx) => pool(ctx.tf, ctx.name, 'AvgPool2D', ctx.params),
   GlobalAvgPool2D: (ctx) => globalPool(ctx, 'GlobalAvgPool2D'),
@@ -119,7 +177,32 @@ export const builders: Builders = {
     enableClosedFormTraining(ctx.tf, layer);
     return layer;
   },
-  Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: ctx.params.activation }),
+  Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: tfjsActivation(ctx.params.activation) }),
+  ReLU: ({ tf, name, params: p }) => {
+    if (p.negativeSlope !== 0 || p.threshold !== 0) {
+      throw new UnsupportedInTfjs(
+        "TensorFlow.js's ReLU has no negative slope or threshold: set them to 0, or use a LeakyReLU for the slope",
+      );
+    }
+    return tf.layers.reLU({ name, ...(p.maxValue === null ? {} : { maxValue: p.maxValue }) });
+  },
+  LeakyReLU: (ctx) => ctx.tf.layers.leakyReLU({ name: ctx.name, alpha: ctx.params.negativeSlope }),
+  PReLU: (ctx) =>
+    ctx.tf.layers.prelu({
+      name: ctx.name,
+      ...(ctx.params.sharedAxes ? { sharedAxes: [...ctx.params.sharedAxes] } : {}),
+    }),
+  ELU: (ctx) => {
+    if (ctx.params.alpha !== 1)
+      throw new UnsupportedInTfjs(`TensorFlow.js's ELU has alpha 1 only (alpha ${ctx.params.alpha}): set alpha to 1`);
+    return ctx.tf.layers.elu({ name: ctx.name });
+  },
+  Rescaling: (ctx) => ctx.tf.layers.rescaling({ name: ctx.name, scale: ctx.params.scale, offset: ctx.params.offset }),
+  Normalization: () => {
+    throw new UnsupportedInTfjs(
+      'TensorFlow.js has no Normalization layer: use a Rescaling (scale 1/std, offset −mean/std) to train here',
+    );
+  },
   ZeroPadding2D: (ctx) => {
     const [[top, bottom], [left, right]] = ctx.params.padding;
     return ctx.tf.layers.zeroPadding2d({
@@ -137,6 +220,15 @@ export const builders: Builders = {
     return ctx.tf.layers.concatenate({ name: ctx.name, axis: axis < 0 ? rank + 1 + axis : axis });
   },
   Add: (ctx) => ctx.tf.layers.add({ name: ctx.name }),
+  Multiply: (ctx) => ctx.tf.layers.multiply({ name: ctx.name }),
+  Average: (ctx) => ctx.tf.layers.average({ name: ctx.name }),
+  Maximum: (ctx) => ctx.tf.layers.maximum({ name: ctx.name }),
+  Minimum: (ctx) => ctx.tf.layers.minimum({ name: ctx.name }),
+  Subtract: () => {
+    throw new UnsupportedInTfjs(
+      'TensorFlow.js has no Subtract layer: add a Rescaling with scale −1 on the second input and use Add',
+    );
+  },
   // tfjs's Flatten refuses a vector, which it would leave unchanged: reshape to the same size instead.
   Flatten: (ctx) =>
     only(ctx).length === 1
@@ -153,7 +245,12 @@ export const builders: Builders = {
   Dropout: (ctx) => ctx.tf.layers.dropout({ name: ctx.name, rate: ctx.params.rate }),
   Dense: (ctx) => {
     const c = ctx.params;
-    return ctx.tf.layers.dense({ name: ctx.name, units: c.units, useBias: c.useBias, activation: c.activation });
+    return ctx.tf.layers.dense({
+      name: ctx.name,
+      units: c.units,
+      useBias: c.useBias,
+      activation: tfjsActivation(c.activation),
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Pair } from '../../layers';
 import type { ExportNode } from '../network';
 import type { PlainKind } from '../plainLayer';
-import { type Arg, bool, call, type Expr, float, int, intTuple, keyword, str, tuple } from '../python/expr';
+import { type Arg, bool, call, type Expr, float, int, intTuple, keyword, list, str, tuple } from '../python/expr';
 
 /** The Keras class each plain kind is written as (also what the structural test expects). */
 export const kerasClassOf: Record<PlainKind, string> = {
@@ -9,18 +9,34 @@ export const kerasClassOf: Record<PlainKind, string> = {
   Conv2D: 'Conv2D',
   DepthwiseConv2D: 'DepthwiseConv2D',
   SeparableConv2D: 'SeparableConv2D',
+  Conv2DTranspose: 'Conv2DTranspose',
   ZeroPadding2D: 'ZeroPadding2D',
+  Cropping2D: 'Cropping2D',
+  UpSampling2D: 'UpSampling2D',
   MaxPool2D: 'MaxPooling2D',
   AvgPool2D: 'AveragePooling2D',
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
   GlobalMaxPool2D: 'GlobalMaxPooling2D',
   Concatenate: 'Concatenate',
   Add: 'Add',
+  Multiply: 'Multiply',
+  Subtract: 'Subtract',
+  Average: 'Average',
+  Maximum: 'Maximum',
+  Minimum: 'Minimum',
   BatchNorm: 'BatchNormalization',
+  LayerNormalization: 'LayerNormalization',
   Activation: 'Activation',
+  ReLU: 'ReLU',
+  LeakyReLU: 'LeakyReLU',
+  PReLU: 'PReLU',
+  ELU: 'ELU',
+  Rescaling: 'Rescaling',
+  Normalization: 'Normalization',
   Dropout: 'Dropout',
   Flatten: 'Flatten',
   Reshape: 'Reshape',
+  Permute: 'Permute',
   Dense: 'Dense',
 };
 
@@ -63,8 +79,29 @@ function layerArgs(node: ExportNode): Arg[] {
       const dm = p.depthMultiplier !== 1 ? [keyword('depth_multiplier', int(p.depthMultiplier))] : [];
       return [int(p.filters), intTuple(p.kernelSize), ...windowArgs(p), ...dm, ...biasAndActivation(p)];
     }
+    case 'Conv2DTranspose': {
+      const p = layer.params;
+      return [int(p.filters), intTuple(p.kernelSize), ...windowArgs(p), ...biasAndActivation(p)];
+    }
     case 'ZeroPadding2D':
       return [tuple(layer.params.padding.map((side) => intTuple(side)))];
+    case 'Cropping2D':
+      return [tuple(layer.params.cropping.map((side) => intTuple(side)))];
+    case 'UpSampling2D': {
+      const p = layer.params;
+      const interpolation = p.interpolation !== 'nearest' ? [keyword('interpolation', str(p.interpolation))] : [];
+      return [keyword('size', intTuple(p.size)), ...interpolation];
+    }
+    case 'LayerNormalization': {
+      const p = layer.params;
+      const args: Arg[] = [];
+      if (p.epsilon !== 0.001) args.push(keyword('epsilon', float(p.epsilon)));
+      if (!p.center) args.push(keyword('center', bool(false)));
+      if (!p.scale) args.push(keyword('scale', bool(false)));
+      return args;
+    }
+    case 'Permute':
+      return [intTuple(layer.params.dims)];
     case 'MaxPool2D':
     case 'AvgPool2D': {
       const p = layer.params;
@@ -79,8 +116,36 @@ function layerArgs(node: ExportNode): Arg[] {
     case 'Concatenate':
       return layer.params.axis !== -1 ? [keyword('axis', int(layer.params.axis))] : [];
     case 'Add':
+    case 'Multiply':
+    case 'Subtract':
+    case 'Average':
+    case 'Maximum':
+    case 'Minimum':
     case 'Flatten':
       return [];
+    case 'ReLU': {
+      const p = layer.params;
+      const args: Arg[] = [];
+      if (p.maxValue !== null) args.push(keyword('max_value', float(p.maxValue)));
+      if (p.negativeSlope !== 0) args.push(keyword('negative_slope', float(p.negativeSlope)));
+      if (p.threshold !== 0) args.push(keyword('threshold', float(p.threshold)));
+      return args;
+    }
+    case 'LeakyReLU':
+      return [keyword('negative_slope', float(layer.params.negativeSlope))];
+    case 'PReLU':
+      return layer.params.sharedAxes ? [keyword('shared_axes', list(layer.params.sharedAxes.map(int)))] : [];
+    case 'ELU':
+      return layer.params.alpha !== 1 ? [keyword('alpha', float(layer.params.alpha))] : [];
+    case 'Rescaling': {
+      const p = layer.params;
+      return [float(p.scale), ...(p.offset !== 0 ? [keyword('offset', float(p.offset))] : [])];
+    }
+    case 'Normalization': {
+      const p = layer.params;
+      if (p.mean === null || p.variance === null) return [];
+      return [keyword('mean', list(p.mean.map(float))), keyword('variance', list(p.variance.map(float)))];
+    }
     case 'BatchNorm': {
       const p = layer.params;
       const args: Arg[] = [];
@@ -101,6 +166,9 @@ function layerArgs(node: ExportNode): Arg[] {
   }
 }
 
+/** Layers applied to a list of tensors. */
+const MERGES = new Set<PlainKind>(['Concatenate', 'Add', 'Multiply', 'Subtract', 'Average', 'Maximum', 'Minimum']);
+
 /** `layers.Conv2D(..., name="conv2d")(x)`: the layer made and applied in one expression. */
 export function kerasLayerCall(node: ExportNode, inputs: Expr[]): Expr {
   const frozen = node.frozen ? [keyword('trainable', bool(false))] : [];
@@ -109,6 +177,6 @@ export function kerasLayerCall(node: ExportNode, inputs: Expr[]): Expr {
     ...frozen,
     keyword('name', str(node.name)),
   ]);
-  const merge = node.layer.kind === 'Concatenate' || node.layer.kind === 'Add';
+  const merge = MERGES.has(node.layer.kind);
   return call(layer, merge ? [{ kind: 'list', items: inputs }] : inputs);
 }

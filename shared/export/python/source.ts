@@ -54,6 +54,13 @@ export function formatStatement(indent: number, head: string, expr: Expr, tail =
   if (flat.length <= LINE_LENGTH) return [flat];
   const split = splitPoint(expr);
   if (!split) return [flat];
+  // An assignment or return whose first line would still be too long: black wraps the whole
+  // right-hand side in parentheses instead, when it then fits on one line.
+  const opening = `${spaces(indent)}${head}${flat.slice(spaces(indent).length + head.length).split(split.open)[0]}${split.open}`;
+  const whole = `${spaces(indent + 4)}${render(expr)}`;
+  if (/(^| )(= |return )$/.test(head) && opening.length > LINE_LENGTH && whole.length <= LINE_LENGTH) {
+    return [`${spaces(indent)}${head}(`, whole, `${spaces(indent)})${tail}`];
+  }
   const together = `${spaces(indent + 4)}${split.items.map(render).join(', ')}`;
   if (split.hug && together.length <= LINE_LENGTH) {
     return [`${spaces(indent)}${head}${split.open}`, together, `${spaces(indent)}${split.close}${tail}`];

@@ -1,7 +1,7 @@
-import type { ActivationName, Pair } from '../../layers';
-import { type ExportNode, isImage } from '../network';
+import { type ActivationName, dilatedSize, type Pair, preluAlphaShape } from '../../layers';
+import { type ExportNode, isImage, torchShape } from '../network';
 import type { PlainLayer } from '../plainLayer';
-import { type Arg, atom, bool, call, type Expr, float, int, intTuple, keyword, str } from '../python/expr';
+import { type Arg, atom, bool, call, type Expr, float, int, intTuple, keyword, list, str } from '../python/expr';
 import { isSymmetric, isZero, type Pad2D, tfPadding2D, torchPadOrder } from '../tfPadding';
 import type { HelperName } from './helpers';
 
@@ -33,6 +33,11 @@ function activate(x: Expr, name: ActivationName, image: boolean): Expr {
       return call('F.gelu', [x]);
     case 'swish':
       return call('F.silu', [x]);
+    // Keras 3's hard_sigmoid is relu6(x + 3) / 6, which is PyTorch's (not Keras 2's 0.2·x + 0.5).
+    case 'hard_sigmoid':
+      return call('F.hardsigmoid', [x]);
+    case 'hard_swish':
+      return call('F.hardswish', [x]);
     case 'softmax':
       return call('torch.softmax', [x, keyword('dim', int(image ? 1 : -1))]);
   }
@@ -46,6 +51,8 @@ const activationModules: Record<Exclude<ActivationName, 'softmax'>, string> = {
   tanh: 'nn.Tanh',
   gelu: 'nn.GELU',
   swish: 'nn.SiLU',
+  hard_sigmoid: 'nn.Hardsigmoid',
+  hard_swish: 'nn.Hardswish',
 };
 
 /** A fused activation, left out when it is the final softmax (predict() applies that). */
@@ -100,6 +107,43 @@ function convLike(node: ExportNode, layer: Extract<PlainLayer, { kind: 'Conv2D' 
     forward: ([x], self) => act(call(self, [pads.pad(x!)])),
     helpers: [],
     ...(pads.note ? { note: pads.note } : {}),
+  };
+}
+
+/**
+ * Keras's transposed conv as nn.ConvTranspose2d. TensorFlow crops ⌊(k − s)/2⌋ from the top
+ * and the rest from the bottom of the full output ('same'), or nothing ('valid'), and pads
+ * with zeros at the end when the kernel is smaller than the stride; PyTorch crops `padding`
+ * from both sides and adds `output_padding` at the end. So padding is the top crop,
+ * output_padding the shortfall, and an odd crop's extra last row or column is trimmed
+ * (ConvTranspose2dSame).
+ */
+function transposed(node: ExportNode, layer: Extract<PlainLayer, { kind: 'Conv2DTranspose' }>): TorchLayer {
+  const p = layer.params;
+  const input = node.inputShapes[0]!;
+  const [outH, outW] = node.outputShape as [number, number, number];
+  const axis = (i: 0 | 1) => {
+    const span = dilatedSize(p.kernelSize[i], p.dilation[i]);
+    const crop = p.padding === 'same' ? Math.floor(Math.max(span - p.strides[i], 0) / 2) : 0;
+    const extra = Math.max(p.strides[i] - span, 0);
+    const natural = (input[i]! - 1) * p.strides[i] - 2 * crop + span + extra;
+    return { crop, extra, natural };
+  };
+  const [h, w] = [axis(0), axis(1)];
+  const args: Arg[] = [int(input[2]!), int(p.filters), intTuple(p.kernelSize)];
+  if (!isOne(p.strides)) args.push(keyword('stride', intTuple(p.strides)));
+  if (h.crop || w.crop) args.push(keyword('padding', intTuple([h.crop, w.crop])));
+  if (h.extra || w.extra) args.push(keyword('output_padding', intTuple([h.extra, w.extra])));
+  if (!isOne(p.dilation)) args.push(keyword('dilation', intTuple(p.dilation)));
+  if (!p.useBias) args.push(keyword('bias', bool(false)));
+  const trim = [h.natural - outH, w.natural - outW];
+  const uneven = trim.some((t) => t > 0);
+  if (uneven) args.push(keyword('trim', intTuple(trim)));
+  const act = fused(node, p.activation);
+  return {
+    module: call(uneven ? 'ConvTranspose2dSame' : 'nn.ConvTranspose2d', args),
+    forward: ([x], self) => act(call(self, [x!])),
+    helpers: uneven ? ['ConvTranspose2dSame'] : [],
   };
 }
 
@@ -208,6 +252,28 @@ export function torchLayer(node: ExportNode): TorchLayer {
       return convLike(node, layer);
     case 'SeparableConv2D':
       return separable(node, layer);
+    case 'Conv2DTranspose':
+      return transposed(node, layer);
+    case 'Cropping2D': {
+      const [[top, bottom], [left, right]] = layer.params.cropping;
+      return single(call('Cropping2D', [intTuple([top, bottom, left, right])]), ['Cropping2D']);
+    }
+    case 'UpSampling2D': {
+      const p = layer.params;
+      return single(
+        call('nn.Upsample', [keyword('scale_factor', intTuple(p.size)), keyword('mode', str(p.interpolation))]),
+      );
+    }
+    case 'LayerNormalization': {
+      const p = layer.params;
+      const args: Arg[] = [int(node.inputShapes[0]!.at(-1)!), keyword('eps', float(p.epsilon))];
+      if (!p.scale) args.push(keyword('scale', bool(false)));
+      if (!p.center) args.push(keyword('center', bool(false)));
+      if (image) args.push(keyword('image', bool(true)));
+      return single(call('LayerNorm', args), ['LayerNorm']);
+    }
+    case 'Permute':
+      return single(call('Permute', [intTuple(layer.params.dims), keyword('image_in', bool(image))]), ['Permute']);
     case 'ZeroPadding2D': {
       const [[top, bottom], [left, right]] = layer.params.padding;
       return single(call('nn.ZeroPad2d', [intTuple([left, right, top, bottom])]));
@@ -231,7 +297,42 @@ export function torchLayer(node: ExportNode): TorchLayer {
       };
     }
     case 'Add':
-      return { module: call('Add'), forward: (xs, self) => call(self, xs), helpers: ['Add'] };
+    case 'Multiply':
+    case 'Subtract':
+    case 'Average':
+    case 'Maximum':
+    case 'Minimum':
+      return { module: call(layer.kind), forward: (xs, self) => call(self, xs), helpers: [layer.kind] };
+    case 'ReLU': {
+      const p = layer.params;
+      if (p.negativeSlope === 0 && p.threshold === 0 && (p.maxValue === null || p.maxValue === 6))
+        return single(call(p.maxValue === null ? 'nn.ReLU' : 'nn.ReLU6'));
+      const args: Arg[] = [];
+      if (p.maxValue !== null) args.push(keyword('max_value', float(p.maxValue)));
+      if (p.negativeSlope !== 0) args.push(keyword('negative_slope', float(p.negativeSlope)));
+      if (p.threshold !== 0) args.push(keyword('threshold', float(p.threshold)));
+      return single(call('KerasReLU', args), ['KerasReLU']);
+    }
+    case 'LeakyReLU':
+      return single(call('nn.LeakyReLU', [float(layer.params.negativeSlope)]));
+    case 'ELU':
+      return single(call('nn.ELU', [float(layer.params.alpha)]));
+    case 'PReLU': {
+      const alpha = torchShape(preluAlphaShape(node.inputShapes[0]!, layer.params));
+      return single(call('KerasPReLU', [intTuple(alpha)]), ['KerasPReLU']);
+    }
+    case 'Rescaling': {
+      const p = layer.params;
+      return single(call('Rescaling', [float(p.scale), float(p.offset)]), ['Rescaling']);
+    }
+    case 'Normalization': {
+      const p = layer.params;
+      const args: Arg[] = [int(node.inputShapes[0]!.at(-1)!)];
+      if (p.mean !== null && p.variance !== null)
+        args.push(keyword('mean', list(p.mean.map(float))), keyword('variance', list(p.variance.map(float))));
+      if (!image) args.push(keyword('channels_last', bool(true)));
+      return single(call('Normalization', args), ['Normalization']);
+    }
     case 'BatchNorm':
       return batchNorm(node, layer);
     case 'Activation': {

@@ -57,7 +57,7 @@ export function pytorchModel(net: ExportNetwork): TorchModel {
   src.blank();
   src.line(0, 'import json').line(0, 'import math').line(0, 'import sys').line(0, 'from pathlib import Path').blank();
   src.line(0, 'import torch');
-  if (/\bF\./.test(body.toString()) || helpers.has('BatchNorm') || helpers.has('AvgPool2dSame')) {
+  if (/\bF\./.test(body.toString() + helperSources(helpers).join(''))) {
     src.line(0, 'import torch.nn.functional as F');
   }
   src.line(0, 'from torch import nn').blank();

@@ -44,7 +44,7 @@ const optionSets: TrainingOptionsInput[] = [
 ];
 
 const small = templates.filter((t) => !['vgg16', 'resnet50'].includes(t.id));
-const randomGraphs = fc.sample(recipe(false), { seed: 5, numRuns: 20 }).map((r) => buildRandomGraph(r, false));
+const randomGraphs = fc.sample(recipe(), { seed: 5, numRuns: 20 }).map((r) => buildRandomGraph(r, false));
 /** The same graph with 30-odd-character names, so that many statements have to be broken. */
 function withLongNames(graph: Graph): Graph {
   const long = (name: string) => `${name}_of_the_${'feature_extractor'.slice(0, 5 + (name.length % 12))}`;

@@ -91,7 +91,7 @@ function pyCompile(files: string[]): { status: number | null; stderr: string } {
   return { status: run.error ? -1 : run.status, stderr: run.stderr || String(run.error ?? '') };
 }
 
-const randomGraphs = fc.sample(recipe(false), { seed: 99, numRuns: 25 }).map((r) => buildRandomGraph(r, false));
+const randomGraphs = fc.sample(recipe(), { seed: 99, numRuns: 25 }).map((r) => buildRandomGraph(r, false));
 const graphs: [string, Graph][] = [
   ...templates.map((t): [string, Graph] => [t.id, t.build()]),
   ...randomGraphs.map((g, i): [string, Graph] => [`random ${i}`, g]),

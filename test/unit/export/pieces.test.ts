@@ -109,6 +109,13 @@ describe('Python names and source', () => {
       'f',
       Array.from({ length: 20 }, (_, i) => atom(`argument_${i}`)),
     );
+    // A first line too long even when broken: black wraps the right-hand side in parentheses.
+    const name = 'layer_3x3_reduce_of_the_feature_extract';
+    expect(formatStatement(8, `${name} = `, call(`self.${name}`, [atom('x')]))).toEqual([
+      `        ${name} = (`,
+      `            self.${name}(x)`,
+      '        )',
+    ]);
     const lines = formatStatement(4, 'y = ', many);
     expect(lines[1]).toBe('        argument_0,');
     expect(lines.at(-2)).toBe('        argument_19,');

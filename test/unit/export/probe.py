@@ -35,10 +35,12 @@ def structure(case):
     model = module.build_model().eval()
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)
+    # Keras's non-trainable weights are PyTorch's buffers (batch-norm statistics,
+    # Normalization's mean, variance and count), bar PyTorch's own step counter.
     buffers = sum(
         b.numel()
         for name, b in model.named_buffers()
-        if name.endswith("running_mean") or name.endswith("running_var")
+        if not name.endswith("num_batches_tracked")
     )
     shapes = {}
 

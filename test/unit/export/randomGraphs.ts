@@ -7,8 +7,10 @@ import { ACTIVATIONS, getLayerSpec, LayerError, validateParams } from '../../../
  * Small random networks for the export tests, from a recipe fast-check generates: an
  * input, a list of steps and a head. Steps that would not fit the current shape are
  * skipped, so every recipe gives a valid graph. `tfjs: true` keeps to what TF.js can
- * compile (no grouped convs, no dilated depthwise convs, no keepDims), for the tests
- * that compare against a TF.js model.
+ * compile (no grouped convs, no dilated depthwise convs, no hard_sigmoid or
+ * hard_swish, no Subtract or Normalization, ReLU without slope or threshold, ELU with
+ * alpha 1, LayerNormalization with gamma and beta, nearest upsampling), for the tests that
+ * compare against a TF.js model.
  */
 export interface Recipe {
   input: { image: boolean; size: [number, number]; channels: number };
@@ -37,6 +39,13 @@ const step = fc.record({
     'concat',
     'add',
     'reshape-roundtrip',
+    'gate',
+    'relu-family',
+    'preprocess',
+    'deconv',
+    'crop-or-upsample',
+    'layernorm',
+    'permute',
   ),
   a: fc.nat(99),
   b: fc.nat(99),
@@ -47,7 +56,7 @@ const step = fc.record({
   group: fc.nat(9),
 });
 
-export const recipe = (tfjs: boolean): fc.Arbitrary<Recipe> =>
+export const recipe = (): fc.Arbitrary<Recipe> =>
   fc.record({
     input: fc.record({
       image: fc.constantFrom(true, true, true, false),
@@ -55,17 +64,15 @@ export const recipe = (tfjs: boolean): fc.Arbitrary<Recipe> =>
       channels: fc.integer({ min: 1, max: 5 }),
     }),
     steps: fc.array(step, { minLength: 2, maxLength: 10 }),
-    head: tfjs
-      ? fc.constantFrom('none', 'gap-dense', 'flatten-dense', 'pixelwise-dense', 'sequence', 'two-outputs')
-      : fc.constantFrom(
-          'none',
-          'gap-dense',
-          'flatten-dense',
-          'pixelwise-dense',
-          'sequence',
-          'gmp-keepdims',
-          'two-outputs',
-        ),
+    head: fc.constantFrom(
+      'none',
+      'gap-dense',
+      'flatten-dense',
+      'pixelwise-dense',
+      'sequence',
+      'gmp-keepdims',
+      'two-outputs',
+    ),
     softmax: fc.boolean(),
     oddNames: fc.boolean(),
   });
@@ -75,6 +82,8 @@ export const recipe = (tfjs: boolean): fc.Arbitrary<Recipe> =>
  * names. TF.js accepts only [A-Za-z0-9][-A-Za-z0-9._/]* as layer names, so the ones with
  * spaces and accents are for the exports that need no TF.js model.
  */
+const TFJS_ACTIVATIONS = ACTIVATIONS.filter((a) => a !== 'hard_sigmoid' && a !== 'hard_swish');
+
 const ODD_TFJS = ['x', 'class', 'train', '3x3-reduce', 'self', 'layers', 'input', 'F', 'forward', 'conv.1', 'None'];
 const ODD = [...ODD_TFJS, 'conv 1', 'é-norm', '_private', 'Network', 'build_model'];
 
@@ -120,7 +129,7 @@ export function buildRandomGraph(r: Recipe, tfjs: boolean): Graph {
     const strided = strides.some((v) => v > 1);
     const dilation = !strided && s.c % 4 === 0 ? [2, 2] : [1, 1];
     const padding = s.flag ? 'same' : 'valid';
-    const activation = pick(ACTIVATIONS, s.act);
+    const activation = pick(tfjs ? TFJS_ACTIVATIONS : ACTIVATIONS, s.act);
     let y: NodeRef | null = null;
     switch (s.op) {
       case 'conv': {
@@ -245,6 +254,99 @@ export function buildRandomGraph(r: Recipe, tfjs: boolean): Graph {
         y = bn && tryAdd('Reshape', { targetShape: [h, w, tfjs ? units : -1] }, [bn]);
         break;
       }
+      case 'gate': {
+        // Squeeze-and-excitation: a [1, 1, C] gate from the whole map, merged back with it (stretching).
+        const [h = 1, w = 1] = shapes.get(x.id)!;
+        const pooled =
+          s.c % 2 === 0
+            ? tryAdd('GlobalAvgPool2D', { keepDims: true }, [x])
+            : tryAdd('AvgPool2D', { poolSize: [h, w], strides: [h, w] }, [x]);
+        const gate =
+          pooled &&
+          tryAdd(
+            'Conv2D',
+            { filters: channels(), kernelSize: 1, activation: s.flag || tfjs ? 'sigmoid' : 'hard_sigmoid' },
+            [pooled],
+          );
+        const merges = tfjs
+          ? ['Multiply', 'Average', 'Maximum', 'Minimum']
+          : ['Multiply', 'Subtract', 'Average', 'Maximum', 'Minimum'];
+        const kind = pick(merges, s.a);
+        if (gate) y = tryAdd(kind, {}, s.b % 2 === 0 || kind === 'Subtract' ? [x, gate] : [gate, x, x]);
+        break;
+      }
+      case 'relu-family': {
+        const slope = (s.c % 5) / 10;
+        const options: [string, Record<string, unknown>][] = [
+          [
+            'ReLU',
+            tfjs
+              ? { maxValue: s.b % 2 ? 6 : null }
+              : { maxValue: 1 + (s.b % 6), negativeSlope: slope, threshold: (s.d % 3) / 4 },
+          ],
+          ['LeakyReLU', { negativeSlope: slope }],
+          ['PReLU', { sharedAxes: s.flag ? [1, 2] : null }],
+          ['ELU', { alpha: tfjs ? 1 : 0.5 + slope }],
+        ];
+        const [kind, params] = pick(options, s.a);
+        y = tryAdd(kind, params, [x]);
+        break;
+      }
+      case 'deconv':
+        y = tryAdd(
+          'Conv2DTranspose',
+          {
+            filters: 1 + (s.d % 4),
+            kernelSize: k(s.a),
+            strides: [1 + (s.b % 3), 1 + (s.c % 2)],
+            padding,
+            useBias: s.d % 2 === 0,
+            activation,
+          },
+          [x],
+        );
+        break;
+      case 'crop-or-upsample':
+        y = s.flag
+          ? tryAdd(
+              'Cropping2D',
+              {
+                cropping: [
+                  [s.a % 2, s.b % 3],
+                  [s.c % 3, s.d % 2],
+                ],
+              },
+              [x],
+            )
+          : tryAdd(
+              'UpSampling2D',
+              { size: [1 + (s.a % 2), 1 + (s.b % 3)], interpolation: tfjs || s.c % 2 ? 'nearest' : 'bilinear' },
+              [x],
+            );
+        break;
+      case 'layernorm':
+        y = tryAdd(
+          'LayerNormalization',
+          { center: tfjs || s.a % 3 !== 0, scale: tfjs || s.b % 3 !== 0, epsilon: s.flag ? 0.001 : 1e-5 },
+          [x],
+        );
+        break;
+      case 'permute':
+        // Swap height and width and back, or move channels first and back: the shape is restored.
+        if (s.flag) {
+          const there = tryAdd('Permute', { dims: [2, 1, 3] }, [x]);
+          y = there && tryAdd('Permute', { dims: [2, 1, 3] }, [there]);
+        } else {
+          const there = tryAdd('Permute', { dims: [3, 1, 2] }, [x]);
+          y = there && tryAdd('Permute', { dims: [2, 3, 1] }, [there]);
+        }
+        break;
+      case 'preprocess':
+        y =
+          tfjs || s.flag
+            ? tryAdd('Rescaling', { scale: 0.5 + (s.a % 4) / 4, offset: (s.b % 3) - 1 }, [x])
+            : tryAdd('Normalization', s.c % 2 ? {} : { mean: [0.5], variance: [0.25 + (s.d % 3)] }, [x]);
+        break;
     }
     if (y) x = y;
   };

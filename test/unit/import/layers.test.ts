@@ -96,21 +96,28 @@ describe('Keras classes -> Netwright kinds', () => {
       activation: 'linear',
     });
     expect(act('elu').message).toBe(
-      "Activation 'x' has settings Netwright cannot read: activation: 'elu' is not an activation Netwright has (relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish).",
+      "Activation 'x' has settings Netwright cannot read: activation: 'elu' is not an activation Netwright has (relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish, hard_sigmoid, hard_swish).",
     );
-    expect(layer('Conv2D', { filters: 2, kernel_size: 1, activation: 'hard_sigmoid' }).message).toMatch(
-      /^Conv2D 'x' has settings Netwright cannot read: activation: 'hard_sigmoid' is not an activation/,
-    );
+    expect(layer('Conv2D', { filters: 2, kernel_size: 1, activation: 'hard_sigmoid' }).params).toMatchObject({
+      activation: 'hard_sigmoid',
+    });
+    expect(act('hard_swish').params).toEqual({ activation: 'hard_swish' });
+    expect(act('hard_silu').params).toEqual({ activation: 'hard_swish' });
+    expect(act('mish').message).toMatch(/'mish' is not an activation Netwright has/);
   });
 
-  it('ReLU: plain is relu, max_value 6 is relu6, anything else is a clear message', () => {
+  it('ReLU: plain is relu, max_value 6 is relu6, any other setting a ReLU node', () => {
     expect(layer('ReLU', {}).params).toEqual({ activation: 'relu' });
     expect(layer('ReLU', { max_value: 6.0, negative_slope: 0, threshold: 0 }).params).toEqual({ activation: 'relu6' });
-    expect(layer('ReLU', { negative_slope: 0.1 }).message).toBe(
-      "ReLU 'x' is a leaky ReLU (negative_slope 0.1); Netwright's activations are relu, relu6, sigmoid, tanh, softmax, linear, gelu, swish.",
-    );
-    expect(layer('ReLU', { max_value: 4 }).message).toMatch(/caps at max_value 4; Netwright has ReLU capped at 6/);
-    expect(layer('ReLU', { threshold: 1 }).message).toMatch(/has threshold 1/);
+    expect(layer('ReLU', { negative_slope: 0.1 })).toEqual({
+      kind: 'ReLU',
+      params: { maxValue: null, negativeSlope: 0.1, threshold: 0 },
+    });
+    expect(layer('ReLU', { max_value: 4 }).params).toEqual({ maxValue: 4, negativeSlope: 0, threshold: 0 });
+    expect(layer('ReLU', { threshold: 1 }).params).toMatchObject({ threshold: 1 });
+    // Read as given; the analysis names the bad value, as for any node.
+    const bad = analyzeGraph(ok(oneLayer('ReLU', { max_value: -1 })).graph);
+    expect(bad.diagnostics.map((d) => d.message).join('\n')).toContain('maxValue: expected a number ≥ 0, got -1');
     expect(layer('Softmax', { axis: -1 }).params).toEqual({ activation: 'softmax' });
     expect(layer('Softmax', { axis: 1 }).message).toMatch(/softmax over axis 1/);
   });
@@ -189,6 +196,132 @@ describe('Keras classes -> Netwright kinds', () => {
     expect(r.graph.edges.filter((e) => e.target === 'c').map((e) => [e.source, e.targetIndex])).toEqual([
       ['a', 0],
       ['in', 1],
+    ]);
+  });
+
+  it('LeakyReLU (alpha in Keras 2, negative_slope in Keras 3), PReLU, ELU', () => {
+    expect(layer('LeakyReLU', { alpha: 0.2 })).toEqual({ kind: 'LeakyReLU', params: { negativeSlope: 0.2 } });
+    expect(layer('LeakyReLU', { negative_slope: 0.1 }).params).toEqual({ negativeSlope: 0.1 });
+    expect(layer('LeakyReLU', {}).params).toEqual({ negativeSlope: 0.3 });
+    expect(layer('LeakyReLU', { alpha: 'x' }).message).toMatch(/expected a number ≥ 0, got "x"/);
+    expect(layer('PReLU', { shared_axes: [1, 2] })).toEqual({ kind: 'PReLU', params: { sharedAxes: [1, 2] } });
+    expect(layer('PReLU', { shared_axes: null }).params).toEqual({ sharedAxes: null });
+    expect(layer('ELU', { alpha: 0.5 })).toEqual({ kind: 'ELU', params: { alpha: 0.5 } });
+  });
+
+  it('Rescaling and Normalization (statistics adapted, or given in any nesting)', () => {
+    expect(layer('Rescaling', { scale: 0.00392156862745098, offset: 0.0 })).toEqual({
+      kind: 'Rescaling',
+      params: { scale: 0.00392156862745098, offset: 0 },
+    });
+    expect(layer('Normalization', { axis: -1, mean: null, variance: null })).toEqual({
+      kind: 'Normalization',
+      params: { mean: null, variance: null },
+    });
+    expect(
+      layer('Normalization', { axis: [3], mean: [[[0.485, 0.456, 0.406]]], variance: [[[0.05, 0.05, 0.05]]] }),
+    ).toEqual({
+      kind: 'Normalization',
+      params: { mean: [0.485, 0.456, 0.406], variance: [0.05, 0.05, 0.05] },
+    });
+    expect(layer('Normalization', { axis: 1 }).message).toMatch(
+      /normalizes axis 1; Netwright's Normalization works on the last/,
+    );
+    expect(layer('Normalization', { invert: true }).message).toMatch(/invert: true/);
+  });
+
+  it('Conv2DTranspose, Cropping2D, UpSampling2D, LayerNormalization, Permute', () => {
+    expect(
+      layer('Conv2DTranspose', { filters: 8, kernel_size: 3, strides: 2, padding: 'same', output_padding: null }),
+    ).toEqual({
+      kind: 'Conv2DTranspose',
+      params: {
+        filters: 8,
+        kernelSize: [3, 3],
+        strides: [2, 2],
+        padding: 'same',
+        dilation: [1, 1],
+        useBias: true,
+        activation: 'linear',
+      },
+    });
+    expect(layer('Conv2DTranspose', { filters: 8, kernel_size: 3, output_padding: [1, 1] }).message).toMatch(
+      /sets output_padding \[1,1\]; Netwright's Conv2DTranspose has Keras's default \(null\) only/,
+    );
+    expect(
+      layer('Cropping2D', {
+        cropping: [
+          [0, 1],
+          [0, 1],
+        ],
+      }).params,
+    ).toEqual({
+      cropping: [
+        [0, 1],
+        [0, 1],
+      ],
+    });
+    expect(layer('Cropping2D', {}).params).toEqual({
+      cropping: [
+        [0, 0],
+        [0, 0],
+      ],
+    });
+    expect(layer('UpSampling2D', { size: [2, 2], interpolation: 'bilinear' })).toEqual({
+      kind: 'UpSampling2D',
+      params: { size: [2, 2], interpolation: 'bilinear' },
+    });
+    expect(layer('UpSampling2D', { interpolation: 'lanczos3' }).message).toMatch(/expected 'nearest' or 'bilinear'/);
+    expect(layer('LayerNormalization', { axis: [3], epsilon: 1e-6 })).toEqual({
+      kind: 'LayerNormalization',
+      params: { center: true, scale: true, epsilon: 1e-6 },
+    });
+    expect(layer('LayerNormalization', { axis: [1, 2, 3] }).message).toMatch(/normalizes over axes \[1,2,3\]/);
+    expect(layer('Permute', { dims: [2, 1, 3] })).toEqual({ kind: 'Permute', params: { dims: [2, 1, 3] } });
+  });
+
+  it("EfficientNet's stem and squeeze-and-excitation analyse to Keras's counts", () => {
+    const r = ok(
+      keras2Model(
+        [
+          ['rescaling', 'Rescaling', { scale: 1 / 255, offset: 0 }, ['in']],
+          ['normalization', 'Normalization', { axis: -1, mean: null, variance: null }, ['rescaling']],
+          ['stem', 'Conv2D', { filters: 16, kernel_size: 3, use_bias: false, activation: 'swish' }, ['normalization']],
+          ['squeeze', 'GlobalAveragePooling2D', { keepdims: true }, ['stem']],
+          ['reduce', 'Conv2D', { filters: 4, kernel_size: 1, activation: 'relu' }, ['squeeze']],
+          ['expand', 'Conv2D', { filters: 16, kernel_size: 1, activation: 'hard_sigmoid' }, ['reduce']],
+          ['excite', 'Multiply', {}, ['stem', 'expand']],
+        ],
+        [32, 32, 3],
+      ),
+    );
+    expect(r.graph.nodes.map((n) => n.kind)).not.toContain(UNSUPPORTED_KIND);
+    const analysis = analyzeGraph(r.graph);
+    expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(analysis.nodes.excite!.outputShape).toEqual([30, 30, 16]);
+    // Normalization: mean, variance (3 each) and count; stem 3·3·3·16; SE 16·4 + 4 and 4·16 + 16.
+    expect(analysis.totals.nonTrainableParams).toBe(7);
+    expect(analysis.totals.trainableParams).toBe(432 + 68 + 80);
+  });
+
+  it('Multiply, Subtract, Average, Maximum, Minimum', () => {
+    const r = ok(
+      keras2Model([
+        ['a', 'Conv2D', { filters: 3, kernel_size: 1 }, ['in']],
+        ['m', 'Multiply', {}, ['in', 'a']],
+        ['s', 'Subtract', {}, ['m', 'a']],
+        ['v', 'Average', {}, ['s', 'a']],
+        ['x', 'Maximum', {}, ['v', 'a']],
+        ['n', 'Minimum', {}, ['x', 'a']],
+      ]),
+    );
+    const kinds = r.graph.nodes.filter((n) => n.id.length === 1 && n.id !== 'a').map((n) => [n.id, n.kind]);
+    expect(kinds).toEqual([
+      ['m', 'Multiply'],
+      ['s', 'Subtract'],
+      ['v', 'Average'],
+      ['x', 'Maximum'],
+      ['n', 'Minimum'],
     ]);
   });
 

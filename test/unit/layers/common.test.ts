@@ -43,7 +43,18 @@ describe('shared schema pieces', () => {
   });
 
   it('lists the activations the catalog understands', () => {
-    expect([...ACTIVATIONS].sort()).toEqual(['gelu', 'linear', 'relu', 'relu6', 'sigmoid', 'softmax', 'swish', 'tanh']);
+    expect([...ACTIVATIONS].sort()).toEqual([
+      'gelu',
+      'hard_sigmoid',
+      'hard_swish',
+      'linear',
+      'relu',
+      'relu6',
+      'sigmoid',
+      'softmax',
+      'swish',
+      'tanh',
+    ]);
   });
 
   it('prints values as they were typed', () => {

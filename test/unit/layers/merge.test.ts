@@ -96,3 +96,41 @@ describe('Add', () => {
     expect(rejection('Add', { axis: -1 })).toContain('axis');
   });
 });
+
+describe('element-wise merges (Multiply, Subtract, Average, Maximum, Minimum)', () => {
+  it('squeeze-and-excitation: a [1, 1, C] gate stretches over the [H, W, C] map', () => {
+    const inputs = [
+      [14, 14, 96],
+      [1, 1, 96],
+    ];
+    for (const kind of ['Multiply', 'Average', 'Maximum', 'Minimum', 'Subtract']) {
+      expect(evaluate(kind, {}, inputs), kind).toEqual({ shape: [14, 14, 96], params: none, macs: 0 });
+    }
+    expect(
+      evaluate('Multiply', {}, [
+        [1, 8, 3],
+        [5, 1, 3],
+        [5, 8, 1],
+      ]).shape,
+    ).toEqual([5, 8, 3]);
+  });
+
+  it('refuses sizes that cannot stretch and ranks that differ, naming both inputs', () => {
+    expect(
+      shapeError('Multiply', {}, [
+        [8, 8, 16],
+        [8, 8, 8],
+      ]),
+    ).toBe(
+      'Multiply needs inputs of the same shape (an axis of size 1 may stretch), but input 1 is [8, 8, 16] and input 2 is [8, 8, 8] (inputs counted in connection order) — a Reshape, a 1×1 Conv2D or a matching stride can make them agree',
+    );
+    expect(shapeError('Average', {}, [[8, 8, 16], [16]])).toContain('input 2 is [16]');
+  });
+
+  it('Subtract takes exactly two inputs; the others two or more', () => {
+    expect(getLayerSpec('Subtract')!.inputs).toEqual({ min: 2, max: 2 });
+    expect(shapeError('Subtract', {}, [[4], [4], [4]])).toBe('Subtract needs exactly two inputs, but got 3');
+    expect(shapeError('Maximum', {}, [[4]])).toBe('Maximum needs at least two inputs, but got 1');
+    expect(evaluate('Minimum', {}, [[4], [4], [4], [4]]).shape).toEqual([4]);
+  });
+});

@@ -46,6 +46,30 @@ const defaults: Record<LayerKind, [raw: Record<string, unknown>, filled: Record<
       activation: 'linear',
     },
   ],
+  Conv2DTranspose: [
+    { filters: 8, kernelSize: 3 },
+    {
+      filters: 8,
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'same',
+      dilation: [1, 1],
+      useBias: true,
+      activation: 'linear',
+    },
+  ],
+  Cropping2D: [
+    {},
+    {
+      cropping: [
+        [0, 0],
+        [0, 0],
+      ],
+    },
+  ],
+  UpSampling2D: [{}, { size: [2, 2], interpolation: 'nearest' }],
+  LayerNormalization: [{}, { center: true, scale: true, epsilon: 0.001 }],
+  Permute: [{ dims: [2, 1, 3] }, { dims: [2, 1, 3] }],
   MaxPool2D: [{}, { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }],
   AvgPool2D: [{}, { poolSize: [2, 2], strides: [2, 2], padding: 'valid' }],
   GlobalAvgPool2D: [{}, { keepDims: false }],
@@ -63,6 +87,17 @@ const defaults: Record<LayerKind, [raw: Record<string, unknown>, filled: Record<
   ],
   Concatenate: [{}, { axis: -1 }],
   Add: [{}, {}],
+  Multiply: [{}, {}],
+  Subtract: [{}, {}],
+  Average: [{}, {}],
+  Maximum: [{}, {}],
+  Minimum: [{}, {}],
+  ReLU: [{}, { maxValue: null, negativeSlope: 0, threshold: 0 }],
+  LeakyReLU: [{}, { negativeSlope: 0.3 }],
+  PReLU: [{}, { sharedAxes: null }],
+  ELU: [{}, { alpha: 1 }],
+  Rescaling: [{}, { scale: 1 / 255, offset: 0 }],
+  Normalization: [{}, { mean: null, variance: null }],
   Flatten: [{}, {}],
   Reshape: [{ targetShape: [-1] }, { targetShape: [-1] }],
   Dropout: [{}, { rate: 0.5 }],
@@ -110,9 +145,11 @@ describe('registry', () => {
       const expected =
         spec.kind === 'Input'
           ? { min: 0, max: 0 }
-          : ['Concatenate', 'Add'].includes(spec.kind)
-            ? { min: 2, max: Number.POSITIVE_INFINITY }
-            : { min: 1, max: 1 };
+          : spec.kind === 'Subtract'
+            ? { min: 2, max: 2 }
+            : ['Concatenate', 'Add', 'Multiply', 'Average', 'Maximum', 'Minimum'].includes(spec.kind)
+              ? { min: 2, max: Number.POSITIVE_INFINITY }
+              : { min: 1, max: 1 };
       expect(spec.inputs, spec.kind).toEqual(expected);
     }
   });

@@ -136,7 +136,12 @@ const stridesAndDilation = fc.oneof(
   fc.record({ strides: fc.constant(one), dilation: pairOf(small) }),
 );
 const padding = fc.constantFrom('same' as const, 'valid' as const);
-const activation = fc.constantFrom(...ACTIVATIONS);
+/** tfjs has no hard_sigmoid as Keras 3 means it, nor hard_swish (the builders refuse them). */
+const TFJS_ACTIVATIONS = ACTIVATIONS.filter(
+  (a): a is Exclude<(typeof ACTIVATIONS)[number], 'hard_sigmoid' | 'hard_swish'> =>
+    a !== 'hard_sigmoid' && a !== 'hard_swish',
+);
+const activation = fc.constantFrom(...TFJS_ACTIVATIONS);
 const filters = fc.integer({ min: 1, max: 8 });
 
 describe('convolutions match tfjs', () => {
@@ -241,6 +246,53 @@ describe('convolutions match tfjs', () => {
   });
 });
 
+describe('transposed convolution, cropping and upsampling match tfjs', () => {
+  it('Conv2DTranspose (Keras deconv_output_length, both paddings, kernels smaller and larger than strides)', () => {
+    fc.assert(
+      fc.property(
+        image,
+        kernel,
+        pairOf(small),
+        padding,
+        filters,
+        fc.boolean(),
+        (shape, kernelSize, strides, pad, n, useBias) => {
+          const raw = { filters: n, kernelSize, strides, padding: pad, useBias };
+          const layer = tf.layers.conv2dTranspose({ filters: n, kernelSize, strides, padding: pad, useBias });
+          expectSame(ours('Conv2DTranspose', raw, [shape]), theirs([shape], single(layer)));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('Cropping2D (fitting and cutting everything)', () => {
+    const amount = fc.integer({ min: 0, max: 4 });
+    fc.assert(
+      fc.property(image, fc.tuple(pairOf(amount), pairOf(amount)), (shape, cropping) => {
+        const layer = tf.layers.cropping2D({ cropping });
+        expectSame(ours('Cropping2D', { cropping }, [shape]), theirs([shape], single(layer)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('UpSampling2D', () => {
+    fc.assert(
+      fc.property(
+        image,
+        pairOf(small),
+        fc.constantFrom('nearest' as const, 'bilinear' as const),
+        (shape, size, interpolation) => {
+          const layer = tf.layers.upSampling2d({ size, interpolation });
+          expectSame(ours('UpSampling2D', { size, interpolation }, [shape]), theirs([shape], single(layer)));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('pooling matches tfjs', () => {
   it.each([
     ['MaxPool2D', tf.layers.maxPooling2d],
@@ -277,6 +329,16 @@ describe('per-element layers match tfjs', () => {
       fc.property(anyRank, fc.boolean(), fc.boolean(), (shape, center, scale) => {
         const layer = tf.layers.batchNormalization({ center, scale, epsilon: 0.001, momentum: 0.99 });
         expectSame(ours('BatchNorm', { center, scale }, [shape]), theirs([shape], single(layer)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('LayerNormalization (any rank, center / scale flags)', () => {
+    fc.assert(
+      fc.property(anyRank, fc.boolean(), fc.boolean(), (shape, center, scale) => {
+        const layer = tf.layers.layerNormalization({ axis: -1, center, scale });
+        expectSame(ours('LayerNormalization', { center, scale }, [shape]), theirs([shape], single(layer)));
       }),
       RUNS,
     );
@@ -387,6 +449,101 @@ describe('merges match tfjs', () => {
   });
 });
 
+describe('element-wise merges match tfjs (axes of size 1 stretch)', () => {
+  /** Inputs of one rank whose axes are the base size, 1, or (sometimes) another size. */
+  const broadcastCase = fc.record({
+    base: fc.array(fc.integer({ min: 2, max: 5 }), { minLength: 1, maxLength: 3 }),
+    count: fc.integer({ min: 2, max: 4 }),
+    picks: fc.array(fc.array(fc.constantFrom('base', 'base', 'one', 'other'), { minLength: 3, maxLength: 3 }), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+  });
+  const shapesOf = ({ base, count, picks }: { base: number[]; count: number; picks: string[][] }) =>
+    Array.from({ length: count }, (_, i) =>
+      base.map((d, j) => {
+        const pick = picks[i]![j]!;
+        return pick === 'one' ? 1 : pick === 'other' ? d + 1 : d;
+      }),
+    );
+
+  it.each([
+    ['Multiply', tf.layers.multiply],
+    ['Average', tf.layers.average],
+    ['Maximum', tf.layers.maximum],
+    ['Minimum', tf.layers.minimum],
+  ] as const)('%s', (kind, make) => {
+    fc.assert(
+      fc.property(broadcastCase, (c) => {
+        const shapes = shapesOf(c);
+        expectSame(ours(kind, {}, shapes), theirs(shapes, merged(make())));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('activation layers and preprocessing match tfjs', () => {
+  const slope = fc.integer({ min: 0, max: 100 }).map((n) => n / 100);
+
+  it('ReLU (with a cap)', () => {
+    fc.assert(
+      fc.property(anyRank, fc.option(fc.integer({ min: 0, max: 8 })), (shape, maxValue) => {
+        const layer = tf.layers.reLU(maxValue === null ? {} : { maxValue });
+        expectSame(ours('ReLU', { maxValue }, [shape]), theirs([shape], single(layer)));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('LeakyReLU', () => {
+    fc.assert(
+      fc.property(anyRank, slope, (shape, negativeSlope) => {
+        const layer = tf.layers.leakyReLU({ alpha: negativeSlope });
+        expectSame(ours('LeakyReLU', { negativeSlope }, [shape]), theirs([shape], single(layer)));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('ELU', () => {
+    fc.assert(
+      fc.property(anyRank, slope, (shape, alpha) => {
+        // tfjs 4.22's ELU refuses any alpha but 1 (the builder says so); shapes and weights do not depend on it.
+        expectSame(ours('ELU', { alpha }, [shape]), theirs([shape], single(tf.layers.elu({ alpha: 1 }))));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('PReLU (slopes per value, or shared along axes)', () => {
+    fc.assert(
+      fc.property(
+        anyRank,
+        fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 })),
+        (shape, sharedAxes) => {
+          // tfjs indexes its input shape with the axis without checking it: keep to the input's axes.
+          const axes = sharedAxes?.filter((a) => a <= shape.length) ?? null;
+          const shared = axes && axes.length > 0 ? axes : null;
+          const layer = tf.layers.prelu(shared ? { sharedAxes: shared } : {});
+          expectSame(ours('PReLU', { sharedAxes: shared }, [shape]), theirs([shape], single(layer)));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('Rescaling', () => {
+    fc.assert(
+      fc.property(anyRank, fc.double({ min: -2, max: 2, noNaN: true }), slope, (shape, scale, offset) => {
+        const layer = tf.layers.rescaling({ scale, offset });
+        expectSame(ours('Rescaling', { scale, offset }, [shape]), theirs([shape], single(layer)));
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('head layers match tfjs', () => {
   it('Flatten', () => {
     // tfjs's Flatten refuses a vector (min_ndim 3 with the batch) where Keras passes it through,
@@ -412,6 +569,24 @@ describe('head layers match tfjs', () => {
         expectSame(ours('Reshape', { targetShape }, [shape]), theirs([shape], single(layer)));
       }),
       RUNS,
+    );
+  });
+
+  it('Permute', () => {
+    fc.assert(
+      fc.property(anyRank, fc.nat(), (shape, seed) => {
+        // A permutation of 1…rank from the seed (Fisher–Yates with the seed's digits).
+        const dims = shape.map((_, i) => i + 1);
+        let r = seed;
+        for (let i = dims.length - 1; i > 0; i--) {
+          const j = r % (i + 1);
+          r = Math.floor(r / (i + 1));
+          [dims[i], dims[j]] = [dims[j]!, dims[i]!];
+        }
+        const layer = tf.layers.permute({ dims: [...dims] });
+        expectSame(ours('Permute', { dims }, [shape]), theirs([shape], single(layer)));
+      }),
+      { numRuns: 20 },
     );
   });
 

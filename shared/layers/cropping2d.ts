@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { padPairs } from './common';
+import { formatShape, imageShape } from './shapeMath';
+import { LayerError, type LayerSpec } from './spec';
+
+export const cropping2dSchema = z.strictObject({
+  cropping: padPairs().default([
+    [0, 0],
+    [0, 0],
+  ]),
+});
+
+export type Cropping2DParams = z.output<typeof cropping2dSchema>;
+
+/** Removes rows and columns from the edges: ZeroPadding2D's inverse (NASNet aligns its branches with it). */
+export const cropping2dSpec: LayerSpec<Cropping2DParams, 'Cropping2D'> = {
+  kind: 'Cropping2D',
+  label: 'Cropping',
+  nodeName: 'crop',
+  description: 'Cuts rows and columns off the edges of the image, e.g. to align two branches; no weights.',
+  category: 'convolution',
+  schema: cropping2dSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const [h, w, channels] = imageShape(inputs, 'Cropping2D');
+    const [[top, bottom], [left, right]] = p.cropping;
+    const out = [h - top - bottom, w - left - right, channels];
+    if (out[0]! <= 0 || out[1]! <= 0)
+      throw new LayerError(
+        `Cropping2D would cut ${top}+${bottom} rows and ${left}+${right} columns from ${formatShape([h, w, channels])}, leaving nothing — crop less`,
+      );
+    return out;
+  },
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => {
+    const [[top, bottom], [left, right]] = p.cropping;
+    const uniform = top === bottom && bottom === left && left === right;
+    return uniform ? `crop ${top}` : `crop ${top},${bottom} / ${left},${right}`;
+  },
+};

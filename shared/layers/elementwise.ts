@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { formatShape } from './shapeMath';
+import { LayerError, type LayerSpec } from './spec';
+
+/** The merges that combine equal-shaped inputs value by value (Add, Multiply, Average, …); none has settings. */
+export const elementwiseSchema = z.strictObject({});
+
+export type ElementwiseParams = z.output<typeof elementwiseSchema>;
+
+interface ElementwiseKind<K extends string> {
+  kind: K;
+  label: string;
+  nodeName: string;
+  description: string;
+  /** Subtract takes exactly two; the others two or more. */
+  maxInputs: number;
+  summary: string;
+}
+
+/**
+ * As Keras does, an axis of size 1 stretches to match the others (squeeze-and-excitation
+ * multiplies [H, W, C] by [1, 1, C]). Unlike Keras the ranks must agree: a [C] vector is
+ * made [1, 1, C] with a Reshape first, so the PyTorch export (NCHW) lines up the same axes.
+ * (Add stays strict: a broadcast in a residual connection is almost always a bug.)
+ */
+export function elementwiseSpec<K extends string>(merge: ElementwiseKind<K>): LayerSpec<ElementwiseParams, K> {
+  const { kind } = merge;
+  const count = merge.maxInputs === 2 ? 'exactly two inputs' : 'at least two inputs';
+  return {
+    kind,
+    label: merge.label,
+    nodeName: merge.nodeName,
+    description: merge.description,
+    category: 'merge',
+    schema: elementwiseSchema,
+    inputs: { min: 2, max: merge.maxInputs },
+    outputShape(inputs) {
+      const [first] = inputs;
+      if (!first || inputs.length < 2 || inputs.length > merge.maxInputs)
+        throw new LayerError(`${kind} needs ${count}, but got ${inputs.length}`);
+      const out = [...first];
+      inputs.forEach((shape, i) => {
+        const fits = shape.length === out.length && shape.every((d, j) => d === out[j] || d === 1 || out[j] === 1);
+        if (!fits) {
+          throw new LayerError(
+            `${kind} needs inputs of the same shape (an axis of size 1 may stretch), but input 1 is ${formatShape(first)} and input ${i + 1} is ${formatShape(shape)} (inputs counted in connection order) — a Reshape, a 1×1 Conv2D or a matching stride can make them agree`,
+          );
+        }
+        shape.forEach((d, j) => {
+          out[j] = Math.max(out[j]!, d);
+        });
+      });
+      return out;
+    },
+    paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+    // Element-wise arithmetic is not multiply-adds (docs/conventions.md).
+    macs: () => 0,
+    rfStep: () => ({ type: 'identity' }),
+    summary: () => merge.summary,
+  };
+}

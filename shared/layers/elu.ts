@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { nonNegative, shortNumber } from './common';
+import { onlyInput } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+export const eluSchema = z.strictObject({
+  alpha: nonNegative().default(1),
+});
+
+export type ELUParams = z.output<typeof eluSchema>;
+
+/** x above zero, alpha·(eˣ − 1) below. */
+export const eluSpec: LayerSpec<ELUParams, 'ELU'> = {
+  kind: 'ELU',
+  label: 'ELU',
+  nodeName: 'elu',
+  description: 'Exponential linear unit: x above zero, a smooth curve down to −alpha below; no weights.',
+  category: 'normalization',
+  schema: eluSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape: (inputs) => onlyInput(inputs, 'ELU'),
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => (p.alpha === 1 ? 'elu' : `elu α${shortNumber(p.alpha)}`),
+};

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { nonNegative, shortNumber } from './common';
+import { onlyInput } from './shapeMath';
+import type { LayerSpec } from './spec';
+
+/** Keras 3 names the slope negative_slope (Keras 2: alpha); both default to 0.3. */
+export const leakyReluSchema = z.strictObject({
+  negativeSlope: nonNegative().default(0.3),
+});
+
+export type LeakyReLUParams = z.output<typeof leakyReluSchema>;
+
+export const leakyReluSpec: LayerSpec<LeakyReLUParams, 'LeakyReLU'> = {
+  kind: 'LeakyReLU',
+  label: 'Leaky ReLU',
+  nodeName: 'leaky',
+  description: 'ReLU that lets a small slope of the negative values through; no weights.',
+  category: 'normalization',
+  schema: leakyReluSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape: (inputs) => onlyInput(inputs, 'LeakyReLU'),
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => `leaky ${shortNumber(p.negativeSlope)}`,
+};

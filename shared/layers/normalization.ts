@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { parsedBy } from './common';
+import { lastAxis, onlyInput } from './shapeMath';
+import { LayerError, type LayerSpec } from './spec';
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** One value for every channel, a list of them, or null; a lone number is typed in the inspector as "0.5". */
+const stats = (what: string) =>
+  parsedBy(what, (v): number[] | null | undefined => {
+    if (v === null) return null;
+    if (isFiniteNumber(v)) return [v];
+    return Array.isArray(v) && v.length > 0 && v.every(isFiniteNumber) ? [...v] : undefined;
+  }).default(null);
+
+export const normalizationSchema = z
+  .strictObject({
+    mean: stats('a list of numbers (one, or one per channel) or null'),
+    variance: stats('a list of numbers ≥ 0 (one, or one per channel) or null'),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.mean === null) !== (p.variance === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.mean === null ? 'mean' : 'variance'],
+        input: null,
+        message: 'expected mean and variance to be given together (or both null, learned by adapt()), got only one',
+      });
+    }
+    if (p.variance?.some((v) => v < 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variance'],
+        input: p.variance,
+        message: `expected variances ≥ 0, got ${p.variance.find((v) => v < 0)}`,
+      });
+    }
+  });
+
+export type NormalizationParams = z.output<typeof normalizationSchema>;
+
+/** Channels of the last axis, checked against the given statistics (one value, or one per channel). */
+function channels(inputs: Parameters<typeof lastAxis>[0], p: NormalizationParams): number {
+  const c = lastAxis(inputs, 'Normalization');
+  for (const [name, values] of [
+    ['mean', p.mean],
+    ['variance', p.variance],
+  ] as const) {
+    if (values && values.length !== 1 && values.length !== c)
+      throw new LayerError(
+        `Normalization has ${values.length} ${name} values for ${c} channels — give one value, or one per channel`,
+      );
+  }
+  return c;
+}
+
+/**
+ * Keras's Normalization over the last axis: (x − mean) / √variance. With no mean and
+ * variance given, Keras creates them as weights filled by adapt(), plus a count: 2·C + 1
+ * non-trainable values. Given as settings, they are constants and Keras creates no weights.
+ */
+export const normalizationSpec: LayerSpec<NormalizationParams, 'Normalization'> = {
+  kind: 'Normalization',
+  label: 'Normalization',
+  nodeName: 'normalization',
+  description: 'Subtracts a per-channel mean and divides by the standard deviation, as data preprocessing.',
+  category: 'input',
+  schema: normalizationSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    channels(inputs, p);
+    return onlyInput(inputs, 'Normalization');
+  },
+  paramCount(inputs, p) {
+    const c = channels(inputs, p);
+    return { trainable: 0, nonTrainable: p.mean === null ? 2 * c + 1 : 0 };
+  },
+  macs: () => 0,
+  rfStep: () => ({ type: 'identity' }),
+  summary: (p) => (p.mean === null ? 'adapted mean, var' : 'fixed mean, var'),
+};

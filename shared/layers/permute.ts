@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { parsedBy } from './common';
+import { formatShape, onlyInput } from './shapeMath';
+import { LayerError, type LayerSpec } from './spec';
+
+export const permuteSchema = z.strictObject({
+  dims: parsedBy('a reordering of the axes 1…n (the batch axis 0 stays first), e.g. [2, 1, 3]', (v) => {
+    if (!Array.isArray(v) || v.length === 0) return undefined;
+    const sorted = [...v].sort((a, b) => a - b);
+    return sorted.every((d, i) => d === i + 1) ? [...(v as number[])] : undefined;
+  }),
+});
+
+export type PermuteParams = z.output<typeof permuteSchema>;
+
+/** Keras's Permute: output axis i is input axis dims[i], both counted from 1 (0 is the batch). */
+export const permuteSpec: LayerSpec<PermuteParams, 'Permute'> = {
+  kind: 'Permute',
+  label: 'Permute',
+  nodeName: 'permute',
+  description: 'Reorders the axes, e.g. swaps height and width; the values are the same.',
+  category: 'head',
+  schema: permuteSchema,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const input = onlyInput(inputs, 'Permute');
+    if (p.dims.length !== input.length)
+      throw new LayerError(
+        `Permute reorders ${p.dims.length} axes, but its input ${formatShape(input)} has ${input.length} — give one entry per axis`,
+      );
+    return p.dims.map((d) => input[d - 1]!);
+  },
+  paramCount: () => ({ trainable: 0, nonTrainable: 0 }),
+  macs: () => 0,
+  // Moving the spatial axes rearranges the grid, as Reshape does.
+  rfStep: () => ({ type: 'global' }),
+  summary: (p) => `→ (${p.dims.join(', ')})`,
+};
