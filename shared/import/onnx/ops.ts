@@ -263,6 +263,51 @@ const squeeze: OpConverter = (cx, node, id) => {
   throw new Unconvertible('it squeezes axes other than a 1×1 map');
 };
 
+/**
+ * Mul and Sub of two tensors: squeeze-and-excitation's x · s (s of 1×1×C) and swish's
+ * x · sigmoid(x). The kinds stretch an axis of size 1 between inputs of equal rank; a constant
+ * operand (x · 0.5) has no layer.
+ */
+function merge(kind: 'Multiply' | 'Subtract'): OpConverter {
+  return (cx, node, id) => {
+    const values = node.inputs.map((n) => cx.value(n));
+    const data = values.filter((v): v is KnownData => v?.kind === 'data' && v.shape !== null);
+    if (data.length !== 2) {
+      throw new Unconvertible(`it ${kind === 'Multiply' ? 'multiplies by' : 'subtracts'} a constant`, 'input');
+    }
+    const [a, b] = data as [KnownData, KnownData];
+    if (a.shape.length !== b.shape.length) {
+      const out = broadcast(onnxShape(a.shape), onnxShape(b.shape));
+      throw new Unconvertible('it broadcasts inputs of different ranks', out ? ourShape(out) : undefined);
+    }
+    return cx.layer(id, kind, {}, [a, b], kind === 'Multiply' && a.nonNegative && b.nonNegative);
+  };
+}
+
+const floatAttr = (cx: Context, node: OnnxNode, name: string, fallback: number) => {
+  const v = cx.attr(node, name);
+  return typeof v === 'number' ? v : fallback;
+};
+
+const leakyRelu: OpConverter = (cx, node, id) =>
+  cx.layer(id, 'LeakyReLU', { negativeSlope: floatAttr(cx, node, 'alpha', 0.01) }, [cx.data(node)]);
+
+const elu: OpConverter = (cx, node, id) =>
+  cx.layer(id, 'ELU', { alpha: floatAttr(cx, node, 'alpha', 1) }, [cx.data(node)]);
+
+/** PyTorch's Hardsigmoid exports as HardSigmoid(alpha 1/6, beta 0.5): Keras 3's hard_sigmoid. */
+const hardSigmoid: OpConverter = (cx, node, id) => {
+  const alpha = floatAttr(cx, node, 'alpha', 0.2);
+  const beta = floatAttr(cx, node, 'beta', 0.5);
+  if (Math.abs(alpha - 1 / 6) > 1e-6 || Math.abs(beta - 0.5) > 1e-6) {
+    throw new Unconvertible(
+      `has slope ${alpha} and offset ${beta}; hard_sigmoid is x/6 + 1/2 clipped to [0, 1]`,
+      'input',
+    );
+  }
+  return cx.layer(id, 'Activation', { activation: 'hard_sigmoid' }, [cx.data(node)], true);
+};
+
 /** Dropout and Identity change nothing at inference: their output is their input. */
 const passThrough: OpConverter = (cx, node) => cx.data(node);
 
@@ -283,6 +328,12 @@ export const CONVERTERS: Readonly<Record<string, OpConverter>> = {
   Gemm: dense,
   MatMul: dense,
   Add: add,
+  Mul: merge('Multiply'),
+  Sub: merge('Subtract'),
+  LeakyRelu: leakyRelu,
+  Elu: elu,
+  HardSigmoid: hardSigmoid,
+  HardSwish: activation('hard_swish', false),
   Concat: concat,
   Pad: pad,
   Squeeze: squeeze,

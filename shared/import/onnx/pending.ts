@@ -4,15 +4,9 @@
  * converter in ops.ts (the comment names the kind it maps to).
  */
 export const PENDING_OPS: Readonly<Record<string, string>> = {
-  Mul: 'Multiply (element-wise; squeeze-and-excitation, swish as x · sigmoid(x))',
-  Sub: 'Subtract',
   ConvTranspose: 'Conv2DTranspose',
   Resize: 'UpSampling2D (nearest, integer scale)',
   Upsample: 'UpSampling2D (nearest, integer scale)',
-  LeakyRelu: 'LeakyReLU',
-  Elu: 'ELU',
-  HardSigmoid: "Activation 'hard_sigmoid'",
-  HardSwish: "Activation 'hard_swish'",
 };
 
 /** Operators that keep their input's shape element by element (so a placeholder can assume it). */

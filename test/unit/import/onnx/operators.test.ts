@@ -178,7 +178,7 @@ describe('ONNX operators onto Netwright layers', () => {
     expect(r.analysis.totals).toMatchObject({ params: 216 + 32, macs: (216 + 32) * 32 * 32 });
   });
 
-  it('operators whose kinds are pending keep their op type and shape (Mul broadcast, Resize ×2)', () => {
+  it('operators without a layer keep their op type and shape (a HardSigmoid of another slope, Resize ×2); Mul is Multiply', () => {
     const r = imported({
       input: [1, 4, 8, 8],
       floats: { scales: [1, 1, 2, 2] },
@@ -189,11 +189,12 @@ describe('ONNX operators onto Netwright layers', () => {
         { op: 'Resize', inputs: ['m', '', 'scales'], outputs: ['r'], attrs: { mode: 'nearest' } },
       ],
     });
+    // ONNX's default HardSigmoid slope is 0.2 (Keras 2's), not hard_sigmoid's 1/6.
     expect(r.graph.nodes.filter((n) => n.kind === 'Unsupported').map((n) => n.params.onnxOp)).toEqual([
       'HardSigmoid',
-      'Mul',
       'Resize',
     ]);
+    expect(r.graph.nodes.filter((n) => n.kind === 'Multiply')).toHaveLength(1);
     expect(r.analysis.nodes[r.graph.nodes.at(-1)!.id]!.outputShape).toEqual([16, 16, 4]);
     expect(r.analysis.partial).toBe(true);
   });
@@ -216,7 +217,7 @@ describe('ONNX operators onto Netwright layers', () => {
     const r = imported({
       nodes: [
         { op: 'Relu', inputs: ['x'], name: '/features/features.0/Relu' },
-        { op: 'HardSwish', inputs: ['prev'], name: '/features/features.0/HardSwish' },
+        { op: 'Erf', inputs: ['prev'], name: '/features/features.0/Erf' },
       ],
     });
     expect(r.name).toBe('tiny');
@@ -224,7 +225,7 @@ describe('ONNX operators onto Netwright layers', () => {
     expect(back.ok && back.project.graph.nodes.map((n) => [n.id, n.kind])).toEqual([
       ['x', 'Input'],
       ['features/features.0/Relu', 'Activation'],
-      ['features/features.0/HardSwish', 'Unsupported'],
+      ['features/features.0/Erf', 'Unsupported'],
     ]);
   });
 
