@@ -9,6 +9,7 @@ import { exportCommand } from './export';
 import { factorizeCommand } from './factorize';
 import { commandHelp, mainHelp } from './help';
 import { CliError, type CliIo, ExitCode } from './io';
+import { slidesCommand } from './slides';
 import { suggestCommand } from './suggest';
 import { templateCommand } from './template';
 import { trainCommand } from './train';
@@ -37,6 +38,7 @@ export const commands: readonly CliCommand<any>[] = [
   trainCommand,
   experimentCommand,
   exportCommand,
+  slidesCommand,
   templateCommand,
   helpCommand,
 ];

@@ -2,6 +2,7 @@
 
 export { BUILTIN_INCEPTION_LESSON, buildInceptionLesson } from './builtin/inceptionLesson';
 export { type CaptionContext, fillCaption, placeholderNames, placeholders } from './captions';
+export { lessonDeck } from './lessonDeck';
 export {
   currentLessonVersion,
   isLessonJson,

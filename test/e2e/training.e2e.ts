@@ -21,17 +21,21 @@ afterAll(async () => {
   await host?.stop();
 });
 
+/** The small Inception template open on the Train tab, the form filled with `fields` (label -> text). */
+async function smallInceptionTraining(fields: Record<string, string>) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const ed = new EditorPage(page);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /Small Inception/ }).click();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  const form = page.getByRole('region', { name: 'Training' });
+  for (const [label, text] of Object.entries(fields)) await form.getByLabel(label).fill(text);
+  return { page, ed, form };
+}
+
 describe('training in browser mode', () => {
   it('trains the small Inception template for one short epoch on the built-in data, with curves and accuracy above chance', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const ed = new EditorPage(page);
-    await page.goto(host.url);
-    await page.getByRole('button', { name: /Small Inception/ }).click();
-    await page.getByRole('tab', { name: 'Train' }).click();
-    const form = page.getByRole('region', { name: 'Training' });
-    await form.getByLabel('Samples').fill('320');
-    await form.getByLabel('Epochs').fill('1');
-    await form.getByLabel('Seed').fill('7');
+    const { page, ed, form } = await smallInceptionTraining({ Samples: '320', Epochs: '1', Seed: '7' });
     await expect.poll(() => page.getByTestId('train-estimate').textContent()).toMatch(/per batch/);
     await form.getByRole('button', { name: 'Train', exact: true }).click();
 
@@ -77,16 +81,7 @@ describe('training in browser mode', () => {
   });
 
   it('an experiment trains the original, factorized and smoothed small Inception and fills the table', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const ed = new EditorPage(page);
-    await page.goto(host.url);
-    await page.getByRole('button', { name: /Small Inception/ }).click();
-    await page.getByRole('tab', { name: 'Train' }).click();
-    const form = page.getByRole('region', { name: 'Training' });
-    await form.getByLabel('Samples').fill('64');
-    await form.getByLabel('Batch size').fill('16');
-    await form.getByLabel('Epochs').fill('1');
-    await form.getByLabel('Seed').fill('3');
+    const { page, ed } = await smallInceptionTraining({ Samples: '64', 'Batch size': '16', Epochs: '1', Seed: '3' });
     const experiment = page.getByRole('region', { name: 'Experiment' });
     await experiment.getByRole('button', { name: 'Run experiment (3 runs)' }).click();
     const rows = page.getByTestId('experiment-table').locator('tbody tr');

@@ -65,6 +65,9 @@ function gridReduction(way: 'pool-first' | 'conv-first' | 'parallel'): Graph {
 
 const embedded = (name: string, graph: Graph) => ({ name, graph });
 
+/** Inception v3's modules by their Keras names: collapsed, the whole network reads as its stages. */
+const INCEPTION_V3_MODULES = Array.from({ length: 11 }, (_, i) => `mixed${i}`);
+
 export function buildInceptionLesson(): Lesson {
   const fiveByFive = singleConv(35, 64, 5);
   const sevenBySeven = singleConv(17, 192, 7);
@@ -160,19 +163,7 @@ export function buildInceptionLesson(): Lesson {
       id: 'ancestor',
       title: 'Inception v3 before factorizing',
       network: { template: 'inception-v3-unfactorized' },
-      collapsed: [
-        'mixed0',
-        'mixed1',
-        'mixed2',
-        'mixed3',
-        'mixed4',
-        'mixed5',
-        'mixed6',
-        'mixed7',
-        'mixed8',
-        'mixed9',
-        'mixed10',
-      ],
+      collapsed: INCEPTION_V3_MODULES,
       caption:
         'Inception v3 with its 5×5 and 7×7 convolutions unfactorized: {params} parameters, {macs} multiply-adds.',
     },
@@ -182,19 +173,7 @@ export function buildInceptionLesson(): Lesson {
       network: { template: 'inception-v3' },
       compareWith: 'ancestor',
       show: 'compare',
-      collapsed: [
-        'mixed0',
-        'mixed1',
-        'mixed2',
-        'mixed3',
-        'mixed4',
-        'mixed5',
-        'mixed6',
-        'mixed7',
-        'mixed8',
-        'mixed9',
-        'mixed10',
-      ],
+      collapsed: INCEPTION_V3_MODULES,
       caption:
         'Factorized, the same network has **{saved.paramsPct} fewer parameters** and **{saved.macsPct} fewer multiply-adds** ({params} and {macs}), with the same output shape ({outputShape}) and receptive fields.',
     },

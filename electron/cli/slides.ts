@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { errorMessage } from '../../shared/issues';
+import { buildInceptionLesson, lessonDeck, parseLessonText } from '../../shared/lessons';
+import { defineCommand } from './command';
+import { CliError, ExitCode } from './io';
+import { writableOrExplain, writeOrExplain } from './output';
+
+export const slidesCommand = defineCommand({
+  name: 'slides',
+  positionals: ['[LESSON_FILE]'],
+  synopsis: '(LESSON_FILE | --builtin inception) --out DECK.pptx|DECK.pdf',
+  summary: 'A lesson as slides: PowerPoint (editable tables and charts) or PDF',
+  help: `Writes a lesson as a slide deck: one slide per step with its title, its caption (numbers
+computed from the step's network), its figures as a table, and for a comparison step the
+headline and the chart of both networks. --builtin inception uses the built-in lesson
+"Inception v2/v3: going deeper for less". The extension of --out picks the format: .pptx
+(native, editable tables and charts) or .pdf (needs LibreOffice's soffice).
+
+Exit codes: 0 written; 2 a bad argument, an unreadable or damaged lesson, no LibreOffice for PDF.`,
+  options: {
+    builtin: { type: 'string', value: 'NAME', description: 'a built-in lesson: inception' },
+    out: { type: 'string', value: 'DECK', description: 'the file to write: DECK.pptx or DECK.pdf' },
+  },
+  async run({ values, positionals: [file] }, io) {
+    const out = values.out;
+    if (out === undefined) throw new CliError('--out DECK.pptx or --out DECK.pdf is needed.');
+    const format = path.extname(out).toLowerCase();
+    if (format !== '.pptx' && format !== '.pdf')
+      throw new CliError(`--out must end in .pptx or .pdf, got ${JSON.stringify(out)}.`);
+    if ((file === undefined) === (values.builtin === undefined))
+      throw new CliError('Give one lesson: a LESSON_FILE or --builtin inception.');
+    if (values.builtin !== undefined && values.builtin !== 'inception')
+      throw new CliError(`--builtin: the built-in lesson is "inception", got ${JSON.stringify(values.builtin)}.`);
+    await writableOrExplain(path.dirname(path.resolve(out)), '--out');
+    let lesson = buildInceptionLesson();
+    if (file !== undefined) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (err) {
+        throw new CliError(`Cannot read ${file}: ${errorMessage(err)}`);
+      }
+      const read = parseLessonText(text);
+      if (!read.ok) throw new CliError(`${file}: ${read.error}`);
+      lesson = read.lesson;
+    }
+    const deck = lessonDeck(lesson);
+    const { deckToPdf, deckToPptx, SlidesProblem } = await import('../services/slides');
+    try {
+      await writeOrExplain(out, format === '.pptx' ? await deckToPptx(deck) : await deckToPdf(deck));
+    } catch (err) {
+      if (err instanceof SlidesProblem) throw new CliError(err.message);
+      throw err;
+    }
+    io.err(`Wrote ${deck.slides.length} slides of "${lesson.title}" to ${out}.`);
+    return ExitCode.ok;
+  },
+});
