@@ -38,7 +38,7 @@ describe('a lesson as slides', () => {
   it('bad arguments and damaged lessons: one line, exit 2', async () => {
     expect(await slides('--builtin', 'inception', '--out', path.join(dir, 'deck.key'))).toMatchObject({
       code: 2,
-      err: 'netwright: --out must end in .pptx or .pdf, got ' + JSON.stringify(path.join(dir, 'deck.key')) + '.',
+      err: `netwright: --out must end in .pptx or .pdf, got ${JSON.stringify(path.join(dir, 'deck.key'))}.`,
     });
     expect(await slides('--out', path.join(dir, 'deck.pptx'))).toMatchObject({
       code: 2,
