@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Inspector } from '../inspector/Inspector';
+import { LessonPanel } from '../lesson/LessonPanel';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { SavingsPanel } from './SavingsPanel';
 
@@ -7,6 +8,7 @@ const tabs = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'savings', label: 'Savings' },
   { id: 'train', label: 'Train' },
+  { id: 'lesson', label: 'Lesson' },
 ] as const;
 
 /** The right-hand column: the selected layer's settings, or what factorizing it would save. */
@@ -21,7 +23,15 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      {tab === 'inspector' ? <Inspector /> : tab === 'savings' ? <SavingsPanel /> : <TrainingPanel />}
+      {tab === 'inspector' ? (
+        <Inspector />
+      ) : tab === 'savings' ? (
+        <SavingsPanel />
+      ) : tab === 'train' ? (
+        <TrainingPanel />
+      ) : (
+        <LessonPanel />
+      )}
     </div>
   );
 }

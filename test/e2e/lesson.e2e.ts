@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInceptionLesson, resolveStep } from '../../shared/lessons';
+import { EditorPage } from './editorPage';
 import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
 
 /**
@@ -119,5 +120,55 @@ describe('presenting the built-in lesson', () => {
         expect.stringMatching(/^Cannot open the lesson broken\.lesson\.json: The lesson is invalid at steps\.0\.id: /),
       );
     expect(await page.locator('.presenter').count()).toBe(0);
+  });
+
+  it('writes a lesson from the editor: views as steps, captions with live numbers, undo, save, present', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const ed = new EditorPage(page);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /Inception module A/ }).click();
+    await page.getByRole('tab', { name: 'Lesson' }).click();
+    const panel = page.getByRole('region', { name: 'Lesson' });
+    await panel.getByRole('button', { name: 'New lesson' }).click();
+    await panel.getByLabel('Title', { exact: true }).fill('Stacking 3×3s');
+    await panel.getByLabel('Title', { exact: true }).press('Enter');
+    await panel.getByRole('button', { name: 'Add this view as a step' }).click();
+    // Factorize one 5×5 in the editor, then add that view too and compare it with the first.
+    await page.getByRole('tab', { name: 'Savings' }).click();
+    await ed.select('conv2d_2');
+    await page.getByRole('button', { name: 'Apply n×n → stacked 3×3 convolutions to conv2d_2' }).click();
+    await page.getByRole('tab', { name: 'Lesson' }).click();
+    await panel.getByRole('button', { name: 'Add this view as a step' }).click();
+    await expect.poll(() => panel.getByRole('list', { name: 'Steps' }).locator('li').count()).toBe(2);
+    await panel.getByLabel('Compare with').selectOption({ index: 1 });
+    await panel.getByLabel('Show').selectOption('compare');
+    const caption = panel.getByLabel('Caption', { exact: true });
+    await caption.fill('Two 3×3 instead of one 5×5: **{saved.macsPct} fewer multiply-adds**, same {rf} window.');
+    await caption.blur();
+    const preview = panel.getByLabel('Caption preview');
+    await expect
+      .poll(() => preview.textContent())
+      .toMatch(/^Two 3×3 instead of one 5×5: [\d.]+% fewer multiply-adds, same \d+×\d+/);
+    // An unknown placeholder is said on the step; Undo takes the edit back.
+    await caption.fill('Costs {cost}.');
+    await caption.blur();
+    await expect.poll(() => preview.getByRole('alert').first().textContent()).toMatch(/^Unknown placeholder \{cost\}/);
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => preview.getByRole('alert').count()).toBe(0);
+    await ed.shot('lesson-editing');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await ed.shot('lesson-editing-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const saved = await ed.download(() => panel.getByRole('button', { name: 'Save lesson…' }).click());
+    expect(saved.name).toBe('Stacking 3×3s.lesson.json');
+    const file = JSON.parse(saved.text);
+    expect(file).toMatchObject({ format: 'netwright-lesson', schemaVersion: 1, title: 'Stacking 3×3s' });
+    expect(file.steps.map((s: { show: string }) => s.show)).toEqual(['network', 'compare']);
+    await panel.getByRole('button', { name: 'Present from this step' }).click();
+    await expect.poll(() => page.getByTestId('lesson-counter').textContent()).toBe('2 / 2');
+    expect(await page.getByTestId('lesson-headline').textContent()).toMatch(
+      /^−[\d.]+% parameters, −[\d.]+% multiply-adds$/,
+    );
+    await page.keyboard.press('Escape');
   });
 });

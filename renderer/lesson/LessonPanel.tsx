@@ -1,0 +1,214 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { errorMessage } from '../../shared/issues';
+import {
+  addStep,
+  buildInceptionLesson,
+  deleteStep,
+  emptyLesson,
+  type Lesson,
+  lessonText,
+  moveStep,
+  placeholderNames,
+  resolveStep,
+  updateStep,
+} from '../../shared/lessons';
+import { getFiles } from '../api/transport';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { Caption } from './Caption';
+import { useLessonStore } from './lessonStore';
+
+/** A text field that commits on blur or Enter: one undoable edit per change, not per keystroke. */
+function CommitField({
+  label,
+  value,
+  multiline,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  onCommit(text: string): void;
+}) {
+  const [text, setText] = useState(value);
+  const id = useId();
+  useEffect(() => setText(value), [value]);
+  const commit = () => {
+    if (text !== value) onCommit(text);
+  };
+  return (
+    <div className="lesson-field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea id={id} value={text} rows={6} onChange={(e) => setText(e.target.value)} onBlur={commit} />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Writing a lesson: its steps from the open network, captions with live numbers, order, and the file. */
+export function LessonPanel() {
+  const { lesson, index, past, future, edit, undo, redo, go, open, present } = useLessonStore();
+  const graph = useDocumentStore((s) => s.graph);
+  const name = useDocumentStore((s) => s.name);
+  const selection = useDocumentStore((s) => s.selection);
+  const notify = useUiStore((s) => s.notify);
+  const step = useMemo(() => (lesson && lesson.steps[index] ? resolveStep(lesson, index) : null), [lesson, index]);
+
+  if (!lesson) {
+    return (
+      <section className="lesson-panel" aria-label="Lesson">
+        <h2>Lesson</h2>
+        <p className="small muted">
+          A lesson is a sequence of steps to present: each a network, its highlighted layers and a caption whose numbers
+          are computed.
+        </p>
+        <div className="button-row">
+          <button type="button" onClick={() => open(emptyLesson())}>
+            New lesson
+          </button>
+          <button type="button" onClick={() => open(buildInceptionLesson())}>
+            Edit the built-in lesson
+          </button>
+        </div>
+      </section>
+    );
+  }
+  const change = (next: Lesson) => edit(next);
+  const addView = () => {
+    const highlight = graph.nodes.filter((n) => selection.includes(n.id)).map((n) => n.name);
+    const collapsed = graph.groups.filter((g) => g.collapsed).map((g) => g.name);
+    const added = addStep(lesson, { name, graph }, { highlight, collapsed }, index);
+    change(added.lesson);
+    go(added.index);
+  };
+  const save = async () => {
+    try {
+      const blob = new Blob([lessonText(lesson)], { type: 'application/json' });
+      await getFiles().exportFile(`${lesson.title || 'lesson'}.lesson.json`, 'json', blob);
+    } catch (err) {
+      notify(`Could not save the lesson: ${errorMessage(err)}`, 'error');
+    }
+  };
+  return (
+    <section className="lesson-panel" aria-label="Lesson">
+      <h2>Lesson</h2>
+      <CommitField label="Title" value={lesson.title} onCommit={(title) => change({ ...lesson, title })} />
+      <div className="button-row wrap">
+        <button type="button" className="primary" onClick={addView}>
+          Add this view as a step
+        </button>
+        <button type="button" disabled={past.length === 0} onClick={undo}>
+          Undo
+        </button>
+        <button type="button" disabled={future.length === 0} onClick={redo}>
+          Redo
+        </button>
+      </div>
+      <ol className="lesson-steps" aria-label="Steps">
+        {lesson.steps.map((s, i) => (
+          <li key={s.id}>
+            <button type="button" className={i === index ? 'selected' : undefined} onClick={() => go(i)}>
+              {s.title || s.id}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {step && (
+        <div className="lesson-step" aria-label="Step">
+          <div className="button-row wrap">
+            <button
+              type="button"
+              disabled={index === 0}
+              onClick={() => (change(moveStep(lesson, index, -1)), go(index - 1))}
+            >
+              Move up
+            </button>
+            <button
+              type="button"
+              disabled={index === lesson.steps.length - 1}
+              onClick={() => (change(moveStep(lesson, index, 1)), go(index + 1))}
+            >
+              Move down
+            </button>
+            <button type="button" onClick={() => (change(deleteStep(lesson, index)), go(index))}>
+              Delete step
+            </button>
+          </div>
+          <CommitField
+            label="Step title"
+            value={step.step.title}
+            onCommit={(title) => change(updateStep(lesson, index, { title }))}
+          />
+          <CommitField
+            label="Caption"
+            multiline
+            value={step.step.caption}
+            onCommit={(caption) => change(updateStep(lesson, index, { caption }))}
+          />
+          <p className="small muted" title={placeholderNames.map((n) => `{${n}}`).join(' ')}>
+            Numbers: {'{params}'}, {'{macs}'}, {'{rf}'}, {'{saved.macsPct}'}, … (hover for all)
+          </p>
+          <label className="lesson-field">
+            <span>Compare with</span>
+            <select
+              value={step.step.compareWith ?? ''}
+              onChange={(e) => {
+                const compareWith = e.target.value || undefined;
+                const { compareWith: _, ...rest } = step.step;
+                change(
+                  updateStep(lesson, index, compareWith ? { ...rest, compareWith } : { ...rest, show: 'network' }),
+                );
+              }}
+            >
+              <option value="">nothing</option>
+              {lesson.steps
+                .filter((s) => s.id !== step.step.id)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.title || s.id}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="lesson-field">
+            <span>Show</span>
+            <select
+              value={step.step.show}
+              disabled={!step.step.compareWith}
+              onChange={(e) => change(updateStep(lesson, index, { show: e.target.value as 'network' | 'compare' }))}
+            >
+              <option value="network">the network</option>
+              <option value="compare">the comparison</option>
+            </select>
+          </label>
+          <div className="lesson-preview" aria-label="Caption preview">
+            <Caption text={step.caption} />
+            {step.problems.map((p) => (
+              <p key={p} className="field-error" role="alert">
+                {p}
+              </p>
+            ))}
+          </div>
+        </div>
+      )}
+      <div className="button-row wrap">
+        <button type="button" disabled={lesson.steps.length === 0} onClick={() => present(lesson, index)}>
+          Present from this step
+        </button>
+        <button type="button" onClick={() => void save()}>
+          Save lesson…
+        </button>
+      </div>
+    </section>
+  );
+}
