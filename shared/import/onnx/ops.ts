@@ -308,6 +308,31 @@ const hardSigmoid: OpConverter = (cx, node, id) => {
   return cx.layer(id, 'Activation', { activation: 'hard_sigmoid' }, [cx.data(node)], true);
 };
 
+/**
+ * Resize / Upsample in nearest mode by whole scales of the height and width (the channels
+ * kept): UpSampling2D. Other modes or fractional scales have no layer; their placeholder keeps
+ * the computed shape.
+ */
+const resize: OpConverter = (cx, node, id) => {
+  const x = cx.data(node);
+  const mode = cx.attr(node, 'mode');
+  const modeName = typeof mode === 'string' ? mode : 'nearest';
+  const scales = cx.numbers(node, node.opType === 'Upsample' ? 1 : 2, 'scales');
+  const shape = image(x, node.opType);
+  const fallback = () => {
+    const out = scales?.length === 4 ? [0, 1].map((a) => Math.floor(shape[a]! * scales[a + 2]!)) : null;
+    return out ? [out[0]!, out[1]!, shape[2]] : undefined;
+  };
+  if (modeName !== 'nearest')
+    throw new Unconvertible(`resizes in '${modeName}' mode; UpSampling2D repeats pixels (nearest)`, fallback());
+  if (!scales || scales.length !== 4 || scales[0] !== 1 || scales[1] !== 1)
+    throw new Unconvertible('its scales are not given as 1, 1, sh, sw', fallback());
+  const size = [scales[2]!, scales[3]!];
+  if (!size.every((v) => Number.isInteger(v) && v >= 1))
+    throw new Unconvertible(`scales by ${size.join(' × ')}; UpSampling2D repeats by whole numbers`, fallback());
+  return cx.layer(id, 'UpSampling2D', { size, interpolation: 'nearest' }, [x], x.nonNegative);
+};
+
 /** Dropout and Identity change nothing at inference: their output is their input. */
 const passThrough: OpConverter = (cx, node) => cx.data(node);
 
@@ -334,6 +359,8 @@ export const CONVERTERS: Readonly<Record<string, OpConverter>> = {
   Elu: elu,
   HardSigmoid: hardSigmoid,
   HardSwish: activation('hard_swish', false),
+  Resize: resize,
+  Upsample: resize,
   Concat: concat,
   Pad: pad,
   Squeeze: squeeze,

@@ -5,8 +5,6 @@
  */
 export const PENDING_OPS: Readonly<Record<string, string>> = {
   ConvTranspose: 'Conv2DTranspose',
-  Resize: 'UpSampling2D (nearest, integer scale)',
-  Upsample: 'UpSampling2D (nearest, integer scale)',
 };
 
 /** Operators that keep their input's shape element by element (so a placeholder can assume it). */

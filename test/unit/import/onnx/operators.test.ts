@@ -178,7 +178,7 @@ describe('ONNX operators onto Netwright layers', () => {
     expect(r.analysis.totals).toMatchObject({ params: 216 + 32, macs: (216 + 32) * 32 * 32 });
   });
 
-  it('operators without a layer keep their op type and shape (a HardSigmoid of another slope, Resize ×2); Mul is Multiply', () => {
+  it('an operator without a layer keeps its op type and shape (a HardSigmoid of another slope); Mul is Multiply, Resize ×2 UpSampling2D', () => {
     const r = imported({
       input: [1, 4, 8, 8],
       floats: { scales: [1, 1, 2, 2] },
@@ -190,11 +190,12 @@ describe('ONNX operators onto Netwright layers', () => {
       ],
     });
     // ONNX's default HardSigmoid slope is 0.2 (Keras 2's), not hard_sigmoid's 1/6.
-    expect(r.graph.nodes.filter((n) => n.kind === 'Unsupported').map((n) => n.params.onnxOp)).toEqual([
-      'HardSigmoid',
-      'Resize',
-    ]);
+    expect(r.graph.nodes.filter((n) => n.kind === 'Unsupported').map((n) => n.params.onnxOp)).toEqual(['HardSigmoid']);
     expect(r.graph.nodes.filter((n) => n.kind === 'Multiply')).toHaveLength(1);
+    expect(r.graph.nodes.find((n) => n.kind === 'UpSampling2D')?.params).toEqual({
+      size: [2, 2],
+      interpolation: 'nearest',
+    });
     expect(r.analysis.nodes[r.graph.nodes.at(-1)!.id]!.outputShape).toEqual([16, 16, 4]);
     expect(r.analysis.partial).toBe(true);
   });
@@ -244,5 +245,21 @@ describe('ONNX operators onto Netwright layers', () => {
       kind: 'Unsupported',
       params: { onnxOp: 'Softmax', outputShape: 'input' },
     });
+  });
+
+  it('Resize in linear mode, or by a fractional scale, keeps the computed shape as a placeholder', () => {
+    for (const [mode, scale] of [
+      ['linear', 2],
+      ['nearest', 1.5],
+    ] as const) {
+      const r = imported({
+        input: [1, 4, 8, 8],
+        floats: { scales: [1, 1, scale, scale] },
+        nodes: [{ op: 'Resize', inputs: ['x', '', 'scales'], outputs: ['r'], attrs: { mode } }],
+      });
+      const node = r.graph.nodes.at(-1)!;
+      expect(node.kind, `${mode} ×${scale}`).toBe('Unsupported');
+      expect(r.analysis.nodes[node.id]!.outputShape).toEqual([Math.floor(8 * scale), Math.floor(8 * scale), 4]);
+    }
   });
 });
