@@ -62,7 +62,7 @@ export function LessonPanel() {
   const name = useDocumentStore((s) => s.name);
   const selection = useDocumentStore((s) => s.selection);
   const notify = useUiStore((s) => s.notify);
-  const step = useMemo(() => (lesson && lesson.steps[index] ? resolveStep(lesson, index) : null), [lesson, index]);
+  const step = useMemo(() => (lesson?.steps[index] ? resolveStep(lesson, index) : null), [lesson, index]);
 
   if (!lesson) {
     return (
@@ -124,23 +124,35 @@ export function LessonPanel() {
         ))}
       </ol>
       {step && (
-        <div className="lesson-step" aria-label="Step">
+        <section className="lesson-step" aria-label="Step">
           <div className="button-row wrap">
             <button
               type="button"
               disabled={index === 0}
-              onClick={() => (change(moveStep(lesson, index, -1)), go(index - 1))}
+              onClick={() => {
+                change(moveStep(lesson, index, -1));
+                go(index - 1);
+              }}
             >
               Move up
             </button>
             <button
               type="button"
               disabled={index === lesson.steps.length - 1}
-              onClick={() => (change(moveStep(lesson, index, 1)), go(index + 1))}
+              onClick={() => {
+                change(moveStep(lesson, index, 1));
+                go(index + 1);
+              }}
             >
               Move down
             </button>
-            <button type="button" onClick={() => (change(deleteStep(lesson, index)), go(index))}>
+            <button
+              type="button"
+              onClick={() => {
+                change(deleteStep(lesson, index));
+                go(index);
+              }}
+            >
               Delete step
             </button>
           </div>
@@ -191,15 +203,15 @@ export function LessonPanel() {
               <option value="compare">the comparison</option>
             </select>
           </label>
-          <div className="lesson-preview" aria-label="Caption preview">
+          <section className="lesson-preview" aria-label="Caption preview">
             <Caption text={step.caption} />
             {step.problems.map((p) => (
               <p key={p} className="field-error" role="alert">
                 {p}
               </p>
             ))}
-          </div>
-        </div>
+          </section>
+        </section>
       )}
       <div className="button-row wrap">
         <button type="button" disabled={lesson.steps.length === 0} onClick={() => present(lesson, index)}>

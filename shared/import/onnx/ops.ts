@@ -325,7 +325,7 @@ const resize: OpConverter = (cx, node, id) => {
   };
   if (modeName !== 'nearest')
     throw new Unconvertible(`resizes in '${modeName}' mode; UpSampling2D repeats pixels (nearest)`, fallback());
-  if (!scales || scales.length !== 4 || scales[0] !== 1 || scales[1] !== 1)
+  if (scales?.length !== 4 || scales[0] !== 1 || scales[1] !== 1)
     throw new Unconvertible('its scales are not given as 1, 1, sh, sw', fallback());
   const size = [scales[2]!, scales[3]!];
   if (!size.every((v) => Number.isInteger(v) && v >= 1))
