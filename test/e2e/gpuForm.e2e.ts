@@ -47,7 +47,10 @@ describe('training on the GPU from the form (browser mode)', () => {
     const form = page.getByRole('region', { name: 'Training' });
 
     const backend = form.getByTestId('train-backend');
-    await expect.poll(() => backend.locator('option[value="webgl"]').isEnabled()).toBe(true);
+    // The window checks its GPUs once the Train tab opens; SwiftShader takes a while on a busy machine.
+    await expect
+      .poll(() => backend.locator('option[value="webgl"]').isEnabled(), { timeout: 30_000, interval: 250 })
+      .toBe(true);
     expect(await backend.locator('option[value="webgpu"]').isDisabled()).toBe(true);
     // Automatic skips a GPU emulated on the CPU: the CPU backends are faster than SwiftShader.
     expect(await backend.locator('option[value="auto"]').textContent()).toMatch(
@@ -61,7 +64,9 @@ describe('training on the GPU from the form (browser mode)', () => {
     expect(await form.getByTestId('train-backend-reason').textContent()).toMatch(
       /^WebGL: ANGLE .*SwiftShader.*\(a GPU emulated on the CPU: slower than the CPU backends\)\.$/,
     );
-    await expect.poll(() => page.getByTestId('train-estimate').textContent()).toMatch(/of 4 GiB available/);
+    await expect
+      .poll(() => page.getByTestId('train-estimate').textContent(), { timeout: 20_000 })
+      .toMatch(/of 4 GiB available/);
     await ed.shot('gpu-form');
     await page.setViewportSize({ width: 1280, height: 720 });
     await ed.shot('gpu-form-1280');
@@ -72,7 +77,9 @@ describe('training on the GPU from the form (browser mode)', () => {
     await form.getByLabel('Epochs').fill('1');
     await form.getByLabel('Seed').fill('7');
     await form.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(() => page.getByTestId('status-backend').textContent()).toBe('TensorFlow.js: webgl (training)');
+    await expect
+      .poll(() => page.getByTestId('status-backend').textContent(), { timeout: 20_000 })
+      .toBe('TensorFlow.js: webgl (training)');
     expect(await settle(page)).toBe('completed');
     expect(await page.getByTestId('run-status').textContent()).toMatch(/^completed on webgl/);
     await expect.poll(() => page.getByTestId('live-loss').locator('canvas').count()).toBe(1);
