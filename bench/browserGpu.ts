@@ -68,12 +68,13 @@ export async function browserGpuThroughput(
         await page.goto(`${server.origin}/`);
         await page.waitForFunction(() => (globalThis as { pageReady?: boolean }).pageReady === true);
         const { timeoutMs, ...request } = c;
-        const timedOut = new Promise<ThroughputResult>((resolve) =>
-          setTimeout(
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timedOut = new Promise<ThroughputResult>((resolve) => {
+          timer = setTimeout(
             () => resolve({ samplesPerSec: null, device: '', error: `gave up after ${timeoutMs / 1000} s` }),
             timeoutMs,
-          ),
-        );
+          );
+        });
         const measured = page.evaluate(
           (r) =>
             (globalThis as unknown as { gpuThroughput(r: ThroughputRequest): Promise<ThroughputResult> }).gpuThroughput(
@@ -81,7 +82,8 @@ export async function browserGpuThroughput(
             ),
           request,
         );
-        results.push(await Promise.race([measured, timedOut]));
+        // The timer must not keep the process alive once the case is measured.
+        results.push(await Promise.race([measured, timedOut]).finally(() => clearTimeout(timer)));
       } catch (err) {
         results.push({ samplesPerSec: null, device: '', error: (err as Error).message.split('\n')[0]! });
       } finally {
