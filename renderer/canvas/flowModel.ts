@@ -88,7 +88,7 @@ const infoKey = (i: LayerNodeInfo) =>
   `${i.summary}|${i.shape}|${i.params}|${i.macs}|${i.heat}|${i.severity}|${i.problems}`;
 
 /** The outermost collapsed module holding a node, if any: that module stands in for it on the canvas. */
-function collapsedOwner(layer: LayerNode, groups: Map<string, Group>): Group | null {
+export function collapsedOwner(layer: LayerNode, groups: Map<string, Group>): Group | null {
   let owner: Group | null = null;
   let id = layer.groupId;
   while (id) {

@@ -1,8 +1,8 @@
 import { type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Analysis } from '../../shared/analysis';
-import type { Graph, LayerNode } from '../../shared/graph/types';
-import { FlowModel } from '../canvas/flowModel';
+import type { Graph } from '../../shared/graph/types';
+import { collapsedOwner, FlowModel } from '../canvas/flowModel';
 import { LayerNodeView } from '../canvas/LayerNodeView';
 import { FrameNodeView, ModuleNodeView } from '../canvas/ModuleNodeView';
 import { layoutGraph } from '../layout/elkLayout';
@@ -17,12 +17,7 @@ async function laidOut(graph: Graph, collapsed: readonly string[]): Promise<Grap
   const names = new Set(collapsed);
   const groups = graph.groups.map((g) => (names.has(g.name) ? { ...g, collapsed: true } : g));
   const byId = new Map(groups.map((g) => [g.id, g]));
-  const owner = (node: LayerNode): string => {
-    let outermost: string | null = null;
-    for (let gid = node.groupId; gid; gid = byId.get(gid)?.parentId) if (byId.get(gid)?.collapsed) outermost = gid;
-    return outermost ?? node.id;
-  };
-  const owners = new Map(graph.nodes.map((n) => [n.id, owner(n)]));
+  const owners = new Map(graph.nodes.map((n) => [n.id, collapsedOwner(n, byId)?.id ?? n.id]));
   const boxes = [...new Set(owners.values())].map((id) => ({ id, name: id, kind: 'box', params: {} }));
   const links = new Map<string, { id: string; source: string; target: string; targetIndex: number }>();
   for (const e of graph.edges) {

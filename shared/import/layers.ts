@@ -415,20 +415,24 @@ const statistic = () =>
     return numbers.length > 0 && numbers.length === flat.length ? numbers : undefined;
   });
 
+/** Whether `axis` (default -1) is the input's last, the channels: the only one these normalizations take. */
+function isLastAxis(axis: unknown, info: LayerInfo): boolean {
+  const rank = firstRank(info);
+  const read = axisField(-1).safeParse(axis);
+  return read.success && (read.data === -1 || (rank !== undefined && read.data === rank - 1));
+}
+
 const normalization: Handler = (info) =>
   parse(
     z.looseObject({ axis: z.unknown().optional(), mean: statistic(), variance: statistic(), invert: bool(false) }),
     info,
     (c) => {
-      const rank = firstRank(info);
-      const axisRead = axisField(-1).safeParse(c.axis);
-      const last = axisRead.success && (axisRead.data === -1 || (rank !== undefined && axisRead.data === rank - 1));
-      if (!last)
+      if (!isLastAxis(c.axis, info))
         return unsupported(
           `normalizes axis ${describeValue(c.axis)}; Netwright's Normalization works on the last (channel) axis only`,
         );
       if (c.invert) return unsupported('undoes a normalization (invert: true), which Netwright does not have');
-      return ok('Normalization', { mean: c.mean, variance: c.variance }, rank);
+      return ok('Normalization', { mean: c.mean, variance: c.variance }, firstRank(info));
     },
   );
 
@@ -486,14 +490,11 @@ const layerNormalization: Handler = (info) =>
     }),
     info,
     (c) => {
-      const rank = firstRank(info);
-      const axisRead = axisField(-1).safeParse(c.axis);
-      const last = axisRead.success && (axisRead.data === -1 || (rank !== undefined && axisRead.data === rank - 1));
-      if (!last)
+      if (!isLastAxis(c.axis, info))
         return unsupported(
           `normalizes over axes ${describeValue(c.axis)}; Netwright's LayerNormalization normalizes the last (channel) axis only`,
         );
-      return ok('LayerNormalization', { center: c.center, scale: c.scale, epsilon: c.epsilon }, rank);
+      return ok('LayerNormalization', { center: c.center, scale: c.scale, epsilon: c.epsilon }, firstRank(info));
     },
   );
 

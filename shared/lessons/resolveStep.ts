@@ -48,25 +48,36 @@ export function resolveStep(lesson: Lesson, index: number): ResolvedStep {
   return resolved;
 }
 
-function analysed(network: StepNetwork): { name: string; graph: Graph; analysis: Analysis } | string {
-  const net = networkOf(network);
-  if (!net.ok) return net.problem;
-  return { name: net.name, graph: net.graph, analysis: analyzeGraph(net.graph) };
+type Analysed = { name: string; graph: Graph; analysis: Analysis } | string;
+
+/** Each step's network built and analysed once per lesson: a step compared with another reuses it. */
+const networks = new WeakMap<Lesson, Map<string, Analysed>>();
+
+function analysed(lesson: Lesson, step: LessonStep): Analysed {
+  const known = networks.get(lesson) ?? new Map<string, Analysed>();
+  networks.set(lesson, known);
+  let result = known.get(step.id);
+  if (result === undefined) {
+    const net = networkOf(step.network);
+    result = net.ok ? { name: net.name, graph: net.graph, analysis: analyzeGraph(net.graph) } : net.problem;
+    known.set(step.id, result);
+  }
+  return result;
 }
 
 function resolve(lesson: Lesson, step: LessonStep, index: number): ResolvedStep {
   const problems: string[] = [];
-  const own = analysed(step.network);
+  const own = analysed(lesson, step);
   if (typeof own === 'string') problems.push(own);
   const mine = typeof own === 'string' ? null : own;
   if (mine?.analysis.diagnostics.some((d) => d.severity === 'error'))
     problems.push("This step's network has errors: its numbers are partial.");
-  let other: ReturnType<typeof analysed> | null = null;
+  let other: Analysed | null = null;
   if (step.compareWith !== undefined) {
     const target = lesson.steps.find((s) => s.id === step.compareWith);
     if (!target) problems.push(`"Compare with" names a step "${step.compareWith}" that is not in this lesson.`);
     else {
-      other = analysed(target.network);
+      other = analysed(lesson, target);
       if (typeof other === 'string') problems.push(`The step compared with: ${other}`);
     }
   }

@@ -1,4 +1,4 @@
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder, type NodeRef } from '../graph/builder';
 import type { Graph } from '../graph/types';
 
 /**
@@ -41,11 +41,16 @@ export function buildAlexNet({ classes = 1000 }: { classes?: number } = {}): Gra
   x = b.add('Conv2D', { filters: 256, kernelSize: [3, 3], padding: 'same', activation: 'relu' }, [x], 'conv4');
   x = b.add('Conv2D', { filters: 256, kernelSize: [3, 3], padding: 'same', activation: 'relu' }, [x], 'conv5');
   x = pool('pool5');
-  x = b.add('Flatten', {}, [x], 'flatten');
+  alexNetClassifier(b, x, classes);
+  return b.build();
+}
+
+/** The classifier AlexNet and ZFNet share: flatten, two 4096-unit layers behind dropout 0.5, softmax. */
+export function alexNetClassifier(b: GraphBuilder, features: NodeRef, classes: number): NodeRef {
+  let x = b.add('Flatten', {}, [features], 'flatten');
   x = b.add('Dropout', { rate: 0.5 }, [x], 'drop6');
   x = b.add('Dense', { units: 4096, activation: 'relu' }, [x], 'fc6');
   x = b.add('Dropout', { rate: 0.5 }, [x], 'drop7');
   x = b.add('Dense', { units: 4096, activation: 'relu' }, [x], 'fc7');
-  b.add('Dense', { units: classes, activation: 'softmax' }, [x], 'predictions');
-  return b.build();
+  return b.add('Dense', { units: classes, activation: 'softmax' }, [x], 'predictions');
 }

@@ -1,5 +1,6 @@
 import { GraphBuilder } from '../graph/builder';
 import type { Graph } from '../graph/types';
+import { alexNetClassifier } from './alexnet';
 
 /**
  * ZFNet (Zeiler & Fergus 2013, the paper's Figure 3): AlexNet with a 7×7/2 first
@@ -37,11 +38,6 @@ export function buildZfNet({ classes = 1000 }: { classes?: number } = {}): Graph
   x = conv(384, 3, 1, 'same', 'conv4');
   x = conv(256, 3, 1, 'same', 'conv5');
   x = pool('valid', 'pool5');
-  x = b.add('Flatten', {}, [x], 'flatten');
-  x = b.add('Dropout', { rate: 0.5 }, [x], 'drop6');
-  x = b.add('Dense', { units: 4096, activation: 'relu' }, [x], 'fc6');
-  x = b.add('Dropout', { rate: 0.5 }, [x], 'drop7');
-  x = b.add('Dense', { units: 4096, activation: 'relu' }, [x], 'fc7');
-  b.add('Dense', { units: classes, activation: 'softmax' }, [x], 'predictions');
+  alexNetClassifier(b, x, classes);
   return b.build();
 }
