@@ -19,7 +19,12 @@ import {
 import { type ParamsEntry, validatedParams } from './paramsCache';
 import { ReceptiveFields } from './receptiveField';
 import type { TopoResult } from './topoOrder';
-import type { DiagnosticCode, NodeAnalysis, ReceptiveField, Severity } from './types';
+import type { DiagnosticCode, NodeAnalysis, NodeParamCount, ReceptiveField, Severity } from './types';
+
+// Most nodes of a network (activations, pools, merges) have no weights, and a failed or
+// source node no input shapes: they share one frozen value instead of one object each.
+const NO_PARAMETERS: NodeParamCount = Object.freeze({ trainable: 0, nonTrainable: 0, total: 0 });
+const NO_INPUTS = Object.freeze([]) as unknown as Shape[];
 
 /** Per-node state during the pass. */
 export const OK = 1;
@@ -51,7 +56,7 @@ export class NodePass {
   private readonly rf: ReceptiveFields;
 
   private params: Record<string, unknown> | undefined;
-  private inputs: Shape[] = [];
+  private inputs: Shape[] = NO_INPUTS;
   private output: Shape | null = null;
   private trainable = 0;
   private nonTrainable = 0;
@@ -99,7 +104,7 @@ export class NodePass {
   }
 
   private clearFindings(): void {
-    this.inputs = [];
+    this.inputs = NO_INPUTS;
     this.output = null;
     this.trainable = 0;
     this.nonTrainable = 0;
@@ -108,11 +113,10 @@ export class NodePass {
   }
 
   private result(node: LayerNode, receptiveField: ReceptiveField | null): NodeAnalysis {
-    const paramCount = {
-      trainable: this.trainable,
-      nonTrainable: this.nonTrainable,
-      total: this.trainable + this.nonTrainable,
-    };
+    const paramCount =
+      this.trainable === 0 && this.nonTrainable === 0
+        ? NO_PARAMETERS
+        : { trainable: this.trainable, nonTrainable: this.nonTrainable, total: this.trainable + this.nonTrainable };
     const { inputs: inputShapes, output: outputShape, macs, elements: activationElements, params } = this;
     // One literal per case: adding params afterwards would give every result a second allocation.
     return params

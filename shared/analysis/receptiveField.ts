@@ -15,6 +15,9 @@ export class ReceptiveFields {
   private readonly sizeW: Float64Array;
   private readonly jumpH: Float64Array;
   private readonly jumpW: Float64Array;
+  /** The object handed out for node i, so a node whose field equals its first input's can share it. */
+  private readonly objects: (ReceptiveField | undefined)[];
+  private readonly firstInput: Int32Array;
 
   constructor(n: number) {
     this.known = new Uint8Array(n);
@@ -23,6 +26,8 @@ export class ReceptiveFields {
     this.sizeW = new Float64Array(n);
     this.jumpH = new Float64Array(n);
     this.jumpW = new Float64Array(n);
+    this.objects = new Array(n);
+    this.firstInput = new Int32Array(n).fill(-1);
   }
 
   /** A node with no inputs: one pixel of itself. */
@@ -43,6 +48,7 @@ export class ReceptiveFields {
       return false;
     }
     if (first) {
+      this.firstInput[i] = input;
       this.known[i] = 1;
       this.global[i] = this.global[input]!;
       this.sizeH[i] = this.sizeH[input]!;
@@ -84,12 +90,35 @@ export class ReceptiveFields {
     this.known[i] = 0;
   }
 
+  /**
+   * The field of node i as an object. Batch norms, activations and merges see what their
+   * first input sees: they get its (frozen) object rather than a copy of their own.
+   */
   get(i: number): ReceptiveField | null {
     if (!this.known[i]) return null;
-    return {
-      size: [this.sizeH[i]!, this.sizeW[i]!],
-      jump: [this.jumpH[i]!, this.jumpW[i]!],
+    const from = this.firstInput[i]!;
+    const shared = from >= 0 ? this.objects[from] : undefined;
+    if (shared && this.sameAs(i, from)) {
+      this.objects[i] = shared;
+      return shared;
+    }
+    const field: ReceptiveField = Object.freeze({
+      size: Object.freeze([this.sizeH[i]!, this.sizeW[i]!]) as [number, number],
+      jump: Object.freeze([this.jumpH[i]!, this.jumpW[i]!]) as [number, number],
       global: this.global[i] === 1,
-    };
+    });
+    this.objects[i] = field;
+    return field;
+  }
+
+  private sameAs(i: number, j: number): boolean {
+    return (
+      this.known[j] === 1 &&
+      this.global[i] === this.global[j] &&
+      this.sizeH[i] === this.sizeH[j] &&
+      this.sizeW[i] === this.sizeW[j] &&
+      this.jumpH[i] === this.jumpH[j] &&
+      this.jumpW[i] === this.jumpW[j]
+    );
   }
 }

@@ -75,8 +75,14 @@ export function convSpec<P extends ConvParams, K extends string>(conv: ConvKind<
     outputShape(inputs, p) {
       const [h, w, channels] = imageShape(inputs, conv.kind);
       const out = conv.outChannels(channels, p);
-      const window = { kernel: p.kernelSize, strides: p.strides, dilation: p.dilation, padding: p.padding };
-      const [outH, outW] = windowOutput([h, w], { ...window, noun: 'kernel' });
+      const window = {
+        kernel: p.kernelSize,
+        strides: p.strides,
+        dilation: p.dilation,
+        padding: p.padding,
+        noun: 'kernel',
+      };
+      const [outH, outW] = windowOutput([h, w], window);
       return [outH, outW, out];
     },
     paramCount(inputs, p) {

@@ -68,7 +68,8 @@ export function imageShape(inputs: readonly Shape[], kind: string): readonly [nu
       `${kind} needs an image input [height, width, channels], but got ${formatShape(input)} — add a Reshape before it`,
     );
   }
-  return [input[0]!, input[1]!, input[2]!];
+  // The input itself is already [H, W, C]: no copy, as this runs for every window layer.
+  return input as unknown as readonly [number, number, number];
 }
 
 /** The channel (last) axis of any input of rank 1 or more. */

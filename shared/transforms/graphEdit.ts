@@ -13,34 +13,27 @@ export interface NewNode {
 }
 
 /**
- * A working copy of a graph for one rewrite. The input graph is never touched:
- * nodes are shallow copies that keep their params objects, which the analysis
- * caches by identity, so re-analysing the result stays cheap.
+ * A working copy of a graph for one rewrite. The input graph is never touched: its
+ * arrays are copied, and a node or edge that changes is replaced by a new object,
+ * never modified, so the new graph shares every unchanged node (and its params
+ * object, which the analysis caches by identity) with the old one.
  */
 export class GraphEdit {
   private nodes: LayerNode[];
   private edges: Edge[];
   private readonly groups: Graph['groups'];
-  private readonly names = new Set<string>();
-  private readonly ids = new Set<string>();
-  private readonly edgeIds = new Set<string>();
 
   constructor(graph: Graph) {
-    this.nodes = graph.nodes.map((n) => ({ ...n }));
-    this.edges = graph.edges.map((e) => ({ ...e }));
-    this.groups = graph.groups.map((g) => ({ ...g }));
-    for (const n of this.nodes) {
-      this.names.add(n.name);
-      this.ids.add(n.id);
-    }
-    for (const e of this.edges) this.edgeIds.add(e.id);
+    this.nodes = graph.nodes.slice();
+    this.edges = graph.edges.slice();
+    this.groups = graph.groups.slice();
   }
 
+  // A rewrite adds a handful of nodes to a network of thousands, and "apply everything"
+  // makes hundreds of rewrites: a scan per added name costs less than a set per rewrite.
   add(spec: NewNode): string {
-    const name = this.unique(spec.name, this.names);
-    const id = this.unique(name, this.ids);
-    this.names.add(name);
-    this.ids.add(id);
+    const name = unique(spec.name, (n) => this.nodes.some((node) => node.name === n));
+    const id = unique(name, (n) => this.nodes.some((node) => node.id === n));
     const node: LayerNode = { id, name, kind: spec.kind, params: spec.params };
     if (spec.groupId !== undefined) node.groupId = spec.groupId;
     if (spec.position) node.position = spec.position;
@@ -51,8 +44,7 @@ export class GraphEdit {
   }
 
   connect(source: string, target: string, targetIndex = 0): void {
-    const id = this.unique(`${source}->${target}:${targetIndex}`, this.edgeIds);
-    this.edgeIds.add(id);
+    const id = unique(`${source}->${target}:${targetIndex}`, (n) => this.edges.some((e) => e.id === n));
     this.edges.push({ id, source, target, targetIndex });
   }
 
@@ -80,17 +72,22 @@ export class GraphEdit {
    * drawing its new nodes over the ones after it.
    */
   makeRoom(from: string, steps: number, flow: Flow, except: ReadonlySet<string> = new Set()): void {
-    if (steps <= 0) return;
+    if (steps <= 0 || !this.nodes.some((n) => n.position)) return;
     const consumers = new Map<string, string[]>();
-    for (const e of this.edges) consumers.set(e.source, [...(consumers.get(e.source) ?? []), e.target]);
+    for (const e of this.edges) {
+      const list = consumers.get(e.source);
+      if (list) list.push(e.target);
+      else consumers.set(e.source, [e.target]);
+    }
     const moved = new Set<string>();
     const queue = [...(consumers.get(from) ?? [])];
     while (queue.length > 0) {
       const id = queue.pop()!;
       if (moved.has(id) || except.has(id)) continue;
       moved.add(id);
-      queue.push(...(consumers.get(id) ?? []));
+      for (const next of consumers.get(id) ?? []) queue.push(next);
     }
+    if (moved.size === 0) return;
     const shift = along(flow, steps);
     this.nodes = this.nodes.map((n) =>
       moved.has(n.id) && n.position ? { ...n, position: { x: n.position.x + shift.x, y: n.position.y + shift.y } } : n,
@@ -100,13 +97,13 @@ export class GraphEdit {
   build(): Graph {
     return { nodes: this.nodes, edges: this.edges, groups: this.groups };
   }
+}
 
-  private unique(base: string, taken: Set<string>): string {
-    if (!taken.has(base)) return base;
-    let n = 1;
-    while (taken.has(`${base}_${n}`)) n += 1;
-    return `${base}_${n}`;
-  }
+function unique(base: string, taken: (name: string) => boolean): string {
+  if (!taken(base)) return base;
+  let n = 1;
+  while (taken(`${base}_${n}`)) n += 1;
+  return `${base}_${n}`;
 }
 
 /** Which way the network is drawn: data flowing down the canvas, or to the right. */
