@@ -1,13 +1,5 @@
-import type { Analysis, PathCounts } from '../../shared/analysis';
-import {
-  analyzeGraph,
-  commonestLength,
-  countPaths,
-  formatInt,
-  formatPathCount,
-  formatReceptiveField,
-  formatShape,
-} from '../../shared/analysis';
+import type { Analysis, PathCounts, ReceptiveField } from '../../shared/analysis';
+import { analyzeGraph, commonestLength, countPaths, formatPathCount, formatShape } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
 import type { LoadedNetwork } from '../services/files';
 import { commonOptions, parseInputShape } from './args';
@@ -15,7 +7,9 @@ import { defineCommand } from './command';
 import { conventionNote } from './help';
 import { ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
+import { problemLines } from './reportText';
 import { renderTable } from './table';
+import { type CliText, cliText } from './text';
 
 // Path counts outgrow JSON numbers (2^53) after a few dozen residual blocks: decimal strings.
 const decimal = (count: bigint | null | undefined) => (count === null || count === undefined ? null : count.toString());
@@ -78,57 +72,72 @@ export function analysisJson(
   };
 }
 
-function analysisText(analysis: Analysis, paths: PathCounts): string {
+function analysisText(analysis: Analysis, paths: PathCounts, text: CliText): string {
+  const { t, int } = text;
   const rows = analysis.order.map((id) => {
     const n = analysis.nodes[id]!;
     return [
       n.name,
       n.kind,
       formatShape(n.outputShape),
-      formatInt(n.paramCount.total),
-      formatInt(n.macs),
-      formatReceptiveField(n.receptiveField),
+      int(n.paramCount.total),
+      int(n.macs),
+      fieldText(n.receptiveField, text),
     ];
   });
-  const t = analysis.totals;
+  const totals = analysis.totals;
   // Some layer is not counted (see Problems): the totals are a lower bound.
-  const atLeast = analysis.partial ? 'at least ' : '';
+  const atLeast = analysis.partial ? t('totals.atLeast') : '';
+  const header = (['name', 'kind', 'output', 'params', 'macs', 'receptiveField'] as const).map((k) => t(`table.${k}`));
   const lines = [
-    renderTable(['name', 'kind', 'output', 'params', 'MACs', 'receptive field'], rows, [
-      false,
-      false,
-      false,
-      true,
-      true,
-      false,
-    ]),
+    renderTable(header, rows, [false, false, false, true, true, false]),
     '',
-    `Parameters: ${atLeast}${formatInt(t.params)} (trainable ${formatInt(t.trainableParams)}, non-trainable ${formatInt(t.nonTrainableParams)})`,
-    `MACs: ${atLeast}${formatInt(t.macs)}   FLOPs: ${atLeast}${formatInt(t.flops)} (= 2 × MACs)`,
-    pathsLine(paths),
+    t('totals.params', {
+      atLeast,
+      total: int(totals.params),
+      trainable: int(totals.trainableParams),
+      nonTrainable: int(totals.nonTrainableParams),
+    }),
+    t('totals.macs', { atLeast, macs: int(totals.macs), flops: int(totals.flops) }),
+    pathsLine(paths, text),
   ];
-  if (analysis.diagnostics.length) {
-    lines.push('', 'Problems:');
-    for (const d of analysis.diagnostics) {
-      const where = d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : '';
-      lines.push(`  ${d.severity}: ${where}${d.message}`);
-    }
-  }
+  if (analysis.diagnostics.length) lines.push('', ...problemLines(analysis, text));
   return lines.join('\n');
 }
 
+/** "5×5", "5×5, jump 2", or "global", in the output's language. */
+function fieldText(rf: ReceptiveField | null, { t, decimal }: CliText): string {
+  if (!rf) return '?';
+  if (rf.global) return t('receptiveField.global');
+  const size = `${rf.size[0]}×${rf.size[1]}`;
+  const [jh, jw] = rf.jump;
+  if (jh === 1 && jw === 1) return size;
+  return t('receptiveField.jump', { size, jump: decimal(jh === jw ? String(jh) : `${jh}×${jw}`) });
+}
+
 /** "Paths input → output: 2^16 (65,536); lengths 18 to 50, most often 34 (12,870 paths)". */
-function pathsLine({ total, lengths }: PathCounts): string {
-  const exact = formatPathCount(total) === formatInt(Number(total)) ? '' : ` (${total.toString()})`;
-  let line = `Paths input → output: ${formatPathCount(total)}${exact}`;
+function pathsLine({ total, lengths }: PathCounts, { t, int, decimal }: CliText): string {
+  const count = (c: bigint) => (c < 1_000_000n ? int(c) : decimal(formatPathCount(c)));
+  const exact = writtenInFull(total) ? '' : ` (${total.toString()})`;
+  let line = t('paths.total', { paths: `${count(total)}${exact}` });
   const keys = lengths ? [...lengths.keys()] : [];
   const common = lengths && commonestLength(lengths);
   if (keys.length && common) {
-    const span = keys.length === 1 ? `length ${keys[0]}` : `lengths ${keys[0]} to ${keys.at(-1)}`;
-    line += `; ${span}${keys.length > 1 ? `, most often ${common.length} (${formatPathCount(common.count)} paths)` : ''}`;
+    const span =
+      keys.length === 1
+        ? t('paths.oneLength', { length: keys[0]! })
+        : t('paths.lengths', { from: keys[0]!, to: keys.at(-1)! });
+    const often =
+      keys.length > 1
+        ? `, ${t('paths.mostOften', { length: common.length, paths: count(common.count), count: Number(common.count) })}`
+        : '';
+    line += `; ${span}${often}`;
   }
   return line;
 }
+
+/** Whether a path count is already written out in full (below a million, or a power of two shown exactly). */
+const writtenInFull = (total: bigint) => total < 1_000_000n;
 
 /** Analysis and paths of one network, as the text and JSON outputs show them. */
 function analyzeNetwork(graph: Graph): { analysis: Analysis; paths: PathCounts } {
@@ -157,8 +166,9 @@ ${conventionNote}`,
     const { analysis, paths } = analyzeNetwork(network.graph);
     if (values.json) io.out(JSON.stringify(analysisJson(analysis, paths, network)));
     else {
-      for (const warning of network.warnings) io.err(`warning: ${warning.message}`);
-      io.out(analysisText(analysis, paths));
+      const text = cliText(io);
+      for (const warning of network.warnings) io.err(`${text.t('severity.warning')}: ${warning.message}`);
+      io.out(analysisText(analysis, paths, text));
     }
     return hasErrors(analysis) ? ExitCode.networkErrors : ExitCode.ok;
   },

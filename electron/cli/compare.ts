@@ -20,6 +20,7 @@ import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain, writeOrExplain } from './output';
 import { problemLines } from './reportText';
 import { renderTable } from './table';
+import { cliText } from './text';
 
 const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
 const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
@@ -109,7 +110,7 @@ ${COUNTING_NOTE}`,
     const [fileA, fileB] = positionals as [string, string];
     const networks = [await loadNetworkForCli(fileA, inputShape), await loadNetworkForCli(fileB, inputShape)];
     const analyses = networks.map((n) => analyzeGraph(n.graph));
-    const broken = analyses.flatMap((a, i) => (hasErrors(a) ? problemLines(a, positionals[i]) : []));
+    const broken = analyses.flatMap((a, i) => (hasErrors(a) ? problemLines(a, cliText(io), positionals[i]) : []));
     if (broken.length) {
       io.out(['Both networks must be free of errors to be compared.', '', ...broken].join('\n'));
       return ExitCode.networkErrors;

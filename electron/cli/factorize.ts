@@ -23,6 +23,7 @@ import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
 import { writeOrExplain } from './output';
 import { diagnosticsJson, problemLines, reportLines, savingText } from './reportText';
+import { cliText } from './text';
 
 /** Every rule option as a flag, by its shared name: --channels sets each rule's own channel option. */
 function ruleFlags(): Record<string, { key: string; rule: RuleId; description: string }[]> {
@@ -133,7 +134,11 @@ without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply every
     if (hasErrors(analysis)) {
       if (values.json) io.out(JSON.stringify({ diagnostics: diagnosticsJson(analysis) }));
       else
-        io.out(['The network has errors; fix them before factorizing it.', '', ...problemLines(analysis)].join('\n'));
+        io.out(
+          ['The network has errors; fix them before factorizing it.', '', ...problemLines(analysis, cliText(io))].join(
+            '\n',
+          ),
+        );
       return ExitCode.networkErrors;
     }
 

@@ -1,5 +1,6 @@
 import { type Analysis, formatInt } from '../../shared/analysis';
 import { type CostChange, type RewriteReport, signedPct } from '../../shared/transforms';
+import type { CliText } from './text';
 
 /** "−372,879,360 (−71.4%)": a saving shown as the change it makes. */
 export function savingText(c: CostChange): string {
@@ -23,11 +24,11 @@ export function reportLines(r: RewriteReport): string[] {
 }
 
 /** The network's problems, as `analyze` prints them. */
-export function problemLines(analysis: Analysis, label = ''): string[] {
-  const lines = [`Problems${label ? ` in ${label}` : ''}:`];
+export function problemLines(analysis: Analysis, { t }: CliText, label = ''): string[] {
+  const lines = [label ? t('problems.headingIn', { label }) : t('problems.heading')];
   for (const d of analysis.diagnostics) {
     const where = d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : '';
-    lines.push(`  ${d.severity}: ${where}${d.message}`);
+    lines.push(`  ${t(`severity.${d.severity}`)}: ${where}${d.message}`);
   }
   return lines;
 }

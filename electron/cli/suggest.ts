@@ -7,6 +7,7 @@ import { ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
 import { diagnosticsJson, problemLines } from './reportText';
 import { renderTable } from './table';
+import { cliText } from './text';
 
 const pctText = (pct: number) => signedPct(-pct);
 
@@ -30,9 +31,11 @@ ${conventionNote}`,
       if (values.json) io.out(JSON.stringify({ diagnostics: diagnosticsJson(analysis) }));
       else
         io.out(
-          ['The network has errors; fix them before asking for factorizations.', '', ...problemLines(analysis)].join(
-            '\n',
-          ),
+          [
+            'The network has errors; fix them before asking for factorizations.',
+            '',
+            ...problemLines(analysis, cliText(io)),
+          ].join('\n'),
         );
       return ExitCode.networkErrors;
     }
