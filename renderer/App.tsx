@@ -5,6 +5,7 @@ import { useKeyboard, useMenuActions } from './actions/useKeyboard';
 import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
+import { useLanguageStore } from './i18n/languageStore';
 import { PresenterView } from './lesson/PresenterView';
 import { Palette } from './palette/Palette';
 import { CompareView } from './panels/CompareView';
@@ -48,9 +49,11 @@ function Editor() {
 
 export function App() {
   const connect = useShellStore((s) => s.connect);
+  const loadLanguage = useLanguageStore((s) => s.load);
   useEffect(() => {
     void connect();
-  }, [connect]);
+    void loadLanguage();
+  }, [connect, loadLanguage]);
   return (
     <ReactFlowProvider>
       <Editor />

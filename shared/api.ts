@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionIds } from './actionIds';
 import { GraphSchema } from './graph/schema';
+import { LANGUAGES } from './i18n/language';
 import {
   BatchProgress,
   ExportedModel,
@@ -53,6 +54,10 @@ export const ShellKind = z.enum(['electron', 'browser', 'cli']);
 export type ShellKind = z.infer<typeof ShellKind>;
 
 const NoRequest = z.object({}).strict();
+
+/** The preferences a user sets once: the interface language ('system' follows the system locale). */
+export const Settings = z.object({ language: z.enum(['system', ...LANGUAGES]).default('system') }).strict();
+export type Settings = z.infer<typeof Settings>;
 const Empty = z.object({});
 
 /** `base64` carries a binary file's bytes (an .onnx model; `text` is then empty). */
@@ -164,6 +169,10 @@ export const apiContract = {
     response: Empty,
   },
   recentOpen: { request: z.object({ id: z.string() }).strict(), response: OpenedFile },
+  /** The user's preferences, kept in the data folder (defaults when there are none yet). */
+  settingsGet: { request: NoRequest, response: Settings },
+  /** Stores the preferences and answers what was stored. */
+  settingsSet: { request: Settings, response: Settings },
   /** Title and unsaved-changes state, so the desktop window can mark itself and ask before closing. */
   setDocumentState: {
     request: z.object({ title: z.string(), dirty: z.boolean() }).strict(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type OpenedFile, type RecentEntry, RecoveredDocument } from '../../shared/api';
 import { writeFileAtomic } from './files';
+import { readJsonFile } from './jsonFile';
 
 const recentLimit = 10;
 /** What the recent list keeps on disk; the renderer sees RecentEntry (an opaque id, never the path as a handle). */
@@ -11,15 +12,6 @@ const RecentRecord = z.object({ id: z.string(), name: z.string(), path: z.string
 type RecentRecord = z.infer<typeof RecentRecord>;
 const RecentList = z.array(RecentRecord);
 const newRecentId = () => randomBytes(12).toString('base64url');
-
-async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
-  try {
-    const parsed = schema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Crash recovery and the recent-documents list, kept in the app's data folder. Recent

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ShellKind } from '../../shared/api';
+import { Settings, type ShellKind } from '../../shared/api';
 import type { ServiceImplementations } from './apiHandler';
 import { appVersion } from './appInfo';
 import { cleanDataDir } from './dataDir';
@@ -9,6 +9,7 @@ import { DocumentStore } from './documents';
 import { exportCodeZip } from './exportCode';
 import { writeFileAtomic } from './files';
 import { PathGrants } from './pathGrants';
+import { SettingsStore } from './settings';
 import { ensureBackend } from './tfjs';
 import { type EmitEvent, TrainingService, trainingMethods } from './train';
 
@@ -42,6 +43,7 @@ function datasetRefusal(shell: ShellKind, dataDir: string): string {
 export function createServices(options: ServiceOptions): ServiceImplementations {
   const { shell, dataDir, desktop, emit, training } = options;
   const documents = new DocumentStore(dataDir);
+  const settings = new SettingsStore(dataDir);
   // Temporary files left by saves that were killed mid-write; in the background, never failing start-up.
   void cleanDataDir(dataDir);
   const grants = new PathGrants([dataDir, ...(options.allowDirs ?? [])]);
@@ -125,6 +127,8 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       if (opened.path) grants.grantFile(opened.path);
       return opened;
     },
+    settingsGet: () => settings.get(),
+    settingsSet: (request) => settings.set(Settings.parse(request)),
     setDocumentState: async ({ title, dirty }) => {
       desktop?.setDocumentState(title, dirty);
       return {};

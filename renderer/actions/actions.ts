@@ -10,6 +10,7 @@ import { duplicateNodes } from '../editor/insert';
 import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
 import { exportCode } from '../files/exportCode';
+import { i18n } from '../i18n/i18n';
 import { layoutGraph } from '../layout/elkLayout';
 import { useLessonStore } from '../lesson/lessonStore';
 import { useDocumentStore } from '../store/documentStore';
@@ -22,7 +23,8 @@ export interface ActionContext {
 /** One registered action serves the keyboard, the toolbar and the menus alike (as in excalidraw). */
 export interface Action {
   id: ActionId;
-  label: string;
+  /** In the interface's current language (the catalogue's ui.actions). */
+  readonly label: string;
   /** Shown in tooltips and the shortcuts sheet. */
   shortcut?: string;
   keyTest?: (e: KeyboardEvent) => boolean;
@@ -34,7 +36,7 @@ export interface Action {
   perform(ctx: ActionContext): void | Promise<void>;
 }
 
-type ActionSpec = Omit<Action, 'id'>;
+type ActionSpec = Omit<Action, 'id' | 'label'>;
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
@@ -98,32 +100,27 @@ async function exportImage(ctx: ActionContext, kind: 'png' | 'svg') {
 // Keyed by id, so a registry missing an id of the union (or holding one outside it) fails the type check.
 const registry = {
   open: {
-    label: 'Open…',
     shortcut: 'Ctrl+O',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'o',
     perform: () => openDocument('open'),
   },
-  import: { label: 'Import…', perform: () => openDocument('import') },
+  import: { perform: () => openDocument('import') },
   save: {
-    label: 'Save',
     shortcut: 'Ctrl+S',
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's',
     perform: () => void saveDocument(false),
   },
   saveAs: {
-    label: 'Save As…',
     shortcut: 'Ctrl+Shift+S',
     keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 's',
     perform: () => void saveDocument(true),
   },
   new: {
-    label: 'New',
     shortcut: 'Ctrl+N',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'n',
     perform: () => ui().set({ startOpen: true }),
   },
   undo: {
-    label: 'Undo',
     shortcut: 'Ctrl+Z',
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
     enabled: () => doc().past.length > 0,
@@ -133,7 +130,6 @@ const registry = {
     },
   },
   redo: {
-    label: 'Redo',
     shortcut: 'Ctrl+Shift+Z',
     keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
     enabled: () => doc().future.length > 0,
@@ -143,7 +139,6 @@ const registry = {
     },
   },
   delete: {
-    label: 'Delete',
     shortcut: 'Delete',
     keyTest: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
     enabled: (ctx) => doc().selection.length > 0 || ctx.flow.getEdges().some((e) => e.selected),
@@ -162,35 +157,30 @@ const registry = {
     },
   },
   selectAll: {
-    label: 'Select all',
     shortcut: 'Ctrl+A',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'a',
     enabled: () => doc().graph.nodes.length > 0,
     perform: () => doc().select(doc().graph.nodes.map((n) => n.id)),
   },
   copy: {
-    label: 'Copy',
     shortcut: 'Ctrl+C',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'c',
     enabled: () => selectedLayerIds().length > 0,
     perform: () => ui().set({ clipboard: copySelection() }),
   },
   paste: {
-    label: 'Paste',
     shortcut: 'Ctrl+V',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'v',
     enabled: () => (ui().clipboard?.nodes.length ?? 0) > 0,
     perform: () => paste(ui().clipboard),
   },
   duplicate: {
-    label: 'Duplicate',
     shortcut: 'Ctrl+D',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'd',
     enabled: () => selectedLayerIds().length > 0,
     perform: () => paste(copySelection()),
   },
   group: {
-    label: 'Group',
     shortcut: 'Ctrl+G',
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'g',
     enabled: () => selectedLayers().length > 0,
@@ -214,7 +204,6 @@ const registry = {
     },
   },
   toggleModule: {
-    label: 'Collapse / expand module',
     shortcut: 'E',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'e',
     enabled: () => selectedModuleIds().size > 0,
@@ -229,13 +218,11 @@ const registry = {
     },
   },
   fit: {
-    label: 'Fit view',
     shortcut: 'F',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'f',
     perform: (ctx) => void ctx.flow.fitView({ duration: 200, maxZoom: 1.5 }),
   },
   zoomReset: {
-    label: 'Zoom to 100%',
     shortcut: 'Ctrl+0',
     keyTest: (e) => mod(e) && e.key === '0',
     // Around the selection when there is one: zooming in on what you picked, not on the view's centre.
@@ -247,7 +234,6 @@ const registry = {
     },
   },
   layout: {
-    label: 'Auto-layout',
     shortcut: 'L',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'l',
     perform: async (ctx) => {
@@ -257,24 +243,21 @@ const registry = {
     },
   },
   layoutDirection: {
-    label: 'Flip layout',
     perform: (ctx) => {
       ui().set({ layoutDirection: ui().layoutDirection === 'RIGHT' ? 'DOWN' : 'RIGHT' });
       return findAction('layout').perform(ctx);
     },
   },
   clearSelection: {
-    label: 'Clear selection',
     shortcut: 'Esc',
     keyTest: (e) => e.key === 'Escape',
     perform: () => doc().select([]),
   },
-  exportPng: { label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
-  exportPytorch: { label: 'Export PyTorch code', perform: () => exportCode('pytorch') },
-  exportKeras: { label: 'Export Keras code', perform: () => exportCode('keras') },
-  exportSvg: { label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
+  exportPng: { perform: (ctx) => exportImage(ctx, 'png') },
+  exportPytorch: { perform: () => exportCode('pytorch') },
+  exportKeras: { perform: () => exportCode('keras') },
+  exportSvg: { perform: (ctx) => exportImage(ctx, 'svg') },
   presentLesson: {
-    label: 'Present lesson',
     shortcut: 'F5',
     keyTest: (e) => e.key === 'F5' && !mod(e),
     // The lesson last presented, or the built-in lecture.
@@ -284,7 +267,6 @@ const registry = {
     },
   },
   shortcuts: {
-    label: 'Shortcuts',
     shortcut: '?',
     keyTest: (e) => e.key === '?',
     perform: () => ui().set({ shortcutsOpen: !ui().shortcutsOpen }),
@@ -292,7 +274,15 @@ const registry = {
 } satisfies Record<ActionId, ActionSpec>;
 
 /** In the union's order, which is also the order key presses are matched in. */
-export const actions: readonly Action[] = actionIds.map((id): Action => ({ id, ...registry[id] }));
+export const actions: readonly Action[] = actionIds.map(
+  (id): Action => ({
+    id,
+    ...registry[id],
+    get label() {
+      return i18n.t(`actions.${id}`);
+    },
+  }),
+);
 
 export function findAction(id: ActionId): Action {
   return actions.find((a) => a.id === id)!;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolveStep } from '../../shared/lessons';
 import { comparisonHeadline, toSvgChart } from '../../shared/transforms';
+import { useText } from '../i18n/useText';
 import { Caption } from './Caption';
 import { useLessonStore } from './lessonStore';
 import { StepCanvas } from './StepCanvas';
@@ -14,6 +15,7 @@ const PREVIOUS = new Set(['ArrowLeft', 'PageUp']);
  * that follows the mouse, a high-contrast theme (H), Esc back to editing with nothing lost.
  */
 export function PresenterView() {
+  const { t } = useText();
   const { lesson, index, presenting, highContrast, next, previous, exit, toggleContrast } = useLessonStore();
   const root = useRef<HTMLDivElement>(null);
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
@@ -58,7 +60,7 @@ export function PresenterView() {
       className={`presenter${highContrast ? ' high-contrast' : ''}`}
       role="dialog"
       aria-modal="true"
-      aria-label={`Lesson: ${lesson.title}`}
+      aria-label={t('presenter.dialog', { title: lesson.title })}
       tabIndex={-1}
       onMouseMove={(e) => setPointer({ x: e.clientX, y: e.clientY })}
       onMouseLeave={() => setPointer(null)}
@@ -70,7 +72,7 @@ export function PresenterView() {
         </span>
       </header>
       <div className={`presenter-body${showCompare ? ' compare' : ''}`}>
-        <section className="presenter-caption" aria-label="Caption">
+        <section className="presenter-caption" aria-label={t('presenter.caption')}>
           <Caption text={step.caption} />
           {showCompare && step.comparison && (
             <p className="presenter-headline" data-testid="lesson-headline">
@@ -83,12 +85,15 @@ export function PresenterView() {
             </p>
           ))}
         </section>
-        <section className="presenter-view" aria-label={showCompare ? 'Comparison' : 'Network'}>
+        <section
+          className="presenter-view"
+          aria-label={showCompare ? t('presenter.comparison') : t('presenter.network')}
+        >
           {showCompare && chart ? (
             <img
               className="presenter-chart"
               data-testid="lesson-chart"
-              alt={`Parameters and multiply-adds: ${step.comparison?.a.name} and ${step.comparison?.b.name}`}
+              alt={t('presenter.chartAlt', { a: step.comparison?.a.name ?? '', b: step.comparison?.b.name ?? '' })}
               src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart)}`}
             />
           ) : step.graph && step.analysis ? (
@@ -103,7 +108,7 @@ export function PresenterView() {
       </div>
       <footer className="presenter-footer">
         <span>{lesson.title}</span>
-        <span className="muted">→ / Space next · ← back · H contrast · Esc back to editing</span>
+        <span className="muted">{t('presenter.keys')}</span>
       </footer>
       {pointer && <div className="presenter-pointer" style={{ left: pointer.x, top: pointer.y }} aria-hidden="true" />}
     </div>

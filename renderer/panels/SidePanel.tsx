@@ -1,25 +1,22 @@
 import { useState } from 'react';
+import { useText } from '../i18n/useText';
 import { Inspector } from '../inspector/Inspector';
 import { LessonPanel } from '../lesson/LessonPanel';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { SavingsPanel } from './SavingsPanel';
 
-const tabs = [
-  { id: 'inspector', label: 'Inspector' },
-  { id: 'savings', label: 'Savings' },
-  { id: 'train', label: 'Train' },
-  { id: 'lesson', label: 'Lesson' },
-] as const;
+const tabs = ['inspector', 'savings', 'train', 'lesson'] as const;
 
 /** The right-hand column: the selected layer's settings, or what factorizing it would save. */
 export function SidePanel() {
-  const [tab, setTab] = useState<(typeof tabs)[number]['id']>('inspector');
+  const { t } = useText();
+  const [tab, setTab] = useState<(typeof tabs)[number]>('inspector');
   return (
     <div className="side-panel">
-      <div className="tabs" role="tablist" aria-label="Side panel">
-        {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
-            {t.label}
+      <div className="tabs" role="tablist" aria-label={t('sidePanel.label')}>
+        {tabs.map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {t(`sidePanel.${id}`)}
           </button>
         ))}
       </div>

@@ -1,49 +1,52 @@
-import { formatBytes, formatFlopsFromMacs, formatInt, formatMacs, formatPathCount } from '../../shared/analysis';
+import { formatBytes, formatPathCount, formatSI } from '../../shared/analysis';
 import { finishedStatuses } from '../../shared/training/events';
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import { useText } from '../i18n/useText';
 import { useShellStore } from '../store/shellStore';
 import { useAnalysis } from '../store/useAnalysis';
 import { usePaths } from '../store/usePaths';
 import { useTrainingStore } from '../training/trainingStore';
 
-const convention =
-  'A multiply-add (MAC) is one multiply-accumulate, counted for convolutions, depthwise convolutions and dense layers; ' +
-  'bias adds, batch norm, activations and pooling are not MACs. FLOPs = 2 × MACs. ' +
-  'Parameters are the weights Keras would create; batch-norm moving statistics are non-trainable.';
-
-const partialNote =
-  'Partial: some layer is not counted (an unsupported layer, or one after an error; see Problems), so these are lower bounds.';
-
 export function StatusBar() {
+  const { t, int, decimal } = useText();
   const { ping, backend, error } = useShellStore();
   const { totals, partial } = useAnalysis();
   const paths = usePaths();
   const live = useTrainingStore((s) => s.live);
   const training = live && !finishedStatuses.includes(live.status) ? live.backend : null;
   const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
+  const convention = t('status.convention');
+  const atLeast = partial ? '≥ ' : '';
+  const pathCount = paths.total < 1_000_000n ? int(paths.total) : decimal(formatPathCount(paths.total));
   return (
     <footer className="status-bar">
       <span
         data-testid="status-params"
         className={partial ? 'partial' : undefined}
-        title={partial ? `${partialNote}\n${convention}` : convention}
+        title={partial ? `${t('status.partial')}\n${convention}` : convention}
       >
-        {partial ? '≥ ' : ''}
-        {formatInt(totals.params)} params ({formatInt(totals.trainableParams)} trainable,{' '}
-        {formatInt(totals.nonTrainableParams)} non-trainable)
+        {t('status.params', {
+          atLeast,
+          params: int(totals.params),
+          trainable: int(totals.trainableParams),
+          nonTrainable: int(totals.nonTrainableParams),
+        })}
       </span>
       <span
         data-testid="status-macs"
-        title={`${formatInt(totals.macs)} multiply-adds (${formatInt(totals.macs * 2)} FLOPs) per sample.\n${convention}`}
+        title={`${t('status.macsTitle', { macs: int(totals.macs), flops: int(totals.macs * 2) })}\n${convention}`}
       >
-        {partial ? '≥ ' : ''}
-        {formatMacs(totals.macs)} · {formatFlopsFromMacs(totals.macs)}
+        {t('status.macs', {
+          atLeast,
+          macs: decimal(formatSI(totals.macs)),
+          flops: decimal(formatSI(2 * totals.macs)),
+        })}
       </span>
-      <span title="Activation memory per sample, float32">{formatBytes(totals.activationBytes)} activations</span>
-      <span
-        data-testid="status-paths"
-        title={`${paths.total.toString()} distinct paths from the input to the output: each residual block doubles them, each Inception module multiplies them by its branches ("exponential feature reuse").`}
-      >
-        {formatPathCount(paths.total)} {paths.total === 1n ? 'path' : 'paths'}
+      <span title={t('status.activationsTitle')}>
+        {t('status.activations', { bytes: decimal(formatBytes(totals.activationBytes)) })}
+      </span>
+      <span data-testid="status-paths" title={t('status.pathsTitle', { paths: paths.total.toString() })}>
+        {t('status.paths', { paths: pathCount, count: paths.total === 1n ? 1 : 2 })}
       </span>
       <span className="spacer" />
       {error ? (
@@ -54,16 +57,20 @@ export function StatusBar() {
         <>
           <span data-testid="status-backend" title={backendTitle}>
             {training
-              ? `TensorFlow.js: ${training} (training)`
+              ? t('status.backendTraining', { backend: training })
               : backend
-                ? `TensorFlow.js: ${backend.name}`
-                : 'TensorFlow.js: selecting backend…'}
+                ? t('status.backend', { backend: backend.name })
+                : t('status.selectingBackend')}
           </span>
-          <span data-testid="status-version">
-            {ping ? `Netwright ${ping.version} · ${ping.shell} · ${ping.runtime}` : 'Connecting…'}
+          <span
+            data-testid="status-version"
+            title={ping ? `Netwright ${ping.version} · ${ping.shell} · ${ping.runtime}` : undefined}
+          >
+            {ping ? `Netwright ${ping.version} · ${ping.shell} · ${ping.runtime}` : t('status.connecting')}
           </span>
         </>
       )}
+      <LanguagePicker />
     </footer>
   );
 }

@@ -2,6 +2,82 @@ import type { Catalogue } from './catalogue';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
+  ui: {
+    actions: {
+      open: 'Öffnen…',
+      import: 'Importieren…',
+      save: 'Speichern',
+      saveAs: 'Speichern unter…',
+      new: 'Neu',
+      undo: 'Rückgängig',
+      redo: 'Wiederholen',
+      delete: 'Löschen',
+      selectAll: 'Alles auswählen',
+      copy: 'Kopieren',
+      paste: 'Einfügen',
+      duplicate: 'Duplizieren',
+      group: 'Gruppieren',
+      toggleModule: 'Modul ein-/ausklappen',
+      fit: 'Einpassen',
+      zoomReset: 'Zoom auf 100 %',
+      layout: 'Anordnen',
+      layoutDirection: 'Richtung drehen',
+      clearSelection: 'Auswahl aufheben',
+      exportPng: 'Als PNG exportieren',
+      exportPytorch: 'PyTorch-Code exportieren',
+      exportKeras: 'Keras-Code exportieren',
+      exportSvg: 'Als SVG exportieren',
+      presentLesson: 'Lektion präsentieren',
+      shortcuts: 'Tastenkürzel',
+    },
+    toolbar: {
+      label: 'Hauptwerkzeugleiste',
+      export: 'Export',
+      present: 'Präsentieren',
+      unsaved: 'Ungespeicherte Änderungen',
+    },
+    status: {
+      params: '{{atLeast}}{{params}} Parameter ({{trainable}} trainierbar, {{nonTrainable}} nicht trainierbar)',
+      convention:
+        'Eine Multiplikations-Addition (MAC) ist ein Multiplizieren-und-Aufaddieren, gezählt für Faltungen, tiefenweise Faltungen und Dense-Schichten; Bias-Additionen, Batch-Norm, Aktivierungen und Pooling sind keine MACs. FLOPs = 2 × MACs. Parameter sind die Gewichte, die Keras anlegen würde; die gleitenden Statistiken der Batch-Norm sind nicht trainierbar.',
+      partial:
+        'Unvollständig: eine Schicht ist nicht gezählt (eine nicht unterstützte Schicht oder eine nach einem Fehler; siehe Probleme), daher sind dies untere Schranken.',
+      macs: '{{atLeast}}{{macs}} MACs · {{flops}} FLOPs',
+      macsTitle: '{{macs}} Multiplikations-Additionen ({{flops}} FLOPs) pro Beispiel.',
+      activations: '{{bytes}} Aktivierungen',
+      activationsTitle: 'Aktivierungsspeicher pro Beispiel, float32',
+      paths_one: '{{paths}} Pfad',
+      paths_other: '{{paths}} Pfade',
+      pathsTitle:
+        '{{paths}} verschiedene Pfade von der Eingabe zur Ausgabe: jeder Residualblock verdoppelt sie, jedes Inception-Modul vervielfacht sie um seine Zweige („exponentielle Wiederverwendung von Merkmalen“).',
+      backend: 'TensorFlow.js: {{backend}}',
+      backendTraining: 'TensorFlow.js: {{backend}} (Training)',
+      selectingBackend: 'TensorFlow.js: Backend wird gewählt…',
+      connecting: 'Verbinde…',
+    },
+    sidePanel: {
+      label: 'Seitenleiste',
+      inspector: 'Eigenschaften',
+      savings: 'Einsparung',
+      train: 'Training',
+      lesson: 'Lektion',
+    },
+    presenter: {
+      dialog: 'Lektion: {{title}}',
+      caption: 'Text',
+      comparison: 'Vergleich',
+      network: 'Netz',
+      chartAlt: 'Parameter und Multiplikations-Additionen: {{a}} und {{b}}',
+      keys: '→ / Leertaste weiter · ← zurück · H Kontrast · Esc zurück zum Bearbeiten',
+    },
+    language: {
+      label: 'Sprache',
+      system: 'System ({{language}})',
+      en: 'English',
+      de: 'Deutsch',
+      saveFailed: 'Die Sprache konnte nicht gespeichert werden: {{reason}}',
+    },
+  },
   cli: {
     table: {
       name: 'Name',

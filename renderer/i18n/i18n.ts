@@ -1,0 +1,28 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { catalogues, type Language, languageOf } from '../../shared/i18n';
+
+/**
+ * The window's i18next instance, ready before the first render (the catalogues are bundled)
+ * in English; the language store switches it once the settings are read.
+ */
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: catalogues,
+  ns: ['ui'],
+  defaultNS: 'ui',
+  initAsync: false,
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+});
+
+/** The system's language: the first of the browser's (in Electron: the OS's) preferred languages Netwright speaks. */
+export function systemLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const language = languageOf(tag);
+    if (language) return language;
+  }
+  return 'en';
+}
