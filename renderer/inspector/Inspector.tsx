@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { formatInt, formatMacs, formatPathCount, formatReceptiveField, formatShape } from '../../shared/analysis';
 import { getLayerSpec } from '../../shared/layers';
 import { UNSUPPORTED_KIND } from '../../shared/layers/placeholder';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
 import { usePaths } from '../store/usePaths';
@@ -16,6 +17,7 @@ import { RenameField } from './RenameField';
 import { UnsupportedDetails } from './UnsupportedDetails';
 
 export function Inspector() {
+  const { t } = useText();
   const selection = useDocumentStore((s) => s.selection);
   const graph = useDocumentStore((s) => s.graph);
   const apply = useDocumentStore((s) => s.apply);
@@ -32,12 +34,10 @@ export function Inspector() {
   if (id?.startsWith('group:')) return <ModuleInspector groupId={id} />;
   if (!node) {
     return (
-      <aside className="inspector" aria-label="Inspector">
-        <h2>Inspector</h2>
+      <aside className="inspector" aria-label={t('inspector.heading')}>
+        <h2>{t('inspector.heading')}</h2>
         <p className="muted">
-          {selection.length > 1
-            ? `${selection.length} nodes selected.`
-            : 'Select a layer to see and edit its settings.'}
+          {selection.length > 1 ? t('inspector.many', { count: selection.length }) : t('inspector.empty')}
         </p>
       </aside>
     );

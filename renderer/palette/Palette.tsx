@@ -1,13 +1,28 @@
 import { useReactFlow } from '@xyflow/react';
 import { type DragEvent, useMemo, useState } from 'react';
+import type { Catalogue } from '../../shared/i18n';
 import type { FlowNode } from '../canvas/flowModel';
 import { paletteMime } from '../canvas/NetworkCanvas';
 import { insertPaletteItem } from '../editor/insert';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
-import { type PaletteItem, paletteGroups, paletteItems } from './paletteItems';
+import { type PaletteGroup, type PaletteItem, paletteGroups, paletteItems } from './paletteItems';
+
+/** Each group's heading in the catalogue (ui.palette.groups). */
+const groupKeys: Record<PaletteGroup, keyof Catalogue['ui']['palette']['groups']> = {
+  Input: 'input',
+  Convolution: 'convolution',
+  'Compression & reduction': 'compression',
+  Pooling: 'pooling',
+  Merge: 'merge',
+  'Normalization & activation': 'normalization',
+  Head: 'head',
+  Modules: 'modules',
+};
 
 /** Layers grouped by purpose: click to add at the view's centre (after the selected layer), or drag onto the canvas. */
 export function Palette() {
+  const { t } = useText();
   const [query, setQuery] = useState('');
   const flow = useReactFlow<FlowNode>();
   const visible = useMemo(() => {
@@ -39,29 +54,29 @@ export function Palette() {
   };
 
   return (
-    <nav className="palette" aria-label="Layer palette">
+    <nav className="palette" aria-label={t('palette.label')}>
       <input
         className="palette-search"
         type="search"
-        placeholder="Search layers…"
-        aria-label="Search layers"
+        placeholder={t('palette.search')}
+        aria-label={t('palette.searchLabel')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      <p className="palette-hint muted small">Click a layer to add it, or drag it onto the canvas.</p>
+      <p className="palette-hint muted small">{t('palette.hint')}</p>
       {paletteGroups.map((group) => {
         const items = visible.filter((i) => i.group === group);
         if (items.length === 0) return null;
         return (
-          <section key={group} aria-label={group}>
-            <h3>{group}</h3>
+          <section key={group} aria-label={t(`palette.groups.${groupKeys[group]}`)}>
+            <h3>{t(`palette.groups.${groupKeys[group]}`)}</h3>
             {items.map((item) => (
               <button
                 key={item.id}
                 type="button"
                 className="palette-item"
                 draggable
-                title={`${item.description}\nClick to add it (after the selected layer), or drag it onto the canvas.`}
+                title={`${item.description}\n${t('palette.itemHint')}`}
                 onDragStart={(e) => onDragStart(e, item)}
                 onClick={() => addAtCentre(item)}
               >
@@ -71,7 +86,7 @@ export function Palette() {
           </section>
         );
       })}
-      {visible.length === 0 && <p className="muted small">No layer matches “{query}”.</p>}
+      {visible.length === 0 && <p className="muted small">{t('palette.noMatch', { query })}</p>}
     </nav>
   );
 }

@@ -1,11 +1,13 @@
 import { useReactFlow } from '@xyflow/react';
 import type { FlowNode } from '../canvas/flowModel';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useAnalysis } from '../store/useAnalysis';
 import { useDiagnostics } from '../store/useDiagnostics';
 
 /** Every error and warning; clicking one selects and centres its node. */
 export function ProblemsPanel() {
+  const { t } = useText();
   const analysis = useAnalysis();
   const select = useDocumentStore((s) => s.select);
   const flow = useReactFlow<FlowNode>();
@@ -21,12 +23,12 @@ export function ProblemsPanel() {
       });
   };
   return (
-    <section className="problems" aria-label="Problems">
+    <section className="problems" aria-label={t('problems.heading')}>
       <h3>
-        Problems <span className="badge">{problems.length}</span>
+        {t('problems.heading')} <span className="badge">{problems.length}</span>
       </h3>
       {problems.length === 0 ? (
-        <p className="muted small">No problems: shapes check out.</p>
+        <p className="muted small">{t('problems.none')}</p>
       ) : (
         <ul>
           {problems.map((d) => (

@@ -6,6 +6,7 @@ import { templates } from '../../shared/templates';
 import { getApi } from '../api/transport';
 import { loadIntoEditor, newDocument, openDocument, openRecent } from '../files/documentFiles';
 import { recoveryIsOurs } from '../files/recoveryOwner';
+import { useText } from '../i18n/useText';
 import { useLessonStore } from '../lesson/lessonStore';
 import { useUiStore } from '../store/uiStore';
 import { useModal } from './useModal';
@@ -18,6 +19,7 @@ function emptyNetwork() {
 
 /** What a new window offers: a blank network, templates, recent files, and unsaved work to restore. */
 export function StartPage() {
+  const { t, language } = useText();
   const open = useUiStore((s) => s.startOpen);
   const set = useUiStore((s) => s.set);
   const [recent, setRecent] = useState<RecentEntry[]>([]);
@@ -48,37 +50,44 @@ export function StartPage() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Start" ref={dialog} tabIndex={-1}>
+    <div className="overlay" role="dialog" aria-modal="true" aria-label={t('start.dialog')} ref={dialog} tabIndex={-1}>
       <div className="start-page">
         <h1>Netwright</h1>
         {recovered && (
           <div className="recovery" role="alert">
             <p>
-              Unsaved work from {new Date(recovered.savedAt).toLocaleString()} (“{recovered.name}”) was found.
+              {t('start.recovered', {
+                when: new Date(recovered.savedAt).toLocaleString(language),
+                name: recovered.name,
+              })}
             </p>
             <button type="button" className="primary" onClick={() => void restore()}>
-              Restore unsaved work
+              {t('start.restore')}
             </button>
             <button type="button" onClick={() => void discard()}>
-              Discard it
+              {t('start.discard')}
             </button>
           </div>
         )}
         <div className="start-columns">
-          <section aria-label="Start">
-            <h2>Start</h2>
-            <button type="button" className="primary" onClick={() => void newDocument(emptyNetwork(), 'Untitled')}>
-              New network
+          <section aria-label={t('start.start')}>
+            <h2>{t('start.start')}</h2>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void newDocument(emptyNetwork(), t('start.untitled'))}
+            >
+              {t('start.newNetwork')}
             </button>
             <button type="button" onClick={() => void openDocument('open')}>
-              Open…
+              {t('start.open')}
             </button>
             <button type="button" onClick={() => void openDocument('import')}>
-              Import Keras / TF.js…
+              {t('start.import')}
             </button>
-            <h2>Recent</h2>
+            <h2>{t('start.recent')}</h2>
             {recent.length === 0 ? (
-              <p className="muted small">Nothing yet.</p>
+              <p className="muted small">{t('start.nothingYet')}</p>
             ) : (
               recent.map((r) => (
                 <button
@@ -93,36 +102,38 @@ export function StartPage() {
               ))
             )}
           </section>
-          <section aria-label="Templates">
-            <h2>Lessons</h2>
+          <section aria-label={t('start.templates')}>
+            <h2>{t('start.lessons')}</h2>
             <button
               type="button"
               className="template"
-              title="Present the built-in lecture step by step (F5); every number is computed from its networks."
+              title={t('start.lessonTitle')}
               onClick={() => {
                 set({ startOpen: false });
                 useLessonStore.getState().present(buildInceptionLesson());
               }}
             >
               <strong>Inception v2/v3: going deeper for less</strong>
-              <span className="muted small">lesson</span>
+              <span className="muted small">{t('start.lessonKind')}</span>
             </button>
-            <h2>Templates</h2>
-            {templates.map((t) => (
+            <h2>{t('start.templates')}</h2>
+            {templates.map((template) => (
               <button
-                key={t.id}
+                key={template.id}
                 type="button"
                 className="template"
-                title={t.description}
-                onClick={() => void newDocument(t.build(), t.id)}
+                title={template.description}
+                onClick={() => void newDocument(template.build(), template.id)}
               >
-                <strong>{t.label}</strong>
-                <span className="muted small">{t.category === 'network' ? 'network' : 'module'}</span>
+                <strong>{template.label}</strong>
+                <span className="muted small">
+                  {template.category === 'network' ? t('start.network') : t('start.module')}
+                </span>
               </button>
             ))}
           </section>
         </div>
-        <button type="button" className="close" aria-label="Close start page" onClick={() => set({ startOpen: false })}>
+        <button type="button" className="close" aria-label={t('start.close')} onClick={() => set({ startOpen: false })}>
           ×
         </button>
       </div>

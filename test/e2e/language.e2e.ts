@@ -22,6 +22,7 @@ afterAll(async () => {
 
 async function openSmallInception(page: Page) {
   await page.goto(host.url);
+  await page.getByRole('dialog', { name: 'Start' }).waitFor();
   await page.getByRole('button', { name: /Small Inception/ }).click();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
 }
@@ -30,9 +31,15 @@ describe('the interface in German', () => {
   it('follows a German system locale, with German numbers', async () => {
     const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await openSmallInception(page);
+    await page.goto(host.url);
+    await expect.poll(() => page.getByRole('button', { name: 'Neues Netz' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(resultsDir, 'language-de-start-1440.png') });
+    await page.getByRole('button', { name: /Small Inception/ }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
     await expect.poll(() => page.getByRole('button', { name: 'Speichern', exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole('tab', { name: 'Eigenschaften' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Faltung' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /^Probleme/ }).count()).toBe(1);
     const params = await page.getByTestId('status-params').textContent();
     expect(params).toMatch(/^[\d.]+ Parameter \([\d.]+ trainierbar, [\d.]+ nicht trainierbar\)$/);
     expect(params).toMatch(/\d\.\d{3}/);
