@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatInt, formatMacs, formatPathCount, formatReceptiveField, formatShape } from '../../shared/analysis';
+import { formatMacs, formatPathCount, formatShape, type ReceptiveField } from '../../shared/analysis';
 import { getLayerSpec } from '../../shared/layers';
 import { UNSUPPORTED_KIND } from '../../shared/layers/placeholder';
 import { useText } from '../i18n/useText';
@@ -17,7 +17,15 @@ import { RenameField } from './RenameField';
 import { UnsupportedDetails } from './UnsupportedDetails';
 
 export function Inspector() {
-  const { t } = useText();
+  const { t, int, decimal } = useText();
+  /** "5×5", "5×5, jump 2" or "global" in the interface's language. */
+  const fieldText = (rf: ReceptiveField | null | undefined) => {
+    if (!rf) return '?';
+    if (rf.global) return t('inspector.global');
+    const size = `${rf.size[0]}×${rf.size[1]}`;
+    const [jh, jw] = rf.jump;
+    return jh === 1 && jw === 1 ? size : t('inspector.jump', { size, jump: jh === jw ? `${jh}` : `${jh}×${jw}` });
+  };
   const selection = useDocumentStore((s) => s.selection);
   const graph = useDocumentStore((s) => s.graph);
   const apply = useDocumentStore((s) => s.apply);
@@ -54,7 +62,7 @@ export function Inspector() {
   };
 
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label={t('inspector.heading')}>
       <h2>
         {spec?.label ?? node.kind} <span className="muted">{node.kind}</span>
       </h2>
@@ -67,14 +75,14 @@ export function Inspector() {
             checked={node.frozen === true}
             onChange={(e) => apply([{ type: 'setFrozen', ids: [node.id], frozen: e.target.checked }])}
           />{' '}
-          Frozen: weights not trained (Keras trainable = False)
+          {t('inspector.frozen')}
         </label>
       )}
       {!spec && node.kind === UNSUPPORTED_KIND && (
         <PlaceholderShape key={node.id} node={node} inputShape={a?.inputShapes[0]} />
       )}
       {!spec && <UnsupportedDetails node={node} />}
-      <section aria-label="Settings">
+      <section aria-label={t('inspector.settings')}>
         {fieldsFor(node.kind)
           .filter((field) => fieldApplies(node.kind, field.key, values))
           .map((field) => (
@@ -91,32 +99,39 @@ export function Inspector() {
       </section>
       {spec && spec.inputs.max > 1 && <InputOrder nodeId={node.id} />}
       <ConnectTo node={node} />
-      <section aria-label="Computed" className="computed">
-        <h3>Computed</h3>
+      <section aria-label={t('inspector.computed')} className="computed">
+        <h3>{t('inspector.computed')}</h3>
         <dl>
-          <dt>Input</dt>
+          <dt>{t('inspector.input')}</dt>
           <dd>{a?.inputShapes.length ? a.inputShapes.map((s) => formatShape(s)).join(', ') : '—'}</dd>
-          <dt>Output</dt>
+          <dt>{t('inspector.output')}</dt>
           <dd data-testid="inspector-output">{formatShape(a?.outputShape)}</dd>
-          <dt>Parameters</dt>
+          <dt>{t('inspector.parameters')}</dt>
           <dd data-testid="inspector-params">
-            {a ? formatInt(a.paramCount.total) : '—'}
+            {a ? int(a.paramCount.total) : '—'}
             {a && a.paramCount.nonTrainable > 0 && (
               <span className="muted">
                 {' '}
-                ({formatInt(a.paramCount.trainable)} trainable, {formatInt(a.paramCount.nonTrainable)} non-trainable)
+                {t('inspector.split', {
+                  trainable: int(a.paramCount.trainable),
+                  nonTrainable: int(a.paramCount.nonTrainable),
+                })}
               </span>
             )}
           </dd>
-          <dt>MACs</dt>
-          <dd data-testid="inspector-macs" title="Multiply-accumulates per sample; FLOPs = 2 × MACs">
-            {a ? `${formatInt(a.macs)} (${formatMacs(a.macs)})` : '—'}
+          <dt>{t('inspector.macs')}</dt>
+          <dd data-testid="inspector-macs" title={t('inspector.macsTitle')}>
+            {a ? `${int(a.macs)} (${decimal(formatMacs(a.macs))})` : '—'}
           </dd>
-          <dt>Receptive field</dt>
-          <dd>{formatReceptiveField(a?.receptiveField)}</dd>
-          <dt>Paths from input</dt>
-          <dd data-testid="inspector-paths" title="Distinct routes from the network's input to this layer">
-            {nodePaths === null || nodePaths === undefined ? '— (on a cycle)' : formatPathCount(nodePaths)}
+          <dt>{t('inspector.receptiveField')}</dt>
+          <dd>{fieldText(a?.receptiveField)}</dd>
+          <dt>{t('inspector.paths')}</dt>
+          <dd data-testid="inspector-paths" title={t('inspector.pathsTitle')}>
+            {nodePaths === null || nodePaths === undefined
+              ? t('inspector.onCycle')
+              : nodePaths < 1_000_000n
+                ? int(nodePaths)
+                : decimal(formatPathCount(nodePaths))}
           </dd>
         </dl>
       </section>

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { useText } from '../i18n/useText';
+import { fieldLabel } from './fieldLabel';
 import { type FieldModel, formatListValue, parseListText, parseNumberText } from './fieldModel';
 import { useHeldText } from './useHeldText';
 
@@ -35,6 +37,7 @@ function parseTyped(field: FieldModel, raw: string): { value: unknown } | { prob
  * the model, so the totals keep describing the last valid network.
  */
 export function ParamField({ field, value, error, check, onChange }: Props) {
+  const { t: say } = useText();
   const id = useId();
   const shown =
     field.kind === 'list' ? formatListValue(value) : value === undefined || value === null ? '' : String(value);
@@ -85,7 +88,7 @@ export function ParamField({ field, value, error, check, onChange }: Props) {
   }
   return (
     <div className={`field${shownError ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{field.label}</label>
+      <label htmlFor={id}>{fieldLabel(field.key, say)}</label>
       {input}
       {shownError && (
         <div className="field-error" id={errorId} role="alert">

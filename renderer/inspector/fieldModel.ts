@@ -5,25 +5,10 @@ export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'list';
 
 export interface FieldModel {
   key: string;
-  label: string;
   kind: FieldKind;
   options?: string[];
   required: boolean;
 }
-
-const labels: Record<string, string> = {
-  kernelSize: 'Kernel (h×w)',
-  poolSize: 'Pool size (h×w)',
-  strides: 'Strides (h×w)',
-  dilation: 'Dilation (h×w)',
-  useBias: 'Use bias',
-  depthMultiplier: 'Depth multiplier',
-  targetShape: 'Target shape',
-  keepDims: 'Keep dims',
-  shape: 'Shape (H×W×C)',
-};
-
-const titleCase = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 const cache = new Map<string, FieldModel[]>();
 
@@ -50,7 +35,6 @@ export function fieldsFor(kind: string): FieldModel[] {
             : 'list';
     const field: FieldModel = {
       key,
-      label: labels[key] ?? titleCase(key),
       kind: kindOf,
       required: json.required?.includes(key) ?? false,
     };

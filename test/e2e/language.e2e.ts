@@ -40,6 +40,10 @@ describe('the interface in German', () => {
     await expect.poll(() => page.getByRole('tab', { name: 'Eigenschaften' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Faltung' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: /^Probleme/ }).count()).toBe(1);
+    await page.locator('.react-flow__node-layer:has([data-kind="Conv2D"])').first().click();
+    await expect.poll(() => page.getByText('Kern (h×b)').count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Berechnet' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(resultsDir, 'language-de-inspector-1440.png') });
     const params = await page.getByTestId('status-params').textContent();
     expect(params).toMatch(/^[\d.]+ Parameter \([\d.]+ trainierbar, [\d.]+ nicht trainierbar\)$/);
     expect(params).toMatch(/\d\.\d{3}/);
