@@ -27,16 +27,11 @@ ${conventionNote}`,
   async run({ values, positionals: [file] }, io) {
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
     const analysis = analyzeGraph(network.graph);
+    const text = cliText(io);
+    const { t, int } = text;
     if (hasErrors(analysis)) {
       if (values.json) io.out(JSON.stringify({ diagnostics: diagnosticsJson(analysis) }));
-      else
-        io.out(
-          [
-            'The network has errors; fix them before asking for factorizations.',
-            '',
-            ...problemLines(analysis, cliText(io)),
-          ].join('\n'),
-        );
+      else io.out([t('suggest.hasErrors'), '', ...problemLines(analysis, text)].join('\n'));
       return ExitCode.networkErrors;
     }
     const suggestions = suggest(network.graph, {}, analysis);
@@ -51,43 +46,35 @@ ${conventionNote}`,
       );
       return ExitCode.ok;
     }
-    for (const warning of network.warnings) io.err(`warning: ${warning.message}`);
+    for (const warning of network.warnings) io.err(`${t('severity.warning')}: ${warning.message}`);
     const lines: string[] = [];
-    if (suggestions.length === 0) lines.push(`No factorization applies to ${network.name} with a saving.`);
+    if (suggestions.length === 0) lines.push(t('suggest.none', { network: network.name }));
     else {
-      lines.push(
-        `${suggestions.length} factorization${suggestions.length === 1 ? '' : 's'} for ${network.name}, most multiply-adds saved first:`,
-        '',
-      );
+      lines.push(t('suggest.heading', { count: suggestions.length, network: network.name }), '');
       const rows = suggestions.map((s, i) => [
         String(i + 1),
         s.rule,
         s.nodeName,
         s.report.replacement,
-        formatInt(s.report.macs.saved),
-        pctText(s.report.macs.savedPct),
-        formatInt(s.report.params.saved),
-        pctText(s.report.params.savedPct),
+        int(s.report.macs.saved),
+        text.decimal(pctText(s.report.macs.savedPct)),
+        int(s.report.params.saved),
+        text.decimal(pctText(s.report.params.savedPct)),
       ]);
+      const header = (['rule', 'node', 'becomes', 'macsSaved', 'macs', 'paramsSaved', 'params'] as const).map((k) =>
+        t(`suggest.${k}`),
+      );
       lines.push(
-        renderTable(['#', 'rule', 'node', 'becomes', 'MACs saved', 'MACs', 'params saved', 'params'], rows, [
-          true,
-          false,
-          false,
-          false,
-          true,
-          true,
-          true,
-          true,
-        ]),
+        renderTable(['#', ...header], rows, [true, false, false, false, true, true, true, true]),
         '',
-        'Every suggestion keeps the output shape; stack, asymmetric, bottleneck and filter-bank keep the receptive field.',
-        'Apply one: npx netwright factorize FILE --rule RULE --node NAME --out NEW_FILE (or --all for every one of a rule).',
+        t('suggest.keeps'),
+        t('suggest.apply'),
       );
     }
     if (warnings.length) {
-      lines.push('', 'Design-principle warnings (Inception v3):');
-      for (const w of warnings) lines.push(`  warning: ${analysis.nodes[w.nodeId]?.name ?? w.nodeId}: ${w.message}`);
+      lines.push('', t('suggest.principles'));
+      for (const w of warnings)
+        lines.push(`  ${t('severity.warning')}: ${analysis.nodes[w.nodeId]?.name ?? w.nodeId}: ${w.message}`);
     }
     io.out(lines.join('\n'));
     return ExitCode.ok;

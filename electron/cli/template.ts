@@ -1,10 +1,11 @@
-import { analyzeGraph, formatInt } from '../../shared/analysis';
+import { analyzeGraph } from '../../shared/analysis';
 import { createProjectFile, serializeProject } from '../../shared/graph/projectFile';
 import { getTemplate, templates } from '../../shared/templates';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { writeOrExplain } from './output';
 import { renderTable } from './table';
+import { cliText } from './text';
 
 /** Lists the templates, or writes one as a project file (so the other commands can read it). */
 export const templateCommand = defineCommand({
@@ -15,12 +16,15 @@ export const templateCommand = defineCommand({
   help: 'Without ID, lists the templates with their parameters and multiply-adds. With ID, prints the project file, or writes it to --out.',
   options: { out: { type: 'string', value: 'FILE', description: 'write the project file here' } },
   async run({ values, positionals: [id] }, io) {
+    const { t, int } = cliText(io);
     if (id === undefined) {
-      const rows = templates.map((t) => {
-        const { params, macs } = analyzeGraph(t.build()).totals;
-        return [t.id, t.category, formatInt(params), formatInt(macs), t.label];
+      const rows = templates.map((template) => {
+        const { params, macs } = analyzeGraph(template.build()).totals;
+        const kind = template.category === 'network' ? t('template.network') : t('template.module');
+        return [template.id, kind, int(params), int(macs), template.label];
       });
-      io.out(renderTable(['id', 'kind', 'params', 'MACs', 'name'], rows, [false, false, true, true, false]));
+      const header = (['id', 'kind', 'params', 'macs', 'name'] as const).map((k) => t(`template.${k}`));
+      io.out(renderTable(header, rows, [false, false, true, true, false]));
       return ExitCode.ok;
     }
     const template = getTemplate(id);
@@ -33,7 +37,7 @@ export const templateCommand = defineCommand({
       return ExitCode.ok;
     }
     await writeOrExplain(values.out, text);
-    io.err(`Wrote ${values.out}`);
+    io.err(t('wrote', { file: values.out }));
     return ExitCode.ok;
   },
 });

@@ -35,6 +35,18 @@ describe('analyze speaks the language of its output', () => {
     expect(out).toMatch(/^name\s+kind\s+output\s+params\s+MACs\s+receptive field$/m);
   });
 
+  it('template and suggest speak it too', async () => {
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      await runCli(args, { out: (t) => out.push(t), err: () => {}, language: 'de' });
+      return out.join('\n');
+    };
+    const list = await run('template');
+    expect(list).toMatch(/^ID\s+Art\s+Parameter\s+MACs\s+Name$/m);
+    expect(list).toMatch(/^inception-v3\s+Netz\s+23\.851\.784\s/m);
+    expect(await run('suggest', file)).toMatch(/^\d+ Faktorisierungen? für small/m);
+  });
+
   it('--json is the same in every language', async () => {
     const [en, de] = [await analyzeIn('en', '--json'), await analyzeIn('de', '--json')];
     expect(de.out).toBe(en.out);
