@@ -12,14 +12,14 @@ function imported(text: string): ImportSuccess {
 }
 
 describe('shared layers: one node per call, the weights counted once (issue 14.1)', () => {
-  it('a siamese Dense applied to two inputs: 73 parameters, as Keras counts them (not 141)', () => {
+  it('a siamese Dense applied to two inputs: 77 parameters, as Keras counts them (not 145)', () => {
     const r = imported(siameseDense());
     const embed = r.graph.nodes.filter((n) => n.id.startsWith('embed'));
     expect(embed.map((n) => [n.id, n.kind, n.sharesWeightsWith])).toEqual([
       ['embed', 'Dense', undefined],
       ['embed#2', 'Dense', 'embed'],
     ]);
-    expect(r.graph.edges.filter((e) => e.target === 'diff').map((e) => e.source)).toEqual(['embed', 'embed#2']);
+    expect(r.graph.edges.filter((e) => e.target === 'pair').map((e) => e.source)).toEqual(['embed', 'embed#2']);
     expect(r.graph.edges.filter((e) => e.target === 'embed#2').map((e) => e.source)).toEqual(['right']);
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'shared-layer', severity: 'info', nodeId: 'embed' })]);
     expect(r.warnings[0]!.message).toMatch(
@@ -27,9 +27,9 @@ describe('shared layers: one node per call, the weights counted once (issue 14.1
     );
     const a = analyse(r);
     expect(analysisErrors(a)).toEqual([]);
-    expect(a.totals).toMatchObject({ params: 73, trainableParams: 73, nonTrainableParams: 0 });
+    expect(a.totals).toMatchObject({ params: 77, trainableParams: 77, nonTrainableParams: 0 });
     // Both calls compute (MACs count twice), only the first holds weights.
-    expect(a.totals.macs).toBe(2 * 64 + 4);
+    expect(a.totals.macs).toBe(2 * 64 + 8);
     expect(a.nodes.embed?.paramCount.total).toBe(68);
     expect(a.nodes['embed#2']?.paramCount.total).toBe(0);
     const note = a.diagnostics.find((d) => d.code === 'shared-weights');
@@ -100,7 +100,7 @@ describe('shared layers: one node per call, the weights counted once (issue 14.1
     const loaded = parseProjectText(text);
     if (!loaded.ok) throw new Error(loaded.error);
     expect(loaded.project.graph.nodes.find((n) => n.id === 'embed#2')?.sharesWeightsWith).toBe('embed');
-    expect(analyzeGraph(loaded.project.graph).totals.params).toBe(73);
+    expect(analyzeGraph(loaded.project.graph).totals.params).toBe(77);
 
     const v2 = JSON.parse(text);
     v2.schemaVersion = 2;

@@ -27,8 +27,8 @@ const functional = (name: string, layers: unknown[], inputs: string[], output: R
 });
 
 /**
- * Siamese: Dense 'embed' (16 → 4) on 'left' and on 'right', |difference| via Subtract, Dense 'score'.
- * Keras: embed 16·4 + 4 = 68 weights once (not 136), score 4 + 1 = 5: 73 parameters, all trainable.
+ * Siamese: Dense 'embed' (16 → 4) on 'left' and on 'right', the two embeddings concatenated, Dense
+ * 'score'. Keras: embed 16·4 + 4 = 68 weights once (not 136), score 8 + 1 = 9: 77 parameters.
  */
 export const siameseDense = () =>
   JSON.stringify(
@@ -38,11 +38,11 @@ export const siameseDense = () =>
         input('left', [16]),
         input('right', [16]),
         layer('embed', 'Dense', { units: 4, activation: 'relu', use_bias: true }, [['left', 0]], [['right', 0]]),
-        layer('diff', 'Subtract', {}, [
+        layer('pair', 'Concatenate', { axis: -1 }, [
           ['embed', 0],
           ['embed', 1],
         ]),
-        layer('score', 'Dense', { units: 1, activation: 'sigmoid', use_bias: true }, [['diff', 0]]),
+        layer('score', 'Dense', { units: 1, activation: 'sigmoid', use_bias: true }, [['pair', 0]]),
       ],
       ['left', 'right'],
       ['score', 0],
