@@ -88,7 +88,7 @@ describe('shared layers compile to one TF.js layer applied once per call', () =>
     // first call's layer applied to the pooled image.
     const { model } = compileGraph(tf, graph);
     model.setWeights(outcome.model!.weightSpecs.map((s) => named[s.name]!));
-    const image = tf.randomUniform([1, 8, 8, 3], 0, 1, 'float32', 3);
+    const image = tf.randomUniform([1, 8, 8, 3], 0, 1, 'float32', 3) as tf.Tensor4D;
     const conv = model.getLayer('c');
     const viaSecondCall = tf.model({
       inputs: model.inputs,
