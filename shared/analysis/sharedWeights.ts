@@ -30,7 +30,8 @@ export function discountSharedWeights(
     const owner = byId.get(node.sharesWeightsWith);
     const mine = results[node.id];
     const theirs = owner ? results[owner.id] : undefined;
-    if (!mine) continue;
+    // Unanalysed (an error upstream, reported there): nothing to compare, the call keeps its count.
+    if (!mine || (theirs && theirs.outputShape === null)) continue;
     const problem = mismatch(node, owner, mine, theirs);
     if (problem) {
       report(node.id, 'error', 'shared-weights-mismatch', problem);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../shared/analysis';
+import { applyChanges } from '../../../shared/graph/changes';
 import { createProjectFile, parseProjectText, serializeProject } from '../../../shared/graph/projectFile';
 import { type ImportSuccess, importKerasJson } from '../../../shared/import';
 import { analyse, analysisErrors } from './helpers';
@@ -91,6 +92,19 @@ describe('shared layers: one node per call, the weights counted once (issue 14.1
     expect(error).toMatchObject({ nodeId: 'shared_conv#2', severity: 'error' });
     expect(error?.message).toMatch(/would need 448 weights of kind Conv2D where 'shared_conv' has 224/);
     expect(a.nodes['shared_conv#2']?.paramCount.total).toBe(448);
+  });
+
+  it('removing the first call hands its weights to the next; no link is left pointing nowhere', () => {
+    const r = imported(sharedTower());
+    const graph = applyChanges(r.graph, [{ type: 'removeNodes', ids: ['tower/conv'] }]);
+    const conv2 = graph.nodes.find((n) => n.id === 'tower#2/conv')!;
+    expect(conv2.sharesWeightsWith).toBeUndefined();
+    expect(graph.nodes.find((n) => n.id === 'tower#2/bn')?.sharesWeightsWith).toBe('tower/bn');
+    const a = analyzeGraph(graph);
+    expect(a.diagnostics.filter((d) => d.code === 'shared-weights-mismatch')).toEqual([]);
+    expect(a.nodes['tower#2/conv']?.paramCount.total).toBe(112);
+    const again = parseProjectText(serializeProject(createProjectFile('pair', graph)));
+    expect(again.ok).toBe(true);
   });
 
   it('the project file keeps the link (schema 3), and refuses a link to a missing node', () => {
