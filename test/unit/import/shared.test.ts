@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run';
 import { analyzeGraph } from '../../../shared/analysis';
 import { applyChanges } from '../../../shared/graph/changes';
 import { createProjectFile, parseProjectText, serializeProject } from '../../../shared/graph/projectFile';
@@ -37,6 +41,23 @@ describe('shared layers: one node per call, the weights counted once (issue 14.1
     expect(note).toMatchObject({ nodeId: 'embed', severity: 'info' });
     expect(note?.message).toBe(
       "'embed' shares its 68 weights with 'embed#2' (one layer applied 2 times): counted once, as Keras counts them",
+    );
+  });
+
+  it('analyze --json gives the same totals and carries both notes with their codes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shared-'));
+    const file = join(dir, 'siamese.json');
+    writeFileSync(file, siameseDense());
+    const out: string[] = [];
+    const code = await runCli(['analyze', file, '--json'], { out: (t) => out.push(t), err: () => {} });
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join('\n'));
+    expect(json.totals).toMatchObject({ params: 77, trainableParams: 77, nonTrainableParams: 0, partial: false });
+    expect(json.diagnostics).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'import', code: 'shared-layer', nodeId: 'embed' }),
+        expect.objectContaining({ source: 'analysis', code: 'shared-weights', nodeId: 'embed' }),
+      ]),
     );
   });
 
