@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportTrainedModel } from '../../../electron/services/export';
 import { writeExportFiles } from '../../../electron/services/export/writeFiles';
 import { analyzeGraph } from '../../../shared/analysis';
