@@ -61,6 +61,44 @@ describe('shared layers: one node per call, the weights counted once (issue 14.1
     );
   });
 
+  it('Keras 3 writes the calls as {args: [keras tensor]} nodes; read the same way', () => {
+    const tensor = (name: string, node: number) => ({
+      class_name: '__keras_tensor__',
+      config: { shape: [null, 4], dtype: 'float32', keras_history: [name, node, 0] },
+    });
+    const k3 = (name: string, cls: string, config: object, calls: unknown[][]) => ({
+      module: 'keras.layers',
+      class_name: cls,
+      config: { name, trainable: true, ...config },
+      registered_name: null,
+      name,
+      inbound_nodes: calls.map((args) => ({ args, kwargs: {} })),
+    });
+    const model = {
+      module: 'keras',
+      class_name: 'Functional',
+      config: {
+        name: 'siamese3',
+        layers: [
+          k3('left', 'InputLayer', { batch_shape: [null, 16] }, []),
+          k3('right', 'InputLayer', { batch_shape: [null, 16] }, []),
+          k3('embed', 'Dense', { units: 4 }, [[tensor('left', 0)], [tensor('right', 0)]]),
+          k3('pair', 'Concatenate', { axis: -1 }, [[[tensor('embed', 0), tensor('embed', 1)]]]),
+          k3('score', 'Dense', { units: 1 }, [[tensor('pair', 0)]]),
+        ],
+        input_layers: [
+          ['left', 0, 0],
+          ['right', 0, 0],
+        ],
+        output_layers: [['score', 0, 0]],
+      },
+      registered_name: 'Functional',
+    };
+    const r = imported(JSON.stringify(model));
+    expect(r.graph.nodes.find((n) => n.id === 'embed#2')?.sharesWeightsWith).toBe('embed');
+    expect(analyse(r).totals.params).toBe(77);
+  });
+
   it('a Conv2D applied at two scales: 394 parameters', () => {
     const a = analyse(imported(sharedConv()));
     expect(analysisErrors(a)).toEqual([]);
