@@ -4,6 +4,7 @@ import { GroupTotals, makeTotals } from './groupTotals';
 import { type IndexedGraph, indexGraph } from './indexGraph';
 import { downstreamUnknownMessage, duplicateNameMessage, unknownGroupMessage, unusedOutputMessage } from './messages';
 import { FAILED, NodePass, OK, type Report } from './nodePass';
+import { discountSharedWeights } from './sharedWeights';
 import { topoOrder } from './topoOrder';
 import type { Analysis, NodeAnalysis } from './types';
 
@@ -61,6 +62,9 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
     activations += result.activationElements;
     if (node.groupId !== undefined) countInGroup(groupTotals, node, result, report);
   }
+  const shared = discountSharedWeights(nodes, results, groupTotals, report);
+  trainable -= shared.trainable;
+  nonTrainable -= shared.nonTrainable;
   reportBlocked(nodes, pass, report);
 
   return {

@@ -65,6 +65,10 @@ export type DiagnosticCode =
   | 'missing-node'
   | 'unknown-group'
   | 'unused-output'
+  /** A layer whose weights other nodes use (a shared Keras layer): counted once (info). */
+  | 'shared-weights'
+  /** A node that cannot use the weights it is linked to (other kind or size, missing node). */
+  | 'shared-weights-mismatch'
   | 'downstream-unknown';
 
 export interface Totals {

@@ -24,6 +24,8 @@ export interface ExportNode {
   nonTrainable: number;
   /** Frozen in Netwright: Keras trainable=False, PyTorch requires_grad_(False). */
   frozen: boolean;
+  /** The node whose layer this one applies again (a shared layer): it has no weights of its own. */
+  sharesWeightsOf?: string;
   isOutput: boolean;
   /**
    * A model output that ends in softmax. PyTorch trains on logits (CrossEntropyLoss
@@ -72,6 +74,7 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
   }
   const outputs = new Set(analysis.outputs);
   const frozen = new Set(graph.nodes.filter((n) => n.frozen).map((n) => n.id));
+  const sharesWith = new Map(graph.nodes.filter((n) => n.sharesWeightsWith).map((n) => [n.id, n.sharesWeightsWith!]));
   const pool = new IdentifierPool();
   const nodes = new Map<string, ExportNode>();
   for (const id of analysis.order) {
@@ -92,6 +95,7 @@ export function prepareNetwork(graph: Graph, name: string, analysis: Analysis = 
       trainable: a.paramCount.trainable,
       nonTrainable: a.paramCount.nonTrainable,
       frozen: frozen.has(id),
+      ...(sharesWith.has(id) ? { sharesWeightsOf: sharesWith.get(id)! } : {}),
       isOutput,
       finalSoftmax: isOutput && softmax,
     });

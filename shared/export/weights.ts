@@ -91,7 +91,9 @@ function collect(net: ExportNetwork, weights: KerasWeights): Map<string, Map<str
   for (const id of net.order) {
     const node = net.nodes.get(id)!;
     const found = new Map<string, Tensor>();
-    for (const spec of kerasWeightSpecs(node)) {
+    // A shared layer's later calls use the first call's weights, saved under its name.
+    const specs = node.sharesWeightsOf === undefined ? kerasWeightSpecs(node) : [];
+    for (const spec of specs) {
       const key = `${node.name}/${spec.suffix}`;
       const tensor = weights.get(key);
       if (!tensor)

@@ -1,3 +1,4 @@
+import { relinkSharedWeights } from './sharedWeights';
 import type { Edge, Graph, Group, LayerNode, Position } from './types';
 
 /**
@@ -50,7 +51,11 @@ function apply(graph: Graph, change: GraphChange): Graph {
       const ids = new Set(change.ids);
       const touched = new Set(graph.edges.filter((e) => ids.has(e.source) && !ids.has(e.target)).map((e) => e.target));
       const edges = graph.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target));
-      return { ...graph, nodes: graph.nodes.filter((n) => !ids.has(n.id)), edges: renumberInputs(edges, touched) };
+      const nodes = relinkSharedWeights(
+        graph.nodes.filter((n) => !ids.has(n.id)),
+        ids,
+      );
+      return { ...graph, nodes, edges: renumberInputs(edges, touched) };
     }
     case 'moveNodes': {
       const moves = new Map(change.moves.map((m) => [m.id, m.position]));

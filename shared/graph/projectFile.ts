@@ -11,7 +11,7 @@ import type { Graph } from './types';
  * Netwright project files (docs/file-format.md). Every version ever written keeps
  * loading: a file is migrated step by step to the current schema, then validated.
  */
-export const currentSchemaVersion = 2;
+export const currentSchemaVersion = 3;
 export const projectFormat = 'netwright-project';
 
 export const ViewportSchema = z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() });
@@ -35,6 +35,9 @@ export const migrations: Readonly<Record<number, Migration>> = {
   // 2 added frozen layers (LayerNode.frozen); a version-1 file has none, so it reads unchanged.
   // The bump keeps an older Netwright from opening a file whose frozen layers it would train.
   1: (file) => file,
+  // 3 added shared weights (LayerNode.sharesWeightsWith); a version-2 file has none. The bump keeps
+  // an older Netwright from training the calls of a shared layer as separate layers.
+  2: (file) => file,
 };
 
 export type LoadResult = { ok: true; project: ProjectFile; migratedFrom?: number } | { ok: false; error: string };
@@ -114,6 +117,8 @@ function checkIntegrity(graph: Graph): string | null {
       return `edge "${inMessage(edge.id)}" ends at a missing node "${inMessage(edge.target)}".`;
   }
   for (const node of graph.nodes) {
+    if (node.sharesWeightsWith !== undefined && !ids.has(node.sharesWeightsWith))
+      return `node "${inMessage(node.name)}" shares the weights of a missing node "${inMessage(node.sharesWeightsWith)}".`;
     if (node.groupId && !groups.has(node.groupId))
       return `node "${inMessage(node.name)}" belongs to a missing module "${inMessage(node.groupId)}".`;
   }

@@ -14,6 +14,7 @@ export const LayerNodeSchema = z.object({
   position: PositionSchema.optional(),
   groupId: z.string().optional(),
   frozen: z.boolean().optional(),
+  sharesWeightsWith: z.string().optional(),
 });
 
 export const EdgeSchema = z.object({

@@ -28,6 +28,11 @@ export interface LayerNode {
    * non-trainable, as Keras counts them. Absent means trainable.
    */
   frozen?: boolean;
+  /**
+   * The id of the node whose weights this node uses: the same Keras layer applied again (a
+   * siamese branch, a model applied twice). It has no weights of its own; absent means its own.
+   */
+  sharesWeightsWith?: string;
 }
 
 export interface Edge {

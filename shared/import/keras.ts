@@ -8,6 +8,7 @@ import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
 import { convertLayer } from './layers';
 import { expandNestedModels } from './nested';
+import { sharedLayerNotes, withSharedWeights } from './shared';
 import { type RawLayer, readFunctional, readSequential, type TopologyResult } from './topology';
 import {
   type ImportDiagnostic,
@@ -64,9 +65,12 @@ function importText(text: string, options: ImportOptions): ImportResult {
   return {
     ok: true,
     // Keras's trainable: false, kept as Netwright's frozen layers.
-    graph: applyChanges(withModelGroups(built.builder.build(), layers), [
-      { type: 'setFrozen', ids: [...built.frozenIds], frozen: true },
-    ]),
+    graph: withSharedWeights(
+      applyChanges(withModelGroups(built.builder.build(), layers), [
+        { type: 'setFrozen', ids: [...built.frozenIds], frozen: true },
+      ]),
+      layers,
+    ),
     name: topology.name,
     format: formatLabel(model, sequential, topology.keras3),
     warnings,
@@ -190,6 +194,7 @@ function buildGraph(
       className: layer.className,
       config: layer.config,
       inputRanks: layer.inputs.map((s) => ranks.get(s)),
+      ...(layer.callKwargs ? { callKwargs: layer.callKwargs } : {}),
       ...(layer.registeredName ? { registeredName: layer.registeredName } : {}),
     });
     if (converted.ok) {
@@ -259,6 +264,7 @@ function fileWarnings(
       message: `The model ${q(path)} used as a layer is shown as a module of its ${formatInt(count)} layers (named '${oneLine(path, 40)}/…'); its parameters count as Keras counts them.`,
     });
   }
+  warnings.push(...sharedLayerNotes(layers));
   if (declaredWeights !== null)
     warnings.push({
       nodeId: null,

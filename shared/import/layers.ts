@@ -23,6 +23,8 @@ export interface LayerInfo {
   inputRanks: readonly (number | undefined)[];
   /** Keras 3 `registered_name` when it names a custom class. */
   registeredName?: string;
+  /** The call's other arguments (a TFOpLambda's `y`). */
+  callKwargs?: Readonly<Record<string, unknown>>;
 }
 
 export const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = {
@@ -525,7 +527,35 @@ const reshape: Handler = (info) =>
 
 const dropout: Handler = (info) => parse(dropoutConfig, info, (c) => ok('Dropout', { rate: c.rate }, firstRank(info)));
 
+/**
+ * x·scale + offset for the element-wise TensorFlow functions a Keras 2 file records when Python
+ * operators meet a scalar (`x + 3.`, `x * (1. / 6.)`: MobileNetV3's hard sigmoid), in TFOpLambda
+ * layers. x / c is x · (1 / c): within one rounding of TensorFlow's division.
+ */
+const SCALAR_OPS: Readonly<Record<string, (y: number) => { scale: number; offset: number }>> = {
+  '__operators__.add': (y) => ({ scale: 1, offset: y }),
+  'math.add': (y) => ({ scale: 1, offset: y }),
+  'math.subtract': (y) => ({ scale: 1, offset: -y }),
+  'math.multiply': (y) => ({ scale: y, offset: 0 }),
+  'math.truediv': (y) => ({ scale: 1 / y, offset: 0 }),
+  'math.divide': (y) => ({ scale: 1 / y, offset: 0 }),
+};
+
+/** A TFOpLambda of a known element-wise function with a scalar constant is exactly a Rescaling; others stay Unsupported. */
+const tfOpLambda: Handler = (info) => {
+  const fn = typeof info.config.function === 'string' ? info.config.function.replace(/^tf\./, '') : undefined;
+  const op = fn !== undefined && Object.hasOwn(SCALAR_OPS, fn) ? SCALAR_OPS[fn] : undefined;
+  const y = info.callKwargs?.y;
+  const scalar = typeof y === 'number' && Number.isFinite(y) && !(y === 0 && /div/.test(fn ?? ''));
+  if (!op || !scalar || info.inputRanks.length !== 1)
+    return unsupported(
+      `is a TensorFlow function (${describeValue(fn ?? info.config.function)}) applied in the model; Netwright reads only add, subtract, multiply and divide by a constant number`,
+    );
+  return ok('Rescaling', op(y), firstRank(info));
+};
+
 const HANDLERS: Readonly<Record<string, Handler>> = {
+  TFOpLambda: tfOpLambda,
   Conv2D: conv2d,
   Convolution2D: conv2d,
   DepthwiseConv2D: depthwise,

@@ -1,5 +1,5 @@
 import { oneLine } from './json';
-import { type RawLayer, readFunctional, readSequential } from './topology';
+import { callName, type RawLayer, readFunctional, readSequential } from './topology';
 
 /** Keras classes of a whole model, which a model may use as one of its layers (transfer learning). */
 const MODEL_AS_LAYER = new Set(['Model', 'Functional', 'Sequential']);
@@ -15,14 +15,15 @@ function isNestedModel(layer: RawLayer): boolean {
   return Array.isArray(layer.config.layers) || Array.isArray(layer.config);
 }
 
-/** The layer names of input_layers / output_layers: [["name", 0, 0], …] or (Keras 3, one) ["name", 0, 0]. */
+/** The layer calls of input_layers / output_layers: [["name", 0, 0], …] or (Keras 3, one) ["name", 0, 0]. */
 function endpointNames(value: unknown): string[] | null {
   if (!Array.isArray(value)) return null;
-  if (typeof value[0] === 'string') return [value[0]];
+  const entries = typeof value[0] === 'string' ? [value] : value;
   const names: string[] = [];
-  for (const entry of value) {
+  for (const entry of entries) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string') return null;
-    names.push(entry[0]);
+    const nodeIndex = entry[1];
+    names.push(callName(entry[0], Number.isInteger(nodeIndex) && nodeIndex > 0 ? nodeIndex : 0));
   }
   return names;
 }
@@ -34,7 +35,8 @@ const hasShape = (config: Record<string, unknown>) =>
  * Replaces every model used as a layer by its own layers, named `model/layer` and marked with
  * the path of models they sit in (the editor shows each as a module). The nested model's inputs
  * become the tensors it was called on; the layers that used its output use its output layer. A
- * frozen model (trainable: false) freezes all its layers, as Keras does.
+ * frozen model (trainable: false) freezes all its layers, as Keras does. A model applied more
+ * than once expands once per call (`model`, `model#2`), the later calls sharing the first's weights.
  */
 export function expandNestedModels(layers: readonly RawLayer[], depth = 0): Expanded {
   const out: RawLayer[] = [];
@@ -100,6 +102,9 @@ export function expandNestedModels(layers: readonly RawLayer[], depth = 0): Expa
         models: [layer.name, ...(l.models ?? [])],
       };
       if (frozen) renamed.frozen = true;
+      // A model applied again (layer.sharesWeightsOf) reuses the first call's layers' weights.
+      const owner = layer.sharesWeightsOf ?? (l.sharesWeightsOf ? layer.name : undefined);
+      if (owner) renamed.sharesWeightsOf = `${owner}/${l.sharesWeightsOf ?? l.name}`;
       out.push(renamed);
       byName.set(renamed.name, renamed);
     }

@@ -20,6 +20,18 @@ export interface RawLayer {
   models?: string[];
   /** Frozen because a model it sits in is (trainable: false on the model). */
   frozen?: boolean;
+  /** The call's other arguments (Keras 2 writes them after each input: TFOpLambda's `y`). */
+  callKwargs?: Record<string, unknown>;
+  /** Another call of the same Keras layer (its k-th inbound node): the name of the first call, whose weights it uses. */
+  sharesWeightsOf?: string;
+}
+
+/**
+ * The name of call `nodeIndex` of a layer: the first call keeps the Keras name, later calls
+ * of a shared layer (a siamese branch, a model applied twice) are `name#2`, `name#3`, ….
+ */
+export function callName(name: string, nodeIndex: number): string {
+  return nodeIndex === 0 ? name : `${name}#${nodeIndex + 1}`;
 }
 
 export type TopologyResult =
@@ -95,7 +107,7 @@ const isKeras3 = (e: LayerEntry) =>
   e.module !== undefined || e.registered_name !== undefined || e.build_config !== undefined;
 
 /** Keras 3 call args hold tensors anywhere (Concatenate: [[t1, t2]]); collect them in order. */
-function collectKeras3Tensors(value: unknown, out: [string, number, number][], depth: number): boolean {
+function collectKeras3Tensors(value: unknown, out: Ref[], depth: number): boolean {
   if (depth > 16) return false;
   const t = keras3Tensor.safeParse(value);
   if (t.success) {
@@ -106,37 +118,46 @@ function collectKeras3Tensors(value: unknown, out: [string, number, number][], d
   return true;
 }
 
-/** The layers feeding one functional layer, or an error line. */
-function readInbound(
-  entry: LayerEntry,
-  name: string,
-): { ok: true; inputs: [string, number, number][] } | { ok: false; error: string } {
-  const nodes = entry.inbound_nodes ?? [];
-  if (nodes.length === 0) return { ok: true, inputs: [] };
-  if (nodes.length > 1)
-    return {
-      ok: false,
-      error: `Layer ${q(name)} is applied ${nodes.length} times (a shared layer); Netwright needs each layer applied once: give each use its own layer.`,
-    };
-  const node = nodes[0];
-  const malformed = {
-    ok: false as const,
-    error: `Layer ${q(name)} has malformed inbound_nodes: expected [[["layer", 0, 0, {}], …]] (Keras 2) or [{"args": […], "kwargs": {}}] (Keras 3), got ${oneLine(JSON.stringify(node) ?? String(node), 60)}.`,
-  };
+type Ref = [string, number, number];
+type Call = { inputs: Ref[]; kwargs: Record<string, unknown> | undefined };
+
+/** The calls of one functional layer (one per inbound node), each with the layers feeding it, or an error line. */
+function readInbound(entry: LayerEntry, name: string): { ok: true; calls: Call[] } | { ok: false; error: string } {
+  const calls: Call[] = [];
+  for (const node of entry.inbound_nodes ?? []) {
+    const call = readNode(node);
+    if (!call)
+      return {
+        ok: false,
+        error: `Layer ${q(name)} has malformed inbound_nodes: expected [[["layer", 0, 0, {}], …]] (Keras 2) or [{"args": […], "kwargs": {}}] (Keras 3), got ${oneLine(JSON.stringify(node) ?? String(node), 60)}.`,
+      };
+    calls.push(call);
+  }
+  return { ok: true, calls };
+}
+
+const asKwargs = (v: unknown) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/** One inbound node: Keras 2's list of refs, a TFOpLambda's single flat ref ["name", 0, 0, {y}], or Keras 3's {args, kwargs}. */
+function readNode(node: unknown): Call | null {
   if (Array.isArray(node)) {
-    const refs: [string, number, number][] = [];
-    for (const ref of node) {
+    const flat = typeof node[0] === 'string';
+    const refs: Ref[] = [];
+    let kwargs: Record<string, unknown> | undefined;
+    for (const ref of flat ? [node] : node) {
       const r = keras2Ref.safeParse(ref);
-      if (!r.success) return malformed;
+      if (!r.success) return null;
       refs.push([r.data[0], r.data[1], r.data[2]]);
+      kwargs ??= asKwargs(r.data[3]);
     }
-    return { ok: true, inputs: refs };
+    return { inputs: refs, kwargs };
   }
   const k3 = keras3Node.safeParse(node);
-  if (!k3.success) return malformed;
-  const refs: [string, number, number][] = [];
-  if (!collectKeras3Tensors(k3.data.args, refs, 0)) return malformed;
-  return { ok: true, inputs: refs };
+  if (!k3.success) return null;
+  const refs: Ref[] = [];
+  if (!collectKeras3Tensors(k3.data.args, refs, 0)) return null;
+  return { inputs: refs, kwargs: asKwargs(k3.data.kwargs) };
 }
 
 export function readFunctional(config: unknown): TopologyResult {
@@ -151,25 +172,31 @@ export function readFunctional(config: unknown): TopologyResult {
   if (!read.ok) return read;
   const layers: RawLayer[] = [];
   const callCount = new Map<string, number>();
-  const pending: [RawLayer, [string, number, number][]][] = [];
+  const pending: [RawLayer, Ref[]][] = [];
   for (const [i, entry] of read.entries.entries()) {
     const name = entryName(entry);
     if (name === undefined || name === '')
       return { ok: false, error: `Model layer #${i + 1} (${oneLine(entry.class_name, 40)}) has no name.` };
     const inbound = readInbound(entry, name);
     if (!inbound.ok) return inbound;
-    callCount.set(name, (entry.inbound_nodes ?? []).length);
-    const layer: RawLayer = {
-      name,
-      className: entry.class_name,
-      config: entry.config ?? {},
-      inputs: inbound.inputs.map(([source]) => source),
-    };
-    if (entry.registered_name) layer.registeredName = entry.registered_name;
-    layers.push(layer);
-    pending.push([layer, inbound.inputs]);
+    callCount.set(name, inbound.calls.length);
+    // An input layer (or a layer no call reaches) is still one node.
+    const calls = inbound.calls.length > 0 ? inbound.calls : [{ inputs: [], kwargs: undefined }];
+    for (const [k, call] of calls.entries()) {
+      const layer: RawLayer = {
+        name: callName(name, k),
+        className: entry.class_name,
+        config: entry.config ?? {},
+        inputs: call.inputs.map(([source, nodeIndex]) => callName(source, nodeIndex)),
+      };
+      if (call.kwargs && Object.keys(call.kwargs).length > 0) layer.callKwargs = call.kwargs;
+      if (k > 0) layer.sharesWeightsOf = name;
+      if (entry.registered_name) layer.registeredName = entry.registered_name;
+      layers.push(layer);
+      pending.push([layer, call.inputs]);
+    }
   }
-  // A reference to call k > 0 of a layer applied once points at nothing.
+  // A reference to a call a layer does not have points at nothing.
   for (const [layer, refs] of pending) {
     for (const [source, nodeIndex] of refs) {
       const calls = callCount.get(source);
@@ -177,7 +204,7 @@ export function readFunctional(config: unknown): TopologyResult {
       if (nodeIndex > 0 && nodeIndex >= Math.max(calls, 1))
         return {
           ok: false,
-          error: `Layer ${q(layer.name)} takes input from call ${nodeIndex} of ${q(source)}, which is applied only once: the file is inconsistent.`,
+          error: `Layer ${q(layer.name)} takes input from call ${nodeIndex + 1} of ${q(source)}, which is applied ${calls === 2 ? 'twice' : calls <= 1 ? 'only once' : `${calls} times`}: the file is inconsistent.`,
         };
     }
   }

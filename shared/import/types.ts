@@ -26,6 +26,8 @@ export type ImportDiagnosticCode =
   | 'unusual-model-class'
   /** A model used as a layer, read as a module of its layers (severity info). */
   | 'nested-model'
+  /** A layer or model applied more than once: one node per call, sharing the first call's weights (info). */
+  | 'shared-layer'
   /** ONNX: which parameter convention the counts follow (PyTorch's; severity info). */
   | 'parameter-convention'
   /** ONNX: the exporter folded batch norms into the convolutions; the file's weights are counted (info). */

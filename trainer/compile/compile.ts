@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { type Analysis, analyzeGraph } from '../../shared/analysis';
+import { type Analysis, analyzeGraph, type NodeAnalysis } from '../../shared/analysis';
 import type { Graph, Shape } from '../../shared/graph/types';
 import { unsupportedLayersProblem } from '../../shared/layers/placeholder';
 import { builderFor, UnsupportedInTfjs } from './builders';
@@ -24,10 +24,30 @@ export interface CompiledModel {
 
 const sameShape = (a: readonly (number | null)[], b: Shape) => a.length === b.length && a.every((v, i) => v === b[i]);
 
+/** The TF.js layer for a node, or a CompileError naming it. */
+function buildLayer(tf: Tf, id: string, node: NodeAnalysis): tfjs.layers.Layer {
+  const build = builderFor(node.kind);
+  if (!build) throw new CompileError(`${node.name}: no TensorFlow.js builder for ${node.kind}`, id);
+  try {
+    return build({
+      tf,
+      name: node.name,
+      params: node.params!,
+      inputShapes: node.inputShapes,
+      outputShape: node.outputShape!,
+    });
+  } catch (err) {
+    const reason =
+      err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
+    throw new CompileError(`${node.name}: ${reason}`, id);
+  }
+}
+
 /**
  * Graph -> tf.LayersModel through the functional API, layer names from node names.
  * Afterwards every output shape and the parameter count must equal the analysis:
- * the numbers Netwright shows and the model it trains cannot drift apart.
+ * the numbers Netwright shows and the model it trains cannot drift apart. The calls of a
+ * shared layer (LayerNode.sharesWeightsWith) apply one TF.js layer, so they train one set of weights.
  */
 export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeGraph(graph)): CompiledModel {
   const unsupported = unsupportedLayersProblem(graph);
@@ -44,6 +64,19 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
     incoming.set(e.target, list);
   }
   const frozen = new Set(graph.nodes.filter((n) => n.frozen).map((n) => n.id));
+  const sharesWith = new Map(graph.nodes.filter((n) => n.sharesWeightsWith).map((n) => [n.id, n.sharesWeightsWith!]));
+  const layers = new Map<string, tfjs.layers.Layer>();
+  /** The node's layer; a node that shares weights (a layer applied again) gets its owner's, built once. */
+  const layerOf = (id: string): tfjs.layers.Layer => {
+    const ownerId = sharesWith.get(id) ?? id;
+    const built = layers.get(ownerId);
+    if (built) return built;
+    const layer = buildLayer(tf, ownerId, analysis.nodes[ownerId]!);
+    // Frozen layers leave model.trainableWeights, which is all the training loop updates.
+    if (frozen.has(ownerId)) layer.trainable = false;
+    layers.set(ownerId, layer);
+    return layer;
+  };
   const tensors = new Map<string, tfjs.SymbolicTensor>();
   const inputs: tfjs.SymbolicTensor[] = [];
   for (const id of analysis.order) {
@@ -54,25 +87,8 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
       tensors.set(id, tensor);
       continue;
     }
-    const build = builderFor(node.kind);
-    if (!build) throw new CompileError(`${node.name}: no TensorFlow.js builder for ${node.kind}`, id);
     const sources = (incoming.get(id) ?? []).sort((a, b) => a.index - b.index).map((s) => tensors.get(s.source)!);
-    let layer: tfjs.layers.Layer;
-    try {
-      layer = build({
-        tf,
-        name: node.name,
-        params: node.params!,
-        inputShapes: node.inputShapes,
-        outputShape: node.outputShape!,
-      });
-    } catch (err) {
-      const reason =
-        err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
-      throw new CompileError(`${node.name}: ${reason}`, id);
-    }
-    // Frozen layers leave model.trainableWeights, which is all the training loop updates.
-    if (frozen.has(id)) layer.trainable = false;
+    const layer = layerOf(id);
     const output = layer.apply(sources.length === 1 ? sources[0]! : sources) as tfjs.SymbolicTensor;
     const tfShape = output.shape.slice(1);
     if (!sameShape(tfShape, node.outputShape!)) {

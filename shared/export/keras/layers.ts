@@ -170,13 +170,16 @@ function layerArgs(node: ExportNode): Arg[] {
 const MERGES = new Set<PlainKind>(['Concatenate', 'Add', 'Multiply', 'Subtract', 'Average', 'Maximum', 'Minimum']);
 
 /** `layers.Conv2D(..., name="conv2d")(x)`: the layer made and applied in one expression. */
-export function kerasLayerCall(node: ExportNode, inputs: Expr[]): Expr {
-  const frozen = node.frozen ? [keyword('trainable', bool(false))] : [];
-  const layer = call(`layers.${kerasClassOf[node.layer.kind]}`, [
-    ...layerArgs(node),
+export function kerasLayerCall(node: ExportNode, inputs: Expr[], owner?: ExportNode): Expr {
+  // A shared layer's calls (owner: its first call) apply one layer object: shared_layer() in model.py.
+  const made = owner ?? node;
+  const frozen = made.frozen ? [keyword('trainable', bool(false))] : [];
+  const built = call(`layers.${kerasClassOf[made.layer.kind]}`, [
+    ...layerArgs(made),
     ...frozen,
-    keyword('name', str(node.name)),
+    keyword('name', str(made.name)),
   ]);
+  const layer = owner ? call('shared_layer', [built]) : built;
   const merge = MERGES.has(node.layer.kind);
   return call(layer, merge ? [{ kind: 'list', items: inputs }] : inputs);
 }

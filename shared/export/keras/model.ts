@@ -52,9 +52,27 @@ export function kerasModel(net: ExportNetwork): string {
     src.statement(0, 'OUTPUT_SHAPES = ', shapes(net.outputs));
   }
   src.blank(2);
+  if (sharedOwners(net).size > 0) src.block(0, sharedLayerFunction).blank(2);
   src.block(0, body.toString());
   return src.toString();
 }
+
+/** The nodes whose layer other nodes apply again (shared weights). */
+function sharedOwners(net: ExportNetwork): Set<string> {
+  const owners = new Set<string>();
+  for (const node of net.nodes.values()) if (node.sharesWeightsOf !== undefined) owners.add(node.sharesWeightsOf);
+  return owners;
+}
+
+const sharedLayerFunction = `SHARED_LAYERS = {}
+
+
+def shared_layer(layer):
+    """The first layer built under this layer's name in the model being built: every call
+    of a shared layer (one Keras layer applied more than once) applies that one object, so
+    the calls share their weights.
+    """
+    return SHARED_LAYERS.setdefault(layer.name, layer)`;
 
 function writeScope(src: PythonSource, net: ExportNetwork, scope: Scope) {
   const isRoot = scope.group === null;
@@ -65,9 +83,11 @@ function writeScope(src: PythonSource, net: ExportNetwork, scope: Scope) {
         keepParams: true,
       })
     : planForward(net, scope, scope.inputs);
+  const owners = sharedOwners(net);
   if (isRoot) {
     src.line(0, 'def build_model():');
     src.docstring(4, `The Netwright network ${pythonString(net.name)} as a keras.Model.`);
+    if (owners.size > 0) src.line(4, 'SHARED_LAYERS.clear()');
     net.inputs.forEach((id, i) => {
       const node = net.nodes.get(id)!;
       const input = call('keras.Input', [
@@ -84,7 +104,10 @@ function writeScope(src: PythonSource, net: ExportNetwork, scope: Scope) {
   for (const step of plan.steps) {
     const inputs = step.inputs.map(atom);
     if (step.item.type === 'node') {
-      src.statement(4, `${step.outputs[0]} = `, kerasLayerCall(net.nodes.get(step.item.id)!, inputs));
+      const node = net.nodes.get(step.item.id)!;
+      const ownerId = node.sharesWeightsOf ?? (owners.has(node.id) ? node.id : undefined);
+      const owner = ownerId === undefined ? undefined : net.nodes.get(ownerId);
+      src.statement(4, `${step.outputs[0]} = `, kerasLayerCall(node, inputs, owner));
     } else {
       const g = net.groups.get(step.item.scope.group!.id)!;
       src.statement(4, `${step.outputs.join(', ')} = `, call(g.ident, inputs));

@@ -47,7 +47,7 @@ export function pytorchModel(net: ExportNetwork): TorchModel {
     writeScopeClass(body, net, layers, scope, name);
     body.blank(2);
   }
-  writeScopeClass(body, net, layers, net.root, 'Network');
+  writeScopeClass(body, net, layers, net.root, 'Network', modulePaths);
   body.blank(2);
   body.block(0, moduleFunctions);
 
@@ -101,6 +101,7 @@ function writeScopeClass(
   layers: Map<string, TorchLayer>,
   scope: Scope,
   name: string,
+  modulePaths?: ReadonlyMap<string, string | null>,
 ) {
   const isRoot = scope.group === null;
   const paramNodes = isRoot ? net.inputs : scope.inputs;
@@ -127,6 +128,7 @@ function writeScopeClass(
     src.statement(8, `self.${node.ident} = `, layer.module);
     if (node.frozen) src.line(8, `self.${node.ident}.requires_grad_(False)`);
   }
+  if (modulePaths) writeSharedModules(src, net, modulePaths);
   src.blank();
   const plan = planForward(net, scope, paramNodes, { passThrough: (id) => layers.get(id)?.module === null });
   src.line(4, `def forward(self, ${plan.params.join(', ')}):`);
@@ -235,13 +237,36 @@ def load_weights(model, path=WEIGHTS):
     """Loads weights exported by Netwright, already in PyTorch's layouts (OIHW, ...)."""
     state = load_tensors(path)
     missing, unexpected = model.load_state_dict(state, strict=False)
-    # num_batches_tracked only counts training steps; Keras has no such weight.
-    missing = [key for key in missing if not key.endswith("num_batches_tracked")]
+    # num_batches_tracked only counts training steps; Keras has no such weight. A shared
+    # layer's later calls hold the very tensors loaded under its first call's name.
+    tensors = model.state_dict(keep_vars=True)
+    loaded = {id(tensors[key]) for key in state if key in tensors}
+    missing = [
+        key
+        for key in missing
+        if not key.endswith("num_batches_tracked") and id(tensors[key]) not in loaded
+    ]
     if missing or unexpected:
         raise ValueError(
             f"weights do not fit: missing {missing}, unexpected {unexpected}"
         )
 `;
+
+/**
+ * A shared layer's later calls apply its first call's module: the root ties each such module
+ * path to the first's once every module is built, so parameters() counts the weights once.
+ */
+function writeSharedModules(src: PythonSource, net: ExportNetwork, modulePaths: ReadonlyMap<string, string | null>) {
+  for (const node of net.nodes.values()) {
+    if (node.sharesWeightsOf === undefined) continue;
+    const path = modulePaths.get(node.id);
+    const owner = modulePaths.get(node.sharesWeightsOf);
+    if (!path || !owner) continue;
+    const ownerName = net.nodes.get(node.sharesWeightsOf)!.name;
+    src.comment(8, `Shared weights: ${pythonString(node.name)} applies the layer of ${pythonString(ownerName)}.`);
+    src.line(8, `self.${path} = self.${owner}`);
+  }
+}
 
 /**
  * A frozen batch norm stays in eval mode when the model trains: it normalises with its

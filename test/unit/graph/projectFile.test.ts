@@ -34,15 +34,15 @@ describe('project files', () => {
       ...migrations,
       0: ({ title, ...rest }) => ({ ...rest, name: title }),
     };
-    if (currentSchemaVersion !== 2) throw new Error('extend this test with the real migrations');
+    if (currentSchemaVersion !== 3) throw new Error('extend this test with the real migrations');
     const loaded = parseProjectText(JSON.stringify(v0), steps);
-    expect(loaded).toMatchObject({ ok: true, migratedFrom: 0, project: { name: 'old', schemaVersion: 2 } });
+    expect(loaded).toMatchObject({ ok: true, migratedFrom: 0, project: { name: 'old', schemaVersion: 3 } });
   });
 
   it('reads a version-1 file (before frozen layers) unchanged, and keeps frozen layers', () => {
     const v1 = { ...createProjectFile('x', graph()), schemaVersion: 1 };
     const loaded = parseProjectText(JSON.stringify(v1));
-    expect(loaded).toMatchObject({ ok: true, migratedFrom: 1, project: { schemaVersion: 2, graph: v1.graph } });
+    expect(loaded).toMatchObject({ ok: true, migratedFrom: 1, project: { schemaVersion: 3, graph: v1.graph } });
     const frozen = graph();
     frozen.nodes[1] = { ...frozen.nodes[1]!, frozen: true };
     const again = parseProjectText(serializeProject(createProjectFile('x', frozen)));

@@ -14,7 +14,6 @@ const expected: Record<string, RegExp> = {
   'channels_first.json':
     /^Layer 'conv2d_1' \(Conv2D\) uses data_format 'channels_first'; Netwright reads channels_last models only/,
   'cycle.json': /^The model has a cycle: 'conv_a' → 'conv_b' → 'conv_c' → 'conv_a'; a Keras model cannot loop/,
-  'shared_layer.json': /^Layer 'shared_dense' is applied 2 times \(a shared layer\)/,
   'unknown_input_size.json':
     /^Input 'input_layer' has unknown spatial size \(None×None×3\): pass --input-shape H,W,C\.$/,
   // These two import, with the layer marked (see the diagnostics tests below); strict mode fails on them.

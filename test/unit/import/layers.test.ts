@@ -436,7 +436,7 @@ describe('model structure', () => {
     expect(importError(JSON.stringify(model))).toMatch(/^Layer 'd' has malformed inbound_nodes: expected/);
     model.config.layers[1].inbound_nodes = [[['in', 1, 0, {}]]];
     expect(importError(JSON.stringify(model))).toBe(
-      "Layer 'd' takes input from call 1 of 'in', which is applied only once: the file is inconsistent.",
+      "Layer 'd' takes input from call 2 of 'in', which is applied only once: the file is inconsistent.",
     );
     model.config.layers[1] = 'Flatten';
     expect(importError(JSON.stringify(model))).toBe(
