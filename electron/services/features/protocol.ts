@@ -1,0 +1,28 @@
+import type { BackendName } from '../../../shared/api';
+import type { SerializedModel } from '../../../trainer/serialize';
+
+/** What one request asks of the features worker. */
+export type FeatureTask =
+  | { kind: 'layers' }
+  | { kind: 'filters' }
+  | { kind: 'activations'; layer: string; input: Float32Array }
+  | { kind: 'maximise'; layer: string; channel: number; steps: number; seed: number; control: SharedArrayBuffer };
+
+/** Main → worker. `model` is sent only when the worker does not hold `runId`'s model already. */
+export interface FeatureRequest {
+  id: number;
+  runId: string;
+  model?: SerializedModel;
+  task: FeatureTask;
+}
+
+/** Worker → main: steps of a maximisation, then exactly one `done` per request. */
+export type FeatureReply =
+  | { id: number; type: 'step'; step: number; steps: number; activation: number }
+  | { id: number; type: 'done'; ok: true; result: unknown }
+  | { id: number; type: 'done'; ok: false; message: string; userError: boolean };
+
+/** workerData: the backend to load (absent: the selection's own order, as for training). */
+export interface FeatureWorkerStart {
+  backend?: BackendName;
+}

@@ -1,0 +1,300 @@
+import { Worker } from 'node:worker_threads';
+import type { ApiResponse, BackendName, FeatureImage, FeaturePixels } from '../../../shared/api';
+import { imageInputFor, type RunRecord } from '../../../shared/training';
+import { SharedControl } from '../../../trainer/control';
+import type { ActivationMaps, ConvFilters, LayerInfo, MaximiseResult } from '../../../trainer/features';
+import type { SerializedModel } from '../../../trainer/serialize';
+import { type Dataset, DatasetProblem, loadDataset } from '../datasets';
+import { decodeImage } from '../datasets/decode';
+import { convertImage } from '../datasets/image';
+import type { EmitEvent, TrainingService } from '../train';
+import type { FeatureReply, FeatureRequest, FeatureTask } from './protocol';
+import { featuresWorkerUrl } from './workerUrl';
+
+/** A feature request the services refuse; the message says what is wrong and what to do. */
+export class FeatureRefused extends Error {
+  override name = 'FeatureRefused';
+}
+
+export interface FeaturesServiceOptions {
+  training: Pick<TrainingService, 'get' | 'exportModel'>;
+  emit?: EmitEvent;
+  /** The backend the worker loads; absent: the same selection as training (NETWRIGHT_BACKEND respected). */
+  backend?: BackendName;
+  workerUrl?: URL;
+  /** Whether the run's dataset path may be read in this session (browser mode's granted folders). */
+  mayReadDataset?: (path: string) => boolean;
+  /** Least time between two featureProgress events of a job (its last step is always sent). */
+  progressIntervalMs?: number;
+}
+
+interface Pending {
+  resolve(result: unknown): void;
+  reject(err: Error): void;
+  onStep?: (step: number, steps: number, activation: number) => void;
+}
+
+const floatsBase64 = (values: Float32Array) =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+
+/** [0, 1] floats to 8-bit pixels for display. */
+function pixelsOf(values: Float32Array, height: number, width: number, channels: number): FeaturePixels {
+  const bytes = Uint8Array.from(values, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
+  return { height, width, channels, base64: Buffer.from(bytes).toString('base64') };
+}
+
+function whyNoWeights(record: RunRecord): string {
+  if (record.status === 'diverged') return 'it diverged, so its weights are useless';
+  if (record.status === 'running' || record.status === 'preparing' || record.status === 'paused')
+    return 'it is still training; open its features when it has finished';
+  return `it ${record.status === 'failed' ? 'failed' : `is ${record.status}`} without keeping a model`;
+}
+
+/**
+ * What a trained network sees, for every shell: the first filters, activation maps and
+ * activation maximisation of a kept run, computed in one worker thread (the model loaded once
+ * per run) on the backend training uses, so neither the window nor the services wait on tfjs.
+ */
+export class FeaturesService {
+  private worker: Worker | null = null;
+  /** The run whose model the worker holds (as far as this side knows). */
+  private held: string | null = null;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private readonly jobs = new Map<string, SharedArrayBuffer>();
+  private jobCount = 0;
+  private dataset: { runId: string; data: Dataset } | null = null;
+
+  constructor(private readonly settings: FeaturesServiceOptions) {}
+
+  private emit: EmitEvent = (event, payload) => this.settings.emit?.(event, payload);
+
+  private startWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.settings.workerUrl ?? featuresWorkerUrl(), {
+      workerData: { backend: this.settings.backend },
+    });
+    worker.unref();
+    worker.on('message', (reply: FeatureReply) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      if (reply.type === 'step') {
+        pending.onStep?.(reply.step, reply.steps, reply.activation);
+        return;
+      }
+      this.pending.delete(reply.id);
+      if (reply.ok) pending.resolve(reply.result);
+      else pending.reject(reply.userError ? new FeatureRefused(reply.message) : new Error(reply.message));
+    });
+    const stopped = (why: string) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.held = null;
+      for (const p of this.pending.values()) p.reject(new Error(`The features thread stopped: ${why}`));
+      this.pending.clear();
+    };
+    worker.on('error', (err) => stopped(err.message));
+    worker.on('exit', (code) => stopped(`it exited with code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** The run's record, refusing one without trained weights. */
+  private async trainedRun(runId: string): Promise<RunRecord> {
+    const record = await this.settings.training.get(runId);
+    if (!record.hasModel) {
+      throw new FeatureRefused(
+        `Run ${record.name} has no trained weights (${whyNoWeights(record)}): train a network to completion, then open its features.`,
+      );
+    }
+    return record;
+  }
+
+  private async storedModel(runId: string): Promise<SerializedModel> {
+    const exported = await this.settings.training.exportModel(runId);
+    const json = JSON.parse(exported.modelJson);
+    const bytes = Buffer.from(exported.weightsBase64, 'base64');
+    return {
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest[0].weights,
+      weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    };
+  }
+
+  /** Sends one task about run `runId` (its model too, when the worker does not hold it yet). */
+  private async call<T>(runId: string, task: FeatureTask, onStep?: Pending['onStep']): Promise<T> {
+    await this.trainedRun(runId);
+    const model = this.held === runId ? undefined : await this.storedModel(runId);
+    const worker = this.startWorker();
+    const id = ++this.nextId;
+    const request: FeatureRequest = { id, runId, model, task };
+    this.held = runId;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, {
+        resolve: (r) => resolve(r as T),
+        reject: (err) => {
+          // A model that failed to load is not held: the next request sends it again.
+          if (model) this.held = null;
+          reject(err);
+        },
+        onStep,
+      });
+      worker.postMessage(request, model ? [model.weightData] : []);
+    });
+  }
+
+  /** The run's dataset at its network's input, in the run's order (cached for the last run asked). */
+  private runDataset(record: RunRecord): Dataset {
+    if (this.dataset?.runId === record.id) return this.dataset.data;
+    const spec = record.settings.dataset;
+    const datasetPath = 'path' in spec ? spec.path : undefined;
+    if (datasetPath !== undefined && this.settings.mayReadDataset && !this.settings.mayReadDataset(datasetPath)) {
+      throw new FeatureRefused(
+        `This run's dataset (${datasetPath}) is outside the folders this session may read: choose an image file instead, or allow that folder.`,
+      );
+    }
+    const input = imageInputFor(record.network.inputShape);
+    if (typeof input === 'string') throw new FeatureRefused(`The run's network takes no image: ${input}.`);
+    try {
+      const data = loadDataset(spec, input, record.network.classes, record.settings.seed);
+      this.dataset = { runId: record.id, data };
+      return data;
+    } catch (err) {
+      if (err instanceof DatasetProblem)
+        throw new FeatureRefused(`The run's dataset cannot be read now: ${err.message}`);
+      throw err;
+    }
+  }
+
+  async layers(runId: string): Promise<ApiResponse<'featureLayers'>> {
+    const record = await this.trainedRun(runId);
+    const answer = await this.call<{ layers: LayerInfo[]; inputShape: number[] }>(runId, { kind: 'layers' });
+    try {
+      const data = this.runDataset(record);
+      return { ...answer, dataset: { count: data.count, description: data.info.description }, datasetMessage: null };
+    } catch (err) {
+      if (!(err instanceof FeatureRefused)) throw err;
+      return { ...answer, dataset: null, datasetMessage: err.message };
+    }
+  }
+
+  async filters(runId: string): Promise<ApiResponse<'featureFilters'>> {
+    const { values, ...shape } = await this.call<ConvFilters>(runId, { kind: 'filters' });
+    return { ...shape, base64: floatsBase64(values) };
+  }
+
+  /** The chosen input at the network's input size: pixels for display, floats (pixels / 255, as in training) for the model. */
+  private async input(record: RunRecord, image: FeatureImage): Promise<{ pixels: Uint8Array; label: string | null }> {
+    const input = imageInputFor(record.network.inputShape);
+    if (typeof input === 'string') throw new FeatureRefused(`The run's network takes no image: ${input}.`);
+    const size = input.height * input.width * input.channels;
+    if (image.kind === 'dataset') {
+      const data = this.runDataset(record);
+      if (image.index >= data.count) {
+        throw new FeatureRefused(
+          `The run's dataset has samples 0 to ${data.count - 1}; there is no sample ${image.index}.`,
+        );
+      }
+      const label = data.info.classNames[data.labels[image.index]!] ?? String(data.labels[image.index]);
+      return { pixels: data.pixels.slice(image.index * size, (image.index + 1) * size), label };
+    }
+    const bytes = new Uint8Array(Buffer.from(image.base64, 'base64'));
+    let raw: ReturnType<typeof decodeImage>;
+    try {
+      raw = decodeImage(image.name, bytes);
+    } catch (err) {
+      if (err instanceof DatasetProblem) throw new FeatureRefused(`${err.message} Choose a PNG or JPEG image.`);
+      throw err;
+    }
+    const pixels = new Uint8Array(size);
+    convertImage(raw, input, pixels, 0);
+    return { pixels, label: null };
+  }
+
+  async activations(runId: string, layer: string, image: FeatureImage): Promise<ApiResponse<'featureActivations'>> {
+    const record = await this.trainedRun(runId);
+    const { pixels, label } = await this.input(record, image);
+    const floats = Float32Array.from(pixels, (p) => p / 255);
+    const maps = await this.call<ActivationMaps>(runId, { kind: 'activations', layer, input: floats });
+    const [h, w, c] = record.network.inputShape.length === 3 ? record.network.inputShape : [1, pixels.length, 1];
+    return {
+      layer: maps.layer,
+      height: maps.height,
+      width: maps.width,
+      channels: maps.channels,
+      base64: floatsBase64(maps.values),
+      input: { height: h!, width: w!, channels: c!, base64: Buffer.from(pixels).toString('base64') },
+      label,
+    };
+  }
+
+  /** Starts a maximisation; it reports through featureProgress and one featureFinished. */
+  async maximise(request: {
+    runId: string;
+    layer: string;
+    channel: number;
+    steps: number;
+    seed?: number;
+  }): Promise<{ jobId: string }> {
+    await this.trainedRun(request.runId);
+    const jobId = `features-${++this.jobCount}`;
+    const control = new SharedArrayBuffer(4);
+    this.jobs.set(jobId, control);
+    const interval = this.settings.progressIntervalMs ?? 100;
+    let lastAt = 0;
+    const onStep = (step: number, steps: number, activation: number) => {
+      const now = performance.now();
+      if (step !== steps && step !== 1 && now - lastAt < interval) return;
+      lastAt = now;
+      this.emit('featureProgress', { jobId, step, steps, activation });
+    };
+    const task: FeatureTask = {
+      kind: 'maximise',
+      layer: request.layer,
+      channel: request.channel,
+      steps: request.steps,
+      seed: request.seed ?? 1,
+      control,
+    };
+    this.call<MaximiseResult>(request.runId, task, onStep).then(
+      (r) => {
+        this.jobs.delete(jobId);
+        this.emit('featureFinished', {
+          jobId,
+          status: r.status,
+          message: r.status === 'cancelled' ? `Cancelled after ${r.steps} of ${request.steps} steps.` : null,
+          image: pixelsOf(r.image, r.height, r.width, r.channels),
+          steps: r.steps,
+          before: r.before,
+          after: r.after,
+        });
+      },
+      (err: Error) => {
+        this.jobs.delete(jobId);
+        this.emit('featureFinished', {
+          jobId,
+          status: 'failed',
+          message: err.message,
+          image: null,
+          steps: 0,
+          before: null,
+          after: null,
+        });
+      },
+    );
+    return { jobId };
+  }
+
+  /** Honoured before the next step (the worker reads the flag without waiting for a message). */
+  cancel(jobId: string): void {
+    const control = this.jobs.get(jobId);
+    if (!control) throw new FeatureRefused(`There is no maximisation ${jobId} running.`);
+    new SharedControl(control).set('cancel');
+  }
+
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+}
