@@ -4,6 +4,7 @@ import type { ActionContext } from './actions/actions';
 import { useKeyboard, useMenuActions } from './actions/useKeyboard';
 import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
+import { FeaturesView } from './features/FeaturesView';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
 import { PresenterView } from './lesson/PresenterView';
 import { Palette } from './palette/Palette';
@@ -40,6 +41,7 @@ function Editor() {
       <ShortcutsSheet />
       <CompareView />
       <RunsView />
+      <FeaturesView />
       <PresenterView />
       <Toasts />
     </div>
