@@ -112,8 +112,10 @@ export async function maximiseChannel(
 
   const channelMean = (x: tfjs.Tensor4D) => {
     const out = sub.apply(x, { training: false }) as tfjs.Tensor;
-    const picked = tf.gather(out, [settings.channel], out.rank - 1);
-    return tf.mean(picked);
+    // A slice, not a gather: gather's gradient needs UnsortedSegmentSum, which the wasm backend lacks.
+    const begin = out.shape.map((_, axis) => (axis === out.rank - 1 ? settings.channel : 0));
+    const size = out.shape.map((_, axis) => (axis === out.rank - 1 ? 1 : -1));
+    return tf.mean(tf.slice(out, begin, size));
   };
   const measure = (x: tfjs.Tensor4D) => tf.tidy(() => channelMean(x).dataSync()[0]!);
 
