@@ -117,6 +117,7 @@ export function MaximiseSection({
             className="feature-number"
             min={0}
             max={units - 1}
+            aria-label="Channel to maximise"
             value={channel}
             onChange={(e) => onChange(layer, e.target.value)}
           />
@@ -128,6 +129,7 @@ export function MaximiseSection({
             className="feature-number"
             min={1}
             max={2000}
+            aria-label="Maximisation steps"
             value={steps}
             onChange={(e) => setSteps(e.target.value)}
           />

@@ -93,16 +93,16 @@ describe('feature views in browser mode', () => {
     // Maximise one channel for a few steps; a long one is cancelled.
     const maximise = view.getByRole('region', { name: 'Activation maximisation' });
     await maximise.getByLabel('Layer to maximise').selectOption(deep);
-    await maximise.getByLabel('Channel').fill('3');
-    await maximise.getByLabel('Steps').fill('6');
+    await maximise.getByLabel('Channel to maximise').fill('3');
+    await maximise.getByLabel('Maximisation steps').fill('6');
     await maximise.getByRole('button', { name: 'Maximise' }).click();
     const jobs = maximise.getByTestId('maximise-job');
     await expect.poll(() => jobs.first().getAttribute('data-status'), { timeout: 120_000 }).toBe('completed');
-    await expect(jobs.first().locator('canvas')).toHaveCount(1);
+    expect(await jobs.first().locator('canvas').count()).toBe(1);
     expect(await jobs.first().textContent()).toMatch(/mean activation -?[\d.]+ → -?[\d.]+ in 6 steps/);
 
-    await maximise.getByLabel('Channel').fill('7');
-    await maximise.getByLabel('Steps').fill('2000');
+    await maximise.getByLabel('Channel to maximise').fill('7');
+    await maximise.getByLabel('Maximisation steps').fill('2000');
     await maximise.getByRole('button', { name: 'Maximise' }).click();
     await expect.poll(() => jobs.count()).toBe(2);
     const long = jobs.first();
@@ -114,5 +114,5 @@ describe('feature views in browser mode', () => {
     await ed.shot('24-features-maximised');
     await page.setViewportSize({ width: 1280, height: 720 });
     await ed.shot('24-features-1280');
-  });
+  }, 420_000);
 });
