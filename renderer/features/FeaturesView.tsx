@@ -16,6 +16,7 @@ type Layers = ApiResponse<'featureLayers'>;
 export function FeaturesView() {
   const runId = useFeaturesStore((s) => s.runId);
   const runName = useFeaturesStore((s) => s.runName);
+  const networkName = useFeaturesStore((s) => s.networkName);
   const close = useFeaturesStore((s) => s.close);
   const setRunsOpen = useTrainingStore((s) => s.setRunsOpen);
   const [info, setInfo] = useState<Layers | null>(null);
@@ -50,7 +51,10 @@ export function FeaturesView() {
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Features" ref={dialog} tabIndex={-1}>
       <div className="sheet features-sheet">
         <div className="features-header">
-          <h2>What {runName} sees</h2>
+          <div>
+            <h2>What {networkName} sees</h2>
+            <div className="small muted">trained run {runName}</div>
+          </div>
           <div className="button-row">
             <button type="button" onClick={backToRuns}>
               ← Runs

@@ -20,8 +20,9 @@ interface FeaturesState {
   /** The run whose features are shown; null: the view is closed. */
   runId: string | null;
   runName: string;
+  networkName: string;
   jobs: MaximiseJob[];
-  open(runId: string, runName: string): void;
+  open(runId: string, runName: string, networkName: string): void;
   close(): void;
   addJob(job: Pick<MaximiseJob, 'jobId' | 'layer' | 'channel' | 'steps'>): void;
 }
@@ -42,8 +43,10 @@ const finishedFields = (e: Finished): Partial<MaximiseJob> => ({
 export const useFeaturesStore = create<FeaturesState>((set, get) => ({
   runId: null,
   runName: '',
+  networkName: '',
   jobs: [],
-  open: (runId, runName) => set({ runId, runName, jobs: runId === get().runId ? get().jobs : [] }),
+  open: (runId, runName, networkName) =>
+    set({ runId, runName, networkName, jobs: runId === get().runId ? get().jobs : [] }),
   close: () => set({ runId: null }),
   addJob: (job) => {
     const done = early.get(job.jobId);

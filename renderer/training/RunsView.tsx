@@ -136,7 +136,7 @@ export function RunsView() {
                     title="What the trained network sees: filters, activation maps, what excites a channel"
                     onClick={() => {
                       setOpen(false);
-                      useFeaturesStore.getState().open(r.id, r.name);
+                      useFeaturesStore.getState().open(r.id, r.name, r.network.name);
                     }}
                   >
                     Features

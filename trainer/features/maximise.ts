@@ -16,7 +16,7 @@ export interface MaximiseSettings {
   learningRate?: number;
   /** Largest random shift, in pixels, applied before each step; default 1/16 of the smaller side (at least 1). */
   jitter?: number;
-  /** Blur the image every this many steps (Gaussian, σ = blurSigma); 0: never. */
+  /** Blur the image every this many steps (default 3; Gaussian, σ = blurSigma, default 0.6 px); 0: never. */
   blurEvery?: number;
   blurSigma?: number;
   /** Weight of the penalty on the image's distance from mid-grey (mean square): keeps it from saturating. */
@@ -104,7 +104,7 @@ export async function maximiseChannel(
   }
   const lr = settings.learningRate ?? 0.05;
   const jitter = settings.jitter ?? Math.max(1, Math.floor(Math.min(height, width) / 16));
-  const blurEvery = settings.blurEvery ?? 4;
+  const blurEvery = settings.blurEvery ?? 3;
   const l2 = settings.l2 ?? 0.05;
   const random = seededRandom(settings.seed);
   const shift = () => Math.floor(random() * (2 * jitter + 1)) - jitter;
@@ -120,7 +120,7 @@ export async function maximiseChannel(
   const measure = (x: tfjs.Tensor4D) => tf.tidy(() => channelMean(x).dataSync()[0]!);
 
   let image = tf.tensor4d(noise, [1, height, width, channels]);
-  const blur = gaussianKernel(tf, settings.blurSigma ?? 0.5, channels);
+  const blur = gaussianKernel(tf, settings.blurSigma ?? 0.6, channels);
   const activations: number[] = [];
   try {
     const before = measure(image);
@@ -140,9 +140,14 @@ export async function maximiseChannel(
         const grad = tf.grad(objective)(image) as tfjs.Tensor4D;
         const { variance } = tf.moments(grad);
         const scaled = tf.div(grad, tf.add(tf.sqrt(variance), 1e-8));
-        let x = tf.clipByValue(tf.add(image, tf.mul(scaled, lr)), 0, 1) as tfjs.Tensor4D;
-        if (blurEvery > 0 && step % blurEvery === 0) x = tf.depthwiseConv2d(x, blur, 1, 'same');
-        return x;
+        let x = tf.add(image, tf.mul(scaled, lr)) as tfjs.Tensor4D;
+        if (blurEvery > 0 && step % blurEvery === 0) {
+          // Mirrored edges: zero padding would darken the border a little more at every blur.
+          const r = (blur.shape[0] - 1) / 2;
+          const padded = tf.mirrorPad(x, [[0, 0], [r, r], [r, r], [0, 0]], 'reflect');
+          x = tf.depthwiseConv2d(padded, blur, 1, 'valid');
+        }
+        return tf.clipByValue(x, 0, 1) as tfjs.Tensor4D;
       });
       image.dispose();
       image = next;
