@@ -341,6 +341,20 @@ export const apiContract = {
   },
   /** Stops a maximisation before its next step; the image so far is sent (status cancelled). */
   featureCancel: { request: FeatureJobRef, response: Empty },
+  /**
+   * A TF.js Layers model (model.json and the weight files its manifest names) for the feature
+   * views: kept in memory under the returned id, which the other feature methods take as runId.
+   */
+  featureImportModel: {
+    request: z
+      .object({
+        name: z.string().min(1).max(200),
+        modelJson: documentText,
+        weights: z.array(z.object({ name: z.string().min(1).max(200), base64: documentText }).strict()).max(100),
+      })
+      .strict(),
+    response: z.object({ runId: z.string(), name: z.string() }),
+  },
 } as const;
 
 export const apiEvents = {

@@ -3,7 +3,7 @@ import type { FeaturesService } from './service';
 
 type FeatureMethods = Pick<
   ServiceImplementations,
-  'featureLayers' | 'featureFilters' | 'featureActivations' | 'featureMaximise' | 'featureCancel'
+  'featureLayers' | 'featureFilters' | 'featureActivations' | 'featureMaximise' | 'featureCancel' | 'featureImportModel'
 >;
 
 /** The feature-view half of shared/api.ts over one FeaturesService. */
@@ -17,5 +17,6 @@ export function featureMethods(features: FeaturesService): FeatureMethods {
       features.cancel(jobId);
       return {};
     },
+    featureImportModel: ({ name, modelJson, weights }) => features.importModel(name, modelJson, weights),
   };
 }

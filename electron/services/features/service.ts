@@ -8,6 +8,7 @@ import { type Dataset, DatasetProblem, loadDataset } from '../datasets';
 import { decodeImage } from '../datasets/decode';
 import { convertImage } from '../datasets/image';
 import type { EmitEvent, TrainingService } from '../train';
+import { ModelFileProblem, modelFromFiles } from './importedModel';
 import type { FeatureReply, FeatureRequest, FeatureTask } from './protocol';
 import { featuresWorkerUrl } from './workerUrl';
 
@@ -64,6 +65,9 @@ export class FeaturesService {
   private readonly jobs = new Map<string, SharedArrayBuffer>();
   private jobCount = 0;
   private dataset: { runId: string; data: Dataset } | null = null;
+  /** TF.js models the user opened, by the id the API hands out in place of a run id. */
+  private readonly imported = new Map<string, { name: string; model: SerializedModel; inputShape: number[] }>();
+  private importCount = 0;
 
   constructor(private readonly settings: FeaturesServiceOptions) {}
 
@@ -110,7 +114,18 @@ export class FeaturesService {
     return record;
   }
 
+  /** What the views need of a run or an imported model; refuses a run without trained weights. */
+  private async source(runId: string): Promise<{ inputShape: number[]; record: RunRecord | null }> {
+    const imported = this.imported.get(runId);
+    if (imported) return { inputShape: imported.inputShape, record: null };
+    const record = await this.trainedRun(runId);
+    return { inputShape: record.network.inputShape, record };
+  }
+
   private async storedModel(runId: string): Promise<SerializedModel> {
+    const imported = this.imported.get(runId);
+    // A copy: the buffer sent is transferred (detached here).
+    if (imported) return { ...imported.model, weightData: imported.model.weightData.slice(0) };
     const exported = await this.settings.training.exportModel(runId);
     const json = JSON.parse(exported.modelJson);
     const bytes = Buffer.from(exported.weightsBase64, 'base64');
@@ -123,7 +138,7 @@ export class FeaturesService {
 
   /** Sends one task about run `runId` (its model too, when the worker does not hold it yet). */
   private async call<T>(runId: string, task: FeatureTask, onStep?: Pending['onStep']): Promise<T> {
-    await this.trainedRun(runId);
+    await this.source(runId);
     const model = this.held === runId ? undefined : await this.storedModel(runId);
     const worker = this.startWorker();
     const id = ++this.nextId;
@@ -144,7 +159,8 @@ export class FeaturesService {
   }
 
   /** The run's dataset at its network's input, in the run's order (cached for the last run asked). */
-  private runDataset(record: RunRecord): Dataset {
+  private runDataset(record: RunRecord | null): Dataset {
+    if (!record) throw new FeatureRefused('An opened model comes without its dataset: choose an image file.');
     if (this.dataset?.runId === record.id) return this.dataset.data;
     const spec = record.settings.dataset;
     const datasetPath = 'path' in spec ? spec.path : undefined;
@@ -167,7 +183,7 @@ export class FeaturesService {
   }
 
   async layers(runId: string): Promise<ApiResponse<'featureLayers'>> {
-    const record = await this.trainedRun(runId);
+    const { record } = await this.source(runId);
     const answer = await this.call<{ layers: LayerInfo[]; inputShape: number[] }>(runId, { kind: 'layers' });
     try {
       const data = this.runDataset(record);
@@ -184,9 +200,12 @@ export class FeaturesService {
   }
 
   /** The chosen input at the network's input size: pixels for display, floats (pixels / 255, as in training) for the model. */
-  private async input(record: RunRecord, image: FeatureImage): Promise<{ pixels: Uint8Array; label: string | null }> {
-    const input = imageInputFor(record.network.inputShape);
-    if (typeof input === 'string') throw new FeatureRefused(`The run's network takes no image: ${input}.`);
+  private async input(
+    { inputShape, record }: { inputShape: number[]; record: RunRecord | null },
+    image: FeatureImage,
+  ): Promise<{ pixels: Uint8Array; label: string | null }> {
+    const input = imageInputFor(inputShape);
+    if (typeof input === 'string') throw new FeatureRefused(`The network takes no image: ${input}.`);
     const size = input.height * input.width * input.channels;
     if (image.kind === 'dataset') {
       const data = this.runDataset(record);
@@ -212,11 +231,11 @@ export class FeaturesService {
   }
 
   async activations(runId: string, layer: string, image: FeatureImage): Promise<ApiResponse<'featureActivations'>> {
-    const record = await this.trainedRun(runId);
-    const { pixels, label } = await this.input(record, image);
+    const source = await this.source(runId);
+    const { pixels, label } = await this.input(source, image);
     const floats = Float32Array.from(pixels, (p) => p / 255);
     const maps = await this.call<ActivationMaps>(runId, { kind: 'activations', layer, input: floats });
-    const [h, w, c] = record.network.inputShape.length === 3 ? record.network.inputShape : [1, pixels.length, 1];
+    const [h, w, c] = source.inputShape.length === 3 ? source.inputShape : [1, pixels.length, 1];
     return {
       layer: maps.layer,
       height: maps.height,
@@ -236,7 +255,7 @@ export class FeaturesService {
     steps: number;
     seed?: number;
   }): Promise<{ jobId: string }> {
-    await this.trainedRun(request.runId);
+    await this.source(request.runId);
     const jobId = `features-${++this.jobCount}`;
     const control = new SharedArrayBuffer(4);
     this.jobs.set(jobId, control);
@@ -290,6 +309,35 @@ export class FeaturesService {
     const control = this.jobs.get(jobId);
     if (!control) throw new FeatureRefused(`There is no maximisation ${jobId} running.`);
     new SharedControl(control).set('cancel');
+  }
+
+  /** A TF.js Layers model the user opened: checked by loading it in the worker, then kept under a new id. */
+  async importModel(name: string, modelJson: string, weights: { name: string; base64: string }[]) {
+    let model: SerializedModel;
+    try {
+      model = modelFromFiles(name, modelJson, weights);
+    } catch (err) {
+      if (err instanceof ModelFileProblem) throw new FeatureRefused(err.message);
+      throw err;
+    }
+    const runId = `model-${++this.importCount}`;
+    const entry = { name, model, inputShape: [] as number[] };
+    this.imported.set(runId, entry);
+    try {
+      const { inputShape } = await this.call<{ inputShape: number[] }>(runId, { kind: 'layers' });
+      const input = imageInputFor(inputShape);
+      if (typeof input === 'string' || inputShape.includes(0)) {
+        throw new FeatureRefused(
+          `${name} takes [${inputShape.map((d) => d || '?').join(', ')}]; the feature views need a fixed-size grey or RGB image [H, W, 1 or 3].`,
+        );
+      }
+      entry.inputShape = inputShape;
+      return { runId, name };
+    } catch (err) {
+      this.imported.delete(runId);
+      if (err instanceof FeatureRefused) throw err;
+      throw new FeatureRefused(`TensorFlow.js could not load ${name}: ${(err as Error).message}`);
+    }
   }
 
   async dispose(): Promise<void> {
