@@ -15,7 +15,7 @@ type Layers = ApiResponse<'featureLayers'>;
 /** What a trained run sees: its first filters, any layer's activation maps, and what excites a channel. */
 export function FeaturesView() {
   const runId = useFeaturesStore((s) => s.runId);
-  const runName = useFeaturesStore((s) => s.runName);
+  const subtitle = useFeaturesStore((s) => s.subtitle);
   const networkName = useFeaturesStore((s) => s.networkName);
   const close = useFeaturesStore((s) => s.close);
   const setRunsOpen = useTrainingStore((s) => s.setRunsOpen);
@@ -53,7 +53,7 @@ export function FeaturesView() {
         <div className="features-header">
           <div>
             <h2>What {networkName} sees</h2>
-            <div className="small muted">trained run {runName}</div>
+            <div className="small muted">{subtitle}</div>
           </div>
           <div className="button-row">
             <button type="button" onClick={backToRuns}>
@@ -73,7 +73,7 @@ export function FeaturesView() {
         {info && (
           <>
             <p className="muted small">
-              Input {info.inputShape.join('×')}
+              Input {info.inputShape.join('×')}, pixel values divided by 255 as in training
               {info.dataset ? ` · ${info.dataset.description}` : ''}. Computed in a worker thread on the training
               backend; the editor stays responsive.
             </p>

@@ -19,10 +19,12 @@ export interface MaximiseJob {
 interface FeaturesState {
   /** The run whose features are shown; null: the view is closed. */
   runId: string | null;
-  runName: string;
+  /** Under the title: which run, or where the model came from. */
+  subtitle: string;
+  /** The network's name, in the title. */
   networkName: string;
   jobs: MaximiseJob[];
-  open(runId: string, runName: string, networkName: string): void;
+  open(runId: string, subtitle: string, networkName: string): void;
   close(): void;
   addJob(job: Pick<MaximiseJob, 'jobId' | 'layer' | 'channel' | 'steps'>): void;
 }
@@ -42,11 +44,11 @@ const finishedFields = (e: Finished): Partial<MaximiseJob> => ({
 
 export const useFeaturesStore = create<FeaturesState>((set, get) => ({
   runId: null,
-  runName: '',
+  subtitle: '',
   networkName: '',
   jobs: [],
-  open: (runId, runName, networkName) =>
-    set({ runId, runName, networkName, jobs: runId === get().runId ? get().jobs : [] }),
+  open: (runId, subtitle, networkName) =>
+    set({ runId, subtitle, networkName, jobs: runId === get().runId ? get().jobs : [] }),
   close: () => set({ runId: null }),
   addJob: (job) => {
     const done = early.get(job.jobId);

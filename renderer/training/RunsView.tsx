@@ -3,6 +3,7 @@ import { errorMessage } from '../../shared/issues';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
 import { useFeaturesStore } from '../features/featuresStore';
+import { OpenModelButton } from '../features/OpenModelButton';
 import { exportCode } from '../files/exportCode';
 import { useModal } from '../panels/useModal';
 import { useUiStore } from '../store/uiStore';
@@ -136,7 +137,7 @@ export function RunsView() {
                     title="What the trained network sees: filters, activation maps, what excites a channel"
                     onClick={() => {
                       setOpen(false);
-                      useFeaturesStore.getState().open(r.id, r.name, r.network.name);
+                      useFeaturesStore.getState().open(r.id, `trained run ${r.name}`, r.network.name);
                     }}
                   >
                     Features
@@ -173,6 +174,7 @@ export function RunsView() {
           </div>
         )}
         <div className="button-row">
+          <OpenModelButton onOpened={() => setOpen(false)} />
           <button type="button" className="primary" onClick={() => setOpen(false)}>
             Close
           </button>

@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
+import pngjs from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorPage } from './editorPage';
-import { type HostProcess, launchChromium, startHostProcess } from './helpers';
+import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
 
 let host: HostProcess;
 let browser: Browser;
@@ -115,4 +116,51 @@ describe('feature views in browser mode', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await ed.shot('24-features-1280');
   }, 420_000);
+
+  it('opens that run exported as TF.js files (model.json + weights.bin) and shows the maps of a picked PNG', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const ed = new EditorPage(page);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /Small Inception/ }).click();
+    await page.getByRole('tab', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Runs…' }).click();
+    const runs = page.getByRole('dialog', { name: 'Training runs' });
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await runs.getByRole('button', { name: 'Model', exact: true }).first().click();
+    await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(2);
+    const dir = mkdtempSync(path.join(tmpdir(), 'netwright-tfjs-model-'));
+    const files = await Promise.all(
+      downloads.map(async (d) => {
+        const file = path.join(dir, d.suggestedFilename());
+        await d.saveAs(file);
+        return file;
+      }),
+    );
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(['model.json', 'weights.bin']);
+
+    await runs.getByTestId('open-tfjs-model').setInputFiles(files);
+    const view = page.getByRole('dialog', { name: 'Features' });
+    await expect
+      .poll(() => view.getByRole('heading', { level: 2 }).textContent(), { timeout: 60_000 })
+      .toBe('What model.json sees');
+    await expect.poll(() => view.getByTestId('filter-tiles').locator('canvas').count(), { timeout: 60_000 }).toBe(32);
+
+    // A 48×40 picture with a bright diagonal band, resized to the network's 32×32 input.
+    const png = new pngjs.PNG({ width: 48, height: 40 });
+    for (let y = 0; y < 40; y++)
+      for (let x = 0; x < 48; x++) {
+        const o = (y * 48 + x) * 4;
+        const band = Math.abs(x - y) < 6 ? 230 : 30;
+        png.data.set([band, 120, 255 - band, 255], o);
+      }
+    const picture = path.join(resultsDir, 'features-band.png');
+    writeFileSync(picture, pngjs.PNG.sync.write(png));
+    const maps = view.getByRole('region', { name: 'Activation maps' });
+    await maps.getByTestId('feature-image-file').setInputFiles(picture);
+    const grid = view.getByTestId('activation-maps');
+    await expect.poll(() => grid.locator('.map-grid canvas').count(), { timeout: 60_000 }).toBe(32);
+    expect(await grid.textContent()).toMatch(/32 maps of 32×32/);
+    await ed.shot('25-features-opened-model');
+  }, 180_000);
 });
