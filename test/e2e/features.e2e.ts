@@ -109,6 +109,11 @@ describe('feature views in browser mode', () => {
     const long = jobs.first();
     await expect.poll(() => long.textContent(), { timeout: 60_000 }).toMatch(/step [1-9]\d* of 2000/);
     await ed.shot('23-features-maximising');
+    // The editor and the features worker answer while it maximises: maps arrive between its steps.
+    await maps.getByLabel('Sample index').fill('2');
+    await maps.getByRole('button', { name: 'Show maps' }).click();
+    await expect.poll(() => grid.getAttribute('data-layer'), { timeout: 60_000 }).toBe(first);
+    expect(await long.getAttribute('data-status')).toBe('running');
     await long.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => long.getAttribute('data-status'), { timeout: 60_000 }).toBe('cancelled');
     expect(await long.textContent()).toMatch(/Cancelled after \d+ of 2000 steps\./);

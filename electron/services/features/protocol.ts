@@ -8,7 +8,7 @@ export type FeatureTask =
   | { kind: 'activations'; layer: string; input: Float32Array }
   | { kind: 'maximise'; layer: string; channel: number; steps: number; seed: number; control: SharedArrayBuffer };
 
-/** Main → worker. `model` is sent only when the worker does not hold `runId`'s model already. */
+/** Main → worker. `model` is sent only after the worker answered `needModel` (it does not hold that run's). */
 export interface FeatureRequest {
   id: number;
   runId: string;
@@ -16,8 +16,9 @@ export interface FeatureRequest {
   task: FeatureTask;
 }
 
-/** Worker → main: steps of a maximisation, then exactly one `done` per request. */
+/** Worker → main: `needModel` (send the request again with the model), or steps of a maximisation, then one `done`. */
 export type FeatureReply =
+  | { id: number; type: 'needModel' }
   | { id: number; type: 'step'; step: number; steps: number; activation: number }
   | { id: number; type: 'done'; ok: true; result: unknown }
   | { id: number; type: 'done'; ok: false; message: string; userError: boolean };

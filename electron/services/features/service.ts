@@ -30,6 +30,8 @@ export interface FeaturesServiceOptions {
 }
 
 interface Pending {
+  /** Sends the request again, with the run's model. */
+  resend(): void;
   resolve(result: unknown): void;
   reject(err: Error): void;
   onStep?: (step: number, steps: number, activation: number) => void;
@@ -58,8 +60,6 @@ function whyNoWeights(record: RunRecord): string {
  */
 export class FeaturesService {
   private worker: Worker | null = null;
-  /** The run whose model the worker holds (as far as this side knows). */
-  private held: string | null = null;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private readonly jobs = new Map<string, SharedArrayBuffer>();
@@ -82,6 +82,10 @@ export class FeaturesService {
     worker.on('message', (reply: FeatureReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
+      if (reply.type === 'needModel') {
+        pending.resend();
+        return;
+      }
       if (reply.type === 'step') {
         pending.onStep?.(reply.step, reply.steps, reply.activation);
         return;
@@ -93,7 +97,6 @@ export class FeaturesService {
     const stopped = (why: string) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      this.held = null;
       for (const p of this.pending.values()) p.reject(new Error(`The features thread stopped: ${why}`));
       this.pending.clear();
     };
@@ -136,25 +139,27 @@ export class FeaturesService {
     };
   }
 
-  /** Sends one task about run `runId` (its model too, when the worker does not hold it yet). */
+  /** Sends one task about run `runId`; its model follows when the worker asks for it. */
   private async call<T>(runId: string, task: FeatureTask, onStep?: Pending['onStep']): Promise<T> {
     await this.source(runId);
-    const model = this.held === runId ? undefined : await this.storedModel(runId);
     const worker = this.startWorker();
     const id = ++this.nextId;
-    const request: FeatureRequest = { id, runId, model, task };
-    this.held = runId;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, {
-        resolve: (r) => resolve(r as T),
-        reject: (err) => {
-          // A model that failed to load is not held: the next request sends it again.
-          if (model) this.held = null;
-          reject(err);
+        resend: () => {
+          this.storedModel(runId).then(
+            (model) => worker.postMessage({ id, runId, model, task } satisfies FeatureRequest, [model.weightData]),
+            (err: Error) => {
+              this.pending.delete(id);
+              reject(err);
+            },
+          );
         },
+        resolve: (r) => resolve(r as T),
+        reject,
         onStep,
       });
-      worker.postMessage(request, model ? [model.weightData] : []);
+      worker.postMessage({ id, runId, task } satisfies FeatureRequest);
     });
   }
 

@@ -7,28 +7,53 @@ import type { FeatureReply, FeatureRequest, FeatureWorkerStart } from './protoco
 import { runFeatureTask } from './tasks';
 
 /**
- * The features thread: loads a run's model once and answers requests one after another on the
- * backend training uses. A maximisation step blocks its thread; here it cannot stall the services.
+ * The features thread: keeps the models it was sent and answers on the backend training uses.
+ * Maximisations run one after another; every other request is answered between their steps
+ * (each step yields), so maps and filters never wait for a long maximisation to end.
  */
 const start = (workerData ?? {}) as FeatureWorkerStart;
 const post = (reply: FeatureReply) => parentPort!.postMessage(reply);
-let held: { runId: string; model: tfjs.LayersModel } | null = null;
-let queue: Promise<void> = Promise.resolve();
+const models = new Map<string, { model: Promise<tfjs.LayersModel>; users: number }>();
+let maximisations: Promise<void> = Promise.resolve();
 
-async function modelFor(request: FeatureRequest): Promise<tfjs.LayersModel> {
-  if (held?.runId === request.runId) return held.model;
-  if (!request.model) throw new Error(`the worker does not hold run ${request.runId}'s model`);
-  held?.model.dispose();
-  held = null;
-  const model = await loadSerializedModel(tf, request.model);
-  held = { runId: request.runId, model };
-  return model;
+/** The run's model, loaded from the request when sent; older models no request uses are freed. */
+function modelFor(request: FeatureRequest): { model: Promise<tfjs.LayersModel>; users: number } | null {
+  const held = models.get(request.runId);
+  if (held) return held;
+  if (!request.model) return null;
+  for (const [runId, entry] of models) {
+    if (entry.users > 0) continue;
+    models.delete(runId);
+    void entry.model.then((m) => m.dispose()).catch(() => {});
+  }
+  const entry = { model: loadSerializedModel(tf, request.model), users: 0 };
+  // A model that failed to load is not kept: the next request sends it again.
+  entry.model.catch(() => models.delete(request.runId));
+  models.set(request.runId, entry);
+  return entry;
 }
 
 async function answer(request: FeatureRequest): Promise<void> {
   try {
     await ensureBackend(start.backend);
-    const model = await modelFor(request);
+  } catch (err) {
+    post({
+      id: request.id,
+      type: 'done',
+      ok: false,
+      message: `No TensorFlow.js backend: ${errorMessage(err)}`,
+      userError: false,
+    });
+    return;
+  }
+  const entry = modelFor(request);
+  if (!entry) {
+    post({ id: request.id, type: 'needModel' });
+    return;
+  }
+  entry.users += 1;
+  try {
+    const model = await entry.model;
     const result = await runFeatureTask(tf, model, request.task, (step, steps, activation) =>
       post({ id: request.id, type: 'step', step, steps, activation }),
     );
@@ -41,9 +66,12 @@ async function answer(request: FeatureRequest): Promise<void> {
       message: errorMessage(err),
       userError: err instanceof FeatureProblem,
     });
+  } finally {
+    entry.users -= 1;
   }
 }
 
 parentPort!.on('message', (request: FeatureRequest) => {
-  queue = queue.then(() => answer(request));
+  if (request.task.kind === 'maximise') maximisations = maximisations.then(() => answer(request));
+  else void answer(request);
 });

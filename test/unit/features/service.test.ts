@@ -114,7 +114,7 @@ describe('FeaturesService (worker thread)', () => {
     await expect(features.layers('run-nope')).rejects.toThrow(/There is no run run-nope/);
   });
 
-  it('maximises a channel with progress events, and a cancel stops another within a step', async () => {
+  it('maximises a channel with progress events; maps come between its steps; a cancel stops another within a step', async () => {
     const { jobId } = await features.maximise({ runId: trained, layer: 'conv_b', channel: 1, steps: 12, seed: 3 });
     const done = await finished(jobId);
     expect(done).toMatchObject({ status: 'completed', steps: 12, message: null });
@@ -136,6 +136,12 @@ describe('FeaturesService (worker thread)', () => {
       };
       look();
     });
+    // Maps are answered between the maximisation's steps, not after its 2000.
+    const maps = await features.activations(trained, 'pool', { kind: 'dataset', index: 1 });
+    expect(maps.channels).toBe(5);
+    const finishedYet = () =>
+      events.some((e) => e.event === 'featureFinished' && (e.payload as { jobId: string }).jobId === other.jobId);
+    expect(finishedYet()).toBe(false);
     features.cancel(other.jobId);
     const cancelled = await finished(other.jobId);
     expect(cancelled.status).toBe('cancelled');
