@@ -8,6 +8,8 @@ import { decodeFloats, encodeBase64, mapTiles, pixelsToRgba } from './pixels';
 type Maps = ApiResponse<'featureActivations'>;
 
 const shapeText = (shape: number[]) => shape.join('×');
+/** Inception-v3's widest layers have 2048 channels: more canvases than anyone reads, and slow to draw. */
+const maxMaps = 512;
 
 /**
  * A layer's activation maps for one input: a sample of the run's dataset (by index) or an image
@@ -37,7 +39,7 @@ export function ActivationSection({
   const picker = useRef<HTMLInputElement>(null);
 
   const tiles = useMemo(
-    () => (maps ? mapTiles(decodeFloats(maps.base64), maps.height, maps.width, maps.channels) : []),
+    () => (maps ? mapTiles(decodeFloats(maps.base64), maps.height, maps.width, maps.channels).slice(0, maxMaps) : []),
     [maps],
   );
   const inputImage = useMemo(() => (maps ? pixelsToRgba(maps.input) : null), [maps]);
@@ -166,6 +168,7 @@ export function ActivationSection({
               <br />
               <span className="muted">
                 {maps.layer}: {maps.channels} maps of {maps.height}×{maps.width}
+                {maps.channels > maxMaps && ` (the first ${maxMaps} shown)`}
               </span>
             </figcaption>
           </figure>

@@ -30,8 +30,10 @@ export function FilterSection({ runId }: { runId: string }) {
           <p className="muted small">
             {kernel.layer}: {kernel.outChannels} filters of {kernel.kernelHeight}×{kernel.kernelWidth}×
             {kernel.inChannels}
-            {kernel.inChannels === 3 ? ', shown as RGB' : ', one grey tile per input channel'}. Each filter is scaled on
-            its own: mid-grey is 0, its largest weight is full colour.
+            {kernel.inChannels === 3
+              ? ', shown as RGB'
+              : `, one grey tile per input channel${kernel.inChannels > 8 ? ' (the first 8)' : ''}`}
+            . Each filter is scaled on its own: mid-grey is 0, its largest weight is full colour.
           </p>
           <div className="filter-tiles" data-testid="filter-tiles">
             {tiles.map((t) => (

@@ -37,6 +37,8 @@ interface Pending {
   onStep?: (step: number, steps: number, activation: number) => void;
 }
 
+const maxImported = 4;
+
 const floatsBase64 = (values: Float32Array) =>
   Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 
@@ -328,6 +330,8 @@ export class FeaturesService {
     const runId = `model-${++this.importCount}`;
     const entry = { name, model, inputShape: [] as number[] };
     this.imported.set(runId, entry);
+    // Opened models live in memory only: the oldest go once a few more are open.
+    for (const old of [...this.imported.keys()].slice(0, -maxImported)) this.imported.delete(old);
     try {
       const { inputShape } = await this.call<{ inputShape: number[] }>(runId, { kind: 'layers' });
       const input = imageInputFor(inputShape);

@@ -60,6 +60,14 @@ describe('an opened TF.js model.json with its weight files', () => {
     );
   });
 
+  it('keeps the four models opened last', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push((await features.importModel('model.json', files.modelJson, files.weights)).runId);
+    await expect(features.layers(ids[0]!)).rejects.toThrow(/There is no run model-\d+/);
+    expect((await features.layers(ids[1]!)).inputShape).toEqual([12, 12, 3]);
+  });
+
   it('refuses files that are not such a model, saying what to choose', async () => {
     await expect(features.importModel('model.json', files.modelJson, [])).rejects.toThrow(
       /^model\.json names the weight file weights\.bin, which was not chosen: choose model\.json together with all its weight files\.$/,
