@@ -391,7 +391,14 @@ export const apiEvents = {
     done: z.boolean(),
   }),
   /** A maximisation's step (at most about ten a second, and always its last). */
-  featureProgress: z.object({ jobId: z.string(), step: z.number(), steps: z.number(), activation: z.number() }),
+  featureProgress: z.object({
+    jobId: z.string(),
+    step: z.number(),
+    steps: z.number(),
+    activation: z.number(),
+    /** The picture so far, about once a second. */
+    image: FeaturePixels.optional(),
+  }),
   /** Exactly once per maximisation, last: the image (null when it failed) and the channel's mean before and after. */
   featureFinished: z.object({
     jobId: z.string(),

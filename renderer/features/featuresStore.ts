@@ -83,7 +83,7 @@ export function subscribeFeatureEvents(): void {
   subscribed = true;
   const api = getApi();
   api.on('featureProgress', (e) => {
-    update(e.jobId, { step: e.step, activation: e.activation });
+    update(e.jobId, { step: e.step, activation: e.activation, ...(e.image ? { image: e.image } : {}) });
   });
   api.on('featureFinished', (e) => {
     if (!update(e.jobId, finishedFields(e))) early.set(e.jobId, e);

@@ -108,6 +108,8 @@ describe('feature views in browser mode', () => {
     await expect.poll(() => jobs.count()).toBe(2);
     const long = jobs.first();
     await expect.poll(() => long.textContent(), { timeout: 60_000 }).toMatch(/step [1-9]\d* of 2000/);
+    // The picture so far arrives about once a second while it runs.
+    await expect.poll(() => long.locator('canvas').count(), { timeout: 30_000 }).toBe(1);
     await ed.shot('23-features-maximising');
     // The editor and the features worker answer while it maximises: maps arrive between its steps.
     await maps.getByLabel('Sample index').fill('2');

@@ -28,6 +28,8 @@ export interface MaximiseStep {
   steps: number;
   /** The channel's mean activation on this step's (jittered) image. */
   activation: number;
+  /** The image after this step, [H, W, C], when `wantsPreview` asked for it. */
+  preview?: Float32Array;
 }
 
 export interface MaximiseResult {
@@ -84,7 +86,12 @@ export async function maximiseChannel(
   tf: Tf,
   model: tfjs.LayersModel,
   settings: MaximiseSettings,
-  hooks: { control?: TrainingControl; onStep?: (step: MaximiseStep) => void } = {},
+  hooks: {
+    control?: TrainingControl;
+    onStep?: (step: MaximiseStep) => void;
+    /** Asked after each step: whether onStep should get the image so far (reading it costs a copy). */
+    wantsPreview?: (step: number) => boolean;
+  } = {},
 ): Promise<MaximiseResult> {
   const shape = inputShapeOf(model);
   if (shape.length !== 3) {
@@ -144,7 +151,16 @@ export async function maximiseChannel(
         if (blurEvery > 0 && step % blurEvery === 0) {
           // Mirrored edges: zero padding would darken the border a little more at every blur.
           const r = (blur.shape[0] - 1) / 2;
-          const padded = tf.mirrorPad(x, [[0, 0], [r, r], [r, r], [0, 0]], 'reflect');
+          const padded = tf.mirrorPad(
+            x,
+            [
+              [0, 0],
+              [r, r],
+              [r, r],
+              [0, 0],
+            ],
+            'reflect',
+          );
           x = tf.depthwiseConv2d(padded, blur, 1, 'valid');
         }
         return tf.clipByValue(x, 0, 1) as tfjs.Tensor4D;
@@ -153,7 +169,8 @@ export async function maximiseChannel(
       image = next;
       done = step;
       activations.push(value);
-      hooks.onStep?.({ step, steps: settings.steps, activation: value });
+      const preview = hooks.wantsPreview?.(step) ? (image.dataSync() as Float32Array) : undefined;
+      hooks.onStep?.({ step, steps: settings.steps, activation: value, ...(preview ? { preview } : {}) });
       // Lets a host's event loop deliver the step's report before the next blocking step.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }

@@ -19,7 +19,7 @@ export interface FeatureRequest {
 /** Worker → main: `needModel` (send the request again with the model), or steps of a maximisation, then one `done`. */
 export type FeatureReply =
   | { id: number; type: 'needModel' }
-  | { id: number; type: 'step'; step: number; steps: number; activation: number }
+  | { id: number; type: 'step'; step: number; steps: number; activation: number; preview?: Float32Array }
   | { id: number; type: 'done'; ok: true; result: unknown }
   | { id: number; type: 'done'; ok: false; message: string; userError: boolean };
 

@@ -34,7 +34,7 @@ interface Pending {
   resend(): void;
   resolve(result: unknown): void;
   reject(err: Error): void;
-  onStep?: (step: number, steps: number, activation: number) => void;
+  onStep?: (step: number, steps: number, activation: number, preview?: Float32Array) => void;
 }
 
 const maxImported = 4;
@@ -89,7 +89,7 @@ export class FeaturesService {
         return;
       }
       if (reply.type === 'step') {
-        pending.onStep?.(reply.step, reply.steps, reply.activation);
+        pending.onStep?.(reply.step, reply.steps, reply.activation, reply.preview);
         return;
       }
       this.pending.delete(reply.id);
@@ -262,17 +262,19 @@ export class FeaturesService {
     steps: number;
     seed?: number;
   }): Promise<{ jobId: string }> {
-    await this.source(request.runId);
+    const source = await this.source(request.runId);
+    const [height, width, channels] = source.inputShape;
     const jobId = `features-${++this.jobCount}`;
     const control = new SharedArrayBuffer(4);
     this.jobs.set(jobId, control);
     const interval = this.settings.progressIntervalMs ?? 100;
     let lastAt = 0;
-    const onStep = (step: number, steps: number, activation: number) => {
+    const onStep = (step: number, steps: number, activation: number, preview?: Float32Array) => {
       const now = performance.now();
-      if (step !== steps && step !== 1 && now - lastAt < interval) return;
+      if (!preview && step !== steps && step !== 1 && now - lastAt < interval) return;
       lastAt = now;
-      this.emit('featureProgress', { jobId, step, steps, activation });
+      const image = preview && channels ? pixelsOf(preview, height!, width!, channels) : undefined;
+      this.emit('featureProgress', { jobId, step, steps, activation, ...(image ? { image } : {}) });
     };
     const task: FeatureTask = {
       kind: 'maximise',

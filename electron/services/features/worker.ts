@@ -54,8 +54,8 @@ async function answer(request: FeatureRequest): Promise<void> {
   entry.users += 1;
   try {
     const model = await entry.model;
-    const result = await runFeatureTask(tf, model, request.task, (step, steps, activation) =>
-      post({ id: request.id, type: 'step', step, steps, activation }),
+    const result = await runFeatureTask(tf, model, request.task, (step, steps, activation, preview) =>
+      post({ id: request.id, type: 'step', step, steps, activation, ...(preview ? { preview } : {}) }),
     );
     post({ id: request.id, type: 'done', ok: true, result });
   } catch (err) {

@@ -142,6 +142,20 @@ describe('FeaturesService (worker thread)', () => {
     const finishedYet = () =>
       events.some((e) => e.event === 'featureFinished' && (e.payload as { jobId: string }).jobId === other.jobId);
     expect(finishedYet()).toBe(false);
+    // The picture so far comes with a progress event about once a second.
+    await new Promise<void>((resolve) => {
+      const look = () => {
+        const preview = events.some(
+          (e) =>
+            e.event === 'featureProgress' &&
+            (e.payload as { jobId: string; image?: unknown }).jobId === other.jobId &&
+            (e.payload as { image?: unknown }).image,
+        );
+        if (preview) resolve();
+        else setTimeout(look, 20);
+      };
+      look();
+    });
     features.cancel(other.jobId);
     const cancelled = await finished(other.jobId);
     expect(cancelled.status).toBe('cancelled');
