@@ -1,12 +1,16 @@
 import type { BackendName } from '../../../shared/api';
+import type { ImageInput } from '../../../shared/training';
 import type { SerializedModel } from '../../../trainer/serialize';
+import type { InputSource } from './inputs';
 
 /** What one request asks of the features worker. */
 export type FeatureTask =
   | { kind: 'layers' }
   | { kind: 'filters' }
   | { kind: 'activations'; layer: string; input: Float32Array }
-  | { kind: 'maximise'; layer: string; channel: number; steps: number; seed: number; control: SharedArrayBuffer };
+  | { kind: 'maximise'; layer: string; channel: number; steps: number; seed: number; control: SharedArrayBuffer }
+  /** Needs no model: a dataset sample or an image file at the network's input. */
+  | { kind: 'input'; source: InputSource; input: ImageInput };
 
 /** Main → worker. `model` is sent only after the worker answered `needModel` (it does not hold that run's). */
 export interface FeatureRequest {

@@ -4,11 +4,9 @@ import { imageInputFor, type RunRecord } from '../../../shared/training';
 import { SharedControl } from '../../../trainer/control';
 import type { ActivationMaps, ConvFilters, LayerInfo, MaximiseResult } from '../../../trainer/features';
 import type { SerializedModel } from '../../../trainer/serialize';
-import { type Dataset, DatasetProblem, loadDataset } from '../datasets';
-import { decodeImage } from '../datasets/decode';
-import { convertImage } from '../datasets/image';
 import type { EmitEvent, TrainingService } from '../train';
 import { ModelFileProblem, modelFromFiles } from './importedModel';
+import type { InputSource, PreparedInput } from './inputs';
 import type { FeatureReply, FeatureRequest, FeatureTask } from './protocol';
 import { featuresWorkerUrl } from './workerUrl';
 
@@ -66,7 +64,6 @@ export class FeaturesService {
   private readonly pending = new Map<number, Pending>();
   private readonly jobs = new Map<string, SharedArrayBuffer>();
   private jobCount = 0;
-  private dataset: { runId: string; data: Dataset } | null = null;
   /** TF.js models the user opened, by the id the API hands out in place of a run id. */
   private readonly imported = new Map<string, { name: string; model: SerializedModel; inputShape: number[] }>();
   private importCount = 0;
@@ -165,10 +162,9 @@ export class FeaturesService {
     });
   }
 
-  /** The run's dataset at its network's input, in the run's order (cached for the last run asked). */
-  private runDataset(record: RunRecord | null): Dataset {
+  /** Where sample `index` of the run's dataset comes from; refuses what this session may not read. */
+  private datasetSource(record: RunRecord | null, index: number | null): InputSource {
     if (!record) throw new FeatureRefused('An opened model comes without its dataset: choose an image file.');
-    if (this.dataset?.runId === record.id) return this.dataset.data;
     const spec = record.settings.dataset;
     const datasetPath = 'path' in spec ? spec.path : undefined;
     if (datasetPath !== undefined && this.settings.mayReadDataset && !this.settings.mayReadDataset(datasetPath)) {
@@ -176,25 +172,23 @@ export class FeaturesService {
         `This run's dataset (${datasetPath}) is outside the folders this session may read: choose an image file instead, or allow that folder.`,
       );
     }
-    const input = imageInputFor(record.network.inputShape);
-    if (typeof input === 'string') throw new FeatureRefused(`The run's network takes no image: ${input}.`);
-    try {
-      const data = loadDataset(spec, input, record.network.classes, record.settings.seed);
-      this.dataset = { runId: record.id, data };
-      return data;
-    } catch (err) {
-      if (err instanceof DatasetProblem)
-        throw new FeatureRefused(`The run's dataset cannot be read now: ${err.message}`);
-      throw err;
-    }
+    const dataset = { runId: record.id, spec, classes: record.network.classes, seed: record.settings.seed };
+    return { kind: 'dataset', dataset, index };
+  }
+
+  /** The chosen input at the network's input size, prepared in the worker (datasets and big JPEGs take time). */
+  private prepare(runId: string, inputShape: number[], source: InputSource): Promise<PreparedInput> {
+    const input = imageInputFor(inputShape);
+    if (typeof input === 'string') throw new FeatureRefused(`The network takes no image: ${input}.`);
+    return this.call<PreparedInput>(runId, { kind: 'input', source, input });
   }
 
   async layers(runId: string): Promise<ApiResponse<'featureLayers'>> {
     const { record } = await this.source(runId);
     const answer = await this.call<{ layers: LayerInfo[]; inputShape: number[] }>(runId, { kind: 'layers' });
     try {
-      const data = this.runDataset(record);
-      return { ...answer, dataset: { count: data.count, description: data.info.description }, datasetMessage: null };
+      const { dataset } = await this.prepare(runId, answer.inputShape, this.datasetSource(record, null));
+      return { ...answer, dataset, datasetMessage: null };
     } catch (err) {
       if (!(err instanceof FeatureRefused)) throw err;
       return { ...answer, dataset: null, datasetMessage: err.message };
@@ -206,40 +200,16 @@ export class FeaturesService {
     return { ...shape, base64: floatsBase64(values) };
   }
 
-  /** The chosen input at the network's input size: pixels for display, floats (pixels / 255, as in training) for the model. */
-  private async input(
-    { inputShape, record }: { inputShape: number[]; record: RunRecord | null },
-    image: FeatureImage,
-  ): Promise<{ pixels: Uint8Array; label: string | null }> {
-    const input = imageInputFor(inputShape);
-    if (typeof input === 'string') throw new FeatureRefused(`The network takes no image: ${input}.`);
-    const size = input.height * input.width * input.channels;
-    if (image.kind === 'dataset') {
-      const data = this.runDataset(record);
-      if (image.index >= data.count) {
-        throw new FeatureRefused(
-          `The run's dataset has samples 0 to ${data.count - 1}; there is no sample ${image.index}.`,
-        );
-      }
-      const label = data.info.classNames[data.labels[image.index]!] ?? String(data.labels[image.index]);
-      return { pixels: data.pixels.slice(image.index * size, (image.index + 1) * size), label };
-    }
-    const bytes = new Uint8Array(Buffer.from(image.base64, 'base64'));
-    let raw: ReturnType<typeof decodeImage>;
-    try {
-      raw = decodeImage(image.name, bytes);
-    } catch (err) {
-      if (err instanceof DatasetProblem) throw new FeatureRefused(`${err.message} Choose a PNG or JPEG image.`);
-      throw err;
-    }
-    const pixels = new Uint8Array(size);
-    convertImage(raw, input, pixels, 0);
-    return { pixels, label: null };
-  }
-
   async activations(runId: string, layer: string, image: FeatureImage): Promise<ApiResponse<'featureActivations'>> {
     const source = await this.source(runId);
-    const { pixels, label } = await this.input(source, image);
+    const { pixels, label } = await this.prepare(
+      runId,
+      source.inputShape,
+      image.kind === 'dataset'
+        ? this.datasetSource(source.record, image.index)
+        : { kind: 'file', name: image.name, bytes: new Uint8Array(Buffer.from(image.base64, 'base64')) },
+    );
+    if (!pixels) throw new Error('the worker prepared no input');
     const floats = Float32Array.from(pixels, (p) => p / 255);
     const maps = await this.call<ActivationMaps>(runId, { kind: 'activations', layer, input: floats });
     const [h, w, c] = source.inputShape.length === 3 ? source.inputShape : [1, pixels.length, 1];

@@ -3,6 +3,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { errorMessage } from '../../../shared/issues';
 import { FeatureProblem, loadSerializedModel } from '../../../trainer/features';
 import { ensureBackend, tf } from '../tfjs';
+import { prepareInput } from './inputs';
 import type { FeatureReply, FeatureRequest, FeatureWorkerStart } from './protocol';
 import { runFeatureTask } from './tasks';
 
@@ -33,6 +34,20 @@ function modelFor(request: FeatureRequest): { model: Promise<tfjs.LayersModel>; 
   return entry;
 }
 
+function prepare(request: FeatureRequest & { task: { kind: 'input' } }): void {
+  try {
+    post({ id: request.id, type: 'done', ok: true, result: prepareInput(request.task.source, request.task.input) });
+  } catch (err) {
+    post({
+      id: request.id,
+      type: 'done',
+      ok: false,
+      message: errorMessage(err),
+      userError: err instanceof FeatureProblem,
+    });
+  }
+}
+
 async function answer(request: FeatureRequest): Promise<void> {
   try {
     await ensureBackend(start.backend);
@@ -54,7 +69,9 @@ async function answer(request: FeatureRequest): Promise<void> {
   entry.users += 1;
   try {
     const model = await entry.model;
-    const result = await runFeatureTask(tf, model, request.task, (step, steps, activation, preview) =>
+    const task = request.task;
+    if (task.kind === 'input') throw new Error('input tasks need no model');
+    const result = await runFeatureTask(tf, model, task, (step, steps, activation, preview) =>
       post({ id: request.id, type: 'step', step, steps, activation, ...(preview ? { preview } : {}) }),
     );
     post({ id: request.id, type: 'done', ok: true, result });
@@ -72,6 +89,7 @@ async function answer(request: FeatureRequest): Promise<void> {
 }
 
 parentPort!.on('message', (request: FeatureRequest) => {
-  if (request.task.kind === 'maximise') maximisations = maximisations.then(() => answer(request));
+  if (request.task.kind === 'input') prepare(request as FeatureRequest & { task: { kind: 'input' } });
+  else if (request.task.kind === 'maximise') maximisations = maximisations.then(() => answer(request));
   else void answer(request);
 });
