@@ -114,6 +114,32 @@ describe('FeaturesService (worker thread)', () => {
     await expect(features.layers('run-nope')).rejects.toThrow(/There is no run run-nope/);
   });
 
+  it('says when the run’s dataset lies outside the folders this session may read, and still takes picked images', async () => {
+    const elsewhere = new FeaturesService({
+      training: {
+        get: async (id) => {
+          const record = await training.get(id);
+          return { ...record, settings: { ...record.settings, dataset: { kind: 'idx', path: '/elsewhere/mnist' } } };
+        },
+        exportModel: (id) => training.exportModel(id),
+      },
+      backend: 'cpu',
+      mayReadDataset: () => false,
+    });
+    try {
+      const layers = await elsewhere.layers(trained);
+      expect(layers.dataset).toBeNull();
+      expect(layers.datasetMessage).toBe(
+        "This run's dataset (/elsewhere/mnist) is outside the folders this session may read: choose an image file instead, or allow that folder.",
+      );
+      await expect(elsewhere.activations(trained, 'pool', { kind: 'dataset', index: 0 })).rejects.toThrow(
+        /outside the folders this session may read/,
+      );
+    } finally {
+      await elsewhere.dispose();
+    }
+  });
+
   it('maximises a channel with progress events; maps come between its steps; a cancel stops another within a step', async () => {
     const { jobId } = await features.maximise({ runId: trained, layer: 'conv_b', channel: 1, steps: 12, seed: 3 });
     const done = await finished(jobId);
