@@ -51,7 +51,7 @@ describe('feature views in browser mode', () => {
     // The stem's 32 filters of 3×3×3, one RGB tile each.
     const tiles = view.getByTestId('filter-tiles').locator('canvas');
     await expect.poll(() => tiles.count(), { timeout: 60_000 }).toBe(32);
-    await ed.shot('20-features-filters');
+    await ed.shot('features-1-filters');
 
     const maps = view.getByRole('region', { name: 'Activation maps' });
     const layer = maps.getByLabel('Layer for activation maps');
@@ -71,7 +71,7 @@ describe('feature views in browser mode', () => {
     await maps.getByRole('button', { name: 'Show maps' }).click();
     await expect.poll(() => grid.getAttribute('data-layer'), { timeout: 60_000 }).toBe(deep);
     expect(await grid.locator('.map-grid canvas').count()).toBe(144); // module 2 concatenates to 144 channels
-    await ed.shot('21-features-maps');
+    await ed.shot('features-2-maps');
 
     // Bad input: a layer without spatial output, and a file that is not an image.
     const dense = options.find((o) => o.endsWith('(no maps)'))!.split(' · ')[0]!;
@@ -89,7 +89,7 @@ describe('feature views in browser mode', () => {
       .toMatch(
         /^notes\.png is neither a PNG nor a JPEG \(it starts with 74 68 65 73\)\. Choose a PNG or JPEG image\.$/,
       );
-    await ed.shot('22-features-not-an-image');
+    await ed.shot('features-3-not-an-image');
 
     // Maximise one channel for a few steps; a long one is cancelled.
     const maximise = view.getByRole('region', { name: 'Activation maximisation' });
@@ -110,7 +110,7 @@ describe('feature views in browser mode', () => {
     await expect.poll(() => long.textContent(), { timeout: 60_000 }).toMatch(/step [1-9]\d* of 2000/);
     // The picture so far arrives about once a second while it runs.
     await expect.poll(() => long.locator('canvas').count(), { timeout: 30_000 }).toBe(1);
-    await ed.shot('23-features-maximising');
+    await ed.shot('features-4-maximising');
     // The editor and the features worker answer while it maximises: maps arrive between its steps.
     await maps.getByLabel('Sample index').fill('2');
     await maps.getByRole('button', { name: 'Show maps' }).click();
@@ -119,9 +119,9 @@ describe('feature views in browser mode', () => {
     await long.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => long.getAttribute('data-status'), { timeout: 60_000 }).toBe('cancelled');
     expect(await long.textContent()).toMatch(/Cancelled after \d+ of 2000 steps\./);
-    await ed.shot('24-features-maximised');
+    await ed.shot('features-5-maximised');
     await page.setViewportSize({ width: 1280, height: 720 });
-    await ed.shot('24-features-1280');
+    await ed.shot('features-5-maximised-1280');
   }, 420_000);
 
   it('opens that run exported as TF.js files (model.json + weights.bin) and shows the maps of a picked PNG', async () => {
@@ -168,6 +168,6 @@ describe('feature views in browser mode', () => {
     const grid = view.getByTestId('activation-maps');
     await expect.poll(() => grid.locator('.map-grid canvas').count(), { timeout: 60_000 }).toBe(32);
     expect(await grid.textContent()).toMatch(/32 maps of 32×32/);
-    await ed.shot('25-features-opened-model');
+    await ed.shot('features-6-opened-model');
   }, 180_000);
 });
