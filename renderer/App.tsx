@@ -4,6 +4,7 @@ import type { ActionContext } from './actions/actions';
 import { useKeyboard, useMenuActions } from './actions/useKeyboard';
 import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
+import { FeaturesView } from './features/FeaturesView';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
 import { useLanguageStore } from './i18n/languageStore';
 import { PresenterView } from './lesson/PresenterView';
@@ -41,6 +42,7 @@ function Editor() {
       <ShortcutsSheet />
       <CompareView />
       <RunsView />
+      <FeaturesView />
       <PresenterView />
       <Toasts />
     </div>

@@ -1,4 +1,4 @@
-// Bundles the Electron main process and the training worker (ESM, packages left
+// Bundles the Electron main process, the training and feature-views workers (ESM, packages left
 // external) and the sandboxed preload (CommonJS, one self-contained file, as sandboxing requires).
 import { build } from 'esbuild';
 
@@ -17,6 +17,14 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/services/train/worker.ts'],
     outfile: 'dist/electron/train-worker.mjs',
+    format: 'esm',
+    packages: 'external',
+  }),
+  // The feature-views worker thread, found beside main.mjs by electron/services/features/workerUrl.ts.
+  build({
+    ...common,
+    entryPoints: ['electron/services/features/worker.ts'],
+    outfile: 'dist/electron/features-worker.mjs',
     format: 'esm',
     packages: 'external',
   }),

@@ -116,6 +116,39 @@ const GpuTrainRequest = TrainRequest.omit({ backend: true }).extend({
 });
 const documentText = z.string().max(maxDocumentChars, 'the document is larger than 64 MB');
 
+/** Feature views (what a trained network sees): the largest image file the services decode. */
+const maxFeatureImageBase64 = 16 * 1024 * 1024;
+/** An input for activation maps: sample `index` of the run's dataset (in the run's order), or an image file's bytes. */
+export const FeatureImage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dataset'), index: z.number().int().nonnegative() }).strict(),
+  z
+    .object({
+      kind: z.literal('file'),
+      name: z.string().min(1).max(200),
+      base64: z.string().max(maxFeatureImageBase64, 'the image is larger than 12 MB'),
+    })
+    .strict(),
+]);
+export type FeatureImage = z.infer<typeof FeatureImage>;
+/** An image for display: 8-bit, row-major [height, width, channels], channels 1 or 3. */
+export const FeaturePixels = z.object({
+  height: z.number().int(),
+  width: z.number().int(),
+  channels: z.number().int(),
+  base64: z.string(),
+});
+export type FeaturePixels = z.infer<typeof FeaturePixels>;
+export const FeatureLayer = z.object({
+  name: z.string(),
+  /** The TensorFlow.js class, e.g. Conv2D. */
+  kind: z.string(),
+  outputShape: z.array(z.number()),
+  /** [H, W, C]: it has activation maps. */
+  spatial: z.boolean(),
+});
+export type FeatureLayer = z.infer<typeof FeatureLayer>;
+const FeatureJobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
 export const apiContract = {
   /** Answers at once: proves the round trip renderer -> main -> renderer. */
   ping: {
@@ -264,6 +297,73 @@ export const apiContract = {
   slideFormats: { request: NoRequest, response: z.object({ formats: z.array(z.enum(['pptx', 'pdf'])) }) },
   /** Per-epoch curves as CSV (Keras CSVLogger columns plus calibration). */
   runExportCsv: { request: RunRef, response: z.object({ csv: z.string(), suggestedName: z.string() }) },
+  /** A trained run's layers (which have activation maps), its input shape and its dataset's size. */
+  featureLayers: {
+    request: RunRef,
+    response: z.object({
+      layers: z.array(FeatureLayer),
+      inputShape: z.array(z.number()),
+      /** The run's dataset as the run saw it; null with `datasetMessage` saying why when it cannot be read now. */
+      dataset: z.object({ count: z.number(), description: z.string() }).nullable(),
+      datasetMessage: z.string().nullable(),
+    }),
+  },
+  /** The first convolution's kernel, float32 little-endian [kh, kw, in, out] in base64. */
+  featureFilters: {
+    request: RunRef,
+    response: z.object({
+      layer: z.string(),
+      kernelHeight: z.number(),
+      kernelWidth: z.number(),
+      inChannels: z.number(),
+      outChannels: z.number(),
+      base64: z.string(),
+    }),
+  },
+  /** One layer's activation maps for one input, computed in the features worker: float32 [H, W, C] in base64. */
+  featureActivations: {
+    request: RunRef.extend({ layer: z.string().min(1).max(200), image: FeatureImage }).strict(),
+    response: z.object({
+      layer: z.string(),
+      height: z.number(),
+      width: z.number(),
+      channels: z.number(),
+      base64: z.string(),
+      /** The input as the network received it (resized, channels converted). */
+      input: FeaturePixels,
+      /** The sample's class name (dataset inputs only). */
+      label: z.string().nullable(),
+    }),
+  },
+  /**
+   * Starts activation maximisation of one channel (gradient ascent on the input with jitter,
+   * blur and L2) in the features worker; featureProgress after steps, one featureFinished.
+   */
+  featureMaximise: {
+    request: RunRef.extend({
+      layer: z.string().min(1).max(200),
+      channel: z.number().int().nonnegative(),
+      steps: z.number().int().min(1).max(2000),
+      seed: z.number().int().optional(),
+    }).strict(),
+    response: z.object({ jobId: z.string() }),
+  },
+  /** Stops a maximisation before its next step; the image so far is sent (status cancelled). */
+  featureCancel: { request: FeatureJobRef, response: Empty },
+  /**
+   * A TF.js Layers model (model.json and the weight files its manifest names) for the feature
+   * views: kept in memory under the returned id, which the other feature methods take as runId.
+   */
+  featureImportModel: {
+    request: z
+      .object({
+        name: z.string().min(1).max(200),
+        modelJson: documentText,
+        weights: z.array(z.object({ name: z.string().min(1).max(200), base64: documentText }).strict()).max(100),
+      })
+      .strict(),
+    response: z.object({ runId: z.string(), name: z.string() }),
+  },
 } as const;
 
 export const apiEvents = {
@@ -298,6 +398,25 @@ export const apiEvents = {
     ),
     current: z.string().nullable(),
     done: z.boolean(),
+  }),
+  /** A maximisation's step (at most about ten a second, and always its last). */
+  featureProgress: z.object({
+    jobId: z.string(),
+    step: z.number(),
+    steps: z.number(),
+    activation: z.number(),
+    /** The picture so far, about once a second. */
+    image: FeaturePixels.optional(),
+  }),
+  /** Exactly once per maximisation, last: the image (null when it failed) and the channel's mean before and after. */
+  featureFinished: z.object({
+    jobId: z.string(),
+    status: z.enum(['completed', 'cancelled', 'failed']),
+    message: z.string().nullable(),
+    image: FeaturePixels.nullable(),
+    steps: z.number(),
+    before: z.number().nullable(),
+    after: z.number().nullable(),
   }),
 } as const;
 

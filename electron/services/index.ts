@@ -7,6 +7,7 @@ import { cleanDataDir } from './dataDir';
 import { type DesktopPort, desktopOnly } from './desktop';
 import { DocumentStore } from './documents';
 import { exportCodeZip } from './exportCode';
+import { FeaturesService, featureMethods } from './features';
 import { writeFileAtomic } from './files';
 import { PathGrants } from './pathGrants';
 import { SettingsStore } from './settings';
@@ -67,6 +68,7 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
     grants.checkRead(datasetPath, datasetRefusal(shell, dataDir));
   };
   const trainMethods = trainingMethods(runs, emit);
+  const features = new FeaturesService({ training: runs, emit, mayReadDataset: (file) => grants.mayRead(file) });
   return {
     ping: async () => ({
       app: 'netwright',
@@ -134,6 +136,7 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       return {};
     },
     ...trainMethods,
+    ...featureMethods(features),
     trainEstimate: async (request) => {
       await checkDataset(request);
       return trainMethods.trainEstimate(request);

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../shared/issues';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
+import { useFeaturesStore } from '../features/featuresStore';
+import { OpenModelButton } from '../features/OpenModelButton';
 import { exportCode } from '../files/exportCode';
 import { useModal } from '../panels/useModal';
 import { useUiStore } from '../store/uiStore';
@@ -129,6 +131,17 @@ export function RunsView() {
                   {r.final?.calibration ? ` · ECE ${(r.final.calibration.ece * 100).toFixed(1)}%` : ''}
                 </td>
                 <td>
+                  <button
+                    type="button"
+                    disabled={!r.hasModel}
+                    title="What the trained network sees: filters, activation maps, what excites a channel"
+                    onClick={() => {
+                      setOpen(false);
+                      useFeaturesStore.getState().open(r.id, `trained run ${r.name}`, r.network.name);
+                    }}
+                  >
+                    Features
+                  </button>
                   <button type="button" disabled={!r.hasModel} onClick={() => void exportModel(r.id)}>
                     Model
                   </button>
@@ -161,6 +174,7 @@ export function RunsView() {
           </div>
         )}
         <div className="button-row">
+          <OpenModelButton onOpened={() => setOpen(false)} />
           <button type="button" className="primary" onClick={() => setOpen(false)}>
             Close
           </button>

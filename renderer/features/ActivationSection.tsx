@@ -1,0 +1,193 @@
+import { type DragEvent, useMemo, useRef, useState } from 'react';
+import type { ApiResponse, FeatureImage, FeatureLayer } from '../../shared/api';
+import { errorMessage } from '../../shared/issues';
+import { getApi } from '../api/transport';
+import { ImageCanvas } from './ImageCanvas';
+import { decodeFloats, encodeBase64, mapTiles, pixelsToRgba } from './pixels';
+
+type Maps = ApiResponse<'featureActivations'>;
+
+const shapeText = (shape: number[]) => shape.join('×');
+/** Inception-v3's widest layers have 2048 channels: more canvases than anyone reads, and slow to draw. */
+const maxMaps = 512;
+
+/**
+ * A layer's activation maps for one input: a sample of the run's dataset (by index) or an image
+ * the user picks or drops. Clicking a map picks its channel for maximisation.
+ */
+export function ActivationSection({
+  runId,
+  layers,
+  datasetCount,
+  datasetMessage,
+  onPickChannel,
+}: {
+  runId: string;
+  layers: FeatureLayer[];
+  datasetCount: number | null;
+  datasetMessage: string | null;
+  onPickChannel(layer: string, channel: number): void;
+}) {
+  const spatial = layers.filter((l) => l.spatial);
+  const [layer, setLayer] = useState(spatial[0]?.name ?? '');
+  const [source, setSource] = useState<'dataset' | 'file'>(datasetCount ? 'dataset' : 'file');
+  const [index, setIndex] = useState('0');
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [maps, setMaps] = useState<Maps | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const tiles = useMemo(
+    () => (maps ? mapTiles(decodeFloats(maps.base64), maps.height, maps.width, maps.channels).slice(0, maxMaps) : []),
+    [maps],
+  );
+  const inputImage = useMemo(() => (maps ? pixelsToRgba(maps.input) : null), [maps]);
+
+  const show = async (image: FeatureImage) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setMaps(await getApi().invoke('featureActivations', { runId, layer, image }));
+    } catch (err) {
+      setMaps(null);
+      setProblem(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const request = (): FeatureImage | null => {
+    if (source === 'file') return file ? { kind: 'file', ...file } : null;
+    const n = Number(index);
+    if (!Number.isInteger(n) || n < 0) {
+      setProblem(`The sample index must be a whole number from 0${datasetCount ? ` to ${datasetCount - 1}` : ''}.`);
+      return null;
+    }
+    return { kind: 'dataset', index: n };
+  };
+  const takeFile = async (f: File | undefined) => {
+    if (!f) return;
+    const chosen = { name: f.name, base64: encodeBase64(new Uint8Array(await f.arrayBuffer())) };
+    setFile(chosen);
+    setSource('file');
+    await show({ kind: 'file', ...chosen });
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    void takeFile(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <section
+      className="feature-section"
+      aria-label="Activation maps"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
+      <h3>Activation maps</h3>
+      <div className="feature-controls">
+        <label>
+          Layer{' '}
+          <select value={layer} onChange={(e) => setLayer(e.target.value)} aria-label="Layer for activation maps">
+            {layers.map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.name} · {l.kind} · {shapeText(l.outputShape)}
+                {l.spatial ? '' : ' (no maps)'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="feature-input"
+            checked={source === 'dataset'}
+            disabled={!datasetCount}
+            onChange={() => setSource('dataset')}
+          />{' '}
+          Dataset sample{' '}
+          <input
+            type="number"
+            className="feature-number"
+            aria-label="Sample index"
+            min={0}
+            max={datasetCount ? datasetCount - 1 : undefined}
+            value={index}
+            disabled={!datasetCount}
+            onChange={(e) => {
+              setIndex(e.target.value);
+              setSource('dataset');
+            }}
+          />
+          {datasetCount !== null && <span className="muted small"> of {datasetCount}</span>}
+        </label>
+        <label>
+          <input type="radio" name="feature-input" checked={source === 'file'} onChange={() => setSource('file')} />{' '}
+          Image file
+        </label>
+        <button type="button" onClick={() => picker.current?.click()}>
+          {file ? file.name : 'Choose image…'}
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept="image/png,image/jpeg"
+          hidden
+          data-testid="feature-image-file"
+          onChange={(e) => {
+            void takeFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !layer}
+          onClick={() => {
+            const image = request();
+            if (image) void show(image);
+          }}
+        >
+          Show maps
+        </button>
+      </div>
+      {datasetMessage && <p className="muted small">{datasetMessage}</p>}
+      <p className="muted small">Or drop a PNG or JPEG here; it is resized to the network’s input.</p>
+      {problem && (
+        <p className="field-error small" role="alert">
+          {problem}
+        </p>
+      )}
+      {busy && <p className="muted small">Computing in the features worker…</p>}
+      {maps && inputImage && (
+        <div className="feature-maps" data-testid="activation-maps" data-layer={maps.layer}>
+          <figure className="feature-input">
+            <ImageCanvas image={inputImage} size={112} label="input image" />
+            <figcaption className="small">
+              input{maps.label ? `: ${maps.label}` : ''}
+              <br />
+              <span className="muted">
+                {maps.layer}: {maps.channels} maps of {maps.height}×{maps.width}
+                {maps.channels > maxMaps && ` (the first ${maxMaps} shown)`}
+              </span>
+            </figcaption>
+          </figure>
+          <div className="map-grid">
+            {tiles.map((t) => (
+              <button
+                key={t.channel}
+                type="button"
+                className="map-tile"
+                title={`channel ${t.channel}: ${t.min.toPrecision(3)} to ${t.max.toPrecision(3)}; click to maximise it`}
+                onClick={() => onPickChannel(maps.layer, t.channel)}
+              >
+                <ImageCanvas image={t.image} size={64} label={`channel ${t.channel}`} />
+                <span className="small muted">{t.channel}</span>
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { ApiResponse } from '../../shared/api';
+import { errorMessage } from '../../shared/issues';
+import { getApi } from '../api/transport';
+import { useModal } from '../panels/useModal';
+import { useTrainingStore } from '../training/trainingStore';
+import { ActivationSection } from './ActivationSection';
+import { FilterSection } from './FilterSection';
+import { subscribeFeatureEvents, useFeaturesStore } from './featuresStore';
+import { MaximiseSection } from './MaximiseSection';
+import './features.css';
+
+type Layers = ApiResponse<'featureLayers'>;
+
+/** What a trained run sees: its first filters, any layer's activation maps, and what excites a channel. */
+export function FeaturesView() {
+  const runId = useFeaturesStore((s) => s.runId);
+  const subtitle = useFeaturesStore((s) => s.subtitle);
+  const networkName = useFeaturesStore((s) => s.networkName);
+  const close = useFeaturesStore((s) => s.close);
+  const setRunsOpen = useTrainingStore((s) => s.setRunsOpen);
+  const [info, setInfo] = useState<Layers | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [target, setTarget] = useState({ layer: '', channel: '0' });
+  useEffect(subscribeFeatureEvents, []);
+  useEffect(() => {
+    setInfo(null);
+    setProblem(null);
+    if (!runId) return;
+    getApi()
+      .invoke('featureLayers', { runId })
+      .then(
+        (answer) => {
+          setInfo(answer);
+          setTarget({
+            layer: answer.layers.find((l) => l.spatial)?.name ?? answer.layers[0]?.name ?? '',
+            channel: '0',
+          });
+        },
+        (err) => setProblem(errorMessage(err)),
+      );
+  }, [runId]);
+  const dialog = useModal<HTMLDivElement>(runId !== null, close);
+  if (!runId) return null;
+  const backToRuns = () => {
+    close();
+    setRunsOpen(true);
+  };
+
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="Features" ref={dialog} tabIndex={-1}>
+      <div className="sheet features-sheet">
+        <div className="features-header">
+          <div>
+            <h2>What {networkName} sees</h2>
+            <div className="small muted">{subtitle}</div>
+          </div>
+          <div className="button-row">
+            <button type="button" onClick={backToRuns}>
+              ← Runs
+            </button>
+            <button type="button" className="primary" onClick={close}>
+              Close
+            </button>
+          </div>
+        </div>
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        {!info && !problem && <p className="muted">Loading the trained model in the features worker…</p>}
+        {info && (
+          <>
+            <p className="muted small">
+              Input {info.inputShape.join('×')}, pixel values divided by 255 as in training
+              {info.dataset ? ` · ${info.dataset.description}` : ''}. Computed in a worker thread on the training
+              backend; the editor stays responsive.
+            </p>
+            <FilterSection runId={runId} />
+            <ActivationSection
+              key={runId}
+              runId={runId}
+              layers={info.layers}
+              datasetCount={info.dataset?.count ?? null}
+              datasetMessage={info.datasetMessage}
+              onPickChannel={(layer, channel) => setTarget({ layer, channel: String(channel) })}
+            />
+            <MaximiseSection
+              runId={runId}
+              layers={info.layers}
+              layer={target.layer}
+              channel={target.channel}
+              onChange={(layer, channel) => setTarget({ layer, channel })}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
