@@ -1,0 +1,15 @@
+export { HUMAN_TOP5, IMAGENET_TIMELINE, type Source, type TimelineEntry, type TopFive } from './imagenetTimeline';
+export {
+  buildTimeline,
+  type Figure,
+  type OwnPoint,
+  ownPoint,
+  type Provenance,
+  type Timeline,
+  type TimelinePoint,
+  timelineJson,
+  timelinePoint,
+  weightDepth,
+} from './timeline';
+export { timelineChart, timelineNotes, timelineSlides, timelineTable } from './timelineSlides';
+export { depthRadius, TIMELINE_TITLES, type TimelineView, timelineSvg } from './timelineSvg';
