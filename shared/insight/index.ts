@@ -1,4 +1,23 @@
+export { type ImageSniff, sniffImage } from './imageFile';
 export { HUMAN_TOP5, IMAGENET_TIMELINE, type Source, type TimelineEntry, type TopFive } from './imagenetTimeline';
+export {
+  clipToImage,
+  type FieldGeometry,
+  type FieldResult,
+  fieldGeometry,
+  offImage,
+  type PathFrame,
+  type Rect,
+  type Tap,
+} from './receptiveFieldGeometry';
+export {
+  type FieldBackground,
+  type FieldSvgOptions,
+  fieldViewBox,
+  isImageDataUrl,
+  receptiveFieldSvg,
+} from './receptiveFieldSvg';
+export { sampleImageSvg } from './sampleImage';
 export {
   buildTimeline,
   type Figure,
