@@ -1,4 +1,12 @@
 import { formatInt, formatReceptiveField, formatShape } from '../analysis';
+import {
+  buildTimeline,
+  type FieldResult,
+  receptiveFieldSvg,
+  timelineChart,
+  timelineNotes,
+  timelineSvg,
+} from '../insight';
 import type { Deck, Slide } from '../slides';
 import { COUNTING_NOTE, comparisonHeadline } from '../transforms/compareExport';
 import type { Lesson } from './lessonFile';
@@ -27,7 +35,8 @@ export function lessonDeck(lesson: Lesson): Deck {
       };
     }
     const c = step.comparison;
-    if (c && step.step.show === 'compare') {
+    // A receptive-field step beside its comparison keeps the comparison's figures next to the picture.
+    if (c && (step.step.show === 'compare' || step.step.show === 'receptiveField')) {
       slide.headline = comparisonHeadline(c);
       slide.table = {
         header: ['', c.a.name, c.b.name],
@@ -46,8 +55,32 @@ export function lessonDeck(lesson: Lesson): Deck {
         yLabel: 'multiply-adds',
       };
     }
-    slide.notes = [...step.problems, COUNTING_NOTE].join('\n');
+    const notes = [...step.problems];
+    if (step.step.show === 'timeline') {
+      const timeline = buildTimeline();
+      slide.pictureSvg = timelineSvg(timeline, 'year');
+      slide.chart = timelineChart(timeline);
+      notes.push(timelineNotes(timeline));
+    }
+    const field = step.field;
+    if (field) {
+      const pictures = [field.other, field.own].filter((f): f is FieldResult & { ok: true } => f?.ok === true);
+      if (pictures.length)
+        slide.pictureSvg = sideBySide(pictures.map((f, k) => receptiveFieldSvg(f, { idPrefix: `rf${k}` })));
+    }
+    slide.notes = [...notes, COUNTING_NOTE].join('\n');
     return slide;
   });
   return { title: lesson.title, slides: [{ title: lesson.title, caption: `${lesson.steps.length} steps` }, ...slides] };
+}
+
+/** Pictures in a row, each in a square cell: one 5×5's field beside two 3×3s'. */
+function sideBySide(svgs: string[]): string {
+  const cell = 400;
+  const gap = 24;
+  const width = svgs.length * cell + (svgs.length - 1) * gap;
+  const inner = svgs.map((svg, i) =>
+    svg.replace('<svg ', `<svg x="${i * (cell + gap)}" y="0" width="${cell}" height="${cell}" `),
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${cell}" viewBox="0 0 ${width} ${cell}">\n${inner.join('')}</svg>\n`;
 }
