@@ -5,6 +5,7 @@ import { useKeyboard, useMenuActions } from './actions/useKeyboard';
 import type { FlowNode } from './canvas/flowModel';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
+import { TimelineView } from './insight/TimelineView';
 import { PresenterView } from './lesson/PresenterView';
 import { Palette } from './palette/Palette';
 import { CompareView } from './panels/CompareView';
@@ -39,6 +40,7 @@ function Editor() {
       <StartPage />
       <ShortcutsSheet />
       <CompareView />
+      <TimelineView />
       <RunsView />
       <PresenterView />
       <Toasts />

@@ -10,6 +10,7 @@ import { duplicateNodes } from '../editor/insert';
 import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
 import { exportCode } from '../files/exportCode';
+import { useTimelineStore } from '../insight/timelineStore';
 import { layoutGraph } from '../layout/elkLayout';
 import { useLessonStore } from '../lesson/lessonStore';
 import { useDocumentStore } from '../store/documentStore';
@@ -282,6 +283,10 @@ const registry = {
       const lessons = useLessonStore.getState();
       lessons.present(lessons.lesson ?? buildInceptionLesson(), lessons.lesson ? lessons.index : 0);
     },
+  },
+  timeline: {
+    label: 'ImageNet timeline',
+    perform: () => useTimelineStore.getState().setOpen(!useTimelineStore.getState().open),
   },
   shortcuts: {
     label: 'Shortcuts',

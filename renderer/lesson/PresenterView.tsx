@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolveStep } from '../../shared/lessons';
 import { comparisonHeadline, toSvgChart } from '../../shared/transforms';
+import { PresenterField, PresenterTimeline } from '../insight/PresenterInsight';
 import { Caption } from './Caption';
 import { useLessonStore } from './lessonStore';
 import { StepCanvas } from './StepCanvas';
@@ -52,6 +53,7 @@ export function PresenterView() {
   );
   if (!lesson || !presenting || !step) return null;
   const showCompare = step.step.show === 'compare' && step.comparison !== null;
+  const showField = step.step.show === 'receptiveField' && step.field !== null;
   return (
     <div
       ref={root}
@@ -72,7 +74,7 @@ export function PresenterView() {
       <div className={`presenter-body${showCompare ? ' compare' : ''}`}>
         <section className="presenter-caption" aria-label="Caption">
           <Caption text={step.caption} />
-          {showCompare && step.comparison && (
+          {(showCompare || showField) && step.comparison && (
             <p className="presenter-headline" data-testid="lesson-headline">
               {comparisonHeadline(step.comparison)}
             </p>
@@ -84,7 +86,11 @@ export function PresenterView() {
           ))}
         </section>
         <section className="presenter-view" aria-label={showCompare ? 'Comparison' : 'Network'}>
-          {showCompare && chart ? (
+          {step.step.show === 'timeline' ? (
+            <PresenterTimeline />
+          ) : showField ? (
+            <PresenterField step={step} />
+          ) : showCompare && chart ? (
             <img
               className="presenter-chart"
               data-testid="lesson-chart"

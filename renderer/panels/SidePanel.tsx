@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FieldPanel } from '../insight/FieldPanel';
 import { Inspector } from '../inspector/Inspector';
 import { LessonPanel } from '../lesson/LessonPanel';
 import { TrainingPanel } from '../training/TrainingPanel';
@@ -7,6 +8,7 @@ import { SavingsPanel } from './SavingsPanel';
 const tabs = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'savings', label: 'Savings' },
+  { id: 'field', label: 'Field' },
   { id: 'train', label: 'Train' },
   { id: 'lesson', label: 'Lesson' },
 ] as const;
@@ -27,6 +29,8 @@ export function SidePanel() {
         <Inspector />
       ) : tab === 'savings' ? (
         <SavingsPanel />
+      ) : tab === 'field' ? (
+        <FieldPanel />
       ) : tab === 'train' ? (
         <TrainingPanel />
       ) : (

@@ -8,7 +8,7 @@ const buttons: { caption?: string; ids: ActionId[] }[] = [
   { ids: ['undo', 'redo'] },
   { ids: ['group', 'layout', 'layoutDirection', 'fit'] },
   { caption: 'Export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras'] },
-  { ids: ['presentLesson', 'shortcuts'] },
+  { ids: ['presentLesson', 'timeline', 'shortcuts'] },
 ];
 
 const short: Record<string, string> = {
@@ -17,6 +17,7 @@ const short: Record<string, string> = {
   exportPytorch: 'PyTorch',
   exportKeras: 'Keras',
   presentLesson: 'Present',
+  timeline: 'Timeline',
 };
 
 export function Toolbar({ ctx }: { ctx: ActionContext }) {
