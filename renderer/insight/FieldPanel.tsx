@@ -30,6 +30,8 @@ export function FieldPanel() {
   const [picture, setPicture] = useState<{ name: string; href: string } | null>(null);
   const [dropProblem, setDropProblem] = useState<string | null>(null);
   const [over, setOver] = useState(false);
+  const [closeUp, setCloseUp] = useState(false);
+  const fit = closeUp ? 'field' : 'image';
   const result = useMemo(
     () => (id && !id.startsWith('group:') ? fieldGeometry(graph, analysis, id, position) : null),
     [graph, analysis, id, position],
@@ -52,7 +54,7 @@ export function FieldPanel() {
   const save = async (ext: 'svg' | 'png') => {
     if (!geometry) return;
     try {
-      const svg = receptiveFieldSvg(geometry, { frame: frames.frame, background });
+      const svg = receptiveFieldSvg(geometry, { frame: frames.frame, background, fit });
       const sized = svg.replace('<svg ', '<svg width="800" height="800" ');
       const blob = ext === 'png' ? await svgToPng(sized) : new Blob([svg], { type: 'image/svg+xml' });
       const node = analysis.nodes[geometry.nodeId]?.name ?? 'layer';
@@ -92,6 +94,7 @@ export function FieldPanel() {
             background={background}
             label={analysis.nodes[geometry.nodeId]?.name ?? ''}
             onPick={(p) => id && setPick({ id, position: p })}
+            fit={fit}
             testId="field-view"
           />
           <FrameControls frames={frames} length={geometry.path.length} />
@@ -137,6 +140,9 @@ export function FieldPanel() {
                 {picture && <option value="image">{picture.name}</option>}
               </select>
             </label>
+            <label>
+              <input type="checkbox" checked={closeUp} onChange={(e) => setCloseUp(e.target.checked)} /> Close up
+            </label>
             <button type="button" onClick={() => void save('svg')}>
               Export SVG
             </button>
@@ -145,7 +151,7 @@ export function FieldPanel() {
             </button>
           </div>
           <label className={`field-drop${over ? ' over' : ''}`}>
-            Drop a picture here, or choose one:{' '}
+            Drop a picture here, or choose one:
             <input
               type="file"
               accept="image/*"

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   type FieldBackground,
+  type FieldFit,
   type FieldGeometry,
   fieldViewBox,
   type PathFrame,
@@ -12,8 +13,10 @@ const dims = ([h, w]: readonly number[]) => `${h}×${w}`;
 
 /** "conv5x5_3x3a, 3×3 window: sees 3×3 input pixels". */
 export function frameText(f: PathFrame): string {
-  if (!f.kernel) return `${f.name}: one input pixel`;
   const jump = f.jump[0] === 1 && f.jump[1] === 1 ? '' : `, neighbours ${dims(f.jump)} pixels apart`;
+  if (f.kind === 'Input') return `${f.name}: one input pixel`;
+  // A merge or an activation widens nothing: it sees what its widest input sees.
+  if (!f.kernel) return `${f.name}: sees ${dims(f.size)} input pixels${jump}`;
   return `${f.name}, ${dims(f.kernel)} window: sees ${dims(f.size)} input pixels${jump}`;
 }
 
@@ -25,6 +28,7 @@ export function FieldPicture({
   label,
   onPick,
   testId,
+  fit = 'image',
 }: {
   geometry: FieldGeometry;
   frame: number;
@@ -32,13 +36,14 @@ export function FieldPicture({
   label: string;
   onPick?: (position: [number, number]) => void;
   testId?: string;
+  fit?: FieldFit;
 }) {
   const k = Math.min(frame, geometry.path.length - 1);
   const svg = useMemo(
-    () => receptiveFieldSvg(geometry, { frame: k, ...(background ? { background } : {}) }),
-    [geometry, k, background],
+    () => receptiveFieldSvg(geometry, { frame: k, fit, ...(background ? { background } : {}) }),
+    [geometry, k, background, fit],
   );
-  const box = useMemo(() => fieldViewBox(geometry), [geometry]);
+  const box = useMemo(() => fieldViewBox(geometry, fit), [geometry, fit]);
   const shown = geometry.path[k]!;
   const pick = (e: React.MouseEvent<HTMLImageElement>) => {
     if (!onPick) return;

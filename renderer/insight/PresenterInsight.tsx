@@ -20,7 +20,14 @@ export function PresenterField({ step }: { step: ResolvedStep }) {
     <div className="presenter-field" data-testid="lesson-fields">
       <div className="field-row">
         {views.map((v) => (
-          <FieldPicture key={v.testId} geometry={v.geometry} frame={frames.frame} label={v.label} testId={v.testId} />
+          <FieldPicture
+            key={v.testId}
+            geometry={v.geometry}
+            frame={frames.frame}
+            label={v.label}
+            testId={v.testId}
+            fit="field"
+          />
         ))}
       </div>
       <FrameControls frames={frames} length={length} />

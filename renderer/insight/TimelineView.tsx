@@ -6,6 +6,7 @@ import {
   depthRadius,
   ownPoint,
   TIMELINE_TITLES,
+  type TimelinePoint,
   timelineSvg,
   type TimelineView as View,
 } from '../../shared/insight';
@@ -139,6 +140,12 @@ export function TimelineView() {
   );
 }
 
+/** Entries of one year spread a little apart, so three 2015 networks do not hide one another. */
+function jittered(all: TimelinePoint[], p: TimelinePoint): number {
+  const same = all.filter((q) => q.entry.year === p.entry.year);
+  return p.entry.year + (same.indexOf(p) - (same.length - 1) / 2) * 0.18;
+}
+
 /** A point with the name its tooltip shows. */
 type Named = { x: number; y: number; name: string };
 
@@ -151,18 +158,24 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
       type: 'scatter',
       data: {
         datasets: [
-          {
-            label: 'top-5 error (winners and the lecture’s networks)',
-            data: nets.map((p): Named => ({ x: p.entry.year, y: p.entry.top5.value, name: p.entry.name })),
-            pointRadius: nets.map((p) => depthRadius(p.depth?.value ?? null)),
-            backgroundColor: nets.map((p) => (p.depth ? `${palette[0]}c0` : '#9a9a9ac0')),
-          },
+          ...[
+            { label: 'CNNs (marker area ∝ depth)', cnn: true, color: `${palette[0]}c0` },
+            { label: 'not neural networks', cnn: false, color: '#9a9a9ac0' },
+          ].map(({ label, cnn, color }) => {
+            const shown = nets.filter((p) => (p.depth !== null) === cnn);
+            return {
+              label,
+              data: shown.map((p): Named => ({ x: jittered(nets, p), y: p.entry.top5.value, name: p.entry.name })),
+              pointRadius: shown.map((p) => depthRadius(p.depth?.value ?? null)),
+              backgroundColor: color,
+            };
+          }),
           {
             type: 'line',
             label: `human estimate ${timeline.human.value}%`,
             data: [
               { x: 2009.5, y: timeline.human.value },
-              { x: 2016, y: timeline.human.value },
+              { x: 2015.5, y: timeline.human.value },
             ],
             borderColor: HUMAN,
             borderDash: [6, 4],
@@ -187,9 +200,13 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
           x: {
             type: 'linear',
             min: 2009.5,
-            max: 2016,
-            ticks: { stepSize: 1, callback: (v) => String(v) },
-            title: { display: true, text: 'year' },
+            max: 2015.5,
+            // The bounds are half years; the ticks, the whole ones.
+            afterBuildTicks: (axis) => {
+              axis.ticks = [2010, 2011, 2012, 2013, 2014, 2015].map((value) => ({ value }));
+            },
+            ticks: { callback: (v) => String(v) },
+            title: { display: true, text: 'year (entries of one year side by side)' },
           },
           y: { min: 0, max: 30, title: { display: true, text: 'top-5 error (%)' } },
         },
@@ -242,7 +259,14 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
       },
       scales: {
         x: { type: 'linear', min: 0, title: { display: true, text: 'depth (weight layers on the longest path)' } },
-        y: { type: 'logarithmic', title: { display: true, text: 'multiply-adds per image (log)' } },
+        y: {
+          type: 'logarithmic',
+          // Whole decades around every point, so none sits on the frame.
+          min: 10 ** Math.floor(Math.log10(Math.min(...[...netData, ...ownData].map((p) => p.y)))),
+          max: 10 ** Math.ceil(Math.log10(Math.max(...[...netData, ...ownData].map((p) => p.y)) * 1.01)),
+          ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? formatSI(Number(v)) : '') },
+          title: { display: true, text: 'multiply-adds per image (log)' },
+        },
       },
     },
   };

@@ -12,6 +12,7 @@ export {
 } from './receptiveFieldGeometry';
 export {
   type FieldBackground,
+  type FieldFit,
   type FieldSvgOptions,
   fieldViewBox,
   isImageDataUrl,

@@ -17,7 +17,11 @@ export interface FieldSvgOptions {
   background?: FieldBackground;
   /** Distinguishes the pattern ids of two views on one page. */
   idPrefix?: string;
+  /** 'image' (default): the whole image and every field; 'field': close around the fields. */
+  fit?: FieldFit;
 }
+
+export type FieldFit = 'image' | 'field';
 
 /** A data URL of a picture; anything else (a path, a script URL) is refused before it reaches SVG. */
 const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|bmp);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -28,19 +32,25 @@ const n = (v: number) => String(Math.round(v * 1000) / 1000);
 const rect = (r: Rect, attrs: string) =>
   `<rect x="${n(r.left)}" y="${n(r.top)}" width="${n(r.width)}" height="${n(r.height)}" ${attrs}/>`;
 
-/** The view box: the image and every frame's region, with a margin. */
-export function fieldViewBox(g: FieldGeometry): Rect {
-  let top = 0;
-  let left = 0;
-  let bottom = g.image[0];
-  let right = g.image[1];
+/**
+ * The view box: the image and every frame's region, with a margin; or, fitted to the field,
+ * every frame's region with as much of the surroundings again as the widest field.
+ */
+export function fieldViewBox(g: FieldGeometry, fit: FieldFit = 'image'): Rect {
+  const whole = fit === 'image';
+  let top = whole ? 0 : Number.POSITIVE_INFINITY;
+  let left = whole ? 0 : Number.POSITIVE_INFINITY;
+  let bottom = whole ? g.image[0] : Number.NEGATIVE_INFINITY;
+  let right = whole ? g.image[1] : Number.NEGATIVE_INFINITY;
   for (const f of g.path) {
     top = Math.min(top, f.region.top);
     left = Math.min(left, f.region.left);
     bottom = Math.max(bottom, f.region.top + f.region.height);
     right = Math.max(right, f.region.left + f.region.width);
   }
-  const margin = Math.max(1, 0.04 * Math.max(bottom - top, right - left));
+  const margin = whole
+    ? Math.max(1, 0.04 * Math.max(bottom - top, right - left))
+    : Math.max(2, bottom - top, right - left) / 2;
   return {
     top: top - margin,
     left: left - margin,
@@ -72,7 +82,7 @@ export function receptiveFieldSvg(g: FieldGeometry, options: FieldSvgOptions = {
   const k = Math.min(last, Math.max(0, options.frame ?? last));
   const frame = g.path[k]!;
   const [h, w] = g.image;
-  const box = fieldViewBox(g);
+  const box = fieldViewBox(g, options.fit);
   const id = `${(options.idPrefix ?? 'rf').replace(/[^A-Za-z0-9_-]/g, '')}-hatch`;
   const region = frame.region;
   const inside = clipToImage(region, h, w);

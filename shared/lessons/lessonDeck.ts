@@ -66,7 +66,9 @@ export function lessonDeck(lesson: Lesson): Deck {
     if (field) {
       const pictures = [field.other, field.own].filter((f): f is FieldResult & { ok: true } => f?.ok === true);
       if (pictures.length)
-        slide.pictureSvg = sideBySide(pictures.map((f, k) => receptiveFieldSvg(f, { idPrefix: `rf${k}` })));
+        slide.pictureSvg = sideBySide(
+          pictures.map((f, k) => receptiveFieldSvg(f, { idPrefix: `rf${k}`, fit: 'field' })),
+        );
     }
     slide.notes = [...notes, COUNTING_NOTE].join('\n');
     return slide;

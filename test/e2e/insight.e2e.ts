@@ -128,7 +128,8 @@ describe('the Field tab', () => {
     await shot(page, 'field-tab-picture');
     // A layer without spatial output.
     const head = graph.nodes.find((n) => analysis.nodes[n.id]!.receptiveField?.global)!;
-    await editor.select(head.name);
+    // Zoomed out to fit, the node's own detail line lies over its name: click the node itself.
+    await editor.node(head.name).click({ force: true });
     await expect
       .poll(() => panel.getByTestId('field-problem').textContent())
       .toContain(`"${head.name}" has no spatial output`);
