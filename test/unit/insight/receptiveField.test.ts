@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../shared/analysis';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
-import { type FieldGeometry, fieldGeometry, receptiveFieldSvg } from '../../../shared/insight';
+import { type FieldGeometry, fieldGeometry, fieldViewBox, receptiveFieldSvg } from '../../../shared/insight';
 import { getTemplate } from '../../../shared/templates';
 import { applyRule } from '../../../shared/transforms';
 
@@ -140,5 +140,16 @@ describe('fieldGeometry', () => {
     const svg = receptiveFieldSvg(g, { background: { kind: 'image', href: 'javascript:alert(1)' } });
     expect(svg).not.toContain('javascript');
     expect(svg).toContain('data-part="sample"');
+  });
+});
+
+describe('fieldViewBox', () => {
+  it('fits the whole image by default and closes in around the field on request', () => {
+    const g = geometry(fiveByFive(), 'conv5x5');
+    const whole = fieldViewBox(g);
+    expect(whole.left).toBeLessThan(0);
+    expect(whole.left + whole.width).toBeGreaterThan(35);
+    // A 5×5 field with as much around it again: 10 pixels wide, centred on the field.
+    expect(fieldViewBox(g, 'field')).toEqual({ top: 12.5, left: 12.5, height: 10, width: 10 });
   });
 });
