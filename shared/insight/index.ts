@@ -14,8 +14,10 @@ export {
   type FieldBackground,
   type FieldFit,
   type FieldSvgOptions,
+  fieldsSideBySide,
   fieldViewBox,
   isImageDataUrl,
+  receptiveFieldBody,
   receptiveFieldSvg,
 } from './receptiveFieldSvg';
 export { sampleImageSvg } from './sampleImage';

@@ -59,48 +59,55 @@ export function fieldViewBox(g: FieldGeometry, fit: FieldFit = 'image'): Rect {
   };
 }
 
-function grid(h: number, w: number): string {
+function grid(h: number, w: number, u: number): string {
   // Pixel lines while they stay apart; every tenth pixel on large inputs.
   const every = Math.max(h, w) <= 64 ? 1 : 10;
   const lines: string[] = [];
   for (let y = every; y < h; y += every) lines.push(`M0 ${y}H${w}`);
   for (let x = every; x < w; x += every) lines.push(`M${x} 0V${h}`);
-  return `<path data-part="grid" d="${lines.join('')}" stroke="#000" stroke-opacity="0.18" stroke-width="1" vector-effect="non-scaling-stroke" fill="none"/>`;
+  return `<path data-part="grid" d="${lines.join('')}" stroke="#000" stroke-opacity="0.18" stroke-width="${n(u)}" fill="none"/>`;
 }
 
-function background(g: FieldGeometry, bg: FieldBackground): string {
+function background(g: FieldGeometry, bg: FieldBackground, u: number): string {
   const [h, w] = g.image;
   if (bg.kind === 'image' && isImageDataUrl(bg.href)) {
-    return `<image data-part="picture" href="${xmlText(bg.href)}" x="0" y="0" width="${w}" height="${h}" preserveAspectRatio="none"/>${Math.max(h, w) <= 64 ? grid(h, w) : ''}`;
+    return `<image data-part="picture" href="${xmlText(bg.href)}" x="0" y="0" width="${w}" height="${h}" preserveAspectRatio="none"/>${Math.max(h, w) <= 64 ? grid(h, w, u) : ''}`;
   }
-  if (bg.kind === 'grid') return `<rect x="0" y="0" width="${w}" height="${h}" fill="#f7f7f4"/>${grid(h, w)}`;
-  return `${sampleImageSvg(h, w)}${Math.max(h, w) <= 64 ? grid(h, w) : ''}`;
+  if (bg.kind === 'grid') return `<rect x="0" y="0" width="${w}" height="${h}" fill="#f7f7f4"/>${grid(h, w, u)}`;
+  return `${sampleImageSvg(h, w)}${Math.max(h, w) <= 64 ? grid(h, w, u) : ''}`;
 }
 
-export function receptiveFieldSvg(g: FieldGeometry, options: FieldSvgOptions = {}): string {
+/**
+ * The drawing without its <svg> element, in input pixels, and the box it fills. Line widths are
+ * in those units too (1/400 of the box a unit), not `vector-effect`, which slide renderers ignore.
+ */
+export function receptiveFieldBody(
+  g: FieldGeometry,
+  options: FieldSvgOptions = {},
+): { box: Rect; body: string; frame: number } {
   const last = g.path.length - 1;
   const k = Math.min(last, Math.max(0, options.frame ?? last));
   const frame = g.path[k]!;
   const [h, w] = g.image;
   const box = fieldViewBox(g, options.fit);
+  const u = Math.max(box.width, box.height) / 400;
   const id = `${(options.idPrefix ?? 'rf').replace(/[^A-Za-z0-9_-]/g, '')}-hatch`;
   const region = frame.region;
   const inside = clipToImage(region, h, w);
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" data-view="receptive-field" data-frame="${k}" viewBox="${n(box.left)} ${n(box.top)} ${n(box.width)} ${n(box.height)}" preserveAspectRatio="xMidYMid meet">`,
     `<defs><pattern id="${id}" patternUnits="userSpaceOnUse" width="${n(box.width / 60)}" height="${n(box.width / 60)}" patternTransform="rotate(45)"><rect width="${n(box.width / 120)}" height="${n(box.width / 60)}" fill="#c62828" fill-opacity="0.55"/></pattern></defs>`,
     rect(box, 'fill="#ffffff"'),
-    background(g, options.background ?? { kind: 'sample' }),
+    background(g, options.background ?? { kind: 'sample' }, u),
     rect(
       { top: 0, left: 0, height: h, width: w },
-      'data-part="image" fill="none" stroke="#333" stroke-width="1.5" vector-effect="non-scaling-stroke"',
+      `data-part="image" fill="none" stroke="#333" stroke-width="${n(1.5 * u)}"`,
     ),
   ];
   for (const earlier of g.path.slice(0, k)) {
     parts.push(
       rect(
         earlier.region,
-        `data-part="earlier" data-node="${xmlText(earlier.name)}" fill="none" stroke="#1f4e9c" stroke-opacity="0.6" stroke-dasharray="4 3" stroke-width="1.5" vector-effect="non-scaling-stroke"`,
+        `data-part="earlier" data-node="${xmlText(earlier.name)}" fill="none" stroke="#1f4e9c" stroke-opacity="0.7" stroke-dasharray="${n(5 * u)} ${n(4 * u)}" stroke-width="${n(2 * u)}"`,
       ),
     );
   }
@@ -109,27 +116,54 @@ export function receptiveFieldSvg(g: FieldGeometry, options: FieldSvgOptions = {
   parts.push(
     rect(
       region,
-      `data-part="region" data-node="${xmlText(frame.name)}" fill="none" stroke="#1f4e9c" stroke-width="2.5" vector-effect="non-scaling-stroke"`,
+      `data-part="region" data-node="${xmlText(frame.name)}" fill="none" stroke="#1f4e9c" stroke-width="${n(3 * u)}"`,
     ),
   );
   if (frame.taps) {
-    const r = Math.max(0.12, Math.min(frame.jump[0], frame.jump[1]) * 0.18, box.width / 250);
+    const r = Math.max(Math.min(frame.jump[0], frame.jump[1]) * 0.16, 3 * u);
     for (const y of frame.taps.y) {
       for (const x of frame.taps.x) {
         const padded = y.padded || x.padded;
         parts.push(
           `<circle data-part="tap"${padded ? ' data-padded="true"' : ''} cx="${n(x.at)}" cy="${n(y.at)}" r="${n(r)}" ${
             padded ? 'fill="#ffffff" stroke="#c62828"' : 'fill="#1f4e9c" stroke="#ffffff"'
-          } stroke-width="1" vector-effect="non-scaling-stroke"/>`,
+          } stroke-width="${n(u)}"/>`,
         );
       }
     }
   }
   const [cy, cx] = [region.top + region.height / 2, region.left + region.width / 2];
-  const arm = Math.max(0.5, box.width / 80);
+  const arm = 8 * u;
   parts.push(
-    `<path data-part="centre" d="M${n(cx - arm)} ${n(cy)}H${n(cx + arm)}M${n(cx)} ${n(cy - arm)}V${n(cy + arm)}" stroke="#e8710a" stroke-width="2.5" vector-effect="non-scaling-stroke"/>`,
-    '</svg>',
+    `<path data-part="centre" d="M${n(cx - arm)} ${n(cy)}H${n(cx + arm)}M${n(cx)} ${n(cy - arm)}V${n(cy + arm)}" stroke="#e8710a" stroke-width="${n(3 * u)}"/>`,
   );
-  return `${parts.join('\n')}\n`;
+  return { box, body: parts.join('\n'), frame: k };
+}
+
+export function receptiveFieldSvg(g: FieldGeometry, options: FieldSvgOptions = {}): string {
+  const { box, body, frame } = receptiveFieldBody(g, options);
+  return `<svg xmlns="http://www.w3.org/2000/svg" data-view="receptive-field" data-frame="${frame}" viewBox="${n(box.left)} ${n(box.top)} ${n(box.width)} ${n(box.height)}" preserveAspectRatio="xMidYMid meet">\n${body}\n</svg>\n`;
+}
+
+/**
+ * Fields in a row, each scaled into a square cell and clipped to it (one 5×5's field beside
+ * two 3×3s'), as one picture for a slide: groups and clip paths, which slide renderers draw,
+ * rather than nested <svg> elements, which some do not.
+ */
+export function fieldsSideBySide(fields: { geometry: FieldGeometry; options?: FieldSvgOptions }[], cell = 400): string {
+  const gap = 24;
+  const width = fields.length * cell + Math.max(0, fields.length - 1) * gap;
+  const cells = fields.map(({ geometry, options }, i) => {
+    const { box, body } = receptiveFieldBody(geometry, { ...options, idPrefix: `rf${i}` });
+    const scale = Math.min(cell / box.width, cell / box.height);
+    const dx = i * (cell + gap) + (cell - box.width * scale) / 2;
+    const dy = (cell - box.height * scale) / 2;
+    return [
+      `<clipPath id="rf-cell-${i}">${rect(box, '')}</clipPath>`,
+      `<g data-view="receptive-field" transform="translate(${n(dx)} ${n(dy)}) scale(${n(scale)}) translate(${n(-box.left)} ${n(-box.top)})" clip-path="url(#rf-cell-${i})">`,
+      body,
+      '</g>',
+    ].join('\n');
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${cell}" viewBox="0 0 ${width} ${cell}">\n${cells.join('\n')}\n</svg>\n`;
 }

@@ -1,12 +1,5 @@
 import { formatInt, formatReceptiveField, formatShape } from '../analysis';
-import {
-  buildTimeline,
-  type FieldResult,
-  receptiveFieldSvg,
-  timelineChart,
-  timelineNotes,
-  timelineSvg,
-} from '../insight';
+import { buildTimeline, type FieldResult, fieldsSideBySide, timelineNotes, timelineSvg } from '../insight';
 import type { Deck, Slide } from '../slides';
 import { COUNTING_NOTE, comparisonHeadline } from '../transforms/compareExport';
 import type { Lesson } from './lessonFile';
@@ -58,31 +51,18 @@ export function lessonDeck(lesson: Lesson): Deck {
     const notes = [...step.problems];
     if (step.step.show === 'timeline') {
       const timeline = buildTimeline();
+      // The picture alone: a native chart beside it squeezed nine bars into a quarter slide.
       slide.pictureSvg = timelineSvg(timeline, 'year');
-      slide.chart = timelineChart(timeline);
       notes.push(timelineNotes(timeline));
     }
     const field = step.field;
     if (field) {
       const pictures = [field.other, field.own].filter((f): f is FieldResult & { ok: true } => f?.ok === true);
       if (pictures.length)
-        slide.pictureSvg = sideBySide(
-          pictures.map((f, k) => receptiveFieldSvg(f, { idPrefix: `rf${k}`, fit: 'field' })),
-        );
+        slide.pictureSvg = fieldsSideBySide(pictures.map((f) => ({ geometry: f, options: { fit: 'field' } })));
     }
     slide.notes = [...notes, COUNTING_NOTE].join('\n');
     return slide;
   });
   return { title: lesson.title, slides: [{ title: lesson.title, caption: `${lesson.steps.length} steps` }, ...slides] };
-}
-
-/** Pictures in a row, each in a square cell: one 5×5's field beside two 3×3s'. */
-function sideBySide(svgs: string[]): string {
-  const cell = 400;
-  const gap = 24;
-  const width = svgs.length * cell + (svgs.length - 1) * gap;
-  const inner = svgs.map((svg, i) =>
-    svg.replace('<svg ', `<svg x="${i * (cell + gap)}" y="0" width="${cell}" height="${cell}" `),
-  );
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${cell}" viewBox="0 0 ${width} ${cell}">\n${inner.join('')}</svg>\n`;
 }
