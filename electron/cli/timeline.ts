@@ -1,5 +1,5 @@
 import { analyzeGraph, formatInt, formatSI } from '../../shared/analysis';
-import { buildTimeline, ownPoint, timelineJson, timelineSvg } from '../../shared/insight';
+import { buildTimeline, ownPoint, timelineJson, timelineSlides, timelineSvg } from '../../shared/insight';
 import { commonOptions } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
@@ -11,7 +11,7 @@ import { renderTable } from './table';
 export const timelineCommand = defineCommand({
   name: 'timeline',
   positionals: ['[FILE]'],
-  synopsis: '[FILE] [--json] [--svg OUT.svg] [--view year|cost]',
+  synopsis: '[FILE] [--json] [--svg OUT.svg] [--view year|cost] [--pptx DECK.pptx]',
   summary: 'ImageNet top-5 error by year with depth, parameters and MACs; place FILE by its cost',
   help: `Prints the ImageNet (ILSVRC) top-5 error of the winners and the lecture's networks, each
 with its depth (weight layers on the longest path), parameters and multiply-adds: counted
@@ -24,6 +24,11 @@ depth, params, macs, countedFrom, source, ...}], "own": {name, depth, params, ma
   options: {
     json: commonOptions.json,
     svg: { type: 'string', value: 'OUT.svg', description: 'write the chart as SVG' },
+    pptx: {
+      type: 'string',
+      value: 'DECK.pptx',
+      description: 'write the timeline as slides (editable chart and table)',
+    },
     view: {
       type: 'string',
       value: 'year|cost',
@@ -48,6 +53,14 @@ depth, params, macs, countedFrom, source, ...}], "own": {name, depth, params, ma
     if (values.svg) {
       await writeOrExplain(values.svg, timelineSvg(timeline, view));
       if (!values.json) io.err(`Wrote ${values.svg}`);
+    }
+    if (values.pptx) {
+      if (!values.pptx.toLowerCase().endsWith('.pptx'))
+        throw new CliError(`--pptx must end in .pptx, got "${values.pptx}".`);
+      const { deckToPptx } = await import('../services/slides');
+      const deck = { title: 'ImageNet top-5 error', slides: timelineSlides(timeline) };
+      await writeOrExplain(values.pptx, await deckToPptx(deck));
+      if (!values.json) io.err(`Wrote ${deck.slides.length} slides to ${values.pptx}`);
     }
     if (values.json) {
       io.out(JSON.stringify(timelineJson(timeline)));

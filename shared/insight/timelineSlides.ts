@@ -18,7 +18,8 @@ export function timelineTable(t: Timeline): SlideTable {
     header: ['Network', 'Year', 'Top-5 error', 'Evaluated as', 'Depth', 'Parameters', 'Multiply-adds'],
     rows: t.points.map((p) => [
       p.entry.name,
-      p.entry.year,
+      // A string: a number cell would print the year with a thousands separator.
+      String(p.entry.year),
       `${p.entry.top5.value}%`,
       p.entry.top5.evaluation.replace('-', ' '),
       figure(p, 'depth'),
@@ -30,11 +31,11 @@ export function timelineTable(t: Timeline): SlideTable {
 
 export function timelineChart(t: Timeline): SlideChart {
   return {
-    title: 'ImageNet top-5 error (%)',
+    title: `ImageNet top-5 error (%); human estimate ${t.human.value}%`,
     categories: t.points.map((p) => `${p.entry.name} ${p.entry.year}`),
     series: [
+      // Bars only (the deck's charts are bar charts): the human estimate is in the title, not a bar per year.
       { name: 'top-5 error (%)', values: t.points.map((p) => p.entry.top5.value) },
-      { name: `human estimate (${t.human.value}%)`, values: t.points.map(() => t.human.value) },
     ],
     yLabel: 'top-5 error (%)',
   };

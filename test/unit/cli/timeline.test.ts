@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { IMAGENET_TIMELINE } from '../../../shared/insight';
 import { cli, cliFixture, smallNet } from './cliHelpers';
@@ -30,6 +31,16 @@ describe('netwright timeline', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/mine: depth 3, .* \(not trained on ImageNet: no error to compare\)/);
     expect(readFileSync(svg, 'utf8')).toContain('data-point="own"');
+  });
+
+  it('writes the timeline as slides', async () => {
+    const deck = fx.file('timeline.pptx');
+    const { code, err } = await cli('timeline', '--pptx', deck);
+    expect(code).toBe(0);
+    expect(err.join('\n')).toBe(`Wrote 3 slides to ${deck}`);
+    const parts = Object.keys(unzipSync(new Uint8Array(readFileSync(deck))));
+    expect(parts.filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p))).toHaveLength(3);
+    expect(parts.some((p) => p.startsWith('ppt/charts/'))).toBe(true);
   });
 
   it('refuses a bad view or an unreadable file with one line and exit code 2', async () => {
