@@ -59,6 +59,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
         item('Flip Layout Direction', 'layoutDirection'),
         { type: 'separator' },
         item('Present Lesson', 'presentLesson', 'F5'),
+        item('ImageNet Timeline', 'timeline'),
         { type: 'separator' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -7,6 +7,7 @@ import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { FeaturesView } from './features/FeaturesView';
 import { useDocumentLifecycle } from './files/useDocumentLifecycle';
 import { useLanguageStore } from './i18n/languageStore';
+import { TimelineView } from './insight/TimelineView';
 import { PresenterView } from './lesson/PresenterView';
 import { Palette } from './palette/Palette';
 import { CompareView } from './panels/CompareView';
@@ -41,6 +42,7 @@ function Editor() {
       <StartPage />
       <ShortcutsSheet />
       <CompareView />
+      <TimelineView />
       <RunsView />
       <FeaturesView />
       <PresenterView />

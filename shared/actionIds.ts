@@ -28,6 +28,7 @@ export const actionIds = [
   'exportKeras',
   'exportSvg',
   'presentLesson',
+  'timeline',
   'shortcuts',
 ] as const;
 

@@ -12,6 +12,7 @@ import { CliError, type CliIo, ExitCode } from './io';
 import { slidesCommand } from './slides';
 import { suggestCommand } from './suggest';
 import { templateCommand } from './template';
+import { timelineCommand } from './timeline';
 import { trainCommand } from './train';
 
 const helpCommand: CliCommand = {
@@ -40,6 +41,7 @@ export const commands: readonly CliCommand<any>[] = [
   exportCommand,
   slidesCommand,
   templateCommand,
+  timelineCommand,
   helpCommand,
 ];
 

@@ -11,6 +11,7 @@ import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
 import { exportCode } from '../files/exportCode';
 import { i18n } from '../i18n/i18n';
+import { useTimelineStore } from '../insight/timelineStore';
 import { layoutGraph } from '../layout/elkLayout';
 import { useLessonStore } from '../lesson/lessonStore';
 import { useDocumentStore } from '../store/documentStore';
@@ -265,6 +266,9 @@ const registry = {
       const lessons = useLessonStore.getState();
       lessons.present(lessons.lesson ?? buildInceptionLesson(), lessons.lesson ? lessons.index : 0);
     },
+  },
+  timeline: {
+    perform: () => useTimelineStore.getState().setOpen(!useTimelineStore.getState().open),
   },
   shortcuts: {
     shortcut: '?',

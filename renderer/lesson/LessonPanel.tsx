@@ -13,6 +13,7 @@ import {
   updateStep,
 } from '../../shared/lessons';
 import { getFiles } from '../api/transport';
+import { StepShowField } from '../insight/StepShowField';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { Caption } from './Caption';
@@ -178,7 +179,13 @@ export function LessonPanel() {
                 const compareWith = e.target.value || undefined;
                 const { compareWith: _, ...rest } = step.step;
                 change(
-                  updateStep(lesson, index, compareWith ? { ...rest, compareWith } : { ...rest, show: 'network' }),
+                  updateStep(
+                    lesson,
+                    index,
+                    compareWith
+                      ? { ...rest, compareWith }
+                      : { ...rest, show: rest.show === 'compare' ? 'network' : rest.show },
+                  ),
                 );
               }}
             >
@@ -192,17 +199,16 @@ export function LessonPanel() {
                 ))}
             </select>
           </label>
-          <label className="lesson-field">
-            <span>Show</span>
-            <select
-              value={step.step.show}
-              disabled={!step.step.compareWith}
-              onChange={(e) => change(updateStep(lesson, index, { show: e.target.value as 'network' | 'compare' }))}
-            >
-              <option value="network">the network</option>
-              <option value="compare">the comparison</option>
-            </select>
-          </label>
+          <StepShowField
+            lesson={lesson}
+            index={index}
+            step={step}
+            other={(() => {
+              const at = lesson.steps.findIndex((s) => s.id === step.step.compareWith);
+              return at < 0 ? null : resolveStep(lesson, at);
+            })()}
+            change={change}
+          />
           <section className="lesson-preview" aria-label="Caption preview">
             <Caption text={step.caption} />
             {step.problems.map((p) => (

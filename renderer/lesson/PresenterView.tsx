@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolveStep } from '../../shared/lessons';
 import { comparisonHeadline, toSvgChart } from '../../shared/transforms';
 import { useText } from '../i18n/useText';
+import { PresenterField, PresenterTimeline } from '../insight/PresenterInsight';
 import { Caption } from './Caption';
 import { useLessonStore } from './lessonStore';
 import { StepCanvas } from './StepCanvas';
@@ -54,6 +55,7 @@ export function PresenterView() {
   );
   if (!lesson || !presenting || !step) return null;
   const showCompare = step.step.show === 'compare' && step.comparison !== null;
+  const showField = step.step.show === 'receptiveField' && step.field !== null;
   return (
     <div
       ref={root}
@@ -74,7 +76,7 @@ export function PresenterView() {
       <div className={`presenter-body${showCompare ? ' compare' : ''}`}>
         <section className="presenter-caption" aria-label={t('presenter.caption')}>
           <Caption text={step.caption} />
-          {showCompare && step.comparison && (
+          {(showCompare || showField) && step.comparison && (
             <p className="presenter-headline" data-testid="lesson-headline">
               {comparisonHeadline(step.comparison)}
             </p>
@@ -89,7 +91,11 @@ export function PresenterView() {
           className="presenter-view"
           aria-label={showCompare ? t('presenter.comparison') : t('presenter.network')}
         >
-          {showCompare && chart ? (
+          {step.step.show === 'timeline' ? (
+            <PresenterTimeline />
+          ) : showField ? (
+            <PresenterField step={step} />
+          ) : showCompare && chart ? (
             <img
               className="presenter-chart"
               data-testid="lesson-chart"

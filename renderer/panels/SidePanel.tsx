@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useText } from '../i18n/useText';
+import { FieldPanel } from '../insight/FieldPanel';
 import { Inspector } from '../inspector/Inspector';
 import { LessonPanel } from '../lesson/LessonPanel';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { SavingsPanel } from './SavingsPanel';
 
-const tabs = ['inspector', 'savings', 'train', 'lesson'] as const;
+const tabs = ['inspector', 'savings', 'field', 'train', 'lesson'] as const;
 
 /** The right-hand column: the selected layer's settings, or what factorizing it would save. */
 export function SidePanel() {
@@ -24,6 +25,8 @@ export function SidePanel() {
         <Inspector />
       ) : tab === 'savings' ? (
         <SavingsPanel />
+      ) : tab === 'field' ? (
+        <FieldPanel />
       ) : tab === 'train' ? (
         <TrainingPanel />
       ) : (

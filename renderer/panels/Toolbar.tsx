@@ -9,7 +9,7 @@ const buttons: { caption?: UiKey; ids: ActionId[] }[] = [
   { ids: ['undo', 'redo'] },
   { ids: ['group', 'layout', 'layoutDirection', 'fit'] },
   { caption: 'toolbar.export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras'] },
-  { ids: ['presentLesson', 'shortcuts'] },
+  { ids: ['presentLesson', 'timeline', 'shortcuts'] },
 ];
 
 /** Buttons shown by a short name, their full label as the tooltip: a format's name, or a word. */
@@ -19,6 +19,7 @@ const short: Partial<Record<ActionId, (t: Text['t']) => string>> = {
   exportPytorch: () => 'PyTorch',
   exportKeras: () => 'Keras',
   presentLesson: (t) => t('toolbar.present'),
+  timeline: (t) => t('toolbar.timeline'),
 };
 
 export function Toolbar({ ctx }: { ctx: ActionContext }) {

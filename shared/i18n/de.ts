@@ -28,12 +28,14 @@ export const de: Catalogue = {
       exportKeras: 'Keras-Code exportieren',
       exportSvg: 'Als SVG exportieren',
       presentLesson: 'Lektion präsentieren',
+      timeline: 'ImageNet-Zeitleiste',
       shortcuts: 'Tastenkürzel',
     },
     toolbar: {
       label: 'Hauptwerkzeugleiste',
       export: 'Export',
       present: 'Präsentieren',
+      timeline: 'Zeitleiste',
       unsaved: 'Ungespeicherte Änderungen',
     },
     status: {
@@ -59,6 +61,7 @@ export const de: Catalogue = {
       label: 'Seitenleiste',
       inspector: 'Eigenschaften',
       savings: 'Einsparung',
+      field: 'Feld',
       train: 'Training',
       lesson: 'Lektion',
     },

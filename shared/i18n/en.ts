@@ -32,12 +32,14 @@ export const en = {
       exportKeras: 'Export Keras code',
       exportSvg: 'Export SVG',
       presentLesson: 'Present lesson',
+      timeline: 'ImageNet timeline',
       shortcuts: 'Shortcuts',
     } satisfies Record<ActionId, string>,
     toolbar: {
       label: 'Main toolbar',
       export: 'Export',
       present: 'Present',
+      timeline: 'Timeline',
       unsaved: 'Unsaved changes',
     },
     status: {
@@ -63,6 +65,7 @@ export const en = {
       label: 'Side panel',
       inspector: 'Inspector',
       savings: 'Savings',
+      field: 'Field',
       train: 'Train',
       lesson: 'Lesson',
     },

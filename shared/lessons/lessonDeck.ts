@@ -1,4 +1,5 @@
 import { formatInt, formatReceptiveField, formatShape } from '../analysis';
+import { buildTimeline, type FieldResult, fieldsSideBySide, timelineNotes, timelineSvg } from '../insight';
 import type { Deck, Slide } from '../slides';
 import { COUNTING_NOTE, comparisonHeadline } from '../transforms/compareExport';
 import type { Lesson } from './lessonFile';
@@ -27,7 +28,8 @@ export function lessonDeck(lesson: Lesson): Deck {
       };
     }
     const c = step.comparison;
-    if (c && step.step.show === 'compare') {
+    // A receptive-field step beside its comparison keeps the comparison's figures next to the picture.
+    if (c && (step.step.show === 'compare' || step.step.show === 'receptiveField')) {
       slide.headline = comparisonHeadline(c);
       slide.table = {
         header: ['', c.a.name, c.b.name],
@@ -46,7 +48,20 @@ export function lessonDeck(lesson: Lesson): Deck {
         yLabel: 'multiply-adds',
       };
     }
-    slide.notes = [...step.problems, COUNTING_NOTE].join('\n');
+    const notes = [...step.problems];
+    if (step.step.show === 'timeline') {
+      const timeline = buildTimeline();
+      // The picture alone: a native chart beside it squeezed nine bars into a quarter slide.
+      slide.pictureSvg = timelineSvg(timeline, 'year');
+      notes.push(timelineNotes(timeline));
+    }
+    const field = step.field;
+    if (field) {
+      const pictures = [field.other, field.own].filter((f): f is FieldResult & { ok: true } => f?.ok === true);
+      if (pictures.length)
+        slide.pictureSvg = fieldsSideBySide(pictures.map((f) => ({ geometry: f, options: { fit: 'field' } })));
+    }
+    slide.notes = [...notes, COUNTING_NOTE].join('\n');
     return slide;
   });
   return { title: lesson.title, slides: [{ title: lesson.title, caption: `${lesson.steps.length} steps` }, ...slides] };

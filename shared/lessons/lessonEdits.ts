@@ -1,12 +1,12 @@
 import type { Graph } from '../graph/types';
-import type { Lesson, LessonStep } from './lessonFile';
+import { currentLessonVersion, type Lesson, type LessonStep } from './lessonFile';
 
 /**
  * Edits of a lesson as pure functions (the editor keeps the before for Undo). Step ids are
  * stable: captions and "compare with" refer to them.
  */
 export function emptyLesson(title = 'New lesson'): Lesson {
-  return { format: 'netwright-lesson', schemaVersion: 1, title, steps: [] };
+  return { format: 'netwright-lesson', schemaVersion: currentLessonVersion, title, steps: [] };
 }
 
 function freshId(lesson: Lesson, base: string): string {
@@ -66,7 +66,8 @@ export function deleteStep(lesson: Lesson, index: number): Lesson {
       .map((s) => {
         if (s.compareWith !== gone) return s;
         const { compareWith: _, ...rest } = s;
-        return { ...rest, show: 'network' as const };
+        // A receptive field still shows its own layer without the step it was drawn beside.
+        return { ...rest, show: s.show === 'compare' ? ('network' as const) : s.show };
       }),
   };
 }

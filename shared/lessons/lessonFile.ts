@@ -10,7 +10,7 @@ import { formatIssue, issuesOf } from '../issues';
  * (captions.ts). Lessons are files like projects: versioned, migrated step by step.
  */
 export const lessonFormat = 'netwright-lesson';
-export const currentLessonVersion = 1;
+export const currentLessonVersion = 2;
 
 export const StepNetwork = z.union([
   z.strictObject({ template: z.string().min(1).max(100) }),
@@ -31,8 +31,18 @@ export const LessonStep = z.strictObject({
   viewport: ViewportSchema.optional(),
   /** The step (by id) whose network this one is compared with: {saved.*} numbers and the comparison view. */
   compareWith: z.string().max(100).optional(),
-  /** What the step shows beside its caption: the network, or the comparison with `compareWith`'s. */
-  show: z.enum(['network', 'compare']).default('network'),
+  /**
+   * What the step shows beside its caption: the network, the comparison with `compareWith`'s,
+   * the receptive field of one layer (`receptiveField`), or the ImageNet error timeline.
+   */
+  show: z.enum(['network', 'compare', 'receptiveField', 'timeline']).default('network'),
+  /**
+   * With show 'receptiveField': the layer (by name) whose field is drawn, and optionally a layer
+   * of `compareWith`'s network drawn beside it (one 5×5 beside two 3×3), stepped through together.
+   */
+  receptiveField: z
+    .strictObject({ node: z.string().min(1).max(200), otherNode: z.string().min(1).max(200).optional() })
+    .optional(),
 });
 export type LessonStep = z.output<typeof LessonStep>;
 export type LessonStepInput = z.input<typeof LessonStep>;
@@ -45,9 +55,13 @@ export const LessonFileSchema = z.strictObject({
 });
 export type Lesson = z.output<typeof LessonFileSchema>;
 
-/** Upgrades a lesson file from version N to N + 1; keyed by N (none yet). */
+/** Upgrades a lesson file from version N to N + 1; keyed by N. */
 export type LessonMigration = (file: Record<string, unknown>) => Record<string, unknown>;
-export const lessonMigrations: Readonly<Record<number, LessonMigration>> = {};
+export const lessonMigrations: Readonly<Record<number, LessonMigration>> = {
+  // Version 2 added show 'receptiveField' / 'timeline' and the step's `receptiveField`: a version-1
+  // file reads unchanged, and an older Netwright refuses a version-2 file by its number.
+  1: (file) => file,
+};
 
 export type LessonLoad = { ok: true; lesson: Lesson } | { ok: false; error: string };
 

@@ -1,5 +1,6 @@
 import { type Analysis, analyzeGraph } from '../analysis';
 import type { Graph } from '../graph/types';
+import { type FieldResult, fieldGeometry } from '../insight';
 import { getTemplate } from '../templates';
 import { type Comparison, compareGraphs } from '../transforms';
 import { fillCaption } from './captions';
@@ -16,8 +17,18 @@ export interface ResolvedStep {
   /** With `compareWith`'s network (that one as A, this one as B). */
   comparison: Comparison | null;
   caption: string;
+  /** With show 'receptiveField': the named layer's field, and the compared step's layer's beside it. */
+  field: { own: FieldResult; other: FieldResult | null } | null;
   /** One line each; the step still shows what it can. */
   problems: string[];
+}
+
+/** The field of the layer named `name`, or why it cannot be drawn. */
+function fieldOf(net: { graph: Graph; analysis: Analysis; name: string }, name: string): FieldResult {
+  const node = net.graph.nodes.find((n) => n.name === name);
+  if (!node)
+    return { ok: false, message: `No layer "${name}" in ${net.name}: name one of its layers for the receptive field.` };
+  return fieldGeometry(net.graph, net.analysis, node.id);
 }
 
 type NetworkResult = { ok: true; name: string; graph: Graph } | { ok: false; problem: string };
@@ -96,6 +107,16 @@ function resolve(lesson: Lesson, step: LessonStep, index: number): ResolvedStep 
           { name: mine.name, graph: mine.graph, analysis: mine.analysis },
         )
       : null;
+  let field: ResolvedStep['field'] = null;
+  if (step.show === 'receptiveField') {
+    const names = step.receptiveField;
+    if (!names) problems.push('This step shows a receptive field but names no layer: choose one in the Lesson tab.');
+    else if (mine) {
+      field = { own: fieldOf(mine, names.node), other: null };
+      if (names.otherNode && otherNet) field.other = fieldOf(otherNet, names.otherNode);
+      for (const f of [field.own, field.other]) if (f && !f.ok) problems.push(f.message);
+    }
+  }
   return {
     step,
     number: index + 1,
@@ -104,6 +125,7 @@ function resolve(lesson: Lesson, step: LessonStep, index: number): ResolvedStep 
     analysis: mine?.analysis ?? null,
     comparison,
     caption: caption.text,
+    field,
     problems,
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInceptionLesson, resolveStep } from '../../shared/lessons';
+import { buildInceptionLesson, currentLessonVersion, resolveStep } from '../../shared/lessons';
 import { EditorPage } from './editorPage';
 import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
 
@@ -67,6 +67,10 @@ describe('presenting the built-in lesson', () => {
       expect(await presenter.getByRole('alert').count(), step.step.id).toBe(0);
       expect(await px(page, '.presenter-caption p, .presenter-caption li')).toBeGreaterThanOrEqual(24);
       if (step.step.show === 'compare') await expect.poll(() => page.getByTestId('lesson-chart').count()).toBe(1);
+      else if (step.step.show === 'timeline')
+        await expect.poll(() => page.getByTestId('lesson-timeline').count()).toBe(1);
+      else if (step.step.show === 'receptiveField')
+        await expect.poll(() => page.getByTestId('lesson-fields').count()).toBe(1);
       else
         await expect
           .poll(() => page.locator('.presenter .react-flow__node').count(), { timeout: 20_000 })
@@ -162,7 +166,11 @@ describe('presenting the built-in lesson', () => {
     const saved = await ed.download(() => panel.getByRole('button', { name: 'Save lesson…' }).click());
     expect(saved.name).toBe('Stacking 3×3s.lesson.json');
     const file = JSON.parse(saved.text);
-    expect(file).toMatchObject({ format: 'netwright-lesson', schemaVersion: 1, title: 'Stacking 3×3s' });
+    expect(file).toMatchObject({
+      format: 'netwright-lesson',
+      schemaVersion: currentLessonVersion,
+      title: 'Stacking 3×3s',
+    });
     expect(file.steps.map((s: { show: string }) => s.show)).toEqual(['network', 'compare']);
     await panel.getByRole('button', { name: 'Present from this step' }).click();
     await expect.poll(() => page.getByTestId('lesson-counter').textContent()).toBe('2 / 2');

@@ -76,6 +76,7 @@ export function buildInceptionLesson(): Lesson {
       id: 'alexnet',
       title: 'Deeper networks cut the error',
       network: { template: 'alexnet' },
+      show: 'timeline',
       caption:
         'AlexNet (2012) won ImageNet {depth} layers deep: {params} parameters and {macs} multiply-adds per 224×224 image.\n\n- Every winner since went deeper.\n- The question of this lecture: how to go deeper without paying for it.',
     },
@@ -116,7 +117,9 @@ export function buildInceptionLesson(): Lesson {
       title: '5×5 → two 3×3',
       network: embedded('two stacked 3×3 convolutions', rewritten(fiveByFive, 'stack', 'conv5x5')),
       compareWith: 'five',
-      show: 'compare',
+      // The 5×5's window beside the two 3×3s', stepped through layer by layer.
+      show: 'receptiveField',
+      receptiveField: { node: 'conv5x5_3x3b', otherNode: 'conv5x5' },
       caption:
         'Two stacked 3×3 convolutions see the same {rf} window ({other.rf} before) with **{saved.macsPct} fewer multiply-adds** ({macs} instead of {other.macs}), and add a nonlinearity.',
     },

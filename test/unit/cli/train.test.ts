@@ -240,7 +240,7 @@ describe('netwright train', () => {
   it('is listed in the help', async () => {
     const out: string[] = [];
     await runCli(['--help'], { out: (t) => out.push(t), err: () => {} });
-    expect(out.join('\n')).toMatch(/^  train FILE +Train on a built-in or chosen dataset/m);
+    expect(out.join('\n')).toMatch(/^ {2}train FILE +Train on a built-in or chosen dataset/m);
     const help = await train('--help');
     expect(help.out).toMatch(/--label-smoothing EPS uses Keras's targets y·\(1 − EPS\) \+ EPS\/K/);
   });

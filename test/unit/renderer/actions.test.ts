@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate } from '../../../electron/menu';
 import { type Action, actionForKey, actions, findAction, runAction } from '../../../renderer/actions/actions';
 import { handleKey } from '../../../renderer/actions/useKeyboard';
+import { useTimelineStore } from '../../../renderer/insight/timelineStore';
 import { useLessonStore } from '../../../renderer/lesson/lessonStore';
 import { type ActionId, actionIds } from '../../../shared/actionIds';
 import { createProjectFile, parseProjectText, serializeProject } from '../../../shared/graph/projectFile';
@@ -275,6 +276,13 @@ const cases: Record<ActionId, Case> = {
       expect(lessons.presenting).toBe(true);
       expect(lessons.lesson?.title).toBe('Inception v2/v3: going deeper for less');
       lessons.exit();
+    },
+    undo: 'not an edit',
+  },
+  timeline: {
+    check: () => {
+      expect(useTimelineStore.getState().open).toBe(true);
+      useTimelineStore.getState().setOpen(false);
     },
     undo: 'not an edit',
   },

@@ -1,0 +1,273 @@
+import { Chart, type ChartConfiguration, LogarithmicScale, ScatterController } from 'chart.js';
+import { useMemo, useState } from 'react';
+import { formatInt, formatSI } from '../../shared/analysis';
+import {
+  buildTimeline,
+  depthRadius,
+  ownPoint,
+  TIMELINE_TITLES,
+  type TimelinePoint,
+  timelineSvg,
+  type TimelineView as View,
+} from '../../shared/insight';
+import { errorMessage } from '../../shared/issues';
+import { getFiles } from '../api/transport';
+import { svgToPng } from '../export/svgToPng';
+import { useModal } from '../panels/useModal';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { useAnalysis } from '../store/useAnalysis';
+import { palette, useChart } from '../training/charts';
+import './insight.css';
+import { useTimelineStore } from './timelineStore';
+
+Chart.register(ScatterController, LogarithmicScale);
+
+const HUMAN = '#c62828';
+const OWN = '#e8710a';
+
+/**
+ * The lecture's first argument: ImageNet top-5 error fell as networks went deeper. Error by
+ * year (the human estimate as a line), or multiply-adds by depth, where the open network stands
+ * beside the winners: it has no ImageNet error, so it is placed by its cost only.
+ */
+export function TimelineView() {
+  const open = useTimelineStore((s) => s.open);
+  const setOpen = useTimelineStore((s) => s.setOpen);
+  const graph = useDocumentStore((s) => s.graph);
+  const name = useDocumentStore((s) => s.name);
+  const analysis = useAnalysis();
+  const notify = useUiStore((s) => s.notify);
+  const [view, setView] = useState<View>('year');
+  const timeline = useMemo(
+    () => (open ? buildTimeline(ownPoint(name, graph, analysis)) : null),
+    [open, name, graph, analysis],
+  );
+  const dialog = useModal<HTMLDivElement>(open, () => setOpen(false));
+  const canvas = useChart(() => chartConfig(timeline, view), [timeline, view]);
+  if (!open || !timeline) return null;
+
+  const save = async (ext: 'svg' | 'png') => {
+    try {
+      const svg = timelineSvg(timeline, view);
+      const blob = ext === 'png' ? await svgToPng(svg) : new Blob([svg], { type: 'image/svg+xml' });
+      await getFiles().exportFile(`imagenet-timeline-${view}.${ext}`, ext, blob);
+    } catch (err) {
+      notify(`Could not export: ${errorMessage(err)}`, 'error');
+    }
+  };
+  const own = timeline.own;
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="ImageNet timeline" ref={dialog} tabIndex={-1}>
+      <div className="sheet timeline-sheet">
+        <h2>{TIMELINE_TITLES[view]}</h2>
+        <div className="tabs" role="tablist" aria-label="Timeline view">
+          {(['year', 'cost'] as const).map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)}>
+              {v === 'year' ? 'Error by year' : 'Cost by depth (your network too)'}
+            </button>
+          ))}
+        </div>
+        <figure className="chart" data-testid="timeline-chart" data-view={view}>
+          <div className="chart-box">
+            <canvas ref={canvas} aria-label={TIMELINE_TITLES[view]} role="img" />
+          </div>
+          <figcaption>
+            {view === 'year'
+              ? `Headline figures, mostly ensembles; marker size grows with depth. Dashed: the human estimate, ${timeline.human.value}% (${timeline.human.note}).`
+              : own
+                ? `${own.name}: ${own.depth} weight layers, ${formatInt(own.macs)} multiply-adds. It was not trained on ImageNet, so it has no error to place it by.`
+                : 'Your network has errors, so it is not placed: fix them to see it here.'}
+          </figcaption>
+        </figure>
+        <table className="timeline-table" data-testid="timeline-table">
+          <thead>
+            <tr>
+              <th>network</th>
+              <th>year</th>
+              <th>top-5</th>
+              <th>evaluated as</th>
+              <th>single model</th>
+              <th>depth</th>
+              <th>params</th>
+              <th>MACs</th>
+              <th>source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {timeline.points.map((p) => (
+              <tr
+                key={p.entry.id}
+                title={[p.entry.top5.note, p.entry.templateNote, p.entry.note].filter(Boolean).join(' ')}
+              >
+                <td>{p.entry.name}</td>
+                <td>{p.entry.year}</td>
+                <td className="num">{p.entry.top5.value}%</td>
+                <td>{p.entry.top5.evaluation.replace('-', ' ')}</td>
+                <td className="num" title={p.entry.singleModel?.note}>
+                  {p.entry.singleModel ? `${p.entry.singleModel.value}%` : '—'}
+                </td>
+                <td className="num">{p.depth ? p.depth.value : '—'}</td>
+                <td className="num">{p.params ? formatSI(p.params.value) : '—'}</td>
+                <td className="num">
+                  {p.macs ? formatSI(p.macs.value) : '—'}
+                  {p.macs?.from === 'published' ? ' (ref.)' : ''}
+                </td>
+                <td title={p.entry.source.citation}>
+                  {p.entry.source.citation.split(',')[0]} {p.entry.source.year}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="small muted">
+          Depth, parameters and MACs are counted on Netwright's templates where one exists (hover a row for how it
+          differs from the paper); "ref." marks a published figure.
+        </p>
+        <div className="button-row wrap">
+          <button type="button" onClick={() => void save('svg')}>
+            Export SVG
+          </button>
+          <button type="button" onClick={() => void save('png')}>
+            Export PNG
+          </button>
+          <button type="button" className="primary" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Entries of one year spread a little apart, so three 2015 networks do not hide one another. */
+function jittered(all: TimelinePoint[], p: TimelinePoint): number {
+  const same = all.filter((q) => q.entry.year === p.entry.year);
+  return p.entry.year + (same.indexOf(p) - (same.length - 1) / 2) * 0.18;
+}
+
+/** A point with the name its tooltip shows. */
+type Named = { x: number; y: number; name: string };
+
+function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: View): ChartConfiguration {
+  if (!timeline) return { type: 'scatter', data: { datasets: [] } };
+  const nets = timeline.points;
+  const font = { size: 11 };
+  if (view === 'year') {
+    return {
+      type: 'scatter',
+      data: {
+        datasets: [
+          ...[
+            { label: 'CNNs (marker area ∝ depth)', cnn: true, color: `${palette[0]}c0` },
+            { label: 'not neural networks', cnn: false, color: '#9a9a9ac0' },
+          ].map(({ label, cnn, color }) => {
+            const shown = nets.filter((p) => (p.depth !== null) === cnn);
+            return {
+              label,
+              data: shown.map((p): Named => ({ x: jittered(nets, p), y: p.entry.top5.value, name: p.entry.name })),
+              pointRadius: shown.map((p) => depthRadius(p.depth?.value ?? null)),
+              backgroundColor: color,
+            };
+          }),
+          {
+            type: 'line',
+            label: `human estimate ${timeline.human.value}%`,
+            data: [
+              { x: 2009.5, y: timeline.human.value },
+              { x: 2015.5, y: timeline.human.value },
+            ],
+            borderColor: HUMAN,
+            borderDash: [6, 4],
+            pointRadius: 0,
+          },
+        ],
+      },
+      options: {
+        parsing: false,
+        plugins: {
+          legend: { labels: { font } },
+          tooltip: {
+            callbacks: {
+              label: (item) => {
+                const raw = item.raw as { y: number; name?: string };
+                return raw.name ? `${raw.name}: ${raw.y}%` : `human: ${raw.y}%`;
+              },
+            },
+          },
+        },
+        scales: {
+          x: {
+            type: 'linear',
+            min: 2009.5,
+            max: 2015.5,
+            // The bounds are half years; the ticks, the whole ones.
+            afterBuildTicks: (axis) => {
+              axis.ticks = [2010, 2011, 2012, 2013, 2014, 2015].map((value) => ({ value }));
+            },
+            ticks: { callback: (v) => String(v) },
+            title: { display: true, text: 'year (entries of one year side by side)' },
+          },
+          y: { min: 0, max: 30, title: { display: true, text: 'top-5 error (%)' } },
+        },
+      },
+    };
+  }
+  const withCost = nets.filter((p) => p.depth && p.macs);
+  const own = timeline.own && timeline.own.macs > 0 ? timeline.own : null;
+  const ownData: Named[] = own ? [{ x: own.depth, y: own.macs, name: own.name }] : [];
+  const netData: Named[] = withCost.map((p) => ({
+    x: p.depth!.value,
+    y: p.macs!.value,
+    name: `${p.entry.name} (${p.entry.year})`,
+  }));
+  return {
+    type: 'scatter',
+    data: {
+      datasets: [
+        {
+          label: 'winners and the lecture’s networks',
+          data: netData,
+          backgroundColor: palette[0],
+          pointRadius: 5,
+        },
+        ...(own
+          ? [
+              {
+                label: `${own.name} (yours: no ImageNet error)`,
+                data: ownData,
+                backgroundColor: OWN,
+                pointStyle: 'rectRot' as const,
+                pointRadius: 8,
+              },
+            ]
+          : []),
+      ],
+    },
+    options: {
+      parsing: false,
+      plugins: {
+        legend: { labels: { font } },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const raw = item.raw as { x: number; y: number; name: string };
+              return `${raw.name}: ${raw.x} layers, ${formatSI(raw.y)} MACs`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: { type: 'linear', min: 0, title: { display: true, text: 'depth (weight layers on the longest path)' } },
+        y: {
+          type: 'logarithmic',
+          // Whole decades around every point, so none sits on the frame.
+          min: 10 ** Math.floor(Math.log10(Math.min(...[...netData, ...ownData].map((p) => p.y)))),
+          max: 10 ** Math.ceil(Math.log10(Math.max(...[...netData, ...ownData].map((p) => p.y)) * 1.01)),
+          ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? formatSI(Number(v)) : '') },
+          title: { display: true, text: 'multiply-adds per image (log)' },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { sniffImage } from '../../shared/insight';
+
+/** Pictures past this size are refused before decoding: the view needs a thumbnail, not a poster. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export type DroppedImage = { ok: true; href: string } | { ok: false; message: string };
+
+function base64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+/**
+ * A dropped or chosen file as a data URL the view can lay under the field, or one line saying
+ * why not: told by its first bytes, then decoded once, so a damaged picture is caught here too.
+ */
+export async function readDroppedImage(file: File): Promise<DroppedImage> {
+  if (file.size > MAX_BYTES) {
+    return { ok: false, message: `"${file.name}" is over 20 MB: drop a smaller picture.` };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const sniff = sniffImage(file.name, bytes);
+  if (!sniff.ok) return sniff;
+  const href = `data:${sniff.type};base64,${base64(bytes)}`;
+  try {
+    const img = new Image();
+    img.src = href;
+    await img.decode();
+  } catch {
+    return { ok: false, message: `"${file.name}" looks like a picture but could not be decoded: it may be damaged.` };
+  }
+  return { ok: true, href };
+}
