@@ -1,6 +1,7 @@
-import type { Analysis, PathCounts, ReceptiveField } from '../../shared/analysis';
+import type { Analysis, PathCounts } from '../../shared/analysis';
 import { analyzeGraph, commonestLength, countPaths, formatPathCount, formatShape } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
+import { receptiveFieldText } from '../../shared/i18n';
 import type { LoadedNetwork } from '../services/files';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
@@ -82,7 +83,7 @@ function analysisText(analysis: Analysis, paths: PathCounts, text: CliText): str
       formatShape(n.outputShape),
       int(n.paramCount.total),
       int(n.macs),
-      fieldText(n.receptiveField, text),
+      receptiveFieldText(n.receptiveField, text.language),
     ];
   });
   const totals = analysis.totals;
@@ -103,16 +104,6 @@ function analysisText(analysis: Analysis, paths: PathCounts, text: CliText): str
   ];
   if (analysis.diagnostics.length) lines.push('', ...problemLines(analysis, text));
   return lines.join('\n');
-}
-
-/** "5×5", "5×5, jump 2", or "global", in the output's language. */
-function fieldText(rf: ReceptiveField | null, { t, decimal }: CliText): string {
-  if (!rf) return '?';
-  if (rf.global) return t('receptiveField.global');
-  const size = `${rf.size[0]}×${rf.size[1]}`;
-  const [jh, jw] = rf.jump;
-  if (jh === 1 && jw === 1) return size;
-  return t('receptiveField.jump', { size, jump: decimal(jh === jw ? String(jh) : `${jh}×${jw}`) });
 }
 
 /** "Paths input → output: 2^16 (65,536); lengths 18 to 50, most often 34 (12,870 paths)". */

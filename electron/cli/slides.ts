@@ -33,7 +33,7 @@ Exit codes: 0 written; 2 a bad argument, an unreadable or damaged lesson, no Lib
     if (values.builtin !== undefined && values.builtin !== 'inception')
       throw new CliError(`--builtin: the built-in lesson is "inception", got ${JSON.stringify(values.builtin)}.`);
     await writableOrExplain(path.dirname(path.resolve(out)), '--out');
-    let lesson = buildInceptionLesson();
+    let lesson = buildInceptionLesson(io.language ?? 'en');
     if (file !== undefined) {
       let text: string;
       try {

@@ -10,7 +10,7 @@ import { duplicateNodes } from '../editor/insert';
 import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
 import { exportCode } from '../files/exportCode';
-import { i18n } from '../i18n/i18n';
+import { i18n, uiLanguage } from '../i18n/i18n';
 import { useTimelineStore } from '../insight/timelineStore';
 import { layoutGraph } from '../layout/elkLayout';
 import { useLessonStore } from '../lesson/lessonStore';
@@ -264,7 +264,7 @@ const registry = {
     // The lesson last presented, or the built-in lecture.
     perform: () => {
       const lessons = useLessonStore.getState();
-      lessons.present(lessons.lesson ?? buildInceptionLesson(), lessons.lesson ? lessons.index : 0);
+      lessons.present(lessons.lesson ?? buildInceptionLesson(uiLanguage()), lessons.lesson ? lessons.index : 0);
     },
   },
   timeline: {

@@ -26,3 +26,6 @@ export function systemLanguage(preferred: readonly string[]): Language {
   }
   return 'en';
 }
+
+/** The language the window speaks now. */
+export const uiLanguage = (): Language => (i18n.resolvedLanguage ?? 'en') as Language;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { formatMacs, formatPathCount, formatShape, type ReceptiveField } from '../../shared/analysis';
+import { formatMacs, formatPathCount, formatShape } from '../../shared/analysis';
+import { receptiveFieldText } from '../../shared/i18n';
 import { getLayerSpec } from '../../shared/layers';
 import { UNSUPPORTED_KIND } from '../../shared/layers/placeholder';
 import { useText } from '../i18n/useText';
@@ -17,15 +18,7 @@ import { RenameField } from './RenameField';
 import { UnsupportedDetails } from './UnsupportedDetails';
 
 export function Inspector() {
-  const { t, int, decimal } = useText();
-  /** "5×5", "5×5, jump 2" or "global" in the interface's language. */
-  const fieldText = (rf: ReceptiveField | null | undefined) => {
-    if (!rf) return '?';
-    if (rf.global) return t('inspector.global');
-    const size = `${rf.size[0]}×${rf.size[1]}`;
-    const [jh, jw] = rf.jump;
-    return jh === 1 && jw === 1 ? size : t('inspector.jump', { size, jump: jh === jw ? `${jh}` : `${jh}×${jw}` });
-  };
+  const { t, int, decimal, language } = useText();
   const selection = useDocumentStore((s) => s.selection);
   const graph = useDocumentStore((s) => s.graph);
   const apply = useDocumentStore((s) => s.apply);
@@ -124,7 +117,7 @@ export function Inspector() {
             {a ? `${int(a.macs)} (${decimal(formatMacs(a.macs))})` : '—'}
           </dd>
           <dt>{t('inspector.receptiveField')}</dt>
-          <dd>{fieldText(a?.receptiveField)}</dd>
+          <dd>{receptiveFieldText(a?.receptiveField, language)}</dd>
           <dt>{t('inspector.paths')}</dt>
           <dd data-testid="inspector-paths" title={t('inspector.pathsTitle')}>
             {nodePaths === null || nodePaths === undefined

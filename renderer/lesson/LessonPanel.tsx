@@ -13,6 +13,7 @@ import {
   updateStep,
 } from '../../shared/lessons';
 import { getFiles } from '../api/transport';
+import { uiLanguage } from '../i18n/i18n';
 import { StepShowField } from '../insight/StepShowField';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -74,10 +75,10 @@ export function LessonPanel() {
           are computed.
         </p>
         <div className="button-row">
-          <button type="button" onClick={() => open(emptyLesson())}>
+          <button type="button" onClick={() => open(emptyLesson(undefined, uiLanguage()))}>
             New lesson
           </button>
-          <button type="button" onClick={() => open(buildInceptionLesson())}>
+          <button type="button" onClick={() => open(buildInceptionLesson(uiLanguage()))}>
             Edit the built-in lesson
           </button>
         </div>

@@ -110,7 +110,7 @@ export function StartPage() {
               title={t('start.lessonTitle')}
               onClick={() => {
                 set({ startOpen: false });
-                useLessonStore.getState().present(buildInceptionLesson());
+                useLessonStore.getState().present(buildInceptionLesson(language));
               }}
             >
               <strong>Inception v2/v3: going deeper for less</strong>

@@ -1,7 +1,15 @@
 import type { Catalogue } from './catalogue';
+import { lessonDe } from './lessonDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
+  lesson: lessonDe,
+  common: {
+    receptiveField: {
+      global: 'global',
+      jump: '{{size}}, Schrittweite {{jump}}',
+    },
+  },
   ui: {
     actions: {
       open: 'Öffnen…',
@@ -109,8 +117,6 @@ export const de: Catalogue = {
       macs: 'MACs',
       macsTitle: 'Multiplikations-Additionen pro Beispiel; FLOPs = 2 × MACs',
       receptiveField: 'Rezeptives Feld',
-      global: 'global',
-      jump: '{{size}}, Schrittweite {{jump}}',
       paths: 'Pfade von der Eingabe',
       pathsTitle: 'Verschiedene Wege von der Eingabe des Netzes zu dieser Schicht',
       onCycle: '— (in einem Zyklus)',
@@ -246,10 +252,6 @@ export const de: Catalogue = {
       error: 'Fehler',
       warning: 'Warnung',
       info: 'Hinweis',
-    },
-    receptiveField: {
-      global: 'global',
-      jump: '{{size}}, Schrittweite {{jump}}',
     },
   },
 };

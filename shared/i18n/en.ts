@@ -1,4 +1,5 @@
 import type { ActionId } from '../actionIds';
+import { lessonEn } from './lessonEn';
 
 /**
  * The English catalogue: every text a language switch changes, by namespace. Plural
@@ -6,6 +7,13 @@ import type { ActionId } from '../actionIds';
  * must have exactly these keys: its type says so, and a test checks both ways.
  */
 export const en = {
+  lesson: lessonEn,
+  common: {
+    receptiveField: {
+      global: 'global',
+      jump: '{{size}}, jump {{jump}}',
+    },
+  },
   ui: {
     actions: {
       open: 'Open…',
@@ -112,8 +120,6 @@ export const en = {
       macs: 'MACs',
       macsTitle: 'Multiply-accumulates per sample; FLOPs = 2 × MACs',
       receptiveField: 'Receptive field',
-      global: 'global',
-      jump: '{{size}}, jump {{jump}}',
       paths: 'Paths from input',
       pathsTitle: 'Distinct routes from the network’s input to this layer',
       onCycle: '— (on a cycle)',
@@ -249,10 +255,6 @@ export const en = {
       error: 'error',
       warning: 'warning',
       info: 'info',
-    },
-    receptiveField: {
-      global: 'global',
-      jump: '{{size}}, jump {{jump}}',
     },
   },
 } as const;

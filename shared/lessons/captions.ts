@@ -1,27 +1,40 @@
-import { type Analysis, formatInt, formatReceptiveField, formatShape } from '../analysis';
+import { type Analysis, formatShape, type ReceptiveField } from '../analysis';
+import { formatInteger, type Language, localizeDecimal, receptiveFieldText } from '../i18n';
 
-/** What a caption's numbers are read from: the step's network, and the one it is compared with. */
+/**
+ * What a caption's numbers are read from: the step's network, and the one it is compared with;
+ * and the lesson's language, which writes them (1,234,567 / 1.234.567; 28% / 28 %).
+ */
 export interface CaptionContext {
   analysis: Analysis;
   other: Analysis | null;
+  language?: Language;
 }
 
 type Reader = (c: CaptionContext) => string | null;
 
 const output = (a: Analysis) => a.nodes[a.outputs[0] ?? '']?.outputShape ?? null;
-const pct = (value: number) => `${Number(value.toFixed(1))}%`;
+const languageOf = (c: CaptionContext): Language => c.language ?? 'en';
+const formatInt = (value: number, c: CaptionContext) => formatInteger(value, languageOf(c));
+/** German sets a (non-breaking) space before %, as DIN 5008 asks. */
+const pct = (value: number, c: CaptionContext) =>
+  `${localizeDecimal(String(Number(value.toFixed(1))), languageOf(c))}${languageOf(c) === 'de' ? '\u00a0%' : '%'}`;
+
+const fieldText = (rf: ReceptiveField | null | undefined, c: CaptionContext) => receptiveFieldText(rf, languageOf(c));
+
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : value < 0 ? `−${text}` : text);
 
 /** share of `base` that `delta` is, as "28%"; null where the base is 0. */
-const share = (delta: number, base: number) => (base === 0 ? null : pct((Math.abs(delta) / base) * 100));
+const share = (delta: number, base: number, c: CaptionContext) =>
+  base === 0 ? null : pct((Math.abs(delta) / base) * 100, c);
 
 const totals =
   (key: 'params' | 'macs' | 'trainableParams' | 'nonTrainableParams' | 'flops'): Reader =>
   (c) =>
-    formatInt(c.analysis.totals[key]);
+    formatInt(c.analysis.totals[key], c);
 
-function compared(read: (a: Analysis, b: Analysis) => string | null): Reader {
-  return (c) => (c.other ? read(c.analysis, c.other) : null);
+function compared(read: (a: Analysis, b: Analysis, c: CaptionContext) => string | null): Reader {
+  return (c) => (c.other ? read(c.analysis, c.other, c) : null);
 }
 
 /**
@@ -41,26 +54,29 @@ export const placeholders: Readonly<Record<string, Reader>> = {
         const n = c.analysis.nodes[id]!;
         return n.paramCount.total > 0 && n.kind !== 'BatchNorm';
       }).length,
+      c,
     ),
   outputShape: (c) => formatShape(output(c.analysis)),
-  rf: (c) => formatReceptiveField(c.analysis.nodes[c.analysis.outputs[0] ?? '']?.receptiveField),
-  'other.params': compared((_a, b) => formatInt(b.totals.params)),
-  'other.macs': compared((_a, b) => formatInt(b.totals.macs)),
-  'other.rf': compared((_a, b) => formatReceptiveField(b.nodes[b.outputs[0] ?? '']?.receptiveField)),
-  'saved.params': compared((a, b) => formatInt(b.totals.params - a.totals.params)),
-  'saved.macs': compared((a, b) => formatInt(b.totals.macs - a.totals.macs)),
-  'saved.paramsPct': compared((a, b) => share(b.totals.params - a.totals.params, b.totals.params)),
-  'saved.macsPct': compared((a, b) => share(b.totals.macs - a.totals.macs, b.totals.macs)),
-  'change.paramsPct': compared((a, b) => {
-    const s = share(a.totals.params - b.totals.params, b.totals.params);
+  rf: (c) => fieldText(c.analysis.nodes[c.analysis.outputs[0] ?? '']?.receptiveField, c),
+  'other.params': compared((_a, b, c) => formatInt(b.totals.params, c)),
+  'other.macs': compared((_a, b, c) => formatInt(b.totals.macs, c)),
+  'other.rf': compared((_a, b, c) => fieldText(b.nodes[b.outputs[0] ?? '']?.receptiveField, c)),
+  'saved.params': compared((a, b, c) => formatInt(b.totals.params - a.totals.params, c)),
+  'saved.macs': compared((a, b, c) => formatInt(b.totals.macs - a.totals.macs, c)),
+  'saved.paramsPct': compared((a, b, c) => share(b.totals.params - a.totals.params, b.totals.params, c)),
+  'saved.macsPct': compared((a, b, c) => share(b.totals.macs - a.totals.macs, b.totals.macs, c)),
+  'change.paramsPct': compared((a, b, c) => {
+    const s = share(a.totals.params - b.totals.params, b.totals.params, c);
     return s && signed(a.totals.params - b.totals.params, s);
   }),
-  'change.macsPct': compared((a, b) => {
-    const s = share(a.totals.macs - b.totals.macs, b.totals.macs);
+  'change.macsPct': compared((a, b, c) => {
+    const s = share(a.totals.macs - b.totals.macs, b.totals.macs, c);
     return s && signed(a.totals.macs - b.totals.macs, s);
   }),
-  'change.macsRatio': compared((a, b) =>
-    b.totals.macs === 0 ? null : `${Number((a.totals.macs / b.totals.macs).toFixed(2))}×`,
+  'change.macsRatio': compared((a, b, c) =>
+    b.totals.macs === 0
+      ? null
+      : `${localizeDecimal(String(Number((a.totals.macs / b.totals.macs).toFixed(2))), languageOf(c))}×`,
   ),
 };
 

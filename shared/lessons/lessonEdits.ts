@@ -1,12 +1,13 @@
 import type { Graph } from '../graph/types';
+import type { Language } from '../i18n/language';
 import { currentLessonVersion, type Lesson, type LessonStep } from './lessonFile';
 
 /**
  * Edits of a lesson as pure functions (the editor keeps the before for Undo). Step ids are
  * stable: captions and "compare with" refer to them.
  */
-export function emptyLesson(title = 'New lesson'): Lesson {
-  return { format: 'netwright-lesson', schemaVersion: currentLessonVersion, title, steps: [] };
+export function emptyLesson(title = 'New lesson', language: Language = 'en'): Lesson {
+  return { format: 'netwright-lesson', schemaVersion: currentLessonVersion, title, language, steps: [] };
 }
 
 function freshId(lesson: Lesson, base: string): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ViewportSchema } from '../graph/projectFile';
 import { GraphSchema } from '../graph/schema';
+import { LANGUAGES } from '../i18n/language';
 import { readJson } from '../import/json';
 import { formatIssue, issuesOf } from '../issues';
 
@@ -10,7 +11,7 @@ import { formatIssue, issuesOf } from '../issues';
  * (captions.ts). Lessons are files like projects: versioned, migrated step by step.
  */
 export const lessonFormat = 'netwright-lesson';
-export const currentLessonVersion = 2;
+export const currentLessonVersion = 3;
 
 export const StepNetwork = z.union([
   z.strictObject({ template: z.string().min(1).max(100) }),
@@ -51,6 +52,8 @@ export const LessonFileSchema = z.strictObject({
   format: z.literal(lessonFormat),
   schemaVersion: z.literal(currentLessonVersion),
   title: z.string().max(200),
+  /** The language of its texts: its captions' numbers are written in it too (1.234.567 in German). */
+  language: z.enum(LANGUAGES).default('en'),
   steps: z.array(LessonStep).max(500),
 });
 export type Lesson = z.output<typeof LessonFileSchema>;
@@ -61,6 +64,8 @@ export const lessonMigrations: Readonly<Record<number, LessonMigration>> = {
   // Version 2 added show 'receptiveField' / 'timeline' and the step's `receptiveField`: a version-1
   // file reads unchanged, and an older Netwright refuses a version-2 file by its number.
   1: (file) => file,
+  // Version 3 added the lesson's `language`; a version-2 file is English.
+  2: (file) => ({ ...file, language: 'en' }),
 };
 
 export type LessonLoad = { ok: true; lesson: Lesson } | { ok: false; error: string };

@@ -95,7 +95,7 @@ function resolve(lesson: Lesson, step: LessonStep, index: number): ResolvedStep 
   const otherNet = other && typeof other !== 'string' ? other : null;
   const caption = fillCaption(
     step.caption,
-    mine ? { analysis: mine.analysis, other: otherNet?.analysis ?? null } : null,
+    mine ? { analysis: mine.analysis, other: otherNet?.analysis ?? null, language: lesson.language } : null,
   );
   // Where the step compared with is missing, that is the one problem to fix, not each {saved.*}.
   const compareMissing = step.compareWith !== undefined && !otherNet;

@@ -72,6 +72,10 @@ describe('the interface in German', () => {
     await again.keyboard.press('F5');
     await expect.poll(() => again.getByRole('dialog', { name: /^Lektion: / }).count()).toBe(1);
     await expect.poll(() => again.getByText(/Leertaste weiter/).count()).toBe(1);
+    await expect
+      .poll(() => again.getByTestId('lesson-step-title').textContent())
+      .toBe('Tiefere Netze senken den Fehler');
+    await expect.poll(() => again.getByText(/61\.100\.840 Parameter/).count()).toBe(1);
     await again.screenshot({ path: path.join(resultsDir, 'language-de-presenter-1280.png') });
     await again.keyboard.press('Escape');
 

@@ -1,5 +1,6 @@
 import { GraphBuilder, type NodeRef } from '../../graph/builder';
 import type { Graph } from '../../graph/types';
+import { type Catalogue, type Language, translator } from '../../i18n';
 import { applyRule } from '../../transforms';
 import { currentLessonVersion, type Lesson, LessonStep, type LessonStepInput, lessonFormat } from '../lessonFile';
 
@@ -65,133 +66,113 @@ function gridReduction(way: 'pool-first' | 'conv-first' | 'parallel'): Graph {
 
 const embedded = (name: string, graph: Graph) => ({ name, graph });
 
+type StepKey = keyof Catalogue['lesson']['steps'];
+
 /** Inception v3's modules by their Keras names: collapsed, the whole network reads as its stages. */
 const INCEPTION_V3_MODULES = Array.from({ length: 11 }, (_, i) => `mixed${i}`);
 
-export function buildInceptionLesson(): Lesson {
+/** The lecture in `language` (texts from the catalogue's `lesson` namespace; the numbers follow it too). */
+export function buildInceptionLesson(language: Language = 'en'): Lesson {
+  const { t } = translator('lesson', language);
+  const text = (id: StepKey) => ({ title: t(`steps.${id}.title`), caption: t(`steps.${id}.caption`) });
   const fiveByFive = singleConv(35, 64, 5);
   const sevenBySeven = singleConv(17, 192, 7);
   const steps: LessonStepInput[] = [
     {
       id: 'alexnet',
-      title: 'Deeper networks cut the error',
+      ...text('alexnet'),
       network: { template: 'alexnet' },
       show: 'timeline',
-      caption:
-        'AlexNet (2012) won ImageNet {depth} layers deep: {params} parameters and {macs} multiply-adds per 224×224 image.\n\n- Every winner since went deeper.\n- The question of this lecture: how to go deeper without paying for it.',
     },
     {
       id: 'vgg',
-      title: 'Depth, the expensive way',
+      ...text('vgg'),
       network: { template: 'vgg16' },
       compareWith: 'alexnet',
-      caption:
-        'VGG-16 (2014) stacks 3×3 convolutions {depth} layers deep: {params} parameters and {macs} multiply-adds, **{change.macsRatio}** the multiply-adds of AlexNet.',
     },
     {
       id: 'naive',
-      title: 'The naive Inception module',
-      network: embedded('naive Inception module', inceptionModule(false)),
+      ...text('naive'),
+      network: embedded(t('networks.naive'), inceptionModule(false)),
       highlight: ['3x3', '5x5'],
-      caption:
-        '1×1, 3×3 and 5×5 convolutions and a pooling branch side by side on a 28×28×192 grid: {macs} multiply-adds, {params} parameters.\n\n- The 3×3 and 5×5 read all 192 channels.\n- The pooling branch passes every channel on: the output grows to {outputShape}.',
     },
     {
       id: 'compress',
-      title: '1×1 convolutions compress first',
-      network: embedded('Inception module with 1×1 reductions', inceptionModule(true)),
+      ...text('compress'),
+      network: embedded(t('networks.compress'), inceptionModule(true)),
       highlight: ['3x3_reduce', '5x5_reduce', 'pool_proj'],
       compareWith: 'naive',
       show: 'compare',
-      caption:
-        'A 1×1 convolution before each expensive branch shrinks the channels it reads: {macs} multiply-adds, **{saved.macsPct} fewer** than the naive module, and a smaller output ({outputShape}).',
     },
     {
       id: 'five',
-      title: 'One 5×5 convolution',
-      network: embedded('5×5 convolution', fiveByFive),
-      caption: 'A 5×5 convolution on a 35×35×64 grid sees a {rf} window: {macs} multiply-adds.',
+      ...text('five'),
+      network: embedded(t('networks.five'), fiveByFive),
     },
     {
       id: 'two-threes',
-      title: '5×5 → two 3×3',
-      network: embedded('two stacked 3×3 convolutions', rewritten(fiveByFive, 'stack', 'conv5x5')),
+      ...text('twoThrees'),
+      network: embedded(t('networks.twoThrees'), rewritten(fiveByFive, 'stack', 'conv5x5')),
       compareWith: 'five',
       // The 5×5's window beside the two 3×3s', stepped through layer by layer.
       show: 'receptiveField',
       receptiveField: { node: 'conv5x5_3x3b', otherNode: 'conv5x5' },
-      caption:
-        'Two stacked 3×3 convolutions see the same {rf} window ({other.rf} before) with **{saved.macsPct} fewer multiply-adds** ({macs} instead of {other.macs}), and add a nonlinearity.',
     },
     {
       id: 'seven',
-      title: 'One 7×7 convolution',
-      network: embedded('7×7 convolution', sevenBySeven),
-      caption: 'A 7×7 convolution on a 17×17×192 grid: {macs} multiply-adds, a {rf} window.',
+      ...text('seven'),
+      network: embedded(t('networks.seven'), sevenBySeven),
     },
     {
       id: 'asymmetric',
-      title: 'n×n → 1×n + n×1',
-      network: embedded('1×7 then 7×1', rewritten(sevenBySeven, 'asymmetric', 'conv7x7')),
+      ...text('asymmetric'),
+      network: embedded(t('networks.asymmetric'), rewritten(sevenBySeven, 'asymmetric', 'conv7x7')),
       compareWith: 'seven',
       show: 'compare',
-      caption:
-        'A 1×7 then a 7×1 convolution cover the same {rf} window: **{saved.macsPct} fewer multiply-adds**, 1 − 2/n for n = 7.',
     },
     {
       id: 'pool-first',
-      title: 'Grid reduction: pool first?',
-      network: embedded('pool, then convolve', gridReduction('pool-first')),
-      caption:
-        'From 35×35×320 to {outputShape}: pooling first is cheap ({macs} multiply-adds) but squeezes the representation through a 17×17×320 bottleneck before the convolution can widen it.',
+      ...text('poolFirst'),
+      network: embedded(t('networks.poolFirst'), gridReduction('pool-first')),
     },
     {
       id: 'conv-first',
-      title: 'Grid reduction: convolve first?',
-      network: embedded('convolve, then pool', gridReduction('conv-first')),
+      ...text('convFirst'),
+      network: embedded(t('networks.convFirst'), gridReduction('conv-first')),
       compareWith: 'pool-first',
-      caption:
-        'Convolving first keeps the representation but costs {macs} multiply-adds, **{change.macsRatio}** the pool-first way.',
     },
     {
       id: 'parallel',
-      title: 'Grid reduction: both in parallel',
-      network: embedded('stride-2 convolution beside pooling', gridReduction('parallel')),
+      ...text('parallel'),
+      network: embedded(t('networks.parallel'), gridReduction('parallel')),
       compareWith: 'conv-first',
       show: 'compare',
-      caption:
-        'A stride-2 convolution and a pooling layer side by side, concatenated: {outputShape} with no bottleneck, for {macs} multiply-adds, **{saved.macsPct} fewer** than convolving first.',
     },
     {
       id: 'ancestor',
-      title: 'Inception v3 before factorizing',
+      ...text('ancestor'),
       network: { template: 'inception-v3-unfactorized' },
       collapsed: INCEPTION_V3_MODULES,
-      caption:
-        'Inception v3 with its 5×5 and 7×7 convolutions unfactorized: {params} parameters, {macs} multiply-adds.',
     },
     {
       id: 'inception-v3',
-      title: 'Inception v3: going deeper for less',
+      ...text('inceptionV3'),
       network: { template: 'inception-v3' },
       compareWith: 'ancestor',
       show: 'compare',
       collapsed: INCEPTION_V3_MODULES,
-      caption:
-        'Factorized, the same network has **{saved.paramsPct} fewer parameters** and **{saved.macsPct} fewer multiply-adds** ({params} and {macs}), with the same output shape ({outputShape}) and receptive fields.',
     },
     {
       id: 'smoothing',
-      title: 'Label smoothing',
+      ...text('smoothing'),
       network: { template: 'small-inception' },
-      caption:
-        'Label smoothing trains towards y·(1 − ε) + ε/K instead of one-hot targets, so the network stops pushing its logits apart without bound.\n\n- Train this {params}-parameter network with ε = 0 and ε = 0.1 (two runs on the Train tab) and compare accuracy and calibration (ECE) in the runs.',
     },
   ];
   return {
     format: lessonFormat,
     schemaVersion: currentLessonVersion,
-    title: 'Inception v2/v3: going deeper for less',
+    title: t('title'),
+    language,
     steps: steps.map((s) => LessonStep.parse(s)),
   };
 }

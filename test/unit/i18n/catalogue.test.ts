@@ -11,7 +11,7 @@ function leaves(tree: object, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{?\s*([\w.]+)/g)].map((m) => m[1]).sort();
 
 describe('the catalogues', () => {
   const english = leaves(catalogues.en);

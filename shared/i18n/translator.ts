@@ -1,0 +1,52 @@
+import i18next, { type i18n } from 'i18next';
+import type { Catalogue, KeyOf, Namespace } from './catalogue';
+import { de } from './de';
+import { en } from './en';
+import type { Language } from './language';
+import { formatInteger, localizeDecimal } from './numbers';
+
+export const catalogues: Record<Language, Catalogue> = { en, de };
+
+/** Values put into a text; `count` also picks the plural form. */
+export type TextValues = Record<string, string | number> & { count?: number };
+
+/** The texts of one namespace in one language, and its number formatting. */
+export interface Translator<N extends Namespace> {
+  readonly language: Language;
+  t(key: KeyOf<Catalogue[N]>, values?: TextValues): string;
+  /** "1,234,567" / "1.234.567". */
+  int(value: number | bigint): string;
+  /** A decimal JavaScript wrote ("5.71 G") in this language's notation ("5,71 G"). */
+  decimal(text: string): string;
+}
+
+const instances = new Map<Language, i18n>();
+
+/** One initialised i18next instance per language, made on first use (synchronously: the texts are bundled). */
+function instanceFor(language: Language): i18n {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: language,
+      fallbackLng: 'en',
+      resources: { en, de },
+      initAsync: false,
+      // Texts go to terminals and React, never into HTML strings.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+export function translator<N extends Namespace>(namespace: N, language: Language): Translator<N> {
+  const fixed = instanceFor(language).getFixedT(language, namespace);
+  return {
+    language,
+    t: (key, values) => fixed(key, values ?? {}) as string,
+    int: (value) => formatInteger(value, language),
+    decimal: (text) => localizeDecimal(text, language),
+  };
+}
