@@ -80,7 +80,7 @@ export function checkModels(files: string[]): string[] {
       '        onnx.checker.check_model(onnx.load(path), full_check=True)',
       "        results.append('')",
       '    except Exception as e:',
-      "        results.append(str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__)",
+      '        results.append(str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__)',
       'print(json.dumps(results))',
     ].join('\n'),
   );
