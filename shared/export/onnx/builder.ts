@@ -10,6 +10,7 @@ export class GraphBuilder {
   readonly initializers: onnx.ITensorProto[] = [];
   private readonly taken = new Set<string>();
   private readonly constants = new Map<number, string>();
+  private readonly producers = new Map<string, string>();
 
   /** `wanted` if free, else `wanted_2`, `wanted_3`, ... */
   name(wanted: string): string {
@@ -20,16 +21,28 @@ export class GraphBuilder {
   }
 
   /** Adds one node with one output, named `output` (made unique); returns that name. */
-  op(opType: string, inputs: string[], output: string, attrs: Record<string, AttrValue> = {}): string {
+  op(
+    opType: string,
+    inputs: string[],
+    output: string,
+    attrs: Record<string, AttrValue> = {},
+    extra: string[] = [],
+  ): string {
     const name = this.name(output);
     this.nodes.push({
       name,
       opType,
       input: inputs,
-      output: [name],
+      output: [name, ...extra.map((e) => this.name(e))],
       attribute: Object.entries(attrs).map(([k, v]) => attribute(k, v)),
     });
+    this.producers.set(name, opType);
     return name;
+  }
+
+  /** The operator that computes `value` (undefined for graph inputs and initializers). */
+  producer(value: string): string | undefined {
+    return this.producers.get(value);
   }
 
   floats(wanted: string, dims: readonly number[], values: Float32Array | readonly number[]): string {
@@ -67,8 +80,9 @@ export class GraphBuilder {
     if (this.nodes.length <= since || !last || last.output![0] !== value) return value;
     this.taken.delete(value);
     const name = this.name(wanted);
-    last.output = [name];
+    last.output = [name, ...last.output!.slice(1)];
     last.name = name;
+    this.producers.set(name, last.opType!);
     return name;
   }
 }

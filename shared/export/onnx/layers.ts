@@ -164,7 +164,15 @@ function pool(ctx: LayerContext, layer: Extract<PlainLayer, { kind: 'MaxPool2D' 
   };
   // ONNX's MaxPool never picks padding, and AveragePool with count_include_pad 0 averages only
   // the covered pixels: both as TensorFlow pools.
-  if (layer.kind === 'MaxPool2D') return ctx.b.op('MaxPool', [ctx.inputs[0]!], `${ctx.node.name}/pool`, attrs);
+  if (layer.kind === 'MaxPool2D') {
+    const x = ctx.inputs[0]!;
+    // onnxruntime (1.30 at least) merges a zero Pad into the MaxPool after it, as if MaxPool
+    // padded with zeros (it ignores padding): wrong where a window holds only negative values,
+    // and refused where the merged padding reaches the window's size. It leaves a MaxPool
+    // that also gives its (unused, standard) Indices output alone.
+    const indices = ctx.b.producer(x) === 'Pad' ? [`${ctx.node.name}/indices`] : [];
+    return ctx.b.op('MaxPool', [x], `${ctx.node.name}/pool`, attrs, indices);
+  }
   return ctx.b.op('AveragePool', [ctx.inputs[0]!], `${ctx.node.name}/pool`, { ...attrs, count_include_pad: 0 });
 }
 
