@@ -9,7 +9,7 @@ import type { FlowNode } from '../canvas/flowModel';
 import { duplicateNodes } from '../editor/insert';
 import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
-import { exportCode } from '../files/exportCode';
+import { exportCode, exportOnnx } from '../files/exportCode';
 import { layoutGraph } from '../layout/elkLayout';
 import { useLessonStore } from '../lesson/lessonStore';
 import { useDocumentStore } from '../store/documentStore';
@@ -272,6 +272,7 @@ const registry = {
   exportPng: { label: 'Export PNG', perform: (ctx) => exportImage(ctx, 'png') },
   exportPytorch: { label: 'Export PyTorch code', perform: () => exportCode('pytorch') },
   exportKeras: { label: 'Export Keras code', perform: () => exportCode('keras') },
+  exportOnnx: { label: 'Export ONNX model', perform: () => exportOnnx() },
   exportSvg: { label: 'Export SVG', perform: (ctx) => exportImage(ctx, 'svg') },
   presentLesson: {
     label: 'Present lesson',

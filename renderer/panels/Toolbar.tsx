@@ -7,7 +7,7 @@ const buttons: { caption?: string; ids: ActionId[] }[] = [
   { ids: ['new', 'open', 'save', 'saveAs', 'import'] },
   { ids: ['undo', 'redo'] },
   { ids: ['group', 'layout', 'layoutDirection', 'fit'] },
-  { caption: 'Export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras'] },
+  { caption: 'Export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras', 'exportOnnx'] },
   { ids: ['presentLesson', 'shortcuts'] },
 ];
 
@@ -16,6 +16,7 @@ const short: Record<string, string> = {
   exportSvg: 'SVG',
   exportPytorch: 'PyTorch',
   exportKeras: 'Keras',
+  exportOnnx: 'ONNX',
   presentLesson: 'Present',
 };
 
