@@ -47,7 +47,9 @@ export class GraphBuilder {
 
   floats(wanted: string, dims: readonly number[], values: Float32Array | readonly number[]): string {
     const name = this.name(wanted);
-    this.initializers.push(floatTensor(name, dims, Float32Array.from(values)));
+    // Weights arrive as Float32Array, used as they are; constants as plain numbers.
+    const floats = values instanceof Float32Array ? values : Float32Array.from(values);
+    this.initializers.push(floatTensor(name, dims, floats));
     return name;
   }
 

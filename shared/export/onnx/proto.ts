@@ -13,8 +13,8 @@ const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** float32 values as ONNX stores raw data: little-endian bytes. */
 export function floatBytes(values: Float32Array): Uint8Array {
-  if (littleEndian)
-    return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+  // A view, not a copy: a whole network's weights are hundreds of megabytes.
+  if (littleEndian) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const out = new Uint8Array(values.length * 4);
   const view = new DataView(out.buffer);
   for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
