@@ -17,6 +17,7 @@ const filters: Record<'project' | ExportKind | 'import', Electron.FileFilter[]> 
   zip: [{ name: 'Zip archive', extensions: ['zip'] }],
   pptx: [{ name: 'PowerPoint slides', extensions: ['pptx'] }],
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+  onnx: [{ name: 'ONNX model', extensions: ['onnx'] }],
 };
 
 /** Native dialogs and window state for the services, attached to the app window. */

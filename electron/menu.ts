@@ -31,6 +31,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
         item('Export SVG…', 'exportSvg'),
         item('Export PyTorch Code…', 'exportPytorch'),
         item('Export Keras Code…', 'exportKeras'),
+        item('Export ONNX…', 'exportOnnx'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -26,6 +26,7 @@ export const actionIds = [
   'exportPng',
   'exportPytorch',
   'exportKeras',
+  'exportOnnx',
   'exportSvg',
   'presentLesson',
   'timeline',

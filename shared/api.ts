@@ -69,7 +69,7 @@ export const OpenedFile = z.object({
 });
 export type OpenedFile = z.infer<typeof OpenedFile>;
 
-export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip', 'pptx', 'pdf']);
+export const ExportKind = z.enum(['png', 'svg', 'csv', 'md', 'json', 'bin', 'zip', 'pptx', 'pdf', 'onnx']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 /**
@@ -277,6 +277,28 @@ export const apiContract = {
       })
       .strict(),
     response: z.object({ zipBase64: z.string(), suggestedName: z.string(), files: z.array(z.string()) }),
+  },
+  /**
+   * The graph as one ONNX file (opset 13, NCHW); with a runId, that run's trained weights, else
+   * seeded initial ones. `save: 'dialog'` (desktop) asks where in the native Save dialog and
+   * writes the file there atomically, so a large model never crosses to the window
+   * (`path` null: cancelled); `'download'` (browser mode) returns the bytes.
+   */
+  exportOnnx: {
+    request: z
+      .object({
+        graph: GraphSchema,
+        name: z.string().min(1).max(200),
+        runId: z.string().min(1).max(100).optional(),
+        save: z.enum(['dialog', 'download']),
+      })
+      .strict(),
+    response: z.object({
+      suggestedName: z.string(),
+      bytes: z.number(),
+      path: z.string().nullable(),
+      base64: z.string().nullable(),
+    }),
   },
   /**
    * Two networks compared as slides (headline, totals, native charts, per-module table):

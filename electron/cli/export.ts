@@ -9,15 +9,24 @@ import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain } from './output';
 
 const options = {
-  to: { type: 'string', value: 'pytorch|keras', description: 'the framework the code is for' },
-  out: { type: 'string', value: 'DIR', description: 'the folder to write (created if missing)' },
+  to: {
+    type: 'string',
+    value: 'pytorch|keras|onnx',
+    description: 'the framework the code is for, or onnx: one .onnx file (opset 13, NCHW)',
+  },
+  out: {
+    type: 'string',
+    value: 'DIR|FILE',
+    description: 'the folder to write (created if missing); with --to onnx, the file (e.g. model.onnx)',
+  },
   weights: {
     type: 'string',
     value: 'DIR',
-    description: `a TF.js Layers model trained in Netwright (model.json + weight files): its
-weights are written for the target (weights.json, weights.bin), with a reference
-forward pass and check.py, which compares the exported model with TF.js's output
-(tolerance 1e-4)`,
+    description: `a TF.js Layers model trained in Netwright (model.json + weight files, as
+\`netwright train --save DIR\` writes them): its weights are written for the target
+(weights.json, weights.bin), with a reference forward pass and check.py, which
+compares the exported model with TF.js's output (tolerance 1e-4); with --to onnx,
+they are the file's weights`,
   },
   'label-smoothing': { type: 'string', value: 'EPS', description: 'in [0, 1), default 0' },
   optimizer: {
@@ -70,10 +79,10 @@ function trainingOptions(values: Values): TrainingOptionsInput {
   return given as TrainingOptionsInput;
 }
 
-function target(value: string | undefined): ExportTarget {
-  if (value === 'pytorch' || value === 'keras') return value;
+function target(value: string | undefined): ExportTarget | 'onnx' {
+  if (value === 'pytorch' || value === 'keras' || value === 'onnx') return value;
   throw new CliError(
-    `${value === undefined ? 'Missing --to pytorch|keras' : `--to must be pytorch or keras, got "${value}"`} (see \`npx netwright export --help\`).`,
+    `${value === undefined ? 'Missing --to pytorch|keras|onnx' : `--to must be pytorch, keras or onnx, got "${value}"`} (see \`npx netwright export --help\`).`,
   );
 }
 
@@ -103,12 +112,68 @@ function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boole
   return ExitCode.networkErrors;
 }
 
+/** `--to onnx`: one file, no training options. */
+async function exportOnnx(file: string, values: Values, io: CliIo): Promise<number> {
+  const out = values.out;
+  if (!out)
+    throw new CliError('Missing --out FILE: where to write the .onnx file (see `npx netwright export --help`).');
+  const training = Object.values(flagOf).find((flag) => values[flag] !== undefined);
+  if (training)
+    throw new CliError(`--${training} is a training option for code exports; --to onnx writes no training script.`);
+  await writableOrExplain(path.dirname(path.resolve(out)), '--out');
+  const network = await loadNetworkForCli(file, parseInputShape(values['input-shape']));
+  const analysis = analyzeGraph(network.graph);
+  if (hasErrors(analysis)) return reportErrors(analysis.diagnostics, analysis, values.json === true, io);
+  const services = await import('../services/export');
+  let outcome: Awaited<ReturnType<typeof services.exportOnnxFile>>;
+  try {
+    let weights: Awaited<ReturnType<typeof services.savedModelWeights>> | undefined;
+    if (values.weights) {
+      const { ensureBackend, tf } = await import('../services/tfjs');
+      await ensureBackend();
+      weights = await services.savedModelWeights(tf, values.weights);
+    }
+    outcome = await services.exportOnnxFile({ graph: network.graph, name: network.name, analysis, file: out }, weights);
+  } catch (err) {
+    if (err instanceof services.ExportProblem) throw new CliError(err.message);
+    throw err;
+  }
+  if (!outcome.ok) return reportErrors(outcome.diagnostics, analysis, values.json === true, io);
+  const { summary } = outcome;
+  if (values.json) {
+    const { file: written, bytes, opset, hasWeights, inputs, outputs } = summary;
+    io.out(
+      JSON.stringify({
+        exported: true,
+        target: 'onnx',
+        out: written,
+        bytes,
+        opset,
+        weights: hasWeights,
+        inputs,
+        outputs,
+      }),
+    );
+    return ExitCode.ok;
+  }
+  const warnings = values.weights ? network.warnings.filter((w) => w.code !== 'weights-ignored') : network.warnings;
+  for (const warning of warnings) io.err(`warning: ${warning.message}`);
+  const shapes = (list: typeof summary.inputs) =>
+    list.map((t) => `${t.name} [${t.shape.map((d) => d ?? 'batch').join(', ')}]`).join(', ');
+  io.out(
+    `Exported "${network.name}" as ONNX (opset ${summary.opset}, ${summary.hasWeights ? 'trained weights' : 'initial weights, fixed seed'}) to ${summary.file}: ${(summary.bytes / 1e6).toFixed(1)} MB`,
+  );
+  io.out(`  inputs:  ${shapes(summary.inputs)}${summary.inputs.some((t) => t.shape.length === 4) ? '  (NCHW)' : ''}`);
+  io.out(`  outputs: ${shapes(summary.outputs)}`);
+  return ExitCode.ok;
+}
+
 export const exportCommand = defineCommand({
   name: 'export',
   positionals: ['FILE'],
   synopsis:
-    'FILE --to pytorch|keras --out DIR [--weights DIR] [--label-smoothing EPS] [--optimizer sgd|adam|rmsprop] [--json]',
-  summary: 'PyTorch or Keras code to train on a cluster (--to pytorch|keras --out DIR [--weights DIR])',
+    'FILE --to pytorch|keras|onnx --out DIR|FILE [--weights DIR] [--label-smoothing EPS] [--optimizer sgd|adam|rmsprop] [--json]',
+  summary: 'PyTorch or Keras code to train on a cluster, or an ONNX file (--to pytorch|keras|onnx --out DIR|FILE)',
   help: `Writes the network as Python code that trains on a cluster:
   DIR/model.py    build_model(): an nn.Module (PyTorch) or keras.Model (Keras),
                   one class or function per module, layers named after the nodes
@@ -117,10 +182,17 @@ export const exportCommand = defineCommand({
   DIR/README.md   how to run both, and how the export matches Netwright
 
 The training options (--label-smoothing to --batch-size) are written into train.py,
-where each stays a flag; the defaults are Netwright's own training defaults.`,
+where each stays a flag; the defaults are Netwright's own training defaults.
+
+--to onnx --out model.onnx writes the network as one ONNX file (opset 13) for
+onnxruntime, TensorRT, OpenVINO and the like. Images are NCHW (batch, channels,
+height, width) as in PyTorch; the batch size is free. The weights are the run's
+(--weights DIR) or a fixed-seed Keras-style initialisation; dropout is left out and
+batch norm uses its moving statistics. The training options do not apply.`,
   options,
   async run({ values, positionals: [file] }, io) {
     const to = target(values.to);
+    if (to === 'onnx') return exportOnnx(file!, values, io);
     if (!values.out) throw new CliError('Missing --out DIR (see `npx netwright export --help`).');
     const training = trainingOptions(values);
     await writableOrExplain(values.out, '--out');

@@ -6,6 +6,7 @@ import { appVersion } from './appInfo';
 import { cleanDataDir } from './dataDir';
 import { type DesktopPort, desktopOnly } from './desktop';
 import { DocumentStore } from './documents';
+import { exportOnnxForEditor } from './export/onnxEditor';
 import { exportCodeZip } from './exportCode';
 import { FeaturesService, featureMethods } from './features';
 import { writeFileAtomic } from './files';
@@ -150,6 +151,7 @@ export function createServices(options: ServiceOptions): ServiceImplementations 
       return trainMethods.trainStartGpu(request);
     },
     exportCode: (request) => exportCodeZip(request, runs),
+    exportOnnx: (request) => exportOnnxForEditor(request, runs, desktop, needDesktop),
     // pptxgenjs loads at the first slide export, not at start-up.
     compareSlides: async (request) => (await import('./slides')).compareSlides(request),
     slideFormats: async () => (await import('./slides/service')).slideFormats(),

@@ -9,7 +9,7 @@ import type { FlowNode } from '../canvas/flowModel';
 import { duplicateNodes } from '../editor/insert';
 import { canvasPng, canvasSvg } from '../export/canvasImage';
 import { openDocument, saveDocument } from '../files/documentFiles';
-import { exportCode } from '../files/exportCode';
+import { exportCode, exportOnnx } from '../files/exportCode';
 import { i18n, uiLanguage } from '../i18n/i18n';
 import { useTimelineStore } from '../insight/timelineStore';
 import { layoutGraph } from '../layout/elkLayout';
@@ -257,6 +257,7 @@ const registry = {
   exportPng: { perform: (ctx) => exportImage(ctx, 'png') },
   exportPytorch: { perform: () => exportCode('pytorch') },
   exportKeras: { perform: () => exportCode('keras') },
+  exportOnnx: { perform: () => exportOnnx() },
   exportSvg: { perform: (ctx) => exportImage(ctx, 'svg') },
   presentLesson: {
     shortcut: 'F5',

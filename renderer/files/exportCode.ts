@@ -31,3 +31,33 @@ export async function exportCode(target: 'pytorch' | 'keras', runId?: string): P
     notify(`Could not export: ${errorMessage(err)}`, 'error');
   }
 }
+
+/**
+ * The open network (or a run's, with its trained weights) as one ONNX file. The desktop
+ * writes it where the user chooses in the Save dialog, in the main process: a whole
+ * network's file is too large to send back and forth. Browser mode downloads it.
+ */
+export async function exportOnnx(runId?: string): Promise<void> {
+  const { graph, name } = useDocumentStore.getState();
+  const notify = useUiStore.getState().notify;
+  const files = getFiles();
+  try {
+    const result = await getApi().invoke('exportOnnx', {
+      graph,
+      name,
+      save: files.savesToDisk ? 'dialog' : 'download',
+      ...(runId ? { runId } : {}),
+    });
+    const size = `${(result.bytes / 1e6).toFixed(1)} MB`;
+    if (result.base64 !== null) {
+      const bytes = Uint8Array.from(atob(result.base64), (c) => c.charCodeAt(0));
+      const blob = new Blob([bytes], { type: 'application/octet-stream' });
+      if (await files.exportFile(result.suggestedName, 'onnx', blob))
+        notify(`Exported ${result.suggestedName} (${size}, ONNX opset 13, NCHW input)`);
+    } else if (result.path !== null) {
+      notify(`Exported ${result.path} (${size}, ONNX opset 13, NCHW input)`);
+    }
+  } catch (err) {
+    notify(`Could not export ONNX: ${errorMessage(err)}`, 'error');
+  }
+}

@@ -8,7 +8,7 @@ const buttons: { caption?: UiKey; ids: ActionId[] }[] = [
   { ids: ['new', 'open', 'save', 'saveAs', 'import'] },
   { ids: ['undo', 'redo'] },
   { ids: ['group', 'layout', 'layoutDirection', 'fit'] },
-  { caption: 'toolbar.export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras'] },
+  { caption: 'toolbar.export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras', 'exportOnnx'] },
   { ids: ['presentLesson', 'timeline', 'shortcuts'] },
 ];
 
@@ -18,6 +18,7 @@ const short: Partial<Record<ActionId, (t: Text['t']) => string>> = {
   exportSvg: () => 'SVG',
   exportPytorch: () => 'PyTorch',
   exportKeras: () => 'Keras',
+  exportOnnx: () => 'ONNX',
   presentLesson: (t) => t('toolbar.present'),
   timeline: (t) => t('toolbar.timeline'),
 };

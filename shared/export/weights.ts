@@ -85,7 +85,7 @@ const sameShape = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Every node's weights, checked against the graph, in Keras order; extra weights are an error too. */
-function collect(net: ExportNetwork, weights: KerasWeights): Map<string, Map<string, Tensor>> {
+export function collect(net: ExportNetwork, weights: KerasWeights): Map<string, Map<string, Tensor>> {
   const byNode = new Map<string, Map<string, Tensor>>();
   const used = new Set<string>();
   for (const id of net.order) {
@@ -126,10 +126,10 @@ export function kerasWeightTensors(net: ExportNetwork, weights: KerasWeights): N
 }
 
 /** [kh, kw, in, out] (HWIO) → [out, in, kh, kw] (OIHW). */
-const hwioToOihw = (t: Tensor) => transpose(t, [3, 2, 0, 1]);
+export const hwioToOihw = (t: Tensor) => transpose(t, [3, 2, 0, 1]);
 
 /** Depthwise [kh, kw, cin, dm] → [cin·dm, 1, kh, kw]: output channel c·dm + m, as both frameworks order them. */
-function depthwiseToTorch(t: Tensor): Tensor {
+export function depthwiseToTorch(t: Tensor): Tensor {
   const [kh, kw, cin, dm] = t.shape as [number, number, number, number];
   const chw = transpose(reshape(t, [kh, kw, cin * dm]), [2, 0, 1]);
   return reshape(chw, [cin * dm, 1, kh, kw]);

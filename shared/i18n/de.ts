@@ -34,6 +34,7 @@ export const de: Catalogue = {
       exportPng: 'Als PNG exportieren',
       exportPytorch: 'PyTorch-Code exportieren',
       exportKeras: 'Keras-Code exportieren',
+      exportOnnx: 'ONNX-Modell exportieren',
       exportSvg: 'Als SVG exportieren',
       presentLesson: 'Lektion präsentieren',
       timeline: 'ImageNet-Zeitleiste',

@@ -38,6 +38,7 @@ export const en = {
       exportPng: 'Export PNG',
       exportPytorch: 'Export PyTorch code',
       exportKeras: 'Export Keras code',
+      exportOnnx: 'Export ONNX model',
       exportSvg: 'Export SVG',
       presentLesson: 'Present lesson',
       timeline: 'ImageNet timeline',

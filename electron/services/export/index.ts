@@ -1,4 +1,4 @@
-/** Export to PyTorch / Keras code: the main process, the CLI and tests call these. */
+/** Export to PyTorch / Keras code and to ONNX: the main process, the CLI and tests call these. */
 export {
   type ExportOutcome,
   type ExportSummary,
@@ -8,5 +8,14 @@ export {
   exportTrainedModel,
   type TrainedExport,
 } from './exportNetwork';
+export {
+  exportOnnxFile,
+  type OnnxExportRequest,
+  type OnnxOutcome,
+  type OnnxSummary,
+  onnxExport,
+  savedModelWeights,
+  writeOnnxFile,
+} from './onnx';
 export { ExportProblem } from './problem';
 export { loadSavedModel, modelWeights } from './tfjsModel';

@@ -108,7 +108,7 @@ describe('netwright export', () => {
 
   it.each([
     [['--out', 'x'], /Missing --to/],
-    [['--to', 'tensorflow', '--out', 'x'], /--to must be pytorch or keras, got "tensorflow"/],
+    [['--to', 'tensorflow', '--out', 'x'], /--to must be pytorch, keras or onnx, got "tensorflow"/],
     [['--to', 'pytorch'], /Missing --out DIR/],
     [['--to', 'pytorch', '--out', 'x', '--label-smoothing', '1.5'], /--label-smoothing: expected .* got 1\.5/],
     [['--to', 'pytorch', '--out', 'x', '--lr', 'fast'], /--lr must be a number, got "fast"/],

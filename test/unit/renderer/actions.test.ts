@@ -37,6 +37,8 @@ vi.mock('../../../renderer/api/transport', () => ({
       fake.invoked.push({ method, request });
       if (method === 'exportCode')
         return { zipBase64: btoa('zip bytes'), suggestedName: 'net.zip', files: ['model.py', 'train.py'] };
+      if (method === 'exportOnnx')
+        return { suggestedName: 'net.onnx', bytes: 10, path: null, base64: btoa('onnx bytes') };
       return {};
     },
     on: () => () => {},
@@ -267,6 +269,15 @@ const cases: Record<ActionId, Case> = {
     check: () => {
       expect(fake.invoked[0]).toMatchObject({ method: 'exportCode', request: { target: 'keras' } });
       expect(fake.exports).toHaveLength(1);
+    },
+    undo: 'not an edit',
+  },
+  exportOnnx: {
+    check: (ed) => {
+      // Browser mode (savesToDisk false): the bytes come back and download.
+      expect(fake.invoked[0]).toMatchObject({ method: 'exportOnnx', request: { name: 'net', save: 'download' } });
+      expect(fake.invoked[0]!.request.graph).toEqual(ed.graph);
+      expect(fake.exports).toEqual([{ name: 'net.onnx', kind: 'onnx', size: 'onnx bytes'.length }]);
     },
     undo: 'not an edit',
   },
