@@ -206,24 +206,16 @@ class SavingsCache {
   forgetAround(graph: Graph, report: RewriteReport): void {
     this.index = null;
     if (!this.reusable) return;
-    const neighbours = new Map<string, string[]>();
-    const link = (a: string, b: string) => {
-      const list = neighbours.get(a);
-      if (list) list.push(b);
-      else neighbours.set(a, [b]);
-    };
-    for (const e of graph.edges) {
-      link(e.source, e.target);
-      link(e.target, e.source);
-    }
-    const byName = new Map(graph.nodes.map((n) => [n.name, n.id]));
-    let frontier = report.added.map((name) => byName.get(name)).filter((id): id is string => id !== undefined);
+    // The next round plans on this graph's index anyway: walk its edges rather than building a copy.
+    const index = GraphIndex.of(graph);
+    const added = new Set(report.added);
+    let frontier = graph.nodes.filter((n) => added.has(n.name)).map((n) => n.id);
     frontier.push(report.nodeId);
     const near = new Set(frontier);
     for (let hop = 0; hop < 3; hop++) {
       const next: string[] = [];
       for (const id of frontier)
-        for (const other of neighbours.get(id) ?? [])
+        for (const other of [...index.inputsOf(id), ...index.consumersOf(id)])
           if (!near.has(other)) {
             near.add(other);
             next.push(other);
