@@ -14,6 +14,10 @@ import { runFeatureTask } from './tasks';
  */
 const start = (workerData ?? {}) as FeatureWorkerStart;
 const post = (reply: FeatureReply) => parentPort!.postMessage(reply);
+
+/** A task that failed: a FeatureProblem is the user's to fix, anything else is ours. */
+const postFailure = (id: FeatureRequest['id'], err: unknown) =>
+  post({ id, type: 'done', ok: false, message: errorMessage(err), userError: err instanceof FeatureProblem });
 const models = new Map<string, { model: Promise<tfjs.LayersModel>; users: number }>();
 let maximisations: Promise<void> = Promise.resolve();
 
@@ -38,13 +42,7 @@ function prepare(request: FeatureRequest & { task: { kind: 'input' } }): void {
   try {
     post({ id: request.id, type: 'done', ok: true, result: prepareInput(request.task.source, request.task.input) });
   } catch (err) {
-    post({
-      id: request.id,
-      type: 'done',
-      ok: false,
-      message: errorMessage(err),
-      userError: err instanceof FeatureProblem,
-    });
+    postFailure(request.id, err);
   }
 }
 
@@ -76,13 +74,7 @@ async function answer(request: FeatureRequest): Promise<void> {
     );
     post({ id: request.id, type: 'done', ok: true, result });
   } catch (err) {
-    post({
-      id: request.id,
-      type: 'done',
-      ok: false,
-      message: errorMessage(err),
-      userError: err instanceof FeatureProblem,
-    });
+    postFailure(request.id, err);
   } finally {
     entry.users -= 1;
   }

@@ -1,18 +1,7 @@
+import { seededRandom } from '../../training/random';
 import type { ExportNetwork } from '../network';
 import type { Tensor } from '../tensorFile';
 import { type KerasWeights, kerasWeightSpecs } from '../weights';
-
-/** mulberry32: a small seeded generator, so the same network always gets the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
@@ -32,7 +21,7 @@ const ONES = new Set(['gamma', 'moving_variance', 'variance']);
  * gets these, so the file runs and gives the same numbers on every export.
  */
 export function initialWeights(net: ExportNetwork, seed = 1): KerasWeights {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const weights = new Map<string, Tensor>();
   for (const id of net.order) {
     const node = net.nodes.get(id)!;
