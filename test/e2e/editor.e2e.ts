@@ -101,8 +101,9 @@ describe('the editor, driven as a designer would', () => {
     const ed = await openEditor();
     await ed.newNetwork();
     await ed.dragFromPalette('Conv k×k', 620, 120);
-    await ed.dragFromPalette('Max pooling', 620, 520);
-    await ed.dragFromPalette('Concatenate', 850, 330);
+    // Clear of the minimap (bottom right) and the side panel, whatever the toolbar's height.
+    await ed.dragFromPalette('Max pooling', 620, 440);
+    await ed.dragFromPalette('Concatenate', 800, 280);
     await ed.connect('input', 'conv');
     await ed.connect('input', 'maxpool');
     await ed.connect('conv', 'concat');
