@@ -1,4 +1,5 @@
 import { type Context, Unconvertible } from './context';
+import { convTranspose } from './convTranspose';
 import type { OnnxNode } from './model';
 import { kerasPadding, type Pads, type WindowAttrs, windowAttrs } from './padding';
 import { broadcast, type DataValue, elements, type KnownData, onnxShape, ourShape } from './tensors';
@@ -338,6 +339,7 @@ const passThrough: OpConverter = (cx, node) => cx.data(node);
 
 export const CONVERTERS: Readonly<Record<string, OpConverter>> = {
   Conv: conv,
+  ConvTranspose: convTranspose,
   BatchNormalization: batchNorm,
   Relu: activation('relu', true),
   Sigmoid: activation('sigmoid', true),

@@ -3,9 +3,7 @@
  * Unsupported node keeping its op type. When a kind lands, move its operator from here to a
  * converter in ops.ts (the comment names the kind it maps to).
  */
-export const PENDING_OPS: Readonly<Record<string, string>> = {
-  ConvTranspose: 'Conv2DTranspose',
-};
+export const PENDING_OPS: Readonly<Record<string, string>> = {};
 
 /** Operators that keep their input's shape element by element (so a placeholder can assume it). */
 export const ELEMENT_WISE_OPS = new Set([

@@ -55,6 +55,50 @@ describe('ONNX operators onto Netwright layers', () => {
     expect(r.analysis.nodes[r.graph.nodes[1]!.id]!.outputShape).toEqual([8, 8, 8]);
   });
 
+  it("ConvTranspose is Conv2DTranspose: PyTorch's k4 s2 p1 is Keras's 'same', no pads its 'valid'", () => {
+    const r = imported({
+      weights: { w: [3, 8, 4, 4], b: [8], v: [8, 5, 3, 3] },
+      nodes: [
+        {
+          op: 'ConvTranspose',
+          inputs: ['x', 'w', 'b'],
+          outputs: ['y'],
+          attrs: { strides: [2, 2], pads: [1, 1, 1, 1] },
+        },
+        { op: 'ConvTranspose', inputs: ['y', 'v'], attrs: { strides: [2, 2] } },
+      ],
+    });
+    expect(kinds(r)).toEqual(['Input', 'Conv2DTranspose', 'Conv2DTranspose']);
+    expect(r.graph.nodes[1]!.params).toMatchObject({ filters: 8, kernelSize: [4, 4], padding: 'same', useBias: true });
+    expect(r.graph.nodes[2]!.params).toMatchObject({ filters: 5, padding: 'valid', useBias: false });
+    const [up, valid] = [1, 2].map((i) => r.analysis.nodes[r.graph.nodes[i]!.id]!);
+    // PyTorch: (32 − 1)·2 − 2 + 4 = 64; then (64 − 1)·2 + 3 = 129.
+    expect(up!.outputShape).toEqual([64, 64, 8]);
+    expect(up!.paramCount.total).toBe(3 * 8 * 16 + 8);
+    expect(up!.macs).toBe(16 * 3 * 8 * 32 * 32);
+    expect(valid!.outputShape).toEqual([129, 129, 5]);
+    expect(r.analysis.partial).toBe(false);
+  });
+
+  it('a grouped ConvTranspose, or one of another output size, stays a placeholder with its computed shape', () => {
+    const r = imported({
+      weights: { w: [4, 2, 3, 3], v: [4, 4, 3, 3] },
+      input: [1, 4, 8, 8],
+      nodes: [
+        { op: 'ConvTranspose', inputs: ['x', 'w'], outputs: ['y'], attrs: { group: 2 } },
+        { op: 'ConvTranspose', inputs: ['y', 'v'], attrs: { strides: [2, 2], output_padding: [1, 1] } },
+      ],
+    });
+    expect(kinds(r)).toEqual(['Input', 'Unsupported', 'Unsupported']);
+    const shapes = [1, 2].map((i) => r.analysis.nodes[r.graph.nodes[i]!.id]!.outputShape);
+    // group 2: 8 + 3 − 1 = 10, 2·2 channels; then (10 − 1)·2 + 1 + 3 = 22: Keras gives 20 or 21.
+    expect(shapes).toEqual([
+      [10, 10, 4],
+      [22, 22, 4],
+    ]);
+    expect(r.analysis.partial).toBe(true);
+  });
+
   it('grouped convs keep their groups; a weight that disagrees with the input is refused as a placeholder', () => {
     const ok = imported({
       input: [1, 8, 8, 8],
