@@ -106,6 +106,25 @@ function gradients(
   }
 }
 
+/**
+ * The network's weights from the seed, not from TF.js's unseeded initializers: each run
+ * compares the same numbers, so a gap is the backend's and never a draw of the weights
+ * (one draw in a few once made a ReLU channel all zeros, and the max pool after it tied).
+ */
+function seededWeights(model: tf.LayersModel, random: Random): Float32Array[] {
+  return model.weights.map((w) => {
+    const shape = w.shape.map((d) => d ?? 1);
+    const size = shape.reduce((a, b) => a * b, 1);
+    const name = w.originalName;
+    if (/moving_variance|gamma/.test(name)) return Float32Array.from({ length: size }, () => 0.8 + 0.4 * random());
+    if (shape.length < 2) return Float32Array.from({ length: size }, () => 0.1 * random() - 0.05);
+    // Kernels as Keras's Glorot-uniform draws them: the receptive field times channels in and out.
+    const field = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+    const limit = Math.sqrt(6 / (field * (shape.at(-2)! + shape.at(-1)!)));
+    return Float32Array.from({ length: size }, () => limit * (2 * random() - 1));
+  });
+}
+
 export async function gradientParity(backend: string, seeds: number[]): Promise<GradientGap[]> {
   const gaps: GradientGap[] = [];
   for (const seed of seeds) {
@@ -117,7 +136,7 @@ export async function gradientParity(backend: string, seeds: number[]): Promise<
     const labels = Int32Array.from({ length: batch }, () => int(random, 0, classes - 1));
     await tf.setBackend('cpu');
     const { model } = compileGraph(tf, graph);
-    const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
+    const weights = seededWeights(model, random);
     model.dispose();
     const cpu = gradients(graph, weights, x, labels, shape, classes);
     if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
