@@ -1,5 +1,12 @@
 import type { Analysis, PathCounts } from '../../shared/analysis';
-import { analyzeGraph, commonestLength, countPaths, formatPathCount, formatShape } from '../../shared/analysis';
+import {
+  analyzeGraph,
+  commonestLength,
+  countPaths,
+  formatPathCount,
+  formatShape,
+  pathCountInFull,
+} from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
 import { receptiveFieldText } from '../../shared/i18n';
 import type { LoadedNetwork } from '../services/files';
@@ -107,9 +114,9 @@ function analysisText(analysis: Analysis, paths: PathCounts, text: CliText): str
 }
 
 /** "Paths input → output: 2^16 (65,536); lengths 18 to 50, most often 34 (12,870 paths)". */
-function pathsLine({ total, lengths }: PathCounts, { t, int, decimal }: CliText): string {
-  const count = (c: bigint) => (c < 1_000_000n ? int(c) : decimal(formatPathCount(c)));
-  const exact = writtenInFull(total) ? '' : ` (${total.toString()})`;
+function pathsLine({ total, lengths }: PathCounts, { t, language }: CliText): string {
+  const count = (c: bigint) => formatPathCount(c, language);
+  const exact = pathCountInFull(total) ? '' : ` (${total.toString()})`;
   let line = t('paths.total', { paths: `${count(total)}${exact}` });
   const keys = lengths ? [...lengths.keys()] : [];
   const common = lengths && commonestLength(lengths);
@@ -126,9 +133,6 @@ function pathsLine({ total, lengths }: PathCounts, { t, int, decimal }: CliText)
   }
   return line;
 }
-
-/** Whether a path count is already written out in full (below a million, or a power of two shown exactly). */
-const writtenInFull = (total: bigint) => total < 1_000_000n;
 
 /** Analysis and paths of one network, as the text and JSON outputs show them. */
 function analyzeNetwork(graph: Graph): { analysis: Analysis; paths: PathCounts } {

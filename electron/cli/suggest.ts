@@ -1,4 +1,4 @@
-import { analyzeGraph, formatInt } from '../../shared/analysis';
+import { analyzeGraph } from '../../shared/analysis';
 import { checkPrinciples, signedPct, suggest } from '../../shared/transforms';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';

@@ -18,8 +18,12 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
-/** The system's language: the first of the browser's (in Electron: the OS's) preferred languages Netwright speaks. */
-export function systemLanguage(preferred: readonly string[]): Language {
+/** The browser's (in Electron: the OS's) preferred languages, most preferred first. */
+export const preferredLanguages = (): readonly string[] =>
+  typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+
+/** The system's language: the first of the preferred languages Netwright speaks. */
+export function systemLanguage(preferred: readonly string[] = preferredLanguages()): Language {
   for (const tag of preferred) {
     const language = languageOf(tag);
     if (language) return language;

@@ -16,10 +16,8 @@ interface LanguageState {
   choose(setting: LanguageSetting): Promise<void>;
 }
 
-const preferred = () => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
-
 function apply(setting: LanguageSetting): void {
-  const language = setting === 'system' ? systemLanguage(preferred()) : setting;
+  const language = setting === 'system' ? systemLanguage() : setting;
   void i18n.changeLanguage(language);
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 }

@@ -122,9 +122,7 @@ export function Inspector() {
           <dd data-testid="inspector-paths" title={t('inspector.pathsTitle')}>
             {nodePaths === null || nodePaths === undefined
               ? t('inspector.onCycle')
-              : nodePaths < 1_000_000n
-                ? int(nodePaths)
-                : decimal(formatPathCount(nodePaths))}
+              : formatPathCount(nodePaths, language)}
           </dd>
         </dl>
       </section>

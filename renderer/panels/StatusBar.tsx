@@ -8,7 +8,7 @@ import { usePaths } from '../store/usePaths';
 import { useTrainingStore } from '../training/trainingStore';
 
 export function StatusBar() {
-  const { t, int, decimal } = useText();
+  const { t, int, decimal, language } = useText();
   const { ping, backend, error } = useShellStore();
   const { totals, partial } = useAnalysis();
   const paths = usePaths();
@@ -17,7 +17,7 @@ export function StatusBar() {
   const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
   const convention = t('status.convention');
   const atLeast = partial ? '≥ ' : '';
-  const pathCount = paths.total < 1_000_000n ? int(paths.total) : decimal(formatPathCount(paths.total));
+  const pathCount = formatPathCount(paths.total, language);
   return (
     <footer className="status-bar">
       <span

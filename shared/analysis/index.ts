@@ -11,7 +11,7 @@ export {
   formatShape,
   formatSI,
 } from './format';
-export { commonestLength, countPaths, formatPathCount, type PathCounts } from './paths';
+export { commonestLength, countPaths, formatPathCount, type PathCounts, pathCountInFull } from './paths';
 export { topoOrderOfGraph } from './topoOrder';
 export type {
   Analysis,

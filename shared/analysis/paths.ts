@@ -1,4 +1,6 @@
 import type { Graph } from '../graph/types';
+import type { Language } from '../i18n/language';
+import { formatInteger, localizeDecimal } from '../i18n/numbers';
 
 /**
  * Paths through the network, the lecture's "exponential feature reuse": how many distinct
@@ -86,15 +88,21 @@ export function countPaths(graph: Graph, { lengths: tabulate = true } = {}): Pat
   return { perNode, total, lengths: lengths && new Map([...lengths].sort((a, b) => a[0] - b[0])) };
 }
 
-/** "1", "4,096", or "2^64" / "≈ 2^70.3" once a count is too long to read at a glance. */
-export function formatPathCount(count: bigint): string {
-  if (count < 1_000_000n) return count.toLocaleString('en-US');
+/** Whether formatPathCount writes the count out in full (below a million) rather than as a power of two. */
+export const pathCountInFull = (count: bigint): boolean => count < 1_000_000n;
+
+/**
+ * "1", "4,096", or "2^64" / "≈ 2^70.3" once a count is too long to read at a glance; in German
+ * "4.096" and "≈ 2^70,3".
+ */
+export function formatPathCount(count: bigint, language: Language = 'en'): string {
+  if (pathCountInFull(count)) return formatInteger(count, language);
   const bits = count.toString(2).length - 1;
   if (count === 1n << BigInt(bits)) return `2^${bits}`;
   // log2 from the leading 53 bits: exact enough for one decimal.
   const shift = Math.max(0, bits - 52);
   const log2 = Math.log2(Number(count >> BigInt(shift))) + shift;
-  return `≈ 2^${log2.toFixed(1)}`;
+  return `≈ 2^${localizeDecimal(log2.toFixed(1), language)}`;
 }
 
 /** The most common path length and how many paths have it, from a length table. */

@@ -41,12 +41,21 @@ function instanceFor(language: Language): i18n {
   return instance;
 }
 
+const translators = new Map<string, Translator<Namespace>>();
+
+/** The translator of one namespace in one language, made once: callers ask per table row. */
 export function translator<N extends Namespace>(namespace: N, language: Language): Translator<N> {
-  const fixed = instanceFor(language).getFixedT(language, namespace);
-  return {
-    language,
-    t: (key, values) => fixed(key, values ?? {}) as string,
-    int: (value) => formatInteger(value, language),
-    decimal: (text) => localizeDecimal(text, language),
-  };
+  const cacheKey = `${namespace}:${language}`;
+  let made = translators.get(cacheKey);
+  if (!made) {
+    const fixed = instanceFor(language).getFixedT(language, namespace);
+    made = {
+      language,
+      t: (key, values) => fixed(key, values ?? {}) as string,
+      int: (value) => formatInteger(value, language),
+      decimal: (text) => localizeDecimal(text, language),
+    };
+    translators.set(cacheKey, made);
+  }
+  return made as Translator<N>;
 }

@@ -1,5 +1,6 @@
 import { formatSI } from '../analysis';
 import { xmlText } from '../text';
+import { CHART_FONT } from '../text/fonts';
 import type { Timeline, TimelinePoint } from './timeline';
 
 /**
@@ -10,7 +11,6 @@ import type { Timeline, TimelinePoint } from './timeline';
  */
 export type TimelineView = 'year' | 'cost';
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const WIDTH = 900;
 const HEIGHT = 460;
 const LEFT = 76;
@@ -49,7 +49,7 @@ export const depthRadius = (depth: number | null) => (depth === null ? 4 : 4 + M
 
 function frame(title: string, subtitle: string): string[] {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="${xmlText(FONT)}" font-size="12" fill="#222">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="${xmlText(CHART_FONT)}" font-size="12" fill="#222">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="28" font-size="17" font-weight="600">${xmlText(title)}</text>`,
     `<text x="${LEFT}" y="48" font-size="12" fill="#555">${xmlText(subtitle)}</text>`,

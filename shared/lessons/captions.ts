@@ -14,13 +14,13 @@ export interface CaptionContext {
 type Reader = (c: CaptionContext) => string | null;
 
 const output = (a: Analysis) => a.nodes[a.outputs[0] ?? '']?.outputShape ?? null;
-const languageOf = (c: CaptionContext): Language => c.language ?? 'en';
-const formatInt = (value: number, c: CaptionContext) => formatInteger(value, languageOf(c));
+const languageIn = (c: CaptionContext): Language => c.language ?? 'en';
+const formatInt = (value: number, c: CaptionContext) => formatInteger(value, languageIn(c));
 /** German sets a (non-breaking) space before %, as DIN 5008 asks. */
 const pct = (value: number, c: CaptionContext) =>
-  `${localizeDecimal(String(Number(value.toFixed(1))), languageOf(c))}${languageOf(c) === 'de' ? '\u00a0%' : '%'}`;
+  `${localizeDecimal(String(Number(value.toFixed(1))), languageIn(c))}${languageIn(c) === 'de' ? '\u00a0%' : '%'}`;
 
-const fieldText = (rf: ReceptiveField | null | undefined, c: CaptionContext) => receptiveFieldText(rf, languageOf(c));
+const fieldText = (rf: ReceptiveField | null | undefined, c: CaptionContext) => receptiveFieldText(rf, languageIn(c));
 
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : value < 0 ? `−${text}` : text);
 
@@ -76,7 +76,7 @@ export const placeholders: Readonly<Record<string, Reader>> = {
   'change.macsRatio': compared((a, b, c) =>
     b.totals.macs === 0
       ? null
-      : `${localizeDecimal(String(Number((a.totals.macs / b.totals.macs).toFixed(2))), languageOf(c))}×`,
+      : `${localizeDecimal(String(Number((a.totals.macs / b.totals.macs).toFixed(2))), languageIn(c))}×`,
   ),
 };
 

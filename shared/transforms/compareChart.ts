@@ -1,5 +1,6 @@
 import { formatSI } from '../analysis';
 import { xmlText } from '../text';
+import { CHART_FONT } from '../text/fonts';
 import type { Comparison } from './compare';
 import { comparisonHeadline } from './compareExport';
 
@@ -11,7 +12,6 @@ import { comparisonHeadline } from './compareExport';
  */
 
 const COLORS = { a: '#4c78a8', b: '#f58518' } as const;
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const BAR = 16;
 const PAIR_GAP = 18;
 const LEFT = 84;
@@ -68,7 +68,7 @@ export function toSvgChart(c: Comparison, options: ChartOptions = {}): string {
   const title = options.title ?? `${c.a.name} vs ${c.b.name}`;
 
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlText(FONT)}" font-size="12" fill="#222">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlText(CHART_FONT)}" font-size="12" fill="#222">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="30" font-size="17" font-weight="600">${xmlText(title)}</text>`,
     `<text x="${LEFT}" y="54" font-size="15" font-weight="600" fill="#b35900" data-role="headline">${xmlText(comparisonHeadline(c))}</text>`,

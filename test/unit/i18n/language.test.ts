@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPathCount } from '../../../shared/analysis';
 import { formatInteger, languageFromEnvironment, languageOf, localizeDecimal } from '../../../shared/i18n';
 
 describe('languageOf', () => {
@@ -34,6 +35,14 @@ describe('numbers', () => {
     expect(formatInteger(-1234567.4, 'de')).toBe('-1.234.567');
     expect(formatInteger(2n ** 64n, 'en')).toBe('18,446,744,073,709,551,616');
     expect(formatInteger(Number.NaN, 'de')).toBe('NaN');
+  });
+
+  it('writes path counts in the language, in full below a million, as a power of two above', () => {
+    expect(formatPathCount(4096n, 'de')).toBe('4.096');
+    expect(formatPathCount(4096n)).toBe('4,096');
+    expect(formatPathCount(2n ** 64n, 'de')).toBe('2^64');
+    expect(formatPathCount(3n * 2n ** 70n, 'de')).toBe('≈ 2^71,6');
+    expect(formatPathCount(3n * 2n ** 70n)).toBe('≈ 2^71.6');
   });
 
   it('writes decimals with the language’s mark, leaving other dots alone', () => {
