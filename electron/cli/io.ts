@@ -21,6 +21,20 @@ export interface CliIo {
   language?: Language;
 }
 
+/**
+ * A reader that stops early (`netwright analyze big.json | head`) closes the pipe, and the
+ * next write fails with EPIPE: that is the reader's choice, not an error, so end quietly
+ * as Unix tools do instead of printing Node's unhandled-error trace.
+ */
+export function endQuietlyWhenReaderCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+      throw error;
+    });
+  }
+}
+
 export const processIo: CliIo = {
   language: languageFromEnvironment(process.env),
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
