@@ -1,26 +1,22 @@
 import type { ActionId } from '../../shared/actionIds';
 import { type ActionContext, findAction } from '../actions/actions';
-import { type Text, type UiKey, useText } from '../i18n/useText';
+import { type UiKey, useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
+import { ExportMenu } from './ExportMenu';
 
-/** Toolbar groups; a group's caption prefixes its buttons (Export: PNG, SVG, ...). */
-const buttons: { caption?: UiKey; ids: ActionId[] }[] = [
+/** Toolbar groups, in order; a group with `menu` is one button that opens its actions. */
+const groups: { ids: ActionId[]; menu?: true }[] = [
   { ids: ['new', 'open', 'save', 'saveAs', 'import'] },
   { ids: ['undo', 'redo'] },
   { ids: ['group', 'layout', 'layoutDirection', 'fit'] },
-  { caption: 'toolbar.export', ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras', 'exportOnnx'] },
+  { ids: ['exportPng', 'exportSvg', 'exportPytorch', 'exportKeras', 'exportOnnx'], menu: true },
   { ids: ['presentLesson', 'timeline', 'shortcuts'] },
 ];
 
-/** Buttons shown by a short name, their full label as the tooltip: a format's name, or a word. */
-const short: Partial<Record<ActionId, (t: Text['t']) => string>> = {
-  exportPng: () => 'PNG',
-  exportSvg: () => 'SVG',
-  exportPytorch: () => 'PyTorch',
-  exportKeras: () => 'Keras',
-  exportOnnx: () => 'ONNX',
-  presentLesson: (t) => t('toolbar.present'),
-  timeline: (t) => t('toolbar.timeline'),
+/** Buttons shown by a short word, their full label as the tooltip. */
+const short: Partial<Record<ActionId, UiKey>> = {
+  presentLesson: 'toolbar.present',
+  timeline: 'toolbar.timeline',
 };
 
 export function Toolbar({ ctx }: { ctx: ActionContext }) {
@@ -33,28 +29,30 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <span className="app-title">Netwright</span>
-      {buttons.map((group) => (
+      {groups.map((group) => (
         <div className="toolbar-group" key={group.ids[0]}>
-          {group.caption && <span className="toolbar-caption">{t(group.caption)}</span>}
-          {group.ids.map((id) => {
-            const action = findAction(id);
-            const shortText = short[id]?.(t);
-            return (
-              <button
-                key={id}
-                type="button"
-                disabled={disabled[id]}
-                title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
-                aria-label={shortText ? action.label : undefined}
-                onClick={() => void action.perform(ctx)}
-              >
-                {shortText ?? action.label.replace('…', '')}
-              </button>
-            );
-          })}
+          {group.menu && <ExportMenu ctx={ctx} ids={group.ids} />}
+          {!group.menu &&
+            group.ids.map((id) => {
+              const action = findAction(id);
+              const shortKey = short[id];
+              const shortText = shortKey && t(shortKey);
+              return (
+                <button
+                  key={id}
+                  type="button"
+                  disabled={disabled[id]}
+                  title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
+                  aria-label={shortText ? action.label : undefined}
+                  onClick={() => void action.perform(ctx)}
+                >
+                  {shortText ?? action.label.replace('…', '')}
+                </button>
+              );
+            })}
         </div>
       ))}
-      <span className="doc-name" data-testid="doc-name">
+      <span className="doc-name" data-testid="doc-name" title={name}>
         {name}
         {dirty && <span title={t('toolbar.unsaved')}> •</span>}
       </span>

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorPage, nativeMenu } from './editorPage';
-import { type HostProcess, launchChromium, repoRoot, startHostProcess } from './helpers';
+import { exportMenuItem, type HostProcess, launchChromium, repoRoot, startHostProcess } from './helpers';
 
 let host: HostProcess;
 let browser: Browser;
@@ -320,10 +320,38 @@ describe('the editor, driven as a designer would', () => {
     const ed = await openEditor();
     await ed.page.getByRole('button', { name: /Small Inception/ }).click();
     await expect.poll(() => ed.page.locator('.react-flow__node-layer').count()).toBeGreaterThan(5);
-    const png = await ed.download(() => ed.page.getByRole('button', { name: 'Export PNG' }).click());
+    const png = await ed.download(async () => (await exportMenuItem(ed.page, 'Export PNG')).click());
     expect(png.name).toBe('small-inception.png');
     expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it('keeps the toolbar on one row at 1440×900, the formats in one Export menu', async () => {
+    const ed = await openEditor();
+    await ed.page.getByRole('button', { name: /Small Inception/ }).click();
+    const page = ed.page;
+    const toolbar = page.getByRole('toolbar');
+    const rowHeight = (await toolbar.getByRole('button', { name: 'Undo' }).boundingBox())!.height;
+    expect((await toolbar.boundingBox())!.height).toBeLessThan(2 * rowHeight);
+    const trigger = toolbar.getByRole('button', { name: /^Export/ });
+    await trigger.click();
+    await expect.poll(() => page.getByRole('menuitem').count()).toBe(5);
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'export-menu-1440.png') });
+    // Keyboard: the first format has focus, arrows move, Escape closes and returns to the button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Export PNG');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Export ONNX model');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
+    expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A click elsewhere closes it too.
+    await trigger.click();
+    await page.locator('.react-flow__pane').click({ position: { x: 300, y: 300 } });
+    await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    expect((await toolbar.boundingBox())!.height).toBeLessThan(2 * rowHeight);
+    await trigger.click();
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'export-menu-1280.png') });
   });
 
   it('asks before the page closes with unsaved changes, and not after saving', async () => {

@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSmallInception } from '../../shared/templates/smallInception';
-import { type HostProcess, launchChromium, repoRoot, resultsDir, startHostProcess } from './helpers';
+import { exportMenuItem, type HostProcess, launchChromium, repoRoot, resultsDir, startHostProcess } from './helpers';
 
 // Issue 18: what a designer or teacher hits in their first ten minutes. Everything is typed,
 // clicked and pressed as a person does (keyboard.type, never fill).
@@ -177,12 +177,12 @@ describe('issue 18: the first ten minutes', () => {
     await startWith(page, /Small Inception/);
     const graph = buildSmallInception();
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
-    const svg = await download(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());
+    const svg = await download(page, async () => (await exportMenuItem(page, 'Export SVG')).click());
     const text = svg.bytes.toString('utf8');
     const edgePaths = text.match(/<path class="edge"/g) ?? [];
     expect(edgePaths.length).toBe(graph.edges.length);
     for (const node of graph.nodes) expect(text, node.name).toContain(`>${node.name}<`);
-    const png = await download(page, () => page.getByRole('button', { name: 'Export PNG', exact: true }).click());
+    const png = await download(page, async () => (await exportMenuItem(page, 'Export PNG')).click());
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000); // width: the whole network, not the zoomed view
     await page.goto(`file://${path.join(resultsDir, 'firstten-small-inception.png')}`);

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const resultsDir = path.join(repoRoot, 'test-results');
@@ -74,4 +74,13 @@ export async function startHostProcess(extraArgs: string[] = [], env: NodeJS.Pro
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The toolbar's Export menu item with this label (e.g. "Export PNG"), after opening the menu. */
+export async function exportMenuItem(page: Page, label: string): Promise<Locator> {
+  await page
+    .getByRole('toolbar')
+    .getByRole('button', { name: /^Export/ })
+    .click();
+  return page.getByRole('menuitem', { name: label, exact: true });
 }
