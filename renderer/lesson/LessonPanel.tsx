@@ -10,6 +10,7 @@ import {
   moveStep,
   placeholderNames,
   resolveStep,
+  setCompareWith,
   updateStep,
 } from '../../shared/lessons';
 import { getFiles } from '../api/transport';
@@ -176,19 +177,7 @@ export function LessonPanel() {
             <span>Compare with</span>
             <select
               value={step.step.compareWith ?? ''}
-              onChange={(e) => {
-                const compareWith = e.target.value || undefined;
-                const { compareWith: _, ...rest } = step.step;
-                change(
-                  updateStep(
-                    lesson,
-                    index,
-                    compareWith
-                      ? { ...rest, compareWith }
-                      : { ...rest, show: rest.show === 'compare' ? 'network' : rest.show },
-                  ),
-                );
-              }}
+              onChange={(e) => change(setCompareWith(lesson, index, e.target.value || undefined))}
             >
               <option value="">nothing</option>
               {lesson.steps

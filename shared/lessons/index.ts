@@ -3,7 +3,7 @@
 export { BUILTIN_INCEPTION_LESSON, buildInceptionLesson } from './builtin/inceptionLesson';
 export { type CaptionContext, fillCaption, placeholderNames, placeholders } from './captions';
 export { lessonDeck } from './lessonDeck';
-export { addStep, deleteStep, emptyLesson, moveStep, updateStep } from './lessonEdits';
+export { addStep, deleteStep, emptyLesson, moveStep, setCompareWith, updateStep } from './lessonEdits';
 export {
   currentLessonVersion,
   isLessonJson,

@@ -49,6 +49,23 @@ export function updateStep(lesson: Lesson, index: number, patch: Partial<Omit<Le
   return { ...lesson, steps: lesson.steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) };
 }
 
+/** Compares the step with another, or with nothing: then a comparison view shows the step's own network. */
+export function setCompareWith(lesson: Lesson, index: number, compareWith: string | undefined): Lesson {
+  return {
+    ...lesson,
+    steps: lesson.steps.map((s, i) => {
+      if (i !== index) return s;
+      return compareWith === undefined ? withoutComparison(s) : { ...s, compareWith };
+    }),
+  };
+}
+
+/** A receptive field still shows its own layer without the step it was drawn beside; a comparison cannot. */
+function withoutComparison(step: LessonStep): LessonStep {
+  const { compareWith: _, ...rest } = step;
+  return { ...rest, show: step.show === 'compare' ? 'network' : step.show };
+}
+
 export function moveStep(lesson: Lesson, index: number, by: -1 | 1): Lesson {
   const to = index + by;
   if (to < 0 || to >= lesson.steps.length) return lesson;
@@ -62,13 +79,6 @@ export function deleteStep(lesson: Lesson, index: number): Lesson {
   const gone = lesson.steps[index]?.id;
   return {
     ...lesson,
-    steps: lesson.steps
-      .filter((_, i) => i !== index)
-      .map((s) => {
-        if (s.compareWith !== gone) return s;
-        const { compareWith: _, ...rest } = s;
-        // A receptive field still shows its own layer without the step it was drawn beside.
-        return { ...rest, show: s.show === 'compare' ? ('network' as const) : s.show };
-      }),
+    steps: lesson.steps.filter((_, i) => i !== index).map((s) => (s.compareWith === gone ? withoutComparison(s) : s)),
   };
 }

@@ -8,6 +8,7 @@ import {
   moveStep,
   parseLessonText,
   resolveStep,
+  setCompareWith,
   updateStep,
 } from '../../../shared/lessons';
 import { getTemplate } from '../../../shared/templates';
@@ -15,6 +16,19 @@ import { getTemplate } from '../../../shared/templates';
 const network = (id: string) => ({ name: id, graph: getTemplate(id)!.build() });
 
 describe('editing a lesson', () => {
+  it('"Compare with: nothing" clears the comparison, and a comparison view falls back to the network', () => {
+    let lesson = emptyLesson('Mine');
+    ({ lesson } = addStep(lesson, network('inception-a'), { highlight: [], collapsed: [] }));
+    ({ lesson } = addStep(lesson, network('inception-b'), { highlight: [], collapsed: [] }));
+    lesson = setCompareWith(lesson, 1, 'inception-a');
+    lesson = updateStep(lesson, 1, { show: 'compare' });
+    expect(lesson.steps[1]).toMatchObject({ compareWith: 'inception-a', show: 'compare' });
+    lesson = setCompareWith(lesson, 1, undefined);
+    expect(lesson.steps[1]!.compareWith).toBeUndefined();
+    expect(lesson.steps[1]!.show).toBe('network');
+    expect(resolveStep(lesson, 1).problems).toEqual([]);
+  });
+
   it('adds views as steps with fresh ids, edits, reorders and deletes them, and saves a valid file', () => {
     let lesson = emptyLesson('Mine');
     ({ lesson } = addStep(lesson, network('inception-a'), { highlight: ['conv2d_2'], collapsed: [] }));
