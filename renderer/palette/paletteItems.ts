@@ -1,5 +1,5 @@
 import { getLayerSpec, type LayerKind } from '../../shared/layers';
-import { getTemplate } from '../../shared/templates';
+import { getTemplate, templateText } from '../../shared/templates';
 
 export type PaletteGroup =
   | 'Input'
@@ -138,12 +138,18 @@ const layerItem = (kind: LayerKind, offer: Offer): PaletteItem => {
   };
 };
 
+// English until the palette follows the language (its items are made once, at load).
+const templateDescription = (id: string) => {
+  const template = getTemplate(id);
+  return template && templateText(template, 'en').description;
+};
+
 const moduleItem = (templateId: string, label: string, group: PaletteGroup = 'Modules'): PaletteItem => ({
   id: `${group}:${templateId}`,
   group,
   template: templateId,
   label,
-  description: `${getTemplate(templateId)?.description ?? label} Select the node that feeds it before adding, and it is connected.`,
+  description: `${templateDescription(templateId) ?? label} Select the node that feeds it before adding, and it is connected.`,
 });
 
 const modules: readonly PaletteItem[] = [

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { RecentEntry, RecoveredDocument } from '../../shared/api';
 import { GraphBuilder } from '../../shared/graph/builder';
+import { catalogues } from '../../shared/i18n';
 import { buildInceptionLesson } from '../../shared/lessons';
-import { templates } from '../../shared/templates';
+import { templates, templateText } from '../../shared/templates';
 import { getApi } from '../api/transport';
 import { loadIntoEditor, newDocument, openDocument, openRecent } from '../files/documentFiles';
 import { recoveryIsOurs } from '../files/recoveryOwner';
@@ -20,6 +21,7 @@ function emptyNetwork() {
 /** What a new window offers: a blank network, templates, recent files, and unsaved work to restore. */
 export function StartPage() {
   const { t, language } = useText();
+  const lessonTitle = catalogues[language].lesson.title;
   const open = useUiStore((s) => s.startOpen);
   const set = useUiStore((s) => s.set);
   const [recent, setRecent] = useState<RecentEntry[]>([]);
@@ -113,7 +115,7 @@ export function StartPage() {
                 useLessonStore.getState().present(buildInceptionLesson(language));
               }}
             >
-              <strong>Inception v2/v3: going deeper for less</strong>
+              <strong>{lessonTitle}</strong>
               <span className="muted small">{t('start.lessonKind')}</span>
             </button>
             <h2>{t('start.templates')}</h2>
@@ -122,10 +124,16 @@ export function StartPage() {
                 key={template.id}
                 type="button"
                 className="template"
-                title={template.description}
+                // The description counts the template's weights: analysed when first pointed at, not at start-up.
+                onPointerEnter={(e) => {
+                  e.currentTarget.title = templateText(template, language).description;
+                }}
+                onFocus={(e) => {
+                  e.currentTarget.title = templateText(template, language).description;
+                }}
                 onClick={() => void newDocument(template.build(), template.id)}
               >
-                <strong>{template.label}</strong>
+                <strong>{templateText(template, language).label}</strong>
                 <span className="muted small">
                   {template.category === 'network' ? t('start.network') : t('start.module')}
                 </span>

@@ -1,9 +1,11 @@
 import type { Catalogue } from './catalogue';
 import { lessonDe } from './lessonDe';
+import { templatesDe } from './templatesDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
   lesson: lessonDe,
+  templates: templatesDe,
   common: {
     receptiveField: {
       global: 'global',

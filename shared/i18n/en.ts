@@ -1,5 +1,6 @@
 import type { ActionId } from '../actionIds';
 import { lessonEn } from './lessonEn';
+import { templatesEn } from './templatesEn';
 
 /**
  * The English catalogue: every text a language switch changes, by namespace. Plural
@@ -8,6 +9,7 @@ import { lessonEn } from './lessonEn';
  */
 export const en = {
   lesson: lessonEn,
+  templates: templatesEn,
   common: {
     receptiveField: {
       global: 'global',

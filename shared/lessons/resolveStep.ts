@@ -1,7 +1,8 @@
 import { type Analysis, analyzeGraph } from '../analysis';
 import type { Graph } from '../graph/types';
+import type { Language } from '../i18n';
 import { type FieldResult, fieldGeometry } from '../insight';
-import { getTemplate } from '../templates';
+import { getTemplate, templateText } from '../templates';
 import { type Comparison, compareGraphs } from '../transforms';
 import { fillCaption } from './captions';
 import type { Lesson, LessonStep, StepNetwork } from './lessonFile';
@@ -33,7 +34,7 @@ function fieldOf(net: { graph: Graph; analysis: Analysis; name: string }, name: 
 
 type NetworkResult = { ok: true; name: string; graph: Graph } | { ok: false; problem: string };
 
-function networkOf(network: StepNetwork): NetworkResult {
+function networkOf(network: StepNetwork, language: Language): NetworkResult {
   if ('graph' in network) return { ok: true, name: network.name, graph: network.graph };
   const template = getTemplate(network.template);
   if (!template) {
@@ -42,7 +43,8 @@ function networkOf(network: StepNetwork): NetworkResult {
       problem: `The template "${network.template}" no longer exists: choose another network for this step.`,
     };
   }
-  return { ok: true, name: template.label, graph: template.build() };
+  // The template's name in the lesson's language: it titles the step's chart and table.
+  return { ok: true, name: templateText(template, language).label, graph: template.build() };
 }
 
 /** Steps resolve once per lesson object: stepping back and forth does not analyse again. */
@@ -69,7 +71,7 @@ function analysed(lesson: Lesson, step: LessonStep): Analysed {
   networks.set(lesson, known);
   let result = known.get(step.id);
   if (result === undefined) {
-    const net = networkOf(step.network);
+    const net = networkOf(step.network, lesson.language);
     result = net.ok ? { name: net.name, graph: net.graph, analysis: analyzeGraph(net.graph) } : net.problem;
     known.set(step.id, result);
   }

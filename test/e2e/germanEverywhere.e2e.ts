@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishIn, englishOnlyPhrases, pageTextScript } from './englishLeft';
+import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+
+let host: HostProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startHostProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const phrases = englishOnlyPhrases();
+
+/** English-only catalogue phrases the page shows now, with where they were seen. */
+async function englishOn(page: Page, where: string, root = 'body'): Promise<string[]> {
+  const text = await page.evaluate(pageTextScript, root);
+  return englishIn(text, phrases).map((phrase) => `${where}: ${phrase}`);
+}
+
+describe('German leaves no English text in the editor or the presenter', () => {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
+    it(`at ${size.width}×${size.height}`, async () => {
+      const context = await browser.newContext({ locale: 'de-DE', viewport: size });
+      const page = await context.newPage();
+      const found: string[] = [];
+      const shot = (name: string) =>
+        page.screenshot({ path: path.join(resultsDir, `german-${name}-${size.width}.png`) });
+      await page.goto(host.url);
+      await expect.poll(() => page.getByRole('button', { name: 'Neues Netz' }).count()).toBe(1);
+      found.push(...(await englishOn(page, 'start page')));
+      await page.getByRole('button', { name: /Small Inception/ }).click();
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
+      await page.locator('.react-flow__node-layer:has([data-kind="Conv2D"])').first().click();
+      await shot('editor');
+      found.push(...(await englishOn(page, 'editor')));
+      const tabs = page.getByRole('tab');
+      for (let i = 0; i < (await tabs.count()); i++) {
+        await tabs.nth(i).click();
+        found.push(...(await englishOn(page, `tab ${await tabs.nth(i).textContent()}`)));
+        await shot(`tab-${i}`);
+      }
+      await page.keyboard.press('F5');
+      const counter = page.getByTestId('lesson-counter');
+      await expect.poll(() => counter.count()).toBe(1);
+      const steps = Number((await counter.textContent())?.match(/(\d+)\s*$/)?.[1]);
+      expect(steps).toBeGreaterThan(5);
+      for (let step = 1; step <= steps; step++) {
+        await expect.poll(() => counter.textContent()).toMatch(new RegExp(`^${step}\\D`));
+        // The editor stays behind the presenter: read the presenter only.
+        found.push(...(await englishOn(page, `presenter step ${step}`, '[role="dialog"]')));
+        if (step === 1 || step === steps) await shot(`presenter-${step}`);
+        await page.keyboard.press('ArrowRight');
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    });
+  }
+});
