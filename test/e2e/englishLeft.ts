@@ -50,3 +50,17 @@ export function pageTextScript(rootSelector: string): string {
   // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visibly is what counts, not hidden text.
   return [root.innerText, ...attributes].join('\n');
 }
+
+/**
+ * Sentences written in English outside the catalogue: words German never uses, whole.
+ * Names that keep their English words in German (a paper's title, "Label Smoothing",
+ * a network named by its user) are listed in `allowed` by the caller.
+ */
+const ENGLISH_WORDS = /\b(the|and|with|from|this|that|which|into|of|to|is|are|for|not|select|click|show|add)\b/i;
+
+export function englishSentencesIn(pageText: string, allowed: readonly RegExp[] = []): string[] {
+  return pageText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => ENGLISH_WORDS.test(line) && !allowed.some((a) => a.test(line)));
+}

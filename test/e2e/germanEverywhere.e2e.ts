@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { englishIn, englishOnlyPhrases, pageTextScript } from './englishLeft';
+import { englishIn, englishOnlyPhrases, englishSentencesIn, pageTextScript } from './englishLeft';
 import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
 
 let host: HostProcess;
@@ -22,7 +22,7 @@ const phrases = englishOnlyPhrases();
 /** English-only catalogue phrases the page shows now, with where they were seen. */
 async function englishOn(page: Page, where: string, root = 'body'): Promise<string[]> {
   const text = await page.evaluate(pageTextScript, root);
-  return englishIn(text, phrases).map((phrase) => `${where}: ${phrase}`);
+  return [...englishIn(text, phrases), ...englishSentencesIn(text)].map((phrase) => `${where}: ${phrase}`);
 }
 
 describe('German leaves no English text in the editor or the presenter', () => {
@@ -39,7 +39,7 @@ describe('German leaves no English text in the editor or the presenter', () => {
       await page.goto(host.url);
       await expect.poll(() => page.getByRole('button', { name: 'Neues Netz' }).count()).toBe(1);
       found.push(...(await englishOn(page, 'start page')));
-      await page.getByRole('button', { name: /Small Inception/ }).click();
+      await page.getByRole('button', { name: /Kleines Inception/ }).click();
       await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
       await page.locator('.react-flow__node-layer:has([data-kind="Conv2D"])').first().click();
       await shot('editor');

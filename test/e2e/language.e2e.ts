@@ -23,7 +23,7 @@ afterAll(async () => {
 async function openSmallInception(page: Page) {
   await page.goto(host.url);
   await page.getByRole('dialog', { name: 'Start' }).waitFor();
-  await page.getByRole('button', { name: /Small Inception/ }).click();
+  await page.getByRole('button', { name: /Small Inception|Kleines Inception/ }).click();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
 }
 
@@ -34,7 +34,7 @@ describe('the interface in German', () => {
     await page.goto(host.url);
     await expect.poll(() => page.getByRole('button', { name: 'Neues Netz' }).count()).toBe(1);
     await page.screenshot({ path: path.join(resultsDir, 'language-de-start-1440.png') });
-    await page.getByRole('button', { name: /Small Inception/ }).click();
+    await page.getByRole('button', { name: /Kleines Inception \(32×32, 10 Klassen\)/ }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
     await expect.poll(() => page.getByRole('button', { name: 'Speichern', exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole('tab', { name: 'Eigenschaften' }).count()).toBe(1);
