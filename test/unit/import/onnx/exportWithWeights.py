@@ -2,7 +2,7 @@
 seeded input and one module's output on it, so a test can compare what Netwright computes from
 the file's weights with PyTorch itself.
 
-usage: exportWithWeights.py OUT_DIR
+usage: exportWithWeights.py OUT_DIR [NAME ...]   (default: every model)
 writes NAME.onnx, NAME.input.bin (float32, N×C×H×W) and NAME.hook.bin (the hooked module's
 output, float32, N×C×H×W); prints one JSON object {NAME: {file, input, inputShape, hook, hookShape}}.
 """
@@ -81,7 +81,8 @@ MODELS = {
 }
 
 result = {}
-for name, (make, size, hooked) in MODELS.items():
+for name in sys.argv[2:] or MODELS:
+    make, size, hooked = MODELS[name]
     torch.manual_seed(0)
     model = make()
     with torch.no_grad():
