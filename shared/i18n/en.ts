@@ -1,5 +1,6 @@
 import type { ActionId } from '../actionIds';
 import { lessonEn } from './lessonEn';
+import { onnxWeightsEn } from './onnxWeightsEn';
 
 /**
  * The English catalogue: every text a language switch changes, by namespace. Plural
@@ -191,6 +192,7 @@ export const en = {
         modules: 'Modules',
       },
     },
+    onnxWeights: onnxWeightsEn,
     language: {
       label: 'Language',
       system: 'System ({{language}})',
