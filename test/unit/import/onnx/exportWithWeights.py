@@ -70,6 +70,23 @@ class Depthwise(nn.Module):
         return self.head(torch.flatten(self.pool(x), 1))
 
 
+class FlatHead(nn.Module):
+    """Per-feature weights after a flatten of an image (batch norm, PReLU), then MatMul + Add."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3, padding=1)
+        self.act = nn.ReLU()
+        self.bn = nn.BatchNorm1d(4 * 6 * 6)
+        self.prelu = nn.PReLU(4 * 6 * 6)
+        self.w = nn.Parameter(torch.randn(4 * 6 * 6, 7) * 0.1)
+        self.b = nn.Parameter(torch.randn(7))
+
+    def forward(self, x):
+        x = self.prelu(self.bn(torch.flatten(self.act(self.conv(x)), 1)))
+        return x @ self.w + self.b
+
+
 def resnet18():
     return torchvision.models.resnet18(num_classes=10)
 
@@ -77,6 +94,7 @@ def resnet18():
 MODELS = {
     "small_cnn": (SmallCnn, 16, "bn2"),
     "depthwise": (Depthwise, 12, "act"),
+    "flat_head": (FlatHead, 6, "act"),
     "resnet18": (resnet18, 64, "layer1"),
 }
 
@@ -86,8 +104,9 @@ for name in sys.argv[2:] or MODELS:
     torch.manual_seed(0)
     model = make()
     with torch.no_grad():
-        if isinstance(model, Depthwise):
-            model.act.weight.uniform_(-0.5, 0.5)
+        for m in model.modules():
+            if isinstance(m, nn.PReLU):
+                m.weight.uniform_(-0.5, 0.5)
         randomise_batch_norms(model)
     model.eval()
     x = torch.rand(1, 3, size, size)

@@ -26,6 +26,7 @@ interface Exported {
 const HOOKED: Record<string, string> = {
   small_cnn: 'bn2/BatchNormalization',
   depthwise: 'act/PRelu',
+  flat_head: 'act/Relu',
   resnet18: 'layer1/layer1.1/relu_1/Relu',
 };
 
