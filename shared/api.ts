@@ -386,6 +386,11 @@ export const apiContract = {
       .strict(),
     response: z.object({ runId: z.string(), name: z.string() }),
   },
+  /** An ONNX model with its weights (as PyTorch exports it), opened for the feature views like a TF.js one. */
+  featureImportOnnx: {
+    request: z.object({ name: z.string().min(1).max(200), base64: documentText }).strict(),
+    response: z.object({ runId: z.string(), name: z.string() }),
+  },
 } as const;
 
 export const apiEvents = {

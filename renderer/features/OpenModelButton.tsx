@@ -1,21 +1,35 @@
 import { useRef } from 'react';
 import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { useUiStore } from '../store/uiStore';
 import { useFeaturesStore } from './featuresStore';
 import { encodeBase64 } from './pixels';
 
 /**
- * Opens a TF.js Layers model (model.json chosen together with its weight files) in the
- * Features view; `onOpened` closes whatever dialog holds the button.
+ * Opens a TF.js Layers model (model.json chosen together with its weight files) or an ONNX file
+ * with its weights in the Features view; `onOpened` closes whatever dialog holds the button.
  */
 export function OpenModelButton({ onOpened }: { onOpened(): void }) {
   const picker = useRef<HTMLInputElement>(null);
   const notify = useUiStore((s) => s.notify);
+  const { t } = useText();
+  const openOnnx = async (file: File) => {
+    const base64 = encodeBase64(new Uint8Array(await file.arrayBuffer()));
+    const { runId, name } = await getApi().invoke('featureImportOnnx', { name: file.name, base64 });
+    onOpened();
+    useFeaturesStore.getState().open(runId, t('onnxWeights.openedOnnx'), name);
+  };
   const open = async (chosen: File[]) => {
+    const onnx = chosen.filter((f) => /\.onnx$/i.test(f.name));
+    if (onnx.length > 0) {
+      if (chosen.length > 1) notify(t('onnxWeights.oneOnnx'), 'error');
+      else await openOnnx(onnx[0]!).catch((err) => notify(errorMessage(err), 'error'));
+      return;
+    }
     const json = chosen.find((f) => /\.json$/i.test(f.name));
     if (!json) {
-      notify('Choose the model.json file together with its weight files (.bin).', 'error');
+      notify(t('onnxWeights.chooseFiles'), 'error');
       return;
     }
     try {
@@ -37,18 +51,14 @@ export function OpenModelButton({ onOpened }: { onOpened(): void }) {
   };
   return (
     <>
-      <button
-        type="button"
-        title="Look into a TF.js Layers model: choose its model.json together with its weight files"
-        onClick={() => picker.current?.click()}
-      >
-        Open TF.js model…
+      <button type="button" title={t('onnxWeights.openModelTitle')} onClick={() => picker.current?.click()}>
+        {t('onnxWeights.openModel')}
       </button>
       <input
         ref={picker}
         type="file"
         multiple
-        accept=".json,.bin,application/json,application/octet-stream"
+        accept=".json,.bin,.onnx,application/json,application/octet-stream"
         hidden
         data-testid="open-tfjs-model"
         onChange={(e) => {

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { lessonDe } from './lessonDe';
+import { onnxWeightsDe } from './onnxWeightsDe';
 import { templatesDe } from './templatesDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
@@ -190,6 +191,7 @@ export const de: Catalogue = {
         modules: 'Module',
       },
     },
+    onnxWeights: onnxWeightsDe,
     language: {
       label: 'Sprache',
       system: 'System ({{language}})',

@@ -1,5 +1,6 @@
 import type { ActionId } from '../actionIds';
 import { lessonEn } from './lessonEn';
+import { onnxWeightsEn } from './onnxWeightsEn';
 import { templatesEn } from './templatesEn';
 
 /**
@@ -193,6 +194,7 @@ export const en = {
         modules: 'Modules',
       },
     },
+    onnxWeights: onnxWeightsEn,
     language: {
       label: 'Language',
       system: 'System ({{language}})',

@@ -3,4 +3,5 @@ export { type ActivationMaps, layerActivations, spatialLayer, truncatedModel } f
 export { type ConvFilters, firstConvFilters } from './filters';
 export { type MaximiseResult, type MaximiseSettings, type MaximiseStep, maximiseChannel } from './maximise';
 export { describeLayers, inputShapeOf, type LayerInfo, loadSerializedModel } from './model';
+export { onnxLayersModel, setLayerWeights } from './onnxModel';
 export { FeatureProblem } from './problem';

@@ -3,7 +3,13 @@ import type { FeaturesService } from './service';
 
 type FeatureMethods = Pick<
   ServiceImplementations,
-  'featureLayers' | 'featureFilters' | 'featureActivations' | 'featureMaximise' | 'featureCancel' | 'featureImportModel'
+  | 'featureLayers'
+  | 'featureFilters'
+  | 'featureActivations'
+  | 'featureMaximise'
+  | 'featureCancel'
+  | 'featureImportModel'
+  | 'featureImportOnnx'
 >;
 
 /** The feature-view half of shared/api.ts over one FeaturesService. */
@@ -18,5 +24,6 @@ export function featureMethods(features: FeaturesService): FeatureMethods {
       return {};
     },
     featureImportModel: ({ name, modelJson, weights }) => features.importModel(name, modelJson, weights),
+    featureImportOnnx: ({ name, base64 }) => features.importOnnx(name, base64),
   };
 }

@@ -10,7 +10,9 @@ export type FeatureTask =
   | { kind: 'activations'; layer: string; input: Float32Array }
   | { kind: 'maximise'; layer: string; channel: number; steps: number; seed: number; control: SharedArrayBuffer }
   /** Needs no model: a dataset sample or an image file at the network's input. */
-  | { kind: 'input'; source: InputSource; input: ImageInput };
+  | { kind: 'input'; source: InputSource; input: ImageInput }
+  /** Needs no model: an ONNX file with its weights as a TF.js model (answered with a SerializedModel). */
+  | { kind: 'onnx'; name: string; bytes: Uint8Array };
 
 /** Main → worker. `model` is sent only after the worker answered `needModel` (it does not hold that run's). */
 export interface FeatureRequest {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiResponse, BackendName, FeatureImage, FeaturePixels } from '../../../shared/api';
+import { looksLikeOnnx } from '../../../shared/import/onnx/sniff';
 import { imageInputFor, type RunRecord } from '../../../shared/training';
 import { SharedControl } from '../../../trainer/control';
 import type { ActivationMaps, ConvFilters, LayerInfo, MaximiseResult } from '../../../trainer/features';
@@ -141,6 +142,10 @@ export class FeaturesService {
   /** Sends one task about run `runId`; its model follows when the worker asks for it. */
   private async call<T>(runId: string, task: FeatureTask, onStep?: Pending['onStep']): Promise<T> {
     await this.source(runId);
+    return this.send<T>(runId, task, onStep);
+  }
+
+  private send<T>(runId: string, task: FeatureTask, onStep?: Pending['onStep']): Promise<T> {
     const worker = this.startWorker();
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
@@ -299,6 +304,26 @@ export class FeaturesService {
       if (err instanceof ModelFileProblem) throw new FeatureRefused(err.message);
       throw err;
     }
+    return this.keepImported(name, model);
+  }
+
+  /**
+   * An ONNX model with its weights, as PyTorch exports it: the worker imports its graph,
+   * compiles it and sets the file's weights, then it is kept as an opened TF.js model is.
+   */
+  async importOnnx(name: string, base64: string) {
+    const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+    if (!looksLikeOnnx(bytes)) {
+      throw new FeatureRefused(
+        `${name} is not an ONNX model: choose a .onnx file (torch.onnx.export) or a TF.js model.json with its weight files.`,
+      );
+    }
+    const model = await this.send<SerializedModel>('', { kind: 'onnx', name, bytes });
+    return this.keepImported(name, model);
+  }
+
+  /** Keeps an opened model under a new id once the worker has loaded it and its input suits the views. */
+  private async keepImported(name: string, model: SerializedModel) {
     const runId = `model-${++this.importCount}`;
     const entry = { name, model, inputShape: [] as number[] };
     this.imported.set(runId, entry);

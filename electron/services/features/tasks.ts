@@ -15,7 +15,7 @@ const previewIntervalMs = 1000;
 export async function runFeatureTask(
   tf: typeof tfjs,
   model: tfjs.LayersModel,
-  task: Exclude<FeatureTask, { kind: 'input' }>,
+  task: Exclude<FeatureTask, { kind: 'input' | 'onnx' }>,
   onStep: (step: number, steps: number, activation: number, preview?: Float32Array) => void,
 ): Promise<unknown> {
   switch (task.kind) {

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as tfjs from '@tensorflow/tfjs';
 import { errorMessage } from '../../../shared/issues';
-import { FeatureProblem, loadSerializedModel } from '../../../trainer/features';
+import { FeatureProblem, loadSerializedModel, onnxLayersModel } from '../../../trainer/features';
+import { serializeModel } from '../../../trainer/serialize';
 import { ensureBackend, tf } from '../tfjs';
 import { prepareInput } from './inputs';
 import type { FeatureReply, FeatureRequest, FeatureWorkerStart } from './protocol';
@@ -46,6 +47,21 @@ function prepare(request: FeatureRequest & { task: { kind: 'input' } }): void {
   }
 }
 
+/** An ONNX file built into a TF.js model here (parsing and compiling a big one takes seconds), sent back serialized. */
+async function convertOnnx(id: number, task: { name: string; bytes: Uint8Array }): Promise<void> {
+  try {
+    await ensureBackend(start.backend);
+    const model = onnxLayersModel(tf, task.bytes, task.name);
+    try {
+      post({ id, type: 'done', ok: true, result: await serializeModel(tf, model) });
+    } finally {
+      model.dispose();
+    }
+  } catch (err) {
+    postFailure(id, err);
+  }
+}
+
 async function answer(request: FeatureRequest): Promise<void> {
   try {
     await ensureBackend(start.backend);
@@ -68,7 +84,7 @@ async function answer(request: FeatureRequest): Promise<void> {
   try {
     const model = await entry.model;
     const task = request.task;
-    if (task.kind === 'input') throw new Error('input tasks need no model');
+    if (task.kind === 'input' || task.kind === 'onnx') throw new Error(`${task.kind} tasks need no model`);
     const result = await runFeatureTask(tf, model, task, (step, steps, activation, preview) =>
       post({ id: request.id, type: 'step', step, steps, activation, ...(preview ? { preview } : {}) }),
     );
@@ -82,6 +98,7 @@ async function answer(request: FeatureRequest): Promise<void> {
 
 parentPort!.on('message', (request: FeatureRequest) => {
   if (request.task.kind === 'input') prepare(request as FeatureRequest & { task: { kind: 'input' } });
+  else if (request.task.kind === 'onnx') void convertOnnx(request.id, request.task);
   else if (request.task.kind === 'maximise') maximisations = maximisations.then(() => answer(request));
   else void answer(request);
 });

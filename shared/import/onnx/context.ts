@@ -34,6 +34,10 @@ export class Context {
   readonly layers: PlannedLayer[] = [];
   readonly byId = new Map<string, PlannedLayer>();
   readonly warnings: ImportDiagnostic[] = [];
+  /** The ONNX node each layer was converted from, by layer id: where its weights are read. */
+  readonly sources = new Map<string, OnnxNode>();
+  /** A Dense given its bias by a later Add (MatMul then Add): the bias tensor's name, by layer id. */
+  readonly addedBiases = new Map<string, string>();
   /** Weight elements held by operators imported as placeholders (not in the totals). */
   uncountedWeights = 0;
   private readonly ids = new Set<string>();

@@ -20,12 +20,21 @@ type Step = { ok: true } | { ok: false; error: string };
 
 /** The model's graph as Netwright layers; notes go to the context's warnings. */
 export function convertModel(model: OnnxModel, options: ImportOptions): ImportResult {
+  return convertWithContext(model, options).result;
+}
+
+/** The same, with the conversion's state, which says which ONNX node each layer came from. */
+export function convertWithContext(model: OnnxModel, options: ImportOptions): { result: ImportResult; cx: Context } {
+  const cx = new Context(model.opset, model.nodes);
+  return { result: convertInto(cx, model, options), cx };
+}
+
+function convertInto(cx: Context, model: OnnxModel, options: ImportOptions): ImportResult {
   if (model.nodes.length > LIMITS.nodes)
     return {
       ok: false,
       error: `The model has ${formatInt(model.nodes.length)} operators; Netwright reads at most ${formatInt(LIMITS.nodes)}.`,
     };
-  const cx = new Context(model.opset, model.nodes);
   for (const [name, tensor] of model.initializers) cx.values.set(name, { kind: 'const', ...tensor });
   const weights = weightInputs(
     model.nodes,
@@ -123,6 +132,7 @@ function convertNode(cx: Context, node: OnnxNode, options: ImportOptions): Step 
           : `is from the operator set '${oneLine(node.domain, 40)}'`,
       );
     out = converter(cx, node, id);
+    cx.sources.set(id, node);
   } catch (error) {
     if (!(error instanceof Unconvertible)) throw error;
     if (options.strict)

@@ -7,6 +7,13 @@ import { readOnnxModel } from './model';
 export { OPSETS } from './model';
 export { PENDING_OPS } from './pending';
 export { looksLikeOnnx } from './sniff';
+export {
+  importOnnxWithWeights,
+  type LayerWeights,
+  type NamedWeight,
+  NO_WEIGHTS_MESSAGE,
+  type OnnxWeightsImport,
+} from './weights';
 
 /** Why --input-shape cannot be used, or null. */
 function badOverride(shape: ImportOptions['inputShape']): string | null {

@@ -47,6 +47,8 @@ export interface OnnxModel {
   inputs: OnnxGraphInput[];
   /** Weight elements whose values the file stores. */
   storedWeights: number;
+  /** The stored tensors by name (initializers, Constant nodes' values), decoded only when weights are imported. */
+  stored: Map<string, onnx.ITensorProto>;
 }
 
 export type ModelRead = { ok: true; model: OnnxModel } | { ok: false; error: string };
@@ -161,15 +163,21 @@ export function readOnnxModel(bytes: Uint8Array): ModelRead {
       error: `The ONNX model uses opset ${opset}; Netwright reads opsets ${OPSETS.min} to ${OPSETS.max}: export it again with an opset in that range (torch.onnx.export(..., opset_version=${OPSETS.max})).`,
     };
   const initializers = new Map<string, ConstTensor>();
+  const stored = new Map<string, onnx.ITensorProto>();
   let storedWeights = 0;
   for (const t of graph.initializer ?? []) {
     const tensor = readTensor(t, true);
     initializers.set(t.name ?? '', tensor);
+    stored.set(t.name ?? '', t);
     storedWeights += (tensor.dims ?? []).reduce((a, b) => a * b, 1);
   }
   const inputs = (graph.input ?? [])
     .filter((i) => !initializers.has(i.name ?? ''))
     .map((i) => ({ name: i.name ?? '', dims: readDims(i.type) }));
+  for (const n of graph.node ?? []) {
+    const value = n.opType === 'Constant' ? n.attribute?.find((a) => a.name === 'value')?.t : undefined;
+    if (value && n.output?.[0]) stored.set(n.output[0], value);
+  }
   const nodes = (graph.node ?? []).map((n, index) => ({
     name: n.name || `${n.opType ?? 'node'}_${index}`,
     opType: n.opType ?? '',
@@ -188,6 +196,7 @@ export function readOnnxModel(bytes: Uint8Array): ModelRead {
       initializers,
       inputs,
       storedWeights,
+      stored,
     },
   };
 }

@@ -212,6 +212,7 @@ const add: OpConverter = (cx, node, id) => {
   if (x && bias?.kind === 'const' && layer?.kind === 'Dense' && layer.params.useBias === false) {
     if (bias.dims && elements(bias.dims) === x.shape.at(-1) && cx.consumers(fed) === 1) {
       layer.params.useBias = true;
+      cx.addedBiases.set(layer.id, node.inputs[values.indexOf(bias)]!);
       return x;
     }
   }
@@ -293,6 +294,26 @@ const floatAttr = (cx: Context, node: OnnxNode, name: string, fallback: number) 
 const leakyRelu: OpConverter = (cx, node, id) =>
   cx.layer(id, 'LeakyReLU', { negativeSlope: floatAttr(cx, node, 'alpha', 0.01) }, [cx.data(node)]);
 
+/**
+ * PRelu as PyTorch exports nn.PReLU: one slope ([1]) or one per channel ([C, 1, 1] on images,
+ * [F] on vectors). Keras shares the slope over the axes it does not vary along.
+ */
+const prelu: OpConverter = (cx, node, id) => {
+  const x = cx.data(node);
+  const slope = cx.constant(node, 1)?.dims;
+  const count = slope ? elements(slope) : 0;
+  const channels = x.shape.at(-1)!;
+  const trailingOnes = (slope ?? []).slice(1).every((d) => d === 1);
+  if (count === 1) return cx.layer(id, 'PReLU', { sharedAxes: x.shape.map((_, i) => i + 1) }, [x]);
+  if (x.shape.length === 3 && count === channels && slope?.length === 3 && trailingOnes)
+    return cx.layer(id, 'PReLU', { sharedAxes: [1, 2] }, [x]);
+  if (x.shape.length === 1 && count === channels) return cx.layer(id, 'PReLU', { sharedAxes: null }, [x]);
+  throw new Unconvertible(
+    `its slope ${JSON.stringify(slope)} is neither one value nor one per channel (nn.PReLU's two forms)`,
+    'input',
+  );
+};
+
 const elu: OpConverter = (cx, node, id) =>
   cx.layer(id, 'ELU', { alpha: floatAttr(cx, node, 'alpha', 1) }, [cx.data(node)]);
 
@@ -358,6 +379,7 @@ export const CONVERTERS: Readonly<Record<string, OpConverter>> = {
   Mul: merge('Multiply'),
   Sub: merge('Subtract'),
   LeakyRelu: leakyRelu,
+  PRelu: prelu,
   Elu: elu,
   HardSigmoid: hardSigmoid,
   HardSwish: activation('hard_swish', false),
