@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { lessonDe } from './lessonDe';
+import { panelsDe } from './panelsDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
@@ -11,6 +12,7 @@ export const de: Catalogue = {
     },
   },
   ui: {
+    panels: panelsDe,
     actions: {
       open: 'Öffnen…',
       import: 'Importieren…',

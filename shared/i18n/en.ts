@@ -1,5 +1,6 @@
 import type { ActionId } from '../actionIds';
 import { lessonEn } from './lessonEn';
+import { panelsEn } from './panelsEn';
 
 /**
  * The English catalogue: every text a language switch changes, by namespace. Plural
@@ -15,6 +16,7 @@ export const en = {
     },
   },
   ui: {
+    panels: panelsEn,
     actions: {
       open: 'Open…',
       import: 'Import…',
