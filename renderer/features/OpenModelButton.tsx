@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { useUiStore } from '../store/uiStore';
 import { useFeaturesStore } from './featuresStore';
 import { encodeBase64 } from './pixels';
@@ -11,11 +12,12 @@ import { encodeBase64 } from './pixels';
  */
 export function OpenModelButton({ onOpened }: { onOpened(): void }) {
   const picker = useRef<HTMLInputElement>(null);
+  const { t } = useText();
   const notify = useUiStore((s) => s.notify);
   const open = async (chosen: File[]) => {
     const json = chosen.find((f) => /\.json$/i.test(f.name));
     if (!json) {
-      notify('Choose the model.json file together with its weight files (.bin).', 'error');
+      notify(t('panels.features.chooseModelJson'), 'error');
       return;
     }
     try {
@@ -30,19 +32,15 @@ export function OpenModelButton({ onOpened }: { onOpened(): void }) {
         weights,
       });
       onOpened();
-      useFeaturesStore.getState().open(runId, 'opened from files', name);
+      useFeaturesStore.getState().open(runId, 'files', name);
     } catch (err) {
       notify(errorMessage(err), 'error');
     }
   };
   return (
     <>
-      <button
-        type="button"
-        title="Look into a TF.js Layers model: choose its model.json together with its weight files"
-        onClick={() => picker.current?.click()}
-      >
-        Open TF.js model…
+      <button type="button" title={t('panels.features.openModelTitle')} onClick={() => picker.current?.click()}>
+        {t('panels.features.openModel')}
       </button>
       <input
         ref={picker}

@@ -148,6 +148,8 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     accTitle: 'Validierungsgenauigkeit',
     eceTitle: 'erwarteter Kalibrierungsfehler (15 Klassen)',
     macsTitle: '{{macs}} Multiply-Adds',
+    queued: 'wartet',
+    training: 'trainiert',
   },
   compare: {
     dialog: 'Netze vergleichen',
@@ -242,7 +244,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     noMaps: ' (keine Karten)',
     sample: 'Beispiel aus dem Datensatz',
     sampleIndex: 'Index des Beispiels',
-    of: ' von {{count}}',
+    of: ' von {{total}}',
     imageFile: 'Bilddatei',
     chooseImage: 'Bild wählen…',
     showMaps: 'Karten zeigen',

@@ -150,6 +150,8 @@ export const panelsEn = {
     accTitle: 'validation accuracy',
     eceTitle: 'expected calibration error (15 bins)',
     macsTitle: '{{macs}} multiply-adds',
+    queued: 'queued',
+    training: 'training',
   },
   compare: {
     dialog: 'Compare networks',
@@ -243,7 +245,7 @@ export const panelsEn = {
     noMaps: ' (no maps)',
     sample: 'Dataset sample',
     sampleIndex: 'Sample index',
-    of: ' of {{count}}',
+    of: ' of {{total}}',
     imageFile: 'Image file',
     chooseImage: 'Choose image…',
     showMaps: 'Show maps',
