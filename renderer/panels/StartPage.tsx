@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RecentEntry, RecoveredDocument } from '../../shared/api';
 import { GraphBuilder } from '../../shared/graph/builder';
+import { translator } from '../../shared/i18n';
 import { buildInceptionLesson } from '../../shared/lessons';
 import { templates } from '../../shared/templates';
 import { getApi } from '../api/transport';
@@ -113,7 +114,7 @@ export function StartPage() {
                 useLessonStore.getState().present(buildInceptionLesson(language));
               }}
             >
-              <strong>Inception v2/v3: going deeper for less</strong>
+              <strong>{translator('lesson', language).t('title')}</strong>
               <span className="muted small">{t('start.lessonKind')}</span>
             </button>
             <h2>{t('start.templates')}</h2>
