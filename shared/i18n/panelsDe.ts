@@ -44,8 +44,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     barAccuracy: 'Genauigkeit',
     perfect: 'perfekte Kalibrierung',
     confidence: 'Konfidenz',
-    reliabilityCaption:
-      '{{title}}: ECE {{ece}} %, Konfidenz {{confidence}} % gegenüber Genauigkeit {{accuracy}} %',
+    reliabilityCaption: '{{title}}: ECE {{ece}} %, Konfidenz {{confidence}} % gegenüber Genauigkeit {{accuracy}} %',
     reliabilityLabel: 'Zuverlässigkeitsdiagramm {{title}}',
   },
   form: {
@@ -128,7 +127,8 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     featuresTitle: 'Was das trainierte Netz sieht: Filter, Aktivierungskarten, was einen Kanal anregt',
     trainedRun: 'trainierter Lauf {{name}}',
     model: 'Modell',
-    pytorchTitle: 'PyTorch-Code für das Netz, das dieser Lauf trainiert hat, mit seinen trainierten Gewichten und einem Prüfskript',
+    pytorchTitle:
+      'PyTorch-Code für das Netz, das dieser Lauf trainiert hat, mit seinen trainierten Gewichten und einem Prüfskript',
     close: 'Schließen',
   },
   experiment: {
@@ -201,8 +201,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     all: 'Alle {{rule}}',
     width: 'Zwischenbreite',
     widthPlaceholder: 'Standard',
-    widthHelp:
-      'Kanäle zwischen den neuen Faltungen. Standard: {{stack}} für stack, {{asymmetric}} für asymmetric.',
+    widthHelp: 'Kanäle zwischen den neuen Faltungen. Standard: {{stack}} für stack, {{asymmetric}} für asymmetric.',
     useWidth: 'Breite {{width}} verwenden',
     compareOriginal: 'Mit dem Original vergleichen',
     defaultWidth: {
@@ -210,8 +209,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
       asymmetric: 'die kleinere Zahl aus Eingabe- und Ausgabekanälen der Faltung',
       other: 'der Standard',
     },
-    whyHead:
-      'Nichts zu faktorisieren: {{description}} wäre teurer ({{after}} MACs statt {{before}}) bei {{width}}.',
+    whyHead: 'Nichts zu faktorisieren: {{description}} wäre teurer ({{after}} MACs statt {{before}}) bei {{width}}.',
     withWidth: 'einer Zwischenbreite von {{width}}',
     withDefault: 'der Standard-Zwischenbreite, {{text}}',
     noWidth: 'Hier spart keine Zwischenbreite.',

@@ -16,8 +16,7 @@ export const panelsEn = {
     progress: 'Training progress',
     statusOn: '{{status}} on {{backend}}',
     handingData: ' · handing the dataset to the GPU worker: {{percent}}%',
-    progressLine:
-      ' · epoch {{epoch}}/{{epochs}}, batch {{batch}}/{{batches}} · {{rate}} samples/s · ETA {{eta}}',
+    progressLine: ' · epoch {{epoch}}/{{epochs}}, batch {{batch}}/{{batches}} · {{rate}} samples/s · ETA {{eta}}',
     lastEpoch: 'epoch {{epoch}}: loss {{loss}}, accuracy {{accuracy}}%',
     lastValAccuracy: ', val accuracy {{accuracy}}%',
     lastEce: ', ECE {{ece}}%',
@@ -46,8 +45,7 @@ export const panelsEn = {
     barAccuracy: 'accuracy',
     perfect: 'perfect calibration',
     confidence: 'confidence',
-    reliabilityCaption:
-      '{{title}}: ECE {{ece}}%, confidence {{confidence}}% vs accuracy {{accuracy}}%',
+    reliabilityCaption: '{{title}}: ECE {{ece}}%, confidence {{confidence}}% vs accuracy {{accuracy}}%',
     reliabilityLabel: 'Reliability diagram {{title}}',
   },
   form: {
@@ -190,8 +188,7 @@ export const panelsEn = {
     apply: 'Apply',
     applyTo: 'Apply {{rule}} to {{node}}',
     nothing: 'Nothing to factorize: no rewrite applies.',
-    applied:
-      '{{count}} rewrites: {{macs}} MACs ({{macsPct}}%) and {{params}} params ({{paramsPct}}%) saved.',
+    applied: '{{count}} rewrites: {{macs}} MACs ({{macsPct}}%) and {{params}} params ({{paramsPct}}%) saved.',
     forLayer: 'Rewrites that apply to the selected layer:',
     forSelection: 'Rewrites that apply to the selection:',
     selectHint: 'Select a layer to see what applies to it, or scan the whole network.',
