@@ -39,7 +39,7 @@ export function CompareWith() {
   return (
     <section aria-label={t('panels.compareWith.heading')}>
       <h3>{t('panels.compareWith.heading')}</h3>
-      <div className="field">
+      <div className="field wide">
         <label htmlFor="compare-template">{t('panels.compareWith.template')}</label>
         <select id="compare-template" value={choice} onChange={(e) => setChoice(e.target.value)}>
           {networks.map((n) => (

@@ -17,15 +17,18 @@ type Dataset = NonNullable<TrainingOptionsInput['dataset']>;
 function Row({
   label,
   error,
+  wide,
   children,
 }: {
   label: string;
   error?: string | undefined;
+  /** Label above the control: for choices whose words would not fit beside it. */
+  wide?: boolean;
   children: (id: string) => React.ReactNode;
 }) {
   const id = useId();
   return (
-    <div className={`field${error ? ' invalid' : ''}`}>
+    <div className={`field${wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {error && (
@@ -94,7 +97,7 @@ function BackendRow({ choices, automatic }: { choices: BackendChoice[]; automati
   const unavailable = choices.filter((c) => !c.ok);
   return (
     <>
-      <Row label={t('panels.form.backend')}>
+      <Row label={t('panels.form.backend')} wide>
         {(id) => (
           <select
             id={id}
@@ -171,7 +174,7 @@ export function TrainingForm({
   return (
     <fieldset className="training-form" disabled={disabled}>
       <BackendRow choices={choices} automatic={automatic} />
-      <Row label={t('panels.form.dataset')} error={errors.get('dataset') ?? errors.get('dataset.kind')}>
+      <Row label={t('panels.form.dataset')} wide error={errors.get('dataset') ?? errors.get('dataset.kind')}>
         {(id) => (
           <select id={id} value={dataset.kind} onChange={(e) => set({ dataset: { kind: e.target.value } as Dataset })}>
             {datasetKinds.map((k) => (

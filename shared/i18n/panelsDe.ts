@@ -77,7 +77,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
       rmsprop: 'RMSProp (Zerfall 0,9, ε 1,0)',
     },
     learningRate: 'Lernrate',
-    optimizerDefault: 'Standard des Optimierers',
+    optimizerDefault: 'Optimierer-Standard',
     schedule: 'Lernraten-Verlauf',
     schedules: {
       constant: 'konstant',
@@ -85,7 +85,8 @@ export const panelsDe: Catalogue['ui']['panels'] = {
       cosine: 'Kosinus',
     },
     weightDecay: 'Weight Decay',
-    validationSplit: 'Validierungsanteil',
+    // A soft hyphen: the word is wider than the form's label column.
+    validationSplit: 'Validierungs\u00ADanteil',
     batchNorm: 'Batch-Norm-Statistiken',
     batchNormTitle:
       'Was die Batch-Normalisierung bei der Validierung und im gespeicherten Modell verwendet. Neu berechnet: nach jeder Epoche über 8 Trainings-Batches gemittelt. Gleitende Mittelwerte: die von Keras, die kurze Läufe weit von den Daten entfernt lassen, sodass die Validierung nahe am Zufall liegen kann.',
@@ -99,7 +100,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     webgpu: 'WebGPU',
     webgl: 'WebGL',
     tensorflow: 'TensorFlow CPU (nativ)',
-    wasm: 'WebAssembly (alle Kerne)',
+    wasm: 'WebAssembly, alle Kerne',
     cpu: 'JavaScript-CPU',
     notChecked: '{{label}}: noch nicht geprüft.',
     notTried: 'beim Start nicht versucht ({{chosen}} wurde zuerst gewählt); ein Lauf versucht es.',
