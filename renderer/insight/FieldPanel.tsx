@@ -18,7 +18,7 @@ const dims = ([h, w]: readonly number[]) => `${h}×${w}`;
  * where padding shows); step or play through the layers that grew the window.
  */
 export function FieldPanel() {
-  const { t, language } = useText();
+  const { t, decimal, language } = useText();
   const selection = useDocumentStore((s) => s.selection);
   const graph = useDocumentStore((s) => s.graph);
   const docName = useDocumentStore((s) => s.name);
@@ -114,7 +114,12 @@ export function FieldPanel() {
               })}
             </dd>
             <dt>{t('panels.field.centre')}</dt>
-            <dd>{t('panels.field.centreValue', { row: geometry.centre[0], column: geometry.centre[1] })}</dd>
+            <dd>
+              {t('panels.field.centreValue', {
+                row: decimal(String(geometry.centre[0])),
+                column: decimal(String(geometry.centre[1])),
+              })}
+            </dd>
             <dt>{t('panels.field.border')}</dt>
             <dd data-testid="field-padding">
               {geometry.padding.length === 0
