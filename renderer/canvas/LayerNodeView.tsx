@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useText } from '../i18n/useText';
 import { useSavingsStore } from '../store/savingsStore';
 import type { LayerFlowNode } from './flowModel';
 
@@ -7,6 +8,7 @@ import type { LayerFlowNode } from './flowModel';
 export const LayerNodeView = memo(function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   const { layer, info } = data;
   const hasInput = layer.kind !== 'Input';
+  const { t } = useText();
   const badge = useSavingsStore((s) => s.badges[layer.name]);
   return (
     <div
@@ -19,8 +21,8 @@ export const LayerNodeView = memo(function LayerNodeView({ data, selected }: Nod
       <div className="layer-head">
         <span className="layer-kind">{layer.kind}</span>
         {layer.frozen && (
-          <span className="layer-frozen" title="Frozen: its weights are not trained and count as non-trainable">
-            frozen
+          <span className="layer-frozen" title={t('panels.canvas.frozenTitle')}>
+            {t('panels.canvas.frozen')}
           </span>
         )}
         {info.severity && (
@@ -39,9 +41,9 @@ export const LayerNodeView = memo(function LayerNodeView({ data, selected }: Nod
         <div
           className="savings-badge"
           data-testid="savings-badge"
-          title={`Factorized (${badge.rule}): this rewrite saved ${badge.paramsPct}% of its parameters`}
+          title={t('panels.canvas.badgeTitle', { rule: badge.rule, percent: badge.paramsPct })}
         >
-          −{badge.macsPct}% MACs
+          {t('panels.canvas.badge', { percent: badge.macsPct })}
         </div>
       )}
       {info.summary && <div className="layer-detail">{info.summary}</div>}

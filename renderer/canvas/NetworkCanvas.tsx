@@ -12,8 +12,10 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkConnection } from '../../shared/graph/connect';
+import { translator } from '../../shared/i18n';
 import { connectChange, insertPaletteItem } from '../editor/insert';
 import { dropMoves } from '../editor/moves';
+import { useText } from '../i18n/useText';
 import { findPaletteItem } from '../palette/paletteItems';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -43,14 +45,15 @@ export function NetworkCanvas() {
   const analysis = useAnalysis();
   const flow = useReactFlow();
   const model = useRef(new FlowModel());
+  const { t, language } = useText();
 
   const selected = useMemo(() => new Set(selection), [selection]);
   const diagnostics = useDiagnostics();
   const derived = useMemo(
-    () => model.current.nodes(graph, analysis, selected, diagnostics),
-    [graph, analysis, selected, diagnostics],
+    () => model.current.nodes(graph, analysis, selected, diagnostics, language),
+    [graph, analysis, selected, diagnostics, language],
   );
-  const baseEdges = useMemo(() => model.current.edges(graph), [graph]);
+  const baseEdges = useMemo(() => model.current.edges(graph, language), [graph, language]);
   // Edge selection is the canvas's own: it only decides what Delete removes.
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const edges = useMemo(
@@ -107,7 +110,7 @@ export function NetworkCanvas() {
     (connection: Connection) => {
       const current = useDocumentStore.getState().graph;
       if (connection.source.startsWith('group:') || connection.target.startsWith('group:')) {
-        notify('Expand the module to connect to the layer inside it.', 'error');
+        notify(translator('ui', language).t('panels.canvas.expandToConnect'), 'error');
         return;
       }
       const check = checkConnection(current, connection.source, connection.target);
@@ -117,7 +120,7 @@ export function NetworkCanvas() {
       }
       apply([connectChange(current, connection.source, connection.target)]);
     },
-    [apply, notify],
+    [apply, notify, language],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -144,7 +147,7 @@ export function NetworkCanvas() {
   return (
     <section
       className={animatingLayout ? 'canvas animate-layout' : 'canvas'}
-      aria-label="Network canvas"
+      aria-label={t('panels.canvas.label')}
       data-testid="canvas"
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -168,7 +171,13 @@ export function NetworkCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t('panels.canvas.minimap')}
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+        />
         <Controls />
       </ReactFlow>
     </section>

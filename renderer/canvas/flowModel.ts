@@ -1,6 +1,7 @@
 import type { Edge as FlowEdge, Node } from '@xyflow/react';
-import { type Analysis, formatInt, formatMacs, formatShape, type Totals } from '../../shared/analysis';
+import { type Analysis, formatMacs, formatShape, type Totals } from '../../shared/analysis';
 import type { Graph, Group, LayerNode } from '../../shared/graph/types';
+import { type Language, type Translator, translator } from '../../shared/i18n';
 import { getLayerSpec, validateParams } from '../../shared/layers';
 
 export interface LayerNodeInfo {
@@ -25,11 +26,12 @@ export type FlowNode = LayerFlowNode | ModuleFlowNode | FrameFlowNode;
 type NodeCache = Map<string, { source: object; key: string; node: FlowNode }>;
 
 /** A node's name for screen readers, with separators: its visual lines alone ran together ("Inputinput32×32×3"). */
-export function spokenName(layer: LayerNode, info: LayerNodeInfo): string {
+export function spokenName(layer: LayerNode, info: LayerNodeInfo, language: Language = 'en'): string {
+  const { t } = translator('ui', language);
   return [
-    `${layer.kind} layer ${layer.name}`,
+    t('panels.canvas.spokenLayer', { kind: layer.kind, name: layer.name }),
     info.summary,
-    `output ${info.shape}`,
+    t('panels.canvas.spokenOutput', { shape: info.shape }),
     info.params,
     info.macs,
     info.problems,
@@ -57,6 +59,7 @@ function infoOf(
   layer: LayerNode,
   analysis: Analysis,
   problems: Map<string, { severity: string; message: string }[]>,
+  ui: Translator<'ui'>,
 ): LayerNodeInfo {
   const a = analysis.nodes[layer.id];
   const list = problems.get(layer.id) ?? [];
@@ -72,8 +75,8 @@ function infoOf(
   return {
     summary: summaryOf(layer, analysis),
     shape: a?.outputShape ? formatShape(a.outputShape) : '?',
-    params: a ? `${formatInt(a.paramCount.total)} params` : '',
-    macs: a && a.macs > 0 ? formatMacs(a.macs) : '',
+    params: a ? ui.t('panels.canvas.params', { params: ui.int(a.paramCount.total) }) : '',
+    macs: a && a.macs > 0 ? ui.decimal(formatMacs(a.macs)) : '',
     heat: `hsl(${Math.round(210 - 180 * t)} ${Math.round(20 + 70 * t)}% 55%)`,
     severity: list.some((p) => p.severity === 'error')
       ? 'error'
@@ -155,7 +158,9 @@ export class FlowModel {
     analysis: Analysis,
     selection: ReadonlySet<string>,
     diagnostics: readonly { nodeId: string | null; severity: string; message: string }[] = analysis.diagnostics,
+    language: Language = 'en',
   ): FlowNode[] {
+    const ui = translator('ui', language);
     const problems = new Map<string, { severity: string; message: string }[]>();
     for (const d of diagnostics) {
       if (!d.nodeId || d.severity === 'info') continue;
@@ -212,9 +217,9 @@ export class FlowModel {
     }
     for (const layer of graph.nodes) {
       if (collapsedOwner(layer, groups)) continue;
-      const info = infoOf(layer, analysis, problems);
+      const info = infoOf(layer, analysis, problems, ui);
       const selected = selection.has(layer.id);
-      const key = `${infoKey(info)}|${selected}`;
+      const key = `${infoKey(info)}|${selected}|${language}`;
       out.push(
         this.reuse(next, layer.id, layer, key, () => ({
           id: layer.id,
@@ -222,7 +227,7 @@ export class FlowModel {
           position: layer.position ?? { x: 0, y: 0 },
           data: { layer, info },
           selected,
-          ariaLabel: spokenName(layer, info),
+          ariaLabel: spokenName(layer, info, language),
         })),
       );
     }
@@ -230,7 +235,8 @@ export class FlowModel {
     return out;
   }
 
-  edges(graph: Graph): FlowEdge[] {
+  edges(graph: Graph, language: Language = 'en'): FlowEdge[] {
+    const { t } = translator('ui', language);
     const groups = new Map(graph.groups.map((g) => [g.id, g]));
     const owner = new Map<string, string>();
     for (const layer of graph.nodes) {
@@ -251,10 +257,18 @@ export class FlowModel {
       if (seen.has(id)) continue;
       seen.add(id);
       const label = multi.has(e.target) && target === e.target ? `${e.targetIndex + 1}` : undefined;
-      const key = `${source}|${target}|${label}`;
+      const key = `${source}|${target}|${label}|${language}`;
       const cached = this.edgeCache.get(id);
       const edge =
-        cached?.key === key ? cached.edge : { id, source, target, label, ariaLabel: `${e.source} to ${e.target}` };
+        cached?.key === key
+          ? cached.edge
+          : {
+              id,
+              source,
+              target,
+              label,
+              ariaLabel: t('panels.canvas.spokenEdge', { source: e.source, target: e.target }),
+            };
       next.set(id, { key, edge });
       edges.push(edge);
     }

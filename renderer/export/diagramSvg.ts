@@ -1,4 +1,5 @@
 import type { Edge } from '@xyflow/react';
+import { type Language, translator } from '../../shared/i18n';
 import { type FlowNode, nodeSize } from '../canvas/flowModel';
 
 const margin = 24;
@@ -23,7 +24,7 @@ function boxOf(node: FlowNode): Box {
   };
 }
 
-function linesOf(node: FlowNode): { text: string; className: string }[] {
+function linesOf(node: FlowNode, language: Language): { text: string; className: string }[] {
   if (node.type === 'layer') {
     const { layer, info } = node.data;
     return [
@@ -35,10 +36,11 @@ function linesOf(node: FlowNode): { text: string; className: string }[] {
     ];
   }
   if (node.type === 'module') {
+    const { t } = translator('ui', language);
     return [
-      { text: 'Module', className: 'kind' },
+      { text: t('panels.canvas.moduleKind'), className: 'kind' },
       { text: node.data.group.name, className: 'name' },
-      { text: `${node.data.members} layers`, className: 'detail' },
+      { text: t('panels.canvas.layers', { count: node.data.members }), className: 'detail' },
     ];
   }
   return [];
@@ -48,7 +50,7 @@ function linesOf(node: FlowNode): { text: string; className: string }[] {
  * The whole network as a standalone SVG drawn from the graph, not from the screen: every node
  * and one path per edge, whatever the zoom and however much of it is scrolled out of view.
  */
-export function diagramSvg(nodes: FlowNode[], edges: Edge[]): string {
+export function diagramSvg(nodes: FlowNode[], edges: Edge[], language: Language = 'en'): string {
   const boxes = new Map(nodes.map((n) => [n.id, boxOf(n)]));
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
@@ -104,7 +106,7 @@ export function diagramSvg(nodes: FlowNode[], edges: Edge[]): string {
       `<g class="node" data-id="${escapeXml(node.id)}"><rect x="${x}" y="${y}" width="${b.width}" height="${b.height}" rx="6" fill="#ffffff" stroke="#cbd5e1"/>`,
       `<rect x="${x}" y="${y}" width="4" height="${b.height}" fill="${escapeXml(heat)}"/>`,
     );
-    linesOf(node).forEach((line, i) => {
+    linesOf(node, language).forEach((line, i) => {
       out.push(`<text class="${line.className}" x="${x + 10}" y="${y + 16 + i * 15}">${escapeXml(line.text)}</text>`);
     });
     out.push('</g>');

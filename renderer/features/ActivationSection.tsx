@@ -2,6 +2,7 @@ import { type DragEvent, useMemo, useRef, useState } from 'react';
 import type { ApiResponse, FeatureImage, FeatureLayer } from '../../shared/api';
 import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { ImageCanvas } from './ImageCanvas';
 import { decodeFloats, encodeBase64, mapTiles, pixelsToRgba } from './pixels';
 
@@ -28,6 +29,7 @@ export function ActivationSection({
   datasetMessage: string | null;
   onPickChannel(layer: string, channel: number): void;
 }) {
+  const { t, int, decimal } = useText();
   const spatial = layers.filter((l) => l.spatial);
   const [layer, setLayer] = useState(spatial[0]?.name ?? '');
   const [source, setSource] = useState<'dataset' | 'file'>(datasetCount ? 'dataset' : 'file');
@@ -60,7 +62,9 @@ export function ActivationSection({
     if (source === 'file') return file ? { kind: 'file', ...file } : null;
     const n = Number(index);
     if (!Number.isInteger(n) || n < 0) {
-      setProblem(`The sample index must be a whole number from 0${datasetCount ? ` to ${datasetCount - 1}` : ''}.`);
+      setProblem(
+        datasetCount ? t('panels.features.badIndexUpTo', { last: datasetCount - 1 }) : t('panels.features.badIndex'),
+      );
       return null;
     }
     return { kind: 'dataset', index: n };
@@ -80,19 +84,19 @@ export function ActivationSection({
   return (
     <section
       className="feature-section"
-      aria-label="Activation maps"
+      aria-label={t('panels.features.maps')}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >
-      <h3>Activation maps</h3>
+      <h3>{t('panels.features.maps')}</h3>
       <div className="feature-controls">
         <label>
-          Layer{' '}
-          <select value={layer} onChange={(e) => setLayer(e.target.value)} aria-label="Layer for activation maps">
+          {t('panels.features.layer')}{' '}
+          <select value={layer} onChange={(e) => setLayer(e.target.value)} aria-label={t('panels.features.mapsLayer')}>
             {layers.map((l) => (
               <option key={l.name} value={l.name}>
                 {l.name} · {l.kind} · {shapeText(l.outputShape)}
-                {l.spatial ? '' : ' (no maps)'}
+                {l.spatial ? '' : t('panels.features.noMaps')}
               </option>
             ))}
           </select>
@@ -105,11 +109,11 @@ export function ActivationSection({
             disabled={!datasetCount}
             onChange={() => setSource('dataset')}
           />{' '}
-          Dataset sample{' '}
+          {t('panels.features.sample')}{' '}
           <input
             type="number"
             className="feature-number"
-            aria-label="Sample index"
+            aria-label={t('panels.features.sampleIndex')}
             min={0}
             max={datasetCount ? datasetCount - 1 : undefined}
             value={index}
@@ -119,14 +123,16 @@ export function ActivationSection({
               setSource('dataset');
             }}
           />
-          {datasetCount !== null && <span className="muted small"> of {datasetCount}</span>}
+          {datasetCount !== null && (
+            <span className="muted small">{t('panels.features.of', { total: int(datasetCount) })}</span>
+          )}
         </label>
         <label>
           <input type="radio" name="feature-input" checked={source === 'file'} onChange={() => setSource('file')} />{' '}
-          Image file
+          {t('panels.features.imageFile')}
         </label>
         <button type="button" onClick={() => picker.current?.click()}>
-          {file ? file.name : 'Choose image…'}
+          {file ? file.name : t('panels.features.chooseImage')}
         </button>
         <input
           ref={picker}
@@ -148,41 +154,53 @@ export function ActivationSection({
             if (image) void show(image);
           }}
         >
-          Show maps
+          {t('panels.features.showMaps')}
         </button>
       </div>
       {datasetMessage && <p className="muted small">{datasetMessage}</p>}
-      <p className="muted small">Or drop a PNG or JPEG here; it is resized to the network’s input.</p>
+      <p className="muted small">{t('panels.features.dropHint')}</p>
       {problem && (
         <p className="field-error small" role="alert">
           {problem}
         </p>
       )}
-      {busy && <p className="muted small">Computing in the features worker…</p>}
+      {busy && <p className="muted small">{t('panels.features.computing')}</p>}
       {maps && inputImage && (
         <div className="feature-maps" data-testid="activation-maps" data-layer={maps.layer}>
           <figure className="feature-input">
-            <ImageCanvas image={inputImage} size={112} label="input image" />
+            <ImageCanvas image={inputImage} size={112} label={t('panels.features.inputImage')} />
             <figcaption className="small">
-              input{maps.label ? `: ${maps.label}` : ''}
+              {maps.label ? t('panels.features.inputLabel', { label: maps.label }) : t('panels.features.input')}
               <br />
               <span className="muted">
-                {maps.layer}: {maps.channels} maps of {maps.height}×{maps.width}
-                {maps.channels > maxMaps && ` (the first ${maxMaps} shown)`}
+                {t('panels.features.mapCount', {
+                  layer: maps.layer,
+                  count: maps.channels,
+                  shape: `${maps.height}×${maps.width}`,
+                })}
+                {maps.channels > maxMaps && t('panels.features.firstShown', { count: maxMaps })}
               </span>
             </figcaption>
           </figure>
           <div className="map-grid">
-            {tiles.map((t) => (
+            {tiles.map((tile) => (
               <button
-                key={t.channel}
+                key={tile.channel}
                 type="button"
                 className="map-tile"
-                title={`channel ${t.channel}: ${t.min.toPrecision(3)} to ${t.max.toPrecision(3)}; click to maximise it`}
-                onClick={() => onPickChannel(maps.layer, t.channel)}
+                title={t('panels.features.channelTitle', {
+                  channel: tile.channel,
+                  min: decimal(tile.min.toPrecision(3)),
+                  max: decimal(tile.max.toPrecision(3)),
+                })}
+                onClick={() => onPickChannel(maps.layer, tile.channel)}
               >
-                <ImageCanvas image={t.image} size={64} label={`channel ${t.channel}`} />
-                <span className="small muted">{t.channel}</span>
+                <ImageCanvas
+                  image={tile.image}
+                  size={64}
+                  label={t('panels.features.channel', { channel: tile.channel })}
+                />
+                <span className="small muted">{tile.channel}</span>
               </button>
             ))}
           </div>

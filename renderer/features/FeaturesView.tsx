@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiResponse } from '../../shared/api';
 import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { useModal } from '../panels/useModal';
 import { useTrainingStore } from '../training/trainingStore';
 import { ActivationSection } from './ActivationSection';
@@ -14,6 +15,7 @@ type Layers = ApiResponse<'featureLayers'>;
 
 /** What a trained run sees: its first filters, any layer's activation maps, and what excites a channel. */
 export function FeaturesView() {
+  const { t } = useText();
   const runId = useFeaturesStore((s) => s.runId);
   const subtitle = useFeaturesStore((s) => s.subtitle);
   const networkName = useFeaturesStore((s) => s.networkName);
@@ -48,19 +50,30 @@ export function FeaturesView() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Features" ref={dialog} tabIndex={-1}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('panels.features.dialog')}
+      ref={dialog}
+      tabIndex={-1}
+    >
       <div className="sheet features-sheet">
         <div className="features-header">
           <div>
-            <h2>What {networkName} sees</h2>
-            <div className="small muted">{subtitle}</div>
+            <h2>{t('panels.features.heading', { name: networkName })}</h2>
+            <div className="small muted">
+              {subtitle === 'files'
+                ? t('panels.features.fromFiles')
+                : t('panels.runs.trainedRun', { name: subtitle.run })}
+            </div>
           </div>
           <div className="button-row">
             <button type="button" onClick={backToRuns}>
-              ← Runs
+              {t('panels.features.backToRuns')}
             </button>
             <button type="button" className="primary" onClick={close}>
-              Close
+              {t('panels.features.close')}
             </button>
           </div>
         </div>
@@ -69,13 +82,13 @@ export function FeaturesView() {
             {problem}
           </p>
         )}
-        {!info && !problem && <p className="muted">Loading the trained model in the features worker…</p>}
+        {!info && !problem && <p className="muted">{t('panels.features.loading')}</p>}
         {info && (
           <>
             <p className="muted small">
-              Input {info.inputShape.join('×')}, pixel values divided by 255 as in training
-              {info.dataset ? ` · ${info.dataset.description}` : ''}. Computed in a worker thread on the training
-              backend; the editor stays responsive.
+              {t('panels.features.inputNote', { shape: info.inputShape.join('×') })}
+              {info.dataset ? ` · ${info.dataset.description}` : ''}
+              {t('panels.features.workerNote')}
             </p>
             <FilterSection runId={runId} />
             <ActivationSection

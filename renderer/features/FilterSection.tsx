@@ -2,11 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiResponse } from '../../shared/api';
 import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { ImageCanvas } from './ImageCanvas';
 import { decodeFloats, filterTiles } from './pixels';
 
 /** The first convolution's filters as image tiles. */
 export function FilterSection({ runId }: { runId: string }) {
+  const { t } = useText();
   const [kernel, setKernel] = useState<ApiResponse<'featureFilters'> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -21,27 +23,34 @@ export function FilterSection({ runId }: { runId: string }) {
     [kernel],
   );
   return (
-    <section className="feature-section" aria-label="First convolution filters">
-      <h3>First convolution filters</h3>
+    <section className="feature-section" aria-label={t('panels.features.filters')}>
+      <h3>{t('panels.features.filters')}</h3>
       {problem && <p className="field-error small">{problem}</p>}
-      {!kernel && !problem && <p className="muted small">Reading the filters…</p>}
+      {!kernel && !problem && <p className="muted small">{t('panels.features.readingFilters')}</p>}
       {kernel && (
         <>
           <p className="muted small">
-            {kernel.layer}: {kernel.outChannels} filters of {kernel.kernelHeight}×{kernel.kernelWidth}×
-            {kernel.inChannels}
+            {t('panels.features.filterShape', {
+              layer: kernel.layer,
+              count: kernel.outChannels,
+              shape: `${kernel.kernelHeight}×${kernel.kernelWidth}×${kernel.inChannels}`,
+            })}
             {kernel.inChannels === 3
-              ? ', shown as RGB'
-              : `, one grey tile per input channel${kernel.inChannels > 8 ? ' (the first 8)' : ''}`}
-            . Each filter is scaled on its own: mid-grey is 0, its largest weight is full colour.
+              ? t('panels.features.asRgb')
+              : `${t('panels.features.greyTiles')}${kernel.inChannels > 8 ? t('panels.features.firstEight') : ''}`}
+            {t('panels.features.filterScale')}
           </p>
           <div className="filter-tiles" data-testid="filter-tiles">
-            {tiles.map((t) => (
+            {tiles.map((tile) => (
               <ImageCanvas
-                key={`${t.filter}-${t.input}`}
-                image={t.image}
+                key={`${tile.filter}-${tile.input}`}
+                image={tile.image}
                 size={40}
-                label={`filter ${t.filter}${t.input === null ? '' : `, input channel ${t.input}`}`}
+                label={
+                  tile.input === null
+                    ? t('panels.features.filterLabel', { filter: tile.filter })
+                    : t('panels.features.filterInputLabel', { filter: tile.filter, input: tile.input })
+                }
               />
             ))}
           </div>

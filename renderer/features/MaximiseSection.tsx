@@ -2,12 +2,15 @@ import { useMemo, useState } from 'react';
 import type { FeatureLayer } from '../../shared/api';
 import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { useUiStore } from '../store/uiStore';
 import { type MaximiseJob, useFeaturesStore } from './featuresStore';
 import { ImageCanvas } from './ImageCanvas';
 import { pixelsToRgba } from './pixels';
 
 function JobRow({ job }: { job: MaximiseJob }) {
+  const { t, decimal } = useText();
+  const fixed = (value: number) => decimal(value.toFixed(3));
   const notify = useUiStore((s) => s.notify);
   const image = useMemo(() => (job.image ? pixelsToRgba(job.image) : null), [job.image]);
   const cancel = () =>
@@ -18,28 +21,40 @@ function JobRow({ job }: { job: MaximiseJob }) {
     <li className="maximise-job" data-testid="maximise-job" data-status={job.status}>
       <div className="maximise-job-image">
         {image ? (
-          <ImageCanvas image={image} size={128} label={`input maximising ${job.layer} channel ${job.channel}`} />
+          <ImageCanvas
+            image={image}
+            size={128}
+            label={t('panels.features.maximising', { layer: job.layer, channel: job.channel })}
+          />
         ) : (
           <div className="feature-placeholder" />
         )}
       </div>
       <div>
-        <strong>
-          {job.layer} · channel {job.channel}
-        </strong>
+        <strong>{t('panels.features.jobHeading', { layer: job.layer, channel: job.channel })}</strong>
         <div className="small">
-          {job.status}
-          {job.status === 'running' && ` · step ${job.step} of ${job.steps}`}
-          {job.activation !== null && job.status === 'running' && ` · mean activation ${job.activation.toFixed(3)}`}
+          {t(`panels.features.jobStatus.${job.status}`)}
+          {job.status === 'running' && t('panels.features.step', { step: job.step, steps: job.steps })}
+          {job.activation !== null &&
+            job.status === 'running' &&
+            t('panels.features.meanActivation', { value: fixed(job.activation) })}
           {job.before !== null &&
             job.after !== null &&
-            ` · mean activation ${job.before.toFixed(3)} → ${job.after.toFixed(3)} in ${job.step} steps`}
+            t('panels.features.activationChange', {
+              before: fixed(job.before),
+              after: fixed(job.after),
+              steps: job.step,
+            })}
         </div>
         {job.status === 'running' && (
           <div className="button-row">
-            <progress max={job.steps} value={job.step} aria-label={`Maximising ${job.layer} channel ${job.channel}`} />
+            <progress
+              max={job.steps}
+              value={job.step}
+              aria-label={t('panels.features.progress', { layer: job.layer, channel: job.channel })}
+            />
             <button type="button" onClick={() => void cancel()}>
-              Cancel
+              {t('panels.features.cancel')}
             </button>
           </div>
         )}
@@ -65,6 +80,7 @@ export function MaximiseSection({
   channel: string;
   onChange(layer: string, channel: string): void;
 }) {
+  const { t } = useText();
   const jobs = useFeaturesStore((s) => s.jobs);
   const addJob = useFeaturesStore((s) => s.addJob);
   const [steps, setSteps] = useState('64');
@@ -77,11 +93,11 @@ export function MaximiseSection({
     const c = Number(channel);
     const n = Number(steps);
     if (!Number.isInteger(c) || c < 0 || c >= units) {
-      setProblem(`${layer} has channels 0 to ${units - 1}.`);
+      setProblem(t('panels.features.channelRange', { layer, last: units - 1 }));
       return;
     }
     if (!Number.isInteger(n) || n < 1 || n > 2000) {
-      setProblem('Steps must be a whole number from 1 to 2000.');
+      setProblem(t('panels.features.badSteps'));
       return;
     }
     try {
@@ -93,49 +109,50 @@ export function MaximiseSection({
   };
 
   return (
-    <section className="feature-section" aria-label="Activation maximisation">
-      <h3>What excites a channel</h3>
-      <p className="muted small">
-        Gradient ascent on the input from grey noise, raising the channel’s mean activation; random shifts, a light blur
-        and a pull towards grey keep the picture readable.
-      </p>
+    <section className="feature-section" aria-label={t('panels.features.excites')}>
+      <h3>{t('panels.features.excites')}</h3>
+      <p className="muted small">{t('panels.features.maximiseIntro')}</p>
       <div className="feature-controls">
         <label>
-          Layer{' '}
-          <select value={layer} onChange={(e) => onChange(e.target.value, channel)} aria-label="Layer to maximise">
+          {t('panels.features.layer')}{' '}
+          <select
+            value={layer}
+            onChange={(e) => onChange(e.target.value, channel)}
+            aria-label={t('panels.features.layerToMaximise')}
+          >
             {layers.map((l) => (
               <option key={l.name} value={l.name}>
-                {l.name} · {l.outputShape.at(-1)} channels
+                {t('panels.features.channels', { name: l.name, count: l.outputShape.at(-1) ?? 0 })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Channel{' '}
+          {t('panels.features.channelLabel')}{' '}
           <input
             type="number"
             className="feature-number"
             min={0}
             max={units - 1}
-            aria-label="Channel to maximise"
+            aria-label={t('panels.features.channelToMaximise')}
             value={channel}
             onChange={(e) => onChange(layer, e.target.value)}
           />
         </label>
         <label>
-          Steps{' '}
+          {t('panels.features.steps')}{' '}
           <input
             type="number"
             className="feature-number"
             min={1}
             max={2000}
-            aria-label="Maximisation steps"
+            aria-label={t('panels.features.stepsLabel')}
             value={steps}
             onChange={(e) => setSteps(e.target.value)}
           />
         </label>
         <button type="button" className="primary" disabled={!layer} onClick={() => void start()}>
-          Maximise
+          {t('panels.features.maximise')}
         </button>
       </div>
       {problem && (

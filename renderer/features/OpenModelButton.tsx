@@ -18,7 +18,7 @@ export function OpenModelButton({ onOpened }: { onOpened(): void }) {
     const base64 = encodeBase64(new Uint8Array(await file.arrayBuffer()));
     const { runId, name } = await getApi().invoke('featureImportOnnx', { name: file.name, base64 });
     onOpened();
-    useFeaturesStore.getState().open(runId, t('onnxWeights.openedOnnx'), name);
+    useFeaturesStore.getState().open(runId, 'files', name);
   };
   const open = async (chosen: File[]) => {
     const onnx = chosen.filter((f) => /\.onnx$/i.test(f.name));
@@ -44,7 +44,7 @@ export function OpenModelButton({ onOpened }: { onOpened(): void }) {
         weights,
       });
       onOpened();
-      useFeaturesStore.getState().open(runId, 'opened from files', name);
+      useFeaturesStore.getState().open(runId, 'files', name);
     } catch (err) {
       notify(errorMessage(err), 'error');
     }

@@ -16,15 +16,17 @@ export interface MaximiseJob {
   after: number | null;
 }
 
+export type FeaturesSource = { run: string } | 'files';
+
 interface FeaturesState {
   /** The run whose features are shown; null: the view is closed. */
   runId: string | null;
-  /** Under the title: which run, or where the model came from. */
-  subtitle: string;
+  /** Under the title: which run, or that the model came from files (said in the window's language). */
+  subtitle: FeaturesSource;
   /** The network's name, in the title. */
   networkName: string;
   jobs: MaximiseJob[];
-  open(runId: string, subtitle: string, networkName: string): void;
+  open(runId: string, subtitle: FeaturesSource, networkName: string): void;
   close(): void;
   addJob(job: Pick<MaximiseJob, 'jobId' | 'layer' | 'channel' | 'steps'>): void;
 }
@@ -44,7 +46,7 @@ const finishedFields = (e: Finished): Partial<MaximiseJob> => ({
 
 export const useFeaturesStore = create<FeaturesState>((set, get) => ({
   runId: null,
-  subtitle: '',
+  subtitle: 'files',
   networkName: '',
   jobs: [],
   open: (runId, subtitle, networkName) =>

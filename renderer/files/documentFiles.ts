@@ -6,6 +6,7 @@ import {
   serializeProject,
 } from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
+import { translator } from '../../shared/i18n';
 import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
 import { importOnnx } from '../../shared/import/onnx';
@@ -13,6 +14,7 @@ import type { ImportOptions, ImportResult } from '../../shared/import/types';
 import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
 import { layeredPositions } from '../editor/insert';
+import { uiLanguage } from '../i18n/i18n';
 import { layoutGraph, needsLayout } from '../layout/elkLayout';
 import { looksLikeLesson, openLesson } from '../lesson/openLesson';
 import { useDocumentStore } from '../store/documentStore';
@@ -90,12 +92,15 @@ export async function withLayout(graph: Graph): Promise<Graph> {
  */
 export function confirmDiscard(): boolean {
   if (!useDocumentStore.getState().dirty) return true;
-  if (!window.confirm('This network has unsaved changes. Discard them?')) return false;
+  if (!window.confirm(text().t('panels.files.discard'))) return false;
   void getApi()
     .invoke('recoveryClear', {})
     .catch(() => {});
   return true;
 }
+
+/** The window's texts in the language it speaks now (these messages are made outside React). */
+const text = () => translator('ui', uiLanguage());
 
 function fail(message: string): void {
   useUiStore.getState().notify(message, 'error');
@@ -126,9 +131,7 @@ export async function loadIntoEditor(file: OpenedFile, options: { dirty?: boolea
   useUiStore.getState().set({ startOpen: false });
   const notes = parsed.warnings.filter((w) => w.severity !== 'info');
   if (notes.length)
-    useUiStore
-      .getState()
-      .notify(`Imported with ${notes.length} note${notes.length === 1 ? '' : 's'}: see Problems. ${notes[0]!.message}`);
+    useUiStore.getState().notify(text().t('panels.files.imported', { count: notes.length, first: notes[0]!.message }));
   if (parsed.isProject)
     void getApi()
       .invoke('recentAdd', { name: parsed.name, path, contents: file.text })
@@ -142,7 +145,7 @@ export async function openDocument(purpose: 'open' | 'import'): Promise<void> {
     const file = await getFiles().open(purpose);
     if (file) await loadIntoEditor(file);
   } catch (err) {
-    fail(`Could not open the file: ${errorMessage(err)}`);
+    fail(text().t('panels.files.openFailed', { reason: errorMessage(err) }));
   }
 }
 
@@ -166,10 +169,16 @@ export async function saveDocument(saveAs = false): Promise<boolean> {
     const api = getApi();
     await api.invoke('recoveryClear', {});
     await api.invoke('recentAdd', { name: savedName, path: saved.path, contents });
-    useUiStore.getState().notify(saved.path ? `Saved ${saved.path}` : `Saved ${saved.name} to your downloads`);
+    useUiStore
+      .getState()
+      .notify(
+        saved.path
+          ? text().t('panels.files.saved', { path: saved.path })
+          : text().t('panels.files.savedDownload', { name: saved.name }),
+      );
     return true;
   } catch (err) {
-    fail(`Could not save: ${errorMessage(err)}`);
+    fail(text().t('panels.files.saveFailed', { reason: errorMessage(err) }));
     return false;
   }
 }

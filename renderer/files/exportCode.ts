@@ -1,8 +1,13 @@
+import { translator } from '../../shared/i18n';
 import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
+import { uiLanguage } from '../i18n/i18n';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { useTrainingStore } from '../training/trainingStore';
+
+/** The window's texts in the language it speaks now (these messages are made outside React). */
+const text = () => translator('ui', uiLanguage());
 
 /**
  * PyTorch or Keras code for the open network, as a zip (model.py, train.py, README.md),
@@ -26,9 +31,10 @@ export async function exportCode(target: 'pytorch' | 'keras', runId?: string): P
       'zip',
       new Blob([bytes], { type: 'application/zip' }),
     );
-    if (saved) notify(`Exported ${result.files.length} files: ${result.files.join(', ')}`);
+    if (saved)
+      notify(text().t('panels.files.exported', { count: result.files.length, files: result.files.join(', ') }));
   } catch (err) {
-    notify(`Could not export: ${errorMessage(err)}`, 'error');
+    notify(text().t('panels.files.exportFailed', { reason: errorMessage(err) }), 'error');
   }
 }
 
@@ -48,16 +54,17 @@ export async function exportOnnx(runId?: string): Promise<void> {
       save: files.savesToDisk ? 'dialog' : 'download',
       ...(runId ? { runId } : {}),
     });
-    const size = `${(result.bytes / 1e6).toFixed(1)} MB`;
+    const { t, decimal } = text();
+    const size = `${decimal((result.bytes / 1e6).toFixed(1))} MB`;
     if (result.base64 !== null) {
       const bytes = Uint8Array.from(atob(result.base64), (c) => c.charCodeAt(0));
       const blob = new Blob([bytes], { type: 'application/octet-stream' });
       if (await files.exportFile(result.suggestedName, 'onnx', blob))
-        notify(`Exported ${result.suggestedName} (${size}, ONNX opset 13, NCHW input)`);
+        notify(t('panels.files.exportedOnnx', { file: result.suggestedName, size }));
     } else if (result.path !== null) {
-      notify(`Exported ${result.path} (${size}, ONNX opset 13, NCHW input)`);
+      notify(t('panels.files.exportedOnnx', { file: result.path, size }));
     }
   } catch (err) {
-    notify(`Could not export ONNX: ${errorMessage(err)}`, 'error');
+    notify(text().t('panels.files.onnxFailed', { reason: errorMessage(err) }), 'error');
   }
 }

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { translator } from '../../shared/i18n';
 import { getApi } from '../api/transport';
+import { uiLanguage } from '../i18n/i18n';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { projectText } from './documentFiles';
@@ -25,7 +27,7 @@ export function useDocumentLifecycle(): void {
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       // Older engines ask only when returnValue is a non-empty string.
-      event.returnValue = 'This network has unsaved changes.';
+      event.returnValue = translator('ui', uiLanguage()).t('panels.files.unsaved');
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -48,7 +50,9 @@ export function useDocumentLifecycle(): void {
           },
           (err) => {
             // Said once (e.g. a document too large for browser mode's socket), not every few seconds.
-            const problem = `No recovery copy: ${err instanceof Error ? err.message : String(err)}`;
+            const problem = translator('ui', uiLanguage()).t('panels.files.noRecovery', {
+              reason: err instanceof Error ? err.message : String(err),
+            });
             if (problem !== lastProblem) useUiStore.getState().notify(problem, 'error');
             lastProblem = problem;
           },

@@ -3,6 +3,7 @@ import { type FieldBackground, fieldGeometry, receptiveFieldSvg } from '../../sh
 import { errorMessage } from '../../shared/issues';
 import { getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { useAnalysis } from '../store/useAnalysis';
@@ -17,6 +18,7 @@ const dims = ([h, w]: readonly number[]) => `${h}×${w}`;
  * where padding shows); step or play through the layers that grew the window.
  */
 export function FieldPanel() {
+  const { t, decimal, language } = useText();
   const selection = useDocumentStore((s) => s.selection);
   const graph = useDocumentStore((s) => s.graph);
   const docName = useDocumentStore((s) => s.name);
@@ -41,7 +43,7 @@ export function FieldPanel() {
 
   const take = async (file: File | undefined) => {
     if (!file) return;
-    const read = await readDroppedImage(file);
+    const read = await readDroppedImage(file, language);
     if (!read.ok) {
       setDropProblem(read.message);
       return;
@@ -60,14 +62,14 @@ export function FieldPanel() {
       const node = analysis.nodes[geometry.nodeId]?.name ?? 'layer';
       await getFiles().exportFile(`${docName}-${node}-field.${ext}`, ext, blob);
     } catch (err) {
-      notify(`Could not export: ${errorMessage(err)}`, 'error');
+      notify(t('panels.field.exportFailed', { reason: errorMessage(err) }), 'error');
     }
   };
 
   return (
     <section
       className="field-panel"
-      aria-label="Receptive field"
+      aria-label={t('panels.field.label')}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -79,8 +81,8 @@ export function FieldPanel() {
         void take(e.dataTransfer.files[0]);
       }}
     >
-      <h2>Receptive field</h2>
-      {!result && <p className="muted">Select a layer to see the part of the input one of its outputs sees.</p>}
+      <h2>{t('panels.field.heading')}</h2>
+      {!result && <p className="muted">{t('panels.field.selectHint')}</p>}
       {result && !result.ok && (
         <p className="field-error" role="alert" data-testid="field-problem">
           {result.message}
@@ -99,29 +101,39 @@ export function FieldPanel() {
           />
           <FrameControls frames={frames} length={geometry.path.length} />
           <dl className="field-facts" data-testid="field-facts">
-            <dt>size</dt>
-            <dd>{dims(geometry.size)} input pixels</dd>
-            <dt>jump</dt>
-            <dd>{dims(geometry.jump)} pixels between neighbouring outputs</dd>
-            <dt>position</dt>
+            <dt>{t('panels.field.size')}</dt>
+            <dd>{t('panels.field.sizeValue', { size: dims(geometry.size) })}</dd>
+            <dt>{t('panels.field.jump')}</dt>
+            <dd>{t('panels.field.jumpValue', { jump: dims(geometry.jump) })}</dd>
+            <dt>{t('panels.field.position')}</dt>
             <dd>
-              output {geometry.position[0]}, {geometry.position[1]} of {dims(geometry.output)} (click the picture to
-              move it)
+              {t('panels.field.positionValue', {
+                row: geometry.position[0],
+                column: geometry.position[1],
+                output: dims(geometry.output),
+              })}
             </dd>
-            <dt>centre</dt>
+            <dt>{t('panels.field.centre')}</dt>
             <dd>
-              pixel {geometry.centre[0]}, {geometry.centre[1]}
+              {t('panels.field.centreValue', {
+                row: decimal(String(geometry.centre[0])),
+                column: decimal(String(geometry.centre[1])),
+              })}
             </dd>
-            <dt>border</dt>
+            <dt>{t('panels.field.border')}</dt>
             <dd data-testid="field-padding">
               {geometry.padding.length === 0
-                ? 'all on the image'
-                : `${geometry.inside ? dims([geometry.inside.height, geometry.inside.width]) : 'none'} on the image; the hatched rest is padding (zeros)`}
+                ? t('panels.field.allOnImage')
+                : t('panels.field.partOnImage', {
+                    inside: geometry.inside
+                      ? dims([geometry.inside.height, geometry.inside.width])
+                      : t('panels.field.none'),
+                  })}
             </dd>
           </dl>
           <div className="button-row wrap">
             <label>
-              Over{' '}
+              {t('panels.field.over')}{' '}
               <select
                 value={background.kind}
                 onChange={(e) => {
@@ -135,23 +147,24 @@ export function FieldPanel() {
                   );
                 }}
               >
-                <option value="sample">the sample picture</option>
-                <option value="grid">the input grid</option>
+                <option value="sample">{t('panels.field.sample')}</option>
+                <option value="grid">{t('panels.field.grid')}</option>
                 {picture && <option value="image">{picture.name}</option>}
               </select>
             </label>
             <label>
-              <input type="checkbox" checked={closeUp} onChange={(e) => setCloseUp(e.target.checked)} /> Close up
+              <input type="checkbox" checked={closeUp} onChange={(e) => setCloseUp(e.target.checked)} />{' '}
+              {t('panels.field.closeUp')}
             </label>
             <button type="button" onClick={() => void save('svg')}>
-              Export SVG
+              {t('panels.field.exportSvg')}
             </button>
             <button type="button" onClick={() => void save('png')}>
-              Export PNG
+              {t('panels.field.exportPng')}
             </button>
           </div>
           <label className={`field-drop${over ? ' over' : ''}`}>
-            Drop a picture here, or choose one:
+            {t('panels.field.drop')}
             <input
               type="file"
               accept="image/*"
@@ -161,10 +174,7 @@ export function FieldPanel() {
                 e.target.value = '';
               }}
             />
-            <span className="muted">
-              {' '}
-              It is stretched to the network's {dims(geometry.image)} input, as the network sees it.
-            </span>
+            <span className="muted"> {t('panels.field.stretched', { size: dims(geometry.image) })}</span>
           </label>
           {dropProblem && (
             <p className="field-error" role="alert" data-testid="field-drop-problem">

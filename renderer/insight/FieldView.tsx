@@ -7,17 +7,18 @@ import {
   type PathFrame,
   receptiveFieldSvg,
 } from '../../shared/insight';
+import { type Text, useText } from '../i18n/useText';
 import './insight.css';
 
 const dims = ([h, w]: readonly number[]) => `${h}×${w}`;
 
 /** "conv5x5_3x3a, 3×3 window: sees 3×3 input pixels". */
-export function frameText(f: PathFrame): string {
-  const jump = f.jump[0] === 1 && f.jump[1] === 1 ? '' : `, neighbours ${dims(f.jump)} pixels apart`;
-  if (f.kind === 'Input') return `${f.name}: one input pixel`;
+export function frameText(f: PathFrame, t: Text['t']): string {
+  const jump = f.jump[0] === 1 && f.jump[1] === 1 ? '' : t('panels.field.frameJump', { jump: dims(f.jump) });
+  if (f.kind === 'Input') return t('panels.field.frameInput', { name: f.name });
   // A merge or an activation widens nothing: it sees what its widest input sees.
-  if (!f.kernel) return `${f.name}: sees ${dims(f.size)} input pixels${jump}`;
-  return `${f.name}, ${dims(f.kernel)} window: sees ${dims(f.size)} input pixels${jump}`;
+  if (!f.kernel) return t('panels.field.frameSees', { name: f.name, size: dims(f.size), jump });
+  return t('panels.field.frameWindow', { name: f.name, kernel: dims(f.kernel), size: dims(f.size), jump });
 }
 
 /** One field as a picture, at `frame` of its path; a click picks the output position under it. */
@@ -38,6 +39,7 @@ export function FieldPicture({
   testId?: string;
   fit?: FieldFit;
 }) {
+  const { t } = useText();
   const k = Math.min(frame, geometry.path.length - 1);
   const svg = useMemo(
     () => receptiveFieldSvg(geometry, { frame: k, fit, ...(background ? { background } : {}) }),
@@ -66,7 +68,7 @@ export function FieldPicture({
         className="field-picture"
         style={{ aspectRatio: `${box.width} / ${box.height}` }}
         src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-        alt={`${label}: ${frameText(shown)}`}
+        alt={`${label}: ${frameText(shown, t)}`}
         data-frame={k}
         data-region={`${r.top},${r.left},${r.height},${r.width}`}
         onClick={pick}
@@ -81,7 +83,7 @@ export function FieldPicture({
       />
       <figcaption>
         <strong>{label}</strong>
-        <span data-testid={testId ? `${testId}-text` : undefined}>{frameText(shown)}</span>
+        <span data-testid={testId ? `${testId}-text` : undefined}>{frameText(shown, t)}</span>
       </figcaption>
     </figure>
   );
@@ -124,30 +126,36 @@ export function useFrames(length: number, resetKey: unknown) {
 }
 
 export function FrameControls({ frames, length }: { frames: ReturnType<typeof useFrames>; length: number }) {
+  const { t } = useText();
   return (
-    <fieldset className="field-controls" aria-label="Step through the layers">
-      <button type="button" onClick={() => frames.step(-1)} disabled={frames.frame === 0} aria-label="Previous layer">
+    <fieldset className="field-controls" aria-label={t('panels.field.steps')}>
+      <button
+        type="button"
+        onClick={() => frames.step(-1)}
+        disabled={frames.frame === 0}
+        aria-label={t('panels.field.previous')}
+      >
         ◀
       </button>
       {frames.playing ? (
         <button type="button" onClick={frames.pause}>
-          Pause
+          {t('panels.field.pause')}
         </button>
       ) : (
         <button type="button" onClick={frames.play} disabled={length < 2}>
-          Play
+          {t('panels.field.play')}
         </button>
       )}
       <button
         type="button"
         onClick={() => frames.step(1)}
         disabled={frames.frame >= length - 1}
-        aria-label="Next layer"
+        aria-label={t('panels.field.next')}
       >
         ▶
       </button>
       <span className="muted" data-testid="field-step">
-        layer {frames.frame + 1} of {length}
+        {t('panels.field.layerOf', { index: frames.frame + 1, count: length })}
       </span>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import type { Graph } from '../../shared/graph/types';
 import { type Lesson, type LessonStep, type ResolvedStep, updateStep } from '../../shared/lessons';
+import { useText } from '../i18n/useText';
 
 type Show = LessonStep['show'];
 
@@ -33,6 +34,7 @@ export function StepShowField({
   other: ResolvedStep | null;
   change(next: Lesson): void;
 }) {
+  const { t } = useText();
   const own = spatialLayers(step.graph, step.analysis);
   const theirs = other ? spatialLayers(other.graph, other.analysis) : [];
   const field = step.step.receptiveField;
@@ -47,24 +49,24 @@ export function StepShowField({
   return (
     <>
       <label className="lesson-field">
-        <span>Show</span>
+        <span>{t('panels.lesson.show')}</span>
         <select value={step.step.show} onChange={(e) => setShow(e.target.value as Show)}>
-          <option value="network">the network</option>
+          <option value="network">{t('panels.lesson.showNetwork')}</option>
           <option value="compare" disabled={!step.step.compareWith}>
-            the comparison
+            {t('panels.lesson.showCompare')}
           </option>
           <option value="receptiveField" disabled={own.length === 0}>
-            a layer's receptive field
+            {t('panels.lesson.showField')}
           </option>
-          <option value="timeline">the ImageNet timeline</option>
+          <option value="timeline">{t('panels.lesson.showTimeline')}</option>
         </select>
       </label>
       {step.step.show === 'receptiveField' && (
         <>
           <label className="lesson-field">
-            <span>Field of</span>
+            <span>{t('panels.lesson.fieldOf')}</span>
             <select value={field?.node ?? ''} onChange={(e) => setField(e.target.value, field?.otherNode ?? '')}>
-              {!field && <option value="">choose a layer</option>}
+              {!field && <option value="">{t('panels.lesson.chooseLayer')}</option>}
               {own.map((name) => (
                 <option key={name} value={name}>
                   {name}
@@ -74,12 +76,12 @@ export function StepShowField({
           </label>
           {other && (
             <label className="lesson-field">
-              <span>Beside</span>
+              <span>{t('panels.lesson.beside')}</span>
               <select
                 value={field?.otherNode ?? ''}
                 onChange={(e) => setField(field?.node ?? own.at(-1) ?? '', e.target.value)}
               >
-                <option value="">nothing</option>
+                <option value="">{t('panels.lesson.nothing')}</option>
                 {theirs.map((name) => (
                   <option key={name} value={name}>
                     {other.name}: {name}

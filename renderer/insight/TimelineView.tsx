@@ -1,11 +1,11 @@
 import { Chart, type ChartConfiguration, LogarithmicScale, ScatterController } from 'chart.js';
 import { useMemo, useState } from 'react';
-import { formatInt, formatSI } from '../../shared/analysis';
+import { formatSI } from '../../shared/analysis';
+import { type Translator, translator } from '../../shared/i18n';
 import {
   buildTimeline,
   depthRadius,
   ownPoint,
-  TIMELINE_TITLES,
   type TimelinePoint,
   timelineSvg,
   type TimelineView as View,
@@ -13,6 +13,7 @@ import {
 import { errorMessage } from '../../shared/issues';
 import { getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
+import { useText } from '../i18n/useText';
 import { useModal } from '../panels/useModal';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -24,6 +25,15 @@ import { useTimelineStore } from './timelineStore';
 Chart.register(ScatterController, LogarithmicScale);
 
 const HUMAN = '#c62828';
+
+type Ui = Translator<'ui'>;
+
+const titleKey = { year: 'panels.timeline.titleYear', cost: 'panels.timeline.titleCost' } as const;
+const evaluationKey = {
+  ensemble: 'panels.timeline.evaluation.ensemble',
+  'single-model': 'panels.timeline.evaluation.singleModel',
+  'challenge-entry': 'panels.timeline.evaluation.challengeEntry',
+} as const;
 const OWN = '#e8710a';
 
 /**
@@ -32,6 +42,9 @@ const OWN = '#e8710a';
  * beside the winners: it has no ImageNet error, so it is placed by its cost only.
  */
 export function TimelineView() {
+  const { t, int, decimal, language } = useText();
+  // One object per language: the chart follows a language switch through it.
+  const ui = translator('ui', language);
   const open = useTimelineStore((s) => s.open);
   const setOpen = useTimelineStore((s) => s.setOpen);
   const graph = useDocumentStore((s) => s.graph);
@@ -44,7 +57,7 @@ export function TimelineView() {
     [open, name, graph, analysis],
   );
   const dialog = useModal<HTMLDivElement>(open, () => setOpen(false));
-  const canvas = useChart(() => chartConfig(timeline, view), [timeline, view]);
+  const canvas = useChart(() => chartConfig(timeline, view, ui), [timeline, view, ui]);
   if (!open || !timeline) return null;
 
   const save = async (ext: 'svg' | 'png') => {
@@ -53,45 +66,55 @@ export function TimelineView() {
       const blob = ext === 'png' ? await svgToPng(svg) : new Blob([svg], { type: 'image/svg+xml' });
       await getFiles().exportFile(`imagenet-timeline-${view}.${ext}`, ext, blob);
     } catch (err) {
-      notify(`Could not export: ${errorMessage(err)}`, 'error');
+      notify(t('panels.timeline.exportFailed', { reason: errorMessage(err) }), 'error');
     }
   };
   const own = timeline.own;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="ImageNet timeline" ref={dialog} tabIndex={-1}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('panels.timeline.dialog')}
+      ref={dialog}
+      tabIndex={-1}
+    >
       <div className="sheet timeline-sheet">
-        <h2>{TIMELINE_TITLES[view]}</h2>
-        <div className="tabs" role="tablist" aria-label="Timeline view">
+        <h2>{t(titleKey[view])}</h2>
+        <div className="tabs" role="tablist" aria-label={t('panels.timeline.views')}>
           {(['year', 'cost'] as const).map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)}>
-              {v === 'year' ? 'Error by year' : 'Cost by depth (your network too)'}
+              {v === 'year' ? t('panels.timeline.byYear') : t('panels.timeline.byCost')}
             </button>
           ))}
         </div>
         <figure className="chart" data-testid="timeline-chart" data-view={view}>
           <div className="chart-box">
-            <canvas ref={canvas} aria-label={TIMELINE_TITLES[view]} role="img" />
+            <canvas ref={canvas} aria-label={t(titleKey[view])} role="img" />
           </div>
           <figcaption>
             {view === 'year'
-              ? `Headline figures, mostly ensembles; marker size grows with depth. Dashed: the human estimate, ${timeline.human.value}% (${timeline.human.note}).`
+              ? t('panels.timeline.yearCaption', {
+                  value: decimal(String(timeline.human.value)),
+                  note: timeline.human.note,
+                })
               : own
-                ? `${own.name}: ${own.depth} weight layers, ${formatInt(own.macs)} multiply-adds. It was not trained on ImageNet, so it has no error to place it by.`
-                : 'Your network has errors, so it is not placed: fix them to see it here.'}
+                ? t('panels.timeline.ownCaption', { name: own.name, depth: own.depth, macs: int(own.macs) })
+                : t('panels.timeline.ownErrors')}
           </figcaption>
         </figure>
         <table className="timeline-table" data-testid="timeline-table">
           <thead>
             <tr>
-              <th>network</th>
-              <th>year</th>
-              <th>top-5</th>
-              <th>evaluated as</th>
-              <th>single model</th>
-              <th>depth</th>
-              <th>params</th>
+              <th>{t('panels.timeline.network')}</th>
+              <th>{t('panels.timeline.year')}</th>
+              <th>{t('panels.timeline.top5')}</th>
+              <th>{t('panels.timeline.evaluated')}</th>
+              <th>{t('panels.timeline.singleModel')}</th>
+              <th>{t('panels.timeline.depth')}</th>
+              <th>{t('panels.timeline.params')}</th>
               <th>MACs</th>
-              <th>source</th>
+              <th>{t('panels.timeline.source')}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,16 +125,16 @@ export function TimelineView() {
               >
                 <td>{p.entry.name}</td>
                 <td>{p.entry.year}</td>
-                <td className="num">{p.entry.top5.value}%</td>
-                <td>{p.entry.top5.evaluation.replace('-', ' ')}</td>
+                <td className="num">{decimal(String(p.entry.top5.value))}%</td>
+                <td>{t(evaluationKey[p.entry.top5.evaluation])}</td>
                 <td className="num" title={p.entry.singleModel?.note}>
-                  {p.entry.singleModel ? `${p.entry.singleModel.value}%` : '—'}
+                  {p.entry.singleModel ? `${decimal(String(p.entry.singleModel.value))}%` : '—'}
                 </td>
                 <td className="num">{p.depth ? p.depth.value : '—'}</td>
-                <td className="num">{p.params ? formatSI(p.params.value) : '—'}</td>
+                <td className="num">{p.params ? decimal(formatSI(p.params.value)) : '—'}</td>
                 <td className="num">
-                  {p.macs ? formatSI(p.macs.value) : '—'}
-                  {p.macs?.from === 'published' ? ' (ref.)' : ''}
+                  {p.macs ? decimal(formatSI(p.macs.value)) : '—'}
+                  {p.macs?.from === 'published' ? t('panels.timeline.reference') : ''}
                 </td>
                 <td title={p.entry.source.citation}>
                   {p.entry.source.citation.split(',')[0]} {p.entry.source.year}
@@ -120,19 +143,16 @@ export function TimelineView() {
             ))}
           </tbody>
         </table>
-        <p className="small muted">
-          Depth, parameters and MACs are counted on Netwright's templates where one exists (hover a row for how it
-          differs from the paper); "ref." marks a published figure.
-        </p>
+        <p className="small muted">{t('panels.timeline.footnote')}</p>
         <div className="button-row wrap">
           <button type="button" onClick={() => void save('svg')}>
-            Export SVG
+            {t('panels.timeline.exportSvg')}
           </button>
           <button type="button" onClick={() => void save('png')}>
-            Export PNG
+            {t('panels.timeline.exportPng')}
           </button>
           <button type="button" className="primary" onClick={() => setOpen(false)}>
-            Close
+            {t('panels.timeline.close')}
           </button>
         </div>
       </div>
@@ -149,7 +169,9 @@ function jittered(all: TimelinePoint[], p: TimelinePoint): number {
 /** A point with the name its tooltip shows. */
 type Named = { x: number; y: number; name: string };
 
-function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: View): ChartConfiguration {
+function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: View, ui: Ui): ChartConfiguration {
+  const { t, decimal } = ui;
+  const si = (value: number) => decimal(formatSI(value));
   if (!timeline) return { type: 'scatter', data: { datasets: [] } };
   const nets = timeline.points;
   const font = { size: 11 };
@@ -159,8 +181,8 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
       data: {
         datasets: [
           ...[
-            { label: 'CNNs (marker area ∝ depth)', cnn: true, color: `${palette[0]}c0` },
-            { label: 'not neural networks', cnn: false, color: '#9a9a9ac0' },
+            { label: t('panels.timeline.cnns'), cnn: true, color: `${palette[0]}c0` },
+            { label: t('panels.timeline.notNeural'), cnn: false, color: '#9a9a9ac0' },
           ].map(({ label, cnn, color }) => {
             const shown = nets.filter((p) => (p.depth !== null) === cnn);
             return {
@@ -172,7 +194,7 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
           }),
           {
             type: 'line',
-            label: `human estimate ${timeline.human.value}%`,
+            label: t('panels.timeline.human', { value: decimal(String(timeline.human.value)) }),
             data: [
               { x: 2009.5, y: timeline.human.value },
               { x: 2015.5, y: timeline.human.value },
@@ -191,7 +213,8 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
             callbacks: {
               label: (item) => {
                 const raw = item.raw as { y: number; name?: string };
-                return raw.name ? `${raw.name}: ${raw.y}%` : `human: ${raw.y}%`;
+                const value = decimal(String(raw.y));
+                return raw.name ? `${raw.name}: ${value}%` : t('panels.timeline.humanPoint', { value });
               },
             },
           },
@@ -206,9 +229,9 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
               axis.ticks = [2010, 2011, 2012, 2013, 2014, 2015].map((value) => ({ value }));
             },
             ticks: { callback: (v) => String(v) },
-            title: { display: true, text: 'year (entries of one year side by side)' },
+            title: { display: true, text: t('panels.timeline.yearAxis') },
           },
-          y: { min: 0, max: 30, title: { display: true, text: 'top-5 error (%)' } },
+          y: { min: 0, max: 30, title: { display: true, text: t('panels.timeline.errorAxis') } },
         },
       },
     };
@@ -226,7 +249,7 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
     data: {
       datasets: [
         {
-          label: 'winners and the lecture’s networks',
+          label: t('panels.timeline.winners'),
           data: netData,
           backgroundColor: palette[0],
           pointRadius: 5,
@@ -234,7 +257,7 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
         ...(own
           ? [
               {
-                label: `${own.name} (yours: no ImageNet error)`,
+                label: t('panels.timeline.yours', { name: own.name }),
                 data: ownData,
                 backgroundColor: OWN,
                 pointStyle: 'rectRot' as const,
@@ -252,20 +275,20 @@ function chartConfig(timeline: ReturnType<typeof buildTimeline> | null, view: Vi
           callbacks: {
             label: (item) => {
               const raw = item.raw as { x: number; y: number; name: string };
-              return `${raw.name}: ${raw.x} layers, ${formatSI(raw.y)} MACs`;
+              return t('panels.timeline.costPoint', { name: raw.name, depth: raw.x, macs: si(raw.y) });
             },
           },
         },
       },
       scales: {
-        x: { type: 'linear', min: 0, title: { display: true, text: 'depth (weight layers on the longest path)' } },
+        x: { type: 'linear', min: 0, title: { display: true, text: t('panels.timeline.depthAxis') } },
         y: {
           type: 'logarithmic',
           // Whole decades around every point, so none sits on the frame.
           min: 10 ** Math.floor(Math.log10(Math.min(...[...netData, ...ownData].map((p) => p.y)))),
           max: 10 ** Math.ceil(Math.log10(Math.max(...[...netData, ...ownData].map((p) => p.y)) * 1.01)),
-          ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? formatSI(Number(v)) : '') },
-          title: { display: true, text: 'multiply-adds per image (log)' },
+          ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? si(Number(v)) : '') },
+          title: { display: true, text: t('panels.timeline.macsAxis') },
         },
       },
     },

@@ -1,3 +1,4 @@
+import { type Language, translator } from '../../shared/i18n';
 import { sniffImage } from '../../shared/insight';
 
 /** Pictures past this size are refused before decoding: the view needs a thumbnail, not a poster. */
@@ -15,9 +16,10 @@ function base64(bytes: Uint8Array): string {
  * A dropped or chosen file as a data URL the view can lay under the field, or one line saying
  * why not: told by its first bytes, then decoded once, so a damaged picture is caught here too.
  */
-export async function readDroppedImage(file: File): Promise<DroppedImage> {
+export async function readDroppedImage(file: File, language: Language = 'en'): Promise<DroppedImage> {
+  const { t } = translator('ui', language);
   if (file.size > MAX_BYTES) {
-    return { ok: false, message: `"${file.name}" is over 20 MB: drop a smaller picture.` };
+    return { ok: false, message: t('panels.field.tooLarge', { name: file.name }) };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sniff = sniffImage(file.name, bytes);
@@ -28,7 +30,7 @@ export async function readDroppedImage(file: File): Promise<DroppedImage> {
     img.src = href;
     await img.decode();
   } catch {
-    return { ok: false, message: `"${file.name}" looks like a picture but could not be decoded: it may be damaged.` };
+    return { ok: false, message: t('panels.field.undecodable', { name: file.name }) };
   }
   return { ok: true, href };
 }

@@ -15,6 +15,7 @@ import {
 } from '../../shared/lessons';
 import { getFiles } from '../api/transport';
 import { uiLanguage } from '../i18n/i18n';
+import { useText } from '../i18n/useText';
 import { StepShowField } from '../insight/StepShowField';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -60,6 +61,7 @@ function CommitField({
 
 /** Writing a lesson: its steps from the open network, captions with live numbers, order, and the file. */
 export function LessonPanel() {
+  const { t } = useText();
   const { lesson, index, past, future, edit, undo, redo, go, open, present } = useLessonStore();
   const graph = useDocumentStore((s) => s.graph);
   const name = useDocumentStore((s) => s.name);
@@ -69,18 +71,15 @@ export function LessonPanel() {
 
   if (!lesson) {
     return (
-      <section className="lesson-panel" aria-label="Lesson">
-        <h2>Lesson</h2>
-        <p className="small muted">
-          A lesson is a sequence of steps to present: each a network, its highlighted layers and a caption whose numbers
-          are computed.
-        </p>
+      <section className="lesson-panel" aria-label={t('panels.lesson.label')}>
+        <h2>{t('panels.lesson.heading')}</h2>
+        <p className="small muted">{t('panels.lesson.intro')}</p>
         <div className="button-row">
           <button type="button" onClick={() => open(emptyLesson(undefined, uiLanguage()))}>
-            New lesson
+            {t('panels.lesson.newLesson')}
           </button>
           <button type="button" onClick={() => open(buildInceptionLesson(uiLanguage()))}>
-            Edit the built-in lesson
+            {t('panels.lesson.editBuiltIn')}
           </button>
         </div>
       </section>
@@ -99,25 +98,29 @@ export function LessonPanel() {
       const blob = new Blob([lessonText(lesson)], { type: 'application/json' });
       await getFiles().exportFile(`${lesson.title || 'lesson'}.lesson.json`, 'json', blob);
     } catch (err) {
-      notify(`Could not save the lesson: ${errorMessage(err)}`, 'error');
+      notify(t('panels.lesson.saveFailed', { reason: errorMessage(err) }), 'error');
     }
   };
   return (
-    <section className="lesson-panel" aria-label="Lesson">
-      <h2>Lesson</h2>
-      <CommitField label="Title" value={lesson.title} onCommit={(title) => change({ ...lesson, title })} />
+    <section className="lesson-panel" aria-label={t('panels.lesson.label')}>
+      <h2>{t('panels.lesson.heading')}</h2>
+      <CommitField
+        label={t('panels.lesson.title')}
+        value={lesson.title}
+        onCommit={(title) => change({ ...lesson, title })}
+      />
       <div className="button-row wrap">
         <button type="button" className="primary" onClick={addView}>
-          Add this view as a step
+          {t('panels.lesson.addView')}
         </button>
         <button type="button" disabled={past.length === 0} onClick={undo}>
-          Undo
+          {t('panels.lesson.undo')}
         </button>
         <button type="button" disabled={future.length === 0} onClick={redo}>
-          Redo
+          {t('panels.lesson.redo')}
         </button>
       </div>
-      <ol className="lesson-steps" aria-label="Steps">
+      <ol className="lesson-steps" aria-label={t('panels.lesson.steps')}>
         {lesson.steps.map((s, i) => (
           <li key={s.id}>
             <button type="button" className={i === index ? 'selected' : undefined} onClick={() => go(i)}>
@@ -127,7 +130,7 @@ export function LessonPanel() {
         ))}
       </ol>
       {step && (
-        <section className="lesson-step" aria-label="Step">
+        <section className="lesson-step" aria-label={t('panels.lesson.step')}>
           <div className="button-row wrap">
             <button
               type="button"
@@ -137,7 +140,7 @@ export function LessonPanel() {
                 go(index - 1);
               }}
             >
-              Move up
+              {t('panels.lesson.moveUp')}
             </button>
             <button
               type="button"
@@ -147,7 +150,7 @@ export function LessonPanel() {
                 go(index + 1);
               }}
             >
-              Move down
+              {t('panels.lesson.moveDown')}
             </button>
             <button
               type="button"
@@ -156,30 +159,30 @@ export function LessonPanel() {
                 go(index);
               }}
             >
-              Delete step
+              {t('panels.lesson.deleteStep')}
             </button>
           </div>
           <CommitField
-            label="Step title"
+            label={t('panels.lesson.stepTitle')}
             value={step.step.title}
             onCommit={(title) => change(updateStep(lesson, index, { title }))}
           />
           <CommitField
-            label="Caption"
+            label={t('panels.lesson.caption')}
             multiline
             value={step.step.caption}
             onCommit={(caption) => change(updateStep(lesson, index, { caption }))}
           />
           <p className="small muted" title={placeholderNames.map((n) => `{${n}}`).join(' ')}>
-            Numbers: {'{params}'}, {'{macs}'}, {'{rf}'}, {'{saved.macsPct}'}, … (hover for all)
+            {t('panels.lesson.numbers', { examples: '{params}, {macs}, {rf}, {saved.macsPct}' })}
           </p>
           <label className="lesson-field">
-            <span>Compare with</span>
+            <span>{t('panels.lesson.compareWith')}</span>
             <select
               value={step.step.compareWith ?? ''}
               onChange={(e) => change(setCompareWith(lesson, index, e.target.value || undefined))}
             >
-              <option value="">nothing</option>
+              <option value="">{t('panels.lesson.nothing')}</option>
               {lesson.steps
                 .filter((s) => s.id !== step.step.id)
                 .map((s) => (
@@ -199,7 +202,7 @@ export function LessonPanel() {
             })()}
             change={change}
           />
-          <section className="lesson-preview" aria-label="Caption preview">
+          <section className="lesson-preview" aria-label={t('panels.lesson.preview')}>
             <Caption text={step.caption} />
             {step.problems.map((p) => (
               <p key={p} className="field-error" role="alert">
@@ -211,10 +214,10 @@ export function LessonPanel() {
       )}
       <div className="button-row wrap">
         <button type="button" disabled={lesson.steps.length === 0} onClick={() => present(lesson, index)}>
-          Present from this step
+          {t('panels.lesson.present')}
         </button>
         <button type="button" onClick={() => void save()}>
-          Save lesson…
+          {t('panels.lesson.save')}
         </button>
       </div>
     </section>

@@ -5,6 +5,7 @@ import type { Graph } from '../../shared/graph/types';
 import { collapsedOwner, FlowModel } from '../canvas/flowModel';
 import { LayerNodeView } from '../canvas/LayerNodeView';
 import { FrameNodeView, ModuleNodeView } from '../canvas/ModuleNodeView';
+import { useText } from '../i18n/useText';
 import { layoutGraph } from '../layout/elkLayout';
 
 const nodeTypes: NodeTypes = { layer: LayerNodeView, module: ModuleNodeView, frame: FrameNodeView };
@@ -68,17 +69,18 @@ function StepFlow({
       live = false;
     };
   }, [graph, collapsed]);
+  const { t, language } = useText();
   const model = useMemo(() => new FlowModel(), []);
   const marked = useMemo(
     () => new Set(graph.nodes.filter((n) => highlight.includes(n.name)).map((n) => n.id)),
     [graph, highlight],
   );
   const nodes = useMemo(
-    () => (placed ? model.nodes(placed, analysis, marked, []) : []),
-    [model, placed, analysis, marked],
+    () => (placed ? model.nodes(placed, analysis, marked, [], language) : []),
+    [model, placed, analysis, marked, language],
   );
-  const edges = useMemo(() => (placed ? model.edges(placed) : []), [model, placed]);
-  if (!placed) return <div className="step-canvas muted">Laying out…</div>;
+  const edges = useMemo(() => (placed ? model.edges(placed, language) : []), [model, placed, language]);
+  if (!placed) return <div className="step-canvas muted">{t('panels.lesson.layingOut')}</div>;
   return (
     <div className="step-canvas" data-testid="lesson-network">
       <ReactFlow

@@ -1,4 +1,6 @@
+import { translator } from '../../shared/i18n';
 import { parseLessonText } from '../../shared/lessons';
+import { uiLanguage } from '../i18n/i18n';
 import { useUiStore } from '../store/uiStore';
 import { useLessonStore } from './lessonStore';
 
@@ -11,7 +13,8 @@ export function looksLikeLesson(text: string): boolean {
 export function openLesson(text: string, name: string): boolean {
   const read = parseLessonText(text);
   if (!read.ok) {
-    useUiStore.getState().notify(`Cannot open the lesson ${name}: ${read.error}`, 'error');
+    const { t } = translator('ui', uiLanguage());
+    useUiStore.getState().notify(t('panels.lesson.cannotOpen', { name, reason: read.error }), 'error');
     return false;
   }
   useUiStore.getState().set({ startOpen: false });

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatInt } from '../../shared/analysis';
 import { errorMessage } from '../../shared/issues';
 import {
   compareGraphs,
@@ -13,6 +12,7 @@ import {
 } from '../../shared/transforms';
 import { getApi, getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
@@ -21,6 +21,7 @@ import { useModal } from './useModal';
 
 /** Original and factorized network side by side: totals, per-module table, chart, exports for slides. */
 export function CompareView() {
+  const { t, int } = useText();
   const open = useSavingsStore((s) => s.compareOpen);
   const rewritten = useSavingsStore((s) => s.original);
   const other = useCompareStore((s) => s.other);
@@ -36,12 +37,14 @@ export function CompareView() {
   const name = useDocumentStore((s) => s.name);
   const notify = useUiStore((s) => s.notify);
   // Against its own state before the rewrites, both sides carry the network's name: say which is which.
-  const sides = other ? { a: other.name, b: name, title: undefined } : { a: 'original', b: 'factorized', title: name };
+  const sides = other
+    ? { a: other.name, b: name, title: undefined }
+    : { a: t('panels.compare.original'), b: t('panels.compare.factorized'), title: name };
   const comparison = useMemo(
     () => (open && original ? compareGraphs({ name: sides.a, graph: original.graph }, { name: sides.b, graph }) : null),
     [open, original, graph, sides.a, sides.b],
   );
-  const title = sides.title ? `${sides.title}: original vs factorized` : undefined;
+  const title = sides.title ? t('panels.compare.title', { name: sides.title }) : undefined;
   const svg = useMemo(() => (comparison ? toSvgChart(comparison, title ? { title } : {}) : ''), [comparison, title]);
   const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
   // PDF needs LibreOffice beside the services; its button shows only where they have it.
@@ -77,7 +80,7 @@ export function CompareView() {
           : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
       await getFiles().exportFile(`${name}-comparison.${format}`, format, new Blob([bytes], { type }));
     } catch (err) {
-      notify(`Could not export slides: ${errorMessage(err)}`, 'error');
+      notify(t('panels.compare.slidesFailed', { reason: errorMessage(err) }), 'error');
     } finally {
       setSlidesBusy(false);
     }
@@ -93,14 +96,21 @@ export function CompareView() {
             });
       await getFiles().exportFile(`${name}-comparison.${ext}`, ext, blob);
     } catch (err) {
-      notify(`Could not export: ${errorMessage(err)}`, 'error');
+      notify(t('panels.compare.exportFailed', { reason: errorMessage(err) }), 'error');
     }
   };
   const { a, b, difference: d } = comparison;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Compare networks" ref={dialog} tabIndex={-1}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('panels.compare.dialog')}
+      ref={dialog}
+      tabIndex={-1}
+    >
       <div className="sheet compare">
-        <h2>{title ?? 'Compare'}</h2>
+        <h2>{title ?? t('panels.compare.heading')}</h2>
         <p className="compare-headline" data-testid="compare-headline">
           {comparisonHeadline(comparison)}
         </p>
@@ -110,34 +120,34 @@ export function CompareView() {
               <th />
               <th>{a.name}</th>
               <th>{b.name}</th>
-              <th>difference</th>
+              <th>{t('panels.compare.difference')}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th>Parameters</th>
-              <td>{formatInt(a.totals.params)}</td>
-              <td>{formatInt(b.totals.params)}</td>
+              <th>{t('panels.compare.parameters')}</th>
+              <td>{int(a.totals.params)}</td>
+              <td>{int(b.totals.params)}</td>
               <td data-testid="compare-params-diff">
                 {signedInt(d.params)} ({signedPct(d.paramsPct)})
               </td>
             </tr>
             <tr>
               <th>MACs</th>
-              <td>{formatInt(a.totals.macs)}</td>
-              <td>{formatInt(b.totals.macs)}</td>
+              <td>{int(a.totals.macs)}</td>
+              <td>{int(b.totals.macs)}</td>
               <td data-testid="compare-macs-diff">
                 {signedInt(d.macs)} ({signedPct(d.macsPct)})
               </td>
             </tr>
           </tbody>
         </table>
-        <h3>Per {comparison.rowsBy}</h3>
+        <h3>{t(comparison.rowsBy === 'module' ? 'panels.compare.perModule' : 'panels.compare.perLayer')}</h3>
         <table className="compare-table">
           <thead>
             <tr>
-              <th>{comparison.rowsBy}</th>
-              <th>params</th>
+              <th>{t(comparison.rowsBy === 'module' ? 'panels.compare.module' : 'panels.compare.layer')}</th>
+              <th>{t('panels.compare.params')}</th>
               <th>→</th>
               <th>MACs</th>
               <th>→</th>
@@ -147,32 +157,32 @@ export function CompareView() {
             {comparison.modules.map((m) => (
               <tr key={m.module}>
                 <th>{m.module}</th>
-                <td>{m.a ? formatInt(m.a.params) : '—'}</td>
-                <td>{m.b ? formatInt(m.b.params) : '—'}</td>
-                <td>{m.a ? formatInt(m.a.macs) : '—'}</td>
-                <td>{m.b ? formatInt(m.b.macs) : '—'}</td>
+                <td>{m.a ? int(m.a.params) : '—'}</td>
+                <td>{m.b ? int(m.b.params) : '—'}</td>
+                <td>{m.a ? int(m.a.macs) : '—'}</td>
+                <td>{m.b ? int(m.b.macs) : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <img
           className="compare-chart"
-          alt={`Parameters and MACs per ${comparison.rowsBy}, both networks`}
+          alt={t(comparison.rowsBy === 'module' ? 'panels.compare.chartAltModule' : 'panels.compare.chartAltLayer')}
           src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
         />
         <div className="button-row wrap">
           {(['md', 'csv', 'json', 'svg', 'png'] as const).map((ext) => (
             <button key={ext} type="button" onClick={() => void save(ext)}>
-              Export {ext.toUpperCase()}
+              {t('panels.compare.export', { format: ext.toUpperCase() })}
             </button>
           ))}
           {slideFormats.map((format) => (
             <button key={format} type="button" disabled={slidesBusy} onClick={() => void saveSlides(format)}>
-              Export {format.toUpperCase()}
+              {t('panels.compare.export', { format: format.toUpperCase() })}
             </button>
           ))}
           <button type="button" className="primary" onClick={() => setOpen(false)}>
-            Close
+            {t('panels.compare.close')}
           </button>
         </div>
       </div>

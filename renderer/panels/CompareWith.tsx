@@ -3,6 +3,7 @@ import type { Graph } from '../../shared/graph/types';
 import { templates } from '../../shared/templates';
 import { getFiles } from '../api/transport';
 import { parseDocument } from '../files/documentFiles';
+import { useText } from '../i18n/useText';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
 import { useCompareStore } from './compareStore';
@@ -11,6 +12,7 @@ const networks = templates.filter((t) => t.category === 'network');
 
 /** Compare the open network with any other: a template (say its unfactorized ancestor) or a file. */
 export function CompareWith() {
+  const { t } = useText();
   const [choice, setChoice] = useState(networks[0]?.id ?? '');
   const setOther = useCompareStore((s) => s.setOther);
   const setCompareOpen = useSavingsStore((s) => s.setCompareOpen);
@@ -20,8 +22,8 @@ export function CompareWith() {
     setCompareOpen(true);
   };
   const fromTemplate = () => {
-    const t = networks.find((n) => n.id === choice);
-    if (t) show({ name: t.label, graph: t.build() });
+    const template = networks.find((n) => n.id === choice);
+    if (template) show({ name: template.label, graph: template.build() });
   };
   const fromFile = async () => {
     try {
@@ -31,28 +33,28 @@ export function CompareWith() {
       if (!parsed.ok) return notify(parsed.error, 'error');
       show({ name: parsed.name, graph: parsed.graph });
     } catch (err) {
-      notify(`Could not open the file: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      notify(t('panels.compareWith.openFailed', { reason: err instanceof Error ? err.message : String(err) }), 'error');
     }
   };
   return (
-    <section aria-label="Compare with another network">
-      <h3>Compare with another network</h3>
-      <div className="field">
-        <label htmlFor="compare-template">Template</label>
+    <section aria-label={t('panels.compareWith.heading')}>
+      <h3>{t('panels.compareWith.heading')}</h3>
+      <div className="field wide">
+        <label htmlFor="compare-template">{t('panels.compareWith.template')}</label>
         <select id="compare-template" value={choice} onChange={(e) => setChoice(e.target.value)}>
-          {networks.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
+          {networks.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.label}
             </option>
           ))}
         </select>
       </div>
       <div className="button-row wrap">
         <button type="button" onClick={fromTemplate}>
-          Compare with template
+          {t('panels.compareWith.withTemplate')}
         </button>
         <button type="button" onClick={() => void fromFile()}>
-          Compare with file…
+          {t('panels.compareWith.withFile')}
         </button>
       </div>
     </section>

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { formatInt } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
 import {
   applyAllOfKind,
@@ -11,6 +10,7 @@ import {
   type Suggestion,
   suggest,
 } from '../../shared/transforms';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
@@ -28,28 +28,33 @@ function applyVariant(graph: Graph, reports: RewriteReport[]) {
 }
 
 function SuggestionRow({ s }: { s: Suggestion }) {
+  const { t, int } = useText();
   const r = s.report;
   return (
     <li className="suggestion">
       <div>
-        <strong>{ruleLabels[s.rule]}</strong> on <code>{s.nodeName}</code>
+        <strong>{ruleLabels[s.rule]}</strong> {t('panels.savings.on')} <code>{s.nodeName}</code>
       </div>
       <div className="small">{r.replacement}</div>
       <div className="small saving">
-        saves {formatInt(r.macs.saved)} MACs ({r.macs.savedPct}%) · {formatInt(r.params.saved)} params (
-        {r.params.savedPct}%)
+        {t('panels.savings.saves', {
+          macs: int(r.macs.saved),
+          macsPct: r.macs.savedPct,
+          params: int(r.params.saved),
+          paramsPct: r.params.savedPct,
+        })}
       </div>
       <div className="small muted">
         {r.outputShape.statement} {r.receptiveField.statement}
-        {r.depthAdded > 0 ? ` Adds ${r.depthAdded} nonlinearit${r.depthAdded === 1 ? 'y' : 'ies'}.` : ''}
+        {r.depthAdded > 0 ? t('panels.savings.nonlinearities', { count: r.depthAdded }) : ''}
       </div>
       {r.note && <div className="small muted">{r.note}</div>}
       <button
         type="button"
         onClick={() => applyVariant(s.graph, [r])}
-        aria-label={`Apply ${ruleLabels[s.rule]} to ${s.nodeName}`}
+        aria-label={t('panels.savings.applyTo', { rule: ruleLabels[s.rule], node: s.nodeName })}
       >
-        Apply
+        {t('panels.savings.apply')}
       </button>
     </li>
   );
@@ -60,6 +65,7 @@ function SuggestionRow({ s }: { s: Suggestion }) {
  * network (on request, it tries every rule on every layer), each applied as one undoable step.
  */
 export function SavingsPanel() {
+  const { t, int, language } = useText();
   const graph = useDocumentStore((s) => s.graph);
   const selection = useDocumentStore((s) => s.selection);
   const analysis = useAnalysis();
@@ -85,83 +91,91 @@ export function SavingsPanel() {
     setWhy(null);
     if (!result.ok) return notify(result.diagnostic.message, 'error');
     if (result.applied.length === 0) {
-      const reason = rule ? whyNothing(graph, rule, analysis, width) : null;
+      const reason = rule ? whyNothing(graph, rule, analysis, width, language) : null;
       if (reason) setWhy(reason);
-      return notify(reason?.message ?? 'Nothing to factorize: no rewrite applies.');
+      return notify(reason?.message ?? t('panels.savings.nothing'));
     }
     applyVariant(result.graph, result.applied);
     setWholeNetwork(null);
     notify(
-      `${result.applied.length} rewrites: ${formatInt(result.macs.saved)} MACs (${result.macs.savedPct}%) and ${formatInt(result.params.saved)} params (${result.params.savedPct}%) saved.`,
+      t('panels.savings.applied', {
+        count: result.applied.length,
+        macs: int(result.macs.saved),
+        macsPct: result.macs.savedPct,
+        params: int(result.params.saved),
+        paramsPct: result.params.savedPct,
+      }),
     );
   };
 
   return (
-    <section className="savings" aria-label="Savings">
-      <h2>Factorization savings</h2>
+    <section className="savings" aria-label={t('panels.savings.label')}>
+      <h2>{t('panels.savings.heading')}</h2>
       <p className="muted small">
         {layerSelection.length
-          ? `Rewrites that apply to the ${layerSelection.length === 1 ? 'selected layer' : 'selection'}:`
-          : 'Select a layer to see what applies to it, or scan the whole network.'}
+          ? t(layerSelection.length === 1 ? 'panels.savings.forLayer' : 'panels.savings.forSelection')
+          : t('panels.savings.selectHint')}
       </p>
       {!layerSelection.length && (
         <button type="button" onClick={() => setWholeNetwork(suggest(graph, {}, analysis))}>
-          Scan whole network
+          {t('panels.savings.scan')}
         </button>
       )}
       {list.length === 0 && (layerSelection.length > 0 || wholeNetwork) && (
-        <p className="small">No factorization applies here.</p>
+        <p className="small">{t('panels.savings.noneHere')}</p>
       )}
       <ul className="suggestions">
         {list.slice(0, 30).map((s) => (
           <SuggestionRow key={`${s.rule}:${s.nodeId}`} s={s} />
         ))}
       </ul>
-      <h3>Apply to the whole network</h3>
+      <h3>{t('panels.savings.whole')}</h3>
       <div className="button-row wrap">
         <button type="button" onClick={() => runVariant(applyEverything(graph, widthOptions))}>
-          Apply everything
+          {t('panels.savings.everything')}
         </button>
         {RULE_IDS.map((rule: RuleId) => (
           <button
             key={rule}
             type="button"
-            title={`Apply every “${ruleLabels[rule]}” rewrite the network admits`}
+            title={t('panels.savings.allTitle', { rule: ruleLabels[rule] })}
             onClick={() => runVariant(applyAllOfKind(graph, rule, widthOptions), rule)}
           >
-            All {rule}
+            {t('panels.savings.all', { rule })}
           </button>
         ))}
       </div>
       <div className="field">
-        <label htmlFor="savings-width">Intermediate width</label>
+        <label htmlFor="savings-width">{t('panels.savings.width')}</label>
         <input
           id="savings-width"
           type="text"
           inputMode="numeric"
-          placeholder="default"
+          placeholder={t('panels.savings.widthPlaceholder')}
           value={widthText}
           aria-describedby="savings-width-help"
           onChange={(e) => setWidthText(e.target.value)}
         />
       </div>
       <p id="savings-width-help" className="muted small">
-        Channels between the new convolutions. Default: {defaultWidthText.stack} for stack,{' '}
-        {defaultWidthText.asymmetric} for asymmetric.
+        {t('panels.savings.widthHelp', {
+          stack: defaultWidthText('stack', language),
+          asymmetric: defaultWidthText('asymmetric', language),
+        })}
       </p>
       {why && (
         <div className="savings-why" role="status">
           <p className="small">{why.message}</p>
           {why.width !== undefined && (
             <button type="button" onClick={() => setWidthText(String(why.width))}>
-              Use width {why.width}
+              {t('panels.savings.useWidth', { width: why.width })}
             </button>
           )}
         </div>
       )}
       {original && (
         <button type="button" className="primary" onClick={() => setCompareOpen(true)}>
-          Compare with original
+          {t('panels.savings.compareOriginal')}
         </button>
       )}
       <CompareWith />

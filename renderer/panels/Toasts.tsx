@@ -1,14 +1,16 @@
+import { useText } from '../i18n/useText';
 import { useUiStore } from '../store/uiStore';
 
 export function Toasts() {
+  const { t } = useText();
   const toasts = useUiStore((s) => s.toasts);
   const dismiss = useUiStore((s) => s.dismiss);
   return (
     <div className="toasts" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
-          <span>{t.message}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+          <span>{toast.message}</span>
+          <button type="button" aria-label={t('panels.toasts.dismiss')} onClick={() => dismiss(toast.id)}>
             ×
           </button>
         </div>

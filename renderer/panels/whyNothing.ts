@@ -1,15 +1,18 @@
-import { type Analysis, formatInt } from '../../shared/analysis';
+import type { Analysis } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
+import { type Language, translator } from '../../shared/i18n';
 import { applyRule, type RuleId, rules } from '../../shared/transforms';
 
 /** Rules whose chain has an intermediate width the designer may choose. */
 export const widthRules: readonly RuleId[] = ['stack', 'asymmetric'];
 
 /** What each rule uses between its convolutions when no width is given (the rules' own defaults). */
-export const defaultWidthText: Partial<Record<RuleId, string>> = {
-  stack: "the conv's output channels",
-  asymmetric: "the smaller of the conv's input and output channels",
-};
+export function defaultWidthText(rule: RuleId, language: Language): string {
+  const { t } = translator('ui', language);
+  if (rule === 'stack') return t('panels.savings.defaultWidth.stack');
+  if (rule === 'asymmetric') return t('panels.savings.defaultWidth.asymmetric');
+  return t('panels.savings.defaultWidth.other');
+}
 
 const saves = (r: { macs: { saved: number }; params: { saved: number } }) => r.macs.saved > 0 && r.params.saved >= 0;
 
@@ -23,7 +26,9 @@ export function whyNothing(
   rule: RuleId,
   analysis: Analysis,
   width?: number,
+  language: Language = 'en',
 ): { message: string; width?: number } | null {
+  const { t, int } = translator('ui', language);
   for (const id of analysis.order) {
     const node = graph.nodes.find((n) => n.id === id);
     if (!node || !rules[rule].candidateKinds.includes(node.kind)) continue;
@@ -31,16 +36,21 @@ export function whyNothing(
     const result = applyRule(rule, graph, id, options, analysis);
     if (!result.ok || saves(result.report)) continue;
     const r = result.report;
-    const head =
-      `Nothing to factorize: ${r.description} would cost more (${formatInt(r.macs.after)} MACs instead of ` +
-      `${formatInt(r.macs.before)}) with ${width ? `an intermediate width of ${width}` : `the default intermediate width, ${defaultWidthText[rule] ?? 'the default'}`}.`;
+    const head = t('panels.savings.whyHead', {
+      description: r.description,
+      after: int(r.macs.after),
+      before: int(r.macs.before),
+      width: width
+        ? t('panels.savings.withWidth', { width })
+        : t('panels.savings.withDefault', { text: defaultWidthText(rule, language) }),
+    });
     if (!widthRules.includes(rule)) return { message: head };
     const fits = (w: number) => {
       const tried = applyRule(rule, graph, id, { intermediateChannels: w }, analysis);
       return tried.ok && saves(tried.report);
     };
     const upper = Math.max(1, ...(analysis.nodes[id]?.outputShape ?? [1]));
-    if (!fits(1)) return { message: `${head} No intermediate width saves here.` };
+    if (!fits(1)) return { message: `${head} ${t('panels.savings.noWidth')}` };
     let lo = 1;
     let hi = upper;
     while (lo < hi) {
@@ -48,7 +58,7 @@ export function whyNothing(
       if (fits(mid)) lo = mid;
       else hi = mid - 1;
     }
-    return { message: `${head} An intermediate width of ${lo} or less saves.`, width: lo };
+    return { message: `${head} ${t('panels.savings.widthSaves', { width: lo })}`, width: lo };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { useText } from '../i18n/useText';
 import { palette, useChart } from './charts';
 
 export interface Series {
@@ -19,6 +20,7 @@ export function CurvesChart({
   yLabel: string;
   testId?: string;
 }) {
+  const epoch = useText().t('panels.charts.epoch');
   const canvas = useChart(
     () => ({
       type: 'line',
@@ -37,12 +39,12 @@ export function CurvesChart({
         parsing: false,
         plugins: { legend: { labels: { boxWidth: 12, font: { size: 10 } } }, title: { display: false } },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'epoch' } },
+          x: { type: 'linear', title: { display: true, text: epoch } },
           y: { title: { display: true, text: yLabel } },
         },
       },
     }),
-    [series],
+    [series, yLabel, epoch],
   );
   return (
     <figure className="chart" data-testid={testId}>

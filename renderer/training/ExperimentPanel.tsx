@@ -1,19 +1,34 @@
 import { useState } from 'react';
-import { formatInt, formatSI } from '../../shared/analysis';
+import { formatSI } from '../../shared/analysis';
 import { errorMessage } from '../../shared/issues';
 import type { TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { useTrainingStore } from './trainingStore';
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const pct = (v: number | null, decimal: (text: string) => string) =>
+  v === null ? '—' : `${decimal((v * 100).toFixed(1))}%`;
+
+const statusKeys = {
+  queued: 'panels.experiment.queued',
+  training: 'panels.experiment.training',
+  preparing: 'panels.train.status.preparing',
+  running: 'panels.train.status.running',
+  paused: 'panels.train.status.paused',
+  completed: 'panels.train.status.completed',
+  cancelled: 'panels.train.status.cancelled',
+  diverged: 'panels.train.status.diverged',
+  failed: 'panels.train.status.failed',
+} as const;
 
 /**
  * What a factorization or label smoothing costs in accuracy: the variants trained one after
  * another with the training settings above (same data, seed and schedule), in one table.
  */
 export function ExperimentPanel({ disabled }: { disabled: boolean }) {
+  const { t, int, decimal } = useText();
   const experiment = useTrainingStore((s) => s.experiment);
   const options = useTrainingStore((s) => s.options);
   const setRunsOpen = useTrainingStore((s) => s.setRunsOpen);
@@ -24,6 +39,10 @@ export function ExperimentPanel({ disabled }: { disabled: boolean }) {
   const [smoothing, setSmoothing] = useState(true);
   const variants = ['original', ...(factorized ? ['factorized'] : []), ...(smoothing ? ['smoothing=0.1'] : [])];
   const running = experiment !== null && !experiment.done;
+  // A row's status is a run's, or "queued" before its run starts: said in words where known.
+  const statusText = (status: string) =>
+    status in statusKeys ? t(statusKeys[status as keyof typeof statusKeys]) : status;
+
   const start = async () => {
     useTrainingStore.setState({ experiment: null });
     try {
@@ -41,28 +60,29 @@ export function ExperimentPanel({ disabled }: { disabled: boolean }) {
     }
   };
   return (
-    <section className="experiment" aria-label="Experiment">
-      <h3>Experiment</h3>
-      <p className="small muted">Train variants with the settings above, same data and seed, and compare them.</p>
+    <section className="experiment" aria-label={t('panels.experiment.label')}>
+      <h3>{t('panels.experiment.heading')}</h3>
+      <p className="small muted">{t('panels.experiment.intro')}</p>
       <fieldset className="experiment-variants" disabled={disabled || running}>
         <label>
-          <input type="checkbox" checked disabled /> original
+          <input type="checkbox" checked disabled /> {t('panels.experiment.original')}
         </label>
         <label>
-          <input type="checkbox" checked={factorized} onChange={(e) => setFactorized(e.target.checked)} /> factorized
+          <input type="checkbox" checked={factorized} onChange={(e) => setFactorized(e.target.checked)} />{' '}
+          {t('panels.experiment.factorized')}
         </label>
         <label>
-          <input type="checkbox" checked={smoothing} onChange={(e) => setSmoothing(e.target.checked)} /> label smoothing
-          0.1
+          <input type="checkbox" checked={smoothing} onChange={(e) => setSmoothing(e.target.checked)} />{' '}
+          {t('panels.experiment.smoothing')}
         </label>
       </fieldset>
       <div className="button-row">
         <button type="button" disabled={disabled || running || variants.length < 2} onClick={() => void start()}>
-          {running ? 'Experiment running…' : `Run experiment (${variants.length} runs)`}
+          {running ? t('panels.experiment.running') : t('panels.experiment.run', { count: variants.length })}
         </button>
         {experiment?.done && (
           <button type="button" onClick={() => setRunsOpen(true)}>
-            Compare runs…
+            {t('panels.experiment.compareRuns')}
           </button>
         )}
       </div>
@@ -72,22 +92,22 @@ export function ExperimentPanel({ disabled }: { disabled: boolean }) {
             <thead>
               <tr>
                 <th />
-                <th>params</th>
+                <th>{t('panels.experiment.params')}</th>
                 <th>MACs</th>
-                <th title="milliseconds per training step on this machine">ms</th>
-                <th title="validation accuracy">acc</th>
-                <th title="expected calibration error (15 bins)">ECE</th>
+                <th title={t('panels.experiment.msTitle')}>ms</th>
+                <th title={t('panels.experiment.accTitle')}>{t('panels.experiment.acc')}</th>
+                <th title={t('panels.experiment.eceTitle')}>ECE</th>
               </tr>
             </thead>
             <tbody>
               {experiment.rows.map((r) => (
-                <tr key={r.name} data-status={r.status} title={r.message ?? r.status}>
+                <tr key={r.name} data-status={r.status} title={r.message ?? statusText(r.status)}>
                   <th>{r.name}</th>
-                  <td>{formatInt(r.params)}</td>
-                  <td title={`${formatInt(r.macs)} multiply-adds`}>{formatSI(r.macs)}</td>
-                  <td>{r.msPerStep === null ? r.status : r.msPerStep.toFixed(0)}</td>
-                  <td>{pct(r.valAccuracy)}</td>
-                  <td>{pct(r.ece)}</td>
+                  <td>{int(r.params)}</td>
+                  <td title={t('panels.experiment.macsTitle', { macs: int(r.macs) })}>{decimal(formatSI(r.macs))}</td>
+                  <td>{r.msPerStep === null ? statusText(r.status) : r.msPerStep.toFixed(0)}</td>
+                  <td>{pct(r.valAccuracy, decimal)}</td>
+                  <td>{pct(r.ece, decimal)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import { translator } from '../../shared/i18n';
 import { errorMessage } from '../../shared/issues';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
 import { useFeaturesStore } from '../features/featuresStore';
 import { OpenModelButton } from '../features/OpenModelButton';
 import { exportCode } from '../files/exportCode';
+import { useText } from '../i18n/useText';
 import { useModal } from '../panels/useModal';
 import { useUiStore } from '../store/uiStore';
 import { CurvesChart, type Series } from './CurvesChart';
@@ -19,6 +21,8 @@ function base64ToBlob(base64: string, type: string): Blob {
 
 /** Every kept run; tick two or more to overlay their curves and compare their calibration. */
 export function RunsView() {
+  const { t, decimal, language } = useText();
+  const ui = translator('ui', language);
   const open = useTrainingStore((s) => s.runsOpen);
   const runs = useTrainingStore((s) => s.runs);
   const refresh = useTrainingStore((s) => s.refreshRuns);
@@ -47,35 +51,35 @@ export function RunsView() {
     () =>
       selected.flatMap((r, i): Series[] => [
         {
-          label: `${r.name} val`,
+          label: ui.t('panels.charts.runVal', { name: r.name }),
           color: palette[i % palette.length],
           points: r.epochs.filter((e) => e.valLoss !== null).map((e) => ({ x: e.epoch, y: e.valLoss! })),
         },
         {
-          label: `${r.name} train`,
+          label: ui.t('panels.charts.runTrain', { name: r.name }),
           color: palette[i % palette.length],
           dashed: true,
           points: r.epochs.map((e) => ({ x: e.epoch, y: e.loss })),
         },
       ]),
-    [selected],
+    [selected, ui],
   );
   const accSeries = useMemo(
     () =>
       selected.flatMap((r, i): Series[] => [
         {
-          label: `${r.name} val`,
+          label: ui.t('panels.charts.runVal', { name: r.name }),
           color: palette[i % palette.length],
           points: r.epochs.filter((e) => e.valAccuracy !== null).map((e) => ({ x: e.epoch, y: e.valAccuracy! })),
         },
         {
-          label: `${r.name} train`,
+          label: ui.t('panels.charts.runTrain', { name: r.name }),
           color: palette[i % palette.length],
           dashed: true,
           points: r.epochs.map((e) => ({ x: e.epoch, y: e.accuracy })),
         },
       ]),
-    [selected],
+    [selected, ui],
   );
   const dialog = useModal<HTMLDivElement>(open, () => setOpen(false));
   if (!open) return null;
@@ -104,10 +108,17 @@ export function RunsView() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Training runs" ref={dialog} tabIndex={-1}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('panels.runs.dialog')}
+      ref={dialog}
+      tabIndex={-1}
+    >
       <div className="sheet runs">
-        <h2>Runs</h2>
-        {runs.length === 0 && <p className="muted">No runs yet: train a network from the Train tab.</p>}
+        <h2>{t('panels.runs.heading')}</h2>
+        {runs.length === 0 && <p className="muted">{t('panels.runs.none')}</p>}
         <table className="runs-table">
           <tbody>
             {runs.map((r) => (
@@ -115,7 +126,7 @@ export function RunsView() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Compare ${r.name}`}
+                    aria-label={t('panels.runs.compare', { name: r.name })}
                     checked={chosen.includes(r.id)}
                     onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))}
                   />
@@ -123,27 +134,32 @@ export function RunsView() {
                 <td>
                   <strong>{r.name}</strong>
                   <div className="small muted">
-                    {r.network.name} · {r.status} · ε {r.settings.labelSmoothing} · {r.backend ?? '?'}
+                    {r.network.name} · {t(`panels.train.status.${r.status}`)} · ε{' '}
+                    {decimal(String(r.settings.labelSmoothing))} · {r.backend ?? '?'}
                   </div>
                 </td>
                 <td className="small">
-                  {r.final?.valAccuracy != null ? `val acc ${(r.final.valAccuracy * 100).toFixed(1)}%` : ''}
-                  {r.final?.calibration ? ` · ECE ${(r.final.calibration.ece * 100).toFixed(1)}%` : ''}
+                  {r.final?.valAccuracy != null
+                    ? t('panels.runs.valAcc', { accuracy: decimal((r.final.valAccuracy * 100).toFixed(1)) })
+                    : ''}
+                  {r.final?.calibration
+                    ? t('panels.runs.ece', { ece: decimal((r.final.calibration.ece * 100).toFixed(1)) })
+                    : ''}
                 </td>
                 <td>
                   <button
                     type="button"
                     disabled={!r.hasModel}
-                    title="What the trained network sees: filters, activation maps, what excites a channel"
+                    title={t('panels.runs.featuresTitle')}
                     onClick={() => {
                       setOpen(false);
-                      useFeaturesStore.getState().open(r.id, `trained run ${r.name}`, r.network.name);
+                      useFeaturesStore.getState().open(r.id, { run: r.name }, r.network.name);
                     }}
                   >
-                    Features
+                    {t('panels.runs.features')}
                   </button>
                   <button type="button" disabled={!r.hasModel} onClick={() => void exportModel(r.id)}>
-                    Model
+                    {t('panels.runs.model')}
                   </button>
                   <button type="button" onClick={() => void exportCsv(r.id)}>
                     CSV
@@ -151,7 +167,7 @@ export function RunsView() {
                   <button
                     type="button"
                     disabled={!r.hasModel}
-                    title="PyTorch code for the network this run trained, with its trained weights and a check script"
+                    title={t('panels.runs.pytorchTitle')}
                     onClick={() => void exportCode('pytorch', r.id)}
                   >
                     PyTorch
@@ -163,8 +179,17 @@ export function RunsView() {
         </table>
         {selected.length > 0 && (
           <div className="runs-charts">
-            <CurvesChart title="Loss" series={lossSeries} yLabel="loss" testId="runs-loss" />
-            <CurvesChart title="Accuracy" series={accSeries} yLabel="accuracy" />
+            <CurvesChart
+              title={t('panels.charts.loss')}
+              series={lossSeries}
+              yLabel={t('panels.charts.lossAxis')}
+              testId="runs-loss"
+            />
+            <CurvesChart
+              title={t('panels.charts.accuracy')}
+              series={accSeries}
+              yLabel={t('panels.charts.accuracyAxis')}
+            />
             <div className="reliability-row">
               {selected.map((r) => {
                 const calibration = r.epochs.at(-1)?.calibration;
@@ -176,7 +201,7 @@ export function RunsView() {
         <div className="button-row">
           <OpenModelButton onOpened={() => setOpen(false)} />
           <button type="button" className="primary" onClick={() => setOpen(false)}>
-            Close
+            {t('panels.runs.close')}
           </button>
         </div>
       </div>

@@ -6,6 +6,7 @@ import {
   scheduleKinds,
   type TrainingOptionsInput,
 } from '../../shared/training/options';
+import { useText } from '../i18n/useText';
 import { parseNumberText } from '../inspector/fieldModel';
 import { useHeldText } from '../inspector/useHeldText';
 import type { BackendChoice } from './backendChoices';
@@ -16,15 +17,18 @@ type Dataset = NonNullable<TrainingOptionsInput['dataset']>;
 function Row({
   label,
   error,
+  wide,
   children,
 }: {
   label: string;
   error?: string | undefined;
+  /** Label above the control: for choices whose words would not fit beside it. */
+  wide?: boolean;
   children: (id: string) => React.ReactNode;
 }) {
   const id = useId();
   return (
-    <div className={`field${error ? ' invalid' : ''}`}>
+    <div className={`field${wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {error && (
@@ -52,6 +56,7 @@ function NumberInput({
   onValue(value: number | undefined): void;
   onProblem(problem: string | undefined): void;
 }) {
+  const { t, decimal } = useText();
   const shown = value === undefined || Number.isNaN(value) ? '' : String(value);
   const [text, setText] = useHeldText(shown, (t) => {
     const typed = parseNumberText(t);
@@ -70,7 +75,7 @@ function NumberInput({
         const bad = typed !== undefined && Number.isNaN(typed);
         onProblem(
           bad
-            ? `"${e.target.value.trim()}" is not a number: type digits such as ${integer ? '32' : '0.1'}.`
+            ? t('panels.form.notANumber', { text: e.target.value.trim(), example: integer ? '32' : decimal('0.1') })
             : undefined,
         );
         // NaN keeps the options invalid (Train stays disabled) until the entry is a number.
@@ -85,13 +90,14 @@ const reasonLine = (c: BackendChoice) => (c.reason.startsWith(`${c.label}:`) ? c
 
 /** Where the run trains: automatic or one backend, with why each one can or cannot be used here. */
 function BackendRow({ choices, automatic }: { choices: BackendChoice[]; automatic: BackendChoice['value'] | null }) {
+  const { t } = useText();
   const choice = useTrainingStore((s) => s.backend);
   const setBackend = useTrainingStore((s) => s.setBackend);
   const effective = choices.find((c) => c.value === (choice === 'auto' ? automatic : choice));
   const unavailable = choices.filter((c) => !c.ok);
   return (
     <>
-      <Row label="Backend">
+      <Row label={t('panels.form.backend')} wide>
         {(id) => (
           <select
             id={id}
@@ -99,11 +105,15 @@ function BackendRow({ choices, automatic }: { choices: BackendChoice[]; automati
             value={choice}
             onChange={(e) => setBackend(e.target.value as BackendChoice['value'] | 'auto')}
           >
-            <option value="auto">Automatic{effective && choice === 'auto' ? ` (${effective.label})` : ''}</option>
+            <option value="auto">
+              {effective && choice === 'auto'
+                ? t('panels.form.automaticWith', { backend: effective.label })
+                : t('panels.form.automatic')}
+            </option>
             {choices.map((c) => (
               <option key={c.value} value={c.value} disabled={!c.ok} title={c.reason}>
                 {c.label}
-                {c.ok ? '' : ' (not available here)'}
+                {c.ok ? '' : t('panels.form.notHere')}
               </option>
             ))}
           </select>
@@ -116,7 +126,7 @@ function BackendRow({ choices, automatic }: { choices: BackendChoice[]; automati
       )}
       {unavailable.length > 0 && (
         <details className="small muted backend-unavailable">
-          <summary>Not available here ({unavailable.length})</summary>
+          <summary>{t('panels.form.notAvailable', { count: unavailable.length })}</summary>
           <ul data-testid="train-backend-unavailable">
             {unavailable.map((c) => (
               <li key={c.value}>{reasonLine(c)}</li>
@@ -140,6 +150,7 @@ export function TrainingForm({
   choices: BackendChoice[];
   automatic: BackendChoice['value'] | null;
 }) {
+  const { t } = useText();
   const options = useTrainingStore((s) => s.options);
   const set = useTrainingStore((s) => s.setOptions);
   const dataset = (options.dataset ?? { kind: 'synthetic' }) as Dataset;
@@ -163,50 +174,48 @@ export function TrainingForm({
   return (
     <fieldset className="training-form" disabled={disabled}>
       <BackendRow choices={choices} automatic={automatic} />
-      <Row label="Dataset" error={errors.get('dataset') ?? errors.get('dataset.kind')}>
+      <Row label={t('panels.form.dataset')} wide error={errors.get('dataset') ?? errors.get('dataset.kind')}>
         {(id) => (
           <select id={id} value={dataset.kind} onChange={(e) => set({ dataset: { kind: e.target.value } as Dataset })}>
             {datasetKinds.map((k) => (
               <option key={k} value={k}>
-                {k === 'synthetic'
-                  ? 'built-in shapes (synthetic)'
-                  : k === 'mnist'
-                    ? 'MNIST (built-in, 10,000 digits)'
-                    : k}
+                {t(`panels.form.datasets.${k}`)}
               </option>
             ))}
           </select>
         )}
       </Row>
       {'path' in dataset || ['idx', 'cifar10', 'folder'].includes(dataset.kind) ? (
-        <Row label="Path" error={errors.get('dataset.path')}>
+        <Row label={t('panels.form.path')} error={errors.get('dataset.path')}>
           {(id) => (
             <input
               id={id}
               type="text"
-              placeholder={dataset.kind === 'folder' ? '/data/images (one folder per class)' : '/data/files'}
+              placeholder={
+                dataset.kind === 'folder' ? t('panels.form.folderPlaceholder') : t('panels.form.filesPlaceholder')
+              }
               value={(dataset as { path?: string }).path ?? ''}
               onChange={(e) => setDataset({ path: e.target.value })}
             />
           )}
         </Row>
       ) : null}
-      <Row label="Samples" error={problems.samples ?? errors.get('dataset.samples')}>
+      <Row label={t('panels.form.samples')} error={problems.samples ?? errors.get('dataset.samples')}>
         {(id) => (
           <NumberInput
             id={id}
             integer
-            placeholder="all"
+            placeholder={t('panels.form.all')}
             value={(dataset as { samples?: number }).samples}
             onValue={(v) => setDataset({ samples: v })}
             onProblem={problemOf('samples')}
           />
         )}
       </Row>
-      {numberField('Epochs', 'epochs')}
-      {numberField('Batch size', 'batchSize')}
-      {numberField('Label smoothing ε', 'labelSmoothing')}
-      <Row label="Optimizer" error={errors.get('optimizer')}>
+      {numberField(t('panels.form.epochs'), 'epochs')}
+      {numberField(t('panels.form.batchSize'), 'batchSize')}
+      {numberField(t('panels.form.labelSmoothing'), 'labelSmoothing')}
+      <Row label={t('panels.form.optimizer')} error={errors.get('optimizer')}>
         {(id) => (
           <select
             id={id}
@@ -215,14 +224,14 @@ export function TrainingForm({
           >
             {optimizerKinds.map((o) => (
               <option key={o} value={o}>
-                {o === 'rmsprop' ? 'RMSProp (decay 0.9, ε 1.0)' : o === 'sgd' ? 'SGD with momentum' : 'Adam'}
+                {t(`panels.form.optimizers.${o}`)}
               </option>
             ))}
           </select>
         )}
       </Row>
-      {numberField('Learning rate', 'learningRate', 'default for the optimizer')}
-      <Row label="Schedule" error={errors.get('schedule')}>
+      {numberField(t('panels.form.learningRate'), 'learningRate', t('panels.form.optimizerDefault'))}
+      <Row label={t('panels.form.schedule')} error={errors.get('schedule')}>
         {(id) => (
           <select
             id={id}
@@ -231,33 +240,33 @@ export function TrainingForm({
           >
             {scheduleKinds.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {t(`panels.form.schedules.${k}`)}
               </option>
             ))}
           </select>
         )}
       </Row>
-      {numberField('Weight decay', 'weightDecay')}
-      {numberField('Validation split', 'validationSplit')}
-      <Row label="Batch-norm statistics" error={errors.get('batchNormStatistics')}>
+      {numberField(t('panels.form.weightDecay'), 'weightDecay')}
+      {numberField(t('panels.form.validationSplit'), 'validationSplit')}
+      <Row label={t('panels.form.batchNorm')} error={errors.get('batchNormStatistics')}>
         {(id) => (
           <select
             id={id}
             value={options.batchNormStatistics ?? 'recompute'}
-            title="What batch normalization uses for validation and in the saved model. Recomputed: averaged over 8 training batches after each epoch. Moving averages: Keras's, which short runs leave far from the data, so validation can sit near chance."
+            title={t('panels.form.batchNormTitle')}
             onChange={(e) =>
               set({ batchNormStatistics: e.target.value as TrainingOptionsInput['batchNormStatistics'] })
             }
           >
             {batchNormStatisticsKinds.map((k) => (
               <option key={k} value={k}>
-                {k === 'recompute' ? 'recomputed' : 'moving averages (Keras)'}
+                {k === 'recompute' ? t('panels.form.recompute') : t('panels.form.movingAverage')}
               </option>
             ))}
           </select>
         )}
       </Row>
-      {numberField('Seed', 'seed', 'random')}
+      {numberField(t('panels.form.seed'), 'seed', t('panels.form.random'))}
     </fieldset>
   );
 }

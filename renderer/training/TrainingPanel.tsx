@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatBytes, formatInt } from '../../shared/analysis';
+import { formatBytes } from '../../shared/analysis';
+import { translator } from '../../shared/i18n';
 import { errorMessage, issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useShellStore } from '../store/shellStore';
 import { useUiStore } from '../store/uiStore';
@@ -23,6 +25,7 @@ function eta(seconds: number): string {
 
 /** Settings, the Train button, live progress and curves of the run in flight. */
 export function TrainingPanel() {
+  const { t, int, decimal, language } = useText();
   const options = useTrainingStore((s) => s.options);
   const live = useTrainingStore((s) => s.live);
   const begin = useTrainingStore((s) => s.begin);
@@ -40,9 +43,11 @@ export function TrainingPanel() {
   useEffect(() => {
     void checkGpus();
   }, [checkGpus]);
-  const choices = useMemo(() => backendChoices(report, gpuChecks), [report, gpuChecks]);
+  const choices = useMemo(() => backendChoices(report, gpuChecks, language), [report, gpuChecks, language]);
   const backend = choice === 'auto' ? automaticBackend(report, gpuChecks) : choice;
 
+  // One object per language: memos and effects follow a language switch through it.
+  const ui = translator('ui', language);
   const parsed = useMemo(() => TrainingOptions.safeParse(options), [options]);
   const errors = useMemo(() => {
     const map = new Map<string, string>();
@@ -59,13 +64,16 @@ export function TrainingPanel() {
           (e) =>
             setEstimate(
               e.refusal ??
-                `≈ ${formatBytes(e.memory.totalBytes)} per batch (of ${formatBytes(e.budgetBytes)} available)`,
+                ui.t('panels.train.estimate', {
+                  memory: ui.decimal(formatBytes(e.memory.totalBytes)),
+                  budget: ui.decimal(formatBytes(e.budgetBytes)),
+                }),
             ),
           (err) => setEstimate(errorMessage(err)),
         );
     }, 400);
     return () => clearTimeout(timer);
-  }, [graph, options, parsed.success, backend]);
+  }, [graph, options, parsed.success, backend, ui]);
 
   const running = live !== null && !finishedStatuses.includes(live.status);
   const start = async () => {
@@ -97,72 +105,99 @@ export function TrainingPanel() {
   const p = live?.progress;
   const curves = useMemo(() => {
     if (!live) return [];
-    const series = [{ label: 'loss (batch)', points: live.batches.map((b) => ({ x: b.epoch, y: b.loss })) }];
+    const series = [
+      { label: ui.t('panels.charts.batchLoss'), points: live.batches.map((b) => ({ x: b.epoch, y: b.loss })) },
+    ];
     const val = live.epochs.filter((e) => e.valLoss !== null);
-    if (val.length) series.push({ label: 'val loss', points: val.map((e) => ({ x: e.epoch, y: e.valLoss! })) });
+    if (val.length)
+      series.push({ label: ui.t('panels.charts.valLoss'), points: val.map((e) => ({ x: e.epoch, y: e.valLoss! })) });
     return series;
-  }, [live]);
+  }, [live, ui]);
   const accuracy = useMemo(() => {
     if (!live) return [];
-    const series = [{ label: 'accuracy (batch)', points: live.batches.map((b) => ({ x: b.epoch, y: b.accuracy })) }];
+    const series = [
+      { label: ui.t('panels.charts.batchAccuracy'), points: live.batches.map((b) => ({ x: b.epoch, y: b.accuracy })) },
+    ];
     const val = live.epochs.filter((e) => e.valAccuracy !== null);
-    if (val.length) series.push({ label: 'val accuracy', points: val.map((e) => ({ x: e.epoch, y: e.valAccuracy! })) });
+    if (val.length)
+      series.push({
+        label: ui.t('panels.charts.valAccuracy'),
+        points: val.map((e) => ({ x: e.epoch, y: e.valAccuracy! })),
+      });
     return series;
-  }, [live]);
+  }, [live, ui]);
   const last = live?.epochs.at(-1);
+  const fixed = (value: number, digits: number) => decimal(value.toFixed(digits));
 
   return (
-    <section className="training" aria-label="Training">
-      <h2>Train</h2>
+    <section className="training" aria-label={t('panels.train.label')}>
+      <h2>{t('panels.train.heading')}</h2>
       <TrainingForm errors={errors} disabled={running} choices={choices} automatic={backend} />
       <p className="small muted" data-testid="train-estimate">
         {estimate}
       </p>
       <div className="button-row">
         <button type="button" className="primary" disabled={running || !parsed.success} onClick={() => void start()}>
-          Train
+          {t('panels.train.train')}
         </button>
         {running && live?.status === 'paused' && (
           <button type="button" onClick={() => control('trainResume')}>
-            Resume
+            {t('panels.train.resume')}
           </button>
         )}
         {running && live?.status !== 'paused' && (
           <button type="button" onClick={() => control('trainPause')}>
-            Pause
+            {t('panels.train.pause')}
           </button>
         )}
         {running && (
           <button type="button" onClick={() => control('trainCancel')}>
-            Cancel
+            {t('panels.train.cancel')}
           </button>
         )}
         <button type="button" onClick={() => setRunsOpen(true)}>
-          Runs…
+          {t('panels.train.runs')}
         </button>
       </div>
       <ExperimentPanel disabled={running || !parsed.success} />
       {live && (
         <div className="run-status" data-testid="run-status" data-status={live.status}>
-          <progress max={1} value={p?.fraction ?? 0} aria-label="Training progress" />
+          <progress max={1} value={p?.fraction ?? 0} aria-label={t('panels.train.progress')} />
           <div className="small">
-            {live.status} on {live.backend}
+            {t('panels.train.statusOn', { status: t(`panels.train.status.${live.status}`), backend: live.backend })}
             {live.status === 'preparing' &&
               live.dataProgress !== null &&
-              ` · handing the dataset to the GPU worker: ${Math.round(live.dataProgress * 100)}%`}
+              t('panels.train.handingData', { percent: Math.round(live.dataProgress * 100) })}
             {p &&
-              ` · epoch ${p.epoch}/${p.epochs}, batch ${p.batch}/${p.batches} · ${formatInt(p.samplesPerSec)} samples/s · ETA ${eta(p.etaSeconds)}`}
+              t('panels.train.progressLine', {
+                epoch: p.epoch,
+                epochs: p.epochs,
+                batch: p.batch,
+                batches: p.batches,
+                rate: int(Math.round(p.samplesPerSec)),
+                eta: eta(p.etaSeconds),
+              })}
           </div>
           {live.message && <div className="small field-error">{live.message}</div>}
           {last && (
             <div className="small" data-testid="run-last-epoch">
-              epoch {last.epoch}: loss {last.loss.toFixed(3)}, accuracy {(last.accuracy * 100).toFixed(1)}%
-              {last.valAccuracy !== null && `, val accuracy ${(last.valAccuracy * 100).toFixed(1)}%`}
-              {last.calibration && `, ECE ${(last.calibration.ece * 100).toFixed(1)}%`}
+              {t('panels.train.lastEpoch', {
+                epoch: last.epoch,
+                loss: fixed(last.loss, 3),
+                accuracy: fixed(last.accuracy * 100, 1),
+              })}
+              {last.valAccuracy !== null &&
+                t('panels.train.lastValAccuracy', { accuracy: fixed(last.valAccuracy * 100, 1) })}
+              {last.calibration && t('panels.train.lastEce', { ece: fixed(last.calibration.ece * 100, 1) })}
             </div>
           )}
-          <CurvesChart title="Loss" series={curves} yLabel="loss" testId="live-loss" />
-          <CurvesChart title="Accuracy" series={accuracy} yLabel="accuracy" />
+          <CurvesChart
+            title={t('panels.charts.loss')}
+            series={curves}
+            yLabel={t('panels.charts.lossAxis')}
+            testId="live-loss"
+          />
+          <CurvesChart title={t('panels.charts.accuracy')} series={accuracy} yLabel={t('panels.charts.accuracyAxis')} />
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { BackendReport, TrainBackendChoice } from '../../shared/api';
+import { type Language, translator } from '../../shared/i18n';
 import type { GpuBackendCheck } from './gpu/availability';
 
 export interface BackendChoice {
@@ -9,14 +10,14 @@ export interface BackendChoice {
   reason: string;
 }
 
-const labels: Record<BackendChoice['value'], string> = {
-  'tensorflow-gpu': 'TensorFlow GPU (CUDA)',
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  tensorflow: 'TensorFlow CPU (native)',
-  wasm: 'WebAssembly (all cores)',
-  cpu: 'JavaScript CPU',
-};
+const labelKeys = {
+  'tensorflow-gpu': 'panels.backends.tensorflowGpu',
+  webgpu: 'panels.backends.webgpu',
+  webgl: 'panels.backends.webgl',
+  tensorflow: 'panels.backends.tensorflow',
+  wasm: 'panels.backends.wasm',
+  cpu: 'panels.backends.cpu',
+} as const satisfies Record<BackendChoice['value'], string>;
 
 /** The order "automatic" follows: native GPU, the browser engine's GPU, then the CPU backends. */
 const order: BackendChoice['value'][] = ['tensorflow-gpu', 'webgpu', 'webgl', 'tensorflow', 'wasm', 'cpu'];
@@ -24,14 +25,21 @@ const order: BackendChoice['value'][] = ['tensorflow-gpu', 'webgpu', 'webgl', 't
 /**
  * Every backend a run could use, with whether it works here and why. The services' report says
  * which of theirs loaded (those after the selected one were not tried: offered, a run tries them);
- * the window's checks say which GPU backends its Worker can use.
+ * the window's checks say which GPU backends its Worker can use. The services' own reasons come
+ * as they wrote them; the rest is in `language`.
  */
-export function backendChoices(report: BackendReport | undefined, gpu: readonly GpuBackendCheck[]): BackendChoice[] {
+export function backendChoices(
+  report: BackendReport | undefined,
+  gpu: readonly GpuBackendCheck[],
+  language: Language = 'en',
+): BackendChoice[] {
+  const { t } = translator('ui', language);
   return order.map((value) => {
-    const label = labels[value];
+    const label = t(labelKeys[value]);
     if (value === 'webgpu' || value === 'webgl') {
       const check = gpu.find((c) => c.name === value);
-      return { value, label, ok: check?.ok ?? false, reason: check?.reason ?? `${label}: not checked yet.` };
+      const reason = check ? (check.describe?.(language) ?? check.reason) : t('panels.backends.notChecked', { label });
+      return { value, label, ok: check?.ok ?? false, reason };
     }
     const attempt = report?.attempts.find((a) => a.name === value);
     if (attempt) return { value, label, ok: attempt.ok, reason: attempt.reason };
@@ -39,7 +47,7 @@ export function backendChoices(report: BackendReport | undefined, gpu: readonly 
       value,
       label,
       ok: report !== undefined,
-      reason: report ? `not tried at start (${report.name} was chosen first); a run tries it.` : 'selecting…',
+      reason: report ? t('panels.backends.notTried', { chosen: report.name }) : t('panels.backends.selecting'),
     };
   });
 }

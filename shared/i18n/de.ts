@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { lessonDe } from './lessonDe';
 import { onnxWeightsDe } from './onnxWeightsDe';
+import { panelsDe } from './panelsDe';
 import { templatesDe } from './templatesDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
@@ -14,6 +15,7 @@ export const de: Catalogue = {
     },
   },
   ui: {
+    panels: panelsDe,
     actions: {
       open: 'Öffnen…',
       import: 'Importieren…',

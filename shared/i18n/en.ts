@@ -1,6 +1,7 @@
 import type { ActionId } from '../actionIds';
 import { lessonEn } from './lessonEn';
 import { onnxWeightsEn } from './onnxWeightsEn';
+import { panelsEn } from './panelsEn';
 import { templatesEn } from './templatesEn';
 
 /**
@@ -18,6 +19,7 @@ export const en = {
     },
   },
   ui: {
+    panels: panelsEn,
     actions: {
       open: 'Open…',
       import: 'Import…',

@@ -7,5 +7,4 @@ export const onnxWeightsDe: { readonly [K in keyof typeof onnxWeightsEn]: string
     'In ein trainiertes Netz hineinsehen: eine TF.js-model.json zusammen mit ihren Gewichtsdateien wählen, oder eine .onnx-Datei mit ihren Gewichten (wie torch.onnx.export sie schreibt)',
   chooseFiles: 'Eine model.json zusammen mit ihren Gewichtsdateien (.bin) wählen, oder eine .onnx-Datei.',
   oneOnnx: 'Bitte jeweils nur eine .onnx-Datei wählen.',
-  openedOnnx: 'ONNX-Datei mit ihren Gewichten',
 };

@@ -1,10 +1,13 @@
+import { type Language, translator } from '../../../shared/i18n';
 import type { GpuBackend } from './protocol';
 
 export interface GpuBackendCheck {
   name: GpuBackend;
   ok: boolean;
-  /** What was found, or why it cannot be used here, in words a user can act on. */
+  /** What was found, or why it cannot be used here, in words a user can act on (English). */
   reason: string;
+  /** The same in the given language: the form shows it in the window's. */
+  describe?(language: Language): string;
   /** A GPU emulated on the CPU (SwiftShader, llvmpipe, WARP): correct but slower than the CPU backends. */
   software?: boolean;
 }
@@ -23,12 +26,24 @@ export async function checkGpuBackends(): Promise<GpuBackendCheck[]> {
   return [await checkWebgpu(), checkWebgl()];
 }
 
+type Text = ReturnType<typeof translator<'ui'>>;
+
+/** A check whose words are made in any language; `reason` keeps the English ones. */
+function check(name: GpuBackend, ok: boolean, say: (text: Text) => string, software?: boolean): GpuBackendCheck {
+  const describe = (language: Language) => say(translator('ui', language));
+  return { name, ok, reason: describe('en'), describe, ...(software === undefined ? {} : { software }) };
+}
+
 async function checkWebgpu(): Promise<GpuBackendCheck> {
   const name = 'webgpu';
   const gpu = (globalThis.navigator as { gpu?: AdapterSource } | undefined)?.gpu;
   if (!gpu) {
-    const why = globalThis.isSecureContext ? 'WebGPU is off in this browser' : 'the page is not a secure context';
-    return { name, ok: false, reason: `WebGPU: navigator.gpu is missing (${why}).` };
+    const secure = globalThis.isSecureContext;
+    return check(name, false, ({ t }) =>
+      t('panels.backends.noNavigatorGpu', {
+        why: t(secure ? 'panels.backends.webgpuOff' : 'panels.backends.notSecure'),
+      }),
+    );
   }
   let adapter: Awaited<ReturnType<AdapterSource['requestAdapter']>> = null;
   try {
@@ -36,10 +51,11 @@ async function checkWebgpu(): Promise<GpuBackendCheck> {
   } catch {
     adapter = null;
   }
-  if (!adapter)
-    return { name, ok: false, reason: 'WebGPU: no adapter (navigator.gpu.requestAdapter() returned null).' };
-  const device = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'an adapter';
-  return { name, ok: false, reason: `WebGPU: ${device} found, but ${WEBGPU_NOT_OFFERED}` };
+  if (!adapter) return check(name, false, ({ t }) => t('panels.backends.noAdapter'));
+  const found = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ');
+  return check(name, false, ({ t }) =>
+    t('panels.backends.webgpuNotOffered', { device: found || t('panels.backends.anAdapter') }),
+  );
 }
 
 /**
@@ -53,15 +69,19 @@ export const WEBGPU_NOT_OFFERED =
 function checkWebgl(): GpuBackendCheck {
   const name = 'webgl';
   if (typeof OffscreenCanvas === 'undefined') {
-    return { name, ok: false, reason: 'WebGL: workers here cannot draw (no OffscreenCanvas).' };
+    return check(name, false, ({ t }) => t('panels.backends.noOffscreen'));
   }
   // The Worker renders to an OffscreenCanvas: the same context it would get.
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
-  if (!gl) return { name, ok: false, reason: 'WebGL: no WebGL2 context (the GPU is blocked or absent).' };
+  if (!gl) return check(name, false, ({ t }) => t('panels.backends.noWebgl2'));
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'WebGL2';
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   const software = SOFTWARE_RENDERER.test(renderer);
-  const note = software ? ' (a GPU emulated on the CPU: slower than the CPU backends)' : '';
-  return { name, ok: true, reason: `WebGL: ${renderer}${note}.`, software };
+  return check(
+    name,
+    true,
+    ({ t }) => t(software ? 'panels.backends.webglSoftware' : 'panels.backends.webglFound', { renderer }),
+    software,
+  );
 }
