@@ -14,6 +14,8 @@ import {
 } from '../../shared/layers';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
 import { enableClosedFormTraining } from './batchNormLayer';
+import { normalizationClass } from './normalizationLayer';
+import { subtractClass } from './subtractLayer';
 
 type Tf = typeof tfjs;
 type Layer = tfjs.layers.Layer;
@@ -198,11 +200,8 @@ export const builders: Builders = {
     return ctx.tf.layers.elu({ name: ctx.name });
   },
   Rescaling: (ctx) => ctx.tf.layers.rescaling({ name: ctx.name, scale: ctx.params.scale, offset: ctx.params.offset }),
-  Normalization: () => {
-    throw new UnsupportedInTfjs(
-      'TensorFlow.js has no Normalization layer: use a Rescaling (scale 1/std, offset −mean/std) to train here',
-    );
-  },
+  Normalization: ({ tf, name, params: p }) =>
+    new (normalizationClass(tf))({ name, mean: p.mean, variance: p.variance }),
   ZeroPadding2D: (ctx) => {
     const [[top, bottom], [left, right]] = ctx.params.padding;
     return ctx.tf.layers.zeroPadding2d({
@@ -224,11 +223,7 @@ export const builders: Builders = {
   Average: (ctx) => ctx.tf.layers.average({ name: ctx.name }),
   Maximum: (ctx) => ctx.tf.layers.maximum({ name: ctx.name }),
   Minimum: (ctx) => ctx.tf.layers.minimum({ name: ctx.name }),
-  Subtract: () => {
-    throw new UnsupportedInTfjs(
-      'TensorFlow.js has no Subtract layer: add a Rescaling with scale −1 on the second input and use Add',
-    );
-  },
+  Subtract: (ctx) => new (subtractClass(ctx.tf))({ name: ctx.name }),
   // tfjs's Flatten refuses a vector, which it would leave unchanged: reshape to the same size instead.
   Flatten: (ctx) =>
     only(ctx).length === 1

@@ -25,12 +25,15 @@ beforeAll(async () => {
 });
 
 describe('the imported Keras Applications compile and export whole (no partial network)', () => {
-  // EfficientNetB0 is left out: TF.js has no Normalization layer, and the compiler says so.
-  it.each([NETWORKS[1], NETWORKS[2]])(
-    '%s compiles in TF.js with Keras’s parameter count',
+  it.each(NETWORKS)(
+    '%s compiles in TF.js with Keras’s parameter counts, trainable and non-trainable',
     (file, trainable, nonTrainable) => {
       const { model } = compileGraph(tf, importFixture(file).graph);
+      const size = (weights: tf.LayerVariable[]) =>
+        weights.reduce((n, w) => n + tf.util.sizeFromShape(w.shape as number[]), 0);
       expect(model.countParams()).toBe(trainable + nonTrainable);
+      expect(size(model.trainableWeights)).toBe(trainable);
+      expect(size(model.nonTrainableWeights)).toBe(nonTrainable);
       model.dispose();
     },
   );
