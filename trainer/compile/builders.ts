@@ -6,10 +6,12 @@ import {
   type ConvParams,
   compress1x1AsConv2D,
   isLayerKind,
+  isUniform,
   type LayerKind,
   type Pair,
   type ParamsOf,
   type Pool2DParams,
+  rescalingValues,
   stridedReductionEquivalent,
 } from '../../shared/layers';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
@@ -96,6 +98,10 @@ function globalPool(ctx: BuildContext<{ keepDims: boolean }>, kind: 'GlobalAvgPo
     ? ctx.tf.layers.globalAveragePooling2d(config)
     : ctx.tf.layers.globalMaxPooling2d(config);
 }
+
+/** A Rescaling factor as tfjs takes it: a number, or one per channel (typed as a number by tfjs, used as a tensor-like). */
+const tfjsFactor = (v: number | readonly number[]): number =>
+  isUniform(v) ? rescalingValues(v)[0]! : ([...rescalingValues(v)] as unknown as number);
 
 /** The single input's shape; the analysis has checked there is exactly one. */
 const only = (ctx: BuildContext<unknown>): Shape => ctx.inputShapes[0] ?? [];
@@ -199,7 +205,9 @@ export const builders: Builders = {
       throw new UnsupportedInTfjs(`TensorFlow.js's ELU has alpha 1 only (alpha ${ctx.params.alpha}): set alpha to 1`);
     return ctx.tf.layers.elu({ name: ctx.name });
   },
-  Rescaling: (ctx) => ctx.tf.layers.rescaling({ name: ctx.name, scale: ctx.params.scale, offset: ctx.params.offset }),
+  Rescaling: ({ tf, name, params: p }) =>
+    // tfjs's Rescaling multiplies and adds with tf.mul / tf.add, which broadcast a per-channel list too.
+    tf.layers.rescaling({ name, scale: tfjsFactor(p.scale), offset: tfjsFactor(p.offset) }),
   Normalization: ({ tf, name, params: p }) =>
     new (normalizationClass(tf))({ name, mean: p.mean, variance: p.variance }),
   ZeroPadding2D: (ctx) => {

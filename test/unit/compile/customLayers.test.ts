@@ -131,3 +131,18 @@ describe("Keras's Subtract in TF.js", () => {
     model.dispose();
   });
 });
+
+describe('a per-channel Rescaling in TF.js (Keras ≥ 2.10 EfficientNet)', () => {
+  it('scales and shifts each channel by its own value, and saves and loads back', async () => {
+    const b = new GraphBuilder();
+    b.add('Rescaling', { scale: [2, -1], offset: [0.5, 0] }, [b.input([1, 2, 2])], 'scale');
+    const { model } = compileGraph(tf, b.build());
+    const y = Array.from((model.predict(pixels()) as tf.Tensor).dataSync());
+    // channel 0: 3·2 + 0.5, 0·2 + 0.5; channel 1: −1·−1, 2·−1.
+    expect(y).toEqual([6.5, 1, 0.5, -2]);
+    const loaded = await roundTrip(model);
+    expect(Array.from((loaded.predict(pixels()) as tf.Tensor).dataSync())).toEqual(y);
+    model.dispose();
+    loaded.dispose();
+  });
+});

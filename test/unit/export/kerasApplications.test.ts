@@ -16,6 +16,7 @@ announceSkip(
 /** Keras's model.summary() counts (test/unit/import/applications.test.ts says where they come from). */
 const NETWORKS = [
   ['efficientnet_b0.keras29.json', 5_288_548, 42_023],
+  ['efficientnet_b0.keras210.json', 5_288_548, 42_023],
   ['mobilenet_v3_small.keras29.json', 2_542_856, 12_112],
   ['nasnet_mobile.keras29.json', 5_289_978, 36_738],
 ] as const;
