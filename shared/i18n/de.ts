@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { lessonDe } from './lessonDe';
+import { weightsDe } from './weightsDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
@@ -195,6 +196,7 @@ export const de: Catalogue = {
       de: 'Deutsch',
       saveFailed: 'Die Sprache konnte nicht gespeichert werden: {{reason}}',
     },
+    sharedWeights: weightsDe,
   },
   cli: {
     table: {

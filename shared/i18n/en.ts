@@ -1,5 +1,6 @@
 import type { ActionId } from '../actionIds';
 import { lessonEn } from './lessonEn';
+import { weightsEn } from './weightsEn';
 
 /**
  * The English catalogue: every text a language switch changes, by namespace. Plural
@@ -198,6 +199,7 @@ export const en = {
       de: 'Deutsch',
       saveFailed: 'Could not remember the language: {{reason}}',
     },
+    sharedWeights: weightsEn,
   },
   cli: {
     table: {
