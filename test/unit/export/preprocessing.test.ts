@@ -7,6 +7,7 @@ import { generateOnnx } from '../../../shared/export/onnx';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
 import { compileGraph } from '../../../trainer/compile/compile';
+import { importFixture } from '../import/helpers';
 import {
   announceSkip,
   type CheckResult,
@@ -15,6 +16,7 @@ import {
   runProbe,
   tempDir,
   torchCheck,
+  withLinearOutputs,
 } from './helpers';
 import { maxAbsDifference, randomInput, runOnnx, runTfjs } from './onnx/helpers';
 
@@ -90,4 +92,33 @@ describe('Normalization, per-channel Rescaling and Subtract export as TF.js comp
     expect(kerasCode).toMatch(/layers\.Subtract\(/);
     expect(kerasCode).toMatch(/Normalization\(\s*mean=\[0\.1, -0\.2, 0\.3\]/);
   });
+});
+
+describe('EfficientNetB0 as Keras ≥ 2.10 writes it, trained in TF.js, exported', () => {
+  it('at 32×32 with random weights: onnxruntime and PyTorch give TF.js’s logits within 1e-4', async () => {
+    await tf.setBackend('cpu');
+    const side = [32, 32, 3];
+    const imported = importFixture('efficientnet_b0.keras210.json').graph;
+    const graph = withLinearOutputs({
+      ...imported,
+      nodes: imported.nodes.map((n) => (n.kind === 'Input' ? { ...n, params: { ...n.params, shape: side } } : n)),
+    });
+    const { model } = compileGraph(tf, graph);
+    randomizeWeights(tf, model, 23);
+    const input = randomInput([2, ...side], 9);
+    const pixels = { shape: input.shape, values: input.values.map((v) => 255 * v) };
+    const onnx = generateOnnx({ graph, name: 'efficientnet', weights: await modelWeights(tf, model) });
+    if (!onnx.ok) throw new Error(JSON.stringify(onnx));
+    const expected = runTfjs(tf, model, [pixels]);
+    expect(maxAbsDifference(await runOnnx(onnx.export.bytes, [pixels], [side]), expected)).toBeLessThan(1e-4);
+    if (torchCheck.ok) {
+      const outDir = path.join(tempDir('efficientnet'), 'torch');
+      const outcome = await exportTrainedModel(tf, model, { graph, name: 'efficientnet', target: 'pytorch', outDir });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.diagnostics));
+      const [check] = runProbe<CheckResult>([{ dir: outDir, mode: 'check' }]);
+      expect(check?.exitCode, check?.stdout).toBe(0);
+      expect(maxDifference(check!.stdout)).toBeLessThanOrEqual(1e-4);
+    }
+    model.dispose();
+  }, 180_000);
 });
