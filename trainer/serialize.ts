@@ -1,4 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { normalizationClass } from './compile/normalizationLayer';
+import { subtractClass } from './compile/subtractLayer';
 
 type Tf = typeof tfjs;
 
@@ -37,4 +39,10 @@ export function modelJsonText(model: SerializedModel, generatedBy: string): stri
     modelTopology: model.modelTopology,
     weightsManifest: [{ paths: [WEIGHTS_FILE], weights: model.weightSpecs }],
   });
+}
+
+/** Netwright's own TF.js layers (Keras's Normalization and Subtract), known before a saved model loads. */
+export function registerCustomLayers(tf: Tf): void {
+  normalizationClass(tf);
+  subtractClass(tf);
 }

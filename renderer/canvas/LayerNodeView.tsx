@@ -4,6 +4,20 @@ import { useText } from '../i18n/useText';
 import { useSavingsStore } from '../store/savingsStore';
 import type { LayerFlowNode } from './flowModel';
 
+/** Only nodes that use another's weights subscribe to the language, so 1,000 plain nodes stay cheap. */
+function SharedWeightsBadge({ owner }: { owner: string }) {
+  const { t } = useText();
+  return (
+    <div
+      className="shared-weights-badge"
+      data-testid="shared-weights-badge"
+      title={t('sharedWeights.badgeTitle', { owner })}
+    >
+      {t('sharedWeights.badge', { owner })}
+    </div>
+  );
+}
+
 /** A layer on the canvas: kind, settings, output shape, parameters, multiply-adds, problems. */
 export const LayerNodeView = memo(function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   const { layer, info } = data;
@@ -37,6 +51,7 @@ export const LayerNodeView = memo(function LayerNodeView({ data, selected }: Nod
         )}
       </div>
       <div className="layer-name">{layer.name}</div>
+      {info.sharesWith !== null && <SharedWeightsBadge owner={info.sharesWith} />}
       {badge && (
         <div
           className="savings-badge"

@@ -16,6 +16,8 @@ export interface LayerNodeInfo {
   heat: string;
   severity: 'error' | 'warning' | null;
   problems: string;
+  /** The name of the layer whose weights this one uses (a Keras layer applied again), or null. */
+  sharesWith: string | null;
 }
 
 export type LayerFlowNode = Node<{ layer: LayerNode; info: LayerNodeInfo }, 'layer'>;
@@ -60,6 +62,7 @@ function infoOf(
   analysis: Analysis,
   problems: Map<string, { severity: string; message: string }[]>,
   ui: Translator<'ui'>,
+  names: ReadonlyMap<string, string>,
 ): LayerNodeInfo {
   const a = analysis.nodes[layer.id];
   const list = problems.get(layer.id) ?? [];
@@ -84,11 +87,13 @@ function infoOf(
         ? 'warning'
         : null,
     problems: list.map((p) => p.message).join('\n'),
+    sharesWith:
+      layer.sharesWeightsWith === undefined ? null : (names.get(layer.sharesWeightsWith) ?? layer.sharesWeightsWith),
   };
 }
 
 const infoKey = (i: LayerNodeInfo) =>
-  `${i.summary}|${i.shape}|${i.params}|${i.macs}|${i.heat}|${i.severity}|${i.problems}`;
+  `${i.summary}|${i.shape}|${i.params}|${i.macs}|${i.heat}|${i.severity}|${i.problems}|${i.sharesWith}`;
 
 /** The outermost collapsed module holding a node, if any: that module stands in for it on the canvas. */
 export function collapsedOwner(layer: LayerNode, groups: Map<string, Group>): Group | null {
@@ -215,9 +220,13 @@ export class FlowModel {
       );
       out.push(node);
     }
+    // Owners' names, for the nodes that use another's weights (the map stays empty without any).
+    const names = new Map(
+      graph.nodes.some((n) => n.sharesWeightsWith !== undefined) ? graph.nodes.map((n) => [n.id, n.name]) : [],
+    );
     for (const layer of graph.nodes) {
       if (collapsedOwner(layer, groups)) continue;
-      const info = infoOf(layer, analysis, problems, ui);
+      const info = infoOf(layer, analysis, problems, ui, names);
       const selected = selection.has(layer.id);
       const key = `${infoKey(info)}|${selected}|${language}`;
       out.push(

@@ -15,6 +15,7 @@ import { ModuleInspector } from './ModuleInspector';
 import { ParamField } from './ParamField';
 import { PlaceholderShape } from './PlaceholderShape';
 import { RenameField } from './RenameField';
+import { SharedWeights } from './SharedWeights';
 import { UnsupportedDetails } from './UnsupportedDetails';
 
 export function Inspector() {
@@ -71,6 +72,7 @@ export function Inspector() {
           {t('inspector.frozen')}
         </label>
       )}
+      <SharedWeights node={node} />
       {!spec && node.kind === UNSUPPORTED_KIND && (
         <PlaceholderShape key={node.id} node={node} inputShape={a?.inputShapes[0]} />
       )}

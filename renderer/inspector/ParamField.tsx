@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useText } from '../i18n/useText';
 import { fieldLabel } from './fieldLabel';
-import { type FieldModel, formatListValue, parseListText, parseNumberText } from './fieldModel';
+import { type FieldModel, formatListValue, parseTyped } from './fieldModel';
 import { useHeldText } from './useHeldText';
 
 interface Props {
@@ -15,22 +15,6 @@ interface Props {
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** What the typed text means, or the reason it means nothing yet. */
-function parseTyped(field: FieldModel, raw: string): { value: unknown } | { problem: string } {
-  if (field.kind === 'list') {
-    const value = parseListText(raw);
-    if (typeof value === 'string') return { problem: `"${raw.trim()}" is not a size: type numbers such as 3×3 or 2.` };
-    return { value };
-  }
-  const value = parseNumberText(raw);
-  if (value !== undefined && Number.isNaN(value)) {
-    return {
-      problem: `"${raw.trim()}" is not a number: type digits such as ${field.kind === 'integer' ? '64' : '0.5'}.`,
-    };
-  }
-  return { value };
-}
-
 /**
  * One parameter: the input matches the schema's type; the schema's message shows under it.
  * An entry the layer would refuse stays in the field with its message and is not written into
@@ -40,7 +24,13 @@ export function ParamField({ field, value, error, check, onChange }: Props) {
   const { t: say } = useText();
   const id = useId();
   const shown =
-    field.kind === 'list' ? formatListValue(value) : value === undefined || value === null ? '' : String(value);
+    field.kind === 'list'
+      ? formatListValue(value)
+      : Array.isArray(value)
+        ? value.join(', ')
+        : value === undefined || value === null
+          ? ''
+          : String(value);
   const [text, setText] = useHeldText(shown, (t) => {
     const typed = parseTyped(field, t);
     return 'value' in typed && sameValue(typed.value ?? null, value ?? null);

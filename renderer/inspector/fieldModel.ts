@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { getLayerSpec } from '../../shared/layers';
 
-export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'list';
+/** 'numbers': one number, or a list of them (Rescaling's per-channel scale). */
+export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'list' | 'numbers';
 
 export interface FieldModel {
   key: string;
@@ -19,20 +20,22 @@ export function fieldsFor(kind: string): FieldModel[] {
   const spec = getLayerSpec(kind);
   if (!spec) return [];
   const json = z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, { type?: string | string[]; enum?: string[] }>;
+    properties?: Record<string, { type?: string | string[]; enum?: string[]; anyOf?: { type?: string }[] }>;
     required?: string[];
   };
   const fields = Object.entries(json.properties ?? {}).map(([key, prop]): FieldModel => {
     const type = Array.isArray(prop.type) ? prop.type.find((t) => t !== 'null') : prop.type;
     const kindOf: FieldKind = prop.enum
       ? 'enum'
-      : type === 'boolean'
-        ? 'boolean'
-        : type === 'integer'
-          ? 'integer'
-          : type === 'number'
-            ? 'number'
-            : 'list';
+      : prop.anyOf?.some((branch) => branch.type === 'number')
+        ? 'numbers'
+        : type === 'boolean'
+          ? 'boolean'
+          : type === 'integer'
+            ? 'integer'
+            : type === 'number'
+              ? 'number'
+              : 'list';
     const field: FieldModel = {
       key,
       kind: kindOf,
@@ -78,6 +81,31 @@ export function parseNumberText(text: string): number | undefined {
   if (trimmed === '') return undefined;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return Number.NaN;
   return Number(trimmed);
+}
+
+/** What the typed text means, or the reason it means nothing yet. */
+export function parseTyped(field: FieldModel, raw: string): { value: unknown } | { problem: string } {
+  if (field.kind === 'numbers') {
+    // One number first, so a decimal comma ("0,5") stays one number; else a list "0.5, 0.25, 2".
+    const one = parseNumberText(raw);
+    if (one === undefined || !Number.isNaN(one)) return { value: one };
+    const value = parseListText(raw);
+    if (typeof value === 'string')
+      return { problem: `"${raw.trim()}" is not a number: type 0.5, or one per channel: 0.5, 0.25, 2.` };
+    return { value };
+  }
+  if (field.kind === 'list') {
+    const value = parseListText(raw);
+    if (typeof value === 'string') return { problem: `"${raw.trim()}" is not a size: type numbers such as 3×3 or 2.` };
+    return { value };
+  }
+  const value = parseNumberText(raw);
+  if (value !== undefined && Number.isNaN(value)) {
+    return {
+      problem: `"${raw.trim()}" is not a number: type digits such as ${field.kind === 'integer' ? '64' : '0.5'}.`,
+    };
+  }
+  return { value };
 }
 
 /**

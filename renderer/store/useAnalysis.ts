@@ -13,7 +13,7 @@ function structuralKey(graph: Graph): readonly unknown[] {
     graph.edges,
     graph.groups,
     ...graph.nodes.map((n) => n.params),
-    ...graph.nodes.map((n) => `${n.frozen ? 'frozen ' : ''}${n.kind} ${n.name}`),
+    ...graph.nodes.map((n) => `${n.frozen ? 'frozen ' : ''}${n.kind} ${n.name} ${n.sharesWeightsWith ?? ''}`),
   ];
 }
 

@@ -12,6 +12,8 @@ export type GraphChange =
   | { type: 'setParams'; id: string; params: Record<string, unknown> }
   | { type: 'rename'; id: string; name: string }
   | { type: 'setFrozen'; ids: string[]; frozen: boolean }
+  /** The nodes stop using another node's weights (sharesWeightsWith) and get their own. */
+  | { type: 'unshareWeights'; ids: string[] }
   | { type: 'addEdge'; edge: Edge }
   | { type: 'removeEdges'; ids: string[] }
   /** New input order of a node: edge ids, first slot first. */
@@ -75,6 +77,10 @@ function apply(graph: Graph, change: GraphChange): Graph {
       const ids = new Set(change.ids);
       return { ...graph, nodes: graph.nodes.map((n) => (ids.has(n.id) ? withFrozen(n, change.frozen) : n)) };
     }
+    case 'unshareWeights': {
+      const ids = new Set(change.ids);
+      return { ...graph, nodes: graph.nodes.map((n) => (ids.has(n.id) ? ownWeights(n) : n)) };
+    }
     case 'addEdge':
       return { ...graph, edges: [...graph.edges, change.edge] };
     case 'removeEdges': {
@@ -125,6 +131,12 @@ function apply(graph: Graph, change: GraphChange): Graph {
       };
     }
   }
+}
+
+function ownWeights(node: LayerNode): LayerNode {
+  if (node.sharesWeightsWith === undefined) return node;
+  const { sharesWeightsWith: _shared, ...own } = node;
+  return own;
 }
 
 function withParent(group: Group, parentId: string | undefined): Group {

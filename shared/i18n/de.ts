@@ -3,6 +3,7 @@ import { lessonDe } from './lessonDe';
 import { onnxWeightsDe } from './onnxWeightsDe';
 import { panelsDe } from './panelsDe';
 import { templatesDe } from './templatesDe';
+import { weightsDe } from './weightsDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
@@ -201,6 +202,7 @@ export const de: Catalogue = {
       de: 'Deutsch',
       saveFailed: 'Die Sprache konnte nicht gespeichert werden: {{reason}}',
     },
+    sharedWeights: weightsDe,
   },
   cli: {
     table: {

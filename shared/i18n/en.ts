@@ -3,6 +3,7 @@ import { lessonEn } from './lessonEn';
 import { onnxWeightsEn } from './onnxWeightsEn';
 import { panelsEn } from './panelsEn';
 import { templatesEn } from './templatesEn';
+import { weightsEn } from './weightsEn';
 
 /**
  * The English catalogue: every text a language switch changes, by namespace. Plural
@@ -204,6 +205,7 @@ export const en = {
       de: 'Deutsch',
       saveFailed: 'Could not remember the language: {{reason}}',
     },
+    sharedWeights: weightsEn,
   },
   cli: {
     table: {

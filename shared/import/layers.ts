@@ -398,14 +398,19 @@ const prelu: Handler = (info) =>
     (c) => ok('PReLU', { sharedAxes: c.shared_axes }, firstRank(info)),
   );
 
+/** A number, or a list with one per channel (Keras ≥ 2.10's EfficientNet scales each colour by 1/√std). */
+const factor = (fallback: number) =>
+  field('a number or a list of numbers', (v): number | number[] | undefined => {
+    if (missing(v)) return fallback;
+    const flat: unknown[] = [v].flat(4);
+    if (flat.length === 0 || !flat.every((x): x is number => typeof x === 'number' && Number.isFinite(x)))
+      return undefined;
+    return flat.length === 1 ? (flat[0] as number) : (flat as number[]);
+  });
+
 const rescaling: Handler = (info) =>
-  parse(
-    z.looseObject({
-      scale: numberIn('a number', 1, Number.isFinite),
-      offset: numberIn('a number', 0, Number.isFinite),
-    }),
-    info,
-    (c) => ok('Rescaling', { scale: c.scale, offset: c.offset }, firstRank(info)),
+  parse(z.looseObject({ scale: factor(1), offset: factor(0) }), info, (c) =>
+    ok('Rescaling', { scale: c.scale, offset: c.offset }, firstRank(info)),
   );
 
 /** A statistic as Keras stores it: null, a number, or a (possibly nested [[[…]]]) list of numbers. */

@@ -44,7 +44,7 @@ export {
   validateWithSpec,
 } from './registry';
 export { type ReLUParams, reluSpec } from './relu';
-export { type RescalingParams, rescalingSpec } from './rescaling';
+export { isUniform, type RescalingParams, rescalingSpec, rescalingValues } from './rescaling';
 export { type ReshapeParams, reshapeSpec } from './reshape';
 export { type SeparableConv2DParams, separableConv2dSpec } from './separableConv2d';
 export {

@@ -6,14 +6,18 @@ import {
   type ConvParams,
   compress1x1AsConv2D,
   isLayerKind,
+  isUniform,
   type LayerKind,
   type Pair,
   type ParamsOf,
   type Pool2DParams,
+  rescalingValues,
   stridedReductionEquivalent,
 } from '../../shared/layers';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
 import { enableClosedFormTraining } from './batchNormLayer';
+import { normalizationClass } from './normalizationLayer';
+import { subtractClass } from './subtractLayer';
 
 type Tf = typeof tfjs;
 type Layer = tfjs.layers.Layer;
@@ -94,6 +98,10 @@ function globalPool(ctx: BuildContext<{ keepDims: boolean }>, kind: 'GlobalAvgPo
     ? ctx.tf.layers.globalAveragePooling2d(config)
     : ctx.tf.layers.globalMaxPooling2d(config);
 }
+
+/** A Rescaling factor as tfjs takes it: a number, or one per channel (typed as a number by tfjs, used as a tensor-like). */
+const tfjsFactor = (v: number | readonly number[]): number =>
+  isUniform(v) ? rescalingValues(v)[0]! : ([...rescalingValues(v)] as unknown as number);
 
 /** The single input's shape; the analysis has checked there is exactly one. */
 const only = (ctx: BuildContext<unknown>): Shape => ctx.inputShapes[0] ?? [];
@@ -197,12 +205,11 @@ export const builders: Builders = {
       throw new UnsupportedInTfjs(`TensorFlow.js's ELU has alpha 1 only (alpha ${ctx.params.alpha}): set alpha to 1`);
     return ctx.tf.layers.elu({ name: ctx.name });
   },
-  Rescaling: (ctx) => ctx.tf.layers.rescaling({ name: ctx.name, scale: ctx.params.scale, offset: ctx.params.offset }),
-  Normalization: () => {
-    throw new UnsupportedInTfjs(
-      'TensorFlow.js has no Normalization layer: use a Rescaling (scale 1/std, offset −mean/std) to train here',
-    );
-  },
+  Rescaling: ({ tf, name, params: p }) =>
+    // tfjs's Rescaling multiplies and adds with tf.mul / tf.add, which broadcast a per-channel list too.
+    tf.layers.rescaling({ name, scale: tfjsFactor(p.scale), offset: tfjsFactor(p.offset) }),
+  Normalization: ({ tf, name, params: p }) =>
+    new (normalizationClass(tf))({ name, mean: p.mean, variance: p.variance }),
   ZeroPadding2D: (ctx) => {
     const [[top, bottom], [left, right]] = ctx.params.padding;
     return ctx.tf.layers.zeroPadding2d({
@@ -224,11 +231,7 @@ export const builders: Builders = {
   Average: (ctx) => ctx.tf.layers.average({ name: ctx.name }),
   Maximum: (ctx) => ctx.tf.layers.maximum({ name: ctx.name }),
   Minimum: (ctx) => ctx.tf.layers.minimum({ name: ctx.name }),
-  Subtract: () => {
-    throw new UnsupportedInTfjs(
-      'TensorFlow.js has no Subtract layer: add a Rescaling with scale −1 on the second input and use Add',
-    );
-  },
+  Subtract: (ctx) => new (subtractClass(ctx.tf))({ name: ctx.name }),
   // tfjs's Flatten refuses a vector, which it would leave unchanged: reshape to the same size instead.
   Flatten: (ctx) =>
     only(ctx).length === 1

@@ -102,10 +102,12 @@ export function compileGraph(tf: Tf, graph: Graph, analysis: Analysis = analyzeG
   const outputs = analysis.outputs.map((id) => tensors.get(id)!);
   const model = tf.model({ inputs, outputs, name: 'netwright' });
   const counted = model.countParams();
-  if (counted !== analysis.totals.params) {
+  const trainable = model.trainableWeights.reduce((n, w) => n + tf.util.sizeFromShape(w.shape as number[]), 0);
+  const { params, trainableParams } = analysis.totals;
+  if (counted !== params || trainable !== trainableParams) {
     model.dispose();
     throw new CompileError(
-      `TensorFlow.js counts ${counted} parameters but the analysis says ${analysis.totals.params} (please report this)`,
+      `TensorFlow.js counts ${counted} parameters (${trainable} trainable) but the analysis says ${params} (${trainableParams} trainable) (please report this)`,
     );
   }
   return { model, analysis };

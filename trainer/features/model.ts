@@ -1,11 +1,12 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { SerializedModel } from '../serialize';
+import { registerCustomLayers, type SerializedModel } from '../serialize';
 import { FeatureProblem } from './problem';
 
 type Tf = typeof tfjs;
 
 /** A run's stored model (TF.js Layers format) back as a LayersModel, in whichever thread calls it. */
 export function loadSerializedModel(tf: Tf, model: SerializedModel): Promise<tfjs.LayersModel> {
+  registerCustomLayers(tf);
   return tf.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: model.modelTopology as tfjs.io.ModelArtifacts['modelTopology'],

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { KerasWeights, Tensor } from '../../../shared/export';
+import { registerCustomLayers } from '../../../trainer/serialize';
 import { ExportProblem } from './problem';
 
 type Tf = typeof tfjs;
@@ -71,6 +72,7 @@ export async function loadSavedModel(tf: Tf, dir: string): Promise<tfjs.LayersMo
     }
     return [specs, parts];
   });
+  registerCustomLayers(tf);
   try {
     return await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (err) {

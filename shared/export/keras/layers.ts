@@ -1,7 +1,11 @@
-import type { Pair } from '../../layers';
+import { isUniform, type Pair, rescalingValues } from '../../layers';
 import type { ExportNode } from '../network';
 import type { PlainKind } from '../plainLayer';
 import { type Arg, bool, call, type Expr, float, int, intTuple, keyword, list, str, tuple } from '../python/expr';
+
+/** A Rescaling factor: one number, or a list with one per channel (Keras broadcasts it on the last axis). */
+const factor = (v: number | readonly number[]): Expr =>
+  isUniform(v) ? float(rescalingValues(v)[0]!) : list(rescalingValues(v).map(float));
 
 /** The Keras class each plain kind is written as (also what the structural test expects). */
 export const kerasClassOf: Record<PlainKind, string> = {
@@ -139,7 +143,8 @@ function layerArgs(node: ExportNode): Arg[] {
       return layer.params.alpha !== 1 ? [keyword('alpha', float(layer.params.alpha))] : [];
     case 'Rescaling': {
       const p = layer.params;
-      return [float(p.scale), ...(p.offset !== 0 ? [keyword('offset', float(p.offset))] : [])];
+      const offsetShown = !isUniform(p.offset) || rescalingValues(p.offset)[0] !== 0;
+      return [factor(p.scale), ...(offsetShown ? [keyword('offset', factor(p.offset))] : [])];
     }
     case 'Normalization': {
       const p = layer.params;

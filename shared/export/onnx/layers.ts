@@ -1,5 +1,5 @@
 import type { Shape } from '../../graph/types';
-import { type ActivationName, dilatedSize, preluAlphaShape } from '../../layers';
+import { type ActivationName, dilatedSize, isUniform, preluAlphaShape, rescalingValues } from '../../layers';
 import { type ExportNode, isImage } from '../network';
 import type { PlainLayer } from '../plainLayer';
 import { reshape, type Tensor, transpose } from '../tensorFile';
@@ -397,8 +397,14 @@ export function writeLayer(ctx: LayerContext): string {
     }
     case 'Rescaling': {
       const p = layer.params;
-      const scaled = b.op('Mul', [x, b.constant(p.scale)], step('scale'));
-      return p.offset === 0 ? scaled : b.op('Add', [scaled, b.constant(p.offset)], step('offset'));
+      // One value per channel sits on the channel axis: [C, 1, 1] for an NCHW image.
+      const factor = (v: number | readonly number[], what: string) =>
+        isUniform(v)
+          ? b.constant(rescalingValues(v)[0]!)
+          : b.floats(`${node.name}.${what}`, channelDims(input, input.at(-1)!), rescalingValues(v));
+      const scaled = b.op('Mul', [x, factor(p.scale, 'scale')], step('scale'));
+      const noOffset = isUniform(p.offset) && rescalingValues(p.offset)[0] === 0;
+      return noOffset ? scaled : b.op('Add', [scaled, factor(p.offset, 'offset')], step('offset'));
     }
     case 'Normalization':
       return normalization(ctx, layer);

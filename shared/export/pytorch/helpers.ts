@@ -117,15 +117,24 @@ const sources: Record<HelperName, string> = {
         return torch.where(x >= 0, x, self.weight * x)
 `,
   Rescaling: `class Rescaling(nn.Module):
-    """Keras's Rescaling: x * scale + offset."""
+    """Keras's Rescaling: x * scale + offset. A list is one value per channel, as
+    Keras >= 2.10's EfficientNet scales each colour by its own factor.
+    """
 
-    def __init__(self, scale, offset=0.0):
+    def __init__(self, scale, offset=0.0, channels_last=False):
         super().__init__()
         self.scale = scale
         self.offset = offset
+        self.channels_last = channels_last
 
     def forward(self, x):
-        return x * self.scale + self.offset
+        return x * self.per_channel(self.scale, x) + self.per_channel(self.offset, x)
+
+    def per_channel(self, value, x):
+        if not isinstance(value, list):
+            return value
+        shape = (-1,) if self.channels_last else (-1, 1, 1)
+        return torch.tensor(value, dtype=x.dtype, device=x.device).reshape(shape)
 `,
   Normalization: `class Normalization(nn.Module):
     """Keras's Normalization over the channels: (x - mean) / sqrt(variance). Statistics

@@ -1,4 +1,4 @@
-import { type ActivationName, dilatedSize, type Pair, preluAlphaShape } from '../../layers';
+import { type ActivationName, dilatedSize, isUniform, type Pair, preluAlphaShape, rescalingValues } from '../../layers';
 import { type ExportNode, isImage, torchShape } from '../network';
 import type { PlainLayer } from '../plainLayer';
 import { type Arg, atom, bool, call, type Expr, float, int, intTuple, keyword, list, str } from '../python/expr';
@@ -323,7 +323,12 @@ export function torchLayer(node: ExportNode): TorchLayer {
     }
     case 'Rescaling': {
       const p = layer.params;
-      return single(call('Rescaling', [float(p.scale), float(p.offset)]), ['Rescaling']);
+      const factor = (v: number | readonly number[]): Expr =>
+        isUniform(v) ? float(rescalingValues(v)[0]!) : list(rescalingValues(v).map(float));
+      const args: Arg[] = [factor(p.scale), factor(p.offset)];
+      // Per-channel factors go on the channel axis: dim 1 of an NCHW image, the last axis otherwise.
+      if (!image && !(isUniform(p.scale) && isUniform(p.offset))) args.push(keyword('channels_last', bool(true)));
+      return single(call('Rescaling', args), ['Rescaling']);
     }
     case 'Normalization': {
       const p = layer.params;

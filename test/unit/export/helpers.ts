@@ -129,7 +129,8 @@ export function randomizeWeights(tf: typeof tfjs, model: tfjs.LayersModel, seed:
     // Weights always have fully known shapes.
     const shape = w.shape as number[];
     let value: tfjs.Tensor;
-    if (name.endsWith('moving_variance')) value = tf.randomUniform(shape, 0.5, 1.5, 'float32', s++);
+    // Batch norm's moving_variance and Normalization's variance must stay positive.
+    if (name.endsWith('variance')) value = tf.randomUniform(shape, 0.5, 1.5, 'float32', s++);
     else if (name.endsWith('gamma')) value = tf.randomUniform(shape, 0.5, 1.5, 'float32', s++);
     else if (/(moving_mean|beta|bias)$/.test(name)) value = tf.randomNormal(shape, 0, 0.3, 'float32', s++);
     else value = tf.randomUniform(shape, -1, 1, 'float32', s++).mul(Math.sqrt(3 / fanIn(shape)));

@@ -16,6 +16,7 @@ announceSkip(
 /** Keras's model.summary() counts (test/unit/import/applications.test.ts says where they come from). */
 const NETWORKS = [
   ['efficientnet_b0.keras29.json', 5_288_548, 42_023],
+  ['efficientnet_b0.keras210.json', 5_288_548, 42_023],
   ['mobilenet_v3_small.keras29.json', 2_542_856, 12_112],
   ['nasnet_mobile.keras29.json', 5_289_978, 36_738],
 ] as const;
@@ -25,12 +26,15 @@ beforeAll(async () => {
 });
 
 describe('the imported Keras Applications compile and export whole (no partial network)', () => {
-  // EfficientNetB0 is left out: TF.js has no Normalization layer, and the compiler says so.
-  it.each([NETWORKS[1], NETWORKS[2]])(
-    '%s compiles in TF.js with Keras’s parameter count',
+  it.each(NETWORKS)(
+    '%s compiles in TF.js with Keras’s parameter counts, trainable and non-trainable',
     (file, trainable, nonTrainable) => {
       const { model } = compileGraph(tf, importFixture(file).graph);
+      const size = (weights: tf.LayerVariable[]) =>
+        weights.reduce((n, w) => n + tf.util.sizeFromShape(w.shape as number[]), 0);
       expect(model.countParams()).toBe(trainable + nonTrainable);
+      expect(size(model.trainableWeights)).toBe(trainable);
+      expect(size(model.nonTrainableWeights)).toBe(nonTrainable);
       model.dispose();
     },
   );

@@ -8,9 +8,10 @@ import { ACTIVATIONS, getLayerSpec, LayerError, validateParams } from '../../../
  * input, a list of steps and a head. Steps that would not fit the current shape are
  * skipped, so every recipe gives a valid graph. `tfjs: true` keeps to what TF.js can
  * compile (no grouped convs, no dilated depthwise convs, no hard_sigmoid or
- * hard_swish, no Subtract or Normalization, ReLU without slope or threshold, ELU with
- * alpha 1, LayerNormalization with gamma and beta, nearest upsampling), for the tests that
- * compare against a TF.js model.
+ * hard_swish, ReLU without slope or threshold, ELU with alpha 1, LayerNormalization with
+ * gamma and beta, nearest upsampling), for the tests that compare against a TF.js model.
+ * They also leave out Subtract and Normalization, which TF.js lacked when these seeded
+ * graphs were fixed; preprocessing.test.ts compares those with TF.js.
  */
 export interface Recipe {
   input: { image: boolean; size: [number, number]; channels: number };

@@ -15,6 +15,13 @@ import { analyse, analysisErrors, FIXTURES, importFixture } from './helpers';
  */
 const KERAS = {
   EfficientNetB0: { total: 5_330_571, trainable: 5_288_548, nonTrainable: 42_023, weights: 314 },
+  // Keras ≥ 2.10 adds a Rescaling with one scale per colour, which has no weights: the same counts.
+  'EfficientNetB0 (Keras 2.10, per-channel Rescaling)': {
+    total: 5_330_571,
+    trainable: 5_288_548,
+    nonTrainable: 42_023,
+    weights: 314,
+  },
   MobileNetV3Small: { total: 2_554_968, trainable: 2_542_856, nonTrainable: 12_112, weights: 210 },
   NASNetMobile: { total: 5_326_716, trainable: 5_289_978, nonTrainable: 36_738, weights: 1126 },
 } as const;
@@ -75,6 +82,18 @@ describe('Keras Applications fixtures', () => {
         partial: false,
       });
     }
+  });
+
+  it('Keras ≥ 2.10’s EfficientNet: the Rescaling after the Normalization takes 1/√std per colour', () => {
+    const r = importFixture('efficientnet_b0.keras210.json');
+    const rescaling = r.graph.nodes.find((n) => n.id === 'rescaling_1');
+    expect(rescaling).toMatchObject({
+      kind: 'Rescaling',
+      params: { scale: [0.229, 0.224, 0.225].map((std) => 1 / Math.sqrt(std)), offset: 0 },
+    });
+    const a = analyse(r);
+    expect(a.nodes.rescaling_1?.paramCount).toEqual({ trainable: 0, nonTrainable: 0, total: 0 });
+    expect(a.nodes.rescaling_1?.outputShape).toEqual([224, 224, 3]);
   });
 
   it('the architectures’ landmarks: EfficientNet squeeze-and-excitation, NASNet cells, MobileNetV3 hard-swish', () => {

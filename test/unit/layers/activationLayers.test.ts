@@ -70,7 +70,27 @@ describe('Rescaling', () => {
   });
 
   it('names a bad scale', () => {
-    expect(rejection('Rescaling', { scale: Number.POSITIVE_INFINITY })).toBe('scale: expected a number, got Infinity');
+    expect(rejection('Rescaling', { scale: Number.POSITIVE_INFINITY })).toBe(
+      'scale: expected a number, or a list of numbers (one per channel), got Infinity',
+    );
+    expect(rejection('Rescaling', { offset: [] })).toBe(
+      'offset: expected a number, or a list of numbers (one per channel), got []',
+    );
+    expect(rejection('Rescaling', { scale: [1, 'a'] })).toContain('got [1, "a"]');
+  });
+
+  it('takes one scale and offset per channel (Keras ≥ 2.10 EfficientNet), still no weights', () => {
+    const perChannel = { scale: [2, 0.5, 1], offset: [0, -1, 0.25] };
+    expect(evaluate('Rescaling', perChannel, [[224, 224, 3]])).toEqual({ shape: [224, 224, 3], params: none, macs: 0 });
+    expect(evaluate('Rescaling', { scale: [2] }, [[4, 4, 3]])).toEqual({ shape: [4, 4, 3], params: none, macs: 0 });
+    expect(getLayerSpec('Rescaling')!.summary(params('Rescaling', perChannel))).toBe('×[2, 0.5, 1] + [0, -1, 0.25]');
+    expect(getLayerSpec('Rescaling')!.summary(params('Rescaling', { scale: [0.5], offset: [-1] }))).toBe('×0.5 − 1');
+    expect(shapeError('Rescaling', { scale: [1, 2] }, [[4, 4, 3]])).toBe(
+      'Rescaling has 2 scale values for 3 channels — give one value, or one per channel',
+    );
+    expect(shapeError('Rescaling', { offset: [1, 2, 3, 4] }, [[3]])).toBe(
+      'Rescaling has 4 offset values for 3 channels — give one value, or one per channel',
+    );
   });
 });
 

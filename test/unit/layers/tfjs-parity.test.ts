@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssues } from '../../../shared/issues';
 import { ACTIVATIONS, getLayerSpec, LayerError, validateParams } from '../../../shared/layers';
+import { normalizationClass } from '../../../trainer/compile/normalizationLayer';
+import { subtractClass } from '../../../trainer/compile/subtractLayer';
 
 /**
  * Every layer kind against TensorFlow.js Layers (the library the app trains with), over
@@ -481,6 +483,16 @@ describe('element-wise merges match tfjs (axes of size 1 stretch)', () => {
       RUNS,
     );
   });
+
+  it('Subtract (Netwright’s own TF.js layer)', () => {
+    fc.assert(
+      fc.property(broadcastCase, (c) => {
+        const shapes = shapesOf({ ...c, count: 2 });
+        expectSame(ours('Subtract', {}, shapes), theirs(shapes, merged(new (subtractClass(tf))({}))));
+      }),
+      RUNS,
+    );
+  });
 });
 
 describe('activation layers and preprocessing match tfjs', () => {
@@ -530,6 +542,31 @@ describe('activation layers and preprocessing match tfjs', () => {
         },
       ),
       RUNS,
+    );
+  });
+
+  it('Rescaling with one value per channel (or the wrong number of them)', () => {
+    fc.assert(
+      fc.property(anyRank, fc.integer({ min: 2, max: 6 }), (shape, count) => {
+        const scale = Array.from({ length: count }, (_, i) => 0.5 + i);
+        const layer = tf.layers.rescaling({ scale: scale as unknown as number });
+        expectSame(ours('Rescaling', { scale }, [shape]), theirs([shape], single(layer)));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('Normalization (Netwright’s own TF.js layer): adapted statistics are 2·C + 1 weights, given ones none', () => {
+    fc.assert(
+      fc.property(anyRank, fc.boolean(), (shape, given) => {
+        const c = shape.at(-1)!;
+        const stats = given
+          ? { mean: Array.from({ length: c }, () => 0.5), variance: Array.from({ length: c }, () => 2) }
+          : { mean: null, variance: null };
+        const layer = new (normalizationClass(tf))(stats);
+        expectSame(ours('Normalization', stats, [shape]), theirs([shape], single(layer)));
+      }),
+      { numRuns: 20 },
     );
   });
 

@@ -52,3 +52,18 @@ describe('the editor re-analyses only when the numbers can change', () => {
     }
   });
 });
+
+describe('unlinking shared weights re-runs the analysis', () => {
+  it('the counts grow by the layer’s weights once the second call has its own (siamese Dense: 77 → 145)', async () => {
+    const { importKerasJson } = await import('../../../shared/import');
+    const { siameseDense } = await import('../import/sharedFixtures');
+    const r = importKerasJson(siameseDense());
+    if (!r.ok) throw new Error(r.error);
+    const second = r.graph.nodes.find((n) => n.sharesWeightsWith !== undefined)!;
+    expect(analysisOf(r.graph).totals.params).toBe(77);
+    const unlinked = applyChanges(r.graph, [{ type: 'unshareWeights', ids: [second.id] }]);
+    expect(unlinked.nodes.find((n) => n.id === second.id)!.sharesWeightsWith).toBeUndefined();
+    // embed's 16·4 + 4 = 68 weights, now counted twice.
+    expect(analysisOf(unlinked).totals.params).toBe(77 + 68);
+  });
+});
