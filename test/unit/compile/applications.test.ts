@@ -27,8 +27,10 @@ const quiet: JobHooks = {
   onEpoch() {},
 };
 
-describe('the Keras Applications fixtures train in TF.js (one step, 32×32, cpu)', () => {
-  it.each(['efficientnet_b0.keras29.json', 'mobilenet_v3_small.keras29.json', 'nasnet_mobile.keras29.json'])(
+// EfficientNetB0 is the one that needs our own Normalization and Subtract layers; MobileNetV3Small
+// (~5 s) and NASNetMobile (~21 s) train through stock layers, which other tests cover.
+describe('EfficientNetB0 trains in TF.js (one step, 32×32, cpu)', () => {
+  it.each(['efficientnet_b0.keras29.json'])(
     '%s',
     async (file) => {
       const before = tf.memory().numTensors;
