@@ -109,7 +109,7 @@ export function MaximiseSection({
   };
 
   return (
-    <section className="feature-section" aria-label={t('panels.features.excites')}>
+    <section className="feature-section" aria-label={t('panels.features.maximisation')}>
       <h3>{t('panels.features.excites')}</h3>
       <p className="muted small">{t('panels.features.maximiseIntro')}</p>
       <div className="feature-controls">

@@ -259,6 +259,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     channelTitle: 'Kanal {{channel}}: {{min}} bis {{max}}; anklicken, um ihn zu maximieren',
     channel: 'Kanal {{channel}}',
     excites: 'Was einen Kanal anregt',
+    maximisation: 'Aktivierungsmaximierung',
     maximiseIntro:
       'Gradientenaufstieg auf der Eingabe ausgehend von grauem Rauschen, der die mittlere Aktivierung des Kanals erhöht; zufällige Verschiebungen, leichte Unschärfe und ein Zug zu Grau halten das Bild lesbar.',
     layerToMaximise: 'Zu maximierende Schicht',

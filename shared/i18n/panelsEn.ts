@@ -258,6 +258,7 @@ export const panelsEn = {
     channelTitle: 'channel {{channel}}: {{min}} to {{max}}; click to maximise it',
     channel: 'channel {{channel}}',
     excites: 'What excites a channel',
+    maximisation: 'Activation maximisation',
     maximiseIntro:
       'Gradient ascent on the input from grey noise, raising the channel’s mean activation; random shifts, a light blur and a pull towards grey keep the picture readable.',
     layerToMaximise: 'Layer to maximise',
