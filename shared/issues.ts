@@ -1,3 +1,5 @@
+import { type DiagnosticText, said, type TextValue } from './i18n/diagnosticText';
+
 /**
  * One way to report a validation problem: the field it concerns and what is wrong. The
  * CLI, the API and the inspector all format issues with `formatIssues`, and the inspector
@@ -7,6 +9,8 @@ export interface Issue {
   /** Dotted path of the offending setting ("kernelSize", "layers.0.name"); '' for the whole value. */
   field: string;
   message: string;
+  /** The message without its language, where its source gave one (else `message` is shown as is). */
+  text?: DiagnosticText;
 }
 
 /** The part of a ZodError read here; structural so this file needs no zod import. */
@@ -37,3 +41,9 @@ export const describeZodError = (error: IssueSource, max?: number): string => fo
 
 /** The message of anything thrown: an Error's own message, else the value as text. */
 export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** An issue as a text without its language: "field: message" like formatIssue. */
+export function issueText(issue: Issue): TextValue {
+  const message = issue.text ?? issue.message;
+  return issue.field ? said('issue.field', { field: issue.field, message }) : message;
+}

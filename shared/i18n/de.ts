@@ -1,9 +1,11 @@
 import type { Catalogue } from './catalogue';
+import { diagnosticsDe } from './diagnosticsDe';
 import { lessonDe } from './lessonDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
   lesson: lessonDe,
+  diagnostics: diagnosticsDe,
   common: {
     receptiveField: {
       global: 'global',

@@ -1,4 +1,5 @@
 import type { ActionId } from '../actionIds';
+import { diagnosticsEn } from './diagnosticsEn';
 import { lessonEn } from './lessonEn';
 
 /**
@@ -8,6 +9,7 @@ import { lessonEn } from './lessonEn';
  */
 export const en = {
   lesson: lessonEn,
+  diagnostics: diagnosticsEn,
   common: {
     receptiveField: {
       global: 'global',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -48,7 +49,7 @@ function channels(inputs: Parameters<typeof lastAxis>[0], p: NormalizationParams
   ] as const) {
     if (values && values.length !== 1 && values.length !== c)
       throw new LayerError(
-        `Normalization has ${values.length} ${name} values for ${c} channels — give one value, or one per channel`,
+        said('layer.statistics', { subject: 'Normalization', count: values.length, name, channels: c }),
       );
   }
   return c;

@@ -1,0 +1,125 @@
+import type { Catalogue } from './catalogue';
+
+/** The problem texts in German: the same keys and placeholders as diagnosticsEn.ts. */
+export const diagnosticsDe: Catalogue['diagnostics'] = {
+  and: '{{first}} und {{second}}',
+  issue: {
+    field: '{{field}}: {{message}}',
+    list: '{{first}}; {{second}}',
+  },
+  analysis: {
+    duplicateId:
+      '{{layer}} hat dieselbe ID wie {{first}} und wird daher ignoriert – die Projektdatei ist möglicherweise beschädigt; lösche die Schicht und füge sie neu hinzu',
+    missingSource:
+      'Eine Verbindung in {{layer}} kommt von einer Schicht, die es nicht gibt („{{id}}“) – lösche die Verbindung',
+    missingTarget:
+      'Eine Verbindung aus {{layer}} führt zu einer Schicht, die es nicht gibt („{{id}}“) – lösche die Verbindung',
+    missingBoth:
+      'Eine Verbindung verweist auf Schichten, die es nicht gibt („{{source}}“ → „{{target}}“) – lösche die Verbindung',
+    selfLoop: '{{layer}} ist mit sich selbst verbunden – entferne diese Verbindung',
+    tangle:
+      '{{layer}} liegt in einem Geflecht von Zyklen über {{size}} Schichten, darunter {{names}} – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; entferne also eine dieser Verbindungen',
+    loop: '{{layer}} liegt in einem Zyklus: {{loop}} – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; entferne also eine dieser Verbindungen',
+    longLoop:
+      '{{layer}} liegt in einem Zyklus: {{loop}} ({{size}} Schichten) – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; entferne also eine dieser Verbindungen',
+    noInput: '{{layer}} hat keine Eingabe – verbinde eine Schicht mit ihr',
+    fewInputs: '{{layer}} braucht mindestens {{min}} Eingaben, hat aber {{have}} – verbinde {{missing}} weitere',
+    sourceWithInputs:
+      '{{layer}} nimmt keine Eingaben, hat aber {{have}} – eine {{kind}}-Schicht beginnt das Netz; entferne also die eingehende Verbindung',
+    oneInput:
+      '{{layer}} nimmt eine Eingabe, hat aber {{have}} – füge ein Concatenate oder Add ein, um sie zusammenzuführen',
+    manyInputs: '{{layer}} nimmt höchstens {{max}} Eingaben, hat aber {{have}} – entferne {{extra}} der Verbindungen',
+    importedReason: '{{layer}}: {{reason}}',
+    unknownReason: '{{layer}}: {{reason}}',
+    unknownKind:
+      '{{layer}} hat einen Schichttyp, den Netwright nicht kennt („{{kind}}“) – ersetze sie durch eine Schicht aus der Palette',
+    placeholderSameShape:
+      '{{layer}} wird nicht unterstützt: Ihre Ausgabe hat vermutlich die Form ihrer Eingabe (richtig für elementweise Schichten; sonst im Inspektor einstellen), und sie zählt mit 0 Parametern und 0 Multiply-Adds, die Summen sind also eine untere Schranke – ersetze sie durch Schichten aus der Palette, um exakte Zahlen zu erhalten',
+    placeholderShape:
+      '{{layer}} wird nicht unterstützt: Als Ausgabeform ist {{shape}} angegeben, und sie zählt mit 0 Parametern und 0 Multiply-Adds, die Summen sind also eine untere Schranke – ersetze sie durch Schichten aus der Palette, um exakte Zahlen zu erhalten',
+    invalidParams: '{{layer}} hat ungültige Einstellungen: {{issues}}',
+    shapeError: '{{layer}}: {{problem}}',
+    emptyOutput:
+      '{{layer}} würde {{output}} ausgeben: Eine Dimension ist auf null oder darunter gefallen – verwende einen kleineren Kernel oder Stride, Padding „same“ oder eine größere Eingabe',
+    emptyOutputFrom:
+      '{{layer}} würde aus {{inputs}} {{output}} ausgeben: Eine Dimension ist auf null oder darunter gefallen – verwende einen kleineren Kernel oder Stride, Padding „same“ oder eine größere Eingabe',
+    inputTooLarge:
+      '{{layer}} würde {{output}} ausgeben, mehr als {{limit}} Werte pro Beispiel (Netwrights Grenze, 8 GiB als float32) – verwende eine kleinere Eingabeform',
+    outputTooLarge:
+      '{{layer}} würde {{output}} ausgeben, mehr als {{limit}} Werte pro Beispiel (Netwrights Grenze, 8 GiB als float32) – verwende eine kleinere Eingabe, weniger Kanäle oder einen größeren Stride',
+    tooManyParams:
+      '{{layer}} hätte {{value}} Parameter, mehr als die {{limit}}, die Netwright exakt zählt – verwende einen kleineren Kernel oder weniger Kanäle',
+    tooManyMacs:
+      '{{layer}} hätte {{value}} Multiply-Adds, mehr als die {{limit}}, die Netwright exakt zählt – verwende einen kleineren Kernel oder weniger Kanäle',
+    internal: {
+      analysis:
+        'Netwright konnte die Analyse von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+      outputShape:
+        'Netwright konnte die Ausgabeform von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+      costs:
+        'Netwright konnte die Parameter und Multiply-Adds von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+      receptiveField:
+        'Netwright konnte das rezeptive Feld von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+      network:
+        'Netwright konnte dieses Netz nicht analysieren ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+    },
+    duplicateName:
+      '{{layer}} hat denselben Namen wie eine andere Schicht – die Namen werden zu den Schichtnamen des kompilierten Modells und müssen eindeutig sein; benenne also eine davon um',
+    unknownGroup:
+      '{{layer}} gehört zu einem Modul, das es nicht gibt („{{group}}“), daher zählt kein Modul sie mit – verschiebe sie in ein Modul oder aus allen heraus',
+    unusedOutput:
+      'Die Ausgabe von {{layer}} wird von keiner Schicht verwendet und würde daher neben {{main}} zu einer zusätzlichen Modellausgabe – verbinde sie weiter oder lösche sie',
+    downstream_one:
+      'Wegen des Problems bei {{layer}} hat {{n}} Schicht danach noch keine Form und keine Kosten – sie wird analysiert, sobald es behoben ist',
+    downstream_other:
+      'Wegen des Problems bei {{layer}} haben {{n}} Schichten danach noch keine Form und keine Kosten – sie werden analysiert, sobald es behoben ist',
+    sharedWeights:
+      '„{{owner}}“ teilt seine {{count}} Gewichte mit {{others}} (eine Schicht, {{times}}-mal angewandt): einmal gezählt, wie Keras sie zählt',
+    sharedMissing:
+      '„{{name}}“ teilt die Gewichte von „{{owner}}“, das nicht im Netz ist: entferne die Verknüpfung oder füge die Schicht hinzu',
+    sharedChain:
+      '„{{name}}“ teilt die Gewichte von „{{owner}}“, das selbst die Gewichte einer anderen Schicht verwendet: verknüpfe es mit der Schicht, die sie hält',
+    sharedMismatch:
+      '„{{name}}“ teilt die Gewichte von „{{owner}}“, bräuchte aber {{mine}} Gewichte der Art {{kind}}, wo „{{owner}}“ {{theirs}} der Art {{ownerKind}} hat: gib beiden dieselben Einstellungen und Eingabekanäle',
+  },
+  layer: {
+    noInputs: '{{subject}} braucht mindestens zwei Eingaben, hat aber keine',
+    sameShape:
+      '{{subject}} braucht Eingaben derselben Form, aber Eingabe 1 ist {{first}} und Eingabe {{index}} ist {{other}} (Eingaben in der Reihenfolge der Verbindungen gezählt) – eine 1×1-Conv2D oder ein passender Stride kann sie angleichen',
+    broadcastShape:
+      '{{subject}} braucht Eingaben derselben Form (eine Achse der Größe 1 darf sich strecken), aber Eingabe 1 ist {{first}} und Eingabe {{index}} ist {{other}} (Eingaben in der Reihenfolge der Verbindungen gezählt) – ein Reshape, eine 1×1-Conv2D oder ein passender Stride kann sie angleichen',
+    exactlyTwo: '{{subject}} braucht genau zwei Eingaben, hat aber {{count}}',
+    atLeastTwo: '{{subject}} braucht mindestens zwei Eingaben, hat aber {{count}}',
+    placeholderInputs: 'Ihre Ausgabe hat vermutlich die Form ihrer Eingabe, sie hat aber {{count}} Eingaben',
+    kernelFit:
+      'Ein {{size}}-Kernel passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, einen kleineren Kernel oder eine größere Eingabe',
+    kernelFitDilated:
+      'Ein {{size}}-Kernel mit Dilatation {{dilation}} überspannt {{span}} und passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, einen kleineren Kernel oder eine kleinere Dilatation oder eine größere Eingabe',
+    poolFit:
+      'Ein {{size}}-Pooling-Fenster passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, ein kleineres Pooling-Fenster oder eine größere Eingabe',
+    windowFit:
+      'Ein {{size}}-Fenster passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, ein kleineres Fenster oder eine größere Eingabe',
+    oneInput: '{{subject}} nimmt genau eine Eingabe, hat aber {{count}}',
+    imageInput:
+      '{{subject}} braucht eine Bildeingabe [Höhe, Breite, Kanäle], hat aber {{shape}} – füge davor ein Reshape ein',
+    noAxis: '{{subject}} braucht eine Eingabe mit mindestens einer Achse, hat aber []',
+    concatAxis:
+      '{{subject}}: Achse {{axis}} gibt es bei Eingaben der Form {{shape}} nicht – verwende -1 für die Kanalachse',
+    concatShape:
+      '{{subject}}: Die Eingaben müssen auf jeder Achse außer Achse {{axis}} übereinstimmen, aber Eingabe 1 ist {{first}} und Eingabe {{index}} ist {{other}} (Eingaben in der Reihenfolge der Verbindungen gezählt)',
+    cropAll:
+      '{{subject}} würde {{top}}+{{bottom}} Zeilen und {{left}}+{{right}} Spalten von {{shape}} abschneiden, und es bliebe nichts übrig – schneide weniger ab',
+    permuteAxes:
+      '{{subject}} ordnet {{dims}} Achsen um, aber seine Eingabe {{shape}} hat {{rank}} – gib einen Eintrag pro Achse an',
+    reshapeCount:
+      '{{subject}} kann {{shape}} ({{count}} Werte) nicht in {{target}} ({{known}} Werte) umformen – die Anzahlen müssen übereinstimmen',
+    reshapeFill:
+      '{{subject}} kann die -1 in {{target}} nicht füllen: {{shape}} hat {{count}} Werte, kein Vielfaches von {{known}}',
+    groups:
+      'groups {{groups}} muss sowohl die Eingabekanäle ({{channels}}) als auch filters ({{filters}}) teilen – wähle einen groups-Wert, der beide teilt',
+    sharedAxis:
+      '{{subject}} teilt Achse {{axis}}, aber seine Eingabe {{shape}} hat die Achsen 1 bis {{rank}} (0 ist der Batch)',
+    statistics:
+      '{{subject}} hat {{count}} {{name}}-Werte für {{channels}} Kanäle – gib einen Wert an oder einen pro Kanal',
+  },
+};
