@@ -4,7 +4,10 @@ import { checkPrinciples } from '../../shared/transforms';
 import { useDocumentStore } from './documentStore';
 import { useAnalysis } from './useAnalysis';
 
-export type EditorDiagnostic = Pick<Diagnostic, 'nodeId' | 'severity' | 'message'> & { code: string };
+export type EditorDiagnostic = Pick<Diagnostic, 'nodeId' | 'severity' | 'message'> & {
+  code: string;
+  text?: Diagnostic['text'];
+};
 
 /**
  * The importer's notes on the file (while the layers they name are still there; an

@@ -41,12 +41,17 @@ function template(key: DiagnosticKey, language: Language, count: number | undefi
   const cacheKey = `${language}:${path}`;
   let found = templates.get(cacheKey);
   if (found === undefined) {
-    let node: unknown = catalogues[language].diagnostics;
-    for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    found = typeof node === 'string' ? node : path;
+    // A key without plural forms is its own form for every count, as in i18next.
+    found = lookup(path, language) ?? lookup(key, language) ?? path;
     templates.set(cacheKey, found);
   }
   return found;
+}
+
+function lookup(path: string, language: Language): string | undefined {
+  let node: unknown = catalogues[language].diagnostics;
+  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' ? node : undefined;
 }
 
 const templates = new Map<string, string>();
