@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { diagnosticText, type Language } from '../../shared/i18n';
+import { issuesOf } from '../../shared/issues';
 import { getLayerSpec } from '../../shared/layers';
 
 export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'list';
@@ -90,6 +92,7 @@ export function checkFieldValue(
   params: Record<string, unknown>,
   key: string,
   value: unknown,
+  language: Language = 'en',
 ): string | undefined {
   const spec = getLayerSpec(kind);
   if (!spec) return undefined;
@@ -98,7 +101,8 @@ export function checkFieldValue(
   else next[key] = value;
   const result = spec.schema.safeParse(next);
   if (result.success) return undefined;
-  return result.error.issues.find((i) => i.path[0] === key)?.message;
+  const issue = issuesOf(result.error).find((i) => i.field.split('.')[0] === key);
+  return issue && diagnosticText(issue, language);
 }
 
 /** Settings that a layer reads only in one mode: showing them in the other would promise an effect they do not have. */

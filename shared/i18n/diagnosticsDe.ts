@@ -6,6 +6,37 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
   issue: {
     field: '{{field}}: {{message}}',
     list: '{{first}}; {{second}}',
+    expected: '{{what}} erwartet, {{got}} erhalten',
+    nothing: 'nichts',
+    unknownKeys_one: 'Unbekannte Einstellung: {{keys}}',
+    unknownKeys_other: 'Unbekannte Einstellungen: {{keys}}',
+    unknownKind: 'Unbekannte Schichtart „{{kind}}“.',
+    stridesWithDilation:
+      'strides {{strides}} zusammen mit dilation {{dilation}} wird nicht unterstützt (Keras verlangt, dass Stride oder Dilatation 1 ist) – setze einen der beiden Werte auf 1',
+    statisticsTogether:
+      'mean und variance müssen zusammen angegeben werden (oder beide null, dann von adapt() gelernt), aber nur eines ist gesetzt',
+    negativeVariance: 'Varianzen ≥ 0 erwartet, {{value}} erhalten',
+    what: {
+      oneOf: 'einer der Werte {{values}}',
+      either: '{{first}} oder {{second}}',
+      positiveWhole: 'eine positive ganze Zahl',
+      bool: 'true oder false',
+      pair: 'eine positive ganze Zahl oder ein Paar [Höhe, Breite] davon',
+      padding: 'eine ganze Zahl ≥ 0, ein Paar [Höhe, Breite] oder [[oben, unten], [links, rechts]]',
+      number: 'eine Zahl',
+      nonNegative: 'eine Zahl ≥ 0',
+      positive: 'eine Zahl > 0',
+      unit: 'eine Zahl von 0 bis 1',
+      ratio: 'ein Anteil größer als 0 und höchstens 1',
+      axis: 'eine ganze Zahl ungleich 0 (0 ist die Batch-Achse, -1 die Kanalachse)',
+      rate: 'eine Rate von 0 bis ausschließlich 1',
+      inputShape: '[Höhe, Breite, Kanäle] oder [Länge] aus positiven ganzen Zahlen',
+      mean: 'eine Liste von Zahlen (eine oder eine pro Kanal) oder null',
+      variance: 'eine Liste von Zahlen ≥ 0 (eine oder eine pro Kanal) oder null',
+      dims: 'eine Umordnung der Achsen 1…n (die Batch-Achse 0 bleibt vorn), z. B. [2, 1, 3]',
+      sharedAxes: 'null oder eine Liste verschiedener Achsen ≥ 1 (die Batch-Achse ist 0, wie in Keras)',
+      targetShape: 'eine Liste positiver ganzer Zahlen mit höchstens einer -1 (für „was übrig bleibt“)',
+    },
   },
   analysis: {
     duplicateId:

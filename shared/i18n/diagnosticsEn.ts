@@ -7,10 +7,44 @@
 export const diagnosticsEn = {
   /** Joins two texts of a list: "[8, 8, 4] and [8, 8, 2]". */
   and: '{{first}} and {{second}}',
-  /** A validation issue naming its setting, and issues in a row. */
+  /** Validation issues: one naming its setting, issues in a row, and what the schemas say. */
   issue: {
     field: '{{field}}: {{message}}',
     list: '{{first}}; {{second}}',
+    /** Every schema message reads "expected <what>, got <value>" (shared/layers/common.ts). */
+    expected: 'expected {{what}}, got {{got}}',
+    /** The value given when a setting is missing. */
+    nothing: 'nothing',
+    unknownKeys_one: 'Unrecognized key: {{keys}}',
+    unknownKeys_other: 'Unrecognized keys: {{keys}}',
+    unknownKind: 'Unknown layer kind "{{kind}}".',
+    stridesWithDilation:
+      'strides {{strides}} together with dilation {{dilation}} is not supported (Keras needs strides or dilation to be 1) — set one of them to 1',
+    statisticsTogether:
+      'expected mean and variance to be given together (or both null, learned by adapt()), got only one',
+    negativeVariance: 'expected variances ≥ 0, got {{value}}',
+    /** The <what> of "expected <what>, got <value>", exactly as the schemas write it. */
+    what: {
+      oneOf: 'one of {{values}}',
+      either: '{{first}} or {{second}}',
+      positiveWhole: 'a positive whole number',
+      bool: 'true or false',
+      pair: 'a positive whole number or a pair [height, width] of them',
+      padding: 'a whole number ≥ 0, a pair [height, width], or [[top, bottom], [left, right]]',
+      number: 'a number',
+      nonNegative: 'a number ≥ 0',
+      positive: 'a number > 0',
+      unit: 'a number from 0 to 1',
+      ratio: 'a ratio above 0 and at most 1',
+      axis: 'a whole number other than 0 (0 is the batch axis; -1 is the channels)',
+      rate: 'a rate from 0 up to (not including) 1',
+      inputShape: '[height, width, channels] or [length] of positive whole numbers',
+      mean: 'a list of numbers (one, or one per channel) or null',
+      variance: 'a list of numbers ≥ 0 (one, or one per channel) or null',
+      dims: 'a reordering of the axes 1…n (the batch axis 0 stays first), e.g. [2, 1, 3]',
+      sharedAxes: 'null or a list of distinct axes ≥ 1 (the batch axis is 0, as in Keras)',
+      targetShape: 'a list of positive whole numbers with at most one -1 (meaning "whatever is left")',
+    },
   },
   analysis: {
     duplicateId:
