@@ -23,9 +23,9 @@ export function useDiagnostics(): EditorDiagnostic[] {
   const analysis = useAnalysis();
   const { language } = useText();
   return useMemo(() => {
-    const notes = importNotes.filter(
-      (n) => n.code !== 'unsupported-layer' && (n.nodeId === null || analysis.nodes[n.nodeId] !== undefined),
-    );
+    const notes = importNotes
+      .filter((n) => n.code !== 'unsupported-layer' && (n.nodeId === null || analysis.nodes[n.nodeId] !== undefined))
+      .map((n) => (language === 'en' ? n : { ...n, message: diagnosticText(n, language) }));
     // English messages are the texts already.
     const said =
       language === 'en'

@@ -73,6 +73,12 @@ export function renderText(text: DiagnosticText, language: Language): string {
 /** The English text, which is also a Diagnostic's `message`. */
 export const english = (text: DiagnosticText): string => renderText(text, 'en');
 
+/** A problem's two forms of one text: its English message and the text itself. */
+export const withText = (text: DiagnosticText): { message: string; text: DiagnosticText } => ({
+  message: english(text),
+  text,
+});
+
 /**
  * What a problem says in a language. Problems from elsewhere (import notes, design hints)
  * may carry no text; they show their English message.

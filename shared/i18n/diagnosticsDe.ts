@@ -3,6 +3,39 @@ import type { Catalogue } from './catalogue';
 /** The problem texts in German: the same keys and placeholders as diagnosticsEn.ts. */
 export const diagnosticsDe: Catalogue['diagnostics'] = {
   and: '{{first}} und {{second}}',
+  import: {
+    unusualModelClass:
+      'Die Modellklasse „{{name}}“ ist weder Sequential noch Functional noch Model; sie wurde als funktionales Modell gelesen.',
+    inputShapeAll: 'Die Eingabeform {{shape}} wurde auf alle {{inputs}} Eingaben angewandt.',
+    frozenOne:
+      'Die Schicht {{name}} ist in der Datei eingefroren (trainable: false): Sie bleibt eingefroren, ihre Gewichte zählen als nicht trainierbar und bleiben beim Training unverändert.',
+    frozenMany:
+      '{{n}} Schichten ({{name}}, …) sind in der Datei eingefroren (trainable: false): Sie bleiben eingefroren, ihre Gewichte zählen als nicht trainierbar und bleiben beim Training unverändert.',
+    nestedModel:
+      'Das als Schicht verwendete Modell {{name}} wird als Modul aus seinen {{count}} Schichten gezeigt (benannt „{{path}}/…“); seine Parameter zählen so, wie Keras sie zählt.',
+    weightsListed:
+      'Die Datei nennt {{count}} Gewichte; Netwright importiert nur die Architektur, nicht die Werte der Gewichte.',
+    weightsHeld:
+      'Die Datei enthält {{count}} Gewichtswerte; Netwright importiert nur die Architektur, nicht die Werte der Gewichte.',
+    nonStandardJson: 'Die Datei enthält NaN oder Infinity (Pythons JSON-Erweiterung); sie wurden als null gelesen.',
+    inputOverride: 'Die Eingabe {{name}} ist als {{declared}} deklariert; verwendet wird wie verlangt {{shape}}.',
+    onnxInputOverride:
+      'Die Eingabe {{name}} ist als {{declared}} (H×W×C) deklariert; verwendet wird wie verlangt {{shape}}.',
+    sharedLayer:
+      'Die Schicht {{name}} wird {{times}}-mal angewandt (geteilte Gewichte): Jeder weitere Aufruf ({{calls}}) ist ein eigener Knoten, der die Gewichte des ersten Aufrufs verwendet, einmal gezählt, wie Keras sie zählt.',
+    sharedModel:
+      'Das Modell {{name}} wird {{times}}-mal angewandt (geteilte Gewichte): Jeder weitere Aufruf ({{calls}}) ist ein eigener Knoten, der die Modellgewichte des ersten Aufrufs verwendet, einmal gezählt, wie Keras sie zählt.',
+    parameterConvention:
+      'Die Parameter folgen der Konvention von PyTorch: trainierbar = sum(p.numel() for p in model.parameters()); laufender Mittelwert und laufende Varianz der Batch-Normalisierung sind nicht trainierbar; num_batches_tracked wird nicht gezählt.',
+    batchNormFolded_one:
+      'Die Batch-Normalisierung wurde vom Exporter in {{n}} Faltung eingerechnet (ein Export im Eval-Modus): Gezählt wird, was die Datei enthält, weniger Gewichte als das PyTorch-Modell (seine Skalierungen, Verschiebungen und laufenden Statistiken der Batch-Normalisierung fehlen). Exportiere mit training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False, um das Modell selbst zu zählen.',
+    batchNormFolded_other:
+      'Die Batch-Normalisierung wurde vom Exporter in {{n}} Faltungen eingerechnet (ein Export im Eval-Modus): Gezählt wird, was die Datei enthält, weniger Gewichte als das PyTorch-Modell (seine Skalierungen, Verschiebungen und laufenden Statistiken der Batch-Normalisierung fehlen). Exportiere mit training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False, um das Modell selbst zu zählen.',
+    maxPoolPadding:
+      'ONNX-MaxPool „{{id}}“ füllt mit −∞ auf; importiert wird es als Zero-Padding mit anschließendem „valid“-Pooling, das abweicht, wo seine Eingabe negativ sein kann (Form und Zählungen sind exakt).',
+    averagePoolPadding:
+      'ONNX-AveragePool „{{id}}“ lässt sein Padding aus dem Mittelwert heraus; importiert wird es als Zero-Padding mit anschließendem „valid“-Pooling, das die Nullen am Rand mitzählt (Form und Zählungen sind exakt).',
+  },
   issue: {
     field: '{{field}}: {{message}}',
     list: '{{first}}; {{second}}',

@@ -7,6 +7,38 @@
 export const diagnosticsEn = {
   /** Joins two texts of a list: "[8, 8, 4] and [8, 8, 2]". */
   and: '{{first}} and {{second}}',
+  /** The importer's notes on a Keras, TensorFlow.js or ONNX file; `name` is quoted ("'conv_1'"). */
+  import: {
+    unusualModelClass:
+      "The model class '{{name}}' is not Sequential, Functional or Model; it was read as a functional model.",
+    inputShapeAll: 'The input shape {{shape}} was applied to all {{inputs}} inputs.',
+    frozenOne:
+      'Layer {{name}} is frozen (trainable: false) in the file: kept frozen, their weights counted as non-trainable and left untouched by training.',
+    frozenMany:
+      '{{n}} layers ({{name}}, …) are frozen (trainable: false) in the file: kept frozen, their weights counted as non-trainable and left untouched by training.',
+    nestedModel:
+      "The model {{name}} used as a layer is shown as a module of its {{count}} layers (named '{{path}}/…'); its parameters count as Keras counts them.",
+    weightsListed: 'The file lists {{count}} weights; Netwright imports the architecture only, not the weight values.',
+    weightsHeld:
+      'The file holds {{count}} weight values; Netwright imports the architecture only, not the weight values.',
+    nonStandardJson: "The file contains NaN or Infinity (Python's JSON extension); they were read as null.",
+    inputOverride: 'Input {{name}} is declared {{declared}}; using {{shape}} as asked.',
+    onnxInputOverride: 'Input {{name}} is declared {{declared}} (H×W×C); using {{shape}} as asked.',
+    sharedLayer:
+      "Layer {{name}} is applied {{times}} times (shared weights): each later call ({{calls}}) is a node of its own using the first call's weights, counted once, as Keras counts them.",
+    sharedModel:
+      "Model {{name}} is applied {{times}} times (shared weights): each later call ({{calls}}) is a node of its own using the first call's model's weights, counted once, as Keras counts them.",
+    parameterConvention:
+      "Parameters follow PyTorch's convention: trainable = sum(p.numel() for p in model.parameters()); batch-norm running mean and variance are non-trainable; num_batches_tracked is not counted.",
+    batchNormFolded_one:
+      'Batch norm was folded into {{n}} convolution by the exporter (an eval-mode export): counted is what the file holds, fewer weights than the PyTorch model (its batch-norm scales, shifts and running statistics are gone). Export with training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False to count the model itself.',
+    batchNormFolded_other:
+      'Batch norm was folded into {{n}} convolutions by the exporter (an eval-mode export): counted is what the file holds, fewer weights than the PyTorch model (its batch-norm scales, shifts and running statistics are gone). Export with training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False to count the model itself.',
+    maxPoolPadding:
+      "ONNX MaxPool '{{id}}' pads with −∞; it is imported as zero padding then a 'valid' pool, which differs where its input can be negative (the shape and counts are exact).",
+    averagePoolPadding:
+      "ONNX AveragePool '{{id}}' leaves its padding out of the average; it is imported as zero padding then a 'valid' pool, which counts the zeros at the border (the shape and counts are exact).",
+  },
   /** Validation issues: one naming its setting, issues in a row, and what the schemas say. */
   issue: {
     field: '{{field}}: {{message}}',
