@@ -28,9 +28,9 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
     parameterConvention:
       'Die Parameter folgen der Konvention von PyTorch: trainierbar = sum(p.numel() for p in model.parameters()); laufender Mittelwert und laufende Varianz der Batch-Normalisierung sind nicht trainierbar; num_batches_tracked wird nicht gezählt.',
     batchNormFolded_one:
-      'Die Batch-Normalisierung wurde vom Exporter in {{n}} Faltung eingerechnet (ein Export im Eval-Modus): Gezählt wird, was die Datei enthält, weniger Gewichte als das PyTorch-Modell (seine Skalierungen, Verschiebungen und laufenden Statistiken der Batch-Normalisierung fehlen). Exportiere mit training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False, um das Modell selbst zu zählen.',
+      'Die Batch-Normalisierung wurde vom Exporter in {{n}} Faltung eingerechnet (ein Export im Eval-Modus): Gezählt wird, was die Datei enthält, weniger Gewichte als das PyTorch-Modell (seine Skalierungen, Verschiebungen und laufenden Statistiken der Batch-Normalisierung fehlen). Um das Modell selbst zu zählen, mit training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False exportieren.',
     batchNormFolded_other:
-      'Die Batch-Normalisierung wurde vom Exporter in {{n}} Faltungen eingerechnet (ein Export im Eval-Modus): Gezählt wird, was die Datei enthält, weniger Gewichte als das PyTorch-Modell (seine Skalierungen, Verschiebungen und laufenden Statistiken der Batch-Normalisierung fehlen). Exportiere mit training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False, um das Modell selbst zu zählen.',
+      'Die Batch-Normalisierung wurde vom Exporter in {{n}} Faltungen eingerechnet (ein Export im Eval-Modus): Gezählt wird, was die Datei enthält, weniger Gewichte als das PyTorch-Modell (seine Skalierungen, Verschiebungen und laufenden Statistiken der Batch-Normalisierung fehlen). Um das Modell selbst zu zählen, mit training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False exportieren.',
     maxPoolPadding:
       'ONNX-MaxPool „{{id}}“ füllt mit −∞ auf; importiert wird es als Zero-Padding mit anschließendem „valid“-Pooling, das abweicht, wo seine Eingabe negativ sein kann (Form und Zählungen sind exakt).',
     averagePoolPadding:
@@ -45,7 +45,7 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
     unknownKeys_other: 'Unbekannte Einstellungen: {{keys}}',
     unknownKind: 'Unbekannte Schichtart „{{kind}}“.',
     stridesWithDilation:
-      'strides {{strides}} zusammen mit dilation {{dilation}} wird nicht unterstützt (Keras verlangt, dass Stride oder Dilatation 1 ist) – setze einen der beiden Werte auf 1',
+      'strides {{strides}} zusammen mit dilation {{dilation}} wird nicht unterstützt (Keras verlangt, dass Stride oder Dilatation 1 ist) – einen der beiden Werte auf 1 setzen',
     statisticsTogether:
       'mean und variance müssen zusammen angegeben werden (oder beide null, dann von adapt() gelernt), aber nur eines ist gesetzt',
     negativeVariance: 'Varianzen ≥ 0 erwartet, {{value}} erhalten',
@@ -73,78 +73,78 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
   },
   analysis: {
     duplicateId:
-      '{{layer}} hat dieselbe ID wie {{first}} und wird daher ignoriert – die Projektdatei ist möglicherweise beschädigt; lösche die Schicht und füge sie neu hinzu',
+      '{{layer}} hat dieselbe ID wie {{first}} und wird daher ignoriert – die Projektdatei ist möglicherweise beschädigt; die Schicht löschen und neu hinzufügen',
     missingSource:
-      'Eine Verbindung in {{layer}} kommt von einer Schicht, die es nicht gibt („{{id}}“) – lösche die Verbindung',
+      'Eine Verbindung in {{layer}} kommt von einer Schicht, die es nicht gibt („{{id}}“) – die Verbindung löschen',
     missingTarget:
-      'Eine Verbindung aus {{layer}} führt zu einer Schicht, die es nicht gibt („{{id}}“) – lösche die Verbindung',
+      'Eine Verbindung aus {{layer}} führt zu einer Schicht, die es nicht gibt („{{id}}“) – die Verbindung löschen',
     missingBoth:
-      'Eine Verbindung verweist auf Schichten, die es nicht gibt („{{source}}“ → „{{target}}“) – lösche die Verbindung',
-    selfLoop: '{{layer}} ist mit sich selbst verbunden – entferne diese Verbindung',
+      'Eine Verbindung verweist auf Schichten, die es nicht gibt („{{source}}“ → „{{target}}“) – die Verbindung löschen',
+    selfLoop: '{{layer}} ist mit sich selbst verbunden – diese Verbindung entfernen',
     tangle:
-      '{{layer}} liegt in einem Geflecht von Zyklen über {{size}} Schichten, darunter {{names}} – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; entferne also eine dieser Verbindungen',
-    loop: '{{layer}} liegt in einem Zyklus: {{loop}} – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; entferne also eine dieser Verbindungen',
+      '{{layer}} liegt in einem Geflecht von Zyklen über {{size}} Schichten, darunter {{names}} – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; daher eine dieser Verbindungen entfernen',
+    loop: '{{layer}} liegt in einem Zyklus: {{loop}} – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; daher eine dieser Verbindungen entfernen',
     longLoop:
-      '{{layer}} liegt in einem Zyklus: {{loop}} ({{size}} Schichten) – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; entferne also eine dieser Verbindungen',
-    noInput: '{{layer}} hat keine Eingabe – verbinde eine Schicht mit ihr',
-    fewInputs: '{{layer}} braucht mindestens {{min}} Eingaben, hat aber {{have}} – verbinde {{missing}} weitere',
+      '{{layer}} liegt in einem Zyklus: {{loop}} ({{size}} Schichten) – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; daher eine dieser Verbindungen entfernen',
+    noInput: '{{layer}} hat keine Eingabe – eine Schicht mit ihr verbinden',
+    fewInputs: '{{layer}} braucht mindestens {{min}} Eingaben, hat aber {{have}} – {{missing}} weitere verbinden',
     sourceWithInputs:
-      '{{layer}} nimmt keine Eingaben, hat aber {{have}} – eine {{kind}}-Schicht beginnt das Netz; entferne also die eingehende Verbindung',
+      '{{layer}} nimmt keine Eingaben, hat aber {{have}} – eine {{kind}}-Schicht beginnt das Netz; daher die eingehende Verbindung entfernen',
     oneInput:
-      '{{layer}} nimmt eine Eingabe, hat aber {{have}} – füge ein Concatenate oder Add ein, um sie zusammenzuführen',
-    manyInputs: '{{layer}} nimmt höchstens {{max}} Eingaben, hat aber {{have}} – entferne {{extra}} der Verbindungen',
+      '{{layer}} nimmt eine Eingabe, hat aber {{have}} – ein Concatenate oder Add einfügen, um sie zusammenzuführen',
+    manyInputs: '{{layer}} nimmt höchstens {{max}} Eingaben, hat aber {{have}} – {{extra}} der Verbindungen entfernen',
     importedReason: '{{layer}}: {{reason}}',
     unknownReason: '{{layer}}: {{reason}}',
     unknownKind:
-      '{{layer}} hat einen Schichttyp, den Netwright nicht kennt („{{kind}}“) – ersetze sie durch eine Schicht aus der Palette',
+      '{{layer}} hat einen Schichttyp, den Netwright nicht kennt („{{kind}}“) – durch eine Schicht aus der Palette ersetzen',
     placeholderSameShape:
-      '{{layer}} wird nicht unterstützt: Ihre Ausgabe hat vermutlich die Form ihrer Eingabe (richtig für elementweise Schichten; sonst im Inspektor einstellen), und sie zählt mit 0 Parametern und 0 Multiply-Adds, die Summen sind also eine untere Schranke – ersetze sie durch Schichten aus der Palette, um exakte Zahlen zu erhalten',
+      '{{layer}} wird nicht unterstützt: ihre Ausgabe hat vermutlich die Form ihrer Eingabe (richtig für elementweise Schichten; sonst im Inspektor einstellen), und sie zählt mit 0 Parametern und 0 Multiply-Adds, die Summen sind also eine untere Schranke – für exakte Zahlen durch Schichten aus der Palette ersetzen',
     placeholderShape:
-      '{{layer}} wird nicht unterstützt: Als Ausgabeform ist {{shape}} angegeben, und sie zählt mit 0 Parametern und 0 Multiply-Adds, die Summen sind also eine untere Schranke – ersetze sie durch Schichten aus der Palette, um exakte Zahlen zu erhalten',
+      '{{layer}} wird nicht unterstützt: als Ausgabeform ist {{shape}} angegeben, und sie zählt mit 0 Parametern und 0 Multiply-Adds, die Summen sind also eine untere Schranke – für exakte Zahlen durch Schichten aus der Palette ersetzen',
     invalidParams: '{{layer}} hat ungültige Einstellungen: {{issues}}',
     shapeError: '{{layer}}: {{problem}}',
     emptyOutput:
-      '{{layer}} würde {{output}} ausgeben: Eine Dimension ist auf null oder darunter gefallen – verwende einen kleineren Kernel oder Stride, Padding „same“ oder eine größere Eingabe',
+      '{{layer}} würde {{output}} ausgeben: Eine Dimension ist auf null oder darunter gefallen – einen kleineren Kernel oder Stride, Padding „same“ oder eine größere Eingabe verwenden',
     emptyOutputFrom:
-      '{{layer}} würde aus {{inputs}} {{output}} ausgeben: Eine Dimension ist auf null oder darunter gefallen – verwende einen kleineren Kernel oder Stride, Padding „same“ oder eine größere Eingabe',
+      '{{layer}} würde aus {{inputs}} {{output}} ausgeben: Eine Dimension ist auf null oder darunter gefallen – einen kleineren Kernel oder Stride, Padding „same“ oder eine größere Eingabe verwenden',
     inputTooLarge:
-      '{{layer}} würde {{output}} ausgeben, mehr als {{limit}} Werte pro Beispiel (Netwrights Grenze, 8 GiB als float32) – verwende eine kleinere Eingabeform',
+      '{{layer}} würde {{output}} ausgeben, mehr als {{limit}} Werte pro Beispiel (Netwrights Grenze, 8 GiB als float32) – eine kleinere Eingabeform verwenden',
     outputTooLarge:
-      '{{layer}} würde {{output}} ausgeben, mehr als {{limit}} Werte pro Beispiel (Netwrights Grenze, 8 GiB als float32) – verwende eine kleinere Eingabe, weniger Kanäle oder einen größeren Stride',
+      '{{layer}} würde {{output}} ausgeben, mehr als {{limit}} Werte pro Beispiel (Netwrights Grenze, 8 GiB als float32) – eine kleinere Eingabe, weniger Kanäle oder einen größeren Stride verwenden',
     tooManyParams:
-      '{{layer}} hätte {{value}} Parameter, mehr als die {{limit}}, die Netwright exakt zählt – verwende einen kleineren Kernel oder weniger Kanäle',
+      '{{layer}} hätte {{value}} Parameter, mehr als die {{limit}}, die Netwright exakt zählt – einen kleineren Kernel oder weniger Kanäle verwenden',
     tooManyMacs:
-      '{{layer}} hätte {{value}} Multiply-Adds, mehr als die {{limit}}, die Netwright exakt zählt – verwende einen kleineren Kernel oder weniger Kanäle',
+      '{{layer}} hätte {{value}} Multiply-Adds, mehr als die {{limit}}, die Netwright exakt zählt – einen kleineren Kernel oder weniger Kanäle verwenden',
     internal: {
       analysis:
-        'Netwright konnte die Analyse von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+        'Netwright konnte die Analyse von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melden',
       outputShape:
-        'Netwright konnte die Ausgabeform von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+        'Netwright konnte die Ausgabeform von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melden',
       costs:
-        'Netwright konnte die Parameter und Multiply-Adds von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+        'Netwright konnte die Parameter und Multiply-Adds von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melden',
       receptiveField:
-        'Netwright konnte das rezeptive Feld von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+        'Netwright konnte das rezeptive Feld von {{layer}} nicht berechnen ({{detail}}) – das ist ein Fehler in Netwright; bitte melden',
       network:
-        'Netwright konnte dieses Netz nicht analysieren ({{detail}}) – das ist ein Fehler in Netwright; bitte melde ihn',
+        'Netwright konnte dieses Netz nicht analysieren ({{detail}}) – das ist ein Fehler in Netwright; bitte melden',
     },
     duplicateName:
-      '{{layer}} hat denselben Namen wie eine andere Schicht – die Namen werden zu den Schichtnamen des kompilierten Modells und müssen eindeutig sein; benenne also eine davon um',
+      '{{layer}} hat denselben Namen wie eine andere Schicht – die Namen werden zu den Schichtnamen des kompilierten Modells und müssen eindeutig sein; daher eine davon umbenennen',
     unknownGroup:
-      '{{layer}} gehört zu einem Modul, das es nicht gibt („{{group}}“), daher zählt kein Modul sie mit – verschiebe sie in ein Modul oder aus allen heraus',
+      '{{layer}} gehört zu einem Modul, das es nicht gibt („{{group}}“), daher zählt kein Modul sie mit – sie in ein Modul oder aus allen Modulen heraus verschieben',
     unusedOutput:
-      'Die Ausgabe von {{layer}} wird von keiner Schicht verwendet und würde daher neben {{main}} zu einer zusätzlichen Modellausgabe – verbinde sie weiter oder lösche sie',
+      'Die Ausgabe von {{layer}} wird von keiner Schicht verwendet und würde daher neben {{main}} zu einer zusätzlichen Modellausgabe – sie weiterverbinden oder löschen',
     downstream_one:
       'Wegen des Problems bei {{layer}} hat {{n}} Schicht danach noch keine Form und keine Kosten – sie wird analysiert, sobald es behoben ist',
     downstream_other:
       'Wegen des Problems bei {{layer}} haben {{n}} Schichten danach noch keine Form und keine Kosten – sie werden analysiert, sobald es behoben ist',
     sharedWeights:
-      '„{{owner}}“ teilt seine {{count}} Gewichte mit {{others}} (eine Schicht, {{times}}-mal angewandt): einmal gezählt, wie Keras sie zählt',
+      '„{{owner}}“ teilt ihre {{count}} Gewichte mit {{others}} (eine Schicht, {{times}}-mal angewandt): einmal gezählt, wie Keras sie zählt',
     sharedMissing:
-      '„{{name}}“ teilt die Gewichte von „{{owner}}“, das nicht im Netz ist: entferne die Verknüpfung oder füge die Schicht hinzu',
+      '„{{name}}“ teilt die Gewichte von „{{owner}}“, die nicht im Netz ist: die Verknüpfung entfernen oder die Schicht hinzufügen',
     sharedChain:
-      '„{{name}}“ teilt die Gewichte von „{{owner}}“, das selbst die Gewichte einer anderen Schicht verwendet: verknüpfe es mit der Schicht, die sie hält',
+      '„{{name}}“ teilt die Gewichte von „{{owner}}“, die selbst die Gewichte einer anderen Schicht verwendet: stattdessen mit der Schicht verknüpfen, die sie hält',
     sharedMismatch:
-      '„{{name}}“ teilt die Gewichte von „{{owner}}“, bräuchte aber {{mine}} Gewichte der Art {{kind}}, wo „{{owner}}“ {{theirs}} der Art {{ownerKind}} hat: gib beiden dieselben Einstellungen und Eingabekanäle',
+      '„{{name}}“ teilt die Gewichte von „{{owner}}“, bräuchte aber {{mine}} Gewichte der Art {{kind}}, wo „{{owner}}“ {{theirs}} der Art {{ownerKind}} hat: beiden dieselben Einstellungen und Eingabekanäle geben',
   },
   layer: {
     noInputs: '{{subject}} braucht mindestens zwei Eingaben, hat aber keine',
@@ -154,36 +154,36 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
       '{{subject}} braucht Eingaben derselben Form (eine Achse der Größe 1 darf sich strecken), aber Eingabe 1 ist {{first}} und Eingabe {{index}} ist {{other}} (Eingaben in der Reihenfolge der Verbindungen gezählt) – ein Reshape, eine 1×1-Conv2D oder ein passender Stride kann sie angleichen',
     exactlyTwo: '{{subject}} braucht genau zwei Eingaben, hat aber {{count}}',
     atLeastTwo: '{{subject}} braucht mindestens zwei Eingaben, hat aber {{count}}',
-    placeholderInputs: 'Ihre Ausgabe hat vermutlich die Form ihrer Eingabe, sie hat aber {{count}} Eingaben',
+    placeholderInputs: 'ihre Ausgabe hat vermutlich die Form ihrer Eingabe, sie hat aber {{count}} Eingaben',
     kernelFit:
-      'Ein {{size}}-Kernel passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, einen kleineren Kernel oder eine größere Eingabe',
+      'Ein {{size}}-Kernel passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – Padding „same“, einen kleineren Kernel oder eine größere Eingabe verwenden',
     kernelFitDilated:
-      'Ein {{size}}-Kernel mit Dilatation {{dilation}} überspannt {{span}} und passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, einen kleineren Kernel oder eine kleinere Dilatation oder eine größere Eingabe',
+      'Ein {{size}}-Kernel mit Dilatation {{dilation}} überspannt {{span}} und passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – Padding „same“, einen kleineren Kernel, eine kleinere Dilatation oder eine größere Eingabe verwenden',
     poolFit:
-      'Ein {{size}}-Pooling-Fenster passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, ein kleineres Pooling-Fenster oder eine größere Eingabe',
+      'Ein {{size}}-Pooling-Fenster passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – Padding „same“, ein kleineres Pooling-Fenster oder eine größere Eingabe verwenden',
     windowFit:
-      'Ein {{size}}-Fenster passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – verwende Padding „same“, ein kleineres Fenster oder eine größere Eingabe',
+      'Ein {{size}}-Fenster passt nicht auf eine {{input}}-Eingabe mit Padding „{{padding}}“ – Padding „same“, ein kleineres Fenster oder eine größere Eingabe verwenden',
     oneInput: '{{subject}} nimmt genau eine Eingabe, hat aber {{count}}',
     imageInput:
-      '{{subject}} braucht eine Bildeingabe [Höhe, Breite, Kanäle], hat aber {{shape}} – füge davor ein Reshape ein',
+      '{{subject}} braucht eine Bildeingabe [Höhe, Breite, Kanäle], hat aber {{shape}} – davor ein Reshape einfügen',
     noAxis: '{{subject}} braucht eine Eingabe mit mindestens einer Achse, hat aber []',
     concatAxis:
-      '{{subject}}: Achse {{axis}} gibt es bei Eingaben der Form {{shape}} nicht – verwende -1 für die Kanalachse',
+      '{{subject}}: Achse {{axis}} gibt es bei Eingaben der Form {{shape}} nicht – für die Kanalachse -1 verwenden',
     concatShape:
       '{{subject}}: Die Eingaben müssen auf jeder Achse außer Achse {{axis}} übereinstimmen, aber Eingabe 1 ist {{first}} und Eingabe {{index}} ist {{other}} (Eingaben in der Reihenfolge der Verbindungen gezählt)',
     cropAll:
-      '{{subject}} würde {{top}}+{{bottom}} Zeilen und {{left}}+{{right}} Spalten von {{shape}} abschneiden, und es bliebe nichts übrig – schneide weniger ab',
+      '{{subject}} würde {{top}}+{{bottom}} Zeilen und {{left}}+{{right}} Spalten von {{shape}} abschneiden, und es bliebe nichts übrig – weniger abschneiden',
     permuteAxes:
-      '{{subject}} ordnet {{dims}} Achsen um, aber seine Eingabe {{shape}} hat {{rank}} – gib einen Eintrag pro Achse an',
+      '{{subject}} ordnet {{dims}} Achsen um, aber ihre Eingabe {{shape}} hat {{rank}} – einen Eintrag pro Achse angeben',
     reshapeCount:
       '{{subject}} kann {{shape}} ({{count}} Werte) nicht in {{target}} ({{known}} Werte) umformen – die Anzahlen müssen übereinstimmen',
     reshapeFill:
       '{{subject}} kann die -1 in {{target}} nicht füllen: {{shape}} hat {{count}} Werte, kein Vielfaches von {{known}}',
     groups:
-      'groups {{groups}} muss sowohl die Eingabekanäle ({{channels}}) als auch filters ({{filters}}) teilen – wähle einen groups-Wert, der beide teilt',
+      'groups {{groups}} muss sowohl die Eingabekanäle ({{channels}}) als auch filters ({{filters}}) teilen – einen groups-Wert wählen, der beide teilt',
     sharedAxis:
-      '{{subject}} teilt Achse {{axis}}, aber seine Eingabe {{shape}} hat die Achsen 1 bis {{rank}} (0 ist der Batch)',
+      '{{subject}} teilt Achse {{axis}}, aber ihre Eingabe {{shape}} hat die Achsen 1 bis {{rank}} (0 ist der Batch)',
     statistics:
-      '{{subject}} hat {{count}} {{name}}-Werte für {{channels}} Kanäle – gib einen Wert an oder einen pro Kanal',
+      '{{subject}} hat {{count}} {{name}}-Werte für {{channels}} Kanäle – einen Wert oder einen pro Kanal angeben',
   },
 };

@@ -66,7 +66,7 @@ describe('every problem text in English and German', () => {
     }
     const cycle = all.find((d) => d.code === 'cycle' && d.message.startsWith("Add 'n0' is part of a loop"))!;
     expect(diagnosticText(cycle, 'de')).toBe(
-      "Add 'n0' liegt in einem Zyklus: 'n0' → 'n1' → 'n2' → 'n0' – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; entferne also eine dieser Verbindungen",
+      "Add 'n0' liegt in einem Zyklus: 'n0' → 'n1' → 'n2' → 'n0' – Daten müssen in eine Richtung fließen, von den Eingaben zu den Ausgaben; daher eine dieser Verbindungen entfernen",
     );
   });
 
@@ -100,8 +100,10 @@ describe('every problem text in English and German', () => {
     };
     for (const d of all) visit(d.text);
     for (const e of direct) visit(e.text);
-    // Validation issues have their own test (issues.test.ts).
-    const unused = keys(catalogues.en.diagnostics).filter((k) => !used.has(k) && !k.startsWith('issue.'));
+    // Validation issues and import notes have their own tests (issues.test.ts, importNotes.test.ts).
+    const unused = keys(catalogues.en.diagnostics).filter(
+      (k) => !used.has(k) && !k.startsWith('issue.') && !k.startsWith('import.'),
+    );
     // Reached only by broken layer kinds, empty outputs and a failing analysis (brokenKinds.test.ts),
     // and by a layer of unknown kind that carries a reason from a file.
     expect(unused.sort()).toEqual([
