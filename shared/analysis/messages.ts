@@ -89,11 +89,20 @@ export function placeholderMessage(node: Named & { params: Record<string, unknow
 }
 
 export function invalidParamsMessage(node: Named, issues: readonly Issue[]): DiagnosticText {
-  const texts = issues.map(issueText);
-  const joined = texts
-    .slice(1)
-    .reduce<TextValue>((a, b) => text('issue.list', { first: a, second: b }), texts[0] ?? '');
-  return text('analysis.invalidParams', { layer: layerLabel(node), issues: joined });
+  return text('analysis.invalidParams', { layer: layerLabel(node), issues: issuesText(issues) });
+}
+
+/** Validated settings are cached per value, so many layers share one issue list: one text for each. */
+const issueTexts = new WeakMap<readonly Issue[], TextValue>();
+
+function issuesText(issues: readonly Issue[]): TextValue {
+  let joined = issueTexts.get(issues);
+  if (joined === undefined) {
+    const texts = issues.map(issueText);
+    joined = texts.slice(1).reduce<TextValue>((a, b) => text('issue.list', { first: a, second: b }), texts[0] ?? '');
+    issueTexts.set(issues, joined);
+  }
+  return joined;
 }
 
 /**

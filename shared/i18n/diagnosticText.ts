@@ -38,12 +38,12 @@ function valueText(value: TextValue, language: Language): string {
 /** The catalogue text of a key, its plural form picked by count as i18next would (one: 1). */
 function template(key: DiagnosticKey, language: Language, count: number | undefined): string {
   const path = count === undefined ? key : `${key}_${count === 1 ? 'one' : 'other'}`;
-  const cacheKey = `${language}:${path}`;
-  let found = templates.get(cacheKey);
+  const known = templates[language];
+  let found = known.get(path);
   if (found === undefined) {
     // A key without plural forms is its own form for every count, as in i18next.
     found = lookup(path, language) ?? lookup(key, language) ?? path;
-    templates.set(cacheKey, found);
+    known.set(path, found);
   }
   return found;
 }
@@ -54,7 +54,7 @@ function lookup(path: string, language: Language): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-const templates = new Map<string, string>();
+const templates: Record<Language, Map<string, string>> = { en: new Map(), de: new Map() };
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
@@ -64,11 +64,24 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
  * A value is inserted as it is, never read for placeholders itself.
  */
 export function renderText(text: DiagnosticText, language: Language): string {
-  return template(text.key, language, text.count).replace(PLACEHOLDER, (whole, name: string) => {
-    const value = text.values[name];
-    return value === undefined ? whole : valueText(value, language);
-  });
+  const done = rendered[language];
+  let out = done.get(text);
+  if (out === undefined) {
+    out = template(text.key, language, text.count).replace(PLACEHOLDER, (whole, name: string) => {
+      const value = text.values[name];
+      return value === undefined ? whole : valueText(value, language);
+    });
+    done.set(text, out);
+  }
+  return out;
 }
+
+/**
+ * Texts are never changed once made, and one is often part of many (a layer kind's
+ * validation issue in the message of every layer with the same settings): each is
+ * rendered once per language.
+ */
+const rendered: Record<Language, WeakMap<DiagnosticText, string>> = { en: new WeakMap(), de: new WeakMap() };
 
 /** The English text, which is also a Diagnostic's `message`. */
 export const english = (text: DiagnosticText): string => renderText(text, 'en');
