@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import type { Language } from '../../shared/i18n';
+import { renderText, said } from '../../shared/i18n/diagnosticText';
 import { useText } from '../i18n/useText';
 import { fieldLabel } from './fieldLabel';
 import { type FieldModel, formatListValue, parseListText, parseNumberText } from './fieldModel';
@@ -16,17 +18,16 @@ interface Props {
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What the typed text means, or the reason it means nothing yet. */
-function parseTyped(field: FieldModel, raw: string): { value: unknown } | { problem: string } {
+function parseTyped(field: FieldModel, raw: string, language: Language): { value: unknown } | { problem: string } {
   if (field.kind === 'list') {
     const value = parseListText(raw);
-    if (typeof value === 'string') return { problem: `"${raw.trim()}" is not a size: type numbers such as 3×3 or 2.` };
+    if (typeof value === 'string') return { problem: renderText(said('issue.notSize', { raw: raw.trim() }), language) };
     return { value };
   }
   const value = parseNumberText(raw);
   if (value !== undefined && Number.isNaN(value)) {
-    return {
-      problem: `"${raw.trim()}" is not a number: type digits such as ${field.kind === 'integer' ? '64' : '0.5'}.`,
-    };
+    const example = field.kind === 'integer' ? 64 : { decimal: '0.5' };
+    return { problem: renderText(said('issue.notNumber', { raw: raw.trim(), example }), language) };
   }
   return { value };
 }
@@ -37,12 +38,12 @@ function parseTyped(field: FieldModel, raw: string): { value: unknown } | { prob
  * the model, so the totals keep describing the last valid network.
  */
 export function ParamField({ field, value, error, check, onChange }: Props) {
-  const { t: say } = useText();
+  const { t: say, language } = useText();
   const id = useId();
   const shown =
     field.kind === 'list' ? formatListValue(value) : value === undefined || value === null ? '' : String(value);
   const [text, setText] = useHeldText(shown, (t) => {
-    const typed = parseTyped(field, t);
+    const typed = parseTyped(field, t, language);
     return 'value' in typed && sameValue(typed.value ?? null, value ?? null);
   });
   const [held, setHeld] = useState<string | undefined>(undefined);
@@ -77,7 +78,7 @@ export function ParamField({ field, value, error, check, onChange }: Props) {
         onChange={(e) => {
           const raw = e.target.value;
           setText(raw);
-          const typed = parseTyped(field, raw);
+          const typed = parseTyped(field, raw, language);
           if ('problem' in typed) return setHeld(typed.problem);
           const refused = check?.(typed.value);
           setHeld(refused);

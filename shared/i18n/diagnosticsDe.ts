@@ -49,6 +49,8 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
     statisticsTogether:
       'mean und variance müssen zusammen angegeben werden (oder beide null, dann von adapt() gelernt), aber nur eines ist gesetzt',
     negativeVariance: 'Varianzen ≥ 0 erwartet, {{value}} erhalten',
+    notSize: '„{{raw}}“ ist keine Größe: Zahlen wie 3×3 oder 2 eingeben.',
+    notNumber: '„{{raw}}“ ist keine Zahl: Ziffern wie {{example}} eingeben.',
     what: {
       oneOf: 'einer der Werte {{values}}',
       either: '{{first}} oder {{second}}',

@@ -55,6 +55,9 @@ export const diagnosticsEn = {
     statisticsTogether:
       'expected mean and variance to be given together (or both null, learned by adapt()), got only one',
     negativeVariance: 'expected variances ≥ 0, got {{value}}',
+    /** What the inspector says while a typed entry cannot be read at all. */
+    notSize: '"{{raw}}" is not a size: type numbers such as 3×3 or 2.',
+    notNumber: '"{{raw}}" is not a number: type digits such as {{example}}.',
     /** The <what> of "expected <what>, got <value>", exactly as the schemas write it. */
     what: {
       oneOf: 'one of {{values}}',
