@@ -8,7 +8,7 @@ import {
   pathCountInFull,
 } from '../../shared/analysis';
 import type { Graph } from '../../shared/graph/types';
-import { receptiveFieldText } from '../../shared/i18n';
+import { diagnosticText, receptiveFieldText } from '../../shared/i18n';
 import type { LoadedNetwork } from '../services/files';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
@@ -162,7 +162,8 @@ ${conventionNote}`,
     if (values.json) io.out(JSON.stringify(analysisJson(analysis, paths, network)));
     else {
       const text = cliText(io);
-      for (const warning of network.warnings) io.err(`${text.t('severity.warning')}: ${warning.message}`);
+      for (const warning of network.warnings)
+        io.err(`${text.t('severity.warning')}: ${diagnosticText(warning, text.language)}`);
       io.out(analysisText(analysis, paths, text));
     }
     return hasErrors(analysis) ? ExitCode.networkErrors : ExitCode.ok;

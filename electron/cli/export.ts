@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Analysis, analyzeGraph, type Diagnostic } from '../../shared/analysis';
 import { type ExportTarget, frameworkName, parseTrainingOptions, type TrainingOptionsInput } from '../../shared/export';
+import { diagnosticText } from '../../shared/i18n';
 import type { ExportOutcome, ExportToFolder } from '../services/export';
 import { commonOptions, numberFlag, parseInputShape } from './args';
 import { defineCommand, type OptionSpecs, type OptionValues } from './command';
@@ -103,11 +104,14 @@ async function exportCode(request: ExportToFolder): Promise<ExportOutcome> {
 
 function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boolean, io: CliIo): number {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (json) io.out(JSON.stringify({ exported: false, diagnostics: errors }));
+  // The text (key and values) is for rendering in a language; JSON keeps the English message.
+  if (json) io.out(JSON.stringify({ exported: false, diagnostics: errors.map(({ text: _, ...d }) => d) }));
   else {
     io.err('netwright: the network has errors, so nothing was exported:');
     for (const d of errors)
-      io.err(`  ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
+      io.err(
+        `  ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${diagnosticText(d, io.language ?? 'en')}`,
+      );
   }
   return ExitCode.networkErrors;
 }

@@ -1,4 +1,5 @@
 import { type Analysis, formatInt } from '../../shared/analysis';
+import { diagnosticText } from '../../shared/i18n';
 import { type CostChange, type RewriteReport, signedPct } from '../../shared/transforms';
 import type { CliText } from './text';
 
@@ -24,11 +25,11 @@ export function reportLines(r: RewriteReport): string[] {
 }
 
 /** The network's problems, as `analyze` prints them. */
-export function problemLines(analysis: Analysis, { t }: CliText, label = ''): string[] {
+export function problemLines(analysis: Analysis, { t, language }: CliText, label = ''): string[] {
   const lines = [label ? t('problems.headingIn', { label }) : t('problems.heading')];
   for (const d of analysis.diagnostics) {
     const where = d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : '';
-    lines.push(`  ${t(`severity.${d.severity}`)}: ${where}${d.message}`);
+    lines.push(`  ${t(`severity.${d.severity}`)}: ${where}${diagnosticText(d, language)}`);
   }
   return lines;
 }

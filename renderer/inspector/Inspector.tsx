@@ -29,8 +29,8 @@ export function Inspector() {
   const node = id ? graph.nodes.find((n) => n.id === id) : undefined;
   // A kind outside the registry (an imported unsupported layer) has no settings form to flag.
   const errors = useMemo(
-    () => (node && getLayerSpec(node.kind) ? errorsByField(node.kind, node.params) : new Map()),
-    [node],
+    () => (node && getLayerSpec(node.kind) ? errorsByField(node.kind, node.params, language) : new Map()),
+    [node, language],
   );
 
   if (id?.startsWith('group:')) return <ModuleInspector groupId={id} />;
@@ -86,7 +86,7 @@ export function Inspector() {
               field={field}
               value={values[field.key]}
               error={errors.get(field.key)}
-              check={(value) => checkFieldValue(node.kind, node.params, field.key, value)}
+              check={(value) => checkFieldValue(node.kind, node.params, field.key, value, language)}
               onChange={(value) => setParam(field.key, value)}
             />
           ))}

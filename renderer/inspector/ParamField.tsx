@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import type { Language } from '../../shared/i18n';
+import { renderText, said } from '../../shared/i18n/diagnosticText';
 import { useText } from '../i18n/useText';
 import { fieldLabel } from './fieldLabel';
 import { type FieldModel, formatListValue, parseTyped } from './fieldModel';
@@ -21,7 +23,7 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
  * the model, so the totals keep describing the last valid network.
  */
 export function ParamField({ field, value, error, check, onChange }: Props) {
-  const { t: say } = useText();
+  const { t: say, language } = useText();
   const id = useId();
   const shown =
     field.kind === 'list'
@@ -32,7 +34,7 @@ export function ParamField({ field, value, error, check, onChange }: Props) {
           ? ''
           : String(value);
   const [text, setText] = useHeldText(shown, (t) => {
-    const typed = parseTyped(field, t);
+    const typed = parseTyped(field, t, language);
     return 'value' in typed && sameValue(typed.value ?? null, value ?? null);
   });
   const [held, setHeld] = useState<string | undefined>(undefined);
@@ -67,7 +69,7 @@ export function ParamField({ field, value, error, check, onChange }: Props) {
         onChange={(e) => {
           const raw = e.target.value;
           setText(raw);
-          const typed = parseTyped(field, raw);
+          const typed = parseTyped(field, raw, language);
           if ('problem' in typed) return setHeld(typed.problem);
           const refused = check?.(typed.value);
           setHeld(refused);

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { diagnosticText, type Language } from '../../shared/i18n';
+import { renderText, said, type TextValue } from '../../shared/i18n/diagnosticText';
+import { issuesOf } from '../../shared/issues';
 import { getLayerSpec } from '../../shared/layers';
 
 /** 'numbers': one number, or a list of them (Rescaling's per-channel scale). */
@@ -84,27 +87,31 @@ export function parseNumberText(text: string): number | undefined {
 }
 
 /** What the typed text means, or the reason it means nothing yet. */
-export function parseTyped(field: FieldModel, raw: string): { value: unknown } | { problem: string } {
+export function parseTyped(
+  field: FieldModel,
+  raw: string,
+  language: Language,
+): { value: unknown } | { problem: string } {
+  const problem = (key: 'notNumbers' | 'notSize' | 'notNumber', example?: TextValue) => ({
+    problem: renderText(
+      said(`issue.${key}`, { raw: raw.trim(), ...(example === undefined ? {} : { example }) }),
+      language,
+    ),
+  });
   if (field.kind === 'numbers') {
     // One number first, so a decimal comma ("0,5") stays one number; else a list "0.5, 0.25, 2".
     const one = parseNumberText(raw);
     if (one === undefined || !Number.isNaN(one)) return { value: one };
     const value = parseListText(raw);
-    if (typeof value === 'string')
-      return { problem: `"${raw.trim()}" is not a number: type 0.5, or one per channel: 0.5, 0.25, 2.` };
-    return { value };
+    return typeof value === 'string' ? problem('notNumbers') : { value };
   }
   if (field.kind === 'list') {
     const value = parseListText(raw);
-    if (typeof value === 'string') return { problem: `"${raw.trim()}" is not a size: type numbers such as 3×3 or 2.` };
-    return { value };
+    return typeof value === 'string' ? problem('notSize') : { value };
   }
   const value = parseNumberText(raw);
-  if (value !== undefined && Number.isNaN(value)) {
-    return {
-      problem: `"${raw.trim()}" is not a number: type digits such as ${field.kind === 'integer' ? '64' : '0.5'}.`,
-    };
-  }
+  if (value !== undefined && Number.isNaN(value))
+    return problem('notNumber', field.kind === 'integer' ? 64 : { decimal: '0.5' });
   return { value };
 }
 
@@ -118,6 +125,7 @@ export function checkFieldValue(
   params: Record<string, unknown>,
   key: string,
   value: unknown,
+  language: Language = 'en',
 ): string | undefined {
   const spec = getLayerSpec(kind);
   if (!spec) return undefined;
@@ -126,7 +134,8 @@ export function checkFieldValue(
   else next[key] = value;
   const result = spec.schema.safeParse(next);
   if (result.success) return undefined;
-  return result.error.issues.find((i) => i.path[0] === key)?.message;
+  const issue = issuesOf(result.error).find((i) => i.field.split('.')[0] === key);
+  return issue && diagnosticText(issue, language);
 }
 
 /** Settings that a layer reads only in one mode: showing them in the other would promise an effect they do not have. */

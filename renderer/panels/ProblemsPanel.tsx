@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
+import { diagnosticText } from '../../shared/i18n';
 import type { FlowNode } from '../canvas/flowModel';
 import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
@@ -7,7 +8,7 @@ import { useDiagnostics } from '../store/useDiagnostics';
 
 /** Every error and warning; clicking one selects and centres its node. */
 export function ProblemsPanel() {
-  const { t } = useText();
+  const { t, language } = useText();
   const analysis = useAnalysis();
   const select = useDocumentStore((s) => s.select);
   const flow = useReactFlow<FlowNode>();
@@ -38,7 +39,7 @@ export function ProblemsPanel() {
                   {d.severity === 'error' ? '✖' : '!'}
                 </span>{' '}
                 {d.nodeId && <strong>{analysis.nodes[d.nodeId]?.name ?? d.nodeId}: </strong>}
-                {d.message}
+                {diagnosticText(d, language)}
               </button>
             </li>
           ))}

@@ -1,8 +1,14 @@
 import type { Graph, LayerNode } from '../graph/types';
-import { errorMessage } from '../issues';
 import { GroupTotals, makeTotals } from './groupTotals';
 import { type IndexedGraph, indexGraph } from './indexGraph';
-import { downstreamUnknownMessage, duplicateNameMessage, unknownGroupMessage, unusedOutputMessage } from './messages';
+import {
+  downstreamUnknownMessage,
+  duplicateNameMessage,
+  networkErrorMessage,
+  said,
+  unknownGroupMessage,
+  unusedOutputMessage,
+} from './messages';
 import { FAILED, NodePass, OK, type Report } from './nodePass';
 import { discountSharedWeights } from './sharedWeights';
 import { topoOrder } from './topoOrder';
@@ -29,7 +35,7 @@ export function analyzeGraph(graph: Graph): Analysis {
           nodeId: null,
           severity: 'error',
           code: 'internal-error',
-          message: `Netwright could not analyse this network (${errorMessage(error)}) — this is a bug in Netwright; please report it`,
+          ...said(networkErrorMessage(error)),
         },
       ],
       outputs: [],
@@ -40,7 +46,7 @@ export function analyzeGraph(graph: Graph): Analysis {
 function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   const { nodes } = g;
   const diagnostics = g.diagnostics;
-  const report: Report = (nodeId, severity, code, message) => diagnostics.push({ nodeId, severity, code, message });
+  const report: Report = (nodeId, severity, code, text) => diagnostics.push({ nodeId, severity, code, ...said(text) });
   const topo = topoOrder(g);
   checkNames(g, report);
 

@@ -1,5 +1,5 @@
 import type { Graph, LayerNode } from '../graph/types';
-import { duplicateIdMessage, missingNodeMessage } from './messages';
+import { duplicateIdMessage, missingNodeMessage, said } from './messages';
 import type { Diagnostic } from './types';
 
 /**
@@ -32,7 +32,7 @@ export function indexGraph(graph: Graph): IndexedGraph {
         nodeId: node.id,
         severity: 'error',
         code: 'duplicate-id',
-        message: duplicateIdMessage(node, nodes[first]!),
+        ...said(duplicateIdMessage(node, nodes[first]!)),
       });
       continue;
     }
@@ -57,10 +57,8 @@ export function indexGraph(graph: Graph): IndexedGraph {
         nodeId: anchor,
         severity: 'error',
         code: 'missing-node',
-        message: missingNodeMessage(
-          edge,
-          s === undefined ? undefined : nodes[s],
-          t === undefined ? undefined : nodes[t],
+        ...said(
+          missingNodeMessage(edge, s === undefined ? undefined : nodes[s], t === undefined ? undefined : nodes[t]),
         ),
       });
       edgeSource[e] = -1;

@@ -1,31 +1,38 @@
 import { LIMITS } from '../graph/limits';
 import type { Edge, LayerNode, Shape } from '../graph/types';
-import { errorMessage, formatIssues, type Issue } from '../issues';
+import { andList, type DiagnosticText, english, type TextValue, said as text } from '../i18n/diagnosticText';
+import { errorMessage, type Issue, issueText } from '../issues';
+import type { LayerError } from '../layers';
 import { inMessage } from '../text/inMessage';
-import { formatInt, formatShape } from './format';
+import { formatShape } from './format';
 
 /**
- * Every diagnostic text in one place, so the wording stays consistent: each
- * names the layer as "Kind 'name'", states the values involved, and says what
- * to do about it, in words a student understands.
+ * Every diagnostic in one place, so the wording stays consistent: each names the layer
+ * as "Kind 'name'", states the values involved, and says what to do about it, in words a
+ * student understands. Each returns a text without its language (shared/i18n/diagnosticsEn.ts
+ * holds the English wording, diagnosticsDe.ts the German).
  */
 
 type Named = Pick<LayerNode, 'kind' | 'name'>;
+
+/** A diagnostic's two forms of one text: its English message and the text itself. */
+export const said = (text: DiagnosticText): { message: string; text: DiagnosticText } => ({
+  message: english(text),
+  text,
+});
 
 export function layerLabel(node: Named): string {
   return `${inMessage(node.kind)} '${inMessage(node.name)}'`;
 }
 
-export function duplicateIdMessage(node: Named, first: Named): string {
-  return `${layerLabel(node)} has the same id as ${layerLabel(first)}, so it is ignored — the project file may be damaged; delete the layer and add it again`;
+export function duplicateIdMessage(node: Named, first: Named): DiagnosticText {
+  return text('analysis.duplicateId', { layer: layerLabel(node), first: layerLabel(first) });
 }
 
-export function missingNodeMessage(edge: Edge, source: Named | undefined, target: Named | undefined): string {
-  if (target)
-    return `A connection into ${layerLabel(target)} comes from a layer that does not exist ('${inMessage(edge.source)}') — delete the connection`;
-  if (source)
-    return `A connection from ${layerLabel(source)} goes to a layer that does not exist ('${inMessage(edge.target)}') — delete the connection`;
-  return `A connection refers to layers that do not exist ('${inMessage(edge.source)}' → '${inMessage(edge.target)}') — delete the connection`;
+export function missingNodeMessage(edge: Edge, source: Named | undefined, target: Named | undefined): DiagnosticText {
+  if (target) return text('analysis.missingSource', { layer: layerLabel(target), id: inMessage(edge.source) });
+  if (source) return text('analysis.missingTarget', { layer: layerLabel(source), id: inMessage(edge.target) });
+  return text('analysis.missingBoth', { source: inMessage(edge.source), target: inMessage(edge.target) });
 }
 
 /** Longest loop spelled out in full; longer ones show their start and end. */
@@ -35,41 +42,37 @@ const SHOWN_LOOP = 10;
  * `loop`: names along the shortest loop through the node, node first (exact), or
  * a few names from a large tangle of loops; `size` counts all of its layers.
  */
-export function cycleMessage(node: Named, loop: readonly string[], exact: boolean, size: number): string {
-  const fix = 'data must flow one way, from inputs to outputs, so remove one of these connections';
-  if (exact && size === 1) return `${layerLabel(node)} is connected to itself — remove that connection`;
+export function cycleMessage(node: Named, loop: readonly string[], exact: boolean, size: number): DiagnosticText {
+  const layer = layerLabel(node);
+  if (exact && size === 1) return text('analysis.selfLoop', { layer });
   const quoted = loop.map((n) => `'${inMessage(n)}'`);
-  if (!exact) {
-    return `${layerLabel(node)} is part of a tangle of loops through ${size} layers, including ${quoted.join(', ')} — ${fix}`;
-  }
-  const shown =
-    quoted.length <= SHOWN_LOOP
-      ? [...quoted, quoted[0]]
-      : [...quoted.slice(0, SHOWN_LOOP - 2), '…', quoted.at(-1)!, quoted[0]];
-  const count = quoted.length > SHOWN_LOOP ? ` (${size} layers)` : '';
-  return `${layerLabel(node)} is part of a loop: ${shown.join(' → ')}${count} — ${fix}`;
+  if (!exact) return text('analysis.tangle', { layer, size, names: quoted.join(', ') });
+  if (quoted.length <= SHOWN_LOOP) return text('analysis.loop', { layer, loop: [...quoted, quoted[0]].join(' → ') });
+  const shown = [...quoted.slice(0, SHOWN_LOOP - 2), '…', quoted.at(-1)!, quoted[0]];
+  return text('analysis.longLoop', { layer, loop: shown.join(' → '), size });
 }
 
-export function unconnectedInputMessage(node: Named, min: number, have: number): string {
-  if (have === 0 && min === 1) return `${layerLabel(node)} has no input — connect a layer into it`;
-  return `${layerLabel(node)} needs at least ${min} inputs but has ${have} — connect ${min - have} more`;
+export function unconnectedInputMessage(node: Named, min: number, have: number): DiagnosticText {
+  const layer = layerLabel(node);
+  if (have === 0 && min === 1) return text('analysis.noInput', { layer });
+  return text('analysis.fewInputs', { layer, min, have, missing: min - have });
 }
 
-export function tooManyInputsMessage(node: Named, max: number, have: number): string {
-  if (max === 0)
-    return `${layerLabel(node)} takes no inputs but has ${have} — an ${node.kind} starts the network, so remove the incoming connection`;
-  if (max === 1) return `${layerLabel(node)} takes one input but has ${have} — add a Concatenate or Add to merge them`;
-  return `${layerLabel(node)} takes at most ${max} inputs but has ${have} — remove ${have - max} of the connections`;
+export function tooManyInputsMessage(node: Named, max: number, have: number): DiagnosticText {
+  const layer = layerLabel(node);
+  if (max === 0) return text('analysis.sourceWithInputs', { layer, have, kind: node.kind });
+  if (max === 1) return text('analysis.oneInput', { layer, have });
+  return text('analysis.manyInputs', { layer, max, have, extra: have - max });
 }
 
-export function unknownKindMessage(node: Named & { params?: Record<string, unknown> }): string {
+export function unknownKindMessage(node: Named & { params?: Record<string, unknown> }): DiagnosticText {
   // The importer keeps layers it cannot represent as 'Unsupported' nodes carrying its reason.
   // Both come from a file, so they are escaped like names.
   const reason = typeof node.params?.reason === 'string' ? inMessage(node.params.reason, 400) : '';
   if (reason && typeof node.params?.kerasClass === 'string' && node.params.kerasClass)
-    return `${importedLabel(node)} ${reason}`;
-  if (reason) return `${layerLabel(node)}: ${reason}`;
-  return `${layerLabel(node)} has a layer type Netwright does not know ("${inMessage(node.kind)}") — replace it with a layer from the palette`;
+    return text('analysis.importedReason', { layer: importedLabel(node), reason });
+  if (reason) return text('analysis.unknownReason', { layer: layerLabel(node), reason });
+  return text('analysis.unknownKind', { layer: layerLabel(node), kind: inMessage(node.kind) });
 }
 
 /** An imported layer named by its Keras class where it has one ("Lambda 'scale'"). */
@@ -78,66 +81,93 @@ function importedLabel(node: Named & { params?: Record<string, unknown> }): stri
   return layerLabel({ kind: typeof kerasClass === 'string' && kerasClass ? kerasClass : node.kind, name: node.name });
 }
 
-export function placeholderMessage(node: Named & { params: Record<string, unknown> }): string {
-  const label = importedLabel(node);
+export function placeholderMessage(node: Named & { params: Record<string, unknown> }): DiagnosticText {
+  const layer = importedLabel(node);
   const shape = node.params.outputShape;
-  const how =
-    shape === 'input'
-      ? "its output is assumed to have its input's shape (right for element-wise layers; set it in the inspector if not)"
-      : `its output shape is given as ${Array.isArray(shape) ? shape.join('×') : String(shape)}`;
-  return `${label} is not supported: ${how}, and it counts as 0 parameters and 0 multiply-adds, so the totals are a lower bound — replace it with palette layers for exact numbers`;
+  if (shape === 'input') return text('analysis.placeholderSameShape', { layer });
+  return text('analysis.placeholderShape', { layer, shape: Array.isArray(shape) ? shape.join('×') : String(shape) });
 }
 
-export function invalidParamsMessage(node: Named, issues: readonly Issue[]): string {
-  return `${layerLabel(node)} has invalid settings: ${formatIssues(issues)}`;
+export function invalidParamsMessage(node: Named, issues: readonly Issue[]): DiagnosticText {
+  return text('analysis.invalidParams', { layer: layerLabel(node), issues: issuesText(issues) });
+}
+
+/** Validated settings are cached per value, so many layers share one issue list: one text for each. */
+const issueTexts = new WeakMap<readonly Issue[], TextValue>();
+
+function issuesText(issues: readonly Issue[]): TextValue {
+  let joined = issueTexts.get(issues);
+  if (joined === undefined) {
+    const texts = issues.map(issueText);
+    joined = texts.slice(1).reduce<TextValue>((a, b) => text('issue.list', { first: a, second: b }), texts[0] ?? '');
+    issueTexts.set(issues, joined);
+  }
+  return joined;
 }
 
 /**
- * Layer kinds throw messages that may not name the layer ("Add needs inputs of
- * the same shape…", "A 5×5 kernel does not fit…"); make sure they do.
+ * Layer kinds throw texts that may not name the layer ("Add needs inputs of the same
+ * shape…", "A 5×5 kernel does not fit…"); make sure they do: a text whose subject is the
+ * kind gets the layer's label as its subject, any other is prefixed with the label.
  */
-export function shapeErrorMessage(node: Named, message: string): string {
-  if (message.includes(`'${inMessage(node.name)}'`)) return message;
-  if (message.startsWith(`${node.kind} `)) return `${layerLabel(node)}${message.slice(node.kind.length)}`;
-  return `${layerLabel(node)}: ${message}`;
+export function shapeErrorMessage(node: Named, error: LayerError): DiagnosticText {
+  if (error.message.includes(`'${inMessage(node.name)}'`)) return error.text;
+  if (error.text.values.subject === node.kind)
+    return { ...error.text, values: { ...error.text.values, subject: layerLabel(node) } };
+  return text('analysis.shapeError', { layer: layerLabel(node), problem: error.text });
 }
 
-export function emptyOutputMessage(node: Named, inputs: readonly Shape[], output: Shape): string {
-  const from = inputs.length ? ` from ${inputs.map(formatShape).join(' and ')}` : '';
-  return `${layerLabel(node)} would output ${formatShape(output)}${from}: a dimension reached zero or below — use a smaller kernel or stride, 'same' padding, or a larger input`;
+export function emptyOutputMessage(node: Named, inputs: readonly Shape[], output: Shape): DiagnosticText {
+  const layer = layerLabel(node);
+  if (!inputs.length) return text('analysis.emptyOutput', { layer, output: formatShape(output) });
+  return text('analysis.emptyOutputFrom', {
+    layer,
+    output: formatShape(output),
+    inputs: andList(inputs.map(formatShape)),
+  });
 }
 
-export function outputTooLargeMessage(node: Named, output: Shape): string {
-  const fix =
-    node.kind === 'Input' ? 'use a smaller input shape' : 'use a smaller input, fewer channels or a larger stride';
-  return `${layerLabel(node)} would output ${formatShape(output)}, more than ${formatInt(LIMITS.tensorElements)} values per sample (Netwright's limit, 8 GiB as float32) — ${fix}`;
+export function outputTooLargeMessage(node: Named, output: Shape): DiagnosticText {
+  return text(node.kind === 'Input' ? 'analysis.inputTooLarge' : 'analysis.outputTooLarge', {
+    layer: layerLabel(node),
+    output: formatShape(output),
+    limit: { int: LIMITS.tensorElements },
+  });
 }
 
-export function countTooLargeMessage(node: Named, params: number, macs: number): string {
-  const what =
-    params > LIMITS.layerCount ? `${params.toPrecision(3)} parameters` : `${macs.toPrecision(3)} multiply-adds`;
-  return `${layerLabel(node)} would have ${what}, more than the ${formatInt(LIMITS.layerCount)} Netwright counts exactly — use a smaller kernel or fewer channels`;
+export function countTooLargeMessage(node: Named, params: number, macs: number): DiagnosticText {
+  const tooMany = params > LIMITS.layerCount;
+  return text(tooMany ? 'analysis.tooManyParams' : 'analysis.tooManyMacs', {
+    layer: layerLabel(node),
+    value: { decimal: (tooMany ? params : macs).toPrecision(3) },
+    limit: { int: LIMITS.layerCount },
+  });
 }
 
-export function internalErrorMessage(node: Named, what: string, error: unknown): string {
-  const detail = errorMessage(error);
-  return `Netwright could not compute the ${what} of ${layerLabel(node)} (${detail}) — this is a bug in Netwright; please report it`;
+/** What Netwright failed to compute, as the keys of `analysis.internal` name it. */
+export type Computation = 'analysis' | 'outputShape' | 'costs' | 'receptiveField';
+
+export function internalErrorMessage(node: Named, what: Computation, error: unknown): DiagnosticText {
+  return text(`analysis.internal.${what}`, { layer: layerLabel(node), detail: errorMessage(error) });
 }
 
-export function duplicateNameMessage(node: Named): string {
-  return `${layerLabel(node)} has the same name as another layer — names become the layer names of the compiled model and must be unique, so rename one of them`;
+export function networkErrorMessage(error: unknown): DiagnosticText {
+  return text('analysis.internal.network', { detail: errorMessage(error) });
 }
 
-export function unknownGroupMessage(node: Named, groupId: string): string {
-  return `${layerLabel(node)} belongs to a module that does not exist ('${inMessage(groupId)}'), so no module counts it — move it into a module or out of all of them`;
+export function duplicateNameMessage(node: Named): DiagnosticText {
+  return text('analysis.duplicateName', { layer: layerLabel(node) });
 }
 
-export function unusedOutputMessage(node: Named, mainOutputs: readonly Named[]): string {
+export function unknownGroupMessage(node: Named, groupId: string): DiagnosticText {
+  return text('analysis.unknownGroup', { layer: layerLabel(node), group: inMessage(groupId) });
+}
+
+export function unusedOutputMessage(node: Named, mainOutputs: readonly Named[]): DiagnosticText {
   const main = mainOutputs.map((n) => `'${inMessage(n.name)}'`).join(', ');
-  return `The output of ${layerLabel(node)} is not used by any layer, so it would become an extra model output besides ${main} — connect it onward or delete it`;
+  return text('analysis.unusedOutput', { layer: layerLabel(node), main });
 }
 
-export function downstreamUnknownMessage(root: Named, count: number): string {
-  const layers = count === 1 ? '1 layer after it has' : `${count} layers after it have`;
-  return `Because of the problem with ${layerLabel(root)}, ${layers} no shape or cost yet — they will be analysed once it is fixed`;
+export function downstreamUnknownMessage(root: Named, count: number): DiagnosticText {
+  return text('analysis.downstream', { layer: layerLabel(root), n: count }, count);
 }

@@ -1,5 +1,6 @@
 import { LIMITS } from '../graph/limits';
 import type { LayerNode, Shape } from '../graph/types';
+import type { DiagnosticText } from '../i18n/diagnosticText';
 import { type AnyLayerSpec, getLayerSpec, LayerError } from '../layers';
 import { placeholderFor, placeholderSpec } from '../layers/placeholder';
 import type { IndexedGraph } from './indexGraph';
@@ -33,7 +34,7 @@ export const FAILED = 2;
 /** An input is unknown because of an error upstream: no shape, no new error. */
 export const BLOCKED = 3;
 
-export type Report = (nodeId: string | null, severity: Severity, code: DiagnosticCode, message: string) => void;
+export type Report = (nodeId: string | null, severity: Severity, code: DiagnosticCode, text: DiagnosticText) => void;
 
 /**
  * One analysis pass over an indexed graph: per-node state in flat arrays indexed
@@ -226,9 +227,8 @@ export class NodePass {
     try {
       output = spec.outputShape(inputs, params);
     } catch (error) {
-      if (error instanceof LayerError)
-        this.report(node.id, 'error', 'shape-error', shapeErrorMessage(node, error.message));
-      else this.report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'output shape', error));
+      if (error instanceof LayerError) this.report(node.id, 'error', 'shape-error', shapeErrorMessage(node, error));
+      else this.report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'outputShape', error));
       return false;
     }
     const elements = checkedElements(output);
@@ -241,7 +241,7 @@ export class NodePass {
         node.id,
         'error',
         'internal-error',
-        internalErrorMessage(node, 'output shape', `got ${String(output)}`),
+        internalErrorMessage(node, 'outputShape', `got ${String(output)}`),
       );
       return false;
     }
@@ -278,12 +278,7 @@ export class NodePass {
       this.nonTrainable = node.frozen ? total : pc.nonTrainable;
       this.macs = macs;
     } catch (error) {
-      this.report(
-        node.id,
-        'error',
-        'internal-error',
-        internalErrorMessage(node, 'parameters and multiply-adds', error),
-      );
+      this.report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'costs', error));
     }
     return true;
   }
@@ -303,7 +298,7 @@ export class NodePass {
       else if (known) this.rf.apply(i, entry.rfStep!);
     } catch (error) {
       this.rf.forget(i);
-      this.report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'receptive field', error));
+      this.report(node.id, 'error', 'internal-error', internalErrorMessage(node, 'receptiveField', error));
     }
   }
 }

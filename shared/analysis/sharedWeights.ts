@@ -1,5 +1,5 @@
 import type { LayerNode } from '../graph/types';
-import { formatInt } from './format';
+import { type DiagnosticText, said } from '../i18n/diagnosticText';
 import type { GroupTotals } from './groupTotals';
 import type { Report } from './nodePass';
 import type { NodeAnalysis } from './types';
@@ -51,7 +51,12 @@ export function discountSharedWeights(
       ownerId,
       'info',
       'shared-weights',
-      `${q(owner)} shares its ${formatInt(count)} weights with ${shared.map(q).join(', ')} (one layer applied ${shared.length + 1} times): counted once, as Keras counts them`,
+      said('analysis.sharedWeights', {
+        owner: owner.name,
+        count: { int: count },
+        others: shared.map(q).join(', '),
+        times: shared.length + 1,
+      }),
     );
   }
   return taken;
@@ -62,12 +67,18 @@ function mismatch(
   owner: LayerNode | undefined,
   mine: NodeAnalysis,
   theirs: NodeAnalysis | undefined,
-): string | null {
-  if (!owner || !theirs)
-    return `${q(node)} shares the weights of '${node.sharesWeightsWith}', which is not in the network: remove the link or add the layer`;
+): DiagnosticText | null {
+  if (!owner || !theirs) return said('analysis.sharedMissing', { name: node.name, owner: `${node.sharesWeightsWith}` });
   if (owner.sharesWeightsWith !== undefined)
-    return `${q(node)} shares the weights of ${q(owner)}, which itself uses another layer's weights: link it to the layer that holds them`;
+    return said('analysis.sharedChain', { name: node.name, owner: owner.name });
   if (owner.kind !== node.kind || mine.paramCount.total !== theirs.paramCount.total)
-    return `${q(node)} shares the weights of ${q(owner)} but would need ${formatInt(mine.paramCount.total)} weights of kind ${node.kind} where ${q(owner)} has ${formatInt(theirs.paramCount.total)} of kind ${owner.kind}: give both the same settings and input channels`;
+    return said('analysis.sharedMismatch', {
+      name: node.name,
+      owner: owner.name,
+      mine: { int: mine.paramCount.total },
+      kind: node.kind,
+      theirs: { int: theirs.paramCount.total },
+      ownerKind: owner.kind,
+    });
   return null;
 }

@@ -1,4 +1,5 @@
 import type { Shape } from '../graph/types';
+import type { DiagnosticText } from '../i18n/diagnosticText';
 
 /** Parameter counts split the way Keras reports them (docs/conventions.md, Numbers). */
 export interface NodeParamCount {
@@ -45,7 +46,9 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable identifier for tests and the UI (see DiagnosticCode). */
   code: DiagnosticCode;
+  /** In English, for --json and logs; `text` renders it in any language (diagnosticText). */
   message: string;
+  text: DiagnosticText;
 }
 
 export type DiagnosticCode =

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { diagnosticsDe } from './diagnosticsDe';
 import { lessonDe } from './lessonDe';
 import { onnxWeightsDe } from './onnxWeightsDe';
 import { panelsDe } from './panelsDe';
@@ -9,6 +10,7 @@ import { weightsDe } from './weightsDe';
 export const de: Catalogue = {
   lesson: lessonDe,
   templates: templatesDe,
+  diagnostics: diagnosticsDe,
   common: {
     receptiveField: {
       global: 'global',

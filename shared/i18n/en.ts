@@ -1,4 +1,5 @@
 import type { ActionId } from '../actionIds';
+import { diagnosticsEn } from './diagnosticsEn';
 import { lessonEn } from './lessonEn';
 import { onnxWeightsEn } from './onnxWeightsEn';
 import { panelsEn } from './panelsEn';
@@ -13,6 +14,7 @@ import { weightsEn } from './weightsEn';
 export const en = {
   lesson: lessonEn,
   templates: templatesEn,
+  diagnostics: diagnosticsEn,
   common: {
     receptiveField: {
       global: 'global',

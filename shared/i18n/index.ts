@@ -1,4 +1,5 @@
 export type { Catalogue, KeyOf, Namespace } from './catalogue';
+export { type DiagnosticText, diagnosticText } from './diagnosticText';
 export { receptiveFieldText } from './fieldText';
 export { LANGUAGES, type Language, languageFromEnvironment, languageOf } from './language';
 export { formatInteger, localizeDecimal } from './numbers';

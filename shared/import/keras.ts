@@ -3,6 +3,7 @@ import { GraphBuilder, type NodeRef } from '../graph/builder';
 import { applyChanges } from '../graph/changes';
 import { LIMITS } from '../graph/limits';
 import type { Graph, Group } from '../graph/types';
+import { said, withText } from '../i18n/diagnosticText';
 import { errorMessage } from '../issues';
 import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
@@ -144,7 +145,7 @@ function readModel(text: string): ModelRead {
       nodeId: null,
       severity: 'warning',
       code: 'unusual-model-class',
-      message: `The model class '${oneLine(model.className, 40)}' is not Sequential, Functional or Model; it was read as a functional model.`,
+      ...withText(said('import.unusualModelClass', { name: oneLine(model.className, 40) })),
     });
   return { ok: true, json, model, topology, sequential, warnings };
 }
@@ -244,7 +245,7 @@ function fileWarnings(
       nodeId: null,
       severity: 'warning',
       code: 'input-shape-override',
-      message: `The input shape ${override.join('×')} was applied to all ${inputCount} inputs.`,
+      ...withText(said('import.inputShapeAll', { shape: override.join('×'), inputs: inputCount })),
     });
   const frozen = layers.filter((l) => (l.config.trainable === false || l.frozen) && l.className !== 'InputLayer');
   if (frozen.length > 0)
@@ -252,7 +253,11 @@ function fileWarnings(
       nodeId: frozen.length === 1 ? frozen[0]!.name : null,
       severity: 'info',
       code: 'frozen-layers',
-      message: `${frozen.length === 1 ? `Layer ${q(frozen[0]!.name)} is` : `${frozen.length} layers (${q(frozen[0]!.name)}, …) are`} frozen (trainable: false) in the file: kept frozen, their weights counted as non-trainable and left untouched by training.`,
+      ...withText(
+        frozen.length === 1
+          ? said('import.frozenOne', { name: q(frozen[0]!.name) })
+          : said('import.frozenMany', { n: frozen.length, name: q(frozen[0]!.name) }),
+      ),
     });
   for (const path of nestedModelPaths(layers)) {
     const depth = path.split('/').length;
@@ -261,7 +266,7 @@ function fileWarnings(
       nodeId: null,
       severity: 'info',
       code: 'nested-model',
-      message: `The model ${q(path)} used as a layer is shown as a module of its ${formatInt(count)} layers (named '${oneLine(path, 40)}/…'); its parameters count as Keras counts them.`,
+      ...withText(said('import.nestedModel', { name: q(path), count: { int: count }, path: oneLine(path, 40) })),
     });
   }
   warnings.push(...sharedLayerNotes(layers));
@@ -270,14 +275,14 @@ function fileWarnings(
       nodeId: null,
       severity: 'info',
       code: 'weights-ignored',
-      message: `The file lists ${declaredWeights.toLocaleString('en-US')} weights; Netwright imports the architecture only, not the weight values.`,
+      ...withText(said('import.weightsListed', { count: { int: declaredWeights } })),
     });
   if (nonStandard)
     warnings.push({
       nodeId: null,
       severity: 'warning',
       code: 'nonstandard-json',
-      message: "The file contains NaN or Infinity (Python's JSON extension); they were read as null.",
+      ...withText(said('import.nonStandardJson')),
     });
   return warnings;
 }
@@ -310,7 +315,9 @@ function inputShape(
         nodeId: layer.name,
         severity: 'info',
         code: 'input-shape-override',
-        message: `Input ${q(layer.name)} is declared ${dims(declared)}; using ${override.join('×')} as asked.`,
+        ...withText(
+          said('import.inputOverride', { name: q(layer.name), declared: dims(declared), shape: override.join('×') }),
+        ),
       });
     return { ok: true, shape: [...override] };
   }

@@ -1,5 +1,5 @@
-import { formatInt } from '../analysis/format';
 import type { Graph } from '../graph/types';
+import { said, withText } from '../i18n/diagnosticText';
 import { oneLine } from './json';
 import type { RawLayer } from './topology';
 import type { ImportDiagnostic } from './types';
@@ -44,11 +44,11 @@ export function sharedLayerNotes(layers: readonly RawLayer[]): ImportDiagnostic[
 }
 
 function note(name: string, later: readonly string[], what: 'Layer' | 'Model'): ImportDiagnostic {
-  const weights = what === 'Model' ? "model's weights" : 'weights';
+  const values = { name: q(name), times: { int: later.length + 1 }, calls: later.map(q).join(', ') };
   return {
     nodeId: what === 'Layer' ? name : null,
     severity: 'info',
     code: 'shared-layer',
-    message: `${what} ${q(name)} is applied ${formatInt(later.length + 1)} times (shared weights): each later call (${later.map(q).join(', ')}) is a node of its own using the first call's ${weights}, counted once, as Keras counts them.`,
+    ...withText(said(what === 'Model' ? 'import.sharedModel' : 'import.sharedLayer', values)),
   };
 }

@@ -1,4 +1,5 @@
 import type { Graph } from '../graph/types';
+import type { DiagnosticText } from '../i18n/diagnosticText';
 
 /**
  * Node kind given to a Keras layer Netwright cannot represent exactly (an unknown
@@ -40,7 +41,9 @@ export interface ImportDiagnostic {
   nodeId: string | null;
   severity: ImportSeverity;
   code: ImportDiagnosticCode;
+  /** In English; `text`, where there is one, says it in any language (diagnosticText). */
   message: string;
+  text?: DiagnosticText;
   /** The Keras class the note is about, where it is about one layer. */
   kerasClass?: string;
 }

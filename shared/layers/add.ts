@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { formatShape } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
 
@@ -20,11 +21,16 @@ export const addSpec: LayerSpec<AddParams, 'Add'> = {
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   outputShape(inputs) {
     const [first] = inputs;
-    if (!first) throw new LayerError('Add needs at least two inputs, but got none');
+    if (!first) throw new LayerError(said('layer.noInputs', { subject: 'Add' }));
     inputs.forEach((shape, i) => {
       if (shape.length !== first.length || shape.some((d, j) => d !== first[j])) {
         throw new LayerError(
-          `Add needs inputs of the same shape, but input 1 is ${formatShape(first)} and input ${i + 1} is ${formatShape(shape)} (inputs counted in connection order) — a 1×1 Conv2D or a matching stride can make them agree`,
+          said('layer.sameShape', {
+            subject: 'Add',
+            first: formatShape(first),
+            index: i + 1,
+            other: formatShape(shape),
+          }),
         );
       }
     });

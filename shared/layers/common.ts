@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { english, said } from '../i18n/diagnosticText';
 import { formatPair, type Pair } from './shapeMath';
 
 /**
@@ -122,11 +123,16 @@ export function checkStridesOrDilation(params: { strides: Pair; dilation: Pair }
   const strided = params.strides.some((s) => s > 1);
   const dilated = params.dilation.some((d) => d > 1);
   if (!strided || !dilated) return;
+  const text = said('issue.stridesWithDilation', {
+    strides: formatPair(params.strides),
+    dilation: formatPair(params.dilation),
+  });
   ctx.addIssue({
     code: 'custom',
     path: ['dilation'],
     input: params.dilation,
-    message: `strides ${formatPair(params.strides)} together with dilation ${formatPair(params.dilation)} is not supported (Keras needs strides or dilation to be 1) — set one of them to 1`,
+    message: english(text),
+    params: { text },
   });
 }
 

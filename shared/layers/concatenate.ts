@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { expected } from './common';
 import { formatShape } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -23,9 +24,7 @@ export type ConcatenateParams = z.output<typeof concatenateSchema>;
 function sampleAxis(axis: number, rank: number, first: readonly number[]): number {
   const index = axis > 0 ? axis - 1 : rank + axis;
   if (index < 0 || index >= rank) {
-    throw new LayerError(
-      `Concatenate axis ${axis} does not exist for inputs of shape ${formatShape(first)} — use -1 for the channel axis`,
-    );
+    throw new LayerError(said('layer.concatAxis', { subject: 'Concatenate', axis, shape: formatShape(first) }));
   }
   return index;
 }
@@ -40,13 +39,19 @@ export const concatenateSpec: LayerSpec<ConcatenateParams, 'Concatenate'> = {
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   outputShape(inputs, p) {
     const [first] = inputs;
-    if (!first) throw new LayerError('Concatenate needs at least two inputs, but got none');
+    if (!first) throw new LayerError(said('layer.noInputs', { subject: 'Concatenate' }));
     const index = sampleAxis(p.axis, first.length, first);
     inputs.forEach((shape, i) => {
       const agrees = shape.length === first.length && shape.every((d, j) => j === index || d === first[j]);
       if (!agrees) {
         throw new LayerError(
-          `Concatenate inputs must match on every axis except axis ${p.axis}, but input 1 is ${formatShape(first)} and input ${i + 1} is ${formatShape(shape)} (inputs counted in connection order)`,
+          said('layer.concatShape', {
+            subject: 'Concatenate',
+            axis: p.axis,
+            first: formatShape(first),
+            index: i + 1,
+            other: formatShape(shape),
+          }),
         );
       }
     });

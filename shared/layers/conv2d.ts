@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { positiveInt } from './common';
 import { convOutputFields, convSchema, convSpec, convWindowFields, kernelArea } from './convBase';
 import { LayerError } from './spec';
@@ -17,9 +18,7 @@ export type Conv2DParams = z.output<typeof conv2dSchema>;
 /** Input channels per group; grouped convs split channels evenly, so both counts must divide. */
 function channelsPerGroup(channels: number, p: Conv2DParams): number {
   if (channels % p.groups !== 0 || p.filters % p.groups !== 0) {
-    throw new LayerError(
-      `groups ${p.groups} must divide both the input channels (${channels}) and filters (${p.filters}) — choose a groups value that divides both`,
-    );
+    throw new LayerError(said('layer.groups', { groups: p.groups, channels, filters: p.filters }));
   }
   return channels / p.groups;
 }

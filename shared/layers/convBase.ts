@@ -80,7 +80,7 @@ export function convSpec<P extends ConvParams, K extends string>(conv: ConvKind<
         strides: p.strides,
         dilation: p.dilation,
         padding: p.padding,
-        noun: 'kernel',
+        noun: 'kernel' as const,
       };
       const [outH, outW] = windowOutput([h, w], window);
       return [outH, outW, out];

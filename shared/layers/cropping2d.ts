@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { padPairs } from './common';
 import { formatShape, imageShape } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -27,7 +28,14 @@ export const cropping2dSpec: LayerSpec<Cropping2DParams, 'Cropping2D'> = {
     const out = [h - top - bottom, w - left - right, channels];
     if (out[0]! <= 0 || out[1]! <= 0)
       throw new LayerError(
-        `Cropping2D would cut ${top}+${bottom} rows and ${left}+${right} columns from ${formatShape([h, w, channels])}, leaving nothing — crop less`,
+        said('layer.cropAll', {
+          subject: 'Cropping2D',
+          top,
+          bottom,
+          left,
+          right,
+          shape: formatShape([h, w, channels]),
+        }),
       );
     return out;
   },

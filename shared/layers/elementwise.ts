@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { formatShape } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
 
@@ -25,7 +26,7 @@ interface ElementwiseKind<K extends string> {
  */
 export function elementwiseSpec<K extends string>(merge: ElementwiseKind<K>): LayerSpec<ElementwiseParams, K> {
   const { kind } = merge;
-  const count = merge.maxInputs === 2 ? 'exactly two inputs' : 'at least two inputs';
+  const count = merge.maxInputs === 2 ? 'layer.exactlyTwo' : 'layer.atLeastTwo';
   return {
     kind,
     label: merge.label,
@@ -37,13 +38,18 @@ export function elementwiseSpec<K extends string>(merge: ElementwiseKind<K>): La
     outputShape(inputs) {
       const [first] = inputs;
       if (!first || inputs.length < 2 || inputs.length > merge.maxInputs)
-        throw new LayerError(`${kind} needs ${count}, but got ${inputs.length}`);
+        throw new LayerError(said(count, { subject: kind, count: inputs.length }));
       const out = [...first];
       inputs.forEach((shape, i) => {
         const fits = shape.length === out.length && shape.every((d, j) => d === out[j] || d === 1 || out[j] === 1);
         if (!fits) {
           throw new LayerError(
-            `${kind} needs inputs of the same shape (an axis of size 1 may stretch), but input 1 is ${formatShape(first)} and input ${i + 1} is ${formatShape(shape)} (inputs counted in connection order) — a Reshape, a 1×1 Conv2D or a matching stride can make them agree`,
+            said('layer.broadcastShape', {
+              subject: kind,
+              first: formatShape(first),
+              index: i + 1,
+              other: formatShape(shape),
+            }),
           );
         }
         shape.forEach((d, j) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { onlyInput, product } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
 
@@ -16,7 +17,7 @@ export const flattenSpec: LayerSpec<FlattenParams, 'Flatten'> = {
   inputs: { min: 1, max: 1 },
   outputShape(inputs) {
     const input = onlyInput(inputs, 'Flatten');
-    if (input.length === 0) throw new LayerError('Flatten needs an input with at least one axis, but got []');
+    if (input.length === 0) throw new LayerError(said('layer.noAxis', { subject: 'Flatten' }));
     return [product(input)];
   },
   paramCount: () => ({ trainable: 0, nonTrainable: 0 }),

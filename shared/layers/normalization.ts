@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { english, said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -20,20 +21,18 @@ export const normalizationSchema = z
   })
   .superRefine((p, ctx) => {
     if ((p.mean === null) !== (p.variance === null)) {
+      const text = said('issue.statisticsTogether');
       ctx.addIssue({
         code: 'custom',
         path: [p.mean === null ? 'mean' : 'variance'],
         input: null,
-        message: 'expected mean and variance to be given together (or both null, learned by adapt()), got only one',
+        message: english(text),
+        params: { text },
       });
     }
     if (p.variance?.some((v) => v < 0)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['variance'],
-        input: p.variance,
-        message: `expected variances ≥ 0, got ${p.variance.find((v) => v < 0)}`,
-      });
+      const text = said('issue.negativeVariance', { value: p.variance.find((v) => v < 0)! });
+      ctx.addIssue({ code: 'custom', path: ['variance'], input: p.variance, message: english(text), params: { text } });
     }
   });
 
@@ -48,7 +47,7 @@ function channels(inputs: Parameters<typeof lastAxis>[0], p: NormalizationParams
   ] as const) {
     if (values && values.length !== 1 && values.length !== c)
       throw new LayerError(
-        `Normalization has ${values.length} ${name} values for ${c} channels — give one value, or one per channel`,
+        said('layer.statistics', { subject: 'Normalization', count: values.length, name, channels: c }),
       );
   }
   return c;

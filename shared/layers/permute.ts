@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { formatShape, onlyInput } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -26,7 +27,12 @@ export const permuteSpec: LayerSpec<PermuteParams, 'Permute'> = {
     const input = onlyInput(inputs, 'Permute');
     if (p.dims.length !== input.length)
       throw new LayerError(
-        `Permute reorders ${p.dims.length} axes, but its input ${formatShape(input)} has ${input.length} — give one entry per axis`,
+        said('layer.permuteAxes', {
+          subject: 'Permute',
+          dims: p.dims.length,
+          shape: formatShape(input),
+          rank: input.length,
+        }),
       );
     return p.dims.map((d) => input[d - 1]!);
   },

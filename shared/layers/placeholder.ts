@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Shape } from '../graph/types';
+import { said } from '../i18n/diagnosticText';
 import { inMessage } from '../text/inMessage';
 import { LayerError, type LayerSpec } from './spec';
 
@@ -45,8 +46,7 @@ export const placeholderSpec: LayerSpec<PlaceholderParams> = {
   outputShape(inputs: readonly Shape[], p): Shape {
     if (p.outputShape !== 'input') return p.outputShape;
     const [input] = inputs;
-    if (inputs.length !== 1 || !input)
-      throw new LayerError(`its output is assumed to have its input's shape, but it has ${inputs.length} inputs`);
+    if (inputs.length !== 1 || !input) throw new LayerError(said('layer.placeholderInputs', { count: inputs.length }));
     return input;
   },
   paramCount: () => ({ trainable: 0, nonTrainable: 0 }),

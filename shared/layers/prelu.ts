@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Shape } from '../graph/types';
+import { said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { onlyInput, product } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -26,7 +27,7 @@ export function preluAlphaShape(input: Shape, p: PReLUParams): number[] {
   for (const axis of p.sharedAxes ?? []) {
     if (axis > shape.length)
       throw new LayerError(
-        `PReLU shares axis ${axis}, but its input ${JSON.stringify(input)} has axes 1 to ${shape.length} (0 is the batch)`,
+        said('layer.sharedAxis', { subject: 'PReLU', axis, shape: JSON.stringify(input), rank: shape.length }),
       );
     shape[axis - 1] = 1;
   }

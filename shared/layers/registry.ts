@@ -1,3 +1,4 @@
+import { english, said } from '../i18n/diagnosticText';
 import { type Issue, issuesOf } from '../issues';
 import { activationSpec } from './activation';
 import { addSpec } from './add';
@@ -116,7 +117,10 @@ export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok:
 /** Validates raw params against the kind's schema, filling defaults; each issue names its field ('' for none). */
 export function validateParams(kind: string, raw: Record<string, unknown>): ParamsResult {
   const spec = getLayerSpec(kind);
-  if (!spec) return { ok: false, issues: [{ field: '', message: `Unknown layer kind "${kind}".` }] };
+  if (!spec) {
+    const text = said('issue.unknownKind', { kind });
+    return { ok: false, issues: [{ field: '', message: english(text), text }] };
+  }
   return validateWithSpec(spec, raw);
 }
 

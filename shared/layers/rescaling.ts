@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { expected, finite, shortNumber } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -38,7 +39,7 @@ function checkChannels(inputs: Parameters<typeof lastAxis>[0], p: RescalingParam
   ] as const) {
     if (!isUniform(value) && rescalingValues(value).length !== c)
       throw new LayerError(
-        `Rescaling has ${rescalingValues(value).length} ${name} values for ${c} channels — give one value, or one per channel`,
+        said('layer.statistics', { subject: 'Rescaling', count: rescalingValues(value).length, name, channels: c }),
       );
   }
 }

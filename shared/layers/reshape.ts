@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { formatShape, onlyInput, product } from './shapeMath';
 import { LayerError, type LayerSpec } from './spec';
@@ -30,12 +31,24 @@ export const reshapeSpec: LayerSpec<ReshapeParams, 'Reshape'> = {
     if (!p.targetShape.includes(-1)) {
       if (known === count) return [...p.targetShape];
       throw new LayerError(
-        `Reshape cannot turn ${formatShape(input)} (${count} values) into ${formatShape(p.targetShape)} (${known} values) — the counts must match`,
+        said('layer.reshapeCount', {
+          subject: 'Reshape',
+          shape: formatShape(input),
+          count,
+          target: formatShape(p.targetShape),
+          known,
+        }),
       );
     }
     if (count % known === 0) return p.targetShape.map((d) => (d === -1 ? count / known : d));
     throw new LayerError(
-      `Reshape cannot fill the -1 in ${formatShape(p.targetShape)}: ${formatShape(input)} has ${count} values, not a multiple of ${known}`,
+      said('layer.reshapeFill', {
+        subject: 'Reshape',
+        target: formatShape(p.targetShape),
+        shape: formatShape(input),
+        count,
+        known,
+      }),
     );
   },
   paramCount: () => ({ trainable: 0, nonTrainable: 0 }),

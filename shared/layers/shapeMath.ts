@@ -1,4 +1,5 @@
 import type { Shape } from '../graph/types';
+import { said } from '../i18n/diagnosticText';
 import { LayerError } from './spec';
 
 export type Padding = 'same' | 'valid';
@@ -12,8 +13,12 @@ export interface Window {
   dilation?: Pair;
   padding: Padding;
   /** Names the window in errors: "kernel" for convs, "pool window" for pools. */
-  noun: string;
+  noun: WindowNoun;
 }
+
+export type WindowNoun = 'kernel' | 'pool window' | 'window';
+
+const FIT = { kernel: 'layer.kernelFit', 'pool window': 'layer.poolFit', window: 'layer.windowFit' } as const;
 
 export const product = (values: readonly number[]): number => values.reduce((acc, v) => acc * v, 1);
 
@@ -44,19 +49,20 @@ export function windowOutput(input: Pair, window: Window): Pair {
   if (out[0] > 0 && out[1] > 0) return out;
   const dilated = dilation[0] > 1 || dilation[1] > 1;
   const span: Pair = [dilatedSize(window.kernel[0], dilation[0]), dilatedSize(window.kernel[1], dilation[1])];
-  const what = dilated
-    ? `A ${formatPair(window.kernel)} ${window.noun} with dilation ${formatPair(dilation)} spans ${formatPair(span)} and`
-    : `A ${formatPair(window.kernel)} ${window.noun}`;
-  const smaller = dilated ? `a smaller ${window.noun} or dilation` : `a smaller ${window.noun}`;
-  throw new LayerError(
-    `${what} does not fit a ${formatPair(input)} input with padding '${window.padding}' — use padding 'same', ${smaller}, or a larger input`,
-  );
+  const values = { size: formatPair(window.kernel), input: formatPair(input), padding: window.padding };
+  // Only kernels dilate (pools and grid windows have none).
+  if (dilated)
+    throw new LayerError(
+      said('layer.kernelFitDilated', { ...values, dilation: formatPair(dilation), span: formatPair(span) }),
+    );
+  throw new LayerError(said(FIT[window.noun], values));
 }
 
 /** The single input of a one-input kind; the graph checks arity, this guards direct callers. */
 export function onlyInput(inputs: readonly Shape[], kind: string): Shape {
   const [input] = inputs;
-  if (inputs.length !== 1 || !input) throw new LayerError(`${kind} takes exactly one input, but got ${inputs.length}`);
+  if (inputs.length !== 1 || !input)
+    throw new LayerError(said('layer.oneInput', { subject: kind, count: inputs.length }));
   return input;
 }
 
@@ -64,9 +70,7 @@ export function onlyInput(inputs: readonly Shape[], kind: string): Shape {
 export function imageShape(inputs: readonly Shape[], kind: string): readonly [number, number, number] {
   const input = onlyInput(inputs, kind);
   if (input.length !== 3) {
-    throw new LayerError(
-      `${kind} needs an image input [height, width, channels], but got ${formatShape(input)} — add a Reshape before it`,
-    );
+    throw new LayerError(said('layer.imageInput', { subject: kind, shape: formatShape(input) }));
   }
   // The input itself is already [H, W, C]: no copy, as this runs for every window layer.
   return input as unknown as readonly [number, number, number];
@@ -76,7 +80,7 @@ export function imageShape(inputs: readonly Shape[], kind: string): readonly [nu
 export function lastAxis(inputs: readonly Shape[], kind: string): number {
   const input = onlyInput(inputs, kind);
   const last = input.at(-1);
-  if (last === undefined) throw new LayerError(`${kind} needs an input with at least one axis, but got []`);
+  if (last === undefined) throw new LayerError(said('layer.noAxis', { subject: kind }));
   return last;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Shape } from '../graph/types';
+import { type DiagnosticText, english } from '../i18n/diagnosticText';
 
 export type PaletteCategory = 'input' | 'convolution' | 'compression' | 'pooling' | 'merge' | 'normalization' | 'head';
 
@@ -50,6 +51,10 @@ export interface LayerSpec<P = Record<string, unknown>, K extends string = strin
   summary(params: P): string;
 }
 
+/** A shape problem: `text` says it in any language, `message` in English. */
 export class LayerError extends Error {
   override name = 'LayerError';
+  constructor(readonly text: DiagnosticText) {
+    super(english(text));
+  }
 }

@@ -1,6 +1,7 @@
 import { formatInt } from '../../analysis/format';
 import { GraphBuilder, type NodeRef } from '../../graph/builder';
 import { LIMITS } from '../../graph/limits';
+import { said, withText } from '../../i18n/diagnosticText';
 import { oneLine } from '../json';
 import type { ImportDiagnostic, ImportOptions, ImportResult } from '../types';
 import { Context, Unconvertible } from './context';
@@ -91,7 +92,7 @@ function addInput(cx: Context, input: OnnxGraphInput, options: ImportOptions): S
         nodeId: null,
         severity: 'info',
         code: 'input-shape-override',
-        message: `Input ${q} is declared ${declared} (H×W×C); using ${options.inputShape.join('×')} as asked.`,
+        ...withText(said('import.onnxInputOverride', { name: q, declared, shape: options.inputShape.join('×') })),
       });
     shape = [...options.inputShape];
   }
@@ -150,8 +151,7 @@ function modelNotes(model: OnnxModel): ImportDiagnostic[] {
       nodeId: null,
       severity: 'info',
       code: 'parameter-convention',
-      message:
-        "Parameters follow PyTorch's convention: trainable = sum(p.numel() for p in model.parameters()); batch-norm running mean and variance are non-trainable; num_batches_tracked is not counted.",
+      ...withText(said('import.parameterConvention')),
     },
   ];
   const hasBatchNorm = model.nodes.some((n) => n.opType === 'BatchNormalization');
@@ -164,14 +164,14 @@ function modelNotes(model: OnnxModel): ImportDiagnostic[] {
       nodeId: null,
       severity: 'info',
       code: 'batch-norm-folded',
-      message: `Batch norm was folded into ${folded.length} convolution${folded.length === 1 ? '' : 's'} by the exporter (an eval-mode export): counted is what the file holds, fewer weights than the PyTorch model (its batch-norm scales, shifts and running statistics are gone). Export with training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False to count the model itself.`,
+      ...withText(said('import.batchNormFolded', { n: folded.length }, folded.length)),
     });
   if (model.storedWeights > 0)
     notes.push({
       nodeId: null,
       severity: 'info',
       code: 'weights-ignored',
-      message: `The file holds ${model.storedWeights.toLocaleString('en-US')} weight values; Netwright imports the architecture only, not the weight values.`,
+      ...withText(said('import.weightsHeld', { count: { int: model.storedWeights } })),
     });
   return notes;
 }

@@ -1,3 +1,4 @@
+import { said, withText } from '../../i18n/diagnosticText';
 import { type Context, Unconvertible } from './context';
 import { convTranspose } from './convTranspose';
 import type { OnnxNode } from './model';
@@ -127,10 +128,7 @@ function pool(kind: 'MaxPool2D' | 'AvgPool2D'): OpConverter {
         nodeId: id,
         severity: 'warning',
         code: 'inexact-import',
-        message:
-          kind === 'MaxPool2D'
-            ? `ONNX MaxPool '${id}' pads with −∞; it is imported as zero padding then a 'valid' pool, which differs where its input can be negative (the shape and counts are exact).`
-            : `ONNX AveragePool '${id}' leaves its padding out of the average; it is imported as zero padding then a 'valid' pool, which counts the zeros at the border (the shape and counts are exact).`,
+        ...withText(said(kind === 'MaxPool2D' ? 'import.maxPoolPadding' : 'import.averagePoolPadding', { id })),
       });
     const input = padded(cx, id, x, pads);
     return cx.layer(id, kind, { ...params, padding: 'valid' }, [input], x.nonNegative);
