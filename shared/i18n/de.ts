@@ -1,9 +1,11 @@
 import type { Catalogue } from './catalogue';
+import { layersDe } from './layersDe';
 import { lessonDe } from './lessonDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
   lesson: lessonDe,
+  layers: layersDe,
   common: {
     receptiveField: {
       global: 'global',

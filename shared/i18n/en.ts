@@ -1,4 +1,5 @@
 import type { ActionId } from '../actionIds';
+import { layersEn } from './layersEn';
 import { lessonEn } from './lessonEn';
 
 /**
@@ -8,6 +9,7 @@ import { lessonEn } from './lessonEn';
  */
 export const en = {
   lesson: lessonEn,
+  layers: layersEn,
   common: {
     receptiveField: {
       global: 'global',

@@ -9,9 +9,7 @@ export type ElementwiseParams = z.output<typeof elementwiseSchema>;
 
 interface ElementwiseKind<K extends string> {
   kind: K;
-  label: string;
   nodeName: string;
-  description: string;
   /** Subtract takes exactly two; the others two or more. */
   maxInputs: number;
   summary: string;
@@ -28,9 +26,7 @@ export function elementwiseSpec<K extends string>(merge: ElementwiseKind<K>): La
   const count = merge.maxInputs === 2 ? 'exactly two inputs' : 'at least two inputs';
   return {
     kind,
-    label: merge.label,
     nodeName: merge.nodeName,
-    description: merge.description,
     category: 'merge',
     schema: elementwiseSchema,
     inputs: { min: 2, max: merge.maxInputs },
