@@ -34,25 +34,13 @@ export const experimentCommand = defineCommand({
   positionals: ['FILE'],
   synopsis: `FILE [--variants original,factorized,smoothing=EPS,...] [--epochs E] [--json]
          [and the data and training options of train: --dataset, --samples, --batch-size, --seed, ...]`,
-  summary: 'Train variants (original, factorized, label smoothing) alike and compare them',
-  help: `Trains variants of one network one after another under the same data, seed and schedule,
-and prints one table: parameters, multiply-adds, milliseconds per training step on this
-machine, validation accuracy and expected calibration error (15 bins).
-
-Variants (--variants, comma-separated; default ${DEFAULT_VARIANTS}):
-  original         the network as it is
-  factorized       every factorization that keeps the receptive field applied (factorize --all)
-  smoothing=EPS    label smoothing EPS instead of --label-smoothing
-  a+b              both, e.g. factorized+smoothing=0.1
-
-Every other option is train's (see \`netwright help train\`); without --seed one seed is chosen
-and used for every variant. --json prints {"variants": [{"name", "params", "macs",
-"msPerStep", "valAccuracy", "ece", "status", "runId"}]} on stdout and nothing else.
-
-Exit codes: 0 every variant trained; 1 the network has errors, or a variant failed or
-diverged; 2 invalid arguments or dataset; 130 interrupted (Ctrl-C).`,
+  helpValues: () => ({ defaultVariants: DEFAULT_VARIANTS }),
   options: {
-    variants: { type: 'string', value: 'LIST', description: `comma-separated, default ${DEFAULT_VARIANTS}` },
+    variants: {
+      type: 'string',
+      value: 'LIST',
+      text: ({ t }) => t('more.help.options.variants', { defaultVariants: DEFAULT_VARIANTS }),
+    },
     ...options,
   },
   async run({ values, positionals: [file] }, io) {

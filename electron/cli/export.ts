@@ -12,39 +12,34 @@ const options = {
   to: {
     type: 'string',
     value: 'pytorch|keras|onnx',
-    description: 'the framework the code is for, or onnx: one .onnx file (opset 13, NCHW)',
+    text: 'to',
   },
   out: {
     type: 'string',
     value: 'DIR|FILE',
-    description: 'the folder to write (created if missing); with --to onnx, the file (e.g. model.onnx)',
+    text: 'outExport',
   },
   weights: {
     type: 'string',
     value: 'DIR',
-    description: `a TF.js Layers model trained in Netwright (model.json + weight files, as
-\`netwright train --save DIR\` writes them): its weights are written for the target
-(weights.json, weights.bin), with a reference forward pass and check.py, which
-compares the exported model with TF.js's output (tolerance 1e-4); with --to onnx,
-they are the file's weights`,
+    text: 'weights',
   },
-  'label-smoothing': { type: 'string', value: 'EPS', description: 'in [0, 1), default 0' },
+  'label-smoothing': { type: 'string', value: 'EPS', text: 'labelSmoothing' },
   optimizer: {
     type: 'string',
     value: 'NAME',
-    description: `adam (default), sgd (momentum 0.9), or rmsprop (decay 0.9, epsilon 1.0,
-as in the Inception v3 paper)`,
+    text: 'optimizerExport',
   },
-  lr: { type: 'string', value: 'RATE', description: 'default 0.001 (adam), 0.01 (sgd), 0.045 (rmsprop)' },
-  momentum: { type: 'string', value: 'M', description: 'SGD and RMSProp momentum' },
-  'weight-decay': { type: 'string', value: 'WD', description: 'L2 on conv and dense kernels, default 0' },
-  schedule: { type: 'string', value: 'NAME', description: 'constant (default), step or cosine, per epoch' },
-  'step-epochs': { type: 'string', value: 'N', description: 'step schedule: every N epochs (default 2) ...' },
-  'step-factor': { type: 'string', value: 'F', description: '... multiply the rate by F (default 0.94)' },
-  epochs: { type: 'string', value: 'N', description: 'default 5' },
-  'batch-size': { type: 'string', value: 'N', description: 'global batch, default 32' },
+  lr: { type: 'string', value: 'RATE', text: 'lrExport' },
+  momentum: { type: 'string', value: 'M', text: 'momentum' },
+  'weight-decay': { type: 'string', value: 'WD', text: 'weightDecay' },
+  schedule: { type: 'string', value: 'NAME', text: 'scheduleExport' },
+  'step-epochs': { type: 'string', value: 'N', text: 'stepEpochs' },
+  'step-factor': { type: 'string', value: 'F', text: 'stepFactor' },
+  epochs: { type: 'string', value: 'N', text: 'epochs' },
+  'batch-size': { type: 'string', value: 'N', text: 'batchSizeExport' },
   'input-shape': commonOptions['input-shape'],
-  json: { type: 'boolean', description: 'print one JSON object (the files written) on stdout' },
+  json: { type: 'boolean', text: 'jsonFiles' },
 } as const satisfies OptionSpecs;
 
 type Values = OptionValues<typeof options>;
@@ -173,22 +168,6 @@ export const exportCommand = defineCommand({
   positionals: ['FILE'],
   synopsis:
     'FILE --to pytorch|keras|onnx --out DIR|FILE [--weights DIR] [--label-smoothing EPS] [--optimizer sgd|adam|rmsprop] [--json]',
-  summary: 'PyTorch or Keras code to train on a cluster, or an ONNX file (--to pytorch|keras|onnx --out DIR|FILE)',
-  help: `Writes the network as Python code that trains on a cluster:
-  DIR/model.py    build_model(): an nn.Module (PyTorch) or keras.Model (Keras),
-                  one class or function per module, layers named after the nodes
-  DIR/train.py    training script: PyTorch single-process or torchrun (DDP);
-                  Keras MirroredStrategy, or MultiWorkerMirroredStrategy by flag
-  DIR/README.md   how to run both, and how the export matches Netwright
-
-The training options (--label-smoothing to --batch-size) are written into train.py,
-where each stays a flag; the defaults are Netwright's own training defaults.
-
---to onnx --out model.onnx writes the network as one ONNX file (opset 13) for
-onnxruntime, TensorRT, OpenVINO and the like. Images are NCHW (batch, channels,
-height, width) as in PyTorch; the batch size is free. The weights are the run's
-(--weights DIR) or a fixed-seed Keras-style initialisation; dropout is left out and
-batch norm uses its moving statistics. The training options do not apply.`,
   options,
   async run({ values, positionals: [file] }, io) {
     const to = target(values.to);

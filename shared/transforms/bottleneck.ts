@@ -35,7 +35,6 @@ function isOneByOne(node: LayerNode, analysis: Analysis): boolean {
  */
 export const bottleneckRule: RewriteRule<BottleneckOptions> = {
   id: 'bottleneck',
-  label: '1×1 bottleneck before a k×k conv',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: bottleneckOptions,

@@ -27,7 +27,6 @@ function coarsestGrid(ctx: RuleContext): readonly [number, number] | null {
  */
 export const filterBankRule: RewriteRule<FilterBankOptions> = {
   id: 'filter-bank',
-  label: 'expanded filter bank (1×n ‖ n×1)',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: filterBankOptions,

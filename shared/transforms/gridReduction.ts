@@ -53,7 +53,6 @@ function findPattern(ctx: RuleContext): Pattern | string {
  */
 export const gridReductionRule: RewriteRule<Record<string, never>> = {
   id: 'grid-reduction',
-  label: 'parallel stride-2 conv and pool',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: false,
   options: gridReductionOptions,

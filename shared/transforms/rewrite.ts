@@ -35,9 +35,8 @@ export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: 
 
 /** A rewrite describes itself: a new one is its file plus one line in rules.ts. */
 export interface RewriteRule<O> {
+  /** Its name for people is per language, in shared/i18n/rewritesEn.ts. */
   id: RuleId;
-  /** Human name for lists and reports, e.g. 'n×n → stacked 3×3 convolutions'. */
-  label: string;
   /** Node kinds worth trying when suggesting for a whole graph. */
   candidateKinds: readonly string[];
   /** The rule promises the same receptive field at its output and everywhere after it; checked. */

@@ -18,7 +18,6 @@ const countWord = (n: number) => COUNT_WORDS[n] ?? String(n);
  */
 export const stackRule: RewriteRule<StackOptions> = {
   id: 'stack',
-  label: 'n×n → stacked 3×3 convolutions',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: stackOptions,

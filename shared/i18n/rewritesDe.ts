@@ -1,0 +1,58 @@
+import type { Catalogue } from './catalogue';
+
+/** The rewrites in German: the same keys and {{placeholders}} as rewritesEn.ts. */
+export const rewritesDe: Catalogue['rewrites'] = {
+  rules: {
+    stack: 'n×n → gestapelte 3×3-Faltungen',
+    asymmetric: 'n×n → 1×n, dann n×1',
+    bottleneck: '1×1-Bottleneck vor einer k×k-Faltung',
+    'grid-reduction': 'parallele Stride-2-Faltung und Pooling',
+    'filter-bank': 'erweiterte Filterbank (1×n ‖ n×1)',
+  },
+  options: {
+    stackChannels: 'Kanäle zwischen den 3×3-Faltungen (Standard: die Ausgabekanäle der Faltung)',
+    activation: 'Nichtlinearität zwischen den Faltungen (Standard: relu)',
+    asymmetricChannels:
+      'Kanäle zwischen den beiden Faltungen (Standard: die kleinere Zahl aus Eingabe- und Ausgabekanälen der Faltung)',
+    order: '1xn: erst 1×n, dann n×1, wie Abbildung 3 des Papers (Standard); nx1: umgekehrt',
+    ratio: 'komprimierte Kanäle als Anteil der Eingabekanäle, größer als 0 und kleiner als 1 (Standard 0,5)',
+    bottleneckChannels: 'komprimierte Kanäle als Anzahl (entweder dies oder ratio, nicht beides)',
+    branchChannels: 'Kanäle des 1×n-Zweigs; der n×1-Zweig erhält den Rest (Standard: die Hälfte, aufgerundet)',
+  },
+  principles: {
+    bottleneck:
+      'Vermeiden Sie Repräsentations-Engpässe, besonders früh im Netz: Die Repräsentation soll von der Eingabe zur Ausgabe sanft schrumpfen (Inception v3 §2, Prinzip 1)',
+    largeKernel:
+      'Faktorisieren Sie Faltungen mit großen Filtern: Stapel kleiner oder asymmetrischer Faltungen sehen dasselbe Fenster für weniger Kosten (Inception v3 §3)',
+    width:
+      'Verbreitern Sie das Netz dort, wo das Gitter schrumpft, damit die Repräsentation sanft schrumpft und die Kosten ausgewogen bleiben (Inception v3 §2, Prinzipien 1 und 4; §5)',
+    bottleneckFix:
+      'Verkleinern Sie das Gitter mit einer Stride-2-Faltung und dem Pooling nebeneinander, verkettet (Regel grid-reduction), oder erweitern Sie die Kanäle im selben Schritt, der das Gitter verkleinert.',
+    bottleneckMessage:
+      'Repräsentations-Engpass: „{{name}}“ verkleinert die Aktivierung von {{from}} ({{fromValues}} Werte) auf {{to}} ({{toValues}}) und behält damit {{kept}} in einem Schritt (Schwelle {{threshold}}). {{principle}}. Abhilfe: {{fix}}',
+    widthFix:
+      'Fügen Sie die Kanäle dort hinzu, wo das Gitter verkleinert wird (zum Beispiel mit parallelen Stride-2-Faltungs- und Pooling-Zweigen, Regel grid-reduction), und halten Sie die Breite bis dahin.',
+    widthMessage:
+      'Die Kanalbreite wächst von {{from}} auf {{to}} ({{growth}}×) bei {{grid}}, ohne das Gitter zu verkleinern, bei „{{name}}“. {{principle}}. Abhilfe: {{fix}}',
+    largeKernelWay: '{{replacement}} für {{saved}} weniger Multiply-Adds (Regel {{rule}})',
+    or: ' oder ',
+    largeKernelFix: 'Wenden Sie {{rules}} an: Rezeptives Feld und Ausgabeform bleiben gleich.',
+    largeKernelMessage:
+      'Großer Kernel: „{{name}}“ ist eine {{kernel}}-Faltung. Dasselbe {{kernel}}-Fenster kostet weniger als {{ways}}. {{principle}}. Abhilfe: {{fix}}',
+  },
+  compare: {
+    headline: '{{params}} Parameter, {{macs}} Multiply-Adds',
+    countingNote:
+      'Parameter sind die Gewichte, die Keras anlegen würde. Eine Multiply-Accumulate-Operation (MAC) zählt einmal; FLOPs = 2 × MACs.',
+    original: 'Original',
+    factorized: 'faktorisiert',
+    versus: '{{a}} vs. {{b}}',
+    module: 'Modul',
+    layer: 'Schicht',
+    paramsPer: 'Parameter pro {{rows}}',
+    macsPer: 'Multiply-Adds pro {{rows}}',
+    paramsAxis: 'Parameter',
+    macsAxis: 'Multiply-Adds (MACs)',
+    outsideModules: '(außerhalb von Modulen)',
+  },
+};
