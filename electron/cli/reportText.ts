@@ -1,5 +1,5 @@
 import type { Analysis } from '../../shared/analysis';
-import { type CostChange, type RewriteReport, signedPct } from '../../shared/transforms';
+import { type CostChange, type RewriteReport, reportText, signedPct } from '../../shared/transforms';
 import type { CliText } from './text';
 
 /** "−372,879,360 (−71.4%)": a saving shown as the change it makes. */
@@ -12,19 +12,20 @@ export function savingText(c: CostChange, { int, decimal }: CliText): string {
 /** A rewrite's report as a few indented lines: what changed, what it saves, what it keeps. */
 export function reportLines(r: RewriteReport, text: CliText): string[] {
   const { t, int } = text;
+  const local = reportText(r, text.language);
   const lines = [
-    `${r.rule}: ${r.description}`,
+    `${r.rule}: ${local.description}`,
     t('more.report.params', {
       before: int(r.params.before),
       after: int(r.params.after),
       saving: savingText(r.params, text),
     }),
     t('more.report.macs', { before: int(r.macs.before), after: int(r.macs.after), saving: savingText(r.macs, text) }),
-    `  ${r.receptiveField.statement}`,
-    `  ${r.outputShape.statement}`,
+    `  ${local.rfStatement}`,
+    `  ${local.shapeStatement}`,
     t('more.report.depth', { count: r.depthAdded }),
   ];
-  if (r.note) lines.push(t('more.report.note', { note: r.note }));
+  if (local.note) lines.push(t('more.report.note', { note: local.note }));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import { analyzeGraph } from '../../shared/analysis';
-import { checkPrinciples, signedPct, suggest } from '../../shared/transforms';
+import { checkPrinciples, reportText, signedPct, suggest } from '../../shared/transforms';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
 import { ExitCode } from './io';
@@ -47,7 +47,7 @@ export const suggestCommand = defineCommand({
         String(i + 1),
         s.rule,
         s.nodeName,
-        s.report.replacement,
+        reportText(s.report, text.language).replacement,
         int(s.report.macs.saved),
         text.decimal(pctText(s.report.macs.savedPct)),
         int(s.report.params.saved),

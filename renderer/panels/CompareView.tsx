@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatInt } from '../../shared/analysis';
+import { translator } from '../../shared/i18n';
 import { errorMessage } from '../../shared/issues';
 import {
   compareGraphs,
@@ -13,6 +14,7 @@ import {
 } from '../../shared/transforms';
 import { getApi, getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
@@ -35,14 +37,21 @@ export function CompareView() {
   const graph = useDocumentStore((s) => s.graph);
   const name = useDocumentStore((s) => s.name);
   const notify = useUiStore((s) => s.notify);
+  const { language } = useText();
+  const words = translator('rewrites', language);
   // Against its own state before the rewrites, both sides carry the network's name: say which is which.
-  const sides = other ? { a: other.name, b: name, title: undefined } : { a: 'original', b: 'factorized', title: name };
+  const sides = other
+    ? { a: other.name, b: name, title: undefined }
+    : { a: words.t('compare.original'), b: words.t('compare.factorized'), title: name };
   const comparison = useMemo(
     () => (open && original ? compareGraphs({ name: sides.a, graph: original.graph }, { name: sides.b, graph }) : null),
     [open, original, graph, sides.a, sides.b],
   );
-  const title = sides.title ? `${sides.title}: original vs factorized` : undefined;
-  const svg = useMemo(() => (comparison ? toSvgChart(comparison, title ? { title } : {}) : ''), [comparison, title]);
+  const title = sides.title ? `${sides.title}: ${words.t('compare.versus', { a: sides.a, b: sides.b })}` : undefined;
+  const svg = useMemo(
+    () => (comparison ? toSvgChart(comparison, title ? { title, language } : { language }) : ''),
+    [comparison, title, language],
+  );
   const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
   // PDF needs LibreOffice beside the services; its button shows only where they have it.
   const [slideFormats, setSlideFormats] = useState<readonly ('pptx' | 'pdf')[]>(['pptx']);
@@ -102,7 +111,7 @@ export function CompareView() {
       <div className="sheet compare">
         <h2>{title ?? 'Compare'}</h2>
         <p className="compare-headline" data-testid="compare-headline">
-          {comparisonHeadline(comparison)}
+          {comparisonHeadline(comparison, language)}
         </p>
         <table className="compare-table">
           <thead>

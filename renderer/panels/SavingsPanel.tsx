@@ -7,10 +7,12 @@ import {
   type RewriteReport,
   RULE_IDS,
   type RuleId,
-  ruleLabels,
+  reportText,
+  ruleLabel,
   type Suggestion,
   suggest,
 } from '../../shared/transforms';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
@@ -29,26 +31,25 @@ function applyVariant(graph: Graph, reports: RewriteReport[]) {
 
 function SuggestionRow({ s }: { s: Suggestion }) {
   const r = s.report;
+  const { language } = useText();
+  const label = ruleLabel(s.rule, language);
+  const local = reportText(r, language);
   return (
     <li className="suggestion">
       <div>
-        <strong>{ruleLabels[s.rule]}</strong> on <code>{s.nodeName}</code>
+        <strong>{label}</strong> on <code>{s.nodeName}</code>
       </div>
-      <div className="small">{r.replacement}</div>
+      <div className="small">{local.replacement}</div>
       <div className="small saving">
         saves {formatInt(r.macs.saved)} MACs ({r.macs.savedPct}%) · {formatInt(r.params.saved)} params (
         {r.params.savedPct}%)
       </div>
       <div className="small muted">
-        {r.outputShape.statement} {r.receptiveField.statement}
+        {local.shapeStatement} {local.rfStatement}
         {r.depthAdded > 0 ? ` Adds ${r.depthAdded} nonlinearit${r.depthAdded === 1 ? 'y' : 'ies'}.` : ''}
       </div>
-      {r.note && <div className="small muted">{r.note}</div>}
-      <button
-        type="button"
-        onClick={() => applyVariant(s.graph, [r])}
-        aria-label={`Apply ${ruleLabels[s.rule]} to ${s.nodeName}`}
-      >
+      {local.note && <div className="small muted">{local.note}</div>}
+      <button type="button" onClick={() => applyVariant(s.graph, [r])} aria-label={`Apply ${label} to ${s.nodeName}`}>
         Apply
       </button>
     </li>
@@ -60,6 +61,7 @@ function SuggestionRow({ s }: { s: Suggestion }) {
  * network (on request, it tries every rule on every layer), each applied as one undoable step.
  */
 export function SavingsPanel() {
+  const { language } = useText();
   const graph = useDocumentStore((s) => s.graph);
   const selection = useDocumentStore((s) => s.selection);
   const analysis = useAnalysis();
@@ -126,7 +128,7 @@ export function SavingsPanel() {
           <button
             key={rule}
             type="button"
-            title={`Apply every “${ruleLabels[rule]}” rewrite the network admits`}
+            title={`Apply every “${ruleLabel(rule, language)}” rewrite the network admits`}
             onClick={() => runVariant(applyAllOfKind(graph, rule, widthOptions), rule)}
           >
             All {rule}

@@ -40,6 +40,36 @@ export const rewritesDe: Catalogue['rewrites'] = {
     largeKernelMessage:
       'Großer Kernel: „{{name}}“ ist eine {{kernel}}-Faltung. Dasselbe {{kernel}}-Fenster kostet weniger als {{ways}}. {{principle}}. Abhilfe: {{fix}}',
   },
+  report: {
+    description: '{{original}} → {{replacement}}',
+    rfSame: 'Rezeptives Feld unverändert (in Pixeln der Netzeingabe): {{rf}} vorher und nachher ({{reason}}).',
+    rfChanged: 'Rezeptives Feld ändert sich (in Pixeln der Netzeingabe) von {{before}} auf {{after}} ({{reason}}).',
+    shape: 'Ausgabeform unverändert: {{shape}} vorher und nachher.',
+    countWords: '|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun',
+    stack: '{{count}} gestapelte 3×3-Faltungen',
+    stackReason:
+      '{{count}} gestapelte 3×3-Fenster überspannen 1 + {{n}}·2 = {{k}} Positionen pro Achse, wie ein {{k}}×{{k}}-Fenster',
+    asymmetric: 'erst {{first}}, dann {{second}}',
+    asymmetricReason: 'ein {{n}}×1-Fenster nach einem 1×{{n}}-Fenster deckt {{n}}×{{n}} ab, wie die {{n}}×{{n}}-Faltung',
+    asymmetricNote:
+      'laut Paper wirkt diese Faktorisierung am besten auf mittleren Gittern ({{from}} bis {{to}}); diese Faltung arbeitet auf {{grid}}',
+    bottleneck: '1×1-Kompression auf {{channels}} Kanäle, dann die {{k}}×{{k}}-Faltung',
+    bottleneckReason: 'ein 1×1-Fenster vergrößert das rezeptive Feld nicht',
+    filterBank: 'parallele 1×{{n}}- ({{wide}}) und {{n}}×1-Faltungen ({{tall}}), verkettet',
+    filterBankReason:
+      'die 1×{{n}}- und {{n}}×1-Zweige überspannen zusammen {{n}}×{{n}}; jeder Ausgabekanal sieht einen Streifen davon',
+    filterBankNote:
+      'Inception-C gibt jedem Zweig die volle Breite und verdoppelt so die Ausgabe; hier werden die {{filters}} Kanäle auf beide aufgeteilt, damit die Ausgabeform bleibt',
+    gridThen: '{{conv}}, dann {{pool}}',
+    gridAfter: '{{conv}} nach {{pool}}',
+    gridReduction:
+      'parallele Zweige aus {{kernel}}/{{stride}}-Faltung ({{convChannels}}) und {{pool}} ({{poolChannels}}), verkettet',
+    maxPool: 'Max-Pooling',
+    averagePool: 'Average-Pooling',
+    gridReductionReason:
+      'die parallelen Zweige sehen das größere ihrer beiden Fenster statt beider nacheinander',
+    gridReductionNote: 'der Pooling-Zweig reicht die {{channels}} Eingabekanäle ohne Faltung durch',
+  },
   compare: {
     headline: '{{params}} Parameter, {{macs}} Multiply-Adds',
     countingNote:

@@ -44,6 +44,34 @@ export const rewritesEn = {
     largeKernelMessage:
       "Large kernel: '{{name}}' is a {{kernel}} convolution. The same {{kernel}} window costs less as {{ways}}. {{principle}}. Fix: {{fix}}",
   },
+  /** A rewrite's report: what it replaces with what, and why the receptive field is what it is. */
+  report: {
+    description: '{{original}} → {{replacement}}',
+    rfSame: 'Receptive field unchanged (in network-input pixels): {{rf}} before and after ({{reason}}).',
+    rfChanged: 'Receptive field changes (in network-input pixels) from {{before}} to {{after}} ({{reason}}).',
+    shape: 'Output shape unchanged: {{shape}} before and after.',
+    countWords: '|one|two|three|four|five|six|seven|eight|nine',
+    stack: '{{count}} stacked 3×3 convolutions',
+    stackReason: '{{count}} stacked 3×3 windows span 1 + {{n}}·2 = {{k}} positions per axis, as one {{k}}×{{k}} does',
+    asymmetric: '{{first}} then {{second}}',
+    asymmetricReason: 'a {{n}}×1 window after a 1×{{n}} one covers {{n}}×{{n}}, as the {{n}}×{{n}} did',
+    asymmetricNote:
+      'the paper found this factorization works best on medium grids ({{from}} to {{to}}); this conv works at {{grid}}',
+    bottleneck: '1×1 compression to {{channels}} channels, then the {{k}}×{{k}}',
+    bottleneckReason: 'a 1×1 window adds nothing to the receptive field',
+    filterBank: 'parallel 1×{{n}} ({{wide}}) and {{n}}×1 ({{tall}}) convolutions, concatenated',
+    filterBankReason:
+      'the 1×{{n}} and {{n}}×1 branches together span {{n}}×{{n}}; each output channel sees one strip of it',
+    filterBankNote:
+      'Inception-C gives each branch the full width, doubling the output; here the {{filters}} channels are split between them to keep the output shape',
+    gridThen: '{{conv}} then {{pool}}',
+    gridAfter: '{{conv}} after {{pool}}',
+    gridReduction: 'parallel {{kernel}}/{{stride}} conv ({{convChannels}}) and {{pool}} ({{poolChannels}}) branches, concatenated',
+    maxPool: 'max pool',
+    averagePool: 'average pool',
+    gridReductionReason: 'the parallel branches see the larger of their two windows instead of both in sequence',
+    gridReductionNote: 'the pool branch passes the {{channels}} input channels through without a conv',
+  },
   compare: {
     headline: '{{params}} parameters, {{macs}} multiply-adds',
     countingNote:

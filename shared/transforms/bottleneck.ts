@@ -5,6 +5,7 @@ import type { GraphIndex } from './convUnit';
 import { kernelText, unitActivation } from './convUnit';
 import { GraphEdit, near } from './graphEdit';
 import { type BottleneckOptions, type BottleneckOptionsInput, bottleneckOptions } from './options';
+import { phrase } from './phrase';
 import { type RewriteRule, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { addConvLike, targetConv } from './unitBuilder';
@@ -99,8 +100,8 @@ export const bottleneckRule: RewriteRule<BottleneckOptions> = {
         interior: [conv.id],
         depthAdded: 1,
         original: `${conv.name} (${kh}×${kh}, ${inChannels} → ${p.filters})`,
-        replacement: `1×1 compression to ${compressed} channels, then the ${kh}×${kh}`,
-        rfReason: 'a 1×1 window adds nothing to the receptive field',
+        replacement: phrase('bottleneck', { channels: compressed, k: kh }),
+        rfReason: phrase('bottleneckReason'),
       },
     };
   },

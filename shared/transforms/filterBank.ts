@@ -2,6 +2,7 @@ import type { Graph } from '../graph/types';
 import { kernelText, unitActivation } from './convUnit';
 import { GraphEdit, near } from './graphEdit';
 import { type FilterBankOptions, type FilterBankOptionsInput, filterBankOptions } from './options';
+import { phrase } from './phrase';
 import { type RewriteRule, type RuleContext, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { addConvLike, targetConv } from './unitBuilder';
@@ -101,9 +102,9 @@ export const filterBankRule: RewriteRule<FilterBankOptions> = {
         outputAfter: concat,
         depthAdded: 0,
         original: `${conv.name} (${n}×${n}, ${inChannels} → ${p.filters})`,
-        replacement: `parallel 1×${n} (${wide}) and ${n}×1 (${p.filters - wide}) convolutions, concatenated`,
-        rfReason: `the 1×${n} and ${n}×1 branches together span ${n}×${n}; each output channel sees one strip of it`,
-        note: `Inception-C gives each branch the full width, doubling the output; here the ${p.filters} channels are split between them to keep the output shape`,
+        replacement: phrase('filterBank', { n, wide, tall: p.filters - wide }),
+        rfReason: phrase('filterBankReason', { n }),
+        note: phrase('filterBankNote', { filters: p.filters }),
       },
     };
   },

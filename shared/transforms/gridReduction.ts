@@ -4,6 +4,7 @@ import { type Padding, type Pair, type Pool2DParams, windowOutput } from '../lay
 import { type ConvUnit, convParams, convUnit, kernelText } from './convUnit';
 import { GraphEdit, near } from './graphEdit';
 import { gridReductionOptions } from './options';
+import { phrase } from './phrase';
 import { type PlanResult, type RewriteRule, type RuleContext, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { targetConv } from './unitBuilder';
@@ -117,7 +118,8 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
     edit.connect(pool.id, concat, 1);
     edit.remove(conv.id);
 
-    const poolWord = pool.kind === 'MaxPool2D' ? 'max pool' : 'average pool';
+    const poolWord = phrase(pool.kind === 'MaxPool2D' ? 'maxPool' : 'averagePool');
+    const convText = `${conv.name} (${kernelText(p.kernelSize)}, ${inChannels} → ${p.filters})`;
     return {
       ok: true,
       plan: {
@@ -126,12 +128,16 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
         outputAfter: concat,
         interior: [pool.id, ...unit.post.map((n) => n.id)],
         depthAdded: 0,
-        original: `${conv.name} (${kernelText(p.kernelSize)}, ${inChannels} → ${p.filters}) ${order === 'conv-then-pool' ? `then ${pool.name}` : `after ${pool.name}`}`,
-        replacement: `parallel ${kernelText(branch.kernelSize)}/${s[0]} conv (${p.filters - inChannels}) and ${poolWord} (${inChannels}) branches, concatenated`,
-        rfReason: 'the parallel branches see the larger of their two windows instead of both in sequence',
-        ...(order === 'pool-then-conv'
-          ? { note: `the pool branch passes the ${inChannels} input channels through without a conv` }
-          : {}),
+        original: phrase(order === 'conv-then-pool' ? 'gridThen' : 'gridAfter', { conv: convText, pool: pool.name }),
+        replacement: phrase('gridReduction', {
+          kernel: kernelText(branch.kernelSize),
+          stride: s[0]!,
+          convChannels: p.filters - inChannels,
+          pool: poolWord,
+          poolChannels: inChannels,
+        }),
+        rfReason: phrase('gridReductionReason'),
+        ...(order === 'pool-then-conv' ? { note: phrase('gridReductionNote', { channels: inChannels }) } : {}),
       },
     };
   },

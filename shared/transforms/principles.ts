@@ -2,6 +2,7 @@ import { type Analysis, analyzeGraph, formatPercent, formatShape } from '../anal
 import type { Graph, Shape } from '../graph/types';
 import { type Language, translator } from '../i18n';
 import type { Conv2DParams } from '../layers';
+import { reportText } from './rewrite';
 import { applyRule } from './rules';
 import type { RewriteReport, RuleId } from './types';
 
@@ -147,7 +148,7 @@ function widthGrowth(analysis: Analysis, cuts: string[], threshold: number, { t,
   return warnings;
 }
 
-function largeKernels(graph: Graph, analysis: Analysis, { t, decimal }: Texts): PrincipleWarning[] {
+function largeKernels(graph: Graph, analysis: Analysis, { t, decimal, language }: Texts): PrincipleWarning[] {
   const principle = t('principles.largeKernel');
   const warnings: PrincipleWarning[] = [];
   for (const node of graph.nodes) {
@@ -164,7 +165,7 @@ function largeKernels(graph: Graph, analysis: Analysis, { t, decimal }: Texts): 
     const ways = options
       .map((o) =>
         t('principles.largeKernelWay', {
-          replacement: o.report.replacement,
+          replacement: reportText(o.report, language).replacement,
           saved: decimal(formatPercent(o.report.macs.savedPct / 100, 1)),
           rule: o.rule,
         }),

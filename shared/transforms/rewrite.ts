@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { type Analysis, analyzeGraph, formatReceptiveField, formatShape, type ReceptiveField } from '../analysis';
 import type { Graph, LayerNode, Shape } from '../graph/types';
+import type { Language } from '../i18n';
 import { describeZodError } from '../issues';
 import { GraphIndex } from './convUnit';
+import { phrase, phraseText, type Text } from './phrase';
 import type { CostChange, RewriteReport, RewriteResult, RuleId, TransformDiagnosticCode } from './types';
 
 export interface RuleContext {
@@ -23,12 +25,12 @@ export interface RewritePlan {
   interior?: string[];
   depthAdded: number;
   /** The rewritten part before, e.g. "conv2d_5 (5×5, 64 → 64)". */
-  original: string;
+  original: Text;
   /** What replaces it, e.g. "two stacked 3×3 convolutions". */
-  replacement: string;
+  replacement: Text;
   /** Why the receptive field is what it is, for the report's statement. */
-  rfReason: string;
-  note?: string;
+  rfReason: Text;
+  note?: Text;
 }
 
 export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: string };
@@ -83,7 +85,10 @@ export function runRewrite<O>(
   if (!planned.ok) return fail('not-applicable', `${rule.id} does not apply to '${node.name}': ${planned.reason}`);
   const proof = prove(rule, analysis, planned.plan);
   if (typeof proof === 'string') return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof}`);
-  return { ok: true, graph: planned.plan.graph, report: { rule: rule.id, nodeId, nodeName: node.name, ...proof } };
+  const report: RewriteReport = { rule: rule.id, nodeId, nodeName: node.name, ...proof };
+  const texts = textsOf.get(proof);
+  if (texts) textsOf.set(report, texts);
+  return { ok: true, graph: planned.plan.graph, report };
 }
 
 type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
@@ -147,33 +152,71 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
   )
     return 'costs outside the rewritten part would change — please report this';
 
-  const shapeText = formatShape(newOut.outputShape);
-  const rfText = (rf: ReceptiveField) => formatReceptiveField(rf);
-  const report: ProvenReport = {
-    description: `${plan.original} → ${plan.replacement}`,
+  const texts: ReportTexts = {
+    description: phrase('description', { original: plan.original, replacement: plan.replacement }),
     replacement: plan.replacement,
+    rfStatement: rfEqual
+      ? phrase('rfSame', { rf: { field: rfBefore }, reason: plan.rfReason })
+      : phrase('rfChanged', { before: { field: rfBefore }, after: { field: rfAfter }, reason: plan.rfReason }),
+    shapeStatement: phrase('shape', { shape: formatShape(newOut.outputShape) }),
+    ...(plan.note ? { note: plan.note } : {}),
+  };
+  const en = (text: Text) => phraseText(text, 'en');
+  const report: ProvenReport = {
+    description: en(texts.description),
+    replacement: en(texts.replacement),
     params,
     macs,
-    receptiveField: {
-      before: rfBefore,
-      after: rfAfter,
-      equal: rfEqual,
-      statement: rfEqual
-        ? `Receptive field unchanged (in network-input pixels): ${rfText(rfBefore)} before and after (${plan.rfReason}).`
-        : `Receptive field changes (in network-input pixels) from ${rfText(rfBefore)} to ${rfText(rfAfter)} (${plan.rfReason}).`,
-    },
+    receptiveField: { before: rfBefore, after: rfAfter, equal: rfEqual, statement: en(texts.rfStatement) },
     outputShape: {
       before: oldOut.outputShape!,
       after: newOut.outputShape!,
       equal: true,
-      statement: `Output shape unchanged: ${shapeText} before and after.`,
+      statement: en(texts.shapeStatement),
     },
     depthAdded: plan.depthAdded,
     removed: removed.map((id) => before.nodes[id]!.name),
     added: added.map((id) => after.nodes[id]!.name),
   };
-  if (plan.note) report.note = plan.note;
+  if (texts.note) report.note = en(texts.note);
+  textsOf.set(report, texts);
   return report;
+}
+
+/** A report's sentences, to be made in any language. */
+interface ReportTexts {
+  description: Text;
+  replacement: Text;
+  rfStatement: Text;
+  shapeStatement: Text;
+  note?: Text;
+}
+
+/** The report's fields are its English texts (what --json prints); other languages are made from these. */
+const textsOf = new WeakMap<RewriteReport | ProvenReport, ReportTexts>();
+
+/** A report's sentences in `language`; its own (English) fields where it was not made here (read from a file). */
+export function reportText(
+  report: RewriteReport,
+  language: Language,
+): Pick<RewriteReport, 'description' | 'replacement' | 'note'> & { rfStatement: string; shapeStatement: string } {
+  const texts = textsOf.get(report);
+  if (!texts || language === 'en')
+    return {
+      description: report.description,
+      replacement: report.replacement,
+      rfStatement: report.receptiveField.statement,
+      shapeStatement: report.outputShape.statement,
+      ...(report.note === undefined ? {} : { note: report.note }),
+    };
+  const local = (text: Text) => phraseText(text, language);
+  return {
+    description: local(texts.description),
+    replacement: local(texts.replacement),
+    rfStatement: local(texts.rfStatement),
+    shapeStatement: local(texts.shapeStatement),
+    ...(texts.note ? { note: local(texts.note) } : {}),
+  };
 }
 
 export function costChange(before: number, after: number): CostChange {

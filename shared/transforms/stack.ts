@@ -3,12 +3,10 @@ import type { Pair } from '../layers';
 import { replaceWithChain } from './chain';
 import { kernelText } from './convUnit';
 import { type StackOptions, type StackOptionsInput, stackOptions } from './options';
+import { phrase } from './phrase';
 import { type RewriteRule, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { targetConv } from './unitBuilder';
-
-const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const countWord = (n: number) => COUNT_WORDS[n] ?? String(n);
 
 /**
  * n×n conv (odd n ≥ 5) → (n−1)/2 stacked 3×3 convs (Inception v3 §3.1, Figure 1):
@@ -51,8 +49,8 @@ export const stackRule: RewriteRule<StackOptions> = {
       plan: {
         ...chain,
         original: `${ctx.node.name} (${kh}×${kh}, ${unit.inputShape[2]} → ${p.filters})`,
-        replacement: `${countWord(count)} stacked 3×3 convolutions`,
-        rfReason: `${countWord(count)} stacked 3×3 windows span 1 + ${count}·2 = ${kh} positions per axis, as one ${kh}×${kh} does`,
+        replacement: phrase('stack', { count: { countWord: count } }),
+        rfReason: phrase('stackReason', { count: { countWord: count }, n: count, k: kh }),
       },
     };
   },
