@@ -1,26 +1,29 @@
-import { analyzeGraph, formatInt } from '../../shared/analysis';
+import { analyzeGraph } from '../../shared/analysis';
 import { parseVariants, type VariantResult } from '../../shared/experiments';
 import { parseInputShape } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { renderTable } from './table';
+import { type CliText, cliText } from './text';
 import { backendFlag, trainingRequest, trainOptions } from './trainArgs';
 
 const { save: _save, ...options } = trainOptions;
 
 const DEFAULT_VARIANTS = 'original,factorized,smoothing=0.1';
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-
-function table(rows: VariantResult[]): string {
+function table(rows: VariantResult[], { t, int, decimal }: CliText): string {
+  const pct = (v: number | null) => (v === null ? '—' : decimal(`${(v * 100).toFixed(1)}%`));
+  const header = (['variant', 'params', 'macs', 'msPerStep', 'valAccuracy', 'ece', 'status'] as const).map((k) =>
+    t(`more.experiment.${k}`),
+  );
   return renderTable(
-    ['variant', 'params', 'MACs', 'ms/step', 'val accuracy', 'ECE', 'status'],
+    header,
     rows.map((r) => [
       r.name,
-      formatInt(r.params),
-      formatInt(r.macs),
-      r.msPerStep === null ? '—' : r.msPerStep.toFixed(1),
+      int(r.params),
+      int(r.macs),
+      r.msPerStep === null ? '—' : decimal(r.msPerStep.toFixed(1)),
       pct(r.valAccuracy),
       pct(r.ece),
       r.status,
@@ -51,8 +54,9 @@ export const experimentCommand = defineCommand({
     if (backend) process.env.NETWRIGHT_BACKEND = backend;
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
     const analysis = analyzeGraph(network.graph);
+    const text = cliText(io);
     if (hasErrors(analysis)) {
-      io.err('The network has errors: fix them first (netwright analyze FILE lists them).');
+      io.err(text.t('more.experiment.hasErrors'));
       return ExitCode.networkErrors;
     }
     const { TrainingService } = await import('../services/train');
@@ -73,7 +77,8 @@ export const experimentCommand = defineCommand({
         (update, current) => {
           latest = update.map((r) => ({ ...r }));
           const training = current === null ? undefined : update.find((r) => r.runId === current);
-          if (training) io.err(`Training ${training.name} (${formatInt(training.params)} parameters)…`);
+          if (training)
+            io.err(text.t('more.experiment.training', { name: training.name, params: text.int(training.params) }));
         },
         () => stop,
       );
@@ -93,7 +98,7 @@ export const experimentCommand = defineCommand({
         runId,
       }));
       io.out(JSON.stringify({ variants: out }));
-    } else io.out(table(rows));
+    } else io.out(table(rows, text));
     for (const r of rows) if (r.message && r.status !== 'completed') io.err(`${r.name}: ${r.message}`);
     if (stop) return 130;
     if (rows.some((r) => r.status === 'failed' && /dataset|Invalid training options/i.test(r.message ?? '')))

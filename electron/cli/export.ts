@@ -7,6 +7,7 @@ import { defineCommand, type OptionSpecs, type OptionValues } from './command';
 import { CliError, type CliIo, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain } from './output';
+import { cliText } from './text';
 
 const options = {
   to: {
@@ -76,8 +77,10 @@ function trainingOptions(values: Values): TrainingOptionsInput {
 
 function target(value: string | undefined): ExportTarget | 'onnx' {
   if (value === 'pytorch' || value === 'keras' || value === 'onnx') return value;
-  throw new CliError(
-    `${value === undefined ? 'Missing --to pytorch|keras|onnx' : `--to must be pytorch, keras or onnx, got "${value}"`} (see \`npx netwright export --help\`).`,
+  throw new CliError(({ t }) =>
+    t('more.export.target', {
+      what: value === undefined ? t('more.export.missingTo') : t('more.export.wrongTo', { value }),
+    }),
   );
 }
 
@@ -100,7 +103,7 @@ function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boole
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (json) io.out(JSON.stringify({ exported: false, diagnostics: errors }));
   else {
-    io.err('netwright: the network has errors, so nothing was exported:');
+    io.err(`netwright: ${cliText(io).t('more.export.hasErrors')}`);
     for (const d of errors)
       io.err(`  ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
   }
@@ -110,11 +113,9 @@ function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boole
 /** `--to onnx`: one file, no training options. */
 async function exportOnnx(file: string, values: Values, io: CliIo): Promise<number> {
   const out = values.out;
-  if (!out)
-    throw new CliError('Missing --out FILE: where to write the .onnx file (see `npx netwright export --help`).');
+  if (!out) throw new CliError(({ t }) => t('more.export.missingOnnxOut'));
   const training = Object.values(flagOf).find((flag) => values[flag] !== undefined);
-  if (training)
-    throw new CliError(`--${training} is a training option for code exports; --to onnx writes no training script.`);
+  if (training) throw new CliError(({ t }) => t('more.export.trainingOption', { flag: training }));
   await writableOrExplain(path.dirname(path.resolve(out)), '--out');
   const network = await loadNetworkForCli(file, parseInputShape(values['input-shape']));
   const analysis = analyzeGraph(network.graph);
@@ -152,14 +153,22 @@ async function exportOnnx(file: string, values: Values, io: CliIo): Promise<numb
     return ExitCode.ok;
   }
   const warnings = values.weights ? network.warnings.filter((w) => w.code !== 'weights-ignored') : network.warnings;
-  for (const warning of warnings) io.err(`warning: ${warning.message}`);
+  const { t, decimal } = cliText(io);
+  for (const warning of warnings) io.err(`${t('severity.warning')}: ${warning.message}`);
   const shapes = (list: typeof summary.inputs) =>
-    list.map((t) => `${t.name} [${t.shape.map((d) => d ?? 'batch').join(', ')}]`).join(', ');
+    list.map((tensor) => `${tensor.name} [${tensor.shape.map((d) => d ?? 'batch').join(', ')}]`).join(', ');
   io.out(
-    `Exported "${network.name}" as ONNX (opset ${summary.opset}, ${summary.hasWeights ? 'trained weights' : 'initial weights, fixed seed'}) to ${summary.file}: ${(summary.bytes / 1e6).toFixed(1)} MB`,
+    t('more.export.onnx', {
+      network: network.name,
+      opset: summary.opset,
+      weights: t(summary.hasWeights ? 'more.export.trainedWeights' : 'more.export.initialWeights'),
+      file: summary.file,
+      size: decimal((summary.bytes / 1e6).toFixed(1)),
+    }),
   );
-  io.out(`  inputs:  ${shapes(summary.inputs)}${summary.inputs.some((t) => t.shape.length === 4) ? '  (NCHW)' : ''}`);
-  io.out(`  outputs: ${shapes(summary.outputs)}`);
+  const layout = summary.inputs.some((tensor) => tensor.shape.length === 4) ? '  (NCHW)' : '';
+  io.out(t('more.export.inputs', { shapes: shapes(summary.inputs), layout }));
+  io.out(t('more.export.outputs', { shapes: shapes(summary.outputs) }));
   return ExitCode.ok;
 }
 
@@ -172,7 +181,7 @@ export const exportCommand = defineCommand({
   async run({ values, positionals: [file] }, io) {
     const to = target(values.to);
     if (to === 'onnx') return exportOnnx(file!, values, io);
-    if (!values.out) throw new CliError('Missing --out DIR (see `npx netwright export --help`).');
+    if (!values.out) throw new CliError(({ t }) => t('more.export.missingOut'));
     const training = trainingOptions(values);
     await writableOrExplain(values.out, '--out');
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
@@ -205,14 +214,18 @@ export const exportCommand = defineCommand({
     }
     // With --weights the values do come along, so the importer's "architecture only" note does not apply.
     const warnings = values.weights ? network.warnings.filter((w) => w.code !== 'weights-ignored') : network.warnings;
-    for (const warning of warnings) io.err(`warning: ${warning.message}`);
-    io.out(`Exported "${network.name}" as ${frameworkName[to]} code to ${summary.outDir}: ${names.join(', ')}`);
-    for (const r of summary.renamed) io.out(`  layer "${r.name}" is ${r.python} in Python`);
+    const { t } = cliText(io);
+    for (const warning of warnings) io.err(`${t('severity.warning')}: ${warning.message}`);
     io.out(
-      summary.hasWeights
-        ? `Check the weights: cd ${summary.outDir} && python check.py`
-        : `Train: cd ${summary.outDir} && python train.py --synthetic --epochs 1   (see README.md)`,
+      t('more.export.code', {
+        network: network.name,
+        framework: frameworkName[to],
+        dir: summary.outDir,
+        files: names.join(', '),
+      }),
     );
+    for (const r of summary.renamed) io.out(t('more.export.renamed', { name: r.name, python: r.python }));
+    io.out(t(summary.hasWeights ? 'more.export.check' : 'more.export.train', { dir: summary.outDir }));
     return ExitCode.ok;
   },
 });

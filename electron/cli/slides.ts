@@ -5,6 +5,7 @@ import { buildInceptionLesson, lessonDeck, parseLessonText } from '../../shared/
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { writableOrExplain, writeOrExplain } from './output';
+import { cliText } from './text';
 
 export const slidesCommand = defineCommand({
   name: 'slides',
@@ -16,14 +17,14 @@ export const slidesCommand = defineCommand({
   },
   async run({ values, positionals: [file] }, io) {
     const out = values.out;
-    if (out === undefined) throw new CliError('--out DECK.pptx or --out DECK.pdf is needed.');
+    if (out === undefined) throw new CliError(({ t }) => t('more.slides.needsOut'));
     const format = path.extname(out).toLowerCase();
     if (format !== '.pptx' && format !== '.pdf')
-      throw new CliError(`--out must end in .pptx or .pdf, got ${JSON.stringify(out)}.`);
+      throw new CliError(({ t }) => t('more.slides.outFormat', { out: JSON.stringify(out) }));
     if ((file === undefined) === (values.builtin === undefined))
-      throw new CliError('Give one lesson: a LESSON_FILE or --builtin inception.');
+      throw new CliError(({ t }) => t('more.slides.oneLesson'));
     if (values.builtin !== undefined && values.builtin !== 'inception')
-      throw new CliError(`--builtin: the built-in lesson is "inception", got ${JSON.stringify(values.builtin)}.`);
+      throw new CliError(({ t }) => t('more.slides.builtin', { value: JSON.stringify(values.builtin) }));
     await writableOrExplain(path.dirname(path.resolve(out)), '--out');
     let lesson = buildInceptionLesson(io.language ?? 'en');
     if (file !== undefined) {
@@ -31,7 +32,7 @@ export const slidesCommand = defineCommand({
       try {
         text = await readFile(file, 'utf8');
       } catch (err) {
-        throw new CliError(`Cannot read ${file}: ${errorMessage(err)}`);
+        throw new CliError(({ t }) => t('more.slides.cannotRead', { file, reason: errorMessage(err) }));
       }
       const read = parseLessonText(text);
       if (!read.ok) throw new CliError(`${file}: ${read.error}`);
@@ -45,7 +46,7 @@ export const slidesCommand = defineCommand({
       if (err instanceof SlidesProblem) throw new CliError(err.message);
       throw err;
     }
-    io.err(`Wrote ${deck.slides.length} slides of "${lesson.title}" to ${out}.`);
+    io.err(cliText(io).t('more.slides.wrote', { count: deck.slides.length, title: lesson.title, out }));
     return ExitCode.ok;
   },
 });

@@ -88,6 +88,10 @@ describe('analyze speaks the language of its output', () => {
     expect(compareHelp).toMatch(/^ {2}--md +Markdown-Tabellen ausgeben$/m);
     expect(compareHelp).not.toMatch(/\{\{/);
     expect((await run('factorize', '--help')).text).toMatch(/^ {2}stack +n×n → gestapelte 3×3-Faltungen$/m);
+    expect((await run('timeline')).text).toMatch(/^Netz +Jahr +Top-5 +als +Einzelmodell +Tiefe +Parameter +MACs$/m);
+    expect((await run('slides', '--builtin', 'inception')).text).toBe(
+      'netwright: --out DECK.pptx oder --out DECK.pdf wird benötigt.',
+    );
     const wrong = await run('compare', file);
     expect(wrong.code).toBe(2);
     expect(wrong.text).toBe(
