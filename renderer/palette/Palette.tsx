@@ -6,7 +6,7 @@ import { paletteMime } from '../canvas/NetworkCanvas';
 import { insertPaletteItem } from '../editor/insert';
 import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
-import { type PaletteGroup, type PaletteItem, paletteGroups, paletteItems, paletteItemsIn } from './paletteItems';
+import { type PaletteGroup, type PaletteItem, paletteGroups, searchPalette } from './paletteItems';
 
 /** Each group's heading in the catalogue (ui.palette.groups). */
 const groupKeys: Record<PaletteGroup, keyof Catalogue['ui']['palette']['groups']> = {
@@ -20,21 +20,12 @@ const groupKeys: Record<PaletteGroup, keyof Catalogue['ui']['palette']['groups']
   Modules: 'modules',
 };
 
-/** What a search looks in: the item's shown texts, its English ones and its kind. */
-const searchText = (shown: PaletteItem, english: PaletteItem) =>
-  `${shown.label} ${shown.description} ${english.label} ${english.description} ${'kind' in shown ? shown.kind : ''}`.toLowerCase();
-
 /** Layers grouped by purpose: click to add at the view's centre (after the selected layer), or drag onto the canvas. */
 export function Palette() {
   const { t, language } = useText();
   const [query, setQuery] = useState('');
   const flow = useReactFlow<FlowNode>();
-  const items = paletteItemsIn(language);
-  const visible = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    // A search finds a layer by its English or its shown name: lecture notes and slides use both.
-    return q ? items.filter((item, i) => searchText(item, paletteItems[i]!).includes(q)) : items;
-  }, [query, items]);
+  const visible = useMemo(() => searchPalette(query, language), [query, language]);
 
   const addAtCentre = (item: PaletteItem) => {
     const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();

@@ -195,6 +195,20 @@ export function paletteItemsIn(language: Language): readonly PaletteItem[] {
 /** The palette in English. */
 export const paletteItems: readonly PaletteItem[] = paletteItemsIn('en');
 
+/** What a search looks in: the item's shown texts, its English ones and its kind. */
+const searchText = (shown: PaletteItem, english: PaletteItem) =>
+  `${shown.label} ${shown.description} ${english.label} ${english.description} ${'kind' in shown ? shown.kind : ''}`.toLowerCase();
+
+/**
+ * The items in `language` that match a search, all of them for an empty one. A layer is found
+ * by its shown or its English name and description: lecture notes and slides use both.
+ */
+export function searchPalette(query: string, language: Language): readonly PaletteItem[] {
+  const items = paletteItemsIn(language);
+  const q = query.trim().toLowerCase();
+  return q ? items.filter((item, i) => searchText(item, paletteItems[i]!).includes(q)) : items;
+}
+
 export function findPaletteItem(id: string): PaletteItem | undefined {
   return paletteItems.find((item) => item.id === id);
 }

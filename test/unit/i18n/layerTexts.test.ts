@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paletteItemsIn } from '../../../renderer/palette/paletteItems';
+import { paletteItemsIn, searchPalette } from '../../../renderer/palette/paletteItems';
 import { catalogues, layerText } from '../../../shared/i18n';
 import { layerKinds } from '../../../shared/layers';
 import { UNSUPPORTED_KIND } from '../../../shared/layers/placeholder';
@@ -43,5 +43,14 @@ describe('layer kinds in both languages', () => {
 
   it('the German offers have exactly the English keys', () => {
     expect(Object.keys(catalogues.de.layers.offers)).toEqual(Object.keys(catalogues.en.layers.offers));
+  });
+
+  it('a German palette search finds layers by their German and their English names', () => {
+    const ids = (query: string) => searchPalette(query, 'de').map((i) => i.id);
+    expect(ids('Batch-Normalisierung')).toContain('batchnorm');
+    expect(ids('batch norm')).toContain('batchnorm');
+    expect(ids('Faltung 1×n')).toEqual(['conv-1xn']);
+    expect(searchPalette('', 'de')).toHaveLength(paletteItemsIn('de').length);
+    expect(searchPalette('Batch-Normalisierung', 'en').map((i) => i.id)).toEqual([]);
   });
 });
