@@ -133,7 +133,10 @@ export const compareCommand = defineCommand({
       await writeOrExplain(values.svg, toSvgChart(comparison, { language: text.language }));
     }
     if (values.pptx !== undefined || values.pdf !== undefined) {
-      await writeSlides(comparisonDeck(comparison), { pptx: values.pptx, pdf: values.pdf });
+      await writeSlides(comparisonDeck(comparison, { language: text.language }), {
+        pptx: values.pptx,
+        pdf: values.pdf,
+      });
     }
     if (values.json) io.out(toJson(comparison));
     else if (values.csv) io.out(toCsv(comparison));

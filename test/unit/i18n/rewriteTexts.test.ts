@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { LANGUAGES } from '../../../shared/i18n';
+import { comparisonDeck } from '../../../shared/slides';
 import {
   applyRule,
   checkPrinciples,
@@ -85,5 +86,10 @@ describe('the rewrites in both languages', () => {
     expect(svg).toContain('Multiply-Adds (MACs)');
     expect(svg).not.toMatch(/Parameters per|multiply-adds \(MACs\)/);
     expect(toSvgChart(c)).toContain('Parameters per layer');
+    const deck = comparisonDeck(c, { language: 'de' });
+    expect(deck.title).toBe('original vs. factorized');
+    expect(deck.slides[0]!.headline).toBe(comparisonHeadline(c, 'de'));
+    expect(deck.slides.map((slide) => slide.title)).toContain('Multiply-Adds pro Schicht');
+    expect(comparisonDeck(c).slides.map((slide) => slide.title)).toContain('Multiply-adds per layer');
   });
 });
