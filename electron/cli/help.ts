@@ -2,7 +2,7 @@ import type { CliCommand, OptionSpec } from './command';
 import type { CliText } from './text';
 
 /** The counting convention, as the help texts end. */
-export const conventionNote = (text: CliText) => text.t('more.help.conventionNote');
+const conventionNote = (text: CliText) => text.t('more.help.conventionNote');
 
 const columns = (rows: [string, string][], indent = 2, gap = 2) => {
   const width = Math.max(...rows.map(([left]) => left.length)) + gap;
