@@ -66,7 +66,8 @@ export const cliMoreEn = {
     note: '  Note: {{note}}.',
   },
   train: {
-    epoch: 'epoch {{epoch}}/{{epochs}}  loss {{loss}}  acc {{accuracy}}{{validation}}  {{speed}} samples/s  {{seconds}} s',
+    epoch:
+      'epoch {{epoch}}/{{epochs}}  loss {{loss}}  acc {{accuracy}}{{validation}}  {{speed}} samples/s  {{seconds}} s',
     validation: '  val_loss {{loss}}  val_acc {{accuracy}}  ECE {{ece}}',
     progress: 'epoch {{epoch}}/{{epochs}}  batch {{batch}}/{{batches}}  loss {{loss}}  ETA {{eta}} s',
     start_one:

@@ -50,7 +50,8 @@ export const rewritesDe: Catalogue['rewrites'] = {
     stackReason:
       '{{count}} gestapelte 3×3-Fenster überspannen 1 + {{n}}·2 = {{k}} Positionen pro Achse, wie ein {{k}}×{{k}}-Fenster',
     asymmetric: 'erst {{first}}, dann {{second}}',
-    asymmetricReason: 'ein {{n}}×1-Fenster nach einem 1×{{n}}-Fenster deckt {{n}}×{{n}} ab, wie die {{n}}×{{n}}-Faltung',
+    asymmetricReason:
+      'ein {{n}}×1-Fenster nach einem 1×{{n}}-Fenster deckt {{n}}×{{n}} ab, wie die {{n}}×{{n}}-Faltung',
     asymmetricNote:
       'laut Paper wirkt diese Faktorisierung am besten auf mittleren Gittern ({{from}} bis {{to}}); diese Faltung arbeitet auf {{grid}}',
     bottleneck: '1×1-Kompression auf {{channels}} Kanäle, dann die {{k}}×{{k}}-Faltung',
@@ -66,8 +67,7 @@ export const rewritesDe: Catalogue['rewrites'] = {
       'parallele Zweige aus {{kernel}}/{{stride}}-Faltung ({{convChannels}}) und {{pool}} ({{poolChannels}}), verkettet',
     maxPool: 'Max-Pooling',
     averagePool: 'Average-Pooling',
-    gridReductionReason:
-      'die parallelen Zweige sehen das größere ihrer beiden Fenster statt beider nacheinander',
+    gridReductionReason: 'die parallelen Zweige sehen das größere ihrer beiden Fenster statt beider nacheinander',
     gridReductionNote: 'der Pooling-Zweig reicht die {{channels}} Eingabekanäle ohne Faltung durch',
   },
   compare: {

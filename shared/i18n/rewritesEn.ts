@@ -66,7 +66,8 @@ export const rewritesEn = {
       'Inception-C gives each branch the full width, doubling the output; here the {{filters}} channels are split between them to keep the output shape',
     gridThen: '{{conv}} then {{pool}}',
     gridAfter: '{{conv}} after {{pool}}',
-    gridReduction: 'parallel {{kernel}}/{{stride}} conv ({{convChannels}}) and {{pool}} ({{poolChannels}}) branches, concatenated',
+    gridReduction:
+      'parallel {{kernel}}/{{stride}} conv ({{convChannels}}) and {{pool}} ({{poolChannels}}) branches, concatenated',
     maxPool: 'max pool',
     averagePool: 'average pool',
     gridReductionReason: 'the parallel branches see the larger of their two windows instead of both in sequence',
