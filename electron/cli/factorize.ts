@@ -6,6 +6,7 @@ import {
   applyEverything,
   applyRule,
   costChange,
+  diagnosticText,
   FACTORIZATION_RULES,
   isRuleId,
   optionFields,
@@ -91,7 +92,10 @@ function nodeIdByName(graph: Graph, name: string, file: string): string {
 
 /** Exit code for a rewrite that was refused: the network's own errors are 1, a bad request 2. */
 const refusal = (d: TransformDiagnostic) =>
-  new CliError(d.message, d.code === 'network-errors' ? ExitCode.networkErrors : ExitCode.badInput);
+  new CliError(
+    ({ language }) => diagnosticText(d, language),
+    d.code === 'network-errors' ? ExitCode.networkErrors : ExitCode.badInput,
+  );
 
 export const factorizeCommand = defineCommand({
   name: 'factorize',

@@ -4,6 +4,7 @@ import type { Graph } from '../../shared/graph/types';
 import {
   applyAllOfKind,
   applyEverything,
+  diagnosticText,
   type RewriteReport,
   RULE_IDS,
   type RuleId,
@@ -85,7 +86,7 @@ export function SavingsPanel() {
 
   const runVariant = (result: ReturnType<typeof applyEverything>, rule?: RuleId) => {
     setWhy(null);
-    if (!result.ok) return notify(result.diagnostic.message, 'error');
+    if (!result.ok) return notify(diagnosticText(result.diagnostic, language), 'error');
     if (result.applied.length === 0) {
       const reason = rule ? whyNothing(graph, rule, analysis, width) : null;
       if (reason) setWhy(reason);

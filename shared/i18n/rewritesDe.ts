@@ -70,6 +70,41 @@ export const rewritesDe: Catalogue['rewrites'] = {
     gridReductionReason: 'die parallelen Zweige sehen das größere ihrer beiden Fenster statt beider nacheinander',
     gridReductionNote: 'der Pooling-Zweig reicht die {{channels}} Eingabekanäle ohne Faltung durch',
   },
+  refusal: {
+    notApplicable: '{{rule}} greift nicht bei „{{name}}“: {{reason}}',
+    notConv: 'es ist eine {{kind}}-Schicht, und diese Umformung ersetzt eine Conv2D',
+    grouped: 'es ist eine gruppierte Faltung (groups {{groups}}), die keine Umformung behandelt',
+    stackSquare: 'ihr Kernel ist {{kernel}}; stack braucht einen quadratischen n×n-Kernel',
+    stackEven: 'ihr Kernel ist {{kernel}}; gestapelte 3×3-Faltungen erreichen nur ungerade Größen (5×5, 7×7, …)',
+    stackSmall: 'ihr Kernel ist {{kernel}}; stack ersetzt 5×5 oder größer (3×3 ist schon der kleinste ungerade Kernel)',
+    asymmetricSquare: 'ihr Kernel ist {{kernel}}; asymmetric braucht einen quadratischen n×n-Kernel',
+    asymmetricSmall: 'ihr Kernel ist {{kernel}}; asymmetric braucht n ≥ 3',
+    bottleneckKernel: 'ihr Kernel ist {{kernel}}; ein Bottleneck steht vor einer k×k-Faltung mit k ≥ 3',
+    bottleneckInput:
+      'sie liest die Netzeingabe; ein 1×1-Bottleneck komprimiert gelernte Merkmale, nicht die rohen Eingabekanäle',
+    bottleneckTwice: 'sie liest bereits eine 1×1-Reduktion („{{name}}“)',
+    bottleneckWidth:
+      'ihre {{channels}} Eingabekanäle auf {{compressed}} zu komprimieren, würde sie nicht verringern; wählen Sie weniger Kanäle',
+    filterBankKernel: 'ihr Kernel ist {{kernel}}; die Filterbank teilt eine quadratische n×n-Faltung, n ≥ 3',
+    filterBankValid:
+      "mit Padding 'valid' verkleinern die 1×n- und n×1-Zweige verschiedene Achsen und lassen sich nicht verketten",
+    filterBankGrid:
+      'sie arbeitet auf {{grid}}, die erweiterte Filterbank gehört aber auf das gröbste Gitter (hier {{coarsest}}); verwenden Sie stattdessen asymmetric',
+    filterBankOne: 'sie hat nur einen Filter, der sich nicht auf zwei Zweige aufteilen lässt',
+    filterBankSplit: 'branch1xnChannels ({{wide}}) muss dem {{n}}×1-Zweig einige der {{filters}} Filter lassen',
+    gridNoConv:
+      'dieses Pooling wird weder von einer Faltung gespeist noch speist es eine (ohne andere Leser dazwischen)',
+    gridNoPool:
+      '„{{name}}“ wird weder von einem Pooling gefolgt noch von einem gespeist (ohne andere Leser dazwischen)',
+    gridStrided: 'ihre Faltung „{{name}}“ hat bereits Schrittweite {{stride}}',
+    gridPoolStride: 'das Pooling „{{name}}“ hat Schrittweite 1 und verkleinert das Gitter nicht',
+    gridNoExpansion:
+      '„{{name}}“ erweitert die Kanäle nicht ({{channels}} → {{filters}}); der parallele Pooling-Zweig allein trägt alle {{channels}}',
+    gridPoolGrid:
+      "das Pooling auf der Eingabe {{input}} ergäbe {{grid}}, nicht das {{goal}}-Gitter, das dieser Teil erzeugt (eine 'valid'-Faltung verkleinert es auch)",
+    nothing: 'nichts',
+    gridNoConvGrid: 'keine Faltung mit Schrittweite {{stride}} erzeugt das {{goal}}-Gitter',
+  },
   compare: {
     headline: '{{params}} Parameter, {{macs}} Multiply-Adds',
     countingNote:

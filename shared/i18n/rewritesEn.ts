@@ -73,6 +73,40 @@ export const rewritesEn = {
     gridReductionReason: 'the parallel branches see the larger of their two windows instead of both in sequence',
     gridReductionNote: 'the pool branch passes the {{channels}} input channels through without a conv',
   },
+  /** Why a rewrite does not apply to a layer. */
+  refusal: {
+    notApplicable: "{{rule}} does not apply to '{{name}}': {{reason}}",
+    notConv: 'it is a {{kind}}, and this rewrite replaces a Conv2D',
+    grouped: 'it is a grouped convolution (groups {{groups}}), which no rewrite handles',
+    stackSquare: 'its kernel is {{kernel}}; stack needs a square n×n kernel',
+    stackEven: 'its kernel is {{kernel}}; stacked 3×3 convolutions only reach odd sizes (5×5, 7×7, ...)',
+    stackSmall: 'its kernel is {{kernel}}; stack replaces 5×5 or larger (3×3 is already the smallest odd kernel)',
+    asymmetricSquare: 'its kernel is {{kernel}}; asymmetric needs a square n×n kernel',
+    asymmetricSmall: 'its kernel is {{kernel}}; asymmetric needs n ≥ 3',
+    bottleneckKernel: 'its kernel is {{kernel}}; a bottleneck goes before a k×k conv with k ≥ 3',
+    bottleneckInput:
+      'it reads the network input; a 1×1 bottleneck compresses learned features, not the raw input channels',
+    bottleneckTwice: "it already reads a 1×1 reduction ('{{name}}')",
+    bottleneckWidth:
+      'compressing its {{channels}} input channels to {{compressed}} would not reduce them; choose fewer channels',
+    filterBankKernel: 'its kernel is {{kernel}}; the filter bank splits a square n×n conv, n ≥ 3',
+    filterBankValid: "with padding 'valid' the 1×n and n×1 branches shrink different axes and cannot be concatenated",
+    filterBankGrid:
+      'it works at {{grid}}, and the expanded filter bank belongs at the coarsest grid ({{coarsest}} here); use asymmetric instead',
+    filterBankOne: 'it has one filter, which cannot be split into two branches',
+    filterBankSplit: 'branch1xnChannels ({{wide}}) must leave the {{n}}×1 branch some of the {{filters}} filters',
+    gridNoConv: 'this pool is neither fed by a conv nor feeds one (with nothing else reading in between)',
+    gridNoPool:
+      "'{{name}}' is neither followed by a pooling layer nor fed by one (with nothing else reading in between)",
+    gridStrided: "its conv '{{name}}' already has stride {{stride}}",
+    gridPoolStride: "the pool '{{name}}' has stride 1 and does not reduce the grid",
+    gridNoExpansion:
+      "'{{name}}' does not expand channels ({{channels}} → {{filters}}); the parallel pool branch alone carries all {{channels}}",
+    gridPoolGrid:
+      "the pool on the {{input}} input would give {{grid}}, not the {{goal}} grid this part produces (a 'valid' conv shrinks it too)",
+    nothing: 'nothing',
+    gridNoConvGrid: 'no stride-{{stride}} conv reproduces the {{goal}} grid',
+  },
   compare: {
     headline: '{{params}} parameters, {{macs}} multiply-adds',
     countingNote:

@@ -29,9 +29,8 @@ export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
     const { unit } = target;
     const p = unit.params;
     const [n, kw] = p.kernelSize;
-    if (n !== kw)
-      return { ok: false, reason: `its kernel is ${kernelText([n, kw])}; asymmetric needs a square n×n kernel` };
-    if (n < 3) return { ok: false, reason: `its kernel is ${n}×${n}; asymmetric needs n ≥ 3` };
+    if (n !== kw) return { ok: false, reason: phrase('refusal.asymmetricSquare', { kernel: kernelText([n, kw]) }) };
+    if (n < 3) return { ok: false, reason: phrase('refusal.asymmetricSmall', { kernel: `${n}×${n}` }) };
     const [sh, sw] = p.strides;
     const [dh, dw] = p.dilation;
     const wide = { kernel: [1, n] as Pair, strides: [1, sw] as Pair, dilation: [1, dw] as Pair, suffix: `1x${n}` };
@@ -49,12 +48,12 @@ export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
       plan: {
         ...chain,
         original: `${ctx.node.name} (${n}×${n}, ${unit.inputShape[2]} → ${p.filters})`,
-        replacement: phrase('asymmetric', { first, second }),
-        rfReason: phrase('asymmetricReason', { n }),
+        replacement: phrase('report.asymmetric', { first, second }),
+        rfReason: phrase('report.asymmetricReason', { n }),
         ...(medium
           ? {}
           : {
-              note: phrase('asymmetricNote', {
+              note: phrase('report.asymmetricNote', {
                 from: `${MEDIUM_GRID[0]}×${MEDIUM_GRID[0]}`,
                 to: `${MEDIUM_GRID[1]}×${MEDIUM_GRID[1]}`,
                 grid: `${h}×${w}`,

@@ -43,7 +43,7 @@ export {
   type PrincipleOptions,
   type PrincipleWarning,
 } from './principles';
-export { costChange, type RewriteRule, reportText } from './rewrite';
+export { costChange, diagnosticText, type RewriteRule, reportText } from './rewrite';
 export { applyRule, isRuleId, RULE_IDS, ruleLabel, ruleLabels, rules } from './rules';
 export { stack, stackRule } from './stack';
 export {

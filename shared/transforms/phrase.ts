@@ -2,8 +2,8 @@ import type { ReceptiveField } from '../analysis/types';
 import { type Language, receptiveFieldText, translator } from '../i18n';
 
 /**
- * A text of the rewrites' report made in any language later: a key of the catalogue's
- * rewrites.report and its values. A plain string is the same in every language (names, shapes).
+ * A text of the rewrites made in any language later: a key of the catalogue's rewrites
+ * namespace ("report.stack", "refusal.grouped") and its values. A plain string is the same in every language (names, shapes).
  */
 export interface Phrase {
   key: string;
@@ -31,5 +31,5 @@ export function phraseText(text: Text, language: Language): string {
     else values[name] = phraseText(value, language);
   }
   // The key is checked by the test that renders every rule's report in every language.
-  return t(`report.${text.key}` as never, values);
+  return t(text.key as never, values);
 }

@@ -4,8 +4,15 @@ import type { Graph, LayerNode, Shape } from '../graph/types';
 import type { Language } from '../i18n';
 import { describeZodError } from '../issues';
 import { GraphIndex } from './convUnit';
-import { phrase, phraseText, type Text } from './phrase';
-import type { CostChange, RewriteReport, RewriteResult, RuleId, TransformDiagnosticCode } from './types';
+import { type Phrase, phrase, phraseText, type Text } from './phrase';
+import type {
+  CostChange,
+  RewriteReport,
+  RewriteResult,
+  RuleId,
+  TransformDiagnostic,
+  TransformDiagnosticCode,
+} from './types';
 
 export interface RuleContext {
   graph: Graph;
@@ -33,7 +40,7 @@ export interface RewritePlan {
   note?: Text;
 }
 
-export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: string };
+export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: Text };
 
 /** A rewrite describes itself: a new one is its file plus one line in rules.ts. */
 export interface RewriteRule<O> {
@@ -62,10 +69,17 @@ export function runRewrite<O>(
   rawOptions: unknown = {},
   analysis: Analysis = analyzeGraph(graph),
 ): RewriteResult {
-  const fail = (code: TransformDiagnosticCode, message: string, id: string | null = nodeId): RewriteResult => ({
-    ok: false,
-    diagnostic: { nodeId: id, severity: 'error', code, rule: rule.id, message },
-  });
+  const fail = (code: TransformDiagnosticCode, message: Text, id: string | null = nodeId): RewriteResult => {
+    const diagnostic: TransformDiagnostic = {
+      nodeId: id,
+      severity: 'error',
+      code,
+      rule: rule.id,
+      message: phraseText(message, 'en'),
+    };
+    if (typeof message !== 'string') diagnosticTexts.set(diagnostic, message);
+    return { ok: false, diagnostic };
+  };
   const parsed = rule.options.safeParse(rawOptions ?? {});
   if (!parsed.success) {
     return fail('invalid-option', `Invalid option for ${rule.id}: ${describeZodError(parsed.error)}`, null);
@@ -82,7 +96,11 @@ export function runRewrite<O>(
     );
   }
   const planned = rule.plan({ graph, analysis, index, node }, parsed.data);
-  if (!planned.ok) return fail('not-applicable', `${rule.id} does not apply to '${node.name}': ${planned.reason}`);
+  if (!planned.ok)
+    return fail(
+      'not-applicable',
+      phrase('refusal.notApplicable', { rule: rule.id, name: node.name, reason: planned.reason }),
+    );
   const proof = prove(rule, analysis, planned.plan);
   if (typeof proof === 'string') return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof}`);
   const report: RewriteReport = { rule: rule.id, nodeId, nodeName: node.name, ...proof };
@@ -92,6 +110,15 @@ export function runRewrite<O>(
 }
 
 type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
+
+/** A refusal's message as a phrase, where it was made from one: other languages are made from it. */
+const diagnosticTexts = new WeakMap<TransformDiagnostic, Phrase>();
+
+/** Why a rewrite was not made, in `language`; its own (English) message where it has no phrase. */
+export function diagnosticText(diagnostic: TransformDiagnostic, language: Language): string {
+  const text = diagnosticTexts.get(diagnostic);
+  return text && language !== 'en' ? phraseText(text, language) : diagnostic.message;
+}
 
 /** The analysis of the graph proven last: whoever goes on with that graph need not analyse it again. */
 let lastProven: { graph: Graph; analysis: Analysis } | null = null;
@@ -153,12 +180,12 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
     return 'costs outside the rewritten part would change — please report this';
 
   const texts: ReportTexts = {
-    description: phrase('description', { original: plan.original, replacement: plan.replacement }),
+    description: phrase('report.description', { original: plan.original, replacement: plan.replacement }),
     replacement: plan.replacement,
     rfStatement: rfEqual
-      ? phrase('rfSame', { rf: { field: rfBefore }, reason: plan.rfReason })
-      : phrase('rfChanged', { before: { field: rfBefore }, after: { field: rfAfter }, reason: plan.rfReason }),
-    shapeStatement: phrase('shape', { shape: formatShape(newOut.outputShape) }),
+      ? phrase('report.rfSame', { rf: { field: rfBefore }, reason: plan.rfReason })
+      : phrase('report.rfChanged', { before: { field: rfBefore }, after: { field: rfAfter }, reason: plan.rfReason }),
+    shapeStatement: phrase('report.shape', { shape: formatShape(newOut.outputShape) }),
     ...(plan.note ? { note: plan.note } : {}),
   };
   const en = (text: Text) => phraseText(text, 'en');

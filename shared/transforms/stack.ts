@@ -24,15 +24,11 @@ export const stackRule: RewriteRule<StackOptions> = {
     if (!target.ok) return target;
     const { unit } = target;
     const [kh, kw] = unit.params.kernelSize;
-    if (kh !== kw)
-      return { ok: false, reason: `its kernel is ${kernelText([kh, kw])}; stack needs a square n×n kernel` };
+    if (kh !== kw) return { ok: false, reason: phrase('refusal.stackSquare', { kernel: kernelText([kh, kw]) }) };
     if (kh < 5 || kh % 2 === 0)
       return {
         ok: false,
-        reason:
-          kh % 2 === 0
-            ? `its kernel is ${kh}×${kh}; stacked 3×3 convolutions only reach odd sizes (5×5, 7×7, ...)`
-            : `its kernel is ${kh}×${kh}; stack replaces 5×5 or larger (3×3 is already the smallest odd kernel)`,
+        reason: phrase(kh % 2 === 0 ? 'refusal.stackEven' : 'refusal.stackSmall', { kernel: `${kh}×${kh}` }),
       };
     const count = (kh - 1) / 2;
     const one: Pair = [1, 1];
@@ -49,8 +45,8 @@ export const stackRule: RewriteRule<StackOptions> = {
       plan: {
         ...chain,
         original: `${ctx.node.name} (${kh}×${kh}, ${unit.inputShape[2]} → ${p.filters})`,
-        replacement: phrase('stack', { count: { countWord: count } }),
-        rfReason: phrase('stackReason', { count: { countWord: count }, n: count, k: kh }),
+        replacement: phrase('report.stack', { count: { countWord: count } }),
+        rfReason: phrase('report.stackReason', { count: { countWord: count }, n: count, k: kh }),
       },
     };
   },

@@ -7,6 +7,7 @@ import {
   checkPrinciples,
   compareGraphs,
   comparisonHeadline,
+  diagnosticText,
   RULE_IDS,
   reportText,
   ruleLabel,
@@ -91,5 +92,18 @@ describe('the rewrites in both languages', () => {
     expect(deck.slides[0]!.headline).toBe(comparisonHeadline(c, 'de'));
     expect(deck.slides.map((slide) => slide.title)).toContain('Multiply-Adds pro Schicht');
     expect(comparisonDeck(c).slides.map((slide) => slide.title)).toContain('Multiply-adds per layer');
+  });
+
+  it('a refusal says why in German, its English message unchanged', () => {
+    const graph = smallNet();
+    const result = applyRule('stack', graph, 'conv3');
+    if (result.ok) throw new Error('stack applied to a 3×3');
+    expect(result.diagnostic.message).toBe(
+      "stack does not apply to 'conv3': its kernel is 3×3; stack replaces 5×5 or larger (3×3 is already the smallest odd kernel)",
+    );
+    expect(diagnosticText(result.diagnostic, 'en')).toBe(result.diagnostic.message);
+    expect(diagnosticText(result.diagnostic, 'de')).toBe(
+      'stack greift nicht bei „conv3“: ihr Kernel ist 3×3; stack ersetzt 5×5 oder größer (3×3 ist schon der kleinste ungerade Kernel)',
+    );
   });
 });
