@@ -71,6 +71,10 @@ export const rewritesDe: Catalogue['rewrites'] = {
     gridReductionNote: 'der Pooling-Zweig reicht die {{channels}} Eingabekanäle ohne Faltung durch',
   },
   refusal: {
+    invalidOption: 'Ungültige Option für {{rule}}: {{message}}',
+    unknownNode: 'In diesem Netz gibt es keinen Knoten „{{id}}“',
+    networkErrors: 'Das Netz hat Fehler; beheben Sie sie, bevor Sie es umformen',
+    networkErrorsAt: 'Das Netz hat Fehler; beheben Sie sie, bevor Sie es umformen ({{where}}{{message}})',
     notApplicable: '{{rule}} greift nicht bei „{{name}}“: {{reason}}',
     notConv: 'es ist eine {{kind}}-Schicht, und diese Umformung ersetzt eine Conv2D',
     grouped: 'es ist eine gruppierte Faltung (groups {{groups}}), die keine Umformung behandelt',

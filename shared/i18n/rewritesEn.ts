@@ -75,6 +75,10 @@ export const rewritesEn = {
   },
   /** Why a rewrite does not apply to a layer. */
   refusal: {
+    invalidOption: 'Invalid option for {{rule}}: {{message}}',
+    unknownNode: 'There is no node "{{id}}" in this network',
+    networkErrors: 'The network has errors; fix them before rewriting it',
+    networkErrorsAt: 'The network has errors; fix them before rewriting it ({{where}}{{message}})',
     notApplicable: "{{rule}} does not apply to '{{name}}': {{reason}}",
     notConv: 'it is a {{kind}}, and this rewrite replaces a Conv2D',
     grouped: 'it is a grouped convolution (groups {{groups}}), which no rewrite handles',

@@ -82,18 +82,19 @@ export function runRewrite<O>(
   };
   const parsed = rule.options.safeParse(rawOptions ?? {});
   if (!parsed.success) {
-    return fail('invalid-option', `Invalid option for ${rule.id}: ${describeZodError(parsed.error)}`, null);
+    return fail(
+      'invalid-option',
+      phrase('refusal.invalidOption', { rule: rule.id, message: describeZodError(parsed.error) }),
+      null,
+    );
   }
   const index = GraphIndex.of(graph);
   const node = index.byId.get(nodeId);
-  if (!node) return fail('unknown-node', `There is no node "${nodeId}" in this network`, null);
+  if (!node) return fail('unknown-node', phrase('refusal.unknownNode', { id: nodeId }), null);
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
   if (firstError) {
     const where = firstError.nodeId ? `${analysis.nodes[firstError.nodeId]?.name ?? firstError.nodeId}: ` : '';
-    return fail(
-      'network-errors',
-      `The network has errors; fix them before rewriting it (${where}${firstError.message})`,
-    );
+    return fail('network-errors', phrase('refusal.networkErrorsAt', { where, message: firstError.message }));
   }
   const planned = rule.plan({ graph, analysis, index, node }, parsed.data);
   if (!planned.ok)
@@ -113,6 +114,13 @@ type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
 
 /** A refusal's message as a phrase, where it was made from one: other languages are made from it. */
 const diagnosticTexts = new WeakMap<TransformDiagnostic, Phrase>();
+
+/** A diagnostic whose message, English here, reads in other languages from `text`. */
+export function localDiagnostic(diagnostic: Omit<TransformDiagnostic, 'message'>, text: Phrase): TransformDiagnostic {
+  const made: TransformDiagnostic = { ...diagnostic, message: phraseText(text, 'en') };
+  diagnosticTexts.set(made, text);
+  return made;
+}
 
 /** Why a rewrite was not made, in `language`; its own (English) message where it has no phrase. */
 export function diagnosticText(diagnostic: TransformDiagnostic, language: Language): string {
