@@ -12,7 +12,6 @@ import { diagnosticText, receptiveFieldText } from '../../shared/i18n';
 import type { LoadedNetwork } from '../services/files';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
-import { conventionNote } from './help';
 import { ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
 import { problemLines } from './reportText';
@@ -143,18 +142,6 @@ export const analyzeCommand = defineCommand({
   name: 'analyze',
   positionals: ['FILE'],
   synopsis: 'FILE [--input-shape H,W,C] [--json]',
-  summary: 'Shapes, parameters, multiply-adds and problems of a network',
-  help: `Prints every node's output shape, parameters and multiply-adds, the totals, the
-number of input-to-output paths, and any problems. FILE is a Netwright project, a
-Keras / TensorFlow.js Layers JSON, or an ONNX model (.onnx, opsets 11 to 18; parameters
-then follow PyTorch's convention, batch-norm running statistics non-trainable).
-
-With --json: {"totals": {params, trainableParams, nonTrainableParams, macs, flops,
-"paths" (a decimal string), "pathLengths": [{length, count}]}, "nodes": [{id, name, kind,
-outputShape, params, macs, receptiveField, "paths"}], "diagnostics": [{source ("import" or
-"analysis"), code, nodeId, severity, message, kerasClass (where one layer's class matters)}]}.
-
-${conventionNote}`,
   options: { 'input-shape': commonOptions['input-shape'], json: commonOptions.json },
   async run({ values, positionals: [file] }, io) {
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));

@@ -3,8 +3,6 @@ import { errorMessage } from '../../shared/issues';
 import type { CliCommand, CommandArgs, OptionSpecs } from './command';
 import { CliError } from './io';
 
-const helpHint = (command: CliCommand) => `(see \`npx netwright ${command.name} --help\`)`;
-
 /**
  * `--lr -0.1` as `--lr=-0.1`: parseArgs calls a value starting with '-' ambiguous, so a
  * negative number never reached the option's range check, which says what is allowed.
@@ -28,21 +26,18 @@ function optionError(err: unknown, command: CliCommand): CliError {
   const message = errorMessage(err).split('\n')[0]!;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const known = Object.keys(command.options).map((o) => `--${o}`);
-    return new CliError(
-      `Unknown option ${flag} for ${command.name}; it takes ${[...known, '--help'].join(', ')} ${helpHint(command)}.`,
-    );
+    const known = [...Object.keys(command.options).map((o) => `--${o}`), '--help'].join(', ');
+    return new CliError(({ t }) => t('more.args.unknownOption', { flag, command: command.name, known }));
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /'(--[\w-]+)/.exec(message)?.[1];
     const value = flag ? command.options[flag.slice(2)]?.value : undefined;
-    if (flag && value) return new CliError(`${flag} needs a value: ${flag} ${value} ${helpHint(command)}.`);
-    if (flag) return new CliError(`${flag} takes no value ${helpHint(command)}.`);
+    if (flag && value)
+      return new CliError(({ t }) => t('more.args.needsValue', { flag, value, command: command.name }));
+    if (flag) return new CliError(({ t }) => t('more.args.takesNoValue', { flag, command: command.name }));
   }
-  return new CliError(`${message} ${helpHint(command)}`);
+  return new CliError(`${message} (see \`npx netwright ${command.name} --help\`)`);
 }
-
-const countWords = ['no', 'one', 'two', 'three'];
 
 function checkPositionals(positionals: string[], command: CliCommand): void {
   const names = command.positionals;
@@ -50,13 +45,19 @@ function checkPositionals(positionals: string[], command: CliCommand): void {
   const given = positionals.length;
   if (given >= required.length && given <= names.length) return;
   const plain = names.map((n) => n.replace(/[[\]]/g, ''));
-  const what =
-    given < required.length && names.length === 1
-      ? `Missing ${plain[0]}`
-      : `Expected ${required.length < names.length ? 'at most ' : ''}${countWords[names.length] ?? names.length} ${
-          names.length > 1 ? 'files ' : ''
-        }${plain.join(' and ')}, got ${given}`;
-  throw new CliError(`${what} ${helpHint(command)}.`);
+  const { name } = command;
+  if (given < required.length && names.length === 1)
+    throw new CliError(({ t }) => t('more.args.missing', { name: plain[0]!, command: name }));
+  throw new CliError(({ t }) => {
+    const word = t('more.args.countWords').split('|')[names.length] ?? String(names.length);
+    const count = names.length > 1 ? t('more.args.files', { n: word }) : word;
+    return t('more.args.expected', {
+      what: required.length < names.length ? t('more.args.atMost', { n: count }) : count,
+      names: plain.join(t('more.args.and')),
+      given,
+      command: name,
+    });
+  });
 }
 
 /** The command's own options and positionals from the command line; anything else is a CLI error (exit 2). */
@@ -85,7 +86,7 @@ export function parseInputShape(value: string | undefined): [number, number, num
   if (value === undefined) return undefined;
   const parts = value.split(/[,x×]/).map((p) => Number(p.trim()));
   if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n <= 0)) {
-    throw new CliError(`--input-shape must be three positive whole numbers H,W,C (e.g. 299,299,3), got "${value}".`);
+    throw new CliError(({ t }) => t('more.args.inputShape', { value }));
   }
   return parts as [number, number, number];
 }
@@ -94,16 +95,16 @@ export function parseInputShape(value: string | undefined): [number, number, num
 export function numberFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`--${flag} must be a number, got "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(({ t }) => t('more.args.number', { flag, value }));
   return n;
 }
 
 /** Shared option specs, so every command words them the same. */
 export const commonOptions = {
-  json: { type: 'boolean', description: 'print one JSON object on stdout and nothing else' },
+  json: { type: 'boolean', text: 'json' },
   'input-shape': {
     type: 'string',
     value: 'H,W,C',
-    description: 'input size where the file leaves it unknown (None), e.g. 299,299,3',
+    text: 'inputShape',
   },
 } as const satisfies OptionSpecs;

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { analyzeGraph, formatInt, formatShape } from '../../shared/analysis';
+import { analyzeGraph, formatShape } from '../../shared/analysis';
+import { translator } from '../../shared/i18n';
 import { comparisonDeck, type Deck } from '../../shared/slides';
 import {
-  COUNTING_NOTE,
   type Comparison,
   compareGraphs,
   comparisonHeadline,
-  signedInt,
+  countingNote,
+  OUTSIDE_MODULES,
   signedPct,
   toCsv,
   toJson,
@@ -20,27 +21,37 @@ import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain, writeOrExplain } from './output';
 import { problemLines } from './reportText';
 import { renderTable } from './table';
-import { cliText } from './text';
+import { type CliText, cliText } from './text';
 
-const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
-const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
-
-function comparisonText(c: Comparison): string {
+function comparisonText(c: Comparison, text: CliText): string {
+  const { t, int, decimal } = text;
+  const signed = (delta: number) => (delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${int(Math.abs(delta))}`);
+  const change = (delta: number, pct: number | null) => `${signed(delta)} (${decimal(signedPct(pct))})`;
+  const cell = (value: number | undefined) => (value === undefined ? '—' : int(value));
   const d = c.difference;
   const totals = renderTable(
-    ['', `A: ${c.a.name}`, `B: ${c.b.name}`, 'change (B − A)'],
+    ['', `A: ${c.a.name}`, `B: ${c.b.name}`, t('more.compare.change')],
     [
-      ['parameters', formatInt(c.a.totals.params), formatInt(c.b.totals.params), change(d.params, d.paramsPct)],
-      ['multiply-adds', formatInt(c.a.totals.macs), formatInt(c.b.totals.macs), change(d.macs, d.macsPct)],
-      ['FLOPs', formatInt(c.a.totals.flops), formatInt(c.b.totals.flops), signedInt(d.flops)],
-      ['output shape', c.a.outputShapes.map(formatShape).join(', '), c.b.outputShapes.map(formatShape).join(', '), ''],
+      [t('more.compare.parameters'), int(c.a.totals.params), int(c.b.totals.params), change(d.params, d.paramsPct)],
+      [t('more.compare.macs'), int(c.a.totals.macs), int(c.b.totals.macs), change(d.macs, d.macsPct)],
+      [t('more.compare.flops'), int(c.a.totals.flops), int(c.b.totals.flops), signed(d.flops)],
+      [
+        t('more.compare.outputShape'),
+        c.a.outputShapes.map(formatShape).join(', '),
+        c.b.outputShapes.map(formatShape).join(', '),
+        '',
+      ],
     ],
     [false, true, true, true],
   );
+  const header = (['paramsA', 'paramsB', 'changeShort', 'macsA', 'macsB', 'changeShort'] as const).map((k) =>
+    t(`more.compare.${k}`),
+  );
+  const outside = translator('rewrites', text.language).t('compare.outsideModules');
   const modules = renderTable(
-    [c.rowsBy, 'params A', 'params B', 'change', 'MACs A', 'MACs B', 'change'],
+    [t(`more.compare.${c.rowsBy}`), ...header],
     c.modules.map((m) => [
-      m.module,
+      m.module === OUTSIDE_MODULES ? outside : m.module,
       cell(m.a?.params),
       cell(m.b?.params),
       change(m.difference.params, m.difference.paramsPct),
@@ -50,7 +61,7 @@ function comparisonText(c: Comparison): string {
     ]),
     [false, true, true, true, true, true, true],
   );
-  return [comparisonHeadline(c), '', totals, '', modules, '', COUNTING_NOTE].join('\n');
+  return [comparisonHeadline(c, text.language), '', totals, '', modules, '', countingNote(text.language)].join('\n');
 }
 
 /** The deck as .pptx and .pdf where asked; pptxgenjs loads only then, not for every compare. */
@@ -70,39 +81,34 @@ export const compareCommand = defineCommand({
   name: 'compare',
   positionals: ['A', 'B'],
   synopsis: 'A B [--md | --csv | --json] [--svg CHART_FILE] [--pptx DECK.pptx] [--pdf DECK.pdf] [--input-shape H,W,C]',
-  summary: 'Two networks side by side: totals, per module, difference (--md, --csv, --json, --svg, --pptx, --pdf)',
-  help: `Compares two networks side by side (any two files: an original and its factorized
-variant, or two designs): totals, each module's parameters and multiply-adds, and
-the difference B − A. Prints a text table, or Markdown, CSV or JSON.
-
-${COUNTING_NOTE}`,
+  helpValues: ({ language }) => ({ countingNote: countingNote(language) }),
   options: {
-    md: { type: 'boolean', description: 'print Markdown tables' },
-    csv: { type: 'boolean', description: 'print CSV' },
+    md: { type: 'boolean', text: 'md' },
+    csv: { type: 'boolean', text: 'csv' },
     json: commonOptions.json,
     svg: {
       type: 'string',
       value: 'CHART_FILE',
-      description: 'write a bar chart (parameters and multiply-adds per module, both networks)',
+      text: 'svg',
     },
     pptx: {
       type: 'string',
       value: 'DECK.pptx',
-      description: 'write slides: headline, totals, charts and per-module table (editable PowerPoint)',
+      text: 'pptx',
     },
-    pdf: { type: 'string', value: 'DECK.pdf', description: 'write the same slides as PDF (needs LibreOffice)' },
+    pdf: { type: 'string', value: 'DECK.pdf', text: 'pdf' },
     'input-shape': commonOptions['input-shape'],
   },
   async run({ values, positionals }, io) {
     const formats = (['md', 'csv', 'json'] as const).filter((f) => values[f]);
     if (formats.length > 1)
-      throw new CliError(`Choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}.`);
+      throw new CliError(({ t }) =>
+        t('more.compare.oneFormat', { flags: formats.map((f) => `--${f}`).join(t('more.args.and')) }),
+      );
     for (const flag of ['pptx', 'pdf'] as const) {
       const file = values[flag];
       if (file !== undefined && path.extname(file).toLowerCase() !== `.${flag}`)
-        throw new CliError(
-          `--${flag} writes a .${flag} file; name it like DECK.${flag} (got ${JSON.stringify(file)}).`,
-        );
+        throw new CliError(({ t }) => t('more.compare.deckName', { flag, file: JSON.stringify(file) }));
       // Before the PDF's seconds of conversion, not after.
       if (file !== undefined) await writableOrExplain(path.dirname(path.resolve(file)), `--${flag}`);
     }
@@ -110,9 +116,10 @@ ${COUNTING_NOTE}`,
     const [fileA, fileB] = positionals as [string, string];
     const networks = [await loadNetworkForCli(fileA, inputShape), await loadNetworkForCli(fileB, inputShape)];
     const analyses = networks.map((n) => analyzeGraph(n.graph));
-    const broken = analyses.flatMap((a, i) => (hasErrors(a) ? problemLines(a, cliText(io), positionals[i]) : []));
+    const text = cliText(io);
+    const broken = analyses.flatMap((a, i) => (hasErrors(a) ? problemLines(a, text, positionals[i]) : []));
     if (broken.length) {
-      io.out(['Both networks must be free of errors to be compared.', '', ...broken].join('\n'));
+      io.out([text.t('more.compare.hasErrors'), '', ...broken].join('\n'));
       return ExitCode.networkErrors;
     }
     // Two files often carry the same model name; the file names tell them apart.
@@ -123,15 +130,18 @@ ${COUNTING_NOTE}`,
       { name: names[1]!, graph: networks[1]!.graph, analysis: analyses[1]! },
     );
     if (values.svg !== undefined) {
-      await writeOrExplain(values.svg, toSvgChart(comparison));
+      await writeOrExplain(values.svg, toSvgChart(comparison, { language: text.language }));
     }
     if (values.pptx !== undefined || values.pdf !== undefined) {
-      await writeSlides(comparisonDeck(comparison), { pptx: values.pptx, pdf: values.pdf });
+      await writeSlides(comparisonDeck(comparison, { language: text.language }), {
+        pptx: values.pptx,
+        pdf: values.pdf,
+      });
     }
     if (values.json) io.out(toJson(comparison));
     else if (values.csv) io.out(toCsv(comparison));
     else if (values.md) io.out(toMarkdown(comparison));
-    else io.out(comparisonText(comparison));
+    else io.out(comparisonText(comparison, text));
     return ExitCode.ok;
   },
 });

@@ -1,26 +1,29 @@
-import { analyzeGraph, formatInt } from '../../shared/analysis';
+import { analyzeGraph } from '../../shared/analysis';
 import { parseVariants, type VariantResult } from '../../shared/experiments';
 import { parseInputShape } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { renderTable } from './table';
+import { type CliText, cliText } from './text';
 import { backendFlag, trainingRequest, trainOptions } from './trainArgs';
 
 const { save: _save, ...options } = trainOptions;
 
 const DEFAULT_VARIANTS = 'original,factorized,smoothing=0.1';
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-
-function table(rows: VariantResult[]): string {
+function table(rows: VariantResult[], { t, int, decimal }: CliText): string {
+  const pct = (v: number | null) => (v === null ? '—' : decimal(`${(v * 100).toFixed(1)}%`));
+  const header = (['variant', 'params', 'macs', 'msPerStep', 'valAccuracy', 'ece', 'status'] as const).map((k) =>
+    t(`more.experiment.${k}`),
+  );
   return renderTable(
-    ['variant', 'params', 'MACs', 'ms/step', 'val accuracy', 'ECE', 'status'],
+    header,
     rows.map((r) => [
       r.name,
-      formatInt(r.params),
-      formatInt(r.macs),
-      r.msPerStep === null ? '—' : r.msPerStep.toFixed(1),
+      int(r.params),
+      int(r.macs),
+      r.msPerStep === null ? '—' : decimal(r.msPerStep.toFixed(1)),
       pct(r.valAccuracy),
       pct(r.ece),
       r.status,
@@ -34,25 +37,13 @@ export const experimentCommand = defineCommand({
   positionals: ['FILE'],
   synopsis: `FILE [--variants original,factorized,smoothing=EPS,...] [--epochs E] [--json]
          [and the data and training options of train: --dataset, --samples, --batch-size, --seed, ...]`,
-  summary: 'Train variants (original, factorized, label smoothing) alike and compare them',
-  help: `Trains variants of one network one after another under the same data, seed and schedule,
-and prints one table: parameters, multiply-adds, milliseconds per training step on this
-machine, validation accuracy and expected calibration error (15 bins).
-
-Variants (--variants, comma-separated; default ${DEFAULT_VARIANTS}):
-  original         the network as it is
-  factorized       every factorization that keeps the receptive field applied (factorize --all)
-  smoothing=EPS    label smoothing EPS instead of --label-smoothing
-  a+b              both, e.g. factorized+smoothing=0.1
-
-Every other option is train's (see \`netwright help train\`); without --seed one seed is chosen
-and used for every variant. --json prints {"variants": [{"name", "params", "macs",
-"msPerStep", "valAccuracy", "ece", "status", "runId"}]} on stdout and nothing else.
-
-Exit codes: 0 every variant trained; 1 the network has errors, or a variant failed or
-diverged; 2 invalid arguments or dataset; 130 interrupted (Ctrl-C).`,
+  helpValues: () => ({ defaultVariants: DEFAULT_VARIANTS }),
   options: {
-    variants: { type: 'string', value: 'LIST', description: `comma-separated, default ${DEFAULT_VARIANTS}` },
+    variants: {
+      type: 'string',
+      value: 'LIST',
+      text: ({ t }) => t('more.help.options.variants', { defaultVariants: DEFAULT_VARIANTS }),
+    },
     ...options,
   },
   async run({ values, positionals: [file] }, io) {
@@ -63,8 +54,9 @@ diverged; 2 invalid arguments or dataset; 130 interrupted (Ctrl-C).`,
     if (backend) process.env.NETWRIGHT_BACKEND = backend;
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
     const analysis = analyzeGraph(network.graph);
+    const text = cliText(io);
     if (hasErrors(analysis)) {
-      io.err('The network has errors: fix them first (netwright analyze FILE lists them).');
+      io.err(text.t('more.experiment.hasErrors'));
       return ExitCode.networkErrors;
     }
     const { TrainingService } = await import('../services/train');
@@ -85,7 +77,8 @@ diverged; 2 invalid arguments or dataset; 130 interrupted (Ctrl-C).`,
         (update, current) => {
           latest = update.map((r) => ({ ...r }));
           const training = current === null ? undefined : update.find((r) => r.runId === current);
-          if (training) io.err(`Training ${training.name} (${formatInt(training.params)} parameters)…`);
+          if (training)
+            io.err(text.t('more.experiment.training', { name: training.name, params: text.int(training.params) }));
         },
         () => stop,
       );
@@ -105,7 +98,7 @@ diverged; 2 invalid arguments or dataset; 130 interrupted (Ctrl-C).`,
         runId,
       }));
       io.out(JSON.stringify({ variants: out }));
-    } else io.out(table(rows));
+    } else io.out(table(rows, text));
     for (const r of rows) if (r.message && r.status !== 'completed') io.err(`${r.name}: ${r.message}`);
     if (stop) return 130;
     if (rows.some((r) => r.status === 'failed' && /dataset|Invalid training options/i.test(r.message ?? '')))

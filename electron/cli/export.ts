@@ -8,44 +8,40 @@ import { defineCommand, type OptionSpecs, type OptionValues } from './command';
 import { CliError, type CliIo, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain } from './output';
+import { cliText } from './text';
 
 const options = {
   to: {
     type: 'string',
     value: 'pytorch|keras|onnx',
-    description: 'the framework the code is for, or onnx: one .onnx file (opset 13, NCHW)',
+    text: 'to',
   },
   out: {
     type: 'string',
     value: 'DIR|FILE',
-    description: 'the folder to write (created if missing); with --to onnx, the file (e.g. model.onnx)',
+    text: 'outExport',
   },
   weights: {
     type: 'string',
     value: 'DIR',
-    description: `a TF.js Layers model trained in Netwright (model.json + weight files, as
-\`netwright train --save DIR\` writes them): its weights are written for the target
-(weights.json, weights.bin), with a reference forward pass and check.py, which
-compares the exported model with TF.js's output (tolerance 1e-4); with --to onnx,
-they are the file's weights`,
+    text: 'weights',
   },
-  'label-smoothing': { type: 'string', value: 'EPS', description: 'in [0, 1), default 0' },
+  'label-smoothing': { type: 'string', value: 'EPS', text: 'labelSmoothing' },
   optimizer: {
     type: 'string',
     value: 'NAME',
-    description: `adam (default), sgd (momentum 0.9), or rmsprop (decay 0.9, epsilon 1.0,
-as in the Inception v3 paper)`,
+    text: 'optimizerExport',
   },
-  lr: { type: 'string', value: 'RATE', description: 'default 0.001 (adam), 0.01 (sgd), 0.045 (rmsprop)' },
-  momentum: { type: 'string', value: 'M', description: 'SGD and RMSProp momentum' },
-  'weight-decay': { type: 'string', value: 'WD', description: 'L2 on conv and dense kernels, default 0' },
-  schedule: { type: 'string', value: 'NAME', description: 'constant (default), step or cosine, per epoch' },
-  'step-epochs': { type: 'string', value: 'N', description: 'step schedule: every N epochs (default 2) ...' },
-  'step-factor': { type: 'string', value: 'F', description: '... multiply the rate by F (default 0.94)' },
-  epochs: { type: 'string', value: 'N', description: 'default 5' },
-  'batch-size': { type: 'string', value: 'N', description: 'global batch, default 32' },
+  lr: { type: 'string', value: 'RATE', text: 'lrExport' },
+  momentum: { type: 'string', value: 'M', text: 'momentum' },
+  'weight-decay': { type: 'string', value: 'WD', text: 'weightDecay' },
+  schedule: { type: 'string', value: 'NAME', text: 'scheduleExport' },
+  'step-epochs': { type: 'string', value: 'N', text: 'stepEpochs' },
+  'step-factor': { type: 'string', value: 'F', text: 'stepFactor' },
+  epochs: { type: 'string', value: 'N', text: 'epochs' },
+  'batch-size': { type: 'string', value: 'N', text: 'batchSizeExport' },
   'input-shape': commonOptions['input-shape'],
-  json: { type: 'boolean', description: 'print one JSON object (the files written) on stdout' },
+  json: { type: 'boolean', text: 'jsonFiles' },
 } as const satisfies OptionSpecs;
 
 type Values = OptionValues<typeof options>;
@@ -82,8 +78,10 @@ function trainingOptions(values: Values): TrainingOptionsInput {
 
 function target(value: string | undefined): ExportTarget | 'onnx' {
   if (value === 'pytorch' || value === 'keras' || value === 'onnx') return value;
-  throw new CliError(
-    `${value === undefined ? 'Missing --to pytorch|keras|onnx' : `--to must be pytorch, keras or onnx, got "${value}"`} (see \`npx netwright export --help\`).`,
+  throw new CliError(({ t }) =>
+    t('more.export.target', {
+      what: value === undefined ? t('more.export.missingTo') : t('more.export.wrongTo', { value }),
+    }),
   );
 }
 
@@ -107,7 +105,7 @@ function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boole
   // The text (key and values) is for rendering in a language; JSON keeps the English message.
   if (json) io.out(JSON.stringify({ exported: false, diagnostics: errors.map(({ text: _, ...d }) => d) }));
   else {
-    io.err('netwright: the network has errors, so nothing was exported:');
+    io.err(`netwright: ${cliText(io).t('more.export.hasErrors')}`);
     for (const d of errors)
       io.err(
         `  ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${diagnosticText(d, io.language ?? 'en')}`,
@@ -119,11 +117,9 @@ function reportErrors(diagnostics: Diagnostic[], analysis: Analysis, json: boole
 /** `--to onnx`: one file, no training options. */
 async function exportOnnx(file: string, values: Values, io: CliIo): Promise<number> {
   const out = values.out;
-  if (!out)
-    throw new CliError('Missing --out FILE: where to write the .onnx file (see `npx netwright export --help`).');
+  if (!out) throw new CliError(({ t }) => t('more.export.missingOnnxOut'));
   const training = Object.values(flagOf).find((flag) => values[flag] !== undefined);
-  if (training)
-    throw new CliError(`--${training} is a training option for code exports; --to onnx writes no training script.`);
+  if (training) throw new CliError(({ t }) => t('more.export.trainingOption', { flag: training }));
   await writableOrExplain(path.dirname(path.resolve(out)), '--out');
   const network = await loadNetworkForCli(file, parseInputShape(values['input-shape']));
   const analysis = analyzeGraph(network.graph);
@@ -161,14 +157,22 @@ async function exportOnnx(file: string, values: Values, io: CliIo): Promise<numb
     return ExitCode.ok;
   }
   const warnings = values.weights ? network.warnings.filter((w) => w.code !== 'weights-ignored') : network.warnings;
-  for (const warning of warnings) io.err(`warning: ${warning.message}`);
+  const { t, decimal } = cliText(io);
+  for (const warning of warnings) io.err(`${t('severity.warning')}: ${warning.message}`);
   const shapes = (list: typeof summary.inputs) =>
-    list.map((t) => `${t.name} [${t.shape.map((d) => d ?? 'batch').join(', ')}]`).join(', ');
+    list.map((tensor) => `${tensor.name} [${tensor.shape.map((d) => d ?? 'batch').join(', ')}]`).join(', ');
   io.out(
-    `Exported "${network.name}" as ONNX (opset ${summary.opset}, ${summary.hasWeights ? 'trained weights' : 'initial weights, fixed seed'}) to ${summary.file}: ${(summary.bytes / 1e6).toFixed(1)} MB`,
+    t('more.export.onnx', {
+      network: network.name,
+      opset: summary.opset,
+      weights: t(summary.hasWeights ? 'more.export.trainedWeights' : 'more.export.initialWeights'),
+      file: summary.file,
+      size: decimal((summary.bytes / 1e6).toFixed(1)),
+    }),
   );
-  io.out(`  inputs:  ${shapes(summary.inputs)}${summary.inputs.some((t) => t.shape.length === 4) ? '  (NCHW)' : ''}`);
-  io.out(`  outputs: ${shapes(summary.outputs)}`);
+  const layout = summary.inputs.some((tensor) => tensor.shape.length === 4) ? '  (NCHW)' : '';
+  io.out(t('more.export.inputs', { shapes: shapes(summary.inputs), layout }));
+  io.out(t('more.export.outputs', { shapes: shapes(summary.outputs) }));
   return ExitCode.ok;
 }
 
@@ -177,27 +181,11 @@ export const exportCommand = defineCommand({
   positionals: ['FILE'],
   synopsis:
     'FILE --to pytorch|keras|onnx --out DIR|FILE [--weights DIR] [--label-smoothing EPS] [--optimizer sgd|adam|rmsprop] [--json]',
-  summary: 'PyTorch or Keras code to train on a cluster, or an ONNX file (--to pytorch|keras|onnx --out DIR|FILE)',
-  help: `Writes the network as Python code that trains on a cluster:
-  DIR/model.py    build_model(): an nn.Module (PyTorch) or keras.Model (Keras),
-                  one class or function per module, layers named after the nodes
-  DIR/train.py    training script: PyTorch single-process or torchrun (DDP);
-                  Keras MirroredStrategy, or MultiWorkerMirroredStrategy by flag
-  DIR/README.md   how to run both, and how the export matches Netwright
-
-The training options (--label-smoothing to --batch-size) are written into train.py,
-where each stays a flag; the defaults are Netwright's own training defaults.
-
---to onnx --out model.onnx writes the network as one ONNX file (opset 13) for
-onnxruntime, TensorRT, OpenVINO and the like. Images are NCHW (batch, channels,
-height, width) as in PyTorch; the batch size is free. The weights are the run's
-(--weights DIR) or a fixed-seed Keras-style initialisation; dropout is left out and
-batch norm uses its moving statistics. The training options do not apply.`,
   options,
   async run({ values, positionals: [file] }, io) {
     const to = target(values.to);
     if (to === 'onnx') return exportOnnx(file!, values, io);
-    if (!values.out) throw new CliError('Missing --out DIR (see `npx netwright export --help`).');
+    if (!values.out) throw new CliError(({ t }) => t('more.export.missingOut'));
     const training = trainingOptions(values);
     await writableOrExplain(values.out, '--out');
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
@@ -230,14 +218,18 @@ batch norm uses its moving statistics. The training options do not apply.`,
     }
     // With --weights the values do come along, so the importer's "architecture only" note does not apply.
     const warnings = values.weights ? network.warnings.filter((w) => w.code !== 'weights-ignored') : network.warnings;
-    for (const warning of warnings) io.err(`warning: ${warning.message}`);
-    io.out(`Exported "${network.name}" as ${frameworkName[to]} code to ${summary.outDir}: ${names.join(', ')}`);
-    for (const r of summary.renamed) io.out(`  layer "${r.name}" is ${r.python} in Python`);
+    const { t } = cliText(io);
+    for (const warning of warnings) io.err(`${t('severity.warning')}: ${warning.message}`);
     io.out(
-      summary.hasWeights
-        ? `Check the weights: cd ${summary.outDir} && python check.py`
-        : `Train: cd ${summary.outDir} && python train.py --synthetic --epochs 1   (see README.md)`,
+      t('more.export.code', {
+        network: network.name,
+        framework: frameworkName[to],
+        dir: summary.outDir,
+        files: names.join(', '),
+      }),
     );
+    for (const r of summary.renamed) io.out(t('more.export.renamed', { name: r.name, python: r.python }));
+    io.out(t(summary.hasWeights ? 'more.export.check' : 'more.export.train', { dir: summary.outDir }));
     return ExitCode.ok;
   },
 });

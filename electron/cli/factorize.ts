@@ -1,4 +1,4 @@
-import { analyzeGraph, formatInt } from '../../shared/analysis';
+import { analyzeGraph } from '../../shared/analysis';
 import { createProjectFile, serializeProject } from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
 import {
@@ -6,31 +6,32 @@ import {
   applyEverything,
   applyRule,
   costChange,
+  diagnosticText,
   FACTORIZATION_RULES,
   isRuleId,
   optionFields,
   type RewriteReport,
   RULE_IDS,
   type RuleId,
+  ruleLabel,
   rules,
   suggest,
   type TransformDiagnostic,
 } from '../../shared/transforms';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand, type OptionSpec } from './command';
-import { conventionNote } from './help';
 import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
 import { writeOrExplain } from './output';
 import { diagnosticsJson, problemLines, reportLines, savingText } from './reportText';
-import { cliText } from './text';
+import { type CliText, cliText } from './text';
 
 /** Every rule option as a flag, by its shared name: --channels sets each rule's own channel option. */
-function ruleFlags(): Record<string, { key: string; rule: RuleId; description: string }[]> {
-  const flags: Record<string, { key: string; rule: RuleId; description: string }[]> = {};
+function ruleFlags(): Record<string, { key: string; rule: RuleId }[]> {
+  const flags: Record<string, { key: string; rule: RuleId }[]> = {};
   for (const rule of RULE_IDS) {
     for (const f of optionFields(rules[rule].options)) {
-      flags[f.alias] = [...(flags[f.alias] ?? []), { key: f.key, rule, description: f.description }];
+      flags[f.alias] = [...(flags[f.alias] ?? []), { key: f.key, rule }];
     }
   }
   return flags;
@@ -38,14 +39,21 @@ function ruleFlags(): Record<string, { key: string; rule: RuleId; description: s
 
 const flags = ruleFlags();
 
+/** A flag's help: what it sets in each rule that takes it, in the help's language. */
+const flagHelp =
+  (fields: readonly { key: string; rule: RuleId }[]) =>
+  ({ language }: CliText): string =>
+    fields
+      .map((f) => {
+        const field = optionFields(rules[f.rule].options, language).find((o) => o.key === f.key);
+        return `${f.rule}: ${field?.description ?? ''}`;
+      })
+      .join('\n');
+
 const flagOptions = Object.fromEntries(
   Object.entries(flags).map(([flag, fields]) => [
     flag,
-    {
-      type: 'string',
-      value: flag.toUpperCase(),
-      description: fields.map((f) => `${f.rule}: ${f.description}`).join('\n'),
-    } satisfies OptionSpec,
+    { type: 'string', value: flag.toUpperCase(), text: flagHelp(fields) } satisfies OptionSpec,
   ]),
 );
 
@@ -56,13 +64,13 @@ const numberOrText = (text: string) => (text.trim() !== '' && Number.isFinite(Nu
 function ruleOptions(rule: RuleId | undefined, values: Record<string, unknown>): Record<string, unknown> {
   const given = Object.keys(flags).filter((flag) => typeof values[flag] === 'string');
   if (!rule) {
-    if (given.length) throw new CliError(`--${given[0]} needs --rule, to say which rewrite it configures.`);
+    if (given.length) throw new CliError(({ t }) => t('more.factorize.needsRule', { flag: given[0]! }));
     return {};
   }
   const options: Record<string, unknown> = {};
   for (const flag of given) {
     const field = flags[flag]!.find((f) => f.rule === rule);
-    if (!field) throw new CliError(`Invalid option for ${rule}: --${flag} does not apply to ${rule}.`);
+    if (!field) throw new CliError(({ t }) => t('more.factorize.notForRule', { rule, flag }));
     options[field.key] = numberOrText(values[flag] as string);
   }
   const parsed = rules[rule].options.safeParse(options);
@@ -70,20 +78,24 @@ function ruleOptions(rule: RuleId | undefined, values: Record<string, unknown>):
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? '');
     const flag = Object.keys(flags).find((f) => flags[f]!.some((x) => x.rule === rule && x.key === key));
-    throw new CliError(`Invalid option for ${rule}: ${flag ? `--${flag}: ` : ''}${issue.message}.`);
+    const message = `${flag ? `--${flag}: ` : ''}${issue.message}`;
+    throw new CliError(({ t }) => t('more.factorize.invalidOption', { rule, message }));
   }
   return options;
 }
 
 function nodeIdByName(graph: Graph, name: string, file: string): string {
   const node = graph.nodes.find((n) => n.name === name) ?? graph.nodes.find((n) => n.id === name);
-  if (!node) throw new CliError(`There is no node named "${name}" in ${file} (see \`npx netwright analyze ${file}\`).`);
+  if (!node) throw new CliError(({ t }) => t('more.factorize.noNode', { name, file }));
   return node.id;
 }
 
 /** Exit code for a rewrite that was refused: the network's own errors are 1, a bad request 2. */
 const refusal = (d: TransformDiagnostic) =>
-  new CliError(d.message, d.code === 'network-errors' ? ExitCode.networkErrors : ExitCode.badInput);
+  new CliError(
+    ({ language }) => diagnosticText(d, language),
+    d.code === 'network-errors' ? ExitCode.networkErrors : ExitCode.badInput,
+  );
 
 export const factorizeCommand = defineCommand({
   name: 'factorize',
@@ -92,53 +104,45 @@ export const factorizeCommand = defineCommand({
        [--out NEW_FILE] [--json] [${Object.keys(flags)
          .map((f) => `--${f} ${f.toUpperCase()}`)
          .join('] [')}]`,
-  summary: 'Apply a factorization (--rule RULE, --node NAME or --all) and report the saving',
-  help: `Applies an Inception factorization and reports what it saves. Each rewrite is
-proven by re-analysing the result: the output shape is unchanged, and for stack
-and asymmetric the receptive field too.
-
-Rules:
-${RULE_IDS.map((id) => `  ${id.padEnd(16)}${rules[id].label}`).join('\n')}
-
-With --json: {"before": totals, "after": totals, "saved": {"params", "macs",
-"paramsPct", "macsPct"}, "rewrites": [...]}, totals as in \`analyze --json\`.
-
-${conventionNote}`,
+  helpValues: ({ language }) => ({
+    rules: RULE_IDS.map((id) => `  ${id.padEnd(16)}${ruleLabel(id, language)}`).join('\n'),
+  }),
   options: {
-    rule: { type: 'string', value: 'RULE', description: `the rewrite to apply: ${RULE_IDS.join(', ')}` },
+    rule: {
+      type: 'string',
+      value: 'RULE',
+      text: ({ t }) => t('more.help.options.rule', { rules: RULE_IDS.join(', ') }),
+    },
     node: {
       type: 'string',
       value: 'NAME',
-      description: 'rewrite this layer (without --rule: the rule that saves most there)',
+      text: 'node',
     },
     all: {
       type: 'boolean',
-      description: `every place the rule applies, best first, until none is left;
-without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply everything")`,
+      text: ({ t }) => t('more.help.options.all', { factorizations: FACTORIZATION_RULES.join(t('more.args.and')) }),
     },
-    out: { type: 'string', value: 'NEW_FILE', description: 'write the result as a Netwright project' },
+    out: { type: 'string', value: 'NEW_FILE', text: 'outProject' },
     json: commonOptions.json,
     'input-shape': commonOptions['input-shape'],
     ...flagOptions,
   },
   async run({ values, positionals: [file] }, io) {
     if (values.rule !== undefined && !isRuleId(values.rule))
-      throw new CliError(`Unknown rule "${values.rule}": use one of ${RULE_IDS.join(', ')}.`);
+      throw new CliError(({ t }) =>
+        t('more.factorize.unknownRule', { rule: values.rule!, rules: RULE_IDS.join(', ') }),
+      );
     const rule = values.rule as RuleId | undefined;
-    if ((values.node === undefined) === !values.all)
-      throw new CliError('Give either --node NAME or --all (see `npx netwright factorize --help`).');
+    if ((values.node === undefined) === !values.all) throw new CliError(({ t }) => t('more.factorize.nodeOrAll'));
     const options = ruleOptions(rule, values);
     const inputShape = parseInputShape(values['input-shape']);
     const network = await loadNetworkForCli(file!, inputShape);
     const analysis = analyzeGraph(network.graph);
+    const text = cliText(io);
+    const { t, int } = text;
     if (hasErrors(analysis)) {
       if (values.json) io.out(JSON.stringify({ diagnostics: diagnosticsJson(analysis) }));
-      else
-        io.out(
-          ['The network has errors; fix them before factorizing it.', '', ...problemLines(analysis, cliText(io))].join(
-            '\n',
-          ),
-        );
+      else io.out([t('more.factorize.hasErrors'), '', ...problemLines(analysis, text)].join('\n'));
       return ExitCode.networkErrors;
     }
 
@@ -153,10 +157,7 @@ without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply every
         rewrites = [result.report];
       } else {
         const [best] = suggest(graph, { nodeIds: [id] }, analysis);
-        if (!best)
-          throw new CliError(
-            `No rewrite saves anything at '${values.node}'; name one with --rule to see why it does not apply.`,
-          );
+        if (!best) throw new CliError(({ t }) => t('more.factorize.nothingSaves', { node: values.node! }));
         graph = best.graph;
         rewrites = [best.report];
       }
@@ -171,6 +172,7 @@ without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply every
     const params = costChange(analysis.totals.params, after.params);
     const macs = costChange(analysis.totals.macs, after.macs);
     if (values.out !== undefined) {
+      // The project's name is data, not output: the same in every language.
       const project = createProjectFile(`${network.name} (factorized)`, graph);
       await writeOrExplain(values.out, serializeProject(project));
     }
@@ -185,19 +187,23 @@ without --rule: every ${FACTORIZATION_RULES.join(' and ')} rewrite ("apply every
       );
       return ExitCode.ok;
     }
-    for (const warning of network.warnings) io.err(`warning: ${warning.message}`);
+    for (const warning of network.warnings) io.err(`${t('severity.warning')}: ${warning.message}`);
     const lines: string[] = [];
     if (rewrites.length === 0) {
-      const what = rule ? `rule ${rule}` : FACTORIZATION_RULES.join(' or ');
-      lines.push(`Nothing to rewrite: ${what} applies nowhere in ${network.name} with a saving.`);
+      const what = rule ? t('more.factorize.ruleNamed', { rule }) : FACTORIZATION_RULES.join(t('more.factorize.or'));
+      lines.push(t('more.factorize.nothing', { what, network: network.name }));
     }
-    for (const r of rewrites) lines.push(...reportLines(r), '');
+    for (const r of rewrites) lines.push(...reportLines(r, text), '');
     lines.push(
-      `${rewrites.length} rewrite${rewrites.length === 1 ? '' : 's'} applied.`,
-      `Parameters: ${formatInt(params.before)} → ${formatInt(params.after)}: ${savingText(params)}`,
-      `MACs: ${formatInt(macs.before)} → ${formatInt(macs.after)}: ${savingText(macs)}`,
+      t('more.factorize.applied', { count: rewrites.length }),
+      t('more.factorize.params', {
+        before: int(params.before),
+        after: int(params.after),
+        saving: savingText(params, text),
+      }),
+      t('more.factorize.macs', { before: int(macs.before), after: int(macs.after), saving: savingText(macs, text) }),
     );
-    if (values.out !== undefined) lines.push(`Wrote ${values.out}.`);
+    if (values.out !== undefined) lines.push(t('more.factorize.wrote', { file: values.out }));
     io.out(lines.join('\n'));
     return ExitCode.ok;
   },

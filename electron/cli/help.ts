@@ -1,9 +1,8 @@
-import type { CliCommand } from './command';
+import type { CliCommand, OptionSpec } from './command';
+import type { CliText } from './text';
 
-export const conventionNote = `Counting convention: a multiply-add (MAC) is one multiply-accumulate, counted for
-convolutions (kh*kw*Cin/groups*Cout*Hout*Wout), depthwise convolutions and dense layers;
-bias adds, batch norm, activations and pooling are not MACs. FLOPs = 2 x MACs.
-Parameters are the weights Keras would create (batch-norm moving statistics are non-trainable).`;
+/** The counting convention, as the help texts end. */
+const conventionNote = (text: CliText) => text.t('more.help.conventionNote');
 
 const columns = (rows: [string, string][], indent = 2, gap = 2) => {
   const width = Math.max(...rows.map(([left]) => left.length)) + gap;
@@ -13,41 +12,40 @@ const columns = (rows: [string, string][], indent = 2, gap = 2) => {
 };
 
 /** `npx netwright --help`: one line per registered command. */
-export function mainHelp(commands: readonly CliCommand[]): string {
-  const list = commands.map((c): [string, string] => [[c.name, ...c.positionals].join(' ').padEnd(19), c.summary]);
-  return `netwright: visual architecture editor for convolutional networks, command line
-
-Usage: npx netwright <command> [options]
-       npx netwright <command> --help    the command's own options
-
-Commands:
-${columns(list)}
-
-Options:
-${columns([
-  ['--version'.padEnd(19), 'Print the version and exit'],
-  ['--help', 'Show this help'],
-])}
-
-Every command that reads a network accepts a Netwright project file or a Keras /
-TensorFlow.js Layers JSON (model.json or model.to_json()). --json prints one JSON
-object on stdout and nothing else.
-
-Exit codes: 0 success, 1 the network has errors (diagnostics printed),
-2 unreadable or invalid input or arguments.
-
-${conventionNote}
-`;
+export function mainHelp(commands: readonly CliCommand[], text: CliText): string {
+  const { t } = text;
+  const list = commands.map((c): [string, string] => [
+    [c.name, ...c.positionals].join(' ').padEnd(19),
+    t(`more.help.commands.${c.name}.summary`),
+  ]);
+  return t('more.help.main', {
+    commands: columns(list),
+    options: columns([
+      ['--version'.padEnd(19), t('more.help.version')],
+      ['--help', t('more.help.showHelp')],
+    ]),
+    conventionNote: conventionNote(text),
+  });
 }
 
-export const usageLine = (command: CliCommand) => `Usage: npx netwright ${command.name} ${command.synopsis}`.trimEnd();
+export const usageLine = (command: CliCommand, { t }: CliText) =>
+  t('more.help.usage', { command: command.name, synopsis: command.synopsis }).trimEnd();
+
+/** What an option does, in the help's language. */
+export const optionText = (option: OptionSpec, text: CliText) =>
+  typeof option.text === 'function' ? option.text(text) : text.t(`more.help.options.${option.text}`);
 
 /** `npx netwright NAME --help`: usage, what it does, then every option it accepts. */
-export function commandHelp(command: CliCommand): string {
+export function commandHelp(command: CliCommand, text: CliText): string {
+  const { t } = text;
   const options = Object.entries(command.options).map(([name, o]): [string, string] => [
     `--${name}${o.value ? ` ${o.value}` : ''}`,
-    o.description,
+    optionText(o, text),
   ]);
-  options.push(['--help', 'show this help']);
-  return `${usageLine(command)}\n\n${command.help}\n\nOptions:\n${columns(options)}\n`;
+  options.push(['--help', t('more.help.optionHelp')]);
+  const help = t(`more.help.commands.${command.name}.help`, {
+    conventionNote: conventionNote(text),
+    ...command.helpValues?.(text),
+  });
+  return `${usageLine(command, text)}\n\n${help}\n\n${t('more.help.optionsHeading')}\n${columns(options)}\n`;
 }

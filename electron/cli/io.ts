@@ -1,16 +1,30 @@
 import { type Language, languageFromEnvironment } from '../../shared/i18n/language';
+import { type CliText, cliText } from './text';
 
 /** Exit codes promised in docs/conventions.md. */
 export const ExitCode = { ok: 0, networkErrors: 1, badInput: 2 } as const;
 
-/** A failure the user caused or can fix: printed as one line on stderr, never a stack trace. */
+/** A message in the language it is printed in. */
+export type LocalText = (text: CliText) => string;
+
+/**
+ * A failure the user caused or can fix: printed as one line on stderr, never a stack trace.
+ * Made from a catalogue text it is printed in the output's language; `message` is English.
+ */
 export class CliError extends Error {
   override name = 'CliError';
+  readonly #local: LocalText | undefined;
   constructor(
-    message: string,
+    message: string | LocalText,
     readonly exitCode: number = ExitCode.badInput,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message(cliText({ language: 'en' })));
+    this.#local = typeof message === 'string' ? undefined : message;
+  }
+
+  /** The message in the language of `io`. */
+  in(io: Pick<CliIo, 'language'>): string {
+    return this.#local ? this.#local(cliText(io)) : this.message;
   }
 }
 

@@ -1,26 +1,32 @@
 import { type Analysis, formatInt } from '../../shared/analysis';
 import { diagnosticText } from '../../shared/i18n';
-import { type CostChange, type RewriteReport, signedPct } from '../../shared/transforms';
+import { type CostChange, type RewriteReport, reportText, signedPct } from '../../shared/transforms';
 import type { CliText } from './text';
 
 /** "−372,879,360 (−71.4%)": a saving shown as the change it makes. */
-export function savingText(c: CostChange): string {
+export function savingText(c: CostChange, { int, decimal }: CliText): string {
   const delta = -c.saved;
-  const amount = delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${formatInt(Math.abs(delta))}`;
-  return `${amount} (${signedPct(-c.savedPct)})`;
+  const amount = delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${int(Math.abs(delta))}`;
+  return `${amount} (${decimal(signedPct(-c.savedPct))})`;
 }
 
 /** A rewrite's report as a few indented lines: what changed, what it saves, what it keeps. */
-export function reportLines(r: RewriteReport): string[] {
+export function reportLines(r: RewriteReport, text: CliText): string[] {
+  const { t, int } = text;
+  const local = reportText(r, text.language);
   const lines = [
-    `${r.rule}: ${r.description}`,
-    `  parameters ${formatInt(r.params.before)} → ${formatInt(r.params.after)}: ${savingText(r.params)}`,
-    `  multiply-adds ${formatInt(r.macs.before)} → ${formatInt(r.macs.after)}: ${savingText(r.macs)}`,
-    `  ${r.receptiveField.statement}`,
-    `  ${r.outputShape.statement}`,
-    `  Depth added: ${r.depthAdded} nonlinearit${r.depthAdded === 1 ? 'y' : 'ies'}.`,
+    `${r.rule}: ${local.description}`,
+    t('more.report.params', {
+      before: int(r.params.before),
+      after: int(r.params.after),
+      saving: savingText(r.params, text),
+    }),
+    t('more.report.macs', { before: int(r.macs.before), after: int(r.macs.after), saving: savingText(r.macs, text) }),
+    `  ${local.rfStatement}`,
+    `  ${local.shapeStatement}`,
+    t('more.report.depth', { count: r.depthAdded }),
   ];
-  if (r.note) lines.push(`  Note: ${r.note}.`);
+  if (local.note) lines.push(t('more.report.note', { note: local.note }));
   return lines;
 }
 

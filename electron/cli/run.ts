@@ -12,6 +12,7 @@ import { CliError, type CliIo, ExitCode } from './io';
 import { slidesCommand } from './slides';
 import { suggestCommand } from './suggest';
 import { templateCommand } from './template';
+import { cliText } from './text';
 import { timelineCommand } from './timeline';
 import { trainCommand } from './train';
 
@@ -19,12 +20,10 @@ const helpCommand: CliCommand = {
   name: 'help',
   positionals: ['[COMMAND]'],
   synopsis: '[COMMAND]',
-  summary: 'Show this help, or one command’s',
-  help: 'Without COMMAND, lists the commands; with one, prints its usage and options.',
   options: {},
   async run({ positionals: [name] }, io) {
-    if (name === undefined) io.out(mainHelp(commands));
-    else io.out(commandHelp(commandNamed(name)));
+    if (name === undefined) io.out(mainHelp(commands, cliText(io)));
+    else io.out(commandHelp(commandNamed(name), cliText(io)));
     return ExitCode.ok;
   },
 };
@@ -47,7 +46,7 @@ export const commands: readonly CliCommand<any>[] = [
 
 function commandNamed(name: string): CliCommand {
   const command = commands.find((c) => c.name === name);
-  if (!command) throw new CliError(`Unknown command "${name}". Run \`npx netwright --help\` for the list.`);
+  if (!command) throw new CliError(({ t }) => t('more.args.unknownCommand', { name }));
   return command;
 }
 
@@ -56,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '--help' || first === '-h') {
-      io.out(mainHelp(commands));
+      io.out(mainHelp(commands, cliText(io)));
       return ExitCode.ok;
     }
     if (first === '--version' || first === '-v') {
@@ -66,16 +65,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = commandNamed(first);
     const { help, ...args } = parseCommandArgs(command, rest);
     if (help) {
-      io.out(commandHelp(command));
+      io.out(commandHelp(command, cliText(io)));
       return ExitCode.ok;
     }
     return await command.run(args, io);
   } catch (err) {
     if (err instanceof CliError) {
-      io.err(`netwright: ${err.message}`);
+      io.err(`netwright: ${err.in(io)}`);
       return err.exitCode;
     }
-    io.err(`netwright: internal error: ${errorMessage(err)} (please report this)`);
+    io.err(`netwright: ${cliText(io).t('more.args.internal', { message: errorMessage(err) })}`);
     return ExitCode.badInput;
   }
 }

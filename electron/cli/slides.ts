@@ -5,33 +5,26 @@ import { buildInceptionLesson, lessonDeck, parseLessonText } from '../../shared/
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { writableOrExplain, writeOrExplain } from './output';
+import { cliText } from './text';
 
 export const slidesCommand = defineCommand({
   name: 'slides',
   positionals: ['[LESSON_FILE]'],
   synopsis: '(LESSON_FILE | --builtin inception) --out DECK.pptx|DECK.pdf',
-  summary: 'A lesson as slides: PowerPoint (editable tables and charts) or PDF',
-  help: `Writes a lesson as a slide deck: one slide per step with its title, its caption (numbers
-computed from the step's network), its figures as a table, and for a comparison step the
-headline and the chart of both networks. --builtin inception uses the built-in lesson
-"Inception v2/v3: going deeper for less". The extension of --out picks the format: .pptx
-(native, editable tables and charts) or .pdf (needs LibreOffice's soffice).
-
-Exit codes: 0 written; 2 a bad argument, an unreadable or damaged lesson, no LibreOffice for PDF.`,
   options: {
-    builtin: { type: 'string', value: 'NAME', description: 'a built-in lesson: inception' },
-    out: { type: 'string', value: 'DECK', description: 'the file to write: DECK.pptx or DECK.pdf' },
+    builtin: { type: 'string', value: 'NAME', text: 'builtin' },
+    out: { type: 'string', value: 'DECK', text: 'outDeck' },
   },
   async run({ values, positionals: [file] }, io) {
     const out = values.out;
-    if (out === undefined) throw new CliError('--out DECK.pptx or --out DECK.pdf is needed.');
+    if (out === undefined) throw new CliError(({ t }) => t('more.slides.needsOut'));
     const format = path.extname(out).toLowerCase();
     if (format !== '.pptx' && format !== '.pdf')
-      throw new CliError(`--out must end in .pptx or .pdf, got ${JSON.stringify(out)}.`);
+      throw new CliError(({ t }) => t('more.slides.outFormat', { out: JSON.stringify(out) }));
     if ((file === undefined) === (values.builtin === undefined))
-      throw new CliError('Give one lesson: a LESSON_FILE or --builtin inception.');
+      throw new CliError(({ t }) => t('more.slides.oneLesson'));
     if (values.builtin !== undefined && values.builtin !== 'inception')
-      throw new CliError(`--builtin: the built-in lesson is "inception", got ${JSON.stringify(values.builtin)}.`);
+      throw new CliError(({ t }) => t('more.slides.builtin', { value: JSON.stringify(values.builtin) }));
     await writableOrExplain(path.dirname(path.resolve(out)), '--out');
     let lesson = buildInceptionLesson(io.language ?? 'en');
     if (file !== undefined) {
@@ -39,7 +32,7 @@ Exit codes: 0 written; 2 a bad argument, an unreadable or damaged lesson, no Lib
       try {
         text = await readFile(file, 'utf8');
       } catch (err) {
-        throw new CliError(`Cannot read ${file}: ${errorMessage(err)}`);
+        throw new CliError(({ t }) => t('more.slides.cannotRead', { file, reason: errorMessage(err) }));
       }
       const read = parseLessonText(text);
       if (!read.ok) throw new CliError(`${file}: ${read.error}`);
@@ -53,7 +46,7 @@ Exit codes: 0 written; 2 a bad argument, an unreadable or damaged lesson, no Lib
       if (err instanceof SlidesProblem) throw new CliError(err.message);
       throw err;
     }
-    io.err(`Wrote ${deck.slides.length} slides of "${lesson.title}" to ${out}.`);
+    io.err(cliText(io).t('more.slides.wrote', { count: deck.slides.length, title: lesson.title, out }));
     return ExitCode.ok;
   },
 });

@@ -1,8 +1,7 @@
 import { analyzeGraph } from '../../shared/analysis';
-import { checkPrinciples, signedPct, suggest } from '../../shared/transforms';
+import { checkPrinciples, reportText, signedPct, suggest } from '../../shared/transforms';
 import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
-import { conventionNote } from './help';
 import { ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
 import { diagnosticsJson, problemLines } from './reportText';
@@ -15,14 +14,6 @@ export const suggestCommand = defineCommand({
   name: 'suggest',
   positionals: ['FILE'],
   synopsis: 'FILE [--input-shape H,W,C] [--json]',
-  summary: 'Inception factorizations that apply, ranked by saving, and design warnings',
-  help: `Lists every Inception factorization that applies to the network and what it saves,
-ranked by multiply-adds saved, then the Inception v3 design-principle warnings.
-Every suggestion was applied and re-analysed: its output shape is proven unchanged,
-and for stack and asymmetric its receptive field too. Apply one with
-\`npx netwright factorize FILE --rule RULE --node NAME --out NEW_FILE\`.
-
-${conventionNote}`,
   options: { 'input-shape': commonOptions['input-shape'], json: commonOptions.json },
   async run({ values, positionals: [file] }, io) {
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
@@ -35,7 +26,8 @@ ${conventionNote}`,
       return ExitCode.networkErrors;
     }
     const suggestions = suggest(network.graph, {}, analysis);
-    const warnings = checkPrinciples(network.graph, {}, analysis);
+    // --json stays English; the text speaks the output's language.
+    const warnings = checkPrinciples(network.graph, values.json ? {} : { language: text.language }, analysis);
     if (values.json) {
       io.out(
         JSON.stringify({
@@ -55,7 +47,7 @@ ${conventionNote}`,
         String(i + 1),
         s.rule,
         s.nodeName,
-        s.report.replacement,
+        reportText(s.report, text.language).replacement,
         int(s.report.macs.saved),
         text.decimal(pctText(s.report.macs.savedPct)),
         int(s.report.params.saved),

@@ -12,9 +12,7 @@ export const templateCommand = defineCommand({
   name: 'template',
   positionals: ['[ID]'],
   synopsis: '[ID] [--out FILE]',
-  summary: 'List the templates, or write one as a project file (--out FILE)',
-  help: 'Without ID, lists the templates with their parameters and multiply-adds. With ID, prints the project file, or writes it to --out.',
-  options: { out: { type: 'string', value: 'FILE', description: 'write the project file here' } },
+  options: { out: { type: 'string', value: 'FILE', text: 'outTemplate' } },
   async run({ values, positionals: [id] }, io) {
     const { t, int } = cliText(io);
     if (id === undefined) {

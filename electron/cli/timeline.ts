@@ -1,4 +1,4 @@
-import { analyzeGraph, formatInt, formatSI } from '../../shared/analysis';
+import { analyzeGraph, formatSI } from '../../shared/analysis';
 import { buildTimeline, ownPoint, timelineJson, timelineSlides, timelineSvg } from '../../shared/insight';
 import { commonOptions } from './args';
 import { defineCommand } from './command';
@@ -6,97 +6,82 @@ import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { writeOrExplain } from './output';
 import { renderTable } from './table';
+import { cliText } from './text';
 
 /** The ImageNet error timeline of the lecture's networks; a network file is placed by its depth and cost. */
 export const timelineCommand = defineCommand({
   name: 'timeline',
   positionals: ['[FILE]'],
   synopsis: '[FILE] [--json] [--svg OUT.svg] [--view year|cost] [--pptx DECK.pptx]',
-  summary: 'ImageNet top-5 error by year with depth, parameters and MACs; place FILE by its cost',
-  help: `Prints the ImageNet (ILSVRC) top-5 error of the winners and the lecture's networks, each
-with its depth (weight layers on the longest path), parameters and multiply-adds: counted
-live from Netwright's template where one exists, else a reference figure (marked "ref.":
-the paper's, or torchvision's where the paper gives none; see templateNote).
-Headline errors are mostly ensembles; the single-model figure and the source are given too.
-With FILE, that network is placed by its depth and cost; it has no ImageNet error.
-With --json: {"human": {...}, "networks": [{id, name, year, top5, evaluation, singleModelTop5,
-depth, params, macs, countedFrom, source, ...}], "own": {name, depth, params, macs} | null}.`,
   options: {
     json: commonOptions.json,
-    svg: { type: 'string', value: 'OUT.svg', description: 'write the chart as SVG' },
+    svg: { type: 'string', value: 'OUT.svg', text: 'svgTimeline' },
     pptx: {
       type: 'string',
       value: 'DECK.pptx',
-      description: 'write the timeline as slides (editable chart and table)',
+      text: 'pptxTimeline',
     },
     view: {
       type: 'string',
       value: 'year|cost',
-      description: 'the chart --svg writes: error by year (default) or MACs by depth',
+      text: 'view',
     },
   },
   async run({ values, positionals: [file] }, io) {
     const view = values.view ?? 'year';
-    if (view !== 'year' && view !== 'cost') throw new CliError(`--view must be "year" or "cost", not "${view}".`);
+    if (view !== 'year' && view !== 'cost') throw new CliError(({ t }) => t('more.timeline.view', { view }));
+    const { t, int, decimal } = cliText(io);
     let own = null;
     if (file !== undefined) {
       const network = await loadNetworkForCli(file);
       const analysis = analyzeGraph(network.graph);
       if (hasErrors(analysis)) {
-        throw new CliError(
-          `${file} has errors, so its depth and cost are unknown: run \`npx netwright analyze ${file}\`.`,
-        );
+        throw new CliError(({ t }) => t('more.timeline.hasErrors', { file }));
       }
       own = ownPoint(network.name, network.graph, analysis);
     }
     const timeline = buildTimeline(own);
     if (values.svg) {
       await writeOrExplain(values.svg, timelineSvg(timeline, view));
-      if (!values.json) io.err(`Wrote ${values.svg}`);
+      if (!values.json) io.err(t('more.timeline.wrote', { file: values.svg }));
     }
     if (values.pptx) {
       if (!values.pptx.toLowerCase().endsWith('.pptx'))
-        throw new CliError(`--pptx must end in .pptx, got "${values.pptx}".`);
+        throw new CliError(({ t }) => t('more.timeline.pptxName', { file: values.pptx! }));
       const { deckToPptx } = await import('../services/slides');
       const deck = { title: 'ImageNet top-5 error', slides: timelineSlides(timeline) };
       await writeOrExplain(values.pptx, await deckToPptx(deck));
-      if (!values.json) io.err(`Wrote ${deck.slides.length} slides to ${values.pptx}`);
+      if (!values.json) io.err(t('more.timeline.wroteSlides', { count: deck.slides.length, file: values.pptx }));
     }
     if (values.json) {
       io.out(JSON.stringify(timelineJson(timeline)));
       return ExitCode.ok;
     }
     const figure = (f: { value: number; from: string } | null, si: boolean) =>
-      f ? `${si ? formatSI(f.value) : f.value}${f.from === 'published' ? ' (ref.)' : ''}` : '—';
+      f
+        ? `${decimal(si ? formatSI(f.value) : String(f.value))}${f.from === 'published' ? t('more.timeline.reference') : ''}`
+        : '—';
+    const header = (['network', 'year', 'top5', 'as', 'singleModel', 'depth', 'params', 'macs'] as const).map((k) =>
+      t(`more.timeline.${k}`),
+    );
     const rows = timeline.points.map((p) => [
       p.entry.name,
       String(p.entry.year),
-      `${p.entry.top5.value}%`,
+      decimal(`${p.entry.top5.value}%`),
       p.entry.top5.evaluation.replace('-', ' '),
-      p.entry.singleModel ? `${p.entry.singleModel.value}%` : '—',
+      p.entry.singleModel ? decimal(`${p.entry.singleModel.value}%`) : '—',
       figure(p.depth, false),
       figure(p.params, true),
       figure(p.macs, true),
     ]);
-    io.out(
-      renderTable(['network', 'year', 'top-5', 'as', 'single model', 'depth', 'params', 'MACs'], rows, [
-        false,
-        false,
-        true,
-        false,
-        true,
-        true,
-        true,
-        true,
-      ]),
-    );
-    io.out(`human estimate: ${timeline.human.value}% top-5 (${timeline.human.note})`);
+    io.out(renderTable(header, rows, [false, false, true, false, true, true, true, true]));
+    io.out(t('more.timeline.human', { value: decimal(String(timeline.human.value)), note: timeline.human.note }));
     if (own) {
       io.out(
-        `${own.name}: depth ${own.depth}, ${formatInt(own.params)} parameters, ${formatInt(own.macs)} MACs (not trained on ImageNet: no error to compare)`,
+        t('more.timeline.own', { name: own.name, depth: own.depth, params: int(own.params), macs: int(own.macs) }),
       );
     }
-    io.out('Sources: npx netwright timeline --json (networks[].source).');
+    io.out(t('more.timeline.sources'));
     return ExitCode.ok;
   },
 });

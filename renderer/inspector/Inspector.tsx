@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatMacs, formatPathCount, formatShape } from '../../shared/analysis';
-import { receptiveFieldText } from '../../shared/i18n';
+import { layerText, receptiveFieldText } from '../../shared/i18n';
 import { getLayerSpec } from '../../shared/layers';
 import { UNSUPPORTED_KIND } from '../../shared/layers/placeholder';
 import { useText } from '../i18n/useText';
@@ -55,12 +55,14 @@ export function Inspector() {
     apply([{ type: 'setParams', id: node.id, params }], { coalesceKey: `params:${node.id}:${key}` });
   };
 
+  const kindText = spec ? layerText(node.kind, language) : undefined;
+
   return (
     <aside className="inspector" aria-label={t('inspector.heading')}>
       <h2>
-        {spec?.label ?? node.kind} <span className="muted">{node.kind}</span>
+        {kindText?.label ?? node.kind} <span className="muted">{node.kind}</span>
       </h2>
-      {spec && <p className="muted small">{spec.description}</p>}
+      {kindText && <p className="muted small">{kindText.description}</p>}
       <RenameField node={node} />
       {a && a.paramCount.total > 0 && (
         <label className="frozen-toggle">

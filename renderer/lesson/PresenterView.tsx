@@ -16,7 +16,7 @@ const PREVIOUS = new Set(['ArrowLeft', 'PageUp']);
  * that follows the mouse, a high-contrast theme (H), Esc back to editing with nothing lost.
  */
 export function PresenterView() {
-  const { t } = useText();
+  const { t, language } = useText();
   const { lesson, index, presenting, highContrast, next, previous, exit, toggleContrast } = useLessonStore();
   const root = useRef<HTMLDivElement>(null);
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
@@ -78,7 +78,7 @@ export function PresenterView() {
           <Caption text={step.caption} />
           {(showCompare || showField) && step.comparison && (
             <p className="presenter-headline" data-testid="lesson-headline">
-              {comparisonHeadline(step.comparison)}
+              {comparisonHeadline(step.comparison, language)}
             </p>
           )}
           {step.problems.map((p) => (

@@ -6,7 +6,7 @@ import { paletteMime } from '../canvas/NetworkCanvas';
 import { insertPaletteItem } from '../editor/insert';
 import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
-import { type PaletteGroup, type PaletteItem, paletteGroups, paletteItems } from './paletteItems';
+import { type PaletteGroup, type PaletteItem, paletteGroups, searchPalette } from './paletteItems';
 
 /** Each group's heading in the catalogue (ui.palette.groups). */
 const groupKeys: Record<PaletteGroup, keyof Catalogue['ui']['palette']['groups']> = {
@@ -22,15 +22,10 @@ const groupKeys: Record<PaletteGroup, keyof Catalogue['ui']['palette']['groups']
 
 /** Layers grouped by purpose: click to add at the view's centre (after the selected layer), or drag onto the canvas. */
 export function Palette() {
-  const { t } = useText();
+  const { t, language } = useText();
   const [query, setQuery] = useState('');
   const flow = useReactFlow<FlowNode>();
-  const visible = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return q
-      ? paletteItems.filter((i) => `${i.label} ${i.description} ${'kind' in i ? i.kind : ''}`.toLowerCase().includes(q))
-      : paletteItems;
-  }, [query]);
+  const visible = useMemo(() => searchPalette(query, language), [query, language]);
 
   const addAtCentre = (item: PaletteItem) => {
     const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();

@@ -1,4 +1,5 @@
-import { getLayerSpec, type LayerKind } from '../../shared/layers';
+import { type Catalogue, catalogues, type Language, layerText, translator } from '../../shared/i18n';
+import type { LayerKind } from '../../shared/layers';
 import { getTemplate, templateText } from '../../shared/templates';
 
 export type PaletteGroup =
@@ -18,13 +19,14 @@ export type PaletteItem = {
   group: PaletteGroup;
 } & ({ kind: LayerKind; params: Record<string, unknown> } | { template: string });
 
-/** One palette entry of a kind; label and description default to the spec's. */
+type OfferTexts = Catalogue['layers']['offers'];
+
+/** One palette entry of a kind; its own texts (layers.offers) or else the kind's (layers.label, layers.description). */
 export interface Offer {
   id: string;
   group: PaletteGroup;
   params?: Record<string, unknown>;
-  label?: string;
-  description?: string;
+  text?: keyof OfferTexts;
 }
 
 /**
@@ -41,21 +43,19 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
       id: 'conv',
       group: 'Convolution',
       params: { filters: 64, kernelSize: [3, 3], activation: 'relu' },
-      label: 'Conv k×k',
+      text: 'conv',
     },
     {
       id: 'conv-1xn',
       group: 'Convolution',
       params: { filters: 64, kernelSize: [1, 7], activation: 'relu' },
-      label: 'Conv 1×n',
-      description: 'A one-row convolution: paired with an n×1 it sees an n×n window for 2/n of the cost.',
+      text: 'convRow',
     },
     {
       id: 'conv-nx1',
       group: 'Convolution',
       params: { filters: 64, kernelSize: [7, 1], activation: 'relu' },
-      label: 'Conv n×1',
-      description: 'A one-column convolution: the second half of an asymmetric n×n factorization.',
+      text: 'convColumn',
     },
   ],
   DepthwiseConv2D: [{ id: 'depthwise', group: 'Convolution', params: { kernelSize: [3, 3] } }],
@@ -94,21 +94,20 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   Minimum: [{ id: 'minimum', group: 'Merge' }],
   BatchNorm: [{ id: 'batchnorm', group: 'Normalization & activation' }],
   LayerNormalization: [{ id: 'layernorm', group: 'Normalization & activation' }],
-  ReLU: [{ id: 'relu', group: 'Normalization & activation', params: { maxValue: 6 }, label: 'ReLU (capped)' }],
+  ReLU: [{ id: 'relu', group: 'Normalization & activation', params: { maxValue: 6 }, text: 'reluCapped' }],
   LeakyReLU: [{ id: 'leaky-relu', group: 'Normalization & activation' }],
   PReLU: [{ id: 'prelu', group: 'Normalization & activation', params: { sharedAxes: [1, 2] } }],
   ELU: [{ id: 'elu', group: 'Normalization & activation' }],
   GlobalAvgPool2D: [
-    { id: 'gap', group: 'Head', label: 'Global average pool' },
+    { id: 'gap', group: 'Head', text: 'gap' },
     {
       id: 'gap-keepdims',
       group: 'Pooling',
       params: { keepDims: true },
-      label: 'Global average pool (1×1)',
-      description: 'Averages each channel to a 1×1×C map, the squeeze of squeeze-and-excitation.',
+      text: 'gapKeepDims',
     },
   ],
-  GlobalMaxPool2D: [{ id: 'gmp', group: 'Head', label: 'Global max pool' }],
+  GlobalMaxPool2D: [{ id: 'gmp', group: 'Head', text: 'gmp' }],
   Flatten: [{ id: 'flatten', group: 'Head' }],
   Dense: [{ id: 'dense', group: 'Head', params: { units: 10 } }],
   Activation: [
@@ -117,8 +116,7 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
       id: 'softmax',
       group: 'Head',
       params: { activation: 'softmax' },
-      label: 'Softmax',
-      description: 'Turns scores into class probabilities that sum to one.',
+      text: 'softmax',
     },
   ],
   Dropout: [{ id: 'dropout', group: 'Head' }],
@@ -126,40 +124,48 @@ export const paletteOffers: Record<LayerKind, readonly [Offer, ...Offer[]]> = {
   Permute: [{ id: 'permute', group: 'Head', params: { dims: [2, 1, 3] } }],
 };
 
-const layerItem = (kind: LayerKind, offer: Offer): PaletteItem => {
-  const spec = getLayerSpec(kind);
+const layerItem = (kind: LayerKind, offer: Offer, language: Language): PaletteItem => {
+  const own: { label: string; description?: string } | undefined = offer.text
+    ? catalogues[language].layers.offers[offer.text]
+    : undefined;
+  const kindText = layerText(kind, language);
   return {
     id: offer.id,
     group: offer.group,
     kind,
     params: offer.params ?? {},
-    label: offer.label ?? spec?.label ?? kind,
-    description: offer.description ?? spec?.description ?? kind,
+    label: own?.label ?? kindText.label,
+    description: own?.description ?? kindText.description,
   };
 };
 
-// English until the palette follows the language (its items are made once, at load).
-const templateDescription = (id: string) => {
+type ModuleKey = Exclude<keyof Catalogue['layers']['modules'], 'connect'>;
+
+const modules: readonly { template: string; text: ModuleKey; group: PaletteGroup }[] = [
+  { template: 'inception-reduction-a', text: 'gridReduction', group: 'Compression & reduction' },
+  { template: 'inception-a', text: 'inceptionA', group: 'Modules' },
+  { template: 'inception-b', text: 'inceptionB', group: 'Modules' },
+  { template: 'inception-c', text: 'inceptionC', group: 'Modules' },
+  { template: 'inception-reduction-a', text: 'reductionA', group: 'Modules' },
+  { template: 'inception-reduction-b', text: 'reductionB', group: 'Modules' },
+];
+
+const moduleDescription = (id: string, language: Language) => {
   const template = getTemplate(id);
-  return template && templateText(template, 'en').description;
+  return template && templateText(template, language).description;
 };
 
-const moduleItem = (templateId: string, label: string, group: PaletteGroup = 'Modules'): PaletteItem => ({
-  id: `${group}:${templateId}`,
-  group,
-  template: templateId,
-  label,
-  description: `${templateDescription(templateId) ?? label} Select the node that feeds it before adding, and it is connected.`,
-});
-
-const modules: readonly PaletteItem[] = [
-  moduleItem('inception-reduction-a', 'Grid reduction (conv + pool)', 'Compression & reduction'),
-  moduleItem('inception-a', 'Inception A'),
-  moduleItem('inception-b', 'Inception B (1×n + n×1)'),
-  moduleItem('inception-c', 'Inception C (filter bank)'),
-  moduleItem('inception-reduction-a', 'Reduction A'),
-  moduleItem('inception-reduction-b', 'Reduction B'),
-];
+const moduleItem = (m: (typeof modules)[number], language: Language): PaletteItem => {
+  const { t } = translator('layers', language);
+  const label = t(`modules.${m.text}`);
+  return {
+    id: `${m.group}:${m.template}`,
+    group: m.group,
+    template: m.template,
+    label,
+    description: t('modules.connect', { description: moduleDescription(m.template, language) ?? label }),
+  };
+};
 
 export const paletteGroups: readonly PaletteGroup[] = [
   'Input',
@@ -172,14 +178,41 @@ export const paletteGroups: readonly PaletteGroup[] = [
   'Modules',
 ];
 
-/** What the palette offers, grouped by purpose: each group's layers in paletteOffers order, then its modules. */
-export const paletteItems: readonly PaletteItem[] = (() => {
-  // The table's own order is the palette's (Softmax, an Activation, sits after Dense in Head).
-  const kinds = Object.keys(paletteOffers) as LayerKind[];
-  const layers = kinds.flatMap((kind) => paletteOffers[kind].map((offer) => layerItem(kind, offer)));
-  const all = [...layers, ...modules];
-  return paletteGroups.flatMap((group) => all.filter((item) => item.group === group));
-})();
+const made = new Map<Language, readonly PaletteItem[]>();
+
+/**
+ * What the palette offers, grouped by purpose: each group's layers in paletteOffers order, then
+ * its modules; labels and tooltips in `language`. The same ids, kinds and params in every language.
+ */
+export function paletteItemsIn(language: Language): readonly PaletteItem[] {
+  let items = made.get(language);
+  if (!items) {
+    // The table's own order is the palette's (Softmax, an Activation, sits after Dense in Head).
+    const kinds = Object.keys(paletteOffers) as LayerKind[];
+    const layers = kinds.flatMap((kind) => paletteOffers[kind].map((offer) => layerItem(kind, offer, language)));
+    const all = [...layers, ...modules.map((m) => moduleItem(m, language))];
+    items = paletteGroups.flatMap((group) => all.filter((item) => item.group === group));
+    made.set(language, items);
+  }
+  return items;
+}
+
+/** The palette in English. */
+export const paletteItems: readonly PaletteItem[] = paletteItemsIn('en');
+
+/** What a search looks in: the item's shown texts, its English ones and its kind. */
+const searchText = (shown: PaletteItem, english: PaletteItem) =>
+  `${shown.label} ${shown.description} ${english.label} ${english.description} ${'kind' in shown ? shown.kind : ''}`.toLowerCase();
+
+/**
+ * The items in `language` that match a search, all of them for an empty one. A layer is found
+ * by its shown or its English name and description: lecture notes and slides use both.
+ */
+export function searchPalette(query: string, language: Language): readonly PaletteItem[] {
+  const items = paletteItemsIn(language);
+  const q = query.trim().toLowerCase();
+  return q ? items.filter((item, i) => searchText(item, paletteItems[i]!).includes(q)) : items;
+}
 
 export function findPaletteItem(id: string): PaletteItem | undefined {
   return paletteItems.find((item) => item.id === id);

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { formatInt } from '../../shared/analysis';
+import { translator } from '../../shared/i18n';
 import { errorMessage } from '../../shared/issues';
 import {
   compareGraphs,
@@ -36,6 +38,8 @@ export function CompareView() {
   const graph = useDocumentStore((s) => s.graph);
   const name = useDocumentStore((s) => s.name);
   const notify = useUiStore((s) => s.notify);
+  const { language } = useText();
+  const words = translator('rewrites', language);
   // Against its own state before the rewrites, both sides carry the network's name: say which is which.
   const sides = other
     ? { a: other.name, b: name, title: undefined }
@@ -45,7 +49,10 @@ export function CompareView() {
     [open, original, graph, sides.a, sides.b],
   );
   const title = sides.title ? t('panels.compare.title', { name: sides.title }) : undefined;
-  const svg = useMemo(() => (comparison ? toSvgChart(comparison, title ? { title } : {}) : ''), [comparison, title]);
+  const svg = useMemo(
+    () => (comparison ? toSvgChart(comparison, title ? { title, language } : { language }) : ''),
+    [comparison, title, language],
+  );
   const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
   // PDF needs LibreOffice beside the services; its button shows only where they have it.
   const [slideFormats, setSlideFormats] = useState<readonly ('pptx' | 'pdf')[]>(['pptx']);
@@ -112,7 +119,7 @@ export function CompareView() {
       <div className="sheet compare">
         <h2>{title ?? t('panels.compare.heading')}</h2>
         <p className="compare-headline" data-testid="compare-headline">
-          {comparisonHeadline(comparison)}
+          {comparisonHeadline(comparison, language)}
         </p>
         <table className="compare-table">
           <thead>

@@ -3,10 +3,12 @@ import type { Graph } from '../../shared/graph/types';
 import {
   applyAllOfKind,
   applyEverything,
+  diagnosticText,
   type RewriteReport,
   RULE_IDS,
   type RuleId,
-  ruleLabels,
+  reportText,
+  ruleLabel,
   type Suggestion,
   suggest,
 } from '../../shared/transforms';
@@ -28,14 +30,16 @@ function applyVariant(graph: Graph, reports: RewriteReport[]) {
 }
 
 function SuggestionRow({ s }: { s: Suggestion }) {
-  const { t, int } = useText();
+  const { t, int, language } = useText();
   const r = s.report;
+  const label = ruleLabel(s.rule, language);
+  const local = reportText(r, language);
   return (
     <li className="suggestion">
       <div>
-        <strong>{ruleLabels[s.rule]}</strong> {t('panels.savings.on')} <code>{s.nodeName}</code>
+        <strong>{label}</strong> {t('panels.savings.on')} <code>{s.nodeName}</code>
       </div>
-      <div className="small">{r.replacement}</div>
+      <div className="small">{local.replacement}</div>
       <div className="small saving">
         {t('panels.savings.saves', {
           macs: int(r.macs.saved),
@@ -45,14 +49,14 @@ function SuggestionRow({ s }: { s: Suggestion }) {
         })}
       </div>
       <div className="small muted">
-        {r.outputShape.statement} {r.receptiveField.statement}
+        {local.shapeStatement} {local.rfStatement}
         {r.depthAdded > 0 ? t('panels.savings.nonlinearities', { count: r.depthAdded }) : ''}
       </div>
-      {r.note && <div className="small muted">{r.note}</div>}
+      {local.note && <div className="small muted">{local.note}</div>}
       <button
         type="button"
         onClick={() => applyVariant(s.graph, [r])}
-        aria-label={t('panels.savings.applyTo', { rule: ruleLabels[s.rule], node: s.nodeName })}
+        aria-label={t('panels.savings.applyTo', { rule: label, node: s.nodeName })}
       >
         {t('panels.savings.apply')}
       </button>
@@ -89,7 +93,7 @@ export function SavingsPanel() {
 
   const runVariant = (result: ReturnType<typeof applyEverything>, rule?: RuleId) => {
     setWhy(null);
-    if (!result.ok) return notify(result.diagnostic.message, 'error');
+    if (!result.ok) return notify(diagnosticText(result.diagnostic, language), 'error');
     if (result.applied.length === 0) {
       const reason = rule ? whyNothing(graph, rule, analysis, width, language) : null;
       if (reason) setWhy(reason);
@@ -138,7 +142,7 @@ export function SavingsPanel() {
           <button
             key={rule}
             type="button"
-            title={t('panels.savings.allTitle', { rule: ruleLabels[rule] })}
+            title={t('panels.savings.allTitle', { rule: ruleLabel(rule, language) })}
             onClick={() => runVariant(applyAllOfKind(graph, rule, widthOptions), rule)}
           >
             {t('panels.savings.all', { rule })}

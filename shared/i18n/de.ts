@@ -1,8 +1,11 @@
 import type { Catalogue } from './catalogue';
+import { cliMoreDe } from './cliMoreDe';
 import { diagnosticsDe } from './diagnosticsDe';
+import { layersDe } from './layersDe';
 import { lessonDe } from './lessonDe';
 import { onnxWeightsDe } from './onnxWeightsDe';
 import { panelsDe } from './panelsDe';
+import { rewritesDe } from './rewritesDe';
 import { templatesDe } from './templatesDe';
 import { weightsDe } from './weightsDe';
 
@@ -11,6 +14,8 @@ export const de: Catalogue = {
   lesson: lessonDe,
   templates: templatesDe,
   diagnostics: diagnosticsDe,
+  layers: layersDe,
+  rewrites: rewritesDe,
   common: {
     receptiveField: {
       global: 'global',
@@ -264,5 +269,6 @@ export const de: Catalogue = {
       warning: 'Warnung',
       info: 'Hinweis',
     },
+    more: cliMoreDe,
   },
 };

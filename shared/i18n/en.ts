@@ -1,8 +1,11 @@
 import type { ActionId } from '../actionIds';
+import { cliMoreEn } from './cliMoreEn';
 import { diagnosticsEn } from './diagnosticsEn';
+import { layersEn } from './layersEn';
 import { lessonEn } from './lessonEn';
 import { onnxWeightsEn } from './onnxWeightsEn';
 import { panelsEn } from './panelsEn';
+import { rewritesEn } from './rewritesEn';
 import { templatesEn } from './templatesEn';
 import { weightsEn } from './weightsEn';
 
@@ -15,6 +18,8 @@ export const en = {
   lesson: lessonEn,
   templates: templatesEn,
   diagnostics: diagnosticsEn,
+  layers: layersEn,
+  rewrites: rewritesEn,
   common: {
     receptiveField: {
       global: 'global',
@@ -267,5 +272,6 @@ export const en = {
       warning: 'warning',
       info: 'info',
     },
+    more: cliMoreEn,
   },
 } as const;

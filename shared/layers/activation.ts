@@ -11,9 +11,7 @@ export type ActivationParams = z.output<typeof activationSchema>;
 
 export const activationSpec: LayerSpec<ActivationParams, 'Activation'> = {
   kind: 'Activation',
-  label: 'Activation',
   nodeName: 'activation',
-  description: 'Applies a nonlinearity such as ReLU element by element; no weights, shape unchanged.',
   category: 'normalization',
   schema: activationSchema,
   inputs: { min: 1, max: 1 },

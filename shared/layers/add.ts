@@ -13,9 +13,7 @@ export type AddParams = z.output<typeof addSchema>;
  */
 export const addSpec: LayerSpec<AddParams, 'Add'> = {
   kind: 'Add',
-  label: 'Add',
   nodeName: 'add',
-  description: 'Adds its inputs element by element, as a residual (skip) connection does; shapes must match.',
   category: 'merge',
   schema: addSchema,
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },

@@ -23,9 +23,7 @@ export type BatchNormParams = z.output<typeof batchNormSchema>;
  */
 export const batchNormSpec: LayerSpec<BatchNormParams, 'BatchNorm'> = {
   kind: 'BatchNorm',
-  label: 'Batch norm',
   nodeName: 'bn',
-  description: 'Normalizes each channel over the batch, then rescales it: steadier, faster training.',
   category: 'normalization',
   schema: batchNormSchema,
   inputs: { min: 1, max: 1 },

@@ -42,9 +42,7 @@ const asConv = (inputs: readonly Shape[], p: Compress1x1Params) =>
 
 export const compress1x1Spec: LayerSpec<Compress1x1Params, 'Compress1x1'> = {
   kind: 'Compress1x1',
-  label: '1×1 compression',
   nodeName: 'compress',
-  description: 'A 1×1 conv that cuts the channel count (by a ratio or to a number) before an expensive conv.',
   category: 'compression',
   schema: compress1x1Schema,
   inputs: { min: 1, max: 1 },

@@ -31,9 +31,7 @@ function sampleAxis(axis: number, rank: number, first: readonly number[]): numbe
 
 export const concatenateSpec: LayerSpec<ConcatenateParams, 'Concatenate'> = {
   kind: 'Concatenate',
-  label: 'Concatenate',
   nodeName: 'concat',
-  description: 'Stacks its inputs along one axis (channels by default), as Inception joins its branches.',
   category: 'merge',
   schema: concatenateSchema,
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },

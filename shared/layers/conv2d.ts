@@ -25,9 +25,7 @@ function channelsPerGroup(channels: number, p: Conv2DParams): number {
 
 export const conv2dSpec = convSpec({
   kind: 'Conv2D',
-  label: 'Conv2D',
   nodeName: 'conv',
-  description: 'Slides learned kh×kw filters over the image; any kernel shape, including 1×n and n×1.',
   schema: conv2dSchema,
   outChannels(channels, p) {
     channelsPerGroup(channels, p);

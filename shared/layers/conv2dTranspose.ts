@@ -16,9 +16,7 @@ export type Conv2DTransposeParams = z.output<typeof conv2dTransposeSchema>;
 
 const base = convSpec({
   kind: 'Conv2DTranspose',
-  label: 'Conv2D transpose',
   nodeName: 'deconv',
-  description: 'Learned upsampling: each input pixel spreads a kh×kw filter over a strides-times larger output.',
   schema: conv2dTransposeSchema,
   outChannels: (_channels, p) => p.filters,
   kernelWeights: (channels, p) => kernelArea(p) * channels * p.filters,

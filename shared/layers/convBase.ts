@@ -49,9 +49,7 @@ export interface ConvParams {
 
 export interface ConvKind<P extends ConvParams, K extends string> {
   kind: K;
-  label: string;
   nodeName: string;
-  description: string;
   schema: z.ZodType<P>;
   /** Output channels for `channels` input channels; throws a LayerError when they cannot work. */
   outChannels(channels: number, p: P): number;
@@ -66,9 +64,7 @@ export function convSpec<P extends ConvParams, K extends string>(conv: ConvKind<
   const channelsIn = (inputs: readonly Shape[]) => imageShape(inputs, conv.kind)[2];
   return {
     kind: conv.kind,
-    label: conv.label,
     nodeName: conv.nodeName,
-    description: conv.description,
     category: 'convolution',
     schema: conv.schema,
     inputs: { min: 1, max: 1 },

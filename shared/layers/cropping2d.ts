@@ -16,9 +16,7 @@ export type Cropping2DParams = z.output<typeof cropping2dSchema>;
 /** Removes rows and columns from the edges: ZeroPadding2D's inverse (NASNet aligns its branches with it). */
 export const cropping2dSpec: LayerSpec<Cropping2DParams, 'Cropping2D'> = {
   kind: 'Cropping2D',
-  label: 'Cropping',
   nodeName: 'crop',
-  description: 'Cuts rows and columns off the edges of the image, e.g. to align two branches; no weights.',
   category: 'convolution',
   schema: cropping2dSchema,
   inputs: { min: 1, max: 1 },

@@ -14,9 +14,7 @@ export type DenseParams = z.output<typeof denseSchema>;
 /** Like Keras, Dense acts on the last axis only: [H, W, C] becomes [H, W, units], one shared weight matrix. */
 export const denseSpec: LayerSpec<DenseParams, 'Dense'> = {
   kind: 'Dense',
-  label: 'Dense',
   nodeName: 'dense',
-  description: 'Fully connected: every output unit weighs every value of the last axis.',
   category: 'head',
   schema: denseSchema,
   inputs: { min: 1, max: 1 },

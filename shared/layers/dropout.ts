@@ -13,9 +13,7 @@ export type DropoutParams = z.output<typeof dropoutSchema>;
 
 export const dropoutSpec: LayerSpec<DropoutParams, 'Dropout'> = {
   kind: 'Dropout',
-  label: 'Dropout',
   nodeName: 'dropout',
-  description: 'While training, zeroes a random fraction of values to fight overfitting; does nothing at inference.',
   category: 'normalization',
   schema: dropoutSchema,
   inputs: { min: 1, max: 1 },

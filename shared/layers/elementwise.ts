@@ -10,9 +10,7 @@ export type ElementwiseParams = z.output<typeof elementwiseSchema>;
 
 interface ElementwiseKind<K extends string> {
   kind: K;
-  label: string;
   nodeName: string;
-  description: string;
   /** Subtract takes exactly two; the others two or more. */
   maxInputs: number;
   summary: string;
@@ -29,9 +27,7 @@ export function elementwiseSpec<K extends string>(merge: ElementwiseKind<K>): La
   const count = merge.maxInputs === 2 ? 'layer.exactlyTwo' : 'layer.atLeastTwo';
   return {
     kind,
-    label: merge.label,
     nodeName: merge.nodeName,
-    description: merge.description,
     category: 'merge',
     schema: elementwiseSchema,
     inputs: { min: 2, max: merge.maxInputs },

@@ -12,9 +12,7 @@ export type ELUParams = z.output<typeof eluSchema>;
 /** x above zero, alpha·(eˣ − 1) below. */
 export const eluSpec: LayerSpec<ELUParams, 'ELU'> = {
   kind: 'ELU',
-  label: 'ELU',
   nodeName: 'elu',
-  description: 'Exponential linear unit: x above zero, a smooth curve down to −alpha below; no weights.',
   category: 'normalization',
   schema: eluSchema,
   inputs: { min: 1, max: 1 },

@@ -9,9 +9,7 @@ export type FlattenParams = z.output<typeof flattenSchema>;
 
 export const flattenSpec: LayerSpec<FlattenParams, 'Flatten'> = {
   kind: 'Flatten',
-  label: 'Flatten',
   nodeName: 'flatten',
-  description: 'Unrolls an image into one long vector, e.g. before a Dense layer.',
   category: 'head',
   schema: flattenSchema,
   inputs: { min: 1, max: 1 },

@@ -17,9 +17,7 @@ export type InputParams = z.output<typeof inputSchema>;
 
 export const inputSpec: LayerSpec<InputParams, 'Input'> = {
   kind: 'Input',
-  label: 'Input',
   nodeName: 'input',
-  description: 'Where data enters: an image [height, width, channels] or a vector [length], batch excluded.',
   category: 'input',
   schema: inputSchema,
   inputs: { min: 0, max: 0 },

@@ -17,9 +17,7 @@ export type LayerNormalizationParams = z.output<typeof layerNormalizationSchema>
  */
 export const layerNormalizationSpec: LayerSpec<LayerNormalizationParams, 'LayerNormalization'> = {
   kind: 'LayerNormalization',
-  label: 'Layer norm',
   nodeName: 'ln',
-  description: 'Normalizes each position over its channels, then rescales; independent of the batch.',
   category: 'normalization',
   schema: layerNormalizationSchema,
   inputs: { min: 1, max: 1 },

@@ -12,9 +12,7 @@ export type LeakyReLUParams = z.output<typeof leakyReluSchema>;
 
 export const leakyReluSpec: LayerSpec<LeakyReLUParams, 'LeakyReLU'> = {
   kind: 'LeakyReLU',
-  label: 'Leaky ReLU',
   nodeName: 'leaky',
-  description: 'ReLU that lets a small slope of the negative values through; no weights.',
   category: 'normalization',
   schema: leakyReluSchema,
   inputs: { min: 1, max: 1 },

@@ -60,9 +60,7 @@ function channels(inputs: Parameters<typeof lastAxis>[0], p: NormalizationParams
  */
 export const normalizationSpec: LayerSpec<NormalizationParams, 'Normalization'> = {
   kind: 'Normalization',
-  label: 'Normalization',
   nodeName: 'normalization',
-  description: 'Subtracts a per-channel mean and divides by the standard deviation, as data preprocessing.',
   category: 'input',
   schema: normalizationSchema,
   inputs: { min: 1, max: 1 },

@@ -17,9 +17,7 @@ export type PermuteParams = z.output<typeof permuteSchema>;
 /** Keras's Permute: output axis i is input axis dims[i], both counted from 1 (0 is the batch). */
 export const permuteSpec: LayerSpec<PermuteParams, 'Permute'> = {
   kind: 'Permute',
-  label: 'Permute',
   nodeName: 'permute',
-  description: 'Reorders the axes, e.g. swaps height and width; the values are the same.',
   category: 'head',
   schema: permuteSchema,
   inputs: { min: 1, max: 1 },

@@ -37,9 +37,7 @@ const schema = z.looseObject({ outputShape: OutputShape }) as unknown as z.ZodTy
 
 export const placeholderSpec: LayerSpec<PlaceholderParams> = {
   kind: UNSUPPORTED_KIND,
-  label: 'Unsupported layer',
   nodeName: 'unsupported',
-  description: 'A layer Netwright cannot represent, kept with its output shape so the rest is analysed.',
   category: 'normalization',
   schema,
   inputs: { min: 0, max: Number.POSITIVE_INFINITY },

@@ -13,7 +13,7 @@ export const pool2dSchema = z.strictObject({
 export type Pool2DParams = z.output<typeof pool2dSchema>;
 
 /** The words a pool kind shows in the editor. */
-export type PoolText = Pick<LayerSpec, 'nodeName' | 'label' | 'description'>;
+export type PoolText = Pick<LayerSpec, 'nodeName'>;
 
 export function pool2dSpec<K extends string>(kind: K, word: 'max' | 'avg', text: PoolText) {
   const spec: LayerSpec<Pool2DParams, K> = {

@@ -37,9 +37,7 @@ export function preluAlphaShape(input: Shape, p: PReLUParams): number[] {
 /** Leaky ReLU whose negative slopes are learned, one per value unless axes are shared. */
 export const preluSpec: LayerSpec<PReLUParams, 'PReLU'> = {
   kind: 'PReLU',
-  label: 'PReLU',
   nodeName: 'prelu',
-  description: 'Leaky ReLU with learned slopes below zero: one per value, or per channel with shared axes.',
   category: 'normalization',
   schema: preluSchema,
   inputs: { min: 1, max: 1 },

@@ -14,9 +14,7 @@ export type ReLUParams = z.output<typeof reluSchema>;
 /** Keras's ReLU layer: x above the threshold (capped at maxValue), negativeSlope·(x − threshold) below. */
 export const reluSpec: LayerSpec<ReLUParams, 'ReLU'> = {
   kind: 'ReLU',
-  label: 'ReLU',
   nodeName: 'relu',
-  description: 'Rectifier with options: a cap (6 gives ReLU6), a slope below zero and a threshold; no weights.',
   category: 'normalization',
   schema: reluSchema,
   inputs: { min: 1, max: 1 },

@@ -56,9 +56,7 @@ function offsetText(offset: number | readonly number[]): string {
 /** x·scale + offset, as Keras's Rescaling preprocessing layer: e.g. pixels 0…255 to 0…1. */
 export const rescalingSpec: LayerSpec<RescalingParams, 'Rescaling'> = {
   kind: 'Rescaling',
-  label: 'Rescaling',
   nodeName: 'rescaling',
-  description: 'Multiplies every value by a scale and adds an offset, e.g. pixels 0…255 to 0…1; no weights.',
   category: 'input',
   schema: rescalingSchema,
   inputs: { min: 1, max: 1 },

@@ -18,9 +18,7 @@ export type ReshapeParams = z.output<typeof reshapeSchema>;
 
 export const reshapeSpec: LayerSpec<ReshapeParams, 'Reshape'> = {
   kind: 'Reshape',
-  label: 'Reshape',
   nodeName: 'reshape',
-  description: 'Rearranges the same values into a new shape; one axis may be -1 to take whatever is left.',
   category: 'head',
   schema: reshapeSchema,
   inputs: { min: 1, max: 1 },

@@ -19,9 +19,7 @@ export type SeparableConv2DParams = z.output<typeof separableConv2dSchema>;
  */
 export const separableConv2dSpec = convSpec({
   kind: 'SeparableConv2D',
-  label: 'Separable Conv2D',
   nodeName: 'separable',
-  description: 'A depthwise conv followed by a 1×1 conv: most of a Conv2D’s reach for a fraction of its cost.',
   schema: separableConv2dSchema,
   outChannels: (_channels, p) => p.filters,
   kernelWeights(channels, p) {

@@ -31,12 +31,10 @@ export type RfStep =
  * reported by throwing LayerError with a message a student can act on.
  */
 export interface LayerSpec<P = Record<string, unknown>, K extends string = string> {
+  /** Its name and description for people are per language, in shared/i18n/layersEn.ts. */
   kind: K;
-  label: string;
   /** Base of the names new nodes of this kind get in the editor: "conv" → conv, conv_1, … */
   nodeName: string;
-  /** One sentence shown as the palette tooltip. */
-  description: string;
   category: PaletteCategory;
   /** Validates and fills defaults; messages name the bad value. */
   schema: z.ZodType<P>;

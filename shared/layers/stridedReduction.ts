@@ -65,9 +65,7 @@ function equivalentFor(inputs: readonly Shape[], p: StridedReductionParams) {
 
 export const stridedReductionSpec: LayerSpec<StridedReductionParams, 'StridedReduction'> = {
   kind: 'StridedReduction',
-  label: 'Strided reduction',
   nodeName: 'reduce',
-  description: 'Shrinks height and width with a strided conv or pool, as Inception does between stages.',
   category: 'compression',
   schema: stridedReductionSchema,
   inputs: { min: 1, max: 1 },

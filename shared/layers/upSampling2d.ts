@@ -19,9 +19,7 @@ export type UpSampling2DParams = z.output<typeof upSampling2dSchema>;
  */
 export const upSampling2dSpec: LayerSpec<UpSampling2DParams, 'UpSampling2D'> = {
   kind: 'UpSampling2D',
-  label: 'Upsampling',
   nodeName: 'upsample',
-  description: 'Enlarges the image by whole factors, repeating or interpolating pixels; no weights.',
   category: 'convolution',
   schema: upSampling2dSchema,
   inputs: { min: 1, max: 1 },

@@ -14,9 +14,7 @@ export type ZeroPadding2DParams = z.output<typeof zeroPadding2dSchema>;
 
 export const zeroPadding2dSpec: LayerSpec<ZeroPadding2DParams, 'ZeroPadding2D'> = {
   kind: 'ZeroPadding2D',
-  label: 'Zero padding',
   nodeName: 'pad',
-  description: 'Adds rows and columns of zeros around the image, e.g. before a strided ‘valid’ conv.',
   category: 'convolution',
   schema: zeroPadding2dSchema,
   inputs: { min: 1, max: 1 },

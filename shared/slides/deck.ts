@@ -1,6 +1,7 @@
 import { formatInt, formatShape } from '../analysis';
+import { type Language, translator } from '../i18n';
 import type { Comparison, NetworkSide } from '../transforms/compare';
-import { COUNTING_NOTE, comparisonHeadline, signedInt, signedPct } from '../transforms/compareExport';
+import { comparisonHeadline, countingNote, signedInt, signedPct } from '../transforms/compareExport';
 
 /**
  * A slide deck as data: what a comparison, a lesson or an experiment shows, independent of
@@ -43,6 +44,8 @@ export interface ComparisonDeckOptions {
   title?: string;
   /** Rows of the per-module (per-layer) table on one slide; 14 pt text fits about 9. */
   rowsPerSlide?: number;
+  /** The language of the headline, the charts and the counting note (default English). */
+  language?: Language;
 }
 
 const DEFAULT_ROWS_PER_SLIDE = 9;
@@ -74,16 +77,16 @@ function totalsTable(c: Comparison): SlideTable {
   };
 }
 
-function perRowChart(c: Comparison, what: 'params' | 'macs'): SlideChart {
-  const label = what === 'params' ? 'Parameters' : 'Multiply-adds';
+function perRowChart(c: Comparison, what: 'params' | 'macs', language: Language = 'en'): SlideChart {
+  const { t } = translator('rewrites', language);
   return {
-    title: `${label} per ${c.rowsBy}`,
+    title: t(what === 'params' ? 'compare.paramsPer' : 'compare.macsPer', { rows: t(`compare.${c.rowsBy}`) }),
     categories: c.modules.map((m) => m.module),
     series: [
       { name: c.a.name, values: c.modules.map((m) => m.a?.[what] ?? 0) },
       { name: c.b.name, values: c.modules.map((m) => m.b?.[what] ?? 0) },
     ],
-    yLabel: what === 'params' ? 'parameters' : 'multiply-adds (MACs)',
+    yLabel: t(what === 'params' ? 'compare.paramsAxis' : 'compare.macsAxis'),
   };
 }
 
@@ -93,10 +96,13 @@ function perRowChart(c: Comparison, what: 'params' | 'macs'): SlideChart {
  * needs. The counting convention goes into every slide's notes, where a teacher looks when asked.
  */
 export function comparisonDeck(c: Comparison, options: ComparisonDeckOptions = {}): Deck {
-  const title = options.title ?? `${c.a.name} vs ${c.b.name}`;
+  const language = options.language ?? 'en';
+  const words = translator('rewrites', language);
+  const title = options.title ?? words.t('compare.versus', { a: c.a.name, b: c.b.name });
   const rowsPerSlide = Math.max(1, Math.floor(options.rowsPerSlide ?? DEFAULT_ROWS_PER_SLIDE));
   const sides = `A: ${c.a.name}. B: ${c.b.name}. Change = B − A.`;
-  const notes = `${sides} ${COUNTING_NOTE}`;
+  const note = countingNote(language);
+  const notes = `${sides} ${note}`;
   const d = c.difference;
   const unit = c.rowsBy === 'module' ? 'Module' : 'Layer';
   // Even pages (6 + 6, not 9 + 3): a short last slide looks like something went missing.
@@ -105,7 +111,7 @@ export function comparisonDeck(c: Comparison, options: ComparisonDeckOptions = {
   const slides: Slide[] = [
     {
       title,
-      headline: comparisonHeadline(c),
+      headline: comparisonHeadline(c, language),
       caption: [
         `- **Parameters:** ${formatInt(c.a.totals.params)} → ${formatInt(c.b.totals.params)} (${signedPct(d.paramsPct)})`,
         `- **Multiply-adds:** ${formatInt(c.a.totals.macs)} → ${formatInt(c.b.totals.macs)} (${signedPct(d.macsPct)})`,
@@ -113,9 +119,11 @@ export function comparisonDeck(c: Comparison, options: ComparisonDeckOptions = {
       ].join('\n'),
       notes,
     },
-    { title: 'Totals', table: totalsTable(c), caption: COUNTING_NOTE, notes },
-    { title: `Parameters per ${c.rowsBy}`, chart: perRowChart(c, 'params'), notes },
-    { title: `Multiply-adds per ${c.rowsBy}`, chart: perRowChart(c, 'macs'), notes },
+    { title: 'Totals', table: totalsTable(c), caption: note, notes },
+    ...(['params', 'macs'] as const).map((what): Slide => {
+      const chart = perRowChart(c, what, language);
+      return { title: chart.title, chart, notes };
+    }),
     // Percent changes only: seven columns of exact counts fit a slide at 14 pt, nine do not.
     ...pages.map(
       (rows, i): Slide => ({

@@ -3,6 +3,7 @@ import type { Pair } from '../layers';
 import { replaceWithChain } from './chain';
 import { kernelText } from './convUnit';
 import { type AsymmetricOptions, type AsymmetricOptionsInput, asymmetricOptions } from './options';
+import { phrase } from './phrase';
 import { type RewriteRule, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { targetConv } from './unitBuilder';
@@ -19,7 +20,6 @@ const MEDIUM_GRID = [12, 20] as const;
  */
 export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
   id: 'asymmetric',
-  label: 'n×n → 1×n then n×1',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: asymmetricOptions,
@@ -29,9 +29,8 @@ export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
     const { unit } = target;
     const p = unit.params;
     const [n, kw] = p.kernelSize;
-    if (n !== kw)
-      return { ok: false, reason: `its kernel is ${kernelText([n, kw])}; asymmetric needs a square n×n kernel` };
-    if (n < 3) return { ok: false, reason: `its kernel is ${n}×${n}; asymmetric needs n ≥ 3` };
+    if (n !== kw) return { ok: false, reason: phrase('refusal.asymmetricSquare', { kernel: kernelText([n, kw]) }) };
+    if (n < 3) return { ok: false, reason: phrase('refusal.asymmetricSmall', { kernel: `${n}×${n}` }) };
     const [sh, sw] = p.strides;
     const [dh, dw] = p.dilation;
     const wide = { kernel: [1, n] as Pair, strides: [1, sw] as Pair, dilation: [1, dw] as Pair, suffix: `1x${n}` };
@@ -43,18 +42,22 @@ export const asymmetricRule: RewriteRule<AsymmetricOptions> = {
     const chain = replaceWithChain(ctx, unit, steps, { ...o, intermediateChannels: inner });
     const [h, w] = unit.inputShape;
     const medium = h >= MEDIUM_GRID[0] && h <= MEDIUM_GRID[1] && w >= MEDIUM_GRID[0] && w <= MEDIUM_GRID[1];
-    const order = o.order === '1xn' ? `1×${n} then ${n}×1` : `${n}×1 then 1×${n}`;
+    const [first, second] = o.order === '1xn' ? [`1×${n}`, `${n}×1`] : [`${n}×1`, `1×${n}`];
     return {
       ok: true,
       plan: {
         ...chain,
         original: `${ctx.node.name} (${n}×${n}, ${unit.inputShape[2]} → ${p.filters})`,
-        replacement: order,
-        rfReason: `a ${n}×1 window after a 1×${n} one covers ${n}×${n}, as the ${n}×${n} did`,
+        replacement: phrase('report.asymmetric', { first, second }),
+        rfReason: phrase('report.asymmetricReason', { n }),
         ...(medium
           ? {}
           : {
-              note: `the paper found this factorization works best on medium grids (${MEDIUM_GRID[0]}×${MEDIUM_GRID[0]} to ${MEDIUM_GRID[1]}×${MEDIUM_GRID[1]}); this conv works at ${h}×${w}`,
+              note: phrase('report.asymmetricNote', {
+                from: `${MEDIUM_GRID[0]}×${MEDIUM_GRID[0]}`,
+                to: `${MEDIUM_GRID[1]}×${MEDIUM_GRID[1]}`,
+                grid: `${h}×${w}`,
+              }),
             }),
       },
     };

@@ -5,6 +5,7 @@ import type { GraphIndex } from './convUnit';
 import { kernelText, unitActivation } from './convUnit';
 import { GraphEdit, near } from './graphEdit';
 import { type BottleneckOptions, type BottleneckOptionsInput, bottleneckOptions } from './options';
+import { phrase } from './phrase';
 import { type RewriteRule, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { addConvLike, targetConv } from './unitBuilder';
@@ -35,7 +36,6 @@ function isOneByOne(node: LayerNode, analysis: Analysis): boolean {
  */
 export const bottleneckRule: RewriteRule<BottleneckOptions> = {
   id: 'bottleneck',
-  label: '1×1 bottleneck before a k×k conv',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: bottleneckOptions,
@@ -47,22 +47,22 @@ export const bottleneckRule: RewriteRule<BottleneckOptions> = {
     if (kh !== kw || kh < 3)
       return {
         ok: false,
-        reason: `its kernel is ${kernelText([kh, kw])}; a bottleneck goes before a k×k conv with k ≥ 3`,
+        reason: phrase('refusal.bottleneckKernel', { kernel: kernelText([kh, kw]) }),
       };
     const source = producer(ctx.index, unit.inputId);
     if (source?.kind === 'Input')
       return {
         ok: false,
-        reason: 'it reads the network input; a 1×1 bottleneck compresses learned features, not the raw input channels',
+        reason: phrase('refusal.bottleneckInput'),
       };
     if (source && isOneByOne(source, ctx.analysis))
-      return { ok: false, reason: `it already reads a 1×1 reduction ('${source.name}')` };
+      return { ok: false, reason: phrase('refusal.bottleneckTwice', { name: source.name }) };
     const inChannels = unit.inputShape[2];
     const compressed = o.channels ?? Math.max(1, Math.round((o.ratio ?? DEFAULT_RATIO) * inChannels));
     if (compressed >= inChannels)
       return {
         ok: false,
-        reason: `compressing its ${inChannels} input channels to ${compressed} would not reduce them; choose fewer channels`,
+        reason: phrase('refusal.bottleneckWidth', { channels: inChannels, compressed }),
       };
 
     const edit = new GraphEdit(ctx.graph);
@@ -100,8 +100,8 @@ export const bottleneckRule: RewriteRule<BottleneckOptions> = {
         interior: [conv.id],
         depthAdded: 1,
         original: `${conv.name} (${kh}×${kh}, ${inChannels} → ${p.filters})`,
-        replacement: `1×1 compression to ${compressed} channels, then the ${kh}×${kh}`,
-        rfReason: 'a 1×1 window adds nothing to the receptive field',
+        replacement: phrase('report.bottleneck', { channels: compressed, k: kh }),
+        rfReason: phrase('report.bottleneckReason'),
       },
     };
   },

@@ -1,7 +1,8 @@
 import { formatSI } from '../analysis';
+import { type Language, translator } from '../i18n';
 import { xmlText } from '../text';
 import { CHART_FONT } from '../text/fonts';
-import type { Comparison } from './compare';
+import { type Comparison, OUTSIDE_MODULES } from './compare';
 import { comparisonHeadline } from './compareExport';
 
 /**
@@ -21,6 +22,8 @@ const TICKS = 4;
 
 export interface ChartOptions {
   title?: string;
+  /** The language of the headline, titles and axes (default English). */
+  language?: Language;
 }
 
 /** A round step so that TICKS steps reach at least `max`: 1, 2, 2.5 or 5 times a power of ten. */
@@ -41,7 +44,9 @@ interface Panel {
 }
 
 export function toSvgChart(c: Comparison, options: ChartOptions = {}): string {
-  const labels = c.modules.map((m) => m.module);
+  const { t } = translator('rewrites', options.language ?? 'en');
+  const labels = c.modules.map((m) => (m.module === OUTSIDE_MODULES ? t('compare.outsideModules') : m.module));
+  const rows = t(`compare.${c.rowsBy}`);
   const slot = 2 * BAR + PAIR_GAP;
   const longest = Math.max(...labels.map((l) => l.length), 4);
   // Labels turn 40° when they would not fit under their bars.
@@ -50,28 +55,28 @@ export function toSvgChart(c: Comparison, options: ChartOptions = {}): string {
   const width = Math.max(640, LEFT + RIGHT + labels.length * slot + PAIR_GAP);
   const panels: Panel[] = [
     {
-      title: `Parameters per ${c.rowsBy}`,
-      axisLabel: 'parameters',
-      rowLabel: c.rowsBy,
+      title: t('compare.paramsPer', { rows }),
+      axisLabel: t('compare.paramsAxis'),
+      rowLabel: rows,
       values: c.modules.map((m) => ({ a: m.a?.params ?? null, b: m.b?.params ?? null })),
     },
     {
-      title: `Multiply-adds per ${c.rowsBy}`,
-      axisLabel: 'multiply-adds (MACs)',
-      rowLabel: c.rowsBy,
+      title: t('compare.macsPer', { rows }),
+      axisLabel: t('compare.macsAxis'),
+      rowLabel: rows,
       values: c.modules.map((m) => ({ a: m.a?.macs ?? null, b: m.b?.macs ?? null })),
     },
   ];
   const header = 104;
   const panelHeight = 34 + PLOT_HEIGHT + labelSpace + 30;
   const height = header + panels.length * panelHeight + 8;
-  const title = options.title ?? `${c.a.name} vs ${c.b.name}`;
+  const title = options.title ?? t('compare.versus', { a: c.a.name, b: c.b.name });
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlText(CHART_FONT)}" font-size="12" fill="#222">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="30" font-size="17" font-weight="600">${xmlText(title)}</text>`,
-    `<text x="${LEFT}" y="54" font-size="15" font-weight="600" fill="#b35900" data-role="headline">${xmlText(comparisonHeadline(c))}</text>`,
+    `<text x="${LEFT}" y="54" font-size="15" font-weight="600" fill="#b35900" data-role="headline">${xmlText(comparisonHeadline(c, options.language))}</text>`,
     legend(LEFT, 80, c.a.name, c.b.name),
   ];
   panels.forEach((panel, i) => {

@@ -1,4 +1,5 @@
 import { formatInt, formatShape } from '../analysis';
+import { catalogues, type Language, translator } from '../i18n';
 import { csvField, markdownText } from '../text';
 import type { Comparison } from './compare';
 
@@ -17,15 +18,21 @@ export function signedPct(value: number | null): string {
 }
 
 /** The comparison in one line for a slide or a chart: "−43% parameters, −55% multiply-adds". */
-export function comparisonHeadline(c: Comparison): string {
-  return `${signedPct(c.difference.paramsPct)} parameters, ${signedPct(c.difference.macsPct)} multiply-adds`;
+export function comparisonHeadline(c: Comparison, language: Language = 'en'): string {
+  const { t, decimal } = translator('rewrites', language);
+  return t('compare.headline', {
+    params: decimal(signedPct(c.difference.paramsPct)),
+    macs: decimal(signedPct(c.difference.macsPct)),
+  });
 }
 
 const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
 const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
 
-export const COUNTING_NOTE =
-  'Parameters are the weights Keras would create. One multiply-accumulate (MAC) counts once; FLOPs = 2 × MACs.';
+/** What the counts mean, in a language. */
+export const countingNote = (language: Language = 'en'): string => catalogues[language].rewrites.compare.countingNote;
+
+export const COUNTING_NOTE = countingNote('en');
 
 /** A report ready for a slide or a README: totals, then one row per module. */
 export function toMarkdown(c: Comparison): string {

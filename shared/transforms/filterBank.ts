@@ -2,6 +2,7 @@ import type { Graph } from '../graph/types';
 import { kernelText, unitActivation } from './convUnit';
 import { GraphEdit, near } from './graphEdit';
 import { type FilterBankOptions, type FilterBankOptionsInput, filterBankOptions } from './options';
+import { phrase } from './phrase';
 import { type RewriteRule, type RuleContext, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { addConvLike, targetConv } from './unitBuilder';
@@ -27,7 +28,6 @@ function coarsestGrid(ctx: RuleContext): readonly [number, number] | null {
  */
 export const filterBankRule: RewriteRule<FilterBankOptions> = {
   id: 'filter-bank',
-  label: 'expanded filter bank (1×n ‖ n×1)',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: filterBankOptions,
@@ -40,26 +40,26 @@ export const filterBankRule: RewriteRule<FilterBankOptions> = {
     if (n !== kw || n < 3)
       return {
         ok: false,
-        reason: `its kernel is ${kernelText([n, kw])}; the filter bank splits a square n×n conv, n ≥ 3`,
+        reason: phrase('refusal.filterBankKernel', { kernel: kernelText([n, kw]) }),
       };
     if (p.padding !== 'same')
       return {
         ok: false,
-        reason: "with padding 'valid' the 1×n and n×1 branches shrink different axes and cannot be concatenated",
+        reason: phrase('refusal.filterBankValid'),
       };
     const [h, w, inChannels] = unit.inputShape;
     const coarsest = coarsestGrid(ctx);
     if (coarsest && (h !== coarsest[0] || w !== coarsest[1]))
       return {
         ok: false,
-        reason: `it works at ${h}×${w}, and the expanded filter bank belongs at the coarsest grid (${kernelText(coarsest)} here); use asymmetric instead`,
+        reason: phrase('refusal.filterBankGrid', { grid: `${h}×${w}`, coarsest: kernelText(coarsest) }),
       };
-    if (p.filters < 2) return { ok: false, reason: 'it has one filter, which cannot be split into two branches' };
+    if (p.filters < 2) return { ok: false, reason: phrase('refusal.filterBankOne') };
     const wide = o.branch1xnChannels ?? Math.ceil(p.filters / 2);
     if (wide >= p.filters)
       return {
         ok: false,
-        reason: `branch1xnChannels (${wide}) must leave the ${n}×1 branch some of the ${p.filters} filters`,
+        reason: phrase('refusal.filterBankSplit', { wide, n, filters: p.filters }),
       };
 
     const edit = new GraphEdit(ctx.graph);
@@ -102,9 +102,9 @@ export const filterBankRule: RewriteRule<FilterBankOptions> = {
         outputAfter: concat,
         depthAdded: 0,
         original: `${conv.name} (${n}×${n}, ${inChannels} → ${p.filters})`,
-        replacement: `parallel 1×${n} (${wide}) and ${n}×1 (${p.filters - wide}) convolutions, concatenated`,
-        rfReason: `the 1×${n} and ${n}×1 branches together span ${n}×${n}; each output channel sees one strip of it`,
-        note: `Inception-C gives each branch the full width, doubling the output; here the ${p.filters} channels are split between them to keep the output shape`,
+        replacement: phrase('report.filterBank', { n, wide, tall: p.filters - wide }),
+        rfReason: phrase('report.filterBankReason', { n }),
+        note: phrase('report.filterBankNote', { filters: p.filters }),
       },
     };
   },

@@ -4,6 +4,7 @@ import { type Padding, type Pair, type Pool2DParams, windowOutput } from '../lay
 import { type ConvUnit, convParams, convUnit, kernelText } from './convUnit';
 import { GraphEdit, near } from './graphEdit';
 import { gridReductionOptions } from './options';
+import { phrase, type Text } from './phrase';
 import { type PlanResult, type RewriteRule, type RuleContext, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { targetConv } from './unitBuilder';
@@ -20,7 +21,7 @@ interface Pattern {
 }
 
 /** The conv and pool next to each other, from either end; the pool may be asked for directly. */
-function findPattern(ctx: RuleContext): Pattern | string {
+function findPattern(ctx: RuleContext): Pattern | Text {
   const { node, index, analysis } = ctx;
   let conv: LayerNode | undefined;
   if (isPool(node)) {
@@ -30,7 +31,7 @@ function findPattern(ctx: RuleContext): Pattern | string {
       back = index.byId.get(index.inputsOf(back.id)[0] ?? '');
     if (back?.kind === 'Conv2D' && convUnit(index, analysis, back).outputId === index.inputsOf(node.id)[0]) conv = back;
     else if (index.soleConsumer(node.id)?.kind === 'Conv2D') conv = index.soleConsumer(node.id);
-    if (!conv) return 'this pool is neither fed by a conv nor feeds one (with nothing else reading in between)';
+    if (!conv) return phrase('refusal.gridNoConv');
   } else conv = node;
   const target = targetConv({ ...ctx, node: conv });
   if (!target.ok) return target.reason;
@@ -40,7 +41,7 @@ function findPattern(ctx: RuleContext): Pattern | string {
   if (isPool(after) && (!isPool(node) || node.id === after.id)) return { order: 'conv-then-pool', unit, pool: after };
   if (isPool(before) && index.consumersOf(before.id).length === 1 && (!isPool(node) || node.id === before.id))
     return { order: 'pool-then-conv', unit, pool: before };
-  return `'${conv.name}' is neither followed by a pooling layer nor fed by one (with nothing else reading in between)`;
+  return phrase('refusal.gridNoPool', { name: conv.name });
 }
 
 /**
@@ -53,25 +54,27 @@ function findPattern(ctx: RuleContext): Pattern | string {
  */
 export const gridReductionRule: RewriteRule<Record<string, never>> = {
   id: 'grid-reduction',
-  label: 'parallel stride-2 conv and pool',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: false,
   options: gridReductionOptions,
   plan(ctx): PlanResult {
     const found = findPattern(ctx);
-    if (typeof found === 'string') return { ok: false, reason: found };
+    if (typeof found === 'string' || !('order' in found)) return { ok: false, reason: found };
     const { order, unit, pool } = found;
     const p = unit.params;
     const poolParams = ctx.analysis.nodes[pool.id]!.params as Pool2DParams;
     if (p.strides[0] !== 1 || p.strides[1] !== 1)
-      return { ok: false, reason: `its conv '${unit.conv.name}' already has stride ${kernelText(p.strides)}` };
+      return {
+        ok: false,
+        reason: phrase('refusal.gridStrided', { name: unit.conv.name, stride: kernelText(p.strides) }),
+      };
     if (poolParams.strides[0] === 1 && poolParams.strides[1] === 1)
-      return { ok: false, reason: `the pool '${pool.name}' has stride 1 and does not reduce the grid` };
+      return { ok: false, reason: phrase('refusal.gridPoolStride', { name: pool.name }) };
     const inChannels = unit.inputShape[2];
     if (p.filters <= inChannels)
       return {
         ok: false,
-        reason: `'${unit.conv.name}' does not expand channels (${inChannels} → ${p.filters}); the parallel pool branch alone carries all ${inChannels}`,
+        reason: phrase('refusal.gridNoExpansion', { name: unit.conv.name, channels: inChannels, filters: p.filters }),
       };
     const inputId = order === 'conv-then-pool' ? unit.inputId : ctx.index.inputsOf(pool.id)[0]!;
     const outputBefore = order === 'conv-then-pool' ? pool.id : unit.outputId;
@@ -83,11 +86,18 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
     if (!poolGrid || poolGrid[0] !== goal[0] || poolGrid[1] !== goal[1])
       return {
         ok: false,
-        reason: `the pool on the ${formatShape(gridIn)} input would give ${poolGrid ? kernelText(poolGrid) : 'nothing'}, not the ${kernelText(goal)} grid this part produces (a 'valid' conv shrinks it too)`,
+        reason: phrase('refusal.gridPoolGrid', {
+          input: formatShape(gridIn),
+          grid: poolGrid ? kernelText(poolGrid) : phrase('refusal.nothing'),
+          goal: kernelText(goal),
+        }),
       };
     const branch = convBranch(grid, goal, p.kernelSize, poolParams);
     if (!branch)
-      return { ok: false, reason: `no stride-${poolParams.strides[0]} conv reproduces the ${kernelText(goal)} grid` };
+      return {
+        ok: false,
+        reason: phrase('refusal.gridNoConvGrid', { stride: poolParams.strides[0]!, goal: kernelText(goal) }),
+      };
 
     const edit = new GraphEdit(ctx.graph);
     const { conv } = unit;
@@ -118,7 +128,8 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
     edit.connect(pool.id, concat, 1);
     edit.remove(conv.id);
 
-    const poolWord = pool.kind === 'MaxPool2D' ? 'max pool' : 'average pool';
+    const poolWord = phrase(pool.kind === 'MaxPool2D' ? 'report.maxPool' : 'report.averagePool');
+    const convText = `${conv.name} (${kernelText(p.kernelSize)}, ${inChannels} → ${p.filters})`;
     return {
       ok: true,
       plan: {
@@ -127,12 +138,19 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
         outputAfter: concat,
         interior: [pool.id, ...unit.post.map((n) => n.id)],
         depthAdded: 0,
-        original: `${conv.name} (${kernelText(p.kernelSize)}, ${inChannels} → ${p.filters}) ${order === 'conv-then-pool' ? `then ${pool.name}` : `after ${pool.name}`}`,
-        replacement: `parallel ${kernelText(branch.kernelSize)}/${s[0]} conv (${p.filters - inChannels}) and ${poolWord} (${inChannels}) branches, concatenated`,
-        rfReason: 'the parallel branches see the larger of their two windows instead of both in sequence',
-        ...(order === 'pool-then-conv'
-          ? { note: `the pool branch passes the ${inChannels} input channels through without a conv` }
-          : {}),
+        original: phrase(order === 'conv-then-pool' ? 'report.gridThen' : 'report.gridAfter', {
+          conv: convText,
+          pool: pool.name,
+        }),
+        replacement: phrase('report.gridReduction', {
+          kernel: kernelText(branch.kernelSize),
+          stride: s[0]!,
+          convChannels: p.filters - inChannels,
+          pool: poolWord,
+          poolChannels: inChannels,
+        }),
+        rfReason: phrase('report.gridReductionReason'),
+        ...(order === 'pool-then-conv' ? { note: phrase('report.gridReductionNote', { channels: inChannels }) } : {}),
       },
     };
   },

@@ -17,7 +17,16 @@ export {
   type TotalsSummary,
 } from './compare';
 export { type ChartOptions, toSvgChart } from './compareChart';
-export { COUNTING_NOTE, comparisonHeadline, signedInt, signedPct, toCsv, toJson, toMarkdown } from './compareExport';
+export {
+  COUNTING_NOTE,
+  comparisonHeadline,
+  countingNote,
+  signedInt,
+  signedPct,
+  toCsv,
+  toJson,
+  toMarkdown,
+} from './compareExport';
 export { filterBank, filterBankRule } from './filterBank';
 export { gridReduction, gridReductionRule } from './gridReduction';
 export {
@@ -34,8 +43,8 @@ export {
   type PrincipleOptions,
   type PrincipleWarning,
 } from './principles';
-export { costChange, type RewriteRule } from './rewrite';
-export { applyRule, isRuleId, RULE_IDS, ruleLabels, rules } from './rules';
+export { costChange, diagnosticText, type RewriteRule, reportText } from './rewrite';
+export { applyRule, isRuleId, RULE_IDS, ruleLabel, ruleLabels, rules } from './rules';
 export { stack, stackRule } from './stack';
 export {
   type ApplyOptions,

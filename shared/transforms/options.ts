@@ -1,17 +1,22 @@
 import { z } from 'zod';
+import { type Catalogue, catalogues, type Language } from '../i18n';
+
+type OptionTexts = Catalogue['rewrites']['options'];
+
 import { ACTIVATIONS } from '../layers';
 import { expected } from '../layers/common';
 
 /**
  * Options of each rewrite. Strict objects: an option another rule takes (say
  * `ratio` for stack) is an error naming it, not silently ignored. Each field says
- * what it does (`description`) and, where several rules have an option of the same
+ * what it does (`text`, its key in the catalogue's rewrites.options) and, where several rules have an option of the same
  * meaning under different names, a shared short name (`alias`): the CLI's --channels
  * sets intermediateChannels for stack and channels for bottleneck.
  */
 
 interface FieldMeta {
-  description: string;
+  /** A key of rewrites.options; a plain string here, as the catalogue's type is made from the rules. */
+  text: string;
   alias?: string;
 }
 const field = <T extends z.ZodType>(schema: T, meta: FieldMeta): T => schema.meta({ ...meta });
@@ -27,20 +32,20 @@ const activation = () => z.enum(ACTIVATIONS, expected(`one of ${ACTIVATIONS.join
 export const stackOptions = z.strictObject({
   intermediateChannels: field(channels().optional(), {
     alias: 'channels',
-    description: "channels between the 3×3 convs (default: the conv's output channels)",
+    text: 'stackChannels',
   }),
   // The paper found ReLU between the convs better than linear.
-  activation: field(activation().default('relu'), { description: 'nonlinearity between the convs (default relu)' }),
+  activation: field(activation().default('relu'), { text: 'activation' }),
 });
 
 export const asymmetricOptions = z.strictObject({
   intermediateChannels: field(channels().optional(), {
     alias: 'channels',
-    description: "channels between the two convs (default: the smaller of the conv's input and output channels)",
+    text: 'asymmetricChannels',
   }),
-  activation: field(activation().default('relu'), { description: 'nonlinearity between the convs (default relu)' }),
+  activation: field(activation().default('relu'), { text: 'activation' }),
   order: field(z.enum(['1xn', 'nx1'], expected("'1xn' or 'nx1'")).default('1xn'), {
-    description: "1xn: 1×n then n×1, the paper's Figure 3 (default); nx1: the other way round",
+    text: 'order',
   }),
 });
 
@@ -52,10 +57,10 @@ export const bottleneckOptions = z
         .gt(0, expected('a ratio above 0 and below 1'))
         .lt(1, expected('a ratio above 0 and below 1'))
         .optional(),
-      { description: "compressed channels as a share of the input's, above 0 and below 1 (default 0.5)" },
+      { text: 'ratio' },
     ),
     channels: field(channels().optional(), {
-      description: 'compressed channels as a count (give this or ratio, not both)',
+      text: 'bottleneckChannels',
     }),
   })
   .refine((o) => o.ratio === undefined || o.channels === undefined, {
@@ -67,7 +72,7 @@ export const gridReductionOptions = z.strictObject({});
 export const filterBankOptions = z.strictObject({
   branch1xnChannels: field(channels().optional(), {
     alias: 'channels',
-    description: 'channels of the 1×n branch; the n×1 branch gets the rest (default: half, rounded up)',
+    text: 'branchChannels',
   }),
 });
 
@@ -89,11 +94,16 @@ export interface OptionField {
   description: string;
 }
 
-/** A rule's options schema as fields: what a form shows and which flags a command line takes. */
-export function optionFields(schema: z.ZodType): OptionField[] {
+/** A rule's options schema as fields, described in `language`: what a form shows and which flags a command line takes. */
+export function optionFields(schema: z.ZodType, language: Language = 'en'): OptionField[] {
   const shape = (schema as Partial<z.ZodObject>).shape ?? {};
+  const texts = catalogues[language].rewrites.options;
   return Object.entries(shape).map(([key, fieldSchema]) => {
     const meta = (fieldSchema as z.ZodType).meta() as Partial<FieldMeta> | undefined;
-    return { key, alias: meta?.alias ?? key, description: meta?.description ?? '' };
+    return {
+      key,
+      alias: meta?.alias ?? key,
+      description: meta?.text ? (texts[meta.text as keyof OptionTexts] ?? '') : '',
+    };
   });
 }

@@ -1,6 +1,8 @@
-import { type Analysis, analyzeGraph, formatInt, formatPercent, formatShape } from '../analysis';
+import { type Analysis, analyzeGraph, formatPercent, formatShape } from '../analysis';
 import type { Graph, Shape } from '../graph/types';
+import { type Language, translator } from '../i18n';
 import type { Conv2DParams } from '../layers';
+import { reportText } from './rewrite';
 import { applyRule } from './rules';
 import type { RewriteReport, RuleId } from './types';
 
@@ -25,16 +27,11 @@ export interface PrincipleOptions {
   bottleneckThreshold?: number;
   /** Warn when the channels grow by more than this factor at one grid size (default 2). */
   widthGrowthThreshold?: number;
+  /** The language of the texts (default English, as --json prints them). */
+  language?: Language;
 }
 
-const PRINCIPLES = {
-  bottleneck:
-    'Avoid representational bottlenecks, especially early in the network: the representation should shrink gently from input to output (Inception v3 §2, principle 1)',
-  largeKernel:
-    'Factorize convolutions with large filters: stacks of small or asymmetric convolutions see the same window for less (Inception v3 §3)',
-  width:
-    'Widen the network where the grid shrinks, so the representation shrinks gently and the cost stays balanced (Inception v3 §2, principles 1 and 4; §5)',
-} as const;
+type Texts = ReturnType<typeof translator<'rewrites'>>;
 
 const elements = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 const isImage = (shape: Shape | null | undefined): shape is Shape => shape?.length === 3;
@@ -52,10 +49,11 @@ export function checkPrinciples(
 ): PrincipleWarning[] {
   if (analysis.diagnostics.some((d) => d.severity === 'error')) return [];
   const cuts = cutPoints(graph, analysis).filter((id) => isImage(analysis.nodes[id]!.outputShape));
+  const text = translator('rewrites', options.language ?? 'en');
   return [
-    ...bottlenecks(analysis, cuts, options.bottleneckThreshold ?? 0.25),
-    ...widthGrowth(analysis, cuts, options.widthGrowthThreshold ?? 2),
-    ...largeKernels(graph, analysis),
+    ...bottlenecks(analysis, cuts, options.bottleneckThreshold ?? 0.25, text),
+    ...widthGrowth(analysis, cuts, options.widthGrowthThreshold ?? 2, text),
+    ...largeKernels(graph, analysis, text),
   ].sort((a, b) => analysis.order.indexOf(a.nodeId) - analysis.order.indexOf(b.nodeId));
 }
 
@@ -76,7 +74,9 @@ function cutPoints(graph: Graph, analysis: Analysis): string[] {
   return cuts;
 }
 
-function bottlenecks(analysis: Analysis, cuts: string[], threshold: number): PrincipleWarning[] {
+function bottlenecks(analysis: Analysis, cuts: string[], threshold: number, text: Texts): PrincipleWarning[] {
+  const { t, int, decimal } = text;
+  const principle = t('principles.bottleneck');
   const warnings: PrincipleWarning[] = [];
   // The network's outputs are the final representation, free to be as small as the task needs.
   const outputs = new Set(analysis.outputs);
@@ -86,22 +86,32 @@ function bottlenecks(analysis: Analysis, cuts: string[], threshold: number): Pri
     if (outputs.has(after.id)) continue;
     const kept = elements(after.outputShape!) / elements(before.outputShape!);
     if (kept > threshold) continue;
-    const fix =
-      'Reduce the grid with a stride-2 conv and the pool side by side, concatenated (rule grid-reduction), or expand the channels in the same step that shrinks the grid.';
+    const fix = t('principles.bottleneckFix');
     warnings.push({
       nodeId: after.id,
       severity: 'warning',
       code: 'representational-bottleneck',
-      principle: PRINCIPLES.bottleneck,
+      principle,
       fix,
       rule: 'grid-reduction',
-      message: `Representational bottleneck: '${after.name}' shrinks the activation from ${formatShape(before.outputShape)} (${formatInt(elements(before.outputShape!))} values) to ${formatShape(after.outputShape)} (${formatInt(elements(after.outputShape!))}), keeping ${formatPercent(kept, 1)} in one step (threshold ${formatPercent(threshold)}). ${PRINCIPLES.bottleneck}. Fix: ${fix}`,
+      message: t('principles.bottleneckMessage', {
+        name: after.name,
+        from: formatShape(before.outputShape),
+        fromValues: int(elements(before.outputShape!)),
+        to: formatShape(after.outputShape),
+        toValues: int(elements(after.outputShape!)),
+        kept: decimal(formatPercent(kept, 1)),
+        threshold: decimal(formatPercent(threshold)),
+        principle,
+        fix,
+      }),
     });
   }
   return warnings;
 }
 
-function widthGrowth(analysis: Analysis, cuts: string[], threshold: number): PrincipleWarning[] {
+function widthGrowth(analysis: Analysis, cuts: string[], threshold: number, { t, decimal }: Texts): PrincipleWarning[] {
+  const principle = t('principles.width');
   const warnings: PrincipleWarning[] = [];
   let start: Shape | null = null;
   for (const id of cuts) {
@@ -115,23 +125,31 @@ function widthGrowth(analysis: Analysis, cuts: string[], threshold: number): Pri
     }
     const growth = shape[2]! / start[2]!;
     if (growth <= threshold) continue;
-    const fix =
-      'Add the channels where the grid is reduced (for example with parallel stride-2 conv and pool branches, rule grid-reduction), and keep the width until then.';
+    const fix = t('principles.widthFix');
     warnings.push({
       nodeId: id,
       severity: 'warning',
       code: 'width-without-reduction',
-      principle: PRINCIPLES.width,
+      principle,
       fix,
       rule: 'grid-reduction',
-      message: `Channel width grows from ${start[2]} to ${shape[2]} (${Math.round(growth * 10) / 10}×) at ${shape[0]}×${shape[1]} without reducing the grid, at '${node.name}'. ${PRINCIPLES.width}. Fix: ${fix}`,
+      message: t('principles.widthMessage', {
+        from: start[2]!,
+        to: shape[2]!,
+        growth: decimal(String(Math.round(growth * 10) / 10)),
+        grid: `${shape[0]}×${shape[1]}`,
+        name: node.name,
+        principle,
+        fix,
+      }),
     });
     start = shape;
   }
   return warnings;
 }
 
-function largeKernels(graph: Graph, analysis: Analysis): PrincipleWarning[] {
+function largeKernels(graph: Graph, analysis: Analysis, { t, decimal, language }: Texts): PrincipleWarning[] {
+  const principle = t('principles.largeKernel');
   const warnings: PrincipleWarning[] = [];
   for (const node of graph.nodes) {
     if (node.kind !== 'Conv2D') continue;
@@ -145,20 +163,23 @@ function largeKernels(graph: Graph, analysis: Analysis): PrincipleWarning[] {
     if (options.length === 0) continue;
     const best = options.reduce((a, b) => (b.report.macs.saved > a.report.macs.saved ? b : a));
     const ways = options
-      .map(
-        (o) =>
-          `${o.report.replacement} for ${formatPercent(o.report.macs.savedPct / 100, 1)} fewer multiply-adds (rule ${o.rule})`,
+      .map((o) =>
+        t('principles.largeKernelWay', {
+          replacement: reportText(o.report, language).replacement,
+          saved: decimal(formatPercent(o.report.macs.savedPct / 100, 1)),
+          rule: o.rule,
+        }),
       )
       .join('; ');
-    const fix = `Apply ${options.map((o) => o.rule).join(' or ')}: the receptive field and output shape stay the same.`;
+    const fix = t('principles.largeKernelFix', { rules: options.map((o) => o.rule).join(t('principles.or')) });
     warnings.push({
       nodeId: node.id,
       severity: 'warning',
       code: 'large-kernel',
-      principle: PRINCIPLES.largeKernel,
+      principle,
       fix,
       rule: best.rule,
-      message: `Large kernel: '${node.name}' is a ${kh}×${kh} convolution. The same ${kh}×${kh} window costs less as ${ways}. ${PRINCIPLES.largeKernel}. Fix: ${fix}`,
+      message: t('principles.largeKernelMessage', { name: node.name, kernel: `${kh}×${kh}`, ways, principle, fix }),
     });
   }
   return warnings;

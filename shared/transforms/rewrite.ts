@@ -1,9 +1,18 @@
 import type { z } from 'zod';
 import { type Analysis, analyzeGraph, formatReceptiveField, formatShape, type ReceptiveField } from '../analysis';
 import type { Graph, LayerNode, Shape } from '../graph/types';
+import type { Language } from '../i18n';
 import { describeZodError } from '../issues';
 import { GraphIndex } from './convUnit';
-import type { CostChange, RewriteReport, RewriteResult, RuleId, TransformDiagnosticCode } from './types';
+import { type Phrase, phrase, phraseText, type Text } from './phrase';
+import type {
+  CostChange,
+  RewriteReport,
+  RewriteResult,
+  RuleId,
+  TransformDiagnostic,
+  TransformDiagnosticCode,
+} from './types';
 
 export interface RuleContext {
   graph: Graph;
@@ -23,21 +32,20 @@ export interface RewritePlan {
   interior?: string[];
   depthAdded: number;
   /** The rewritten part before, e.g. "conv2d_5 (5×5, 64 → 64)". */
-  original: string;
+  original: Text;
   /** What replaces it, e.g. "two stacked 3×3 convolutions". */
-  replacement: string;
+  replacement: Text;
   /** Why the receptive field is what it is, for the report's statement. */
-  rfReason: string;
-  note?: string;
+  rfReason: Text;
+  note?: Text;
 }
 
-export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: string };
+export type PlanResult = { ok: true; plan: RewritePlan } | { ok: false; reason: Text };
 
 /** A rewrite describes itself: a new one is its file plus one line in rules.ts. */
 export interface RewriteRule<O> {
+  /** Its name for people is per language, in shared/i18n/rewritesEn.ts. */
   id: RuleId;
-  /** Human name for lists and reports, e.g. 'n×n → stacked 3×3 convolutions'. */
-  label: string;
   /** Node kinds worth trying when suggesting for a whole graph. */
   candidateKinds: readonly string[];
   /** The rule promises the same receptive field at its output and everywhere after it; checked. */
@@ -61,33 +69,64 @@ export function runRewrite<O>(
   rawOptions: unknown = {},
   analysis: Analysis = analyzeGraph(graph),
 ): RewriteResult {
-  const fail = (code: TransformDiagnosticCode, message: string, id: string | null = nodeId): RewriteResult => ({
-    ok: false,
-    diagnostic: { nodeId: id, severity: 'error', code, rule: rule.id, message },
-  });
+  const fail = (code: TransformDiagnosticCode, message: Text, id: string | null = nodeId): RewriteResult => {
+    const diagnostic: TransformDiagnostic = {
+      nodeId: id,
+      severity: 'error',
+      code,
+      rule: rule.id,
+      message: phraseText(message, 'en'),
+    };
+    if (typeof message !== 'string') diagnosticTexts.set(diagnostic, message);
+    return { ok: false, diagnostic };
+  };
   const parsed = rule.options.safeParse(rawOptions ?? {});
   if (!parsed.success) {
-    return fail('invalid-option', `Invalid option for ${rule.id}: ${describeZodError(parsed.error)}`, null);
+    return fail(
+      'invalid-option',
+      phrase('refusal.invalidOption', { rule: rule.id, message: describeZodError(parsed.error) }),
+      null,
+    );
   }
   const index = GraphIndex.of(graph);
   const node = index.byId.get(nodeId);
-  if (!node) return fail('unknown-node', `There is no node "${nodeId}" in this network`, null);
+  if (!node) return fail('unknown-node', phrase('refusal.unknownNode', { id: nodeId }), null);
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
   if (firstError) {
     const where = firstError.nodeId ? `${analysis.nodes[firstError.nodeId]?.name ?? firstError.nodeId}: ` : '';
-    return fail(
-      'network-errors',
-      `The network has errors; fix them before rewriting it (${where}${firstError.message})`,
-    );
+    return fail('network-errors', phrase('refusal.networkErrorsAt', { where, message: firstError.message }));
   }
   const planned = rule.plan({ graph, analysis, index, node }, parsed.data);
-  if (!planned.ok) return fail('not-applicable', `${rule.id} does not apply to '${node.name}': ${planned.reason}`);
+  if (!planned.ok)
+    return fail(
+      'not-applicable',
+      phrase('refusal.notApplicable', { rule: rule.id, name: node.name, reason: planned.reason }),
+    );
   const proof = prove(rule, analysis, planned.plan);
   if (typeof proof === 'string') return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof}`);
-  return { ok: true, graph: planned.plan.graph, report: { rule: rule.id, nodeId, nodeName: node.name, ...proof } };
+  const report: RewriteReport = { rule: rule.id, nodeId, nodeName: node.name, ...proof };
+  const texts = textsOf.get(proof);
+  if (texts) textsOf.set(report, texts);
+  return { ok: true, graph: planned.plan.graph, report };
 }
 
 type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
+
+/** A refusal's message as a phrase, where it was made from one: other languages are made from it. */
+const diagnosticTexts = new WeakMap<TransformDiagnostic, Phrase>();
+
+/** A diagnostic whose message, English here, reads in other languages from `text`. */
+export function localDiagnostic(diagnostic: Omit<TransformDiagnostic, 'message'>, text: Phrase): TransformDiagnostic {
+  const made: TransformDiagnostic = { ...diagnostic, message: phraseText(text, 'en') };
+  diagnosticTexts.set(made, text);
+  return made;
+}
+
+/** Why a rewrite was not made, in `language`; its own (English) message where it has no phrase. */
+export function diagnosticText(diagnostic: TransformDiagnostic, language: Language): string {
+  const text = diagnosticTexts.get(diagnostic);
+  return text && language !== 'en' ? phraseText(text, language) : diagnostic.message;
+}
 
 /** The analysis of the graph proven last: whoever goes on with that graph need not analyse it again. */
 let lastProven: { graph: Graph; analysis: Analysis } | null = null;
@@ -148,33 +187,71 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
   )
     return 'costs outside the rewritten part would change — please report this';
 
-  const shapeText = formatShape(newOut.outputShape);
-  const rfText = (rf: ReceptiveField) => formatReceptiveField(rf);
-  const report: ProvenReport = {
-    description: `${plan.original} → ${plan.replacement}`,
+  const texts: ReportTexts = {
+    description: phrase('report.description', { original: plan.original, replacement: plan.replacement }),
     replacement: plan.replacement,
+    rfStatement: rfEqual
+      ? phrase('report.rfSame', { rf: { field: rfBefore }, reason: plan.rfReason })
+      : phrase('report.rfChanged', { before: { field: rfBefore }, after: { field: rfAfter }, reason: plan.rfReason }),
+    shapeStatement: phrase('report.shape', { shape: formatShape(newOut.outputShape) }),
+    ...(plan.note ? { note: plan.note } : {}),
+  };
+  const en = (text: Text) => phraseText(text, 'en');
+  const report: ProvenReport = {
+    description: en(texts.description),
+    replacement: en(texts.replacement),
     params,
     macs,
-    receptiveField: {
-      before: rfBefore,
-      after: rfAfter,
-      equal: rfEqual,
-      statement: rfEqual
-        ? `Receptive field unchanged (in network-input pixels): ${rfText(rfBefore)} before and after (${plan.rfReason}).`
-        : `Receptive field changes (in network-input pixels) from ${rfText(rfBefore)} to ${rfText(rfAfter)} (${plan.rfReason}).`,
-    },
+    receptiveField: { before: rfBefore, after: rfAfter, equal: rfEqual, statement: en(texts.rfStatement) },
     outputShape: {
       before: oldOut.outputShape!,
       after: newOut.outputShape!,
       equal: true,
-      statement: `Output shape unchanged: ${shapeText} before and after.`,
+      statement: en(texts.shapeStatement),
     },
     depthAdded: plan.depthAdded,
     removed: removed.map((id) => before.nodes[id]!.name),
     added: added.map((id) => after.nodes[id]!.name),
   };
-  if (plan.note) report.note = plan.note;
+  if (texts.note) report.note = en(texts.note);
+  textsOf.set(report, texts);
   return report;
+}
+
+/** A report's sentences, to be made in any language. */
+interface ReportTexts {
+  description: Text;
+  replacement: Text;
+  rfStatement: Text;
+  shapeStatement: Text;
+  note?: Text;
+}
+
+/** The report's fields are its English texts (what --json prints); other languages are made from these. */
+const textsOf = new WeakMap<RewriteReport | ProvenReport, ReportTexts>();
+
+/** A report's sentences in `language`; its own (English) fields where it was not made here (read from a file). */
+export function reportText(
+  report: RewriteReport,
+  language: Language,
+): Pick<RewriteReport, 'description' | 'replacement' | 'note'> & { rfStatement: string; shapeStatement: string } {
+  const texts = textsOf.get(report);
+  if (!texts || language === 'en')
+    return {
+      description: report.description,
+      replacement: report.replacement,
+      rfStatement: report.receptiveField.statement,
+      shapeStatement: report.outputShape.statement,
+      ...(report.note === undefined ? {} : { note: report.note }),
+    };
+  const local = (text: Text) => phraseText(text, language);
+  return {
+    description: local(texts.description),
+    replacement: local(texts.replacement),
+    rfStatement: local(texts.rfStatement),
+    shapeStatement: local(texts.shapeStatement),
+    ...(texts.note ? { note: local(texts.note) } : {}),
+  };
 }
 
 export function costChange(before: number, after: number): CostChange {

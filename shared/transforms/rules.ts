@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
 import type { Graph } from '../graph/types';
+import { catalogues, type Language } from '../i18n';
 import { asymmetricRule } from './asymmetric';
 import { bottleneckRule } from './bottleneck';
 import { filterBankRule } from './filterBank';
@@ -10,8 +11,8 @@ import type { RewriteResult, RuleId } from './types';
 
 /**
  * Every rewrite by id, in the order suggestions rank ties; nothing else enumerates
- * them. Each rule owns its label and options schema, so a new rule is its file plus
- * one line here.
+ * them. Each rule owns its options schema, so a new rule is its file, one line here and
+ * its name in shared/i18n/rewritesEn.ts and rewritesDe.ts (the type check asks for them).
  */
 const registry = {
   stack: stackRule,
@@ -30,10 +31,11 @@ export const RULE_IDS = Object.keys(rules) as RuleId[];
 
 export const isRuleId = (value: string): value is RuleId => Object.hasOwn(rules, value);
 
-/** Human names for lists and reports. */
-export const ruleLabels = Object.fromEntries(RULE_IDS.map((id) => [id, rules[id].label])) as Readonly<
-  Record<RuleId, string>
->;
+/** A rule's name for lists and reports, in a language. */
+export const ruleLabel = (rule: RuleId, language: Language = 'en'): string => catalogues[language].rewrites.rules[rule];
+
+/** The rules' names in English. */
+export const ruleLabels: Readonly<Record<RuleId, string>> = catalogues.en.rewrites.rules;
 
 /** Applies a rule by id; options arrive raw (from a form or the CLI) and are validated by the rule. */
 export function applyRule(

@@ -3,12 +3,10 @@ import type { Pair } from '../layers';
 import { replaceWithChain } from './chain';
 import { kernelText } from './convUnit';
 import { type StackOptions, type StackOptionsInput, stackOptions } from './options';
+import { phrase } from './phrase';
 import { type RewriteRule, runRewrite } from './rewrite';
 import type { RewriteResult } from './types';
 import { targetConv } from './unitBuilder';
-
-const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const countWord = (n: number) => COUNT_WORDS[n] ?? String(n);
 
 /**
  * n×n conv (odd n ≥ 5) → (n−1)/2 stacked 3×3 convs (Inception v3 §3.1, Figure 1):
@@ -18,7 +16,6 @@ const countWord = (n: number) => COUNT_WORDS[n] ?? String(n);
  */
 export const stackRule: RewriteRule<StackOptions> = {
   id: 'stack',
-  label: 'n×n → stacked 3×3 convolutions',
   candidateKinds: ['Conv2D'],
   keepsReceptiveField: true,
   options: stackOptions,
@@ -27,15 +24,11 @@ export const stackRule: RewriteRule<StackOptions> = {
     if (!target.ok) return target;
     const { unit } = target;
     const [kh, kw] = unit.params.kernelSize;
-    if (kh !== kw)
-      return { ok: false, reason: `its kernel is ${kernelText([kh, kw])}; stack needs a square n×n kernel` };
+    if (kh !== kw) return { ok: false, reason: phrase('refusal.stackSquare', { kernel: kernelText([kh, kw]) }) };
     if (kh < 5 || kh % 2 === 0)
       return {
         ok: false,
-        reason:
-          kh % 2 === 0
-            ? `its kernel is ${kh}×${kh}; stacked 3×3 convolutions only reach odd sizes (5×5, 7×7, ...)`
-            : `its kernel is ${kh}×${kh}; stack replaces 5×5 or larger (3×3 is already the smallest odd kernel)`,
+        reason: phrase(kh % 2 === 0 ? 'refusal.stackEven' : 'refusal.stackSmall', { kernel: `${kh}×${kh}` }),
       };
     const count = (kh - 1) / 2;
     const one: Pair = [1, 1];
@@ -52,8 +45,8 @@ export const stackRule: RewriteRule<StackOptions> = {
       plan: {
         ...chain,
         original: `${ctx.node.name} (${kh}×${kh}, ${unit.inputShape[2]} → ${p.filters})`,
-        replacement: `${countWord(count)} stacked 3×3 convolutions`,
-        rfReason: `${countWord(count)} stacked 3×3 windows span 1 + ${count}·2 = ${kh} positions per axis, as one ${kh}×${kh} does`,
+        replacement: phrase('report.stack', { count: { countWord: count } }),
+        rfReason: phrase('report.stackReason', { count: { countWord: count }, n: count, k: kh }),
       },
     };
   },

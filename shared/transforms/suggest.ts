@@ -1,8 +1,9 @@
 import { type Analysis, analyzeGraph, type Totals } from '../analysis';
 import type { Graph } from '../graph/types';
 import { GraphIndex } from './convUnit';
+import { phrase } from './phrase';
 import { plannedSaving } from './plannedSaving';
-import { analysisOf, costChange, type RewriteRule } from './rewrite';
+import { analysisOf, costChange, localDiagnostic, type RewriteRule } from './rewrite';
 import { applyRule, RULE_IDS, rules } from './rules';
 import type { CostChange, RewriteReport, RuleId, TransformDiagnostic } from './types';
 
@@ -102,8 +103,8 @@ export function applyEverything(graph: Graph, o: ApplyOptions & { rules?: readon
 function applyGreedily(graph: Graph, ruleIds: readonly RuleId[], o: ApplyOptions, rule: RuleId | null): VariantResult {
   const start = analyzeGraph(graph);
   if (start.diagnostics.some((d) => d.severity === 'error')) {
-    const message = 'The network has errors; fix them before rewriting it';
-    return { ok: false, diagnostic: { nodeId: null, severity: 'error', code: 'network-errors', rule, message } };
+    const diagnostic = { nodeId: null, severity: 'error', code: 'network-errors', rule } as const;
+    return { ok: false, diagnostic: localDiagnostic(diagnostic, phrase('refusal.networkErrors')) };
   }
   // Every rule removes the pattern it matched, so this bound is never reached by a correct rule.
   const limit = 4 * graph.nodes.length + 16;

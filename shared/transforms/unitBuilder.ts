@@ -2,19 +2,20 @@ import type { Position } from '../graph/types';
 import type { ActivationName, Conv2DParams } from '../layers';
 import { type ConvUnit, convParams, convUnit } from './convUnit';
 import type { GraphEdit } from './graphEdit';
+import { phrase, type Text } from './phrase';
 import type { RuleContext } from './rewrite';
 
-export type TargetResult = { ok: true; unit: ConvUnit } | { ok: false; reason: string };
+export type TargetResult = { ok: true; unit: ConvUnit } | { ok: false; reason: Text };
 
 /** The rewrites act on plain Conv2D layers; this checks that and reads the conv's unit. */
 export function targetConv(ctx: RuleContext): TargetResult {
   const { node } = ctx;
-  if (node.kind !== 'Conv2D') return { ok: false, reason: `it is a ${node.kind}, and this rewrite replaces a Conv2D` };
+  if (node.kind !== 'Conv2D') return { ok: false, reason: phrase('refusal.notConv', { kind: node.kind }) };
   const unit = convUnit(ctx.index, ctx.analysis, node);
   if (unit.params.groups !== 1)
     return {
       ok: false,
-      reason: `it is a grouped convolution (groups ${unit.params.groups}), which no rewrite handles`,
+      reason: phrase('refusal.grouped', { groups: unit.params.groups }),
     };
   return { ok: true, unit };
 }

@@ -14,9 +14,7 @@ const { fakes } = await vi.hoisted(async () => {
   const { z } = await import('zod');
   const fake = (kind: string, overrides: Partial<AnyLayerSpec>): AnyLayerSpec => ({
     kind,
-    label: kind,
     nodeName: kind.toLowerCase(),
-    description: 'test double',
     category: 'normalization',
     schema: z.record(z.string(), z.unknown()),
     inputs: { min: 1, max: 1 },

@@ -2,19 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { OptionSpecs } from '../../../electron/cli/command';
 import { commandHelp, usageLine } from '../../../electron/cli/help';
 import { commands } from '../../../electron/cli/run';
+import { cliText } from '../../../electron/cli/text';
 import { exitCodeOf } from '../../../electron/cli/train';
-import { optionFields, RULE_IDS, ruleLabels, rules } from '../../../shared/transforms';
+import { LANGUAGES } from '../../../shared/i18n';
+import { optionFields, RULE_IDS, ruleLabel, ruleLabels, rules } from '../../../shared/transforms';
 import { cli, cliFixture, smallNet } from './cliHelpers';
 
 const fx = cliFixture('netwright-cli-commands-');
 const small = fx.writeProject('small', smallNet());
+const en = cliText({ language: 'en' });
 
 describe('commands describe themselves', () => {
   it('the main help lists every registered command with its summary', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
     for (const c of commands) expect(out).toContain(`${[c.name, ...c.positionals].join(' ')}`);
-    for (const c of commands) expect(out).toContain(c.summary);
+    for (const c of commands) expect(out).toContain(en.t(`more.help.commands.${c.name}.summary`));
   });
 
   it.each(commands.map((c) => [c.name, c] as const))(
@@ -23,8 +26,9 @@ describe('commands describe themselves', () => {
       const { code, out, err } = await cli(name, '--help');
       expect(code).toBe(0);
       expect(err).toEqual([]);
-      expect(out).toBe(commandHelp(c));
-      expect(out.startsWith(`${usageLine(c)}\n\n${c.help}\n`)).toBe(true);
+      expect(out).toBe(commandHelp(c, en));
+      expect(out.startsWith(`${usageLine(c, en)}\n\n`)).toBe(true);
+      expect(out).not.toMatch(/\{\{|undefined/);
       for (const [flag, o] of Object.entries(c.options as OptionSpecs)) {
         expect(out).toMatch(new RegExp(`^  --${flag}${o.value ? ` ${o.value.replace(/[|]/g, '\\|')}` : ''} +\\S`, 'm'));
       }
@@ -35,7 +39,7 @@ describe('commands describe themselves', () => {
   it('factorize offers every rule option as a flag, described by the rule', async () => {
     const { out } = await cli('factorize', '--help');
     for (const id of RULE_IDS) {
-      expect(out).toContain(`${id.padEnd(16)}${rules[id].label}`);
+      expect(out).toContain(`${id.padEnd(16)}${ruleLabels[id]}`);
       for (const f of optionFields(rules[id].options)) {
         expect(out).toMatch(new RegExp(`--${f.alias} `));
         expect(out).toContain(`${id}: ${f.description.split('\n')[0]}`);
@@ -99,8 +103,12 @@ describe('rewrite rules describe themselves', () => {
     expect(RULE_IDS).toEqual(Object.keys(rules));
     for (const id of RULE_IDS) {
       expect(rules[id].id).toBe(id);
-      expect(ruleLabels[id]).toBe(rules[id].label);
-      for (const f of optionFields(rules[id].options)) expect(f.description, `${id}.${f.key}`).not.toBe('');
+      for (const language of LANGUAGES) {
+        expect(ruleLabel(id, language), `${id} ${language}`).not.toBe('');
+        for (const f of optionFields(rules[id].options, language))
+          expect(f.description, `${id}.${f.key} ${language}`).not.toBe('');
+      }
+      expect(ruleLabel(id, 'de')).not.toBe(ruleLabel(id, 'en'));
     }
   });
 });

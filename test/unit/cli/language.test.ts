@@ -63,4 +63,51 @@ describe('analyze speaks the language of its output', () => {
     expect(run({ LANG: 'de_DE.UTF-8', LC_ALL: 'en_US.UTF-8' })).toMatch(/^Parameters: 8,938 /m);
     expect(run({ LANG: 'fr_FR.UTF-8' })).toMatch(/^Parameters: 8,938 /m);
   });
+
+  it('compare, factorize, the help and argument errors speak German too', async () => {
+    const run = async (...args: string[]) => {
+      const lines: string[] = [];
+      const code = await runCli(args, { out: (t) => lines.push(t), err: (t) => lines.push(t), language: 'de' });
+      return { code, text: lines.join('\n') };
+    };
+    const factorized = fixture.file('factorized.netwright');
+    const fx = await run('factorize', file, '--all', '--out', factorized);
+    expect(fx.code).toBe(0);
+    expect(fx.text).toMatch(/^2 Umformungen angewendet\.$/m);
+    expect(fx.text).toMatch(/^Parameter: 8\.938 → 4\.394: −4\.544 \(−50,8%\)$/m);
+    expect(fx.text).toMatch(/^ {2}Zusätzliche Tiefe: 1 Nichtlinearität\.$/m);
+    const cmp = await run('compare', file, factorized);
+    expect(cmp.text.split('\n')[0]).toBe('−50,8% Parameter, −52,9% Multiply-Adds');
+    expect(cmp.text).toMatch(/^Schicht +Parameter A +Parameter B +Änderung/m);
+    expect(cmp.text).toMatch(/^Parameter sind die Gewichte, die Keras anlegen würde\./m);
+    expect(cmp.text).not.toMatch(/parameters|multiply-adds|change/);
+    const help = await run('--help');
+    expect(help.text).toMatch(/^Aufruf: npx netwright <Befehl> \[Optionen\]$/m);
+    expect(help.text).toMatch(/^ {2}compare A B +Zwei Netze nebeneinander/m);
+    const compareHelp = (await run('compare', '--help')).text;
+    expect(compareHelp).toMatch(/^ {2}--md +Markdown-Tabellen ausgeben$/m);
+    expect(compareHelp).not.toMatch(/\{\{/);
+    expect((await run('factorize', '--help')).text).toMatch(/^ {2}stack +n×n → gestapelte 3×3-Faltungen$/m);
+    expect((await run('timeline')).text).toMatch(/^Netz +Jahr +Top-5 +als +Einzelmodell +Tiefe +Parameter +MACs$/m);
+    expect((await run('slides', '--builtin', 'inception')).text).toBe(
+      'netwright: --out DECK.pptx oder --out DECK.pdf wird benötigt.',
+    );
+    const wrong = await run('compare', file);
+    expect(wrong.code).toBe(2);
+    expect(wrong.text).toBe(
+      'netwright: Erwartet: zwei Dateien A und B, angegeben: 1 (siehe `npx netwright compare --help`).',
+    );
+  });
+
+  it('German through LANG at the real entry point: help and an argument error', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/netwright.js', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'de_DE.UTF-8' },
+      });
+    expect(run('--help').stdout).toMatch(/^Befehle:$/m);
+    expect(run('analyze', file, '--input-shape', '1,2').stderr).toBe(
+      'netwright: --input-shape muss aus drei positiven ganzen Zahlen H,W,C bestehen (z. B. 299,299,3), angegeben: „1,2“.\n',
+    );
+  });
 });

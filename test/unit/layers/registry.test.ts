@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, layerText } from '../../../shared/i18n';
 import { formatIssues } from '../../../shared/issues';
 import { getLayerSpec, isLayerKind, type LayerKind, layerSpecs, validateParams } from '../../../shared/layers';
 
@@ -130,8 +131,11 @@ describe('registry', () => {
 
   it('every spec reads well in the palette and on the node face', () => {
     for (const spec of layerSpecs) {
-      expect(spec.label.length, spec.kind).toBeGreaterThan(0);
-      expect(spec.description, spec.kind).toMatch(/\.$/);
+      for (const language of LANGUAGES) {
+        const text = layerText(spec.kind, language);
+        expect(text.label.length, spec.kind).toBeGreaterThan(0);
+        expect(text.description, spec.kind).toMatch(/\.$/);
+      }
       if (!isLayerKind(spec.kind)) throw new Error(`${spec.kind} is not a LayerKind`);
       const [raw] = defaults[spec.kind];
       const validated = validateParams(spec.kind, raw);
