@@ -1,4 +1,4 @@
-import { type Analysis, formatInt } from '../../shared/analysis';
+import type { Analysis } from '../../shared/analysis';
 import { diagnosticText } from '../../shared/i18n';
 import { type CostChange, type RewriteReport, reportText, signedPct } from '../../shared/transforms';
 import type { CliText } from './text';

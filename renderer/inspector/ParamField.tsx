@@ -1,6 +1,4 @@
 import { useId, useState } from 'react';
-import type { Language } from '../../shared/i18n';
-import { renderText, said } from '../../shared/i18n/diagnosticText';
 import { useText } from '../i18n/useText';
 import { fieldLabel } from './fieldLabel';
 import { type FieldModel, formatListValue, parseTyped } from './fieldModel';

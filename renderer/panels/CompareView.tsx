@@ -1,6 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatInt } from '../../shared/analysis';
-import { translator } from '../../shared/i18n';
 import { errorMessage } from '../../shared/issues';
 import {
   compareGraphs,
@@ -23,7 +21,7 @@ import { useModal } from './useModal';
 
 /** Original and factorized network side by side: totals, per-module table, chart, exports for slides. */
 export function CompareView() {
-  const { t, int } = useText();
+  const { t, int, language } = useText();
   const open = useSavingsStore((s) => s.compareOpen);
   const rewritten = useSavingsStore((s) => s.original);
   const other = useCompareStore((s) => s.other);
@@ -38,8 +36,6 @@ export function CompareView() {
   const graph = useDocumentStore((s) => s.graph);
   const name = useDocumentStore((s) => s.name);
   const notify = useUiStore((s) => s.notify);
-  const { language } = useText();
-  const words = translator('rewrites', language);
   // Against its own state before the rewrites, both sides carry the network's name: say which is which.
   const sides = other
     ? { a: other.name, b: name, title: undefined }

@@ -57,7 +57,8 @@ export function pageTextScript(rootSelector: string): string {
  * a network named by its user) are listed in `allowed` by the caller.
  */
 // Lower case only: "Add" is also a Keras class name, which German keeps.
-const ENGLISH_WORDS = /\b(the|and|with|from|this|that|which|into|of|to|is|are|for|not|select|click|show)\b|\b(The|Select|Click|Show)\b/;
+const ENGLISH_WORDS =
+  /\b(the|and|with|from|this|that|which|into|of|to|is|are|for|not|select|click|show)\b|\b(The|Select|Click|Show)\b/;
 
 export function englishSentencesIn(pageText: string, allowed: readonly RegExp[] = []): string[] {
   return pageText
