@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionIds } from './actionIds';
 import { GraphSchema } from './graph/schema';
+import type { DiagnosticText } from './i18n/diagnosticText';
 import { LANGUAGES } from './i18n/language';
 import {
   BatchProgress,
@@ -35,11 +36,25 @@ export type BackendName = z.infer<typeof BackendName>;
 export const TrainBackendChoice = z.enum(['auto', ...backendNames, ...gpuBackendNames]);
 export type TrainBackendChoice = z.infer<typeof TrainBackendChoice>;
 
+/** A text of the `diagnostics` catalogue with its values (shared/i18n/diagnosticText.ts), as sent. */
+const SentText: z.ZodType<DiagnosticText> = z.lazy(() =>
+  z.object({
+    key: z.string() as unknown as z.ZodType<DiagnosticText['key']>,
+    values: z.record(
+      z.string(),
+      z.union([z.string(), z.number(), z.object({ int: z.number() }), z.object({ decimal: z.string() }), SentText]),
+    ),
+    count: z.number().optional(),
+  }),
+);
+
 export const BackendAttempt = z.object({
   name: BackendName,
   ok: z.boolean(),
-  /** Why it was used, or why not, in words a user can act on. */
+  /** Why it was used, or why not, in words a user can act on (English). */
   reason: z.string(),
+  /** The same in any language. */
+  text: SentText.optional(),
 });
 export type BackendAttempt = z.infer<typeof BackendAttempt>;
 

@@ -1,4 +1,5 @@
 import type { BackendAttempt, BackendName, BackendReport } from '../../shared/api';
+import { type DiagnosticText, english, said } from '../../shared/i18n/diagnosticText';
 import { errorMessage } from '../../shared/issues';
 
 /** The slice of the tfjs API selection needs, so tests can pass a fake. */
@@ -14,33 +15,37 @@ export interface BackendCandidate {
   load(): Promise<void>;
   /** The name tfjs registers it under. */
   tfName: string;
-  whyChosen: string;
+  whyChosen: DiagnosticText;
   /** Runs once the backend is ready; throws when it cannot do what Netwright needs of it (it is then skipped). */
   verify?(): void;
 }
 
-const tensorflowGpuHelp =
-  'needs Linux x64 with CUDA 11.2 and cuDNN 8.1 (libtensorflow 2.9.1); install them, then `npm install @tensorflow/tfjs-node-gpu`';
-const tensorflowCpuHelp = 'install it where its libtensorflow download can run: `npm install @tensorflow/tfjs-node`';
-
-/** Turns a loader error into a sentence a user can act on. */
+/** Turns a loader error into a sentence a user can act on (English; its text for other languages). */
 export function explainLoadFailure(name: BackendName, err: unknown): string {
+  return english(loadFailureText(name, err));
+}
+
+function loadFailureText(name: BackendName, err: unknown): DiagnosticText {
   const message = errorMessage(err);
   const code = (err as { code?: string } | null)?.code;
   const pkg = name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
-  const help = name === 'tensorflow-gpu' ? tensorflowGpuHelp : tensorflowCpuHelp;
+  const help = said(name === 'tensorflow-gpu' ? 'backend.gpuHelp' : 'backend.cpuHelp');
   if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (package|module)/.test(message)) {
-    return `${pkg} is not installed (it is optional: npm skips it when its libtensorflow download fails, e.g. offline); ${help}.`;
+    return said('backend.notInstalled', { pkg, help });
   }
-  const missingLib = /(lib[\w.+-]+\.so[\w.]*)/.exec(message)?.[1];
-  if (missingLib?.startsWith('libcudart') || missingLib?.startsWith('libcudnn')) {
-    return `${pkg} is installed but ${missingLib} could not be loaded: libtensorflow 2.9.1 needs CUDA 11.2 and cuDNN 8.1 (CUDA 12 does not work); install those runtimes or use @tensorflow/tfjs-node for the CPU.`;
-  }
-  if (missingLib) {
-    return `${pkg} is installed but its native library ${missingLib} could not be loaded; reinstall it with \`npm rebuild ${pkg}\`.`;
-  }
-  return `${pkg} failed to load: ${message.split('\n')[0]}`;
+  const lib = /(lib[\w.+-]+\.so[\w.]*)/.exec(message)?.[1];
+  if (lib?.startsWith('libcudart') || lib?.startsWith('libcudnn')) return said('backend.cudaMissing', { pkg, lib });
+  if (lib) return said('backend.libMissing', { pkg, lib });
+  return said('backend.failedToLoad', { pkg, message: message.split('\n')[0] ?? '' });
 }
+
+const attempt = (name: BackendName, ok: boolean, text: DiagnosticText): BackendAttempt => ({
+  name,
+  ok,
+  ...withReason(text),
+});
+
+const withReason = (text: DiagnosticText) => ({ reason: english(text), text });
 
 /**
  * Tries each candidate in order and keeps the first that loads and initialises.
@@ -56,7 +61,7 @@ export async function selectBackend(
   const forcedValid = forced && candidates.some((c) => c.name === forced);
   for (const candidate of candidates) {
     if (forcedValid && candidate.name !== forced) {
-      attempts.push({ name: candidate.name, ok: false, reason: `skipped: NETWRIGHT_BACKEND=${forced}` });
+      attempts.push(attempt(candidate.name, false, said('backend.skipped', { forced })));
       continue;
     }
     try {
@@ -64,16 +69,17 @@ export async function selectBackend(
       if (!(await tf.setBackend(candidate.tfName))) throw new Error(`tfjs could not initialise '${candidate.tfName}'`);
       await tf.ready();
       candidate.verify?.();
-      const reason = forcedValid ? `chosen by NETWRIGHT_BACKEND=${forced}` : candidate.whyChosen;
-      attempts.push({ name: candidate.name, ok: true, reason });
+      const text = forcedValid ? said('backend.forced', { forced }) : candidate.whyChosen;
+      const reason = english(text);
+      attempts.push(attempt(candidate.name, true, text));
       const ignored = forced && !forcedValid ? ` (NETWRIGHT_BACKEND=${forced} ignored: use one of ${known})` : '';
       return { name: candidate.name, reason: reason + ignored, attempts };
     } catch (err) {
-      const reason =
+      const text =
         candidate.name === 'tensorflow-gpu' || candidate.name === 'tensorflow'
-          ? explainLoadFailure(candidate.name, err)
-          : `${candidate.name} failed to initialise: ${errorMessage(err)}`;
-      attempts.push({ name: candidate.name, ok: false, reason });
+          ? loadFailureText(candidate.name, err)
+          : said('backend.failedToInitialise', { name: candidate.name, message: errorMessage(err) });
+      attempts.push(attempt(candidate.name, false, text));
     }
   }
   throw new Error(

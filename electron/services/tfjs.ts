@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendReport } from '../../shared/api';
+import { said } from '../../shared/i18n/diagnosticText';
 import { type BackendCandidate, selectBackend } from './backend';
 import { registerWasmTrainingKernels } from './wasmKernels';
 import { simdKernels } from './wasmKernels/simdModule';
@@ -24,13 +25,13 @@ export function defaultCandidates(): BackendCandidate[] {
       name: 'tensorflow-gpu',
       tfName: 'tensorflow',
       load: () => importOptional('@tensorflow/tfjs-node-gpu'),
-      whyChosen: 'libtensorflow with CUDA loaded: training runs on the GPU.',
+      whyChosen: said('backend.chosen.cuda'),
     },
     {
       name: 'tensorflow',
       tfName: 'tensorflow',
       load: () => importOptional('@tensorflow/tfjs-node'),
-      whyChosen: 'libtensorflow loaded: native multi-threaded CPU kernels.',
+      whyChosen: said('backend.chosen.native'),
     },
     {
       name: 'wasm',
@@ -44,13 +45,13 @@ export function defaultCandidates(): BackendCandidate[] {
       verify: () => {
         simdKernels(tf.backend());
       },
-      whyChosen: 'WebAssembly (SIMD): the fastest backend that loads without libtensorflow.',
+      whyChosen: said('backend.chosen.wasm'),
     },
     {
       name: 'cpu',
       tfName: 'cpu',
       load: async () => {},
-      whyChosen: 'plain JavaScript: slow, used because no faster backend loaded.',
+      whyChosen: said('backend.chosen.cpu'),
     },
   ];
 }

@@ -13,6 +13,7 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkConnection } from '../../shared/graph/connect';
 import { translator } from '../../shared/i18n';
+import { renderText } from '../../shared/i18n/diagnosticText';
 import { connectChange, insertPaletteItem } from '../editor/insert';
 import { dropMoves } from '../editor/moves';
 import { useText } from '../i18n/useText';
@@ -115,7 +116,7 @@ export function NetworkCanvas() {
       }
       const check = checkConnection(current, connection.source, connection.target);
       if (!check.ok) {
-        notify(check.reason, 'error');
+        notify(renderText(check.text, language), 'error');
         return;
       }
       apply([connectChange(current, connection.source, connection.target)]);

@@ -1,7 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { checkConnection } from '../../shared/graph/connect';
 import type { LayerNode } from '../../shared/graph/types';
+import { renderText } from '../../shared/i18n/diagnosticText';
 import { connectChange } from '../editor/insert';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 
@@ -14,6 +16,7 @@ export function ConnectTo({ node }: { node: LayerNode }) {
   const graph = useDocumentStore((s) => s.graph);
   const apply = useDocumentStore((s) => s.apply);
   const notify = useUiStore((s) => s.notify);
+  const { t, language } = useText();
   // Linear in the graph; a cycle or a full input is refused with its reason on Connect, as on a drag.
   const targets = useMemo(() => {
     const fed = new Set(graph.edges.filter((e) => e.source === node.id).map((e) => e.target));
@@ -25,12 +28,12 @@ export function ConnectTo({ node }: { node: LayerNode }) {
   const connect = () => {
     const current = useDocumentStore.getState().graph;
     const check = checkConnection(current, node.id, chosen);
-    if (!check.ok) return notify(check.reason, 'error');
+    if (!check.ok) return notify(renderText(check.text, language), 'error');
     apply([connectChange(current, node.id, chosen)]);
   };
   return (
     <div className="field connect-to">
-      <label htmlFor={id}>Connect output to</label>
+      <label htmlFor={id}>{t('inspector.connectTo')}</label>
       <select id={id} value={chosen} onChange={(e) => setTarget(e.target.value)}>
         {targets.map((t) => (
           <option key={t.id} value={t.id}>
@@ -39,7 +42,7 @@ export function ConnectTo({ node }: { node: LayerNode }) {
         ))}
       </select>
       <button type="button" onClick={connect}>
-        Connect
+        {t('inspector.connect')}
       </button>
     </div>
   );

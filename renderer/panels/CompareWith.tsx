@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Graph } from '../../shared/graph/types';
-import { templates } from '../../shared/templates';
+import { templates, templateText } from '../../shared/templates';
 import { getFiles } from '../api/transport';
 import { parseDocument } from '../files/documentFiles';
 import { useText } from '../i18n/useText';
@@ -12,7 +12,7 @@ const networks = templates.filter((t) => t.category === 'network');
 
 /** Compare the open network with any other: a template (say its unfactorized ancestor) or a file. */
 export function CompareWith() {
-  const { t } = useText();
+  const { t, language } = useText();
   const [choice, setChoice] = useState(networks[0]?.id ?? '');
   const setOther = useCompareStore((s) => s.setOther);
   const setCompareOpen = useSavingsStore((s) => s.setCompareOpen);
@@ -23,7 +23,7 @@ export function CompareWith() {
   };
   const fromTemplate = () => {
     const template = networks.find((n) => n.id === choice);
-    if (template) show({ name: template.label, graph: template.build() });
+    if (template) show({ name: templateText(template, language).label, graph: template.build() });
   };
   const fromFile = async () => {
     try {
@@ -44,7 +44,7 @@ export function CompareWith() {
         <select id="compare-template" value={choice} onChange={(e) => setChoice(e.target.value)}>
           {networks.map((n) => (
             <option key={n.id} value={n.id}>
-              {n.label}
+              {templateText(n, language).label}
             </option>
           ))}
         </select>

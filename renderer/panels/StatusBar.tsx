@@ -1,4 +1,5 @@
 import { formatBytes, formatPathCount, formatSI } from '../../shared/analysis';
+import { diagnosticText } from '../../shared/i18n';
 import { finishedStatuses } from '../../shared/training/events';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useText } from '../i18n/useText';
@@ -14,7 +15,9 @@ export function StatusBar() {
   const paths = usePaths();
   const live = useTrainingStore((s) => s.live);
   const training = live && !finishedStatuses.includes(live.status) ? live.backend : null;
-  const backendTitle = backend?.attempts.map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${a.reason}`).join('\n');
+  const backendTitle = backend?.attempts
+    .map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${diagnosticText({ message: a.reason, text: a.text }, language)}`)
+    .join('\n');
   const convention = t('status.convention');
   const atLeast = partial ? '≥ ' : '';
   const pathCount = formatPathCount(paths.total, language);

@@ -33,6 +33,6 @@ export function useDiagnostics(): EditorDiagnostic[] {
         : analysis.diagnostics.map((d) => ({ ...d, message: diagnosticText(d, language) }));
     const own: EditorDiagnostic[] = [...notes, ...said];
     if (analysis.diagnostics.some((d) => d.severity === 'error')) return own;
-    return [...own, ...checkPrinciples(graph, {}, analysis)];
+    return [...own, ...checkPrinciples(graph, { language }, analysis)];
   }, [graph, importNotes, analysis, language]);
 }

@@ -1,5 +1,5 @@
 import type { BackendReport, TrainBackendChoice } from '../../shared/api';
-import { type Language, translator } from '../../shared/i18n';
+import { diagnosticText, type Language, translator } from '../../shared/i18n';
 import type { GpuBackendCheck } from './gpu/availability';
 
 export interface BackendChoice {
@@ -42,7 +42,13 @@ export function backendChoices(
       return { value, label, ok: check?.ok ?? false, reason };
     }
     const attempt = report?.attempts.find((a) => a.name === value);
-    if (attempt) return { value, label, ok: attempt.ok, reason: attempt.reason };
+    if (attempt)
+      return {
+        value,
+        label,
+        ok: attempt.ok,
+        reason: diagnosticText({ message: attempt.reason, text: attempt.text }, language),
+      };
     return {
       value,
       label,

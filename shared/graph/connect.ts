@@ -1,7 +1,11 @@
+import { type DiagnosticText, english, said } from '../i18n/diagnosticText';
 import { getLayerSpec } from '../layers/registry';
 import type { Graph } from './types';
 
-export type ConnectCheck = { ok: true; targetIndex: number } | { ok: false; reason: string };
+/** A refusal's English `reason`, and its `text` for any language (diagnosticText). */
+export type ConnectCheck = { ok: true; targetIndex: number } | { ok: false; reason: string; text: DiagnosticText };
+
+const refused = (text: DiagnosticText): ConnectCheck => ({ ok: false, reason: english(text), text });
 
 function reaches(graph: Graph, from: string, to: string): boolean {
   const next = new Map<string, string[]>();
@@ -26,26 +30,20 @@ function reaches(graph: Graph, from: string, to: string): boolean {
 export function checkConnection(graph: Graph, source: string, target: string): ConnectCheck {
   const targetNode = graph.nodes.find((n) => n.id === target);
   const sourceNode = graph.nodes.find((n) => n.id === source);
-  if (!targetNode || !sourceNode) return { ok: false, reason: 'That node no longer exists.' };
-  if (source === target) return { ok: false, reason: `'${targetNode.name}' cannot feed itself.` };
+  if (!targetNode || !sourceNode) return refused(said('connect.gone'));
+  if (source === target) return refused(said('connect.self', { target: targetNode.name }));
   const spec = getLayerSpec(targetNode.kind);
   const maxInputs = spec?.inputs.max ?? 1;
-  if (maxInputs === 0) return { ok: false, reason: `'${targetNode.name}' is an Input: it takes no connections.` };
+  if (maxInputs === 0) return refused(said('connect.input', { target: targetNode.name }));
   const existing = graph.edges.filter((e) => e.target === target);
   if (existing.some((e) => e.source === source)) {
-    return { ok: false, reason: `'${sourceNode.name}' is already connected to '${targetNode.name}'.` };
+    return refused(said('connect.already', { source: sourceNode.name, target: targetNode.name }));
   }
   if (existing.length >= maxInputs) {
-    return {
-      ok: false,
-      reason: `${targetNode.kind} '${targetNode.name}' takes one input and already has one: add a Concatenate or Add to merge branches.`,
-    };
+    return refused(said('connect.full', { kind: targetNode.kind, target: targetNode.name }));
   }
   if (reaches(graph, target, source)) {
-    return {
-      ok: false,
-      reason: `That would make a loop ('${targetNode.name}' already feeds '${sourceNode.name}'): data must flow one way.`,
-    };
+    return refused(said('connect.loop', { target: targetNode.name, source: sourceNode.name }));
   }
   return { ok: true, targetIndex: existing.length };
 }

@@ -134,6 +134,8 @@ export const de: Catalogue = {
       paths: 'Pfade von der Eingabe',
       pathsTitle: 'Verschiedene Wege von der Eingabe des Netzes zu dieser Schicht',
       onCycle: '— (in einem Zyklus)',
+      connectTo: 'Ausgang verbinden mit',
+      connect: 'Verbinden',
     },
     shortcuts: {
       heading: 'Tastenkürzel',

@@ -190,4 +190,33 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
     statistics:
       '{{subject}} hat {{count}} {{name}}-Werte für {{channels}} Kanäle – einen Wert oder einen pro Kanal angeben',
   },
+  backend: {
+    chosen: {
+      cuda: 'libtensorflow mit CUDA geladen: Das Training läuft auf der GPU.',
+      native: 'libtensorflow geladen: native, mehrkernige CPU-Kernel.',
+      wasm: 'WebAssembly (SIMD): das schnellste Backend, das ohne libtensorflow lädt.',
+      cpu: 'reines JavaScript: langsam, genutzt, weil kein schnelleres Backend geladen wurde.',
+    },
+    gpuHelp:
+      'braucht Linux x64 mit CUDA 11.2 und cuDNN 8.1 (libtensorflow 2.9.1); diese installieren, dann `npm install @tensorflow/tfjs-node-gpu`',
+    cpuHelp: 'dort installieren, wo sein libtensorflow-Download laufen kann: `npm install @tensorflow/tfjs-node`',
+    notInstalled:
+      '{{pkg}} ist nicht installiert (es ist optional: npm lässt es aus, wenn sein libtensorflow-Download scheitert, z. B. offline); {{help}}.',
+    cudaMissing:
+      '{{pkg}} ist installiert, aber {{lib}} ließ sich nicht laden: libtensorflow 2.9.1 braucht CUDA 11.2 und cuDNN 8.1 (CUDA 12 geht nicht); diese Laufzeitbibliotheken installieren oder @tensorflow/tfjs-node für die CPU nutzen.',
+    libMissing:
+      '{{pkg}} ist installiert, aber seine native Bibliothek {{lib}} ließ sich nicht laden; mit `npm rebuild {{pkg}}` neu installieren.',
+    failedToLoad: '{{pkg}} ließ sich nicht laden: {{message}}',
+    failedToInitialise: '{{name}} ließ sich nicht initialisieren: {{message}}',
+    skipped: 'übersprungen: NETWRIGHT_BACKEND={{forced}}',
+    forced: 'gewählt durch NETWRIGHT_BACKEND={{forced}}',
+  },
+  connect: {
+    gone: 'Diese Schicht gibt es nicht mehr.',
+    self: '„{{target}}“ kann sich nicht selbst speisen.',
+    input: '„{{target}}“ ist eine Eingabe: Sie nimmt keine Verbindungen an.',
+    already: '„{{source}}“ ist bereits mit „{{target}}“ verbunden.',
+    full: '{{kind}} „{{target}}“ nimmt eine Eingabe und hat schon eine: Zum Zusammenführen von Zweigen ein Concatenate oder Add einfügen.',
+    loop: 'Das ergäbe eine Schleife („{{target}}“ speist bereits „{{source}}“): Daten müssen in eine Richtung fließen.',
+  },
 };

@@ -193,4 +193,35 @@ export const diagnosticsEn = {
     statistics:
       '{{subject}} has {{count}} {{name}} values for {{channels}} channels — give one value, or one per channel',
   },
+  /** Why a TensorFlow.js backend was chosen or not (electron/services/backend.ts). */
+  backend: {
+    chosen: {
+      cuda: 'libtensorflow with CUDA loaded: training runs on the GPU.',
+      native: 'libtensorflow loaded: native multi-threaded CPU kernels.',
+      wasm: 'WebAssembly (SIMD): the fastest backend that loads without libtensorflow.',
+      cpu: 'plain JavaScript: slow, used because no faster backend loaded.',
+    },
+    gpuHelp:
+      'needs Linux x64 with CUDA 11.2 and cuDNN 8.1 (libtensorflow 2.9.1); install them, then `npm install @tensorflow/tfjs-node-gpu`',
+    cpuHelp: 'install it where its libtensorflow download can run: `npm install @tensorflow/tfjs-node`',
+    notInstalled:
+      '{{pkg}} is not installed (it is optional: npm skips it when its libtensorflow download fails, e.g. offline); {{help}}.',
+    cudaMissing:
+      '{{pkg}} is installed but {{lib}} could not be loaded: libtensorflow 2.9.1 needs CUDA 11.2 and cuDNN 8.1 (CUDA 12 does not work); install those runtimes or use @tensorflow/tfjs-node for the CPU.',
+    libMissing:
+      '{{pkg}} is installed but its native library {{lib}} could not be loaded; reinstall it with `npm rebuild {{pkg}}`.',
+    failedToLoad: '{{pkg}} failed to load: {{message}}',
+    failedToInitialise: '{{name}} failed to initialise: {{message}}',
+    skipped: 'skipped: NETWRIGHT_BACKEND={{forced}}',
+    forced: 'chosen by NETWRIGHT_BACKEND={{forced}}',
+  },
+  /** Why a connection the user draws is refused (shared/graph/connect.ts). */
+  connect: {
+    gone: 'That node no longer exists.',
+    self: "'{{target}}' cannot feed itself.",
+    input: "'{{target}}' is an Input: it takes no connections.",
+    already: "'{{source}}' is already connected to '{{target}}'.",
+    full: "{{kind}} '{{target}}' takes one input and already has one: add a Concatenate or Add to merge branches.",
+    loop: "That would make a loop ('{{target}}' already feeds '{{source}}'): data must flow one way.",
+  },
 } as const;

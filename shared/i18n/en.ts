@@ -137,6 +137,8 @@ export const en = {
       paths: 'Paths from input',
       pathsTitle: 'Distinct routes from the network’s input to this layer',
       onCycle: '— (on a cycle)',
+      connectTo: 'Connect output to',
+      connect: 'Connect',
     },
     shortcuts: {
       heading: 'Keyboard shortcuts',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { applyChanges } from '../../../shared/graph/changes';
 import { checkConnection } from '../../../shared/graph/connect';
+import { renderText } from '../../../shared/i18n/diagnosticText';
 
 function branchy() {
   const b = new GraphBuilder();
@@ -100,5 +101,12 @@ describe('connection checks', () => {
     expect(reasons[2]).toMatch(/Input/);
     expect(reasons[3]).toMatch(/itself/);
     expect(reasons[4]).toMatch(/already connected/);
+    const german = [checkConnection(loopy.build(), 'z', 'sum'), checkConnection(graph, 'a', 'c')].map((r) =>
+      r.ok ? 'ok' : renderText(r.text, 'de'),
+    );
+    expect(german).toEqual([
+      'Das ergäbe eine Schleife („sum“ speist bereits „z“): Daten müssen in eine Richtung fließen.',
+      'Conv2D „c“ nimmt eine Eingabe und hat schon eine: Zum Zusammenführen von Zweigen ein Concatenate oder Add einfügen.',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   selectBackend,
   type TfBackendApi,
 } from '../../../electron/services/backend';
+import { english, renderText, said } from '../../../shared/i18n/diagnosticText';
 
 function fakeTf(registered: string[]): TfBackendApi & { current: string } {
   return {
@@ -26,13 +27,21 @@ const notFound = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-
 });
 const cudaMissing = new Error('libcudart.so.11.0: cannot open shared object file: No such file or directory');
 
+const why = {
+  cuda: said('backend.chosen.cuda'),
+  native: said('backend.chosen.native'),
+  wasm: said('backend.chosen.wasm'),
+  cpu: said('backend.chosen.cpu'),
+};
+const gpu = english(why.cuda);
+
 function chain(loads: Partial<Record<BackendCandidate['name'], () => Promise<void>>>): BackendCandidate[] {
   const ok = async () => {};
   return [
-    { name: 'tensorflow-gpu', tfName: 'tensorflow', load: loads['tensorflow-gpu'] ?? ok, whyChosen: 'gpu' },
-    { name: 'tensorflow', tfName: 'tensorflow', load: loads.tensorflow ?? ok, whyChosen: 'native' },
-    { name: 'wasm', tfName: 'wasm', load: loads.wasm ?? ok, whyChosen: 'wasm simd' },
-    { name: 'cpu', tfName: 'cpu', load: ok, whyChosen: 'plain js' },
+    { name: 'tensorflow-gpu', tfName: 'tensorflow', load: loads['tensorflow-gpu'] ?? ok, whyChosen: why.cuda },
+    { name: 'tensorflow', tfName: 'tensorflow', load: loads.tensorflow ?? ok, whyChosen: why.native },
+    { name: 'wasm', tfName: 'wasm', load: loads.wasm ?? ok, whyChosen: why.wasm },
+    { name: 'cpu', tfName: 'cpu', load: ok, whyChosen: why.cpu },
   ];
 }
 
@@ -46,7 +55,7 @@ describe('backend selection', () => {
       }),
     );
     expect(report.name).toBe('wasm');
-    expect(report.reason).toBe('wasm simd');
+    expect(report.reason).toBe(english(why.wasm));
     expect(report.attempts.map((a) => [a.name, a.ok])).toEqual([
       ['tensorflow-gpu', false],
       ['tensorflow', false],
@@ -66,19 +75,22 @@ describe('backend selection', () => {
     };
     const report = await selectBackend(fakeTf(['wasm', 'cpu']), candidates);
     expect(report.name).toBe('cpu');
-    expect(report.attempts[2]).toEqual({
+    expect(report.attempts[2]).toMatchObject({
       name: 'wasm',
       ok: false,
       reason: 'wasm failed to initialise: its SIMD training kernels could not start',
     });
+    expect(renderText(report.attempts[2]!.text!, 'de')).toBe(
+      'wasm ließ sich nicht initialisieren: its SIMD training kernels could not start',
+    );
   });
 
   it('prefers the GPU when it loads', async () => {
     const report = await selectBackend(fakeTf(['tensorflow', 'wasm', 'cpu']), chain({}));
     expect(report).toEqual({
       name: 'tensorflow-gpu',
-      reason: 'gpu',
-      attempts: [{ name: 'tensorflow-gpu', ok: true, reason: 'gpu' }],
+      reason: gpu,
+      attempts: [{ name: 'tensorflow-gpu', ok: true, reason: gpu, text: why.cuda }],
     });
   });
 
@@ -109,6 +121,9 @@ describe('backend selection', () => {
 
   it('explains loader failures in words a user can act on', () => {
     expect(explainLoadFailure('tensorflow-gpu', notFound)).toMatch(/tfjs-node-gpu is not installed.*npm install/);
+    expect(explainLoadFailure('tensorflow-gpu', notFound)).toBe(
+      '@tensorflow/tfjs-node-gpu is not installed (it is optional: npm skips it when its libtensorflow download fails, e.g. offline); needs Linux x64 with CUDA 11.2 and cuDNN 8.1 (libtensorflow 2.9.1); install them, then `npm install @tensorflow/tfjs-node-gpu`.',
+    );
     expect(explainLoadFailure('tensorflow-gpu', cudaMissing)).toMatch(/libcudart\.so\.11\.0.*CUDA 12 does not work/);
     expect(explainLoadFailure('tensorflow', new Error('libtensorflow.so.2: cannot open'))).toMatch(/npm rebuild/);
     expect(explainLoadFailure('tensorflow', new Error('weird\nstack'))).toBe(
