@@ -19,6 +19,12 @@ const short: Partial<Record<ActionId, UiKey>> = {
   timeline: 'toolbar.timeline',
 };
 
+/**
+ * Buttons every editor shows as a sign (their label is the tooltip and what a screen reader
+ * says): with German's longer words the toolbar otherwise wraps to two rows at 1440×900.
+ */
+const signs: Partial<Record<ActionId, string>> = { undo: '↶', redo: '↷', shortcuts: '?' };
+
 export function Toolbar({ ctx }: { ctx: ActionContext }) {
   const { t } = useText();
   const name = useDocumentStore((s) => s.name);
@@ -36,11 +42,12 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
             group.ids.map((id) => {
               const action = findAction(id);
               const shortKey = short[id];
-              const shortText = shortKey && t(shortKey);
+              const shortText = signs[id] ?? (shortKey && t(shortKey));
               return (
                 <button
                   key={id}
                   type="button"
+                  className={signs[id] ? 'sign' : undefined}
                   disabled={disabled[id]}
                   title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
                   aria-label={shortText ? action.label : undefined}

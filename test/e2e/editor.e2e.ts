@@ -331,7 +331,7 @@ describe('the editor, driven as a designer would', () => {
     await ed.page.getByRole('button', { name: /Small Inception/ }).click();
     const page = ed.page;
     const toolbar = page.getByRole('toolbar');
-    const rowHeight = (await toolbar.getByRole('button', { name: 'Undo' }).boundingBox())!.height;
+    const rowHeight = (await toolbar.getByRole('button', { name: 'Save', exact: true }).boundingBox())!.height;
     expect((await toolbar.boundingBox())!.height).toBeLessThan(2 * rowHeight);
     const trigger = toolbar.getByRole('button', { name: /^Export/ });
     await trigger.click();
