@@ -101,11 +101,9 @@ describe('every problem text in English and German', () => {
     for (const d of all) visit(d.text);
     for (const e of direct) visit(e.text);
     // Validation issues, import notes, backend reports and refused connections have their own tests
-    // (issues.test.ts, importNotes.test.ts, services/backend.test.ts, graph/connect.test.ts).
+    // (issues.test.ts, importNotes.test.ts, services/backend.test.ts, graph/changes.test.ts).
     const unused = keys(catalogues.en.diagnostics).filter(
-      (k) =>
-        !used.has(k) &&
-        !['issue.', 'import.', 'backend.', 'connect.'].some((own) => k.startsWith(own)),
+      (k) => !used.has(k) && !['issue.', 'import.', 'backend.', 'connect.'].some((own) => k.startsWith(own)),
     );
     // Reached only by broken layer kinds, empty outputs and a failing analysis (brokenKinds.test.ts),
     // and by a layer of unknown kind that carries a reason from a file.
