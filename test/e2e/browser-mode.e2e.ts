@@ -1,34 +1,23 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { countPaths, formatPathCount } from '../../shared/analysis';
 import { buildSmallInception } from '../../shared/templates/smallInception';
-import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+import { hostAndBrowser, resultsDir } from './helpers';
 
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHostProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const setup = hostAndBrowser();
 
 describe('browser mode in Chromium', () => {
   it('shows the canvas and answers the round trip to the main-process services', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await setup.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
 
-    await page.goto(host.url);
+    await page.goto(setup.host.url);
     expect(new URL(page.url()).search).toBe('');
 
     await expect.poll(() => page.getByRole('dialog', { name: 'Start' }).count()).toBe(1);
@@ -50,15 +39,15 @@ describe('browser mode in Chromium', () => {
   });
 
   it('refuses a page opened without the launch token', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(host.origin);
+    const page = await setup.browser.newPage();
+    const response = await page.goto(setup.host.origin);
     expect(response?.status()).toBe(401);
     expect(await page.textContent('body')).toMatch(/npm run web/);
   });
 
   it('the canvas pans and zooms', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
+    const page = await setup.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(setup.host.url);
     await page.getByRole('button', { name: 'New network' }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
     const viewport = page.locator('.react-flow__viewport');
@@ -78,8 +67,8 @@ describe('browser mode in Chromium', () => {
 });
 
 async function openSmallInception(size: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
-  await page.goto(host.url);
+  const page = await setup.browser.newPage({ viewport: size });
+  await page.goto(setup.host.url);
   await page
     .getByRole('button', { name: /Small Inception/ })
     .first()

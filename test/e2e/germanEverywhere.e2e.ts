@@ -1,21 +1,10 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { englishIn, englishOnlyPhrases, englishSentencesIn, pageTextScript } from './englishLeft';
-import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+import { hostAndBrowser, resultsDir } from './helpers';
 
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHostProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const setup = hostAndBrowser();
 
 const phrases = englishOnlyPhrases();
 // Terms German keeps in English: Squeeze-and-Excitation is the block's name in German texts too.
@@ -35,12 +24,12 @@ describe('German leaves no English text in the editor or the presenter', () => {
     { width: 1280, height: 720 },
   ]) {
     it(`at ${size.width}×${size.height}`, async () => {
-      const context = await browser.newContext({ locale: 'de-DE', viewport: size });
+      const context = await setup.browser.newContext({ locale: 'de-DE', viewport: size });
       const page = await context.newPage();
       const found: string[] = [];
       const shot = (name: string) =>
         page.screenshot({ path: path.join(resultsDir, `german-${name}-${size.width}.png`) });
-      await page.goto(host.url);
+      await page.goto(setup.host.url);
       await expect.poll(() => page.getByRole('button', { name: 'Neues Netz' }).count()).toBe(1);
       found.push(...(await englishOn(page, 'start page')));
       await page.getByRole('button', { name: /Kleines Inception/ }).click();

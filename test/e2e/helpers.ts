@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const resultsDir = path.join(repoRoot, 'test-results');
@@ -83,4 +85,40 @@ export async function exportMenuItem(page: Page, label: string): Promise<Locator
     .getByRole('button', { name: /^Export/ })
     .click();
   return page.getByRole('menuitem', { name: label, exact: true });
+}
+
+export interface HostAndBrowser {
+  readonly host: HostProcess;
+  readonly browser: Browser;
+}
+
+/**
+ * A browser-mode host and a Chromium for one test file: started before its tests, stopped after
+ * them. `dataDirPrefix` gives the host a data folder of its own, so settings a test chooses
+ * (the language, say) stay out of other files' way.
+ */
+export function hostAndBrowser(options: { dataDirPrefix?: string } = {}): HostAndBrowser {
+  let host: HostProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const env = options.dataDirPrefix
+      ? { NETWRIGHT_DATA_DIR: mkdtempSync(path.join(tmpdir(), options.dataDirPrefix)) }
+      : {};
+    host = await startHostProcess([], env);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+  return {
+    get host() {
+      if (!host) throw new Error('the host starts in beforeAll');
+      return host;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+  };
 }

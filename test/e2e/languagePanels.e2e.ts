@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hostAndBrowser, resultsDir } from './helpers';
 
 /**
  * The side panel's tabs (Train, Savings with the compare view, Field, Lesson) and the timeline
@@ -11,19 +9,7 @@ import { type HostProcess, launchChromium, resultsDir, startHostProcess } from '
  * labels are longer, and none may stick out of its panel.
  */
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'netwright-lang-panels-e2e-'));
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHostProcess([], { NETWRIGHT_DATA_DIR: dataDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const setup = hostAndBrowser({ dataDirPrefix: 'netwright-lang-panels-e2e-' });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(resultsDir, `language-de-${name}.png`) });
 
@@ -69,9 +55,9 @@ function overflowing(page: Page): Promise<string[]> {
 }
 
 async function openGerman(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width, height } });
+  const context = await setup.browser.newContext({ locale: 'de-DE', viewport: { width, height } });
   const page = await context.newPage();
-  await page.goto(host.url);
+  await page.goto(setup.host.url);
   await page.getByRole('button', { name: /Small Inception/ }).click();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
   return page;

@@ -1,28 +1,16 @@
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportMenuItem, type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { exportMenuItem, hostAndBrowser, resultsDir } from './helpers';
 
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHostProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const setup = hostAndBrowser();
 
 // Issue 14.7: Export → ONNX in the editor (browser mode downloads the file).
 describe('Export ONNX in browser mode', () => {
   it('downloads a .onnx file of the open network that onnxruntime runs, NCHW in', async () => {
     const size = { width: 1280, height: 720 };
-    const page = await browser.newPage({ viewport: size });
-    await page.goto(host.url);
+    const page = await setup.browser.newPage({ viewport: size });
+    await page.goto(setup.host.url);
     await page
       .getByRole('button', { name: /Small Inception/ })
       .first()

@@ -1,23 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HostProcess, launchChromium, resultsDir, startHostProcess } from './helpers';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hostAndBrowser, resultsDir } from './helpers';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'netwright-problems-de-e2e-'));
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHostProcess([], { NETWRIGHT_DATA_DIR: dataDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const setup = hostAndBrowser({ dataDirPrefix: 'netwright-problems-de-e2e-' });
 
 async function typeInto(field: Locator, text: string): Promise<void> {
   await field.click();
@@ -28,9 +14,9 @@ async function typeInto(field: Locator, text: string): Promise<void> {
 
 describe('problems in German', () => {
   it('the inspector and the Problems list say what is wrong in German', async () => {
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
+    const context = await setup.browser.newContext({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(host.url);
+    await page.goto(setup.host.url);
     await page.getByRole('button', { name: /Small Inception/ }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
     await page.locator('.react-flow__node-layer:has([data-kind="Conv2D"])').first().click();
