@@ -1,5 +1,14 @@
 import { analyzeGraph, formatSI } from '../../shared/analysis';
-import { buildTimeline, ownPoint, timelineJson, timelineSlides, timelineSvg } from '../../shared/insight';
+import { translator } from '../../shared/i18n';
+import {
+  buildTimeline,
+  evaluationKey,
+  ownPoint,
+  timelineJson,
+  timelineNote,
+  timelineSlides,
+  timelineSvg,
+} from '../../shared/insight';
 import { commonOptions } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
@@ -9,6 +18,7 @@ import { renderTable } from './table';
 import { cliText } from './text';
 
 /** The ImageNet error timeline of the lecture's networks; a network file is placed by its depth and cost. */
+
 export const timelineCommand = defineCommand({
   name: 'timeline',
   positionals: ['[FILE]'],
@@ -31,6 +41,8 @@ export const timelineCommand = defineCommand({
     const view = values.view ?? 'year';
     if (view !== 'year' && view !== 'cost') throw new CliError(({ t }) => t('more.timeline.view', { view }));
     const { t, int, decimal } = cliText(io);
+    const language = io.language ?? 'en';
+    const ui = translator('ui', language);
     let own = null;
     if (file !== undefined) {
       const network = await loadNetworkForCli(file);
@@ -42,7 +54,7 @@ export const timelineCommand = defineCommand({
     }
     const timeline = buildTimeline(own);
     if (values.svg) {
-      await writeOrExplain(values.svg, timelineSvg(timeline, view));
+      await writeOrExplain(values.svg, timelineSvg(timeline, view, language));
       if (!values.json) io.err(t('more.timeline.wrote', { file: values.svg }));
     }
     if (values.pptx) {
@@ -68,14 +80,15 @@ export const timelineCommand = defineCommand({
       p.entry.name,
       String(p.entry.year),
       decimal(`${p.entry.top5.value}%`),
-      p.entry.top5.evaluation.replace('-', ' '),
+      ui.t(evaluationKey[p.entry.top5.evaluation]),
       p.entry.singleModel ? decimal(`${p.entry.singleModel.value}%`) : '—',
       figure(p.depth, false),
       figure(p.params, true),
       figure(p.macs, true),
     ]);
     io.out(renderTable(header, rows, [false, false, true, false, true, true, true, true]));
-    io.out(t('more.timeline.human', { value: decimal(String(timeline.human.value)), note: timeline.human.note }));
+    const humanNote = timelineNote(language, 'human', 'note', timeline.human.note);
+    io.out(t('more.timeline.human', { value: decimal(String(timeline.human.value)), note: humanNote }));
     if (own) {
       io.out(
         t('more.timeline.own', { name: own.name, depth: own.depth, params: int(own.params), macs: int(own.macs) }),

@@ -5,8 +5,10 @@ import { type Translator, translator } from '../../shared/i18n';
 import {
   buildTimeline,
   depthRadius,
+  evaluationKey,
   ownPoint,
   type TimelinePoint,
+  timelineNote,
   timelineSvg,
   type TimelineView as View,
 } from '../../shared/insight';
@@ -29,11 +31,6 @@ const HUMAN = '#c62828';
 type Ui = Translator<'ui'>;
 
 const titleKey = { year: 'panels.timeline.titleYear', cost: 'panels.timeline.titleCost' } as const;
-const evaluationKey = {
-  ensemble: 'panels.timeline.evaluation.ensemble',
-  'single-model': 'panels.timeline.evaluation.singleModel',
-  'challenge-entry': 'panels.timeline.evaluation.challengeEntry',
-} as const;
 const OWN = '#e8710a';
 
 /**
@@ -62,7 +59,7 @@ export function TimelineView() {
 
   const save = async (ext: 'svg' | 'png') => {
     try {
-      const svg = timelineSvg(timeline, view);
+      const svg = timelineSvg(timeline, view, language);
       const blob = ext === 'png' ? await svgToPng(svg) : new Blob([svg], { type: 'image/svg+xml' });
       await getFiles().exportFile(`imagenet-timeline-${view}.${ext}`, ext, blob);
     } catch (err) {
@@ -96,7 +93,7 @@ export function TimelineView() {
             {view === 'year'
               ? t('panels.timeline.yearCaption', {
                   value: decimal(String(timeline.human.value)),
-                  note: timeline.human.note,
+                  note: timelineNote(language, 'human', 'note', timeline.human.note),
                 })
               : own
                 ? t('panels.timeline.ownCaption', { name: own.name, depth: own.depth, macs: int(own.macs) })
@@ -121,13 +118,22 @@ export function TimelineView() {
             {timeline.points.map((p) => (
               <tr
                 key={p.entry.id}
-                title={[p.entry.top5.note, p.entry.templateNote, p.entry.note].filter(Boolean).join(' ')}
+                title={[
+                  timelineNote(language, p.entry.id, 'top5', p.entry.top5.note),
+                  timelineNote(language, p.entry.id, 'templateNote', p.entry.templateNote),
+                  timelineNote(language, p.entry.id, 'note', p.entry.note),
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
               >
                 <td>{p.entry.name}</td>
                 <td>{p.entry.year}</td>
                 <td className="num">{decimal(String(p.entry.top5.value))}%</td>
                 <td>{t(evaluationKey[p.entry.top5.evaluation])}</td>
-                <td className="num" title={p.entry.singleModel?.note}>
+                <td
+                  className="num"
+                  title={timelineNote(language, p.entry.id, 'singleModel', p.entry.singleModel?.note)}
+                >
                   {p.entry.singleModel ? `${decimal(String(p.entry.singleModel.value))}%` : '—'}
                 </td>
                 <td className="num">{p.depth ? p.depth.value : '—'}</td>

@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { cliMoreDe } from './cliMoreDe';
 import { diagnosticsDe } from './diagnosticsDe';
+import { insightDe } from './insightDe';
 import { layersDe } from './layersDe';
 import { lessonDe } from './lessonDe';
 import { onnxWeightsDe } from './onnxWeightsDe';
@@ -13,6 +14,7 @@ import { weightsDe } from './weightsDe';
 export const de: Catalogue = {
   lesson: lessonDe,
   templates: templatesDe,
+  insight: insightDe,
   diagnostics: diagnosticsDe,
   layers: layersDe,
   rewrites: rewritesDe,

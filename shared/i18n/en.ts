@@ -1,6 +1,7 @@
 import type { ActionId } from '../actionIds';
 import { cliMoreEn } from './cliMoreEn';
 import { diagnosticsEn } from './diagnosticsEn';
+import { insightEn } from './insightEn';
 import { layersEn } from './layersEn';
 import { lessonEn } from './lessonEn';
 import { onnxWeightsEn } from './onnxWeightsEn';
@@ -17,6 +18,7 @@ import { weightsEn } from './weightsEn';
 export const en = {
   lesson: lessonEn,
   templates: templatesEn,
+  insight: insightEn,
   diagnostics: diagnosticsEn,
   layers: layersEn,
   rewrites: rewritesEn,

@@ -34,4 +34,5 @@ export {
   weightDepth,
 } from './timeline';
 export { timelineChart, timelineNotes, timelineSlides, timelineTable } from './timelineSlides';
-export { depthRadius, TIMELINE_TITLES, type TimelineView, timelineSvg } from './timelineSvg';
+export { depthRadius, type TimelineView, timelineSvg } from './timelineSvg';
+export { evaluationKey, timelineNote } from './timelineText';

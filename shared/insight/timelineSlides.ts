@@ -1,7 +1,9 @@
 import { formatInt, formatSI } from '../analysis';
+import { type Language, translator } from '../i18n';
 import type { Slide, SlideChart, SlideTable } from '../slides';
 import type { Timeline, TimelinePoint } from './timeline';
 import { timelineSvg } from './timelineSvg';
+import { timelineNote } from './timelineText';
 
 const figure = (p: TimelinePoint, key: 'depth' | 'params' | 'macs') => {
   const f = p[key];
@@ -42,24 +44,42 @@ export function timelineChart(t: Timeline): SlideChart {
 }
 
 /** Sources and what each figure is, for a slide's speaker notes. */
-export function timelineNotes(t: Timeline): string {
-  const lines = t.points.map((p) => {
-    const single = p.entry.singleModel
-      ? ` Single model: ${p.entry.singleModel.value}% (${p.entry.singleModel.note}).`
+export function timelineNotes(t: Timeline, language: Language = 'en'): string {
+  const { t: say, int, decimal } = translator('insight', language);
+  const pct = (value: number) => decimal(String(value));
+  const lines = t.points.map(({ entry: e }) => {
+    const single = e.singleModel
+      ? say('timeline.noteSingle', {
+          value: pct(e.singleModel.value),
+          note: timelineNote(language, e.id, 'singleModel', e.singleModel.note),
+        })
       : '';
-    const counts = p.entry.template
-      ? ` Counts: Netwright template "${p.entry.template}".${p.entry.templateNote ? ` ${p.entry.templateNote}` : ''}`
-      : p.entry.templateNote
-        ? ` ${p.entry.templateNote}`
-        : '';
-    return `${p.entry.name} (${p.entry.year}): ${p.entry.top5.value}% top-5, ${p.entry.top5.note}.${single}${counts} Source: ${p.entry.source.citation}, ${p.entry.source.year}.`;
+    const templateNote = timelineNote(language, e.id, 'templateNote', e.templateNote);
+    const counts = `${e.template ? say('timeline.noteCounts', { template: e.template }) : ''}${templateNote ? ` ${templateNote}` : ''}`;
+    const top5 = timelineNote(language, e.id, 'top5', e.top5.note);
+    return (
+      say('timeline.noteEntry', { name: e.name, year: e.year, value: pct(e.top5.value), note: top5 }) +
+      single +
+      counts +
+      say('timeline.noteSource', { citation: e.source.citation, year: e.source.year })
+    );
   });
   lines.push(
-    `Human estimate: ${t.human.value}%, ${t.human.note}. Source: ${t.human.source.citation}, ${t.human.source.year}.`,
+    say('timeline.noteHuman', {
+      value: pct(t.human.value),
+      note: timelineNote(language, 'human', 'note', t.human.note),
+      citation: t.human.source.citation,
+      year: t.human.source.year,
+    }),
   );
   if (t.own) {
     lines.push(
-      `${t.own.name}: ${t.own.depth} weight layers, ${formatInt(t.own.params)} parameters, ${formatInt(t.own.macs)} multiply-adds; not trained on ImageNet, so it has no error on this chart.`,
+      say('timeline.noteOwn', {
+        name: t.own.name,
+        depth: t.own.depth,
+        params: int(t.own.params),
+        macs: int(t.own.macs),
+      }),
     );
   }
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import { formatSI } from '../analysis';
+import { type Language, translator } from '../i18n';
 import { xmlText } from '../text';
 import { CHART_FONT } from '../text/fonts';
 import type { Timeline, TimelinePoint } from './timeline';
@@ -18,11 +19,6 @@ const RIGHT = 30;
 const TOP = 64;
 const BOTTOM = 64;
 const COLORS = { net: '#4c78a8', shallow: '#9a9a9a', human: '#c62828', own: '#e8710a' } as const;
-
-export const TIMELINE_TITLES: Record<TimelineView, string> = {
-  year: 'ImageNet top-5 error by year',
-  cost: 'Multiply-adds by depth',
-};
 
 interface Axis {
   min: number;
@@ -101,20 +97,18 @@ function marker(px: number, py: number, r: number, color: string, label: string,
 
 const isNetwork = (p: TimelinePoint) => p.depth !== null;
 
-function yearView(t: Timeline): string[] {
+function yearView(t: Timeline, language: Language): string[] {
+  const { t: say, decimal } = translator('insight', language);
   // One slot per entry in year order: same-year entries (2014, 2015) would otherwise overlap.
   const x: Axis = { min: -0.5, max: t.points.length - 0.5 };
   const y: Axis = { min: 0, max: 30 };
-  const parts = frame(
-    TIMELINE_TITLES.year,
-    'Headline figures, mostly ensembles (see the table); marker area ∝ depth in weight layers',
-  );
+  const parts = frame(say('timeline.titleYear'), say('timeline.subtitleYear'));
   parts.push(...ticks(x, [], String, y, [0, 5, 10, 15, 20, 25, 30], (v) => `${v}%`));
-  parts.push(...axisTitles('', 'top-5 error'));
+  parts.push(...axisTitles('', say('timeline.top5Axis')));
   const hy = r1(Y(y, t.human.value));
   parts.push(
     `<g data-point="human"><line x1="${LEFT}" y1="${hy}" x2="${LEFT + plotW}" y2="${hy}" stroke="${COLORS.human}" stroke-dasharray="6 4"/>` +
-      `<text x="${LEFT + 6}" y="${hy - 6}" fill="${COLORS.human}">human estimate ${t.human.value}%</text></g>`,
+      `<text x="${LEFT + 6}" y="${hy - 6}" fill="${COLORS.human}">${xmlText(say('timeline.human', { value: decimal(String(t.human.value)) }))}</text></g>`,
   );
   t.points.forEach((p, i) => {
     const px = r1(X(x, i));
@@ -123,17 +117,18 @@ function yearView(t: Timeline): string[] {
     const color = isNetwork(p) ? COLORS.net : COLORS.shallow;
     parts.push(
       `<g data-point="${xmlText(p.entry.id)}"><circle cx="${px}" cy="${r1(py)}" r="${r1(r)}" fill="${color}" fill-opacity="0.75" stroke="#fff"/>` +
-        `<text x="${px}" y="${r1(py - r - 5)}" text-anchor="middle" font-size="11" font-weight="600">${p.entry.top5.value}%</text>` +
+        `<text x="${px}" y="${r1(py - r - 5)}" text-anchor="middle" font-size="11" font-weight="600">${decimal(String(p.entry.top5.value))}%</text>` +
         `<text x="${px}" y="${TOP + plotH + 18}" text-anchor="middle" font-size="11">${xmlText(p.entry.name)}</text>` +
         `<text x="${px}" y="${TOP + plotH + 31}" text-anchor="middle" font-size="11" fill="#555">${p.entry.year}</text>` +
-        `<text x="${px}" y="${TOP + plotH + 44}" text-anchor="middle" font-size="11" fill="#555">${p.depth ? `${p.depth.value} layers` : 'no CNN'}</text></g>`,
+        `<text x="${px}" y="${TOP + plotH + 44}" text-anchor="middle" font-size="11" fill="#555">${xmlText(p.depth ? say('timeline.layers', { depth: p.depth.value }) : say('timeline.noCnn'))}</text></g>`,
     );
   });
   parts.push('</svg>');
   return parts;
 }
 
-function costView(t: Timeline): string[] {
+function costView(t: Timeline, language: Language): string[] {
+  const { t: say, decimal } = translator('insight', language);
   const nets = t.points.filter((p) => p.depth && p.macs);
   const own = t.own;
   const depths = [...nets.map((p) => p.depth!.value), own?.depth ?? 0];
@@ -146,12 +141,9 @@ function costView(t: Timeline): string[] {
   for (let v = lo; v <= hi * 1.0001; v *= 10) decades.push(v);
   const depthTicks: number[] = [];
   for (let d = 0; d <= x.max; d += x.max > 200 ? 50 : 20) depthTicks.push(d);
-  const parts = frame(
-    TIMELINE_TITLES.cost,
-    'Depth in weight layers on the longest path; counts from the templates where Netwright has one',
-  );
-  parts.push(...ticks(x, depthTicks, String, y, decades, (v) => `${formatSI(v)}`));
-  parts.push(...axisTitles('depth (weight layers)', 'multiply-adds per image (log)'));
+  const parts = frame(say('timeline.titleCost'), say('timeline.subtitleCost'));
+  parts.push(...ticks(x, depthTicks, String, y, decades, (v) => decimal(formatSI(v))));
+  parts.push(...axisTitles(say('timeline.depthAxis'), say('timeline.macsAxis')));
   for (const p of nets) {
     parts.push(
       marker(X(x, p.depth!.value), Y(y, p.macs!.value), 5, COLORS.net, `${p.entry.name} (${p.entry.year})`, p.entry.id),
@@ -160,7 +152,7 @@ function costView(t: Timeline): string[] {
   if (own && own.macs > 0) {
     const px = X(x, own.depth);
     const py = Y(y, own.macs);
-    const label = `${own.name} (yours, untrained on ImageNet: no error to show)`;
+    const label = say('timeline.own', { name: own.name });
     const left = px + 10 + label.length * 7 > WIDTH - 4;
     parts.push(
       `<g data-point="own"><rect x="${r1(px - 6)}" y="${r1(py - 6)}" width="12" height="12" fill="${COLORS.own}" transform="rotate(45 ${r1(px)} ${r1(py)})"/>` +
@@ -168,13 +160,13 @@ function costView(t: Timeline): string[] {
     );
   } else if (own) {
     parts.push(
-      `<text x="${LEFT + 8}" y="${TOP + 18}" fill="${COLORS.own}">${xmlText(`${own.name} has no multiply-adds to place it by.`)}</text>`,
+      `<text x="${LEFT + 8}" y="${TOP + 18}" fill="${COLORS.own}">${xmlText(say('timeline.ownNoMacs', { name: own.name }))}</text>`,
     );
   }
   parts.push('</svg>');
   return parts;
 }
 
-export function timelineSvg(timeline: Timeline, view: TimelineView = 'year'): string {
-  return `${(view === 'year' ? yearView(timeline) : costView(timeline)).join('\n')}\n`;
+export function timelineSvg(timeline: Timeline, view: TimelineView = 'year', language: Language = 'en'): string {
+  return `${(view === 'year' ? yearView(timeline, language) : costView(timeline, language)).join('\n')}\n`;
 }

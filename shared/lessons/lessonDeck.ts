@@ -1,7 +1,8 @@
-import { formatInt, formatReceptiveField, formatShape } from '../analysis';
+import { formatShape } from '../analysis';
+import { receptiveFieldText, translator } from '../i18n';
 import { buildTimeline, type FieldResult, fieldsSideBySide, timelineNotes, timelineSvg } from '../insight';
 import type { Deck, Slide } from '../slides';
-import { COUNTING_NOTE, comparisonHeadline } from '../transforms/compareExport';
+import { comparisonHeadline } from '../transforms/compareExport';
 import type { Lesson } from './lessonFile';
 import { resolveStep } from './resolveStep';
 
@@ -11,6 +12,8 @@ import { resolveStep } from './resolveStep';
  * A step's problems go into the speaker notes, so a deck still comes out.
  */
 export function lessonDeck(lesson: Lesson): Deck {
+  const { t: say, int } = translator('insight', lesson.language);
+  const words = translator('rewrites', lesson.language);
   const slides = lesson.steps.map((_, i): Slide => {
     const step = resolveStep(lesson, i);
     const slide: Slide = { title: step.step.title, caption: step.caption };
@@ -20,40 +23,40 @@ export function lessonDeck(lesson: Lesson): Deck {
       slide.table = {
         header: ['', step.name],
         rows: [
-          ['parameters', formatInt(a.totals.params)],
-          ['multiply-adds', formatInt(a.totals.macs)],
-          ['output shape', formatShape(output?.outputShape)],
-          ['receptive field', formatReceptiveField(output?.receptiveField)],
+          [say('deck.parameters'), int(a.totals.params)],
+          [say('deck.macs'), int(a.totals.macs)],
+          [say('deck.outputShape'), formatShape(output?.outputShape)],
+          [say('deck.receptiveField'), receptiveFieldText(output?.receptiveField ?? null, lesson.language)],
         ],
       };
     }
     const c = step.comparison;
     // A receptive-field step beside its comparison keeps the comparison's figures next to the picture.
     if (c && (step.step.show === 'compare' || step.step.show === 'receptiveField')) {
-      slide.headline = comparisonHeadline(c);
+      slide.headline = comparisonHeadline(c, lesson.language);
       slide.table = {
         header: ['', c.a.name, c.b.name],
         rows: [
-          ['parameters', formatInt(c.a.totals.params), formatInt(c.b.totals.params)],
-          ['multiply-adds', formatInt(c.a.totals.macs), formatInt(c.b.totals.macs)],
+          [say('deck.parameters'), int(c.a.totals.params), int(c.b.totals.params)],
+          [say('deck.macs'), int(c.a.totals.macs), int(c.b.totals.macs)],
         ],
       };
       slide.chart = {
-        title: `Multiply-adds per ${c.rowsBy}`,
+        title: words.t('compare.macsPer', { rows: words.t(`compare.${c.rowsBy}`) }),
         categories: c.modules.map((m) => m.module),
         series: [
           { name: c.a.name, values: c.modules.map((m) => m.a?.macs ?? 0) },
           { name: c.b.name, values: c.modules.map((m) => m.b?.macs ?? 0) },
         ],
-        yLabel: 'multiply-adds',
+        yLabel: say('deck.macs'),
       };
     }
     const notes = [...step.problems];
     if (step.step.show === 'timeline') {
       const timeline = buildTimeline();
       // The picture alone: a native chart beside it squeezed nine bars into a quarter slide.
-      slide.pictureSvg = timelineSvg(timeline, 'year');
-      notes.push(timelineNotes(timeline));
+      slide.pictureSvg = timelineSvg(timeline, 'year', lesson.language);
+      notes.push(timelineNotes(timeline, lesson.language));
     }
     const field = step.field;
     if (field) {
@@ -61,8 +64,11 @@ export function lessonDeck(lesson: Lesson): Deck {
       if (pictures.length)
         slide.pictureSvg = fieldsSideBySide(pictures.map((f) => ({ geometry: f, options: { fit: 'field' } })));
     }
-    slide.notes = [...notes, COUNTING_NOTE].join('\n');
+    slide.notes = [...notes, words.t('compare.countingNote')].join('\n');
     return slide;
   });
-  return { title: lesson.title, slides: [{ title: lesson.title, caption: `${lesson.steps.length} steps` }, ...slides] };
+  return {
+    title: lesson.title,
+    slides: [{ title: lesson.title, caption: say('deck.steps', { count: lesson.steps.length }) }, ...slides],
+  };
 }
