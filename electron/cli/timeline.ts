@@ -61,7 +61,10 @@ export const timelineCommand = defineCommand({
       if (!values.pptx.toLowerCase().endsWith('.pptx'))
         throw new CliError(({ t }) => t('more.timeline.pptxName', { file: values.pptx! }));
       const { deckToPptx } = await import('../services/slides');
-      const deck = { title: 'ImageNet top-5 error', slides: timelineSlides(timeline) };
+      const deck = {
+        title: translator('insight', language).t('slides.deck'),
+        slides: timelineSlides(timeline, language),
+      };
       await writeOrExplain(values.pptx, await deckToPptx(deck));
       if (!values.json) io.err(t('more.timeline.wroteSlides', { count: deck.slides.length, file: values.pptx }));
     }

@@ -21,6 +21,28 @@ export const insightEn = {
     noteOwn:
       '{{name}}: {{depth}} weight layers, {{params}} parameters, {{macs}} multiply-adds; not trained on ImageNet, so it has no error on this chart.',
   },
+  /** `netwright timeline --pptx`: the timeline as three slides (shared/insight/timelineSlides.ts). */
+  slides: {
+    deck: 'ImageNet top-5 error',
+    yearTitle: 'Deeper networks cut ImageNet error',
+    headline: '{{from}}% → {{to}}% top-5 error in {{years}} years',
+    costTitle: 'Depth and cost of the winners',
+    costOwn: '{{name}} stands by its depth and multiply-adds only: it was not trained on ImageNet.',
+    costCaption: 'Depth in weight layers on the longest path; multiply-adds per image.',
+    tableTitle: 'The figures',
+    tableCaption: 'Headline errors are mostly ensembles; single-model figures are in the notes.',
+    chartTitle: 'ImageNet top-5 error (%); human estimate {{value}}%',
+    chartSeries: 'top-5 error (%)',
+    network: 'Network',
+    year: 'Year',
+    top5: 'Top-5 error',
+    evaluated: 'Evaluated as',
+    depth: 'Depth',
+    parameters: 'Parameters',
+    macs: 'Multiply-adds',
+    reference: ' (ref.)',
+    paper: ' (paper: {{value}})',
+  },
   /** A lesson step's numbers table on its slide (shared/lessons/lessonDeck.ts). */
   deck: {
     parameters: 'parameters',

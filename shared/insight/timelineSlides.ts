@@ -3,43 +3,51 @@ import { type Language, translator } from '../i18n';
 import type { Slide, SlideChart, SlideTable } from '../slides';
 import type { Timeline, TimelinePoint } from './timeline';
 import { timelineSvg } from './timelineSvg';
-import { timelineNote } from './timelineText';
+import { evaluationKey, timelineNote } from './timelineText';
 
-const figure = (p: TimelinePoint, key: 'depth' | 'params' | 'macs') => {
+type Texts = ReturnType<typeof translator<'insight'>>;
+
+function figure(p: TimelinePoint, key: 'depth' | 'params' | 'macs', { t, decimal }: Texts): string {
   const f = p[key];
   if (!f) return '—';
-  const text = key === 'depth' ? String(f.value) : formatSI(f.value);
+  const size = (v: number) => (key === 'depth' ? String(v) : decimal(formatSI(v)));
   const paper = p.entry.published[key];
   // Where the template counts differently from the paper, show both.
   const differs = f.from === 'computed' && paper !== null && Math.abs(paper - f.value) / paper > 0.05;
-  return `${text}${f.from === 'published' ? ' (ref.)' : ''}${differs ? ` (paper: ${key === 'depth' ? paper : formatSI(paper)})` : ''}`;
-};
+  return `${size(f.value)}${f.from === 'published' ? t('slides.reference') : ''}${differs ? t('slides.paper', { value: size(paper) }) : ''}`;
+}
 
-export function timelineTable(t: Timeline): SlideTable {
+export function timelineTable(t: Timeline, language: Language = 'en'): SlideTable {
+  const texts = translator('insight', language);
+  const ui = translator('ui', language);
+  const say = texts.t;
   return {
-    header: ['Network', 'Year', 'Top-5 error', 'Evaluated as', 'Depth', 'Parameters', 'Multiply-adds'],
+    header: (['network', 'year', 'top5', 'evaluated', 'depth', 'parameters', 'macs'] as const).map((k) =>
+      say(`slides.${k}`),
+    ),
     rows: t.points.map((p) => [
       p.entry.name,
       // A string: a number cell would print the year with a thousands separator.
       String(p.entry.year),
-      `${p.entry.top5.value}%`,
-      p.entry.top5.evaluation.replace('-', ' '),
-      figure(p, 'depth'),
-      figure(p, 'params'),
-      figure(p, 'macs'),
+      `${texts.decimal(String(p.entry.top5.value))}%`,
+      ui.t(evaluationKey[p.entry.top5.evaluation]),
+      figure(p, 'depth', texts),
+      figure(p, 'params', texts),
+      figure(p, 'macs', texts),
     ]),
   };
 }
 
-export function timelineChart(t: Timeline): SlideChart {
+export function timelineChart(t: Timeline, language: Language = 'en'): SlideChart {
+  const { t: say, decimal } = translator('insight', language);
   return {
-    title: `ImageNet top-5 error (%); human estimate ${t.human.value}%`,
+    title: say('slides.chartTitle', { value: decimal(String(t.human.value)) }),
     categories: t.points.map((p) => `${p.entry.name} ${p.entry.year}`),
     series: [
       // Bars only (the deck's charts are bar charts): the human estimate is in the title, not a bar per year.
-      { name: 'top-5 error (%)', values: t.points.map((p) => p.entry.top5.value) },
+      { name: say('slides.chartSeries'), values: t.points.map((p) => p.entry.top5.value) },
     ],
-    yLabel: 'top-5 error (%)',
+    yLabel: say('slides.chartSeries'),
   };
 }
 
@@ -90,30 +98,33 @@ export function timelineNotes(t: Timeline, language: Language = 'en'): string {
  * chart a teacher can restyle), multiply-adds by depth, then every figure in a table; sources in
  * the notes.
  */
-export function timelineSlides(t: Timeline): Slide[] {
-  const notes = timelineNotes(t);
+export function timelineSlides(t: Timeline, language: Language = 'en'): Slide[] {
+  const notes = timelineNotes(t, language);
+  const { t: say, decimal } = translator('insight', language);
+  const first = t.points[0]?.entry;
+  const last = t.points.at(-1)?.entry;
   return [
     {
-      title: 'Deeper networks cut ImageNet error',
-      headline: `${t.points[0]?.entry.top5.value}% → ${t.points.at(-1)?.entry.top5.value}% top-5 error in ${
-        (t.points.at(-1)?.entry.year ?? 0) - (t.points[0]?.entry.year ?? 0)
-      } years`,
-      pictureSvg: timelineSvg(t, 'year'),
-      chart: timelineChart(t),
+      title: say('slides.yearTitle'),
+      headline: say('slides.headline', {
+        from: decimal(String(first?.top5.value)),
+        to: decimal(String(last?.top5.value)),
+        years: (last?.year ?? 0) - (first?.year ?? 0),
+      }),
+      pictureSvg: timelineSvg(t, 'year', language),
+      chart: timelineChart(t, language),
       notes,
     },
     {
-      title: 'Depth and cost of the winners',
-      pictureSvg: timelineSvg(t, 'cost'),
-      caption: t.own
-        ? `${t.own.name} stands by its depth and multiply-adds only: it was not trained on ImageNet.`
-        : 'Depth in weight layers on the longest path; multiply-adds per image.',
+      title: say('slides.costTitle'),
+      pictureSvg: timelineSvg(t, 'cost', language),
+      caption: t.own ? say('slides.costOwn', { name: t.own.name }) : say('slides.costCaption'),
       notes,
     },
     {
-      title: 'The figures',
-      table: timelineTable(t),
-      caption: 'Headline errors are mostly ensembles; single-model figures are in the notes.',
+      title: say('slides.tableTitle'),
+      table: timelineTable(t, language),
+      caption: say('slides.tableCaption'),
       notes,
     },
   ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timelineNotesDe } from '../../../shared/i18n/insightDe';
-import { buildTimeline, IMAGENET_TIMELINE, timelineNotes, timelineSvg } from '../../../shared/insight';
+import { buildTimeline, IMAGENET_TIMELINE, timelineNotes, timelineSlides, timelineSvg } from '../../../shared/insight';
 import { buildInceptionLesson, lessonDeck } from '../../../shared/lessons';
 
 describe('the timeline and the lecture deck in German', () => {
@@ -32,6 +32,27 @@ describe('the timeline and the lecture deck in German', () => {
     expect(notes).toContain('AlexNet (2012): 16,4 % Top-5, Ensemble aus 5 CNNs');
     expect(notes).toContain('Menschliche Schätzung: 5,1 %, ein geschulter menschlicher Annotator');
     expect(timelineNotes(timeline)).toContain('AlexNet (2012): 16.4% top-5, ensemble of 5 CNNs');
+  });
+
+  it('makes the timeline deck in German: titles, chart, table', () => {
+    const slides = timelineSlides(buildTimeline(), 'de');
+    expect(slides.map((s) => s.title)).toEqual([
+      'Tiefere Netze senken den ImageNet-Fehler',
+      'Tiefe und Kosten der Sieger',
+      'Die Zahlen',
+    ]);
+    expect(slides[0]!.headline).toBe('28,2 % → 3,57 % Top-5-Fehler in 5 Jahren');
+    expect(slides[2]!.table!.header[0]).toBe('Netz');
+    expect(slides[2]!.table!.rows.find((r) => r[0] === 'AlexNet')).toEqual([
+      'AlexNet',
+      '2012',
+      '16,4%',
+      'Ensemble',
+      '8',
+      '61,1 M',
+      '714 M',
+    ]);
+    expect(timelineSlides(buildTimeline())[0]!.headline).toBe('28.2% → 3.57% top-5 error in 5 years');
   });
 
   it('gives the German lecture German slide tables, charts and notes', () => {
