@@ -140,7 +140,7 @@ export const compareCommand = defineCommand({
     }
     if (values.json) io.out(toJson(comparison));
     else if (values.csv) io.out(toCsv(comparison));
-    else if (values.md) io.out(toMarkdown(comparison));
+    else if (values.md) io.out(toMarkdown(comparison, io.language));
     else io.out(comparisonText(comparison, text));
     return ExitCode.ok;
   },

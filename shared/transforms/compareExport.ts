@@ -1,5 +1,5 @@
 import { formatInt, formatShape } from '../analysis';
-import { catalogues, type Language, translator } from '../i18n';
+import { type Catalogue, catalogues, type Language, translator } from '../i18n';
 import { csvField, markdownText } from '../text';
 import type { Comparison } from './compare';
 
@@ -34,36 +34,44 @@ export const countingNote = (language: Language = 'en'): string => catalogues[la
 
 export const COUNTING_NOTE = countingNote('en');
 
-/** A report ready for a slide or a README: totals, then one row per module. */
-export function toMarkdown(c: Comparison): string {
+/** A report ready for a slide or a README: totals, then one row per module, in a language. */
+export function toMarkdown(c: Comparison, language: Language = 'en'): string {
+  const { t, int, decimal } = translator('rewrites', language);
+  const md = (key: keyof Catalogue['rewrites']['compare']['md']) => t(`compare.md.${key}`);
+  const num = (value: number) => int(value);
+  const signed = (value: number) => (value === 0 ? '0' : `${value > 0 ? '+' : '−'}${int(Math.abs(value))}`);
+  const pct = (value: number | null) => decimal(signedPct(value));
+  const delta = (value: number, share: number | null) => `${signed(value)} (${pct(share)})`;
+  const count = (value: number | undefined) => (value === undefined ? '—' : num(value));
   const a = c.a.totals;
   const b = c.b.totals;
   const d = c.difference;
   const shapes = (s: Comparison['a']) => s.outputShapes.map(formatShape).join(', ') || '?';
+  const rows = c.rowsBy === 'module' ? md('moduleColumn') : md('layerColumn');
   const lines = [
-    `## ${markdownText(c.a.name)} vs ${markdownText(c.b.name)}`,
+    `## ${markdownText(t('compare.versus', { a: c.a.name, b: c.b.name }))}`,
     '',
-    `**${comparisonHeadline(c)}**`,
+    `**${comparisonHeadline(c, language)}**`,
     '',
-    `| | ${markdownText(c.a.name)} | ${markdownText(c.b.name)} | Change |`,
+    `| | ${markdownText(c.a.name)} | ${markdownText(c.b.name)} | ${md('change')} |`,
     '|---|---:|---:|---:|',
-    `| Parameters | ${formatInt(a.params)} | ${formatInt(b.params)} | ${change(d.params, d.paramsPct)} |`,
-    `| Trainable | ${formatInt(a.trainableParams)} | ${formatInt(b.trainableParams)} | ${signedInt(d.trainableParams)} |`,
-    `| Non-trainable | ${formatInt(a.nonTrainableParams)} | ${formatInt(b.nonTrainableParams)} | ${signedInt(d.nonTrainableParams)} |`,
-    `| Multiply-adds (MACs) | ${formatInt(a.macs)} | ${formatInt(b.macs)} | ${change(d.macs, d.macsPct)} |`,
-    `| FLOPs | ${formatInt(a.flops)} | ${formatInt(b.flops)} | ${signedInt(d.flops)} |`,
-    `| Output shape | ${shapes(c.a)} | ${shapes(c.b)} | ${shapes(c.a) === shapes(c.b) ? 'same' : 'different'} |`,
+    `| ${md('parameters')} | ${num(a.params)} | ${num(b.params)} | ${delta(d.params, d.paramsPct)} |`,
+    `| ${md('trainable')} | ${num(a.trainableParams)} | ${num(b.trainableParams)} | ${signed(d.trainableParams)} |`,
+    `| ${md('nonTrainable')} | ${num(a.nonTrainableParams)} | ${num(b.nonTrainableParams)} | ${signed(d.nonTrainableParams)} |`,
+    `| ${md('macs')} | ${num(a.macs)} | ${num(b.macs)} | ${delta(d.macs, d.macsPct)} |`,
+    `| ${md('flops')} | ${num(a.flops)} | ${num(b.flops)} | ${signed(d.flops)} |`,
+    `| ${md('outputShape')} | ${shapes(c.a)} | ${shapes(c.b)} | ${shapes(c.a) === shapes(c.b) ? md('same') : md('different')} |`,
     '',
-    c.rowsBy === 'module' ? '### Per module' : '### Per layer',
+    `### ${c.rowsBy === 'module' ? md('perModule') : md('perLayer')}`,
     '',
-    `| ${c.rowsBy === 'module' ? 'Module' : 'Layer'} | Params A | Params B | Change | MACs A | MACs B | Change |`,
+    `| ${rows} | ${md('paramsA')} | ${md('paramsB')} | ${md('change')} | ${md('macsA')} | ${md('macsB')} | ${md('change')} |`,
     '|---|---:|---:|---:|---:|---:|---:|',
     ...c.modules.map(
       (m) =>
-        `| ${markdownText(m.module)} | ${cell(m.a?.params)} | ${cell(m.b?.params)} | ${change(m.difference.params, m.difference.paramsPct)} | ${cell(m.a?.macs)} | ${cell(m.b?.macs)} | ${change(m.difference.macs, m.difference.macsPct)} |`,
+        `| ${markdownText(m.module)} | ${count(m.a?.params)} | ${count(m.b?.params)} | ${delta(m.difference.params, m.difference.paramsPct)} | ${count(m.a?.macs)} | ${count(m.b?.macs)} | ${delta(m.difference.macs, m.difference.macsPct)} |`,
     ),
     '',
-    `A: ${markdownText(c.a.name)}. B: ${markdownText(c.b.name)}. Change = B − A. ${COUNTING_NOTE}`,
+    `${markdownText(t('compare.md.legend', { a: c.a.name, b: c.b.name }))} ${countingNote(language)}`,
     '',
   ];
   return lines.join('\n');

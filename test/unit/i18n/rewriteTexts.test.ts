@@ -11,6 +11,7 @@ import {
   RULE_IDS,
   reportText,
   ruleLabel,
+  toMarkdown,
   toSvgChart,
 } from '../../../shared/transforms';
 import { smallNet } from '../cli/cliHelpers';
@@ -92,6 +93,11 @@ describe('the rewrites in both languages', () => {
     expect(deck.slides[0]!.headline).toBe(comparisonHeadline(c, 'de'));
     expect(deck.slides.map((slide) => slide.title)).toContain('Multiply-Adds pro Schicht');
     expect(comparisonDeck(c).slides.map((slide) => slide.title)).toContain('Multiply-adds per layer');
+    const md = toMarkdown(c, 'de');
+    expect(md).toContain('### Pro Schicht');
+    expect(md).toMatch(/\| Parameter \| [\d.]+ \| [\d.]+ \| −[\d.]+ \(−\d+(,\d+)?%\) \|/);
+    expect(md).not.toMatch(/Parameters|Change|Per layer/);
+    expect(toMarkdown(c)).toContain('### Per layer');
   });
 
   it('a refusal says why in German, its English message unchanged', () => {
