@@ -42,10 +42,9 @@ function loadFailureText(name: BackendName, err: unknown): DiagnosticText {
 const attempt = (name: BackendName, ok: boolean, text: DiagnosticText): BackendAttempt => ({
   name,
   ok,
-  ...withReason(text),
+  reason: english(text),
+  text,
 });
-
-const withReason = (text: DiagnosticText) => ({ reason: english(text), text });
 
 /**
  * Tries each candidate in order and keeps the first that loads and initialises.

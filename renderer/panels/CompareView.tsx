@@ -89,14 +89,18 @@ export function CompareView() {
     }
   };
 
+  // The Markdown report is for people, in the window's language; CSV and JSON are data.
+  const reportText = (ext: 'md' | 'csv' | 'json' | 'svg') =>
+    ext === 'md'
+      ? toMarkdown(comparison, language)
+      : ext === 'csv'
+        ? toCsv(comparison)
+        : ext === 'json'
+          ? toJson(comparison)
+          : svg;
   const save = async (ext: 'md' | 'csv' | 'json' | 'svg' | 'png') => {
     try {
-      const blob =
-        ext === 'png'
-          ? await svgToPng(svg)
-          : new Blob([{ md: toMarkdown, csv: toCsv, json: toJson }[ext as 'md']?.(comparison) ?? svg], {
-              type: 'text/plain',
-            });
+      const blob = ext === 'png' ? await svgToPng(svg) : new Blob([reportText(ext)], { type: 'text/plain' });
       await getFiles().exportFile(`${name}-comparison.${ext}`, ext, blob);
     } catch (err) {
       notify(t('panels.compare.exportFailed', { reason: errorMessage(err) }), 'error');

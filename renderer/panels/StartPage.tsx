@@ -3,7 +3,7 @@ import type { RecentEntry, RecoveredDocument } from '../../shared/api';
 import { GraphBuilder } from '../../shared/graph/builder';
 import { catalogues } from '../../shared/i18n';
 import { buildInceptionLesson } from '../../shared/lessons';
-import { templates, templateText } from '../../shared/templates';
+import { type Template, templates, templateText } from '../../shared/templates';
 import { getApi } from '../api/transport';
 import { loadIntoEditor, newDocument, openDocument, openRecent } from '../files/documentFiles';
 import { recoveryIsOurs } from '../files/recoveryOwner';
@@ -22,6 +22,9 @@ function emptyNetwork() {
 export function StartPage() {
   const { t, language } = useText();
   const lessonTitle = catalogues[language].lesson.title;
+  const describe = (button: HTMLButtonElement, template: Template) => {
+    button.title = templateText(template, language).description;
+  };
   const open = useUiStore((s) => s.startOpen);
   const set = useUiStore((s) => s.set);
   const [recent, setRecent] = useState<RecentEntry[]>([]);
@@ -125,12 +128,8 @@ export function StartPage() {
                 type="button"
                 className="template"
                 // The description counts the template's weights: analysed when first pointed at, not at start-up.
-                onPointerEnter={(e) => {
-                  e.currentTarget.title = templateText(template, language).description;
-                }}
-                onFocus={(e) => {
-                  e.currentTarget.title = templateText(template, language).description;
-                }}
+                onPointerEnter={(e) => describe(e.currentTarget, template)}
+                onFocus={(e) => describe(e.currentTarget, template)}
                 onClick={() => void newDocument(template.build(), template.id)}
               >
                 <strong>{templateText(template, language).label}</strong>

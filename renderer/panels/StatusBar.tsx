@@ -1,11 +1,11 @@
 import { formatBytes, formatPathCount, formatSI } from '../../shared/analysis';
-import { diagnosticText } from '../../shared/i18n';
 import { finishedStatuses } from '../../shared/training/events';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useText } from '../i18n/useText';
 import { useShellStore } from '../store/shellStore';
 import { useAnalysis } from '../store/useAnalysis';
 import { usePaths } from '../store/usePaths';
+import { attemptReason } from '../training/backendChoices';
 import { useTrainingStore } from '../training/trainingStore';
 
 export function StatusBar() {
@@ -16,7 +16,7 @@ export function StatusBar() {
   const live = useTrainingStore((s) => s.live);
   const training = live && !finishedStatuses.includes(live.status) ? live.backend : null;
   const backendTitle = backend?.attempts
-    .map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${diagnosticText({ message: a.reason, text: a.text }, language)}`)
+    .map((a) => `${a.ok ? '✓' : '✗'} ${a.name}: ${attemptReason(a, language)}`)
     .join('\n');
   const convention = t('status.convention');
   const atLeast = partial ? '≥ ' : '';

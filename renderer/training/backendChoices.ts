@@ -1,4 +1,4 @@
-import type { BackendReport, TrainBackendChoice } from '../../shared/api';
+import type { BackendAttempt, BackendReport, TrainBackendChoice } from '../../shared/api';
 import { diagnosticText, type Language, translator } from '../../shared/i18n';
 import type { GpuBackendCheck } from './gpu/availability';
 
@@ -71,3 +71,7 @@ export function automaticBackend(
   const hardware = gpu.find((c) => c.ok && !c.software);
   return hardware ? hardware.name : report.name;
 }
+
+/** Why the services used a backend or not, in a language (English where it came without a text). */
+export const attemptReason = (attempt: BackendAttempt, language: Language): string =>
+  diagnosticText({ message: attempt.reason, text: attempt.text }, language);

@@ -1,7 +1,7 @@
 import { formatInt, formatShape } from '../analysis';
 import { type Language, translator } from '../i18n';
 import type { Comparison, NetworkSide } from '../transforms/compare';
-import { comparisonHeadline, countingNote, signedInt, signedPct } from '../transforms/compareExport';
+import { comparisonHeadline, countingNote, signedChange, signedInt, signedPct } from '../transforms/compareExport';
 
 /**
  * A slide deck as data: what a comparison, a lesson or an experiment shows, independent of
@@ -50,7 +50,6 @@ export interface ComparisonDeckOptions {
 
 const DEFAULT_ROWS_PER_SLIDE = 9;
 
-const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
 const cell = (value: number | undefined) => (value === undefined ? '—' : value);
 const shapes = (side: NetworkSide) => side.outputShapes.map(formatShape).join(', ') || '?';
 
@@ -67,10 +66,10 @@ function totalsTable(c: Comparison): SlideTable {
   return {
     header: ['', c.a.name, c.b.name, 'Change (B − A)'],
     rows: [
-      ['Parameters', a.params, b.params, change(d.params, d.paramsPct)],
+      ['Parameters', a.params, b.params, signedChange(d.params, d.paramsPct)],
       ['Trainable', a.trainableParams, b.trainableParams, signedInt(d.trainableParams)],
       ['Non-trainable', a.nonTrainableParams, b.nonTrainableParams, signedInt(d.nonTrainableParams)],
-      ['Multiply-adds (MACs)', a.macs, b.macs, change(d.macs, d.macsPct)],
+      ['Multiply-adds (MACs)', a.macs, b.macs, signedChange(d.macs, d.macsPct)],
       ['FLOPs', a.flops, b.flops, signedInt(d.flops)],
       ['Output shape', shapes(c.a), shapes(c.b), shapes(c.a) === shapes(c.b) ? 'same' : 'different'],
     ],

@@ -1,12 +1,12 @@
-import { formatInt, formatShape } from '../analysis';
-import { type Catalogue, catalogues, type Language, translator } from '../i18n';
+import { formatShape } from '../analysis';
+import { type Catalogue, catalogues, formatInteger, type Language, localizeDecimal, translator } from '../i18n';
 import { csvField, markdownText } from '../text';
 import type { Comparison } from './compare';
 
-/** "+1,234", "−1,234" (a real minus sign, as in print), "0". */
-export function signedInt(value: number): string {
+/** "+1,234", "−1,234" (a real minus sign, as in print), "0"; "−1.234" in German. */
+export function signedInt(value: number, language: Language = 'en'): string {
   if (value === 0) return '0';
-  return `${value > 0 ? '+' : '−'}${formatInt(Math.abs(value))}`;
+  return `${value > 0 ? '+' : '−'}${formatInteger(Math.abs(value), language)}`;
 }
 
 /** "−28%", "+3.5%", "n/a" where there is nothing to compare against. */
@@ -26,8 +26,9 @@ export function comparisonHeadline(c: Comparison, language: Language = 'en'): st
   });
 }
 
-const change = (delta: number, pct: number | null) => `${signedInt(delta)} (${signedPct(pct)})`;
-const cell = (value: number | undefined) => (value === undefined ? '—' : formatInt(value));
+/** "−13,844,448 (−36.7%)": a change and its share of the first side. */
+export const signedChange = (delta: number, pct: number | null, language: Language = 'en'): string =>
+  `${signedInt(delta, language)} (${localizeDecimal(signedPct(pct), language)})`;
 
 /** What the counts mean, in a language. */
 export const countingNote = (language: Language = 'en'): string => catalogues[language].rewrites.compare.countingNote;
@@ -36,12 +37,10 @@ export const COUNTING_NOTE = countingNote('en');
 
 /** A report ready for a slide or a README: totals, then one row per module, in a language. */
 export function toMarkdown(c: Comparison, language: Language = 'en'): string {
-  const { t, int, decimal } = translator('rewrites', language);
+  const { t, int: num } = translator('rewrites', language);
   const md = (key: keyof Catalogue['rewrites']['compare']['md']) => t(`compare.md.${key}`);
-  const num = (value: number) => int(value);
-  const signed = (value: number) => (value === 0 ? '0' : `${value > 0 ? '+' : '−'}${int(Math.abs(value))}`);
-  const pct = (value: number | null) => decimal(signedPct(value));
-  const delta = (value: number, share: number | null) => `${signed(value)} (${pct(share)})`;
+  const signed = (value: number) => signedInt(value, language);
+  const delta = (value: number, share: number | null) => signedChange(value, share, language);
   const count = (value: number | undefined) => (value === undefined ? '—' : num(value));
   const a = c.a.totals;
   const b = c.b.totals;
