@@ -124,6 +124,7 @@ export const rewritesDe: Catalogue['rewrites'] = {
     macsAxis: 'Multiply-Adds (MACs)',
     outsideModules: '(außerhalb von Modulen)',
     md: {
+      totals: 'Summen',
       change: 'Änderung',
       parameters: 'Parameter',
       trainable: 'Trainierbar',

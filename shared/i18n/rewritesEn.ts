@@ -127,6 +127,7 @@ export const rewritesEn = {
     outsideModules: '(outside modules)',
     /** `compare --md`: the comparison as a Markdown report. */
     md: {
+      totals: 'Totals',
       change: 'Change',
       parameters: 'Parameters',
       trainable: 'Trainable',

@@ -1,4 +1,4 @@
-import { formatInt, formatSI } from '../analysis';
+import { formatSI } from '../analysis';
 import { type Language, translator } from '../i18n';
 import type { Slide, SlideChart, SlideTable } from '../slides';
 import type { Timeline, TimelinePoint } from './timeline';

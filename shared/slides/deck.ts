@@ -1,5 +1,5 @@
-import { formatInt, formatShape } from '../analysis';
-import { type Language, translator } from '../i18n';
+import { formatShape } from '../analysis';
+import { type Catalogue, formatInteger, type Language, localizeDecimal, translator } from '../i18n';
 import type { Comparison, NetworkSide } from '../transforms/compare';
 import { comparisonHeadline, countingNote, signedChange, signedInt, signedPct } from '../transforms/compareExport';
 
@@ -59,19 +59,30 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out.length ? out : [[]];
 }
 
-function totalsTable(c: Comparison): SlideTable {
+type TableWord = keyof Catalogue['rewrites']['compare']['md'];
+
+/** The words of the comparison tables, shared with the Markdown report. */
+function tableWords(language: Language) {
+  const { t } = translator('rewrites', language);
+  return (key: TableWord) => t(`compare.md.${key}`);
+}
+
+function totalsTable(c: Comparison, language: Language): SlideTable {
+  const word = tableWords(language);
   const a = c.a.totals;
   const b = c.b.totals;
   const d = c.difference;
+  const signed = (value: number) => signedInt(value, language);
+  const sameShape = shapes(c.a) === shapes(c.b);
   return {
-    header: ['', c.a.name, c.b.name, 'Change (B − A)'],
+    header: ['', c.a.name, c.b.name, `${word('change')} (B − A)`],
     rows: [
-      ['Parameters', a.params, b.params, signedChange(d.params, d.paramsPct)],
-      ['Trainable', a.trainableParams, b.trainableParams, signedInt(d.trainableParams)],
-      ['Non-trainable', a.nonTrainableParams, b.nonTrainableParams, signedInt(d.nonTrainableParams)],
-      ['Multiply-adds (MACs)', a.macs, b.macs, signedChange(d.macs, d.macsPct)],
-      ['FLOPs', a.flops, b.flops, signedInt(d.flops)],
-      ['Output shape', shapes(c.a), shapes(c.b), shapes(c.a) === shapes(c.b) ? 'same' : 'different'],
+      [word('parameters'), a.params, b.params, signedChange(d.params, d.paramsPct, language)],
+      [word('trainable'), a.trainableParams, b.trainableParams, signed(d.trainableParams)],
+      [word('nonTrainable'), a.nonTrainableParams, b.nonTrainableParams, signed(d.nonTrainableParams)],
+      [word('macs'), a.macs, b.macs, signedChange(d.macs, d.macsPct, language)],
+      [word('flops'), a.flops, b.flops, signed(d.flops)],
+      [word('outputShape'), shapes(c.a), shapes(c.b), word(sameShape ? 'same' : 'different')],
     ],
   };
 }
@@ -97,13 +108,16 @@ function perRowChart(c: Comparison, what: 'params' | 'macs', language: Language 
 export function comparisonDeck(c: Comparison, options: ComparisonDeckOptions = {}): Deck {
   const language = options.language ?? 'en';
   const words = translator('rewrites', language);
+  const word = tableWords(language);
   const title = options.title ?? words.t('compare.versus', { a: c.a.name, b: c.b.name });
   const rowsPerSlide = Math.max(1, Math.floor(options.rowsPerSlide ?? DEFAULT_ROWS_PER_SLIDE));
-  const sides = `A: ${c.a.name}. B: ${c.b.name}. Change = B − A.`;
+  const sides = words.t('compare.md.legend', { a: c.a.name, b: c.b.name });
   const note = countingNote(language);
   const notes = `${sides} ${note}`;
   const d = c.difference;
-  const unit = c.rowsBy === 'module' ? 'Module' : 'Layer';
+  const byModule = c.rowsBy === 'module';
+  const pct = (value: number | null) => localizeDecimal(signedPct(value), language);
+  const count = (value: number) => formatInteger(value, language);
   // Even pages (6 + 6, not 9 + 3): a short last slide looks like something went missing.
   const pageCount = Math.max(1, Math.ceil(c.modules.length / rowsPerSlide));
   const pages = chunks(c.modules, Math.ceil(c.modules.length / pageCount) || 1);
@@ -112,13 +126,13 @@ export function comparisonDeck(c: Comparison, options: ComparisonDeckOptions = {
       title,
       headline: comparisonHeadline(c, language),
       caption: [
-        `- **Parameters:** ${formatInt(c.a.totals.params)} → ${formatInt(c.b.totals.params)} (${signedPct(d.paramsPct)})`,
-        `- **Multiply-adds:** ${formatInt(c.a.totals.macs)} → ${formatInt(c.b.totals.macs)} (${signedPct(d.macsPct)})`,
+        `- **${word('parameters')}:** ${count(c.a.totals.params)} → ${count(c.b.totals.params)} (${pct(d.paramsPct)})`,
+        `- **${word('macs')}:** ${count(c.a.totals.macs)} → ${count(c.b.totals.macs)} (${pct(d.macsPct)})`,
         `- A: ${c.a.name}; B: ${c.b.name}`,
       ].join('\n'),
       notes,
     },
-    { title: 'Totals', table: totalsTable(c), caption: note, notes },
+    { title: word('totals'), table: totalsTable(c, language), caption: note, notes },
     ...(['params', 'macs'] as const).map((what): Slide => {
       const chart = perRowChart(c, what, language);
       return { title: chart.title, chart, notes };
@@ -126,17 +140,25 @@ export function comparisonDeck(c: Comparison, options: ComparisonDeckOptions = {
     // Percent changes only: seven columns of exact counts fit a slide at 14 pt, nine do not.
     ...pages.map(
       (rows, i): Slide => ({
-        title: `Per ${c.rowsBy}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ''}`,
+        title: `${word(byModule ? 'perModule' : 'perLayer')}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ''}`,
         table: {
-          header: [unit, 'Params A', 'Params B', 'Change', 'MACs A', 'MACs B', 'Change'],
+          header: [
+            word(byModule ? 'moduleColumn' : 'layerColumn'),
+            word('paramsA'),
+            word('paramsB'),
+            word('change'),
+            word('macsA'),
+            word('macsB'),
+            word('change'),
+          ],
           rows: rows.map((m) => [
             m.module,
             cell(m.a?.params),
             cell(m.b?.params),
-            signedPct(m.difference.paramsPct),
+            pct(m.difference.paramsPct),
             cell(m.a?.macs),
             cell(m.b?.macs),
-            signedPct(m.difference.macsPct),
+            pct(m.difference.macsPct),
           ]),
         },
         notes,

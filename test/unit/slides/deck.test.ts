@@ -81,4 +81,35 @@ describe('comparisonDeck', () => {
     expect(layers.slides[4]!.table!.header[0]).toBe('Layer');
     expect(layers.slides[4]!.table!.rows.map((r) => r[0])).toEqual(['conv', 'head']);
   });
+  it('speaks German everywhere in a German deck', () => {
+    const de = comparisonDeck(inceptionComparison(), { language: 'de', rowsPerSlide: 100 });
+    const totals = de.slides[1]!;
+    expect(totals.title).toBe('Summen');
+    expect(totals.table!.header).toEqual(['', 'original', 'factorized', 'Änderung (B − A)']);
+    expect(totals.table!.rows.map((r) => r[0])).toEqual([
+      'Parameter',
+      'Trainierbar',
+      'Nicht trainierbar',
+      'Multiply-Adds (MACs)',
+      'FLOPs',
+      'Ausgabeform',
+    ]);
+    expect(totals.table!.rows[0]![3]).toBe('−13.844.448 (−36,7%)');
+    expect(totals.table!.rows[5]![3]).toBe('gleich');
+    expect(de.slides[0]!.caption).toContain('**Parameter:** 37.696.232 → 23.851.784 (−36,7%)');
+    expect(de.slides[0]!.caption).toContain('- A: original; B: factorized');
+    const perModule = de.slides.at(-1)!;
+    expect(perModule.title).toBe('Pro Modul');
+    expect(perModule.table!.header).toEqual([
+      'Modul',
+      'Parameter A',
+      'Parameter B',
+      'Änderung',
+      'MACs A',
+      'MACs B',
+      'Änderung',
+    ]);
+    expect(perModule.table!.rows[0]![3]).toMatch(/^[−+][\d,]+%$|^0%$|^n\/a$/);
+    for (const slide of de.slides) expect(slide.notes).toContain('A: original. B: factorized. Änderung = B − A.');
+  });
 });
