@@ -326,6 +326,8 @@ export const apiContract = {
         b: z.object({ name: z.string().min(1).max(200), graph: GraphSchema }).strict(),
         title: z.string().min(1).max(200).optional(),
         format: z.enum(['pptx', 'pdf']),
+        /** The language of the slides' words; English where absent. */
+        language: z.enum(LANGUAGES).optional(),
       })
       .strict(),
     response: z.object({ base64: z.string(), suggestedName: z.string() }),

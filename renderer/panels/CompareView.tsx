@@ -75,6 +75,7 @@ export function CompareView() {
         b: { name: sides.b, graph },
         ...(title ? { title } : {}),
         format,
+        language,
       });
       const bytes = Uint8Array.from(atob(result.base64), (c) => c.charCodeAt(0));
       const type =

@@ -18,7 +18,10 @@ export async function compareSlides(request: ApiRequest<'compareSlides'>): Promi
   const broken = sides.find((s) => analyzeGraph(s.graph).diagnostics.some((d) => d.severity === 'error'));
   if (broken) throw new SlidesProblem(`${broken.name} has errors; fix them before exporting slides.`);
   const comparison = compareGraphs(sides[0]!, sides[1]!);
-  const deck = comparisonDeck(comparison, request.title ? { title: request.title } : {});
+  const deck = comparisonDeck(comparison, {
+    ...(request.title ? { title: request.title } : {}),
+    ...(request.language ? { language: request.language } : {}),
+  });
   const bytes = request.format === 'pdf' ? await deckToPdf(deck) : await deckToPptx(deck);
   return {
     base64: Buffer.from(bytes).toString('base64'),

@@ -29,6 +29,19 @@ describe('compareSlides (the editor’s Export PPTX)', () => {
     expect(strFromU8(files['ppt/slides/slide1.xml']!)).toContain('−36.7% parameters, −41.5% multiply-adds');
   });
 
+  it('writes the deck in the language the window asks for', async () => {
+    const result = await handler('compareSlides', {
+      a: { name: 'original', graph: buildInceptionV3Unfactorized() },
+      b: { name: 'factorized', graph: buildInceptionV3() },
+      format: 'pptx',
+      language: 'de',
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const files = unzipSync(new Uint8Array(Buffer.from((result.value as { base64: string }).base64, 'base64')));
+    expect(strFromU8(files['ppt/slides/slide1.xml']!)).toContain('original vs. factorized');
+    expect(strFromU8(files['ppt/slides/slide2.xml']!)).toContain('Summen');
+  });
+
   it('refuses a network with errors, naming it', async () => {
     const broken = buildInceptionV3();
     broken.edges = broken.edges.slice(1);
