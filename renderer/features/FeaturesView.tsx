@@ -3,7 +3,7 @@ import type { ApiResponse } from '../../shared/api';
 import { errorMessage } from '../../shared/issues';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
-import { useModal } from '../panels/useModal';
+import { ModalDialog } from '../panels/ModalDialog';
 import { useTrainingStore } from '../training/trainingStore';
 import { ActivationSection } from './ActivationSection';
 import { FilterSection } from './FilterSection';
@@ -42,7 +42,6 @@ export function FeaturesView() {
         (err) => setProblem(errorMessage(err)),
       );
   }, [runId]);
-  const dialog = useModal<HTMLDivElement>(runId !== null, close);
   if (!runId) return null;
   const backToRuns = () => {
     close();
@@ -50,14 +49,7 @@ export function FeaturesView() {
   };
 
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('panels.features.dialog')}
-      ref={dialog}
-      tabIndex={-1}
-    >
+    <ModalDialog label={t('panels.features.dialog')} onClose={close}>
       <div className="sheet features-sheet">
         <div className="features-header">
           <div>
@@ -109,6 +101,6 @@ export function FeaturesView() {
           </>
         )}
       </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -16,7 +16,7 @@ import { errorMessage } from '../../shared/issues';
 import { getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
 import { useText } from '../i18n/useText';
-import { useModal } from '../panels/useModal';
+import { ModalDialog } from '../panels/ModalDialog';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { useAnalysis } from '../store/useAnalysis';
@@ -53,7 +53,6 @@ export function TimelineView() {
     () => (open ? buildTimeline(ownPoint(name, graph, analysis)) : null),
     [open, name, graph, analysis],
   );
-  const dialog = useModal<HTMLDivElement>(open, () => setOpen(false));
   const canvas = useChart(() => chartConfig(timeline, view, ui), [timeline, view, ui]);
   if (!open || !timeline) return null;
 
@@ -68,14 +67,7 @@ export function TimelineView() {
   };
   const own = timeline.own;
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('panels.timeline.dialog')}
-      ref={dialog}
-      tabIndex={-1}
-    >
+    <ModalDialog label={t('panels.timeline.dialog')} onClose={() => setOpen(false)}>
       <div className="sheet timeline-sheet">
         <h2>{t(titleKey[view])}</h2>
         <div className="tabs" role="tablist" aria-label={t('panels.timeline.views')}>
@@ -162,7 +154,7 @@ export function TimelineView() {
           </button>
         </div>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
 

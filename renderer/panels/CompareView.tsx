@@ -17,7 +17,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useSavingsStore } from '../store/savingsStore';
 import { useUiStore } from '../store/uiStore';
 import { useCompareStore } from './compareStore';
-import { useModal } from './useModal';
+import { ModalDialog } from './ModalDialog';
 
 /** Original and factorized network side by side: totals, per-module table, chart, exports for slides. */
 export function CompareView() {
@@ -49,7 +49,6 @@ export function CompareView() {
     () => (comparison ? toSvgChart(comparison, title ? { title, language } : { language }) : ''),
     [comparison, title, language],
   );
-  const dialog = useModal<HTMLDivElement>(comparison !== null, () => setOpen(false));
   // PDF needs LibreOffice beside the services; its button shows only where they have it.
   const [slideFormats, setSlideFormats] = useState<readonly ('pptx' | 'pdf')[]>(['pptx']);
   const [slidesBusy, setSlidesBusy] = useState(false);
@@ -109,14 +108,7 @@ export function CompareView() {
   };
   const { a, b, difference: d } = comparison;
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('panels.compare.dialog')}
-      ref={dialog}
-      tabIndex={-1}
-    >
+    <ModalDialog label={t('panels.compare.dialog')} onClose={() => setOpen(false)}>
       <div className="sheet compare">
         <h2>{title ?? t('panels.compare.heading')}</h2>
         <p className="compare-headline" data-testid="compare-headline">
@@ -194,6 +186,6 @@ export function CompareView() {
           </button>
         </div>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

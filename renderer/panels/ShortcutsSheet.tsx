@@ -1,23 +1,15 @@
 import { actions } from '../actions/actions';
 import { useText } from '../i18n/useText';
 import { useUiStore } from '../store/uiStore';
-import { useModal } from './useModal';
+import { ModalDialog } from './ModalDialog';
 
 export function ShortcutsSheet() {
   const { t } = useText();
   const open = useUiStore((s) => s.shortcutsOpen);
   const set = useUiStore((s) => s.set);
-  const dialog = useModal<HTMLDivElement>(open, () => set({ shortcutsOpen: false }));
   if (!open) return null;
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('shortcuts.heading')}
-      ref={dialog}
-      tabIndex={-1}
-    >
+    <ModalDialog label={t('shortcuts.heading')} onClose={() => set({ shortcutsOpen: false })}>
       <div className="sheet">
         <h2>{t('shortcuts.heading')}</h2>
         <table>
@@ -44,6 +36,6 @@ export function ShortcutsSheet() {
           {t('shortcuts.close')}
         </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

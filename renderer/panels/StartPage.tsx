@@ -10,7 +10,7 @@ import { recoveryIsOurs } from '../files/recoveryOwner';
 import { useText } from '../i18n/useText';
 import { useLessonStore } from '../lesson/lessonStore';
 import { useUiStore } from '../store/uiStore';
-import { useModal } from './useModal';
+import { ModalDialog } from './ModalDialog';
 
 function emptyNetwork() {
   const b = new GraphBuilder();
@@ -39,7 +39,6 @@ export function StartPage() {
     else void api.invoke('recoveryRead', {}).then(setRecovered, () => setRecovered(null));
   }, [open]);
 
-  const dialog = useModal<HTMLDivElement>(open, () => set({ startOpen: false }));
   if (!open) return null;
   const restore = async () => {
     if (!recovered) return;
@@ -55,7 +54,7 @@ export function StartPage() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label={t('start.dialog')} ref={dialog} tabIndex={-1}>
+    <ModalDialog label={t('start.dialog')} onClose={() => set({ startOpen: false })}>
       <div className="start-page">
         <h1>Netwright</h1>
         {recovered && (
@@ -144,6 +143,6 @@ export function StartPage() {
           ×
         </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

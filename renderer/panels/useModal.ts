@@ -7,12 +7,11 @@ const focusable =
  * A modal takes focus when it opens, keeps Tab inside itself, closes on Escape and gives
  * focus back to where it was; without this a keyboard user tabbed through the page behind.
  */
-export function useModal<T extends HTMLElement>(open: boolean, close: () => void) {
+export function useModal<T extends HTMLElement>(close: () => void) {
   const ref = useRef<T>(null);
   const closeRef = useRef(close);
   closeRef.current = close;
   useEffect(() => {
-    if (!open) return;
     const dialog = ref.current;
     if (!dialog) return;
     const before = document.activeElement as HTMLElement | null;
@@ -42,6 +41,6 @@ export function useModal<T extends HTMLElement>(open: boolean, close: () => void
       dialog.removeEventListener('keydown', onKey);
       if (before?.isConnected) before.focus();
     };
-  }, [open]);
+  }, []);
   return ref;
 }

@@ -7,7 +7,7 @@ import { useFeaturesStore } from '../features/featuresStore';
 import { OpenModelButton } from '../features/OpenModelButton';
 import { exportCode } from '../files/exportCode';
 import { useText } from '../i18n/useText';
-import { useModal } from '../panels/useModal';
+import { ModalDialog } from '../panels/ModalDialog';
 import { useUiStore } from '../store/uiStore';
 import { CurvesChart, type Series } from './CurvesChart';
 import { palette } from './charts';
@@ -81,7 +81,6 @@ export function RunsView() {
       ]),
     [selected, ui],
   );
-  const dialog = useModal<HTMLDivElement>(open, () => setOpen(false));
   if (!open) return null;
 
   const exportModel = async (id: string) => {
@@ -108,14 +107,7 @@ export function RunsView() {
   };
 
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('panels.runs.dialog')}
-      ref={dialog}
-      tabIndex={-1}
-    >
+    <ModalDialog label={t('panels.runs.dialog')} onClose={() => setOpen(false)}>
       <div className="sheet runs">
         <h2>{t('panels.runs.heading')}</h2>
         {runs.length === 0 && <p className="muted">{t('panels.runs.none')}</p>}
@@ -205,6 +197,6 @@ export function RunsView() {
           </button>
         </div>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
