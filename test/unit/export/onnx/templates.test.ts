@@ -34,12 +34,12 @@ const template = (id: string) => getTemplate(id)!.build();
 /**
  * Every template, exported with random weights (biases and batch-norm statistics away from
  * 0 and 1, see randomizeWeights) and run by onnxruntime-node against TF.js's cpu backend on
- * the same input, batch 1. GoogLeNet, BN-Inception, MobileNet, the Inception modules and the
- * small network run at their full size. The larger networks run at a small input, because
- * TF.js's plain JavaScript backend takes tens of seconds per pass at full size on a shared CI
- * core (Inception v3 at 75×75, the smallest Keras allows; VGG at 32×32 with 10 classes;
- * ResNet50 at 32×32; AlexNet and ZFNet at the smallest input they accept): the same layers,
- * and the 'same' paddings still meet both even and odd sizes.
+ * the same input, batch 1. The Inception modules and the small network run at their full
+ * size. The whole networks run at a small input, because TF.js's plain JavaScript backend
+ * takes seconds to tens of seconds per pass at full size on a shared CI core (Inception v3 at
+ * 75×75, the smallest Keras allows; VGG at 32×32 with 10 classes; ResNet50 at 32×32; AlexNet,
+ * ZFNet, GoogLeNet, BN-Inception and MobileNet at the smallest input they accept): the same
+ * layers, and the 'same' paddings still meet both even and odd sizes.
  */
 const cases: Record<string, { input: string; build: () => Graph }> = {
   'small-inception': { input: '32×32 (full)', build: () => template('small-inception') },
@@ -54,9 +54,9 @@ const cases: Record<string, { input: string; build: () => Graph }> = {
   // 14–21 s each; at their smallest input the dense layers shrink and the convs are the same.
   alexnet: { input: 'the smallest it accepts', build: () => smallestInput(template('alexnet')) },
   zfnet: { input: 'the smallest it accepts', build: () => smallestInput(template('zfnet')) },
-  googlenet: { input: '224×224 (full)', build: () => template('googlenet') },
-  'bn-inception': { input: '224×224 (full)', build: () => template('bn-inception') },
-  'mobilenet-v1': { input: '224×224 (full)', build: () => template('mobilenet-v1') },
+  googlenet: { input: 'the smallest it accepts', build: () => smallestInput(template('googlenet')) },
+  'bn-inception': { input: 'the smallest it accepts', build: () => smallestInput(template('bn-inception')) },
+  'mobilenet-v1': { input: 'the smallest it accepts', build: () => smallestInput(template('mobilenet-v1')) },
   resnet50: { input: '32×32', build: () => buildResNet50({ size: 32 }) },
   'inception-a': { input: '35×35×192 (full)', build: () => template('inception-a') },
   'inception-b': { input: '17×17×768 (full)', build: () => template('inception-b') },
