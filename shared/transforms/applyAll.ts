@@ -105,12 +105,14 @@ function pickRound(at: Progress, savings: SavingsCache, options: RuleOptions, ro
   const changed = new Set<string>();
   const names = new Set<string>();
   const round: ProofItem[] = [];
+  const parsedOptions = new Map<RuleId, ReturnType<RewriteRule<unknown>['options']['safeParse']>>();
   for (const c of savings.ranked(at.graph, at.analysis, options)) {
     if (round.length >= room) break;
     const near = within(index, [c.id], READS_WITHIN);
     if (some(near, changed)) continue;
     const rule = rules[c.rule] as RewriteRule<unknown>;
-    const parsed = rule.options.safeParse(options?.[c.rule] ?? {});
+    const parsed = parsedOptions.get(c.rule) ?? rule.options.safeParse(options?.[c.rule] ?? {});
+    parsedOptions.set(c.rule, parsed);
     const node = index.byId.get(c.id)!;
     const planned = parsed.success
       ? rule.plan({ graph: at.graph, analysis: at.analysis, index, node }, parsed.data)
