@@ -148,6 +148,7 @@ export const factorizeCommand = defineCommand({
 
     let graph = network.graph;
     let rewrites: RewriteReport[];
+    let refused: TransformDiagnostic[] = [];
     if (values.node !== undefined) {
       const id = nodeIdByName(graph, values.node, file!);
       if (rule) {
@@ -166,6 +167,7 @@ export const factorizeCommand = defineCommand({
       if (!result.ok) throw refusal(result.diagnostic);
       graph = result.graph;
       rewrites = result.applied;
+      refused = result.refused;
     }
 
     const after = analyzeGraph(graph).totals;
@@ -188,6 +190,8 @@ export const factorizeCommand = defineCommand({
       return ExitCode.ok;
     }
     for (const warning of network.warnings) io.err(`${t('severity.warning')}: ${warning.message}`);
+    // A rewrite its proof refused is a rule's bug: left out, and said.
+    for (const d of refused) io.err(`${t('severity.warning')}: ${diagnosticText(d, text.language)}`);
     const lines: string[] = [];
     if (rewrites.length === 0) {
       const what = rule ? t('more.factorize.ruleNamed', { rule }) : FACTORIZATION_RULES.join(t('more.factorize.or'));

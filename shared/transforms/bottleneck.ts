@@ -65,7 +65,7 @@ export const bottleneckRule: RewriteRule<BottleneckOptions> = {
         reason: phrase('refusal.bottleneckWidth', { channels: inChannels, compressed }),
       };
 
-    const edit = new GraphEdit(ctx.graph);
+    const edit = new GraphEdit(ctx.graph, ctx.index);
     const { conv } = unit;
     const after = unitActivation(unit);
     const activation = after === 'linear' ? 'relu' : after;
@@ -94,7 +94,7 @@ export const bottleneckRule: RewriteRule<BottleneckOptions> = {
     return {
       ok: true,
       plan: {
-        graph: edit.build(),
+        edit,
         outputBefore: conv.id,
         outputAfter: conv.id,
         interior: [conv.id],

@@ -28,10 +28,10 @@ export interface ChainOptions {
  * original grid: the receptive field and output shape are exactly the original's.
  */
 export function replaceWithChain(ctx: RuleContext, unit: ConvUnit, steps: ChainStep[], o: ChainOptions) {
-  const edit = new GraphEdit(ctx.graph);
+  const edit = new GraphEdit(ctx.graph, ctx.index);
   const { conv, params: p } = unit;
   const inner = o.intermediateChannels ?? p.filters;
-  const flow = flowAt(ctx.graph, conv);
+  const flow = flowAt(ctx.index, conv);
   const added = new Set<string>();
   // One place along the flow per added node, from the conv's own place on.
   let slot = 0;
@@ -63,7 +63,7 @@ export function replaceWithChain(ctx: RuleContext, unit: ConvUnit, steps: ChainS
   // The chain is longer than the conv it replaces: what comes after moves along to make room.
   edit.makeRoom(previous, added.size - 1, flow, added);
   return {
-    graph: edit.build(),
+    edit,
     outputBefore: conv.id,
     outputAfter: previous,
     depthAdded: o.activation === 'linear' ? 0 : steps.length - 1,

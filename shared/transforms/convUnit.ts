@@ -7,6 +7,10 @@ export class GraphIndex {
   readonly byId = new Map<string, LayerNode>();
   private readonly incoming = new Map<string, Edge[]>();
   private readonly outgoing = new Map<string, Edge[]>();
+  // Built on first use: a rewrite asks for them once or twice per network.
+  private named: Map<string, string[]> | undefined;
+  private edgesById: Map<string, Edge> | undefined;
+  private placed: boolean | undefined;
 
   constructor(readonly graph: Graph) {
     for (const n of graph.nodes) this.byId.set(n.id, n);
@@ -32,6 +36,36 @@ export class GraphIndex {
 
   consumersOf(id: string): string[] {
     return (this.outgoing.get(id) ?? []).map((e) => e.target);
+  }
+
+  /** The edges into `id`, in the graph's order. */
+  incomingEdges(id: string): readonly Edge[] {
+    return this.incoming.get(id) ?? [];
+  }
+
+  /** The edges out of `id`, in the graph's order. */
+  outgoingEdges(id: string): readonly Edge[] {
+    return this.outgoing.get(id) ?? [];
+  }
+
+  /** The ids of the nodes called `name`; undefined where none is. */
+  idsNamed(name: string): readonly string[] | undefined {
+    if (!this.named) {
+      this.named = new Map();
+      for (const n of this.graph.nodes) push(this.named, n.name, n.id);
+    }
+    return this.named.get(name);
+  }
+
+  edgeWithId(id: string): Edge | undefined {
+    this.edgesById ??= new Map(this.graph.edges.map((e) => [e.id, e]));
+    return this.edgesById.get(id);
+  }
+
+  /** Whether any node is placed on the canvas (a network read from a model file is not). */
+  get hasPositions(): boolean {
+    this.placed ??= this.graph.nodes.some((n) => n.position);
+    return this.placed;
   }
 
   /** The node's only consumer, if it has exactly one. */

@@ -62,7 +62,7 @@ export const filterBankRule: RewriteRule<FilterBankOptions> = {
         reason: phrase('refusal.filterBankSplit', { wide, n, filters: p.filters }),
       };
 
-    const edit = new GraphEdit(ctx.graph);
+    const edit = new GraphEdit(ctx.graph, ctx.index);
     const { conv } = unit;
     const activation = unitActivation(unit);
     const [sh, sw] = p.strides;
@@ -97,7 +97,7 @@ export const filterBankRule: RewriteRule<FilterBankOptions> = {
     return {
       ok: true,
       plan: {
-        graph: edit.build(),
+        edit,
         outputBefore: unit.outputId,
         outputAfter: concat,
         depthAdded: 0,

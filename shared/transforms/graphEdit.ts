@@ -1,4 +1,6 @@
 import type { Edge, Graph, LayerNode, Position } from '../graph/types';
+import { GraphIndex } from './convUnit';
+import { type GraphDiff, materialize, type RoomMove } from './graphDiff';
 
 export interface NewNode {
   kind: string;
@@ -13,89 +15,121 @@ export interface NewNode {
 }
 
 /**
- * A working copy of a graph for one rewrite. The input graph is never touched: its
- * arrays are copied, and a node or edge that changes is replaced by a new object,
- * never modified, so the new graph shares every unchanged node (and its params
- * object, which the analysis caches by identity) with the old one.
+ * A working copy of a graph for one rewrite. The input graph is never touched: the
+ * edit records what changes (a GraphDiff) and costs only as much as the part it
+ * touches, so "apply everything" can plan many rewrites on one network and put them
+ * in together (graphDiff.ts). build() makes the new graph, which shares every
+ * unchanged node (and its params object, which the analysis caches by identity) with
+ * the old one.
  */
 export class GraphEdit {
-  private nodes: LayerNode[];
-  private edges: Edge[];
-  private readonly groups: Graph['groups'];
+  private readonly diff: GraphDiff;
+  private readonly index: GraphIndex;
+  private readonly addedIds = new Set<string>();
+  private readonly addedNames = new Set<string>();
+  private built: Graph | null = null;
 
-  constructor(graph: Graph) {
-    this.nodes = graph.nodes.slice();
-    this.edges = graph.edges.slice();
-    this.groups = graph.groups.slice();
+  constructor(graph: Graph, index: GraphIndex = GraphIndex.of(graph)) {
+    this.index = index;
+    this.diff = { base: graph, added: [], removedNodes: new Set(), removedEdges: new Set(), addedEdges: [], moves: [] };
   }
 
-  // A rewrite adds a handful of nodes to a network of thousands, and "apply everything"
-  // makes hundreds of rewrites: a scan per added name costs less than a set per rewrite.
+  /** What this edit changes, for planning several rewrites at once. */
+  get changes(): GraphDiff {
+    return this.diff;
+  }
+
   add(spec: NewNode): string {
-    const name = unique(spec.name, (n) => this.nodes.some((node) => node.name === n));
-    const id = unique(name, (n) => this.nodes.some((node) => node.id === n));
+    const name = unique(spec.name, (n) => this.nameTaken(n));
+    const id = unique(name, (n) => this.hasNode(n));
     const node: LayerNode = { id, name, kind: spec.kind, params: spec.params };
     if (spec.groupId !== undefined) node.groupId = spec.groupId;
     if (spec.position) node.position = spec.position;
-    const anchor = this.nodes.findIndex((n) => n.id === (spec.before ?? spec.after));
-    const at = anchor < 0 ? this.nodes.length : spec.before !== undefined ? anchor : anchor + 1;
-    this.nodes.splice(at, 0, node);
+    const anchorId = spec.before ?? spec.after;
+    const anchor =
+      anchorId !== undefined && this.hasNode(anchorId) ? { id: anchorId, before: spec.before !== undefined } : null;
+    this.diff.added.push({ node, anchor });
+    this.addedIds.add(id);
+    this.addedNames.add(name);
+    this.built = null;
     return id;
   }
 
   connect(source: string, target: string, targetIndex = 0): void {
-    const id = unique(`${source}->${target}:${targetIndex}`, (n) => this.edges.some((e) => e.id === n));
-    this.edges.push({ id, source, target, targetIndex });
+    const id = unique(`${source}->${target}:${targetIndex}`, (n) => this.hasEdge(n));
+    this.diff.addedEdges.push({ id, source, target, targetIndex });
+    this.built = null;
   }
 
   /** Every consumer of `from` now reads `to` instead, in the same input slot (Concatenate order is kept). */
   redirectOutputs(from: string, to: string): void {
-    const moved = this.edges.filter((e) => e.source === from);
-    this.edges = this.edges.filter((e) => e.source !== from);
+    const moved = this.edgesWhere(this.index.outgoingEdges(from), (e) => e.source === from);
+    this.dropEdges(moved);
     for (const e of moved) this.connect(to, e.target, e.targetIndex);
   }
 
   /** Replaces a one-input node's input. */
   setInput(id: string, source: string): void {
-    this.edges = this.edges.filter((e) => e.target !== id);
+    this.dropEdges(this.edgesWhere(this.index.incomingEdges(id), (e) => e.target === id));
     this.connect(source, id, 0);
   }
 
   remove(id: string): void {
-    this.nodes = this.nodes.filter((n) => n.id !== id);
-    this.edges = this.edges.filter((e) => e.source !== id && e.target !== id);
+    this.dropEdges([
+      ...this.edgesWhere(this.index.incomingEdges(id), (e) => e.target === id),
+      ...this.edgesWhere(this.index.outgoingEdges(id), (e) => e.source === id && e.target !== id),
+    ]);
+    if (this.addedIds.delete(id)) {
+      const at = this.diff.added.findIndex((a) => a.node.id === id);
+      this.addedNames.delete(this.diff.added[at]!.node.name);
+      this.diff.added.splice(at, 1);
+    } else this.diff.removedNodes.add(id);
+    this.built = null;
   }
 
   /**
    * Moves everything fed, directly or not, by `from` (placed nodes only, `except` kept) `steps`
    * places further along `flow`: a rewrite that lengthens a path makes room for it instead of
-   * drawing its new nodes over the ones after it.
+   * drawing its new nodes over the ones after it. Done when the graph is built; call it last.
    */
   makeRoom(from: string, steps: number, flow: Flow, except: ReadonlySet<string> = new Set()): void {
-    if (steps <= 0 || !this.nodes.some((n) => n.position)) return;
-    const consumers = new Map<string, string[]>();
-    for (const e of this.edges) {
-      const list = consumers.get(e.source);
-      if (list) list.push(e.target);
-      else consumers.set(e.source, [e.target]);
-    }
-    const moved = new Set<string>();
-    const queue = [...(consumers.get(from) ?? [])];
-    while (queue.length > 0) {
-      const id = queue.pop()!;
-      if (moved.has(id) || except.has(id)) continue;
-      moved.add(id);
-      for (const next of consumers.get(id) ?? []) queue.push(next);
-    }
-    if (moved.size === 0) return;
-    const shift = along(flow, steps);
-    this.nodes = this.nodes.map((n) =>
-      moved.has(n.id) && n.position ? { ...n, position: { x: n.position.x + shift.x, y: n.position.y + shift.y } } : n,
-    );
+    if (steps <= 0) return;
+    if (!this.index.hasPositions && !this.diff.added.some((a) => a.node.position)) return;
+    const move: RoomMove = { from, shift: along(flow, steps), except };
+    this.diff.moves.push(move);
+    this.built = null;
   }
 
   build(): Graph {
-    return { nodes: this.nodes, edges: this.edges, groups: this.groups };
+    this.built ??= materialize(this.diff.base, [this.diff]);
+    return this.built;
+  }
+
+  private hasNode(id: string): boolean {
+    return this.addedIds.has(id) || (this.index.byId.has(id) && !this.diff.removedNodes.has(id));
+  }
+
+  private nameTaken(name: string): boolean {
+    if (this.addedNames.has(name)) return true;
+    return (this.index.idsNamed(name) ?? []).some((id) => !this.diff.removedNodes.has(id));
+  }
+
+  private hasEdge(id: string): boolean {
+    const base = this.index.edgeWithId(id);
+    return (!!base && !this.diff.removedEdges.has(base)) || this.diff.addedEdges.some((e) => e.id === id);
+  }
+
+  /** The base graph's edges among `fromBase` still present, then the added edges that match. */
+  private edgesWhere(fromBase: readonly Edge[], match: (e: Edge) => boolean): Edge[] {
+    return [...fromBase.filter((e) => !this.diff.removedEdges.has(e)), ...this.diff.addedEdges.filter(match)];
+  }
+
+  private dropEdges(edges: readonly Edge[]): void {
+    const drop = new Set(edges);
+    const added = new Set(this.diff.addedEdges);
+    for (const e of edges) if (!added.has(e)) this.diff.removedEdges.add(e);
+    this.diff.addedEdges = this.diff.addedEdges.filter((e) => !drop.has(e));
+    this.built = null;
   }
 }
 
@@ -114,9 +148,9 @@ const along = (flow: Flow, steps: number): Position =>
   flow === 'right' ? { x: steps * 220, y: 0 } : { x: 0, y: steps * 90 };
 
 /** How `node` is drawn relative to its input: to the right of it (a left-to-right layout) or below. */
-export function flowAt(graph: Graph, node: LayerNode): Flow {
-  const edge = graph.edges.find((e) => e.target === node.id);
-  const input = edge && graph.nodes.find((n) => n.id === edge.source);
+export function flowAt(index: GraphIndex, node: LayerNode): Flow {
+  const edge = index.incomingEdges(node.id)[0];
+  const input = edge && index.byId.get(edge.source);
   if (!input?.position || !node.position) return 'down';
   const dx = node.position.x - input.position.x;
   const dy = node.position.y - input.position.y;

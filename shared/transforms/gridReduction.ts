@@ -99,7 +99,7 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
         reason: phrase('refusal.gridNoConvGrid', { stride: poolParams.strides[0]!, goal: kernelText(goal) }),
       };
 
-    const edit = new GraphEdit(ctx.graph);
+    const edit = new GraphEdit(ctx.graph, ctx.index);
     const { conv } = unit;
     const s = poolParams.strides;
     const strided = edit.add({
@@ -133,7 +133,7 @@ export const gridReductionRule: RewriteRule<Record<string, never>> = {
     return {
       ok: true,
       plan: {
-        graph: edit.build(),
+        edit,
         outputBefore,
         outputAfter: concat,
         interior: [pool.id, ...unit.post.map((n) => n.id)],

@@ -3,6 +3,8 @@
  * plus suggestions, the paper's design-principle warnings and network comparison.
  * See docs/factorizations.md.
  */
+
+export { type ApplyOptions, applyAllOfKind, applyEverything, type VariantResult } from './applyAll';
 export { asymmetric, asymmetricRule } from './asymmetric';
 export { bottleneck, bottleneckRule } from './bottleneck';
 export {
@@ -46,16 +48,7 @@ export {
 export { costChange, diagnosticText, type RewriteRule, reportText } from './rewrite';
 export { applyRule, isRuleId, RULE_IDS, ruleLabel, ruleLabels, rules } from './rules';
 export { stack, stackRule } from './stack';
-export {
-  type ApplyOptions,
-  applyAllOfKind,
-  applyEverything,
-  FACTORIZATION_RULES,
-  type Suggestion,
-  type SuggestOptions,
-  suggest,
-  type VariantResult,
-} from './suggest';
+export { FACTORIZATION_RULES, type Suggestion, type SuggestOptions, suggest } from './suggest';
 export type {
   CostChange,
   RewriteReport,

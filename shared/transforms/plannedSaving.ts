@@ -1,6 +1,7 @@
 import { type Analysis, analyzeGraph } from '../analysis';
 import type { Edge, Graph, LayerNode } from '../graph/types';
 import { GraphIndex } from './convUnit';
+import type { GraphDiff } from './graphDiff';
 import type { RewriteRule } from './rewrite';
 
 /** What a rewrite saves: multiply-adds and parameters, before minus after. */
@@ -11,7 +12,8 @@ export interface Saving {
 
 /**
  * What runRewrite's report would say a rewrite saves, without proving it: the rule plans, and
- * only the rewritten part (the nodes it adds and its interior) is analysed, fed by Input nodes
+ * only the rewritten part (the nodes it adds and its interior) is analysed, from the rule's
+ * changes alone (a cost of the part's size, not the network's), fed by Input nodes
  * of the shapes it reads. It equals the proof's figure, which sums the same nodes; whole-graph
  * analysis per candidate made "apply everything" quadratic. null where the rule does not apply.
  * Only for ranking: the rewrite chosen is still run and proven on the whole network.
@@ -29,12 +31,11 @@ export function plannedSaving<O>(
   if (!parsed.success || !node) return null;
   const planned = rule.plan({ graph, analysis, index, node }, parsed.data);
   if (!planned.ok) return null;
-  const plan = planned.plan;
-  const interior = new Set(plan.interior ?? []);
-  const region = plan.graph.nodes.filter((n) => interior.has(n.id) || !analysis.nodes[n.id]);
-  const kept = new Set(plan.graph.nodes.map((n) => n.id));
-  const replaced = [...interior, ...analysis.order.filter((id) => !kept.has(id))];
-  const after = analyseRegion(plan.graph, region, analysis);
+  const changes = planned.plan.edit.changes;
+  const interior = planned.plan.interior ?? [];
+  const region = [...interior.map((id) => index.byId.get(id)!), ...changes.added.map((a) => a.node)];
+  const replaced = [...interior, ...[...changes.removedNodes].filter((id) => analysis.nodes[id])];
+  const after = analyseRegion(region, edgesInto(region, changes, index), analysis);
   if (!after) return null;
   let macs = 0;
   let params = 0;
@@ -49,13 +50,19 @@ export function plannedSaving<O>(
   return { macs, params };
 }
 
+/** The rewritten network's edges into the region: its kept interior's and the added ones. */
+function edgesInto(region: readonly LayerNode[], changes: GraphDiff, index: GraphIndex): Edge[] {
+  const inside = new Set(region.map((n) => n.id));
+  const kept = region.flatMap((n) => index.incomingEdges(n.id).filter((e) => !changes.removedEdges.has(e)));
+  return [...kept, ...changes.addedEdges.filter((e) => inside.has(e.target))];
+}
+
 /** The region on its own, its inputs from outside as Input nodes of their (unchanged) shapes; null if it has errors. */
-function analyseRegion(graph: Graph, region: readonly LayerNode[], before: Analysis): Analysis | null {
+function analyseRegion(region: readonly LayerNode[], into: readonly Edge[], before: Analysis): Analysis | null {
   const inside = new Set(region.map((n) => n.id));
   const inputs = new Map<string, LayerNode>();
   const edges: Edge[] = [];
-  for (const e of graph.edges) {
-    if (!inside.has(e.target)) continue;
+  for (const e of into) {
     let source = e.source;
     if (!inside.has(source)) {
       const shape = before.nodes[source]?.outputShape;

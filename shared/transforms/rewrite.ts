@@ -1,18 +1,13 @@
 import type { z } from 'zod';
-import { type Analysis, analyzeGraph, formatReceptiveField, formatShape, type ReceptiveField } from '../analysis';
-import type { Graph, LayerNode, Shape } from '../graph/types';
+import { type Analysis, analyzeGraph } from '../analysis';
+import type { Graph, LayerNode } from '../graph/types';
 import type { Language } from '../i18n';
 import { describeZodError } from '../issues';
 import { GraphIndex } from './convUnit';
+import type { GraphEdit } from './graphEdit';
 import { type Phrase, phrase, phraseText, type Text } from './phrase';
-import type {
-  CostChange,
-  RewriteReport,
-  RewriteResult,
-  RuleId,
-  TransformDiagnostic,
-  TransformDiagnosticCode,
-} from './types';
+import { proveTogether, textsOf } from './proof';
+import type { RewriteReport, RewriteResult, RuleId, TransformDiagnostic, TransformDiagnosticCode } from './types';
 
 export interface RuleContext {
   graph: Graph;
@@ -23,7 +18,8 @@ export interface RuleContext {
 
 /** What a rule built; the runner proves it before anyone sees it. */
 export interface RewritePlan {
-  graph: Graph;
+  /** The new network, as the changes to the input graph: build() makes it. */
+  edit: GraphEdit;
   /** In the input graph: the node whose output the rewrite must reproduce. */
   outputBefore: string;
   /** In the new graph: the node that produces it now. */
@@ -102,15 +98,14 @@ export function runRewrite<O>(
       'not-applicable',
       phrase('refusal.notApplicable', { rule: rule.id, name: node.name, reason: planned.reason }),
     );
-  const proof = prove(rule, analysis, planned.plan);
-  if (typeof proof === 'string') return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof}`);
-  const report: RewriteReport = { rule: rule.id, nodeId, nodeName: node.name, ...proof };
-  const texts = textsOf.get(proof);
-  if (texts) textsOf.set(report, texts);
-  return { ok: true, graph: planned.plan.graph, report };
+  const rewritten = planned.plan.edit.build();
+  const after = analyzeGraph(rewritten);
+  lastProven = { graph: rewritten, analysis: after };
+  const item = { rule: rule as RewriteRule<unknown>, plan: planned.plan, nodeId, nodeName: node.name };
+  const proof = proveTogether(analysis, after, [item]);
+  if (!proof.ok) return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof.message}`);
+  return { ok: true, graph: rewritten, report: proof.reports[0]! };
 }
-
-type ProvenReport = Omit<RewriteReport, 'rule' | 'nodeId' | 'nodeName'>;
 
 /** A refusal's message as a phrase, where it was made from one: other languages are made from it. */
 const diagnosticTexts = new WeakMap<TransformDiagnostic, Phrase>();
@@ -136,100 +131,6 @@ export function analysisOf(graph: Graph): Analysis {
   return lastProven?.graph === graph ? lastProven.analysis : analyzeGraph(graph);
 }
 
-function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): ProvenReport | string {
-  const after = analyzeGraph(plan.graph);
-  lastProven = { graph: plan.graph, analysis: after };
-  const error = after.diagnostics.find((d) => d.severity === 'error');
-  if (error)
-    return `the rewritten network would have an error (${after.nodes[error.nodeId ?? '']?.name ?? ''}: ${error.message}) — please report this`;
-
-  const oldOut = before.nodes[plan.outputBefore]!;
-  const newOut = after.nodes[plan.outputAfter]!;
-  if (!sameShape(oldOut.outputShape, newOut.outputShape))
-    return `it would change the output shape from ${formatShape(oldOut.outputShape)} to ${formatShape(newOut.outputShape)}`;
-
-  const interior = new Set(plan.interior ?? []);
-  const removed = before.order.filter((id) => !after.nodes[id]);
-  const added = after.order.filter((id) => !before.nodes[id]);
-  for (const id of after.order) {
-    const old = before.nodes[id];
-    if (!old || interior.has(id)) continue;
-    const now = after.nodes[id]!;
-    if (!sameShape(old.outputShape, now.outputShape))
-      return `'${now.name}' would change shape from ${formatShape(old.outputShape)} to ${formatShape(now.outputShape)}`;
-    if (rule.keepsReceptiveField && !sameField(old.receptiveField, now.receptiveField))
-      return `'${now.name}' would see ${formatReceptiveField(now.receptiveField)} instead of ${formatReceptiveField(old.receptiveField)}`;
-  }
-  const rfBefore = oldOut.receptiveField!;
-  const rfAfter = newOut.receptiveField!;
-  const rfEqual = sameField(rfBefore, rfAfter);
-  if (rule.keepsReceptiveField && !rfEqual)
-    return `the receptive field would change from ${formatReceptiveField(rfBefore)} to ${formatReceptiveField(rfAfter)}`;
-
-  const region = (a: Analysis, ids: Iterable<string>, pick: (n: Analysis['nodes'][string]) => number) => {
-    let sum = 0;
-    for (const id of ids) sum += pick(a.nodes[id]!);
-    return sum;
-  };
-  const inside = [...interior];
-  const params = costChange(
-    region(before, [...removed, ...inside], (n) => n.paramCount.total),
-    region(after, [...added, ...inside], (n) => n.paramCount.total),
-  );
-  const macs = costChange(
-    region(before, [...removed, ...inside], (n) => n.macs),
-    region(after, [...added, ...inside], (n) => n.macs),
-  );
-  // Nothing outside the rewritten part may change cost: the local saving is the network's.
-  if (
-    before.totals.params - after.totals.params !== params.saved ||
-    before.totals.macs - after.totals.macs !== macs.saved
-  )
-    return 'costs outside the rewritten part would change — please report this';
-
-  const texts: ReportTexts = {
-    description: phrase('report.description', { original: plan.original, replacement: plan.replacement }),
-    replacement: plan.replacement,
-    rfStatement: rfEqual
-      ? phrase('report.rfSame', { rf: { field: rfBefore }, reason: plan.rfReason })
-      : phrase('report.rfChanged', { before: { field: rfBefore }, after: { field: rfAfter }, reason: plan.rfReason }),
-    shapeStatement: phrase('report.shape', { shape: formatShape(newOut.outputShape) }),
-    ...(plan.note ? { note: plan.note } : {}),
-  };
-  const en = (text: Text) => phraseText(text, 'en');
-  const report: ProvenReport = {
-    description: en(texts.description),
-    replacement: en(texts.replacement),
-    params,
-    macs,
-    receptiveField: { before: rfBefore, after: rfAfter, equal: rfEqual, statement: en(texts.rfStatement) },
-    outputShape: {
-      before: oldOut.outputShape!,
-      after: newOut.outputShape!,
-      equal: true,
-      statement: en(texts.shapeStatement),
-    },
-    depthAdded: plan.depthAdded,
-    removed: removed.map((id) => before.nodes[id]!.name),
-    added: added.map((id) => after.nodes[id]!.name),
-  };
-  if (texts.note) report.note = en(texts.note);
-  textsOf.set(report, texts);
-  return report;
-}
-
-/** A report's sentences, to be made in any language. */
-interface ReportTexts {
-  description: Text;
-  replacement: Text;
-  rfStatement: Text;
-  shapeStatement: Text;
-  note?: Text;
-}
-
-/** The report's fields are its English texts (what --json prints); other languages are made from these. */
-const textsOf = new WeakMap<RewriteReport | ProvenReport, ReportTexts>();
-
 /** A report's sentences in `language`; its own (English) fields where it was not made here (read from a file). */
 export function reportText(
   report: RewriteReport,
@@ -254,17 +155,4 @@ export function reportText(
   };
 }
 
-export function costChange(before: number, after: number): CostChange {
-  const saved = before - after;
-  return { before, after, saved, savedPct: before > 0 ? Math.round((saved / before) * 10_000) / 100 : 0 };
-}
-
-function sameShape(a: Shape | null, b: Shape | null): boolean {
-  return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-function sameField(a: ReceptiveField | null, b: ReceptiveField | null): boolean {
-  if (!a || !b) return a === b;
-  if (a.global || b.global) return a.global === b.global;
-  return a.size[0] === b.size[0] && a.size[1] === b.size[1] && a.jump[0] === b.jump[0] && a.jump[1] === b.jump[1];
-}
+export { costChange } from './proof';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseProjectText } from '../../../shared/graph/projectFile';
 import { getTemplate } from '../../../shared/templates';
+import { asymmetricRule } from '../../../shared/transforms';
 import { brokenNet, cli, cliFixture, smallNet } from './cliHelpers';
 
 let fx: ReturnType<typeof cliFixture>;
@@ -75,6 +76,29 @@ describe('netwright factorize', () => {
       'asymmetric:conv5',
       'asymmetric:conv3',
     ]);
+  });
+
+  describe('with a rule whose rewrite the proof refuses', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('--all makes the others and names the refused one in a warning', async () => {
+      // A broken rule: its rewrite of conv3 would give the output one channel too many.
+      const plan = asymmetricRule.plan.bind(asymmetricRule);
+      vi.spyOn(asymmetricRule, 'plan').mockImplementation((ctx, o) => {
+        const planned = plan(ctx, o);
+        if (!planned.ok || ctx.node.name !== 'conv3') return planned;
+        const last = planned.plan.edit.changes.added.find((a) => a.node.id === planned.plan.outputAfter)!;
+        last.node.params = { ...last.node.params, filters: 17 };
+        return planned;
+      });
+      const { code, out, err } = await cli('factorize', small, '--all');
+      expect(code).toBe(0);
+      expect(err).toEqual([
+        "warning: asymmetric on 'conv3' was not made: it would change the output shape from 32×32×16 to 32×32×17",
+      ]);
+      expect(out).toContain('asymmetric: conv5 (5×5, 16 → 16)');
+      expect(out).toContain('1 rewrite applied.');
+    });
   });
 
   it('prints the saving of "apply everything" on the unfactorized Inception v3', async () => {
