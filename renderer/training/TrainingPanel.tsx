@@ -14,6 +14,7 @@ import { CurvesChart } from './CurvesChart';
 import { ExperimentPanel } from './ExperimentPanel';
 import { createTrainingWorker } from './gpu/createWorker';
 import { runOnGpu } from './gpu/gpuRun';
+import { RunMessage } from './RunMessage';
 import { TrainingForm } from './TrainingForm';
 import { subscribeTrainingEvents, useTrainingStore } from './trainingStore';
 
@@ -178,7 +179,7 @@ export function TrainingPanel() {
                 eta: eta(p.etaSeconds),
               })}
           </div>
-          {live.message && <div className="small field-error">{live.message}</div>}
+          <RunMessage run={live} language={language} className="small field-error" />
           {last && (
             <div className="small" data-testid="run-last-epoch">
               {t('panels.train.lastEpoch', {

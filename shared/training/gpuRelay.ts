@@ -3,6 +3,7 @@ import { DatasetInfo } from './datasetSpec';
 import { BatchProgress, EpochMetrics, FailureKind } from './events';
 import { MemoryEstimate } from './memory';
 import { ResolvedTrainingOptions } from './options';
+import { SentText } from './sentText';
 
 /**
  * A GPU run trains in a Worker of the window (the browser engine's WebGPU or WebGL), while the
@@ -52,6 +53,7 @@ export const GpuReport = z.discriminatedUnion('type', [
     outcome: z.object({
       status: z.enum(['completed', 'cancelled', 'diverged', 'failed']),
       message: z.string().nullable(),
+      text: SentText.optional(),
       failure: FailureKind.nullable(),
       model: GpuModelHeader.nullable(),
     }),

@@ -1,0 +1,49 @@
+/**
+ * What training runs say when they stop, in English: mounted as `diagnostics.training`, so a
+ * run's `text` renders with diagnosticText like any problem. A run's recorded `message` is
+ * rendered from these, so they are the English wording itself (trainingDe.ts: German).
+ */
+export const trainingEn = {
+  /** Two texts of one run's end in a row: "Cancelled at … The trained model could not be saved: …". */
+  andThen: '{{first}} {{second}}',
+  cancelledAt: 'Cancelled at epoch {{epoch}}, batch {{batch}} of {{batches}}.',
+  cancelledValidating: 'Cancelled while validating epoch {{epoch}}.',
+  cancelledBeforeStart: 'Cancelled before training began.',
+  /** `value` is NaN, Infinity or -Infinity. */
+  lossNotFinite: 'The loss became {{value}}',
+  lossAbove_one: 'The loss reached {{loss}}, above {{factor}}× its start ({{start}}) for {{count}} batch in a row,',
+  lossAbove_other: 'The loss reached {{loss}}, above {{factor}}× its start ({{start}}) for {{count}} batches in a row,',
+  /** `what` is lossNotFinite or lossAbove. */
+  diverged:
+    '{{what}} at epoch {{epoch}}, batch {{batch}} (learning rate {{rate}}): training diverged. The learning rate is probably too high: try {{suggested}}, or add batch normalization.',
+  /** Why a network cannot be trained; `where` is "name: " or empty, `problem` its first error. */
+  networkErrors: 'The network has errors; fix them first. {{where}}{{problem}}',
+  inputCount: 'Training needs exactly one Input; this network has {{count}}.',
+  outputCount: 'Training needs exactly one output; this network ends in {{count}} ({{names}}).',
+  /** `why` is inputChannels, inputVector or inputShape. */
+  notImages: 'Cannot train on images: {{why}}.',
+  inputChannels: 'the input has {{channels}} channels; datasets provide grey (1) or RGB (3) images',
+  inputVector: 'the input is a vector of {{values}} values, which is no square grey or RGB image (e.g. 784 = 28×28)',
+  inputShape: 'the input shape {{shape}} is not an image [height, width, channels]',
+  notClassifier:
+    '{{name}} outputs {{shape}}; a classifier must end in a vector of K ≥ 2 class scores (e.g. Dense(K) with softmax).',
+  wrongActivation:
+    '{{name}} ends in a {{activation}} activation; classification training needs softmax (or linear logits): set its activation to softmax.',
+  noTrainingSamples: 'The dataset has {{count}} samples: validation split {{split}} leaves none for training.',
+  threadStopped: 'The training thread stopped unexpectedly.',
+  threadCrashed: 'The training thread crashed: {{reason}}',
+  gpuSilent:
+    'The window training this run on the GPU stopped answering for {{seconds}} s (it was closed, reloaded or hung); the curves so far are kept. Start the run again.',
+  stopped: 'Training stopped: {{reason}}',
+  /** `fault` says what the GPU did ("the WebGL context was lost"); `kept` is weightsGone or trainedKept. */
+  gpuFault: 'Training stopped: {{fault}}. {{kept}} Start the run again, or pick another backend.',
+  weightsGone: 'The curves so far are kept; the weights were on the GPU and are gone.',
+  trainedKept: 'What was trained so far is kept.',
+  gpuWorkerFailed: 'The GPU training worker failed: {{reason}}',
+  gpuWorkerNotRun: 'The GPU training worker could not run: {{reason}}',
+  datasetNotHanded: 'The dataset could not be handed to the GPU worker: {{reason}}',
+  modelNotKept: 'The trained model was not kept: {{reason}}.',
+  modelNotSaved: 'The trained model could not be saved: {{reason}}',
+  interrupted: 'Interrupted: Netwright closed while this run was training.',
+  experimentCancelled: 'The experiment was cancelled before this variant.',
+};
