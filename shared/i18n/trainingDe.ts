@@ -43,4 +43,15 @@ export const trainingDe: Catalogue['diagnostics']['training'] = {
   modelNotSaved: 'Das trainierte Modell konnte nicht gespeichert werden: {{reason}}',
   interrupted: 'Unterbrochen: Netwright wurde geschlossen, während dieser Lauf trainierte.',
   experimentCancelled: 'Das Experiment wurde vor dieser Variante abgebrochen.',
+  status: {
+    preparing: 'wird vorbereitet',
+    running: 'läuft',
+    paused: 'angehalten',
+    completed: 'abgeschlossen',
+    cancelled: 'abgebrochen',
+    diverged: 'divergiert',
+    failed: 'fehlgeschlagen',
+    queued: 'wartet',
+    training: 'trainiert',
+  },
 };

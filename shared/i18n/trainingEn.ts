@@ -46,4 +46,16 @@ export const trainingEn = {
   modelNotSaved: 'The trained model could not be saved: {{reason}}',
   interrupted: 'Interrupted: Netwright closed while this run was training.',
   experimentCancelled: 'The experiment was cancelled before this variant.',
+  /** A run's or an experiment row's status as the command line prints it. */
+  status: {
+    preparing: 'preparing',
+    running: 'running',
+    paused: 'paused',
+    completed: 'completed',
+    cancelled: 'cancelled',
+    diverged: 'diverged',
+    failed: 'failed',
+    queued: 'queued',
+    training: 'training',
+  },
 };

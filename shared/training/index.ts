@@ -49,6 +49,6 @@ export {
   type TrainingOptionsInput,
 } from './options';
 export { seededRandom, shuffleInPlace } from './random';
-export { followedBy, type RunMessage, type RunTextKey, runMessage, runText } from './runText';
+export { followedBy, type RunMessage, type RunTextKey, runMessage, runText, statusText } from './runText';
 export { learningRateAt, type ScheduleSettings } from './schedules';
 export { SentText } from './sentText';

@@ -1,5 +1,6 @@
 import type { Catalogue, KeyOf } from '../i18n/catalogue';
-import { type DiagnosticText, english, said, type TextValue } from '../i18n/diagnosticText';
+import { type DiagnosticText, english, renderText, said, type TextValue } from '../i18n/diagnosticText';
+import type { Language } from '../i18n/language';
 
 export type RunTextKey = KeyOf<Catalogue['diagnostics']['training']>;
 
@@ -30,4 +31,22 @@ export function followedBy(
   if (!before.message) return { message: english(after), text: after };
   const text = runText('andThen', { first: before.text ?? before.message, second: after });
   return { message: english(text), text };
+}
+
+type StatusWord = keyof Catalogue['diagnostics']['training']['status'];
+const statusWords: readonly string[] = [
+  'preparing',
+  'running',
+  'paused',
+  'completed',
+  'cancelled',
+  'diverged',
+  'failed',
+  'queued',
+  'training',
+] satisfies StatusWord[];
+
+/** A run's or experiment row's status in `language` ("cancelled" / "abgebrochen"); one unknown here as it is. */
+export function statusText(status: string, language: Language): string {
+  return statusWords.includes(status) ? renderText(runText(`status.${status as StatusWord}`), language) : status;
 }
