@@ -217,7 +217,13 @@ export const apiContract = {
   /** Memory a run would need per batch, and the refusal it would meet (null: it fits). Starts nothing. */
   trainEstimate: {
     request: TrainRequest,
-    response: z.object({ memory: MemoryEstimate, budgetBytes: z.number(), refusal: z.string().nullable() }),
+    response: z.object({
+      memory: MemoryEstimate,
+      budgetBytes: z.number(),
+      refusal: z.string().nullable(),
+      /** The refusal in any language. */
+      refusalText: SentText.optional(),
+    }),
   },
   /**
    * Compiles and trains in a worker thread; progress arrives as trainStatus, trainProgress,

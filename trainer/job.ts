@@ -12,7 +12,13 @@ import type {
   ResolvedTrainingOptions,
   TrainableNetwork,
 } from '../shared/training';
-import { estimateTrainingMemory, memoryRefusal, prepareForTraining, runMessage } from '../shared/training';
+import {
+  estimateTrainingMemory,
+  type MemoryBudget,
+  memoryRefusalMessage,
+  prepareForTraining,
+  runMessage,
+} from '../shared/training';
 import type { AllReduce } from './allReduce';
 import { CompileError, compileGraph } from './compile/compile';
 import type { TrainingControl } from './control';
@@ -38,7 +44,7 @@ export interface TrainJob {
   graph: Graph;
   options: ResolvedTrainingOptions;
   /** What the backend can hold; the run is refused beyond it. */
-  memoryBudget: { bytes: number; label: string };
+  memoryBudget: MemoryBudget;
 }
 
 export interface JobHooks {
@@ -124,8 +130,8 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks, loa
     { ...data.info, trainSamples: split.train.length, validationSamples: split.validation.length },
     memory,
   );
-  const refusal = memoryRefusal(memory, job.memoryBudget.bytes, job.memoryBudget.label);
-  if (refusal) return failed('memory', refusal);
+  const refusal = memoryRefusalMessage(memory, job.memoryBudget);
+  if (refusal) return failed('memory', refusal.message, refusal.text);
   return withSeededMathRandom(o.seed, async () => {
     let compiled: tfjs.LayersModel;
     try {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatBytes } from '../../shared/analysis';
-import { translator } from '../../shared/i18n';
+import { diagnosticText, translator } from '../../shared/i18n';
 import { errorMessage, issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
@@ -64,7 +64,7 @@ export function TrainingPanel() {
         .then(
           (e) =>
             setEstimate(
-              e.refusal ??
+              (e.refusal && diagnosticText({ message: e.refusal, text: e.refusalText }, ui.language)) ||
                 ui.t('panels.train.estimate', {
                   memory: ui.decimal(formatBytes(e.memory.totalBytes)),
                   budget: ui.decimal(formatBytes(e.budgetBytes)),

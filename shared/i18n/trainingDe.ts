@@ -25,6 +25,22 @@ export const trainingDe: Catalogue['diagnostics']['training'] = {
     '{{name}} gibt {{shape}} aus; ein Klassifikator muss in einem Vektor aus K ≥ 2 Klassenwerten enden (z. B. Dense(K) mit Softmax).',
   wrongActivation:
     '{{name}} endet in einer {{activation}}-Aktivierung; das Training zur Klassifikation braucht Softmax (oder lineare Logits): Setzen Sie die Aktivierung auf Softmax.',
+  memoryNeeds:
+    'Das Training braucht etwa {{total}} bei Batchgröße {{batch}} (Aktivierungen und ihre Gradienten {{activations}}, Gewichte und Gradienten {{parameters}}, Optimiererzustand {{optimizer}}, Datensatz {{dataset}}), mehr als {{budget}}.',
+  memoryLowerBatch:
+    '{{needs}} Verringern Sie die Batchgröße auf {{fits}} oder weniger oder verwenden Sie eine kleinere Eingabe.',
+  memoryFewerSamples: '{{needs}} Verwenden Sie weniger Beispiele oder eine kleinere Eingabe.',
+  memoryNothingFits:
+    '{{needs}} Schon ein Beispiel pro Batch passt nicht: Verwenden Sie ein kleineres Netz oder eine kleinere Eingabe.',
+  workersNeed_one:
+    '{{wanted}} Trainings-Worker brauchen etwa {{total}} (jeder hält Gewichte, Optimiererzustand und Datensatz, {{each}}), mehr als {{budget}}: Verwenden Sie {{fit}} Worker oder weniger.',
+  workersNeed_other:
+    '{{wanted}} Trainings-Worker brauchen etwa {{total}} (jeder hält Gewichte, Optimiererzustand und Datensatz, {{each}}), mehr als {{budget}}: Verwenden Sie {{fit}} Worker oder weniger.',
+  budgetMachine: '70 % des Arbeitsspeichers dieses Rechners ({{gib}} GiB)',
+  budgetWasm: 'die 4 GiB, die das WebAssembly-Backend adressieren kann',
+  budgetGpuSet: 'die {{size}} der GPU (NETWRIGHT_GPU_MEMORY_MB)',
+  budgetGpuAssumed:
+    'die für die GPU angenommenen 4 GiB (Browser melden den GPU-Speicher nicht; setzen Sie NETWRIGHT_GPU_MEMORY_MB auf den Wert Ihrer GPU)',
   noTrainingSamples:
     'Der Datensatz hat {{count}} Beispiele: Ein Validierungsanteil von {{split}} lässt keines für das Training übrig.',
   threadStopped: 'Der Trainings-Thread wurde unerwartet beendet.',

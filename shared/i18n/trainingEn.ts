@@ -29,6 +29,22 @@ export const trainingEn = {
     '{{name}} outputs {{shape}}; a classifier must end in a vector of K ≥ 2 class scores (e.g. Dense(K) with softmax).',
   wrongActivation:
     '{{name}} ends in a {{activation}} activation; classification training needs softmax (or linear logits): set its activation to softmax.',
+  /** `budget` is one of the budget texts below, or an English label. */
+  memoryNeeds:
+    'Training needs about {{total}} at batch size {{batch}} (activations and their gradients {{activations}}, weights and gradients {{parameters}}, optimizer state {{optimizer}}, dataset {{dataset}}), more than {{budget}}.',
+  memoryLowerBatch: '{{needs}} Lower the batch size to {{fits}} or less, or use a smaller input.',
+  memoryFewerSamples: '{{needs}} Use fewer samples or a smaller input.',
+  memoryNothingFits: '{{needs}} Even one sample per batch does not fit: use a smaller network or input.',
+  /** `count` is the number of workers that fit (`fit`). */
+  workersNeed_one:
+    '{{wanted}} training workers need about {{total}} (each holds the weights, optimizer state and dataset, {{each}}), more than {{budget}}: use {{fit}} worker or fewer.',
+  workersNeed_other:
+    '{{wanted}} training workers need about {{total}} (each holds the weights, optimizer state and dataset, {{each}}), more than {{budget}}: use {{fit}} workers or fewer.',
+  budgetMachine: "70% of this machine's {{gib}} GiB of memory",
+  budgetWasm: 'the 4 GiB the WebAssembly backend can address',
+  budgetGpuSet: "the GPU's {{size}} (NETWRIGHT_GPU_MEMORY_MB)",
+  budgetGpuAssumed:
+    'the 4 GiB assumed for the GPU (browsers do not report GPU memory; set NETWRIGHT_GPU_MEMORY_MB to what yours has)',
   noTrainingSamples: 'The dataset has {{count}} samples: validation split {{split}} leaves none for training.',
   threadStopped: 'The training thread stopped unexpectedly.',
   threadCrashed: 'The training thread crashed: {{reason}}',

@@ -69,7 +69,7 @@ export const GpuRunStart = z.object({
   /** The settings with every choice made (seed, learning rate): what the record keeps. */
   options: ResolvedTrainingOptions,
   /** Memory the run may use on the GPU, and how that figure was found. */
-  memoryBudget: z.object({ bytes: z.number(), label: z.string() }),
+  memoryBudget: z.object({ bytes: z.number(), label: z.string(), text: SentText.optional() }),
   dataset: z.object({
     count: z.number().int(),
     classes: z.number().int(),

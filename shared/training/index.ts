@@ -28,9 +28,12 @@ export {
 } from './gpuRelay';
 export {
   ACTIVATION_TRAINING_FACTOR,
+  bytesValue,
   estimateTrainingMemory,
+  type MemoryBudget,
   MemoryEstimate,
   memoryRefusal,
+  memoryRefusalMessage,
   type NetworkSize,
   optimizerSlots,
 } from './memory';

@@ -15,8 +15,9 @@ import {
   type GpuReport,
   type GpuRunStart,
   gpuBackendNames,
+  type MemoryBudget,
   type MemoryEstimate,
-  memoryRefusal,
+  memoryRefusalMessage,
   prepareForTraining,
   type ResolvedTrainingOptions,
   type RunRecord,
@@ -56,7 +57,7 @@ export interface TrainingServiceOptions {
   runsDir: string | null;
   emit?: EmitEvent;
   backend?: () => Promise<BackendReport>;
-  memoryBudget?: (backend: BackendName) => { bytes: number; label: string };
+  memoryBudget?: (backend: BackendName) => MemoryBudget;
   workerUrl?: URL;
   /** Least time between two trainProgress events of a run (an epoch's last batch is always sent). */
   progressIntervalMs?: number;
@@ -174,8 +175,10 @@ export class TrainingService {
     analysis: Analysis;
     net: TrainableNetwork;
     memory: MemoryEstimate;
-    budget: { bytes: number; label: string };
+    budget: MemoryBudget;
+    /** Why the run would not fit, in English; `refusalText` the same in any language. */
     refusal: string | null;
+    refusalText: DiagnosticText | null;
   }> {
     const resolved = resolveTrainingOptions(request.options);
     if (!resolved.ok) throw new TrainingRefused(`Invalid training options: ${resolved.error}`, 'options');
@@ -192,13 +195,15 @@ export class TrainingService {
     const wanted = backend === 'wasm' ? (resolved.options.workers ?? defaultWorkers()) : 1;
     const { workers, refusal } = workersInMemory(memory, wanted, asked, memoryBudget('cpu'));
     const options = { ...resolved.options, workers };
+    const tooBig = memoryRefusalMessage(memory, budget) ?? refusal;
     return {
       options,
       analysis,
       net,
       memory,
       budget,
-      refusal: memoryRefusal(memory, budget.bytes, budget.label) ?? refusal,
+      refusal: tooBig?.message ?? null,
+      refusalText: tooBig?.text ?? null,
     };
   }
 
@@ -277,7 +282,7 @@ export class TrainingService {
     }
     this.refuseWhileBusy();
     const plan = await this.plan(request);
-    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
+    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory', plan.refusalText ?? undefined);
     const { options, budget } = plan;
     const record = this.createRecord(request, plan);
     const control = new SharedControl();
@@ -333,7 +338,7 @@ export class TrainingService {
     await this.load();
     this.refuseWhileBusy();
     const plan = await this.plan(request);
-    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
+    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory', plan.refusalText ?? undefined);
     const { options, net, budget } = plan;
     let data: Dataset;
     try {

@@ -7,13 +7,24 @@ import { runExperiment } from '../../../electron/services/train/experiment';
 import { runTrainingJob } from '../../../electron/services/train/runJob';
 import { RunStore } from '../../../electron/services/train/runStore';
 import { runOutcome, type TrainingService } from '../../../electron/services/train/service';
+import { workersInMemory } from '../../../electron/services/train/workerMemory';
 import { startGpuTraining } from '../../../renderer/training/gpu/gpuTrainer';
 import { analyzeGraph } from '../../../shared/analysis';
 import { parseVariants } from '../../../shared/experiments';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { type DiagnosticText, diagnosticText } from '../../../shared/i18n';
 import { renderText } from '../../../shared/i18n/diagnosticText';
-import { followedBy, prepareForTraining, runText, statusText } from '../../../shared/training';
+import { getTemplate } from '../../../shared/templates';
+import {
+  estimateTrainingMemory,
+  followedBy,
+  memoryRefusal,
+  memoryRefusalMessage,
+  prepareForTraining,
+  runMessage,
+  runText,
+  statusText,
+} from '../../../shared/training';
 import { SharedControl } from '../../../trainer/control';
 import { type Divergence, divergedMessage, divergedRunMessage } from '../../../trainer/divergence';
 import { options, tinyConvNet, useCpu } from './helpers';
@@ -104,6 +115,25 @@ describe('what a training run says, in German and English', () => {
     if (notImage.ok) throw new Error('a 10-vector was taken for an image');
     expect(german({ message: notImage.error, text: notImage.text })).toBe(
       'Mit Bildern lässt sich nicht trainieren: Die Eingabe ist ein Vektor aus 10 Werten, also kein quadratisches Graustufen- oder RGB-Bild (z. B. 784 = 28×28).',
+    );
+  });
+
+  it('a run that would not fit: the budget named in German too, German byte counts', () => {
+    const a = analyzeGraph(getTemplate('inception-v3')!.build());
+    const e = estimateTrainingMemory(a.totals, { batchSize: 256, optimizer: 'rmsprop', momentum: 0 });
+    const wasm = { bytes: 4 * 2 ** 30, ...runMessage('budgetWasm') };
+    const refused = memoryRefusalMessage(e, { bytes: wasm.bytes, label: wasm.message, text: wasm.text })!;
+    expect(refused.message).toBe(memoryRefusal(e, wasm.bytes, 'the 4 GiB the WebAssembly backend can address'));
+    expect(german(refused)).toMatch(
+      /^Das Training braucht etwa \d+,\d+ GiB bei Batchgröße 256 \(.*\), mehr als die 4 GiB, die das WebAssembly-Backend adressieren kann\. Verringern Sie die Batchgröße auf \d+ oder weniger/,
+    );
+    const workers = workersInMemory(e, 8, true, { bytes: 2 ** 40, label: wasm.message, text: wasm.text }).refusal;
+    expect(workers).toBeNull();
+    const tight = { ...e, parameterBytes: 2 ** 30, optimizerBytes: 0, datasetBytes: 0, activationBytes: 2 ** 29 };
+    const four = workersInMemory(tight, 4, true, { bytes: 3 * 2 ** 30, label: wasm.message, text: wasm.text });
+    expect(four.refusal!.message).toMatch(/^4 training workers need about 4\.5 GiB .* use 2 workers or fewer\.$/);
+    expect(german(four.refusal!)).toMatch(
+      /^4 Trainings-Worker brauchen etwa 4,5 GiB .* mehr als die 4 GiB, die das WebAssembly-Backend adressieren kann: Verwenden Sie 2 Worker oder weniger\.$/,
     );
   });
 
