@@ -50,6 +50,10 @@ export const trainingDe: Catalogue['diagnostics']['training'] = {
   stopped: 'Das Training wurde beendet: {{reason}}',
   gpuFault:
     'Das Training wurde beendet: {{fault}}. {{kept}} Starten Sie den Lauf erneut oder wählen Sie ein anderes Backend.',
+  gpuContextLost: 'Der WebGL-Kontext ging verloren',
+  gpuDeviceLost: 'Das WebGPU-Gerät ging verloren',
+  gpuDeviceLostWhy: 'Das WebGPU-Gerät ging verloren ({{reason}}: {{detail}})',
+  gpuOutOfMemory: 'Der GPU ging der Speicher aus ({{detail}})',
   weightsGone: 'Die bisherigen Kurven bleiben erhalten; die Gewichte lagen auf der GPU und sind verloren.',
   trainedKept: 'Was bisher trainiert wurde, bleibt erhalten.',
   gpuWorkerFailed: 'Der GPU-Trainings-Worker ist fehlgeschlagen: {{reason}}',

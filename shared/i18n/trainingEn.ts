@@ -53,6 +53,10 @@ export const trainingEn = {
   stopped: 'Training stopped: {{reason}}',
   /** `fault` says what the GPU did ("the WebGL context was lost"); `kept` is weightsGone or trainedKept. */
   gpuFault: 'Training stopped: {{fault}}. {{kept}} Start the run again, or pick another backend.',
+  gpuContextLost: 'the WebGL context was lost',
+  gpuDeviceLost: 'the WebGPU device was lost',
+  gpuDeviceLostWhy: 'the WebGPU device was lost ({{reason}}: {{detail}})',
+  gpuOutOfMemory: 'the GPU ran out of memory ({{detail}})',
   weightsGone: 'The curves so far are kept; the weights were on the GPU and are gone.',
   trainedKept: 'What was trained so far is kept.',
   gpuWorkerFailed: 'The GPU training worker failed: {{reason}}',

@@ -60,7 +60,7 @@ function faulted(fault: GpuFault, model: JobOutcome['model']): JobOutcome {
   return {
     status: 'failed',
     failure: fault.lost ? 'internal' : 'memory',
-    ...runMessage('gpuFault', { fault: fault.message, kept }),
+    ...runMessage('gpuFault', { fault: fault.text ?? fault.message, kept }),
     model,
   };
 }
