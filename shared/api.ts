@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { actionIds } from './actionIds';
 import { GraphSchema } from './graph/schema';
-import type { DiagnosticText } from './i18n/diagnosticText';
 import { LANGUAGES } from './i18n/language';
 import {
   BatchProgress,
@@ -13,6 +12,7 @@ import {
   MemoryEstimate,
   RunRecord,
   RunSummary,
+  SentText,
   TrainEpochEvent,
   TrainFinishedEvent,
   TrainingOptions,
@@ -35,18 +35,6 @@ export type BackendName = z.infer<typeof BackendName>;
  */
 export const TrainBackendChoice = z.enum(['auto', ...backendNames, ...gpuBackendNames]);
 export type TrainBackendChoice = z.infer<typeof TrainBackendChoice>;
-
-/** A text of the `diagnostics` catalogue with its values (shared/i18n/diagnosticText.ts), as sent. */
-const SentText: z.ZodType<DiagnosticText> = z.lazy(() =>
-  z.object({
-    key: z.string() as unknown as z.ZodType<DiagnosticText['key']>,
-    values: z.record(
-      z.string(),
-      z.union([z.string(), z.number(), z.object({ int: z.number() }), z.object({ decimal: z.string() }), SentText]),
-    ),
-    count: z.number().optional(),
-  }),
-);
 
 export const BackendAttempt = z.object({
   name: BackendName,
@@ -229,7 +217,13 @@ export const apiContract = {
   /** Memory a run would need per batch, and the refusal it would meet (null: it fits). Starts nothing. */
   trainEstimate: {
     request: TrainRequest,
-    response: z.object({ memory: MemoryEstimate, budgetBytes: z.number(), refusal: z.string().nullable() }),
+    response: z.object({
+      memory: MemoryEstimate,
+      budgetBytes: z.number(),
+      refusal: z.string().nullable(),
+      /** The refusal in any language. */
+      refusalText: SentText.optional(),
+    }),
   },
   /**
    * Compiles and trains in a worker thread; progress arrives as trainStatus, trainProgress,
@@ -438,6 +432,7 @@ export const apiEvents = {
         valAccuracy: z.number().nullable(),
         ece: z.number().nullable(),
         message: z.string().nullable(),
+        text: SentText.optional(),
       }),
     ),
     current: z.string().nullable(),

@@ -1,3 +1,5 @@
+import { type RunMessage, runMessage, runText } from '../shared/training/runText';
+
 /**
  * When a run has diverged. Cross-entropy starts near ln K (K classes: a network that
  * knows nothing spreads its guesses evenly), and training only lowers it. A loss ten
@@ -57,15 +59,30 @@ export class DivergenceWatch {
 
 const fmt = (x: number) => (Math.abs(x) >= 1e4 ? x.toExponential(2) : x.toPrecision(3));
 
-/** One line for the user: what happened, where, and what to try. */
-export function divergedMessage(d: Divergence, epoch: number, batch: number, rate: number): string {
+/** One line for the user: what happened, where, and what to try; its English and its text. */
+export function divergedRunMessage(d: Divergence, epoch: number, batch: number, rate: number): RunMessage {
   const what =
     d.kind === 'not-finite'
-      ? `The loss became ${Number.isNaN(d.loss) ? 'NaN' : d.loss > 0 ? 'Infinity' : '-Infinity'}`
-      : `The loss reached ${fmt(d.loss)}, above ${divergenceFactor}× its start (${fmt(d.start)}) ` +
-        `for ${d.batches} batch${d.batches === 1 ? '' : 'es'} in a row,`;
-  return (
-    `${what} at epoch ${epoch}, batch ${batch} (learning rate ${rate.toPrecision(3)}): training diverged. ` +
-    `The learning rate is probably too high: try ${(rate / 10).toPrecision(2)}, or add batch normalization.`
-  );
+      ? runText('lossNotFinite', { value: Number.isNaN(d.loss) ? 'NaN' : d.loss > 0 ? 'Infinity' : '-Infinity' })
+      : runText(
+          'lossAbove',
+          {
+            loss: { decimal: fmt(d.loss) },
+            factor: divergenceFactor,
+            start: { decimal: fmt(d.start) },
+            count: d.batches,
+          },
+          d.batches,
+        );
+  return runMessage('diverged', {
+    what,
+    epoch,
+    batch,
+    rate: { decimal: rate.toPrecision(3) },
+    suggested: { decimal: (rate / 10).toPrecision(2) },
+  });
 }
+
+/** The English of divergedRunMessage. */
+export const divergedMessage = (d: Divergence, epoch: number, batch: number, rate: number): string =>
+  divergedRunMessage(d, epoch, batch, rate).message;

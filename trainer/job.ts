@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { analyzeGraph } from '../shared/analysis';
 import type { Graph } from '../shared/graph/types';
+import type { DiagnosticText } from '../shared/i18n/diagnosticText';
 import type {
   BatchProgress,
   DatasetInfo,
@@ -11,7 +12,13 @@ import type {
   ResolvedTrainingOptions,
   TrainableNetwork,
 } from '../shared/training';
-import { estimateTrainingMemory, memoryRefusal, prepareForTraining } from '../shared/training';
+import {
+  estimateTrainingMemory,
+  type MemoryBudget,
+  memoryRefusalMessage,
+  prepareForTraining,
+  runMessage,
+} from '../shared/training';
 import type { AllReduce } from './allReduce';
 import { CompileError, compileGraph } from './compile/compile';
 import type { TrainingControl } from './control';
@@ -37,7 +44,7 @@ export interface TrainJob {
   graph: Graph;
   options: ResolvedTrainingOptions;
   /** What the backend can hold; the run is refused beyond it. */
-  memoryBudget: { bytes: number; label: string };
+  memoryBudget: MemoryBudget;
 }
 
 export interface JobHooks {
@@ -54,14 +61,17 @@ export interface JobHooks {
 export interface JobOutcome {
   status: 'completed' | 'cancelled' | 'diverged' | 'failed';
   message: string | null;
+  /** The message in any language; absent where only English is known. */
+  text?: DiagnosticText;
   failure: FailureKind | null;
   /** The trained network with its original head (softmax restored), when there is one worth keeping. */
   model: SerializedModel | null;
 }
 
-const failed = (failure: FailureKind, message: string): JobOutcome => ({
+const failed = (failure: FailureKind, message: string, text?: DiagnosticText): JobOutcome => ({
   status: 'failed',
   message,
+  ...(text ? { text } : {}),
   failure,
   model: null,
 });
@@ -102,7 +112,7 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks, loa
   const o = job.options;
   const analysis = analyzeGraph(job.graph);
   const net = prepareForTraining(job.graph, analysis);
-  if (!net.ok) return failed('network', net.error);
+  if (!net.ok) return failed('network', net.error, net.text);
   let data: Dataset;
   try {
     data = loadData(o.dataset, net.input, net.classes, o.seed);
@@ -112,18 +122,16 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks, loa
   }
   const split = splitIndices(data.count, o.validationSplit);
   if (split.train.length === 0) {
-    return failed(
-      'dataset',
-      `The dataset has ${data.count} samples: validation split ${o.validationSplit} leaves none for training.`,
-    );
+    const said = runMessage('noTrainingSamples', { count: data.count, split: o.validationSplit });
+    return failed('dataset', said.message, said.text);
   }
   const memory = estimateTrainingMemory(analysis.totals, o, data.pixels.byteLength);
   hooks.onDataset(
     { ...data.info, trainSamples: split.train.length, validationSamples: split.validation.length },
     memory,
   );
-  const refusal = memoryRefusal(memory, job.memoryBudget.bytes, job.memoryBudget.label);
-  if (refusal) return failed('memory', refusal);
+  const refusal = memoryRefusalMessage(memory, job.memoryBudget);
+  if (refusal) return failed('memory', refusal.message, refusal.text);
   return withSeededMathRandom(o.seed, async () => {
     let compiled: tfjs.LayersModel;
     try {

@@ -1,13 +1,14 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { DiagnosticText } from '../shared/i18n/diagnosticText';
 import type { BatchProgress, EpochMetrics, ResolvedTrainingOptions } from '../shared/training';
-import { learningRateAt, seededRandom, shuffleInPlace } from '../shared/training';
+import { learningRateAt, runMessage, seededRandom, shuffleInPlace } from '../shared/training';
 import type { AllReduce } from './allReduce';
 import { batchOf } from './batch';
 import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
 import { agreedState, broadcastVariables, checkIdenticalWeights, dataParallelStep, shareOf } from './dataParallel';
 import type { Dataset } from './dataset';
-import { DivergenceWatch, divergedMessage } from './divergence';
+import { DivergenceWatch, divergedRunMessage } from './divergence';
 import { evaluate } from './evaluate';
 import { smoothedCrossEntropy } from './loss';
 import { createOptimizer, disposeOptimizer, setLearningRate } from './optimizer';
@@ -29,6 +30,8 @@ export interface LoopHooks {
 export interface LoopResult {
   status: 'completed' | 'cancelled' | 'diverged';
   message: string | null;
+  /** The message in any language. */
+  text?: DiagnosticText;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -94,7 +97,7 @@ export async function trainLoop(
           if (state === 'run') hooks.onStatus('running');
         }
         if (state === 'cancel') {
-          return { status: 'cancelled', message: `Cancelled at epoch ${epoch}, batch ${b + 1} of ${batches}.` };
+          return { status: 'cancelled', ...runMessage('cancelledAt', { epoch, batch: b + 1, batches }) };
         }
         rate = learningRateAt(o, epoch - 1 + b / batches);
         setLearningRate(optimizer, rate);
@@ -140,7 +143,7 @@ export async function trainLoop(
         }
         tf.dispose([x, labels, y]);
         const diverged = divergence.afterBatch(lossValue);
-        if (diverged) return { status: 'diverged', message: divergedMessage(diverged, epoch, b + 1, rate) };
+        if (diverged) return { status: 'diverged', ...divergedRunMessage(diverged, epoch, b + 1, rate) };
         lastLoss = lossValue;
         lossSum += lossValue * size;
         correctSum += accValue * size;
@@ -171,7 +174,7 @@ export async function trainLoop(
       const validation = validates
         ? await evaluate(tf, model, data, split.validation, o.labelSmoothing, o.batchSize * 2, reg, cancelled)
         : null;
-      if (leader && cancelled()) return { status: 'cancelled', message: `Cancelled while validating epoch ${epoch}.` };
+      if (leader && cancelled()) return { status: 'cancelled', ...runMessage('cancelledValidating', { epoch }) };
       const diverged = divergence.afterEpoch(lossSum / seen, lastLoss);
       hooks.onEpoch({
         epoch,
@@ -185,7 +188,7 @@ export async function trainLoop(
         seconds: (performance.now() - epochStart - (pausedMs - pausedAtEpochStart)) / 1000,
         numTensors: tf.memory().numTensors,
       });
-      if (diverged) return { status: 'diverged', message: divergedMessage(diverged, epoch, batches, rate) };
+      if (diverged) return { status: 'diverged', ...divergedRunMessage(diverged, epoch, batches, rate) };
     }
     return { status: 'completed', message: null };
   } finally {

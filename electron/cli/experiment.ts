@@ -1,5 +1,7 @@
 import { analyzeGraph } from '../../shared/analysis';
 import { parseVariants, type VariantResult } from '../../shared/experiments';
+import { diagnosticText } from '../../shared/i18n';
+import { statusText } from '../../shared/training';
 import { parseInputShape } from './args';
 import { defineCommand } from './command';
 import { CliError, ExitCode } from './io';
@@ -12,7 +14,7 @@ const { save: _save, ...options } = trainOptions;
 
 const DEFAULT_VARIANTS = 'original,factorized,smoothing=0.1';
 
-function table(rows: VariantResult[], { t, int, decimal }: CliText): string {
+function table(rows: VariantResult[], { t, int, decimal, language }: CliText): string {
   const pct = (v: number | null) => (v === null ? '—' : decimal(`${(v * 100).toFixed(1)}%`));
   const header = (['variant', 'params', 'macs', 'msPerStep', 'valAccuracy', 'ece', 'status'] as const).map((k) =>
     t(`more.experiment.${k}`),
@@ -26,7 +28,7 @@ function table(rows: VariantResult[], { t, int, decimal }: CliText): string {
       r.msPerStep === null ? '—' : decimal(r.msPerStep.toFixed(1)),
       pct(r.valAccuracy),
       pct(r.ece),
-      r.status,
+      statusText(r.status, language),
     ]),
     [false, true, true, true, true, true, false],
   );
@@ -99,7 +101,9 @@ export const experimentCommand = defineCommand({
       }));
       io.out(JSON.stringify({ variants: out }));
     } else io.out(table(rows, text));
-    for (const r of rows) if (r.message && r.status !== 'completed') io.err(`${r.name}: ${r.message}`);
+    for (const r of rows)
+      if (r.message && r.status !== 'completed')
+        io.err(`${r.name}: ${diagnosticText({ message: r.message, text: r.text }, text.language)}`);
     if (stop) return 130;
     if (rows.some((r) => r.status === 'failed' && /dataset|Invalid training options/i.test(r.message ?? '')))
       return ExitCode.badInput;

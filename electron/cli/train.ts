@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { analyzeGraph } from '../../shared/analysis';
-import type { EpochMetrics, RunRecord } from '../../shared/training';
+import { diagnosticText } from '../../shared/i18n';
+import { type EpochMetrics, type RunRecord, statusText } from '../../shared/training';
 
 import { FileProblem } from '../services/files';
 import { parseInputShape } from './args';
@@ -104,8 +105,9 @@ export const trainCommand = defineCommand({
       ({ runId } = await service.start({ graph: network.graph, options: request, networkName: network.name }));
     } catch (err) {
       if (err instanceof TrainingRefused) {
+        const said = err.text ? diagnosticText({ message: err.message, text: err.text }, text.language) : null;
         throw new CliError(
-          flagMessage(err.message),
+          said ?? flagMessage(err.message),
           err.kind === 'network' ? ExitCode.networkErrors : ExitCode.badInput,
         );
       }
@@ -149,9 +151,11 @@ export const trainCommand = defineCommand({
       );
     }
     if (record.backend) io.err(t('more.train.backend', { backend: record.backend }));
-    if (record.status !== 'completed')
-      io.err(`${record.status}: ${record.message ?? t('more.train.ended', { status: record.status })}`);
-    else if (record.message) io.err(record.message);
+    const status = statusText(record.status, text.language);
+    const said =
+      record.message === null ? null : diagnosticText({ message: record.message, text: record.text }, text.language);
+    if (record.status !== 'completed') io.err(`${status}: ${said ?? t('more.train.ended', { status })}`);
+    else if (said) io.err(said);
     if (saveDir) {
       let written: string[];
       try {

@@ -6,6 +6,7 @@ import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
+import { runMessageText } from './RunMessage';
 import { useTrainingStore } from './trainingStore';
 
 const pct = (v: number | null, decimal: (text: string) => string) =>
@@ -28,7 +29,7 @@ const statusKeys = {
  * another with the training settings above (same data, seed and schedule), in one table.
  */
 export function ExperimentPanel({ disabled }: { disabled: boolean }) {
-  const { t, int, decimal } = useText();
+  const { t, int, decimal, language } = useText();
   const experiment = useTrainingStore((s) => s.experiment);
   const options = useTrainingStore((s) => s.options);
   const setRunsOpen = useTrainingStore((s) => s.setRunsOpen);
@@ -101,7 +102,7 @@ export function ExperimentPanel({ disabled }: { disabled: boolean }) {
             </thead>
             <tbody>
               {experiment.rows.map((r) => (
-                <tr key={r.name} data-status={r.status} title={r.message ?? statusText(r.status)}>
+                <tr key={r.name} data-status={r.status} title={runMessageText(r, language) ?? statusText(r.status)}>
                   <th>{r.name}</th>
                   <td>{int(r.params)}</td>
                   <td title={t('panels.experiment.macsTitle', { macs: int(r.macs) })}>{decimal(formatSI(r.macs))}</td>

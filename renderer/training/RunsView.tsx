@@ -12,6 +12,7 @@ import { useUiStore } from '../store/uiStore';
 import { CurvesChart, type Series } from './CurvesChart';
 import { palette } from './charts';
 import { ReliabilityChart } from './ReliabilityChart';
+import { RunMessage } from './RunMessage';
 import { useTrainingStore } from './trainingStore';
 
 function base64ToBlob(base64: string, type: string): Blob {
@@ -129,6 +130,7 @@ export function RunsView() {
                     {r.network.name} · {t(`panels.train.status.${r.status}`)} · ε{' '}
                     {decimal(String(r.settings.labelSmoothing))} · {r.backend ?? '?'}
                   </div>
+                  <RunMessage run={r} language={language} className="small muted" />
                 </td>
                 <td className="small">
                   {r.final?.valAccuracy != null

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatBytes } from '../../shared/analysis';
-import { translator } from '../../shared/i18n';
+import { diagnosticText, translator } from '../../shared/i18n';
 import { errorMessage, issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
@@ -14,6 +14,7 @@ import { CurvesChart } from './CurvesChart';
 import { ExperimentPanel } from './ExperimentPanel';
 import { createTrainingWorker } from './gpu/createWorker';
 import { runOnGpu } from './gpu/gpuRun';
+import { RunMessage } from './RunMessage';
 import { TrainingForm } from './TrainingForm';
 import { subscribeTrainingEvents, useTrainingStore } from './trainingStore';
 
@@ -63,7 +64,7 @@ export function TrainingPanel() {
         .then(
           (e) =>
             setEstimate(
-              e.refusal ??
+              (e.refusal && diagnosticText({ message: e.refusal, text: e.refusalText }, ui.language)) ||
                 ui.t('panels.train.estimate', {
                   memory: ui.decimal(formatBytes(e.memory.totalBytes)),
                   budget: ui.decimal(formatBytes(e.budgetBytes)),
@@ -178,7 +179,7 @@ export function TrainingPanel() {
                 eta: eta(p.etaSeconds),
               })}
           </div>
-          {live.message && <div className="small field-error">{live.message}</div>}
+          <RunMessage run={live} language={language} className="small field-error" />
           {last && (
             <div className="small" data-testid="run-last-epoch">
               {t('panels.train.lastEpoch', {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ApiEventPayload, TrainBackendChoice } from '../../shared/api';
+import type { DiagnosticText } from '../../shared/i18n';
 import type { BatchProgress, CurvePoint, EpochMetrics, RunStatus, RunSummary } from '../../shared/training/events';
 import type { TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
@@ -13,7 +14,9 @@ export interface LiveRun {
   /** A GPU run's dataset on its way to the window's worker, 0 to 1; null otherwise. */
   dataProgress: number | null;
   status: RunStatus;
+  /** Why it stopped: English, and the same in any language where the services sent it. */
   message: string | null;
+  text?: DiagnosticText;
   progress: BatchProgress | null;
   batches: CurvePoint[];
   epochs: EpochMetrics[];
@@ -97,7 +100,7 @@ export function subscribeTrainingEvents(): void {
     const live = useTrainingStore.getState().live;
     if (live?.runId === runId) useTrainingStore.setState({ live: { ...live, ...f(live) } });
   };
-  api.on('trainStatus', (e) => update(e.runId, () => ({ status: e.status, message: e.message })));
+  api.on('trainStatus', (e) => update(e.runId, () => ({ status: e.status, message: e.message, text: e.text })));
   api.on('trainProgress', (p) =>
     update(p.runId, (live) => ({
       progress: p,
@@ -123,7 +126,7 @@ export function subscribeTrainingEvents(): void {
     if (e.done) void state.refreshRuns();
   });
   api.on('trainFinished', (e) => {
-    update(e.runId, () => ({ status: e.status, message: e.message }));
+    update(e.runId, () => ({ status: e.status, message: e.message, text: e.text }));
     void useTrainingStore.getState().refreshRuns();
   });
 }

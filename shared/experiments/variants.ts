@@ -1,4 +1,5 @@
 import type { Graph } from '../graph/types';
+import type { DiagnosticText } from '../i18n/diagnosticText';
 import { applyEverything } from '../transforms';
 
 /**
@@ -69,4 +70,6 @@ export interface VariantResult {
   valAccuracy: number | null;
   ece: number | null;
   message: string | null;
+  /** The message in any language (absent where only English is known). */
+  text?: DiagnosticText;
 }

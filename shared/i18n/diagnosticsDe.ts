@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { trainingDe } from './trainingDe';
 
 /** The problem texts in German: the same keys and placeholders as diagnosticsEn.ts. */
 export const diagnosticsDe: Catalogue['diagnostics'] = {
@@ -219,4 +220,5 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
     full: '{{kind}} „{{target}}“ nimmt eine Eingabe und hat schon eine: Zum Zusammenführen von Zweigen ein Concatenate oder Add einfügen.',
     loop: 'Das ergäbe eine Schleife („{{target}}“ speist bereits „{{source}}“): Daten müssen in eine Richtung fließen.',
   },
+  training: trainingDe,
 };

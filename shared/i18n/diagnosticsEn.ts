@@ -1,3 +1,5 @@
+import { trainingEn } from './trainingEn';
+
 /**
  * Every problem text in English: the analysis's diagnostics, the shape errors layer kinds
  * throw, validation issues. A Diagnostic's `message` is rendered from these, so they are
@@ -224,4 +226,6 @@ export const diagnosticsEn = {
     full: "{{kind}} '{{target}}' takes one input and already has one: add a Concatenate or Add to merge branches.",
     loop: "That would make a loop ('{{target}}' already feeds '{{source}}'): data must flow one way.",
   },
+  /** Why a training run stopped (trainingEn.ts). */
+  training: trainingEn,
 } as const;

@@ -3,6 +3,7 @@ import { Calibration } from './calibration';
 import { DatasetInfo } from './datasetSpec';
 import { MemoryEstimate } from './memory';
 import { ResolvedTrainingOptions } from './options';
+import { SentText } from './sentText';
 
 const runId = z.string().min(1).max(100);
 
@@ -90,8 +91,10 @@ export const RunRecord = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   status: RunStatus,
-  /** Why it stopped, in words, for every status but completed (and running). */
+  /** Why it stopped, in words, for every status but completed (and running): English, as logs and --json show it. */
   message: z.string().nullable(),
+  /** The same in any language (shared/i18n/trainingEn.ts); records kept before texts existed have none. */
+  text: SentText.optional(),
   failure: FailureKind.nullable(),
   settings: ResolvedTrainingOptions,
   network: NetworkSummary,
@@ -115,13 +118,19 @@ export type RunSummary = z.output<typeof RunSummary>;
 export const TrainEpochEvent = z.object({ runId, metrics: EpochMetrics });
 export type TrainEpochEvent = z.output<typeof TrainEpochEvent>;
 
-export const TrainStatusEvent = z.object({ runId, status: RunStatus, message: z.string().nullable() });
+export const TrainStatusEvent = z.object({
+  runId,
+  status: RunStatus,
+  message: z.string().nullable(),
+  text: SentText.optional(),
+});
 export type TrainStatusEvent = z.output<typeof TrainStatusEvent>;
 
 export const TrainFinishedEvent = z.object({
   runId,
   status: RunStatus,
   message: z.string().nullable(),
+  text: SentText.optional(),
   failure: FailureKind.nullable(),
   final: EpochMetrics.nullable(),
 });

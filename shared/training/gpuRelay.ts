@@ -3,6 +3,7 @@ import { DatasetInfo } from './datasetSpec';
 import { BatchProgress, EpochMetrics, FailureKind } from './events';
 import { MemoryEstimate } from './memory';
 import { ResolvedTrainingOptions } from './options';
+import { SentText } from './sentText';
 
 /**
  * A GPU run trains in a Worker of the window (the browser engine's WebGPU or WebGL), while the
@@ -52,6 +53,7 @@ export const GpuReport = z.discriminatedUnion('type', [
     outcome: z.object({
       status: z.enum(['completed', 'cancelled', 'diverged', 'failed']),
       message: z.string().nullable(),
+      text: SentText.optional(),
       failure: FailureKind.nullable(),
       model: GpuModelHeader.nullable(),
     }),
@@ -67,7 +69,7 @@ export const GpuRunStart = z.object({
   /** The settings with every choice made (seed, learning rate): what the record keeps. */
   options: ResolvedTrainingOptions,
   /** Memory the run may use on the GPU, and how that figure was found. */
-  memoryBudget: z.object({ bytes: z.number(), label: z.string() }),
+  memoryBudget: z.object({ bytes: z.number(), label: z.string(), text: SentText.optional() }),
   dataset: z.object({
     count: z.number().int(),
     classes: z.number().int(),

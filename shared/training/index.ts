@@ -28,9 +28,12 @@ export {
 } from './gpuRelay';
 export {
   ACTIVATION_TRAINING_FACTOR,
+  bytesValue,
   estimateTrainingMemory,
+  type MemoryBudget,
   MemoryEstimate,
   memoryRefusal,
+  memoryRefusalMessage,
   type NetworkSize,
   optimizerSlots,
 } from './memory';
@@ -49,4 +52,6 @@ export {
   type TrainingOptionsInput,
 } from './options';
 export { seededRandom, shuffleInPlace } from './random';
+export { followedBy, type RunMessage, type RunTextKey, runMessage, runText, statusText } from './runText';
 export { learningRateAt, type ScheduleSettings } from './schedules';
+export { SentText } from './sentText';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { formatBytes, formatInt } from '../analysis/format';
+import { formatBytes } from '../analysis/format';
+import type { DiagnosticText } from '../i18n/diagnosticText';
 import type { OptimizerKind } from './options';
+import { type RunMessage, runMessage, runText } from './runText';
 
 const BYTES_PER_FLOAT = 4;
 
@@ -60,20 +62,41 @@ export function estimateTrainingMemory(
   };
 }
 
+/** What a run may use, and how that figure was found ("70% of this machine's 16 GiB of memory"). */
+export interface MemoryBudget {
+  bytes: number;
+  /** In English. */
+  label: string;
+  /** The same in any language. */
+  text?: DiagnosticText;
+}
+
+/** A byte count as formatBytes writes it ("1.5 GiB"), with the language's decimal separator. */
+export const bytesValue = (bytes: number) => ({ decimal: formatBytes(bytes) });
+
 /**
- * null when the estimate fits `budgetBytes`; otherwise the refusal, with the numbers
- * and the largest batch size that would fit (or why none would).
+ * null when the estimate fits the budget; otherwise the refusal, with the numbers and the
+ * largest batch size that would fit (or why none would).
  */
-export function memoryRefusal(estimate: MemoryEstimate, budgetBytes: number, budgetLabel: string): string | null {
-  if (estimate.totalBytes <= budgetBytes) return null;
+export function memoryRefusalMessage(estimate: MemoryEstimate, budget: MemoryBudget): RunMessage | null {
+  if (estimate.totalBytes <= budget.bytes) return null;
   const fixed = estimate.parameterBytes + estimate.optimizerBytes + estimate.datasetBytes;
-  const needs =
-    `Training needs about ${formatBytes(estimate.totalBytes)} at batch size ${formatInt(estimate.batchSize)} ` +
-    `(activations and their gradients ${formatBytes(estimate.activationBytes)}, weights and gradients ` +
-    `${formatBytes(estimate.parameterBytes)}, optimizer state ${formatBytes(estimate.optimizerBytes)}, ` +
-    `dataset ${formatBytes(estimate.datasetBytes)}), more than ${budgetLabel}.`;
-  const fits = Math.floor((budgetBytes - fixed) / estimate.bytesPerBatchSample);
-  if (fits >= 1) return `${needs} Lower the batch size to ${formatInt(fits)} or less, or use a smaller input.`;
-  if (estimate.datasetBytes > budgetBytes / 2) return `${needs} Use fewer samples or a smaller input.`;
-  return `${needs} Even one sample per batch does not fit: use a smaller network or input.`;
+  const needs = runText('memoryNeeds', {
+    total: bytesValue(estimate.totalBytes),
+    batch: { int: estimate.batchSize },
+    activations: bytesValue(estimate.activationBytes),
+    parameters: bytesValue(estimate.parameterBytes),
+    optimizer: bytesValue(estimate.optimizerBytes),
+    dataset: bytesValue(estimate.datasetBytes),
+    budget: budget.text ?? budget.label,
+  });
+  const fits = Math.floor((budget.bytes - fixed) / estimate.bytesPerBatchSample);
+  if (fits >= 1) return runMessage('memoryLowerBatch', { needs, fits: { int: fits } });
+  if (estimate.datasetBytes > budget.bytes / 2) return runMessage('memoryFewerSamples', { needs });
+  return runMessage('memoryNothingFits', { needs });
+}
+
+/** The English of memoryRefusalMessage. */
+export function memoryRefusal(estimate: MemoryEstimate, budgetBytes: number, budgetLabel: string): string | null {
+  return memoryRefusalMessage(estimate, { bytes: budgetBytes, label: budgetLabel })?.message ?? null;
 }

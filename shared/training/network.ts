@@ -1,5 +1,7 @@
 import type { Analysis } from '../analysis/types';
 import type { Graph, Shape } from '../graph/types';
+import { type DiagnosticText, english } from '../i18n/diagnosticText';
+import { runMessage, runText } from './runText';
 
 /** How a dataset image becomes the network's input tensor. */
 export interface ImageInput {
@@ -21,15 +23,14 @@ export interface TrainableNetwork {
   outputName: string;
 }
 
-export type TrainableResult = ({ ok: true } & TrainableNetwork) | { ok: false; error: string };
+/** `error` in English; `text` the same in any language. */
+export type TrainableResult = ({ ok: true } & TrainableNetwork) | { ok: false; error: string; text: DiagnosticText };
 
-/** [H, W, 1|3], or a flat [N] that is a square grey or RGB image. */
-export function imageInputFor(shape: Shape): ImageInput | string {
+/** [H, W, 1|3], or a flat [N] that is a square grey or RGB image; otherwise why not. */
+function imageInputOrWhy(shape: Shape): ImageInput | DiagnosticText {
   if (shape.length === 3) {
     const [height, width, channels] = shape as [number, number, number];
-    if (channels !== 1 && channels !== 3) {
-      return `the input has ${channels} channels; datasets provide grey (1) or RGB (3) images`;
-    }
+    if (channels !== 1 && channels !== 3) return runText('inputChannels', { channels });
     return { height, width, channels, flatten: false };
   }
   if (shape.length === 1) {
@@ -38,10 +39,22 @@ export function imageInputFor(shape: Shape): ImageInput | string {
       const side = Math.round(Math.sqrt(n / channels));
       if (side * side * channels === n) return { height: side, width: side, channels, flatten: true };
     }
-    return `the input is a vector of ${n} values, which is no square grey or RGB image (e.g. 784 = 28×28)`;
+    return runText('inputVector', { values: n });
   }
-  return `the input shape [${shape.join(', ')}] is not an image [height, width, channels]`;
+  return runText('inputShape', { shape: `[${shape.join(', ')}]` });
 }
+
+/** [H, W, 1|3], or a flat [N] that is a square grey or RGB image; otherwise why not, in English. */
+export function imageInputFor(shape: Shape): ImageInput | string {
+  const input = imageInputOrWhy(shape);
+  return 'key' in input ? english(input) : input;
+}
+
+const refused = (said: { message: string; text: DiagnosticText }): TrainableResult => ({
+  ok: false,
+  error: said.message,
+  text: said.text,
+});
 
 /**
  * Checks that the graph is a classifier Netwright can train and derives the training
@@ -53,36 +66,24 @@ export function prepareForTraining(graph: Graph, analysis: Analysis): TrainableR
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
   if (firstError) {
     const where = firstError.nodeId ? `${analysis.nodes[firstError.nodeId]?.name ?? firstError.nodeId}: ` : '';
-    return { ok: false, error: `The network has errors; fix them first. ${where}${firstError.message}` };
+    return refused(runMessage('networkErrors', { where, problem: firstError.text ?? firstError.message }));
   }
   const inputs = graph.nodes.filter((n) => n.kind === 'Input');
-  if (inputs.length !== 1)
-    return { ok: false, error: `Training needs exactly one Input; this network has ${inputs.length}.` };
+  if (inputs.length !== 1) return refused(runMessage('inputCount', { count: inputs.length }));
   if (analysis.outputs.length !== 1) {
     const names = analysis.outputs.map((id) => analysis.nodes[id]?.name ?? id).join(', ');
-    return {
-      ok: false,
-      error: `Training needs exactly one output; this network ends in ${analysis.outputs.length} (${names}).`,
-    };
+    return refused(runMessage('outputCount', { count: analysis.outputs.length, names }));
   }
   const inputShape = analysis.nodes[inputs[0]!.id]!.outputShape!;
-  const input = imageInputFor(inputShape);
-  if (typeof input === 'string') return { ok: false, error: `Cannot train on images: ${input}.` };
+  const input = imageInputOrWhy(inputShape);
+  if ('key' in input) return refused(runMessage('notImages', { why: input }));
   const out = analysis.nodes[analysis.outputs[0]!]!;
   const outShape = out.outputShape!;
-  if (outShape.length !== 1 || outShape[0]! < 2) {
-    return {
-      ok: false,
-      error: `${out.name} outputs [${outShape.join(', ')}]; a classifier must end in a vector of K ≥ 2 class scores (e.g. Dense(K) with softmax).`,
-    };
-  }
+  if (outShape.length !== 1 || outShape[0]! < 2)
+    return refused(runMessage('notClassifier', { name: out.name, shape: `[${outShape.join(', ')}]` }));
   const activation = out.params?.activation as string | undefined;
-  if (activation !== undefined && activation !== 'softmax' && activation !== 'linear') {
-    return {
-      ok: false,
-      error: `${out.name} ends in a ${activation} activation; classification training needs softmax (or linear logits): set its activation to softmax.`,
-    };
-  }
+  if (activation !== undefined && activation !== 'softmax' && activation !== 'linear')
+    return refused(runMessage('wrongActivation', { name: out.name, activation }));
   const head = activation === 'softmax' ? 'softmax' : 'linear';
   const trainingGraph: Graph =
     head === 'softmax'

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { englishIn, englishOnlyPhrases, englishSentencesIn, pageTextScript } from './englishLeft';
 import { hostAndBrowser, resultsDir } from './helpers';
 
-const setup = hostAndBrowser();
+// A data folder of its own: the cancelled run below is kept there, not in the user's.
+const setup = hostAndBrowser({ dataDirPrefix: 'netwright-german-' });
 
 const phrases = englishOnlyPhrases();
 // Terms German keeps in English: Squeeze-and-Excitation is the block's name in German texts too.
@@ -16,6 +17,31 @@ async function englishOn(page: Page, where: string, root = 'body'): Promise<stri
   return [...englishIn(text, phrases), ...englishSentencesIn(text, sameInGerman)].map(
     (phrase) => `${where}: ${phrase}`,
   );
+}
+
+/**
+ * A run started and cancelled at once on the Train tab: what it says in the panel and in the
+ * runs list (the cancel lands before or during the first epoch; either way it says so in German).
+ */
+async function cancelledRunIn(page: Page): Promise<string[]> {
+  await page.getByRole('tab', { name: 'Training', exact: true }).click();
+  const form = page.getByRole('region', { name: 'Training' });
+  await form.getByRole('button', { name: 'Trainieren', exact: true }).click();
+  await form.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+  const status = page.getByTestId('run-status');
+  await expect
+    .poll(() => status.getAttribute('data-status'), { timeout: 60_000, interval: 250 })
+    .toMatch(/completed|failed|diverged|cancelled/);
+  expect(await status.getAttribute('data-status')).toBe('cancelled');
+  expect(await page.getByTestId('run-message').first().textContent()).toMatch(/^Abgebrochen( in Epoche|, bevor)/);
+  const found = await englishOn(page, 'cancelled run', '[data-testid="run-status"]');
+  await form.getByRole('button', { name: 'Läufe…' }).click();
+  const runs = page.getByRole('dialog', { name: 'Trainingsläufe' });
+  await expect.poll(() => runs.getByTestId('run-message').count()).toBe(1);
+  found.push(...(await englishOn(page, 'runs list', '[role="dialog"]')));
+  await page.keyboard.press('Escape');
+  await expect.poll(() => runs.count()).toBe(0);
+  return found;
 }
 
 describe('German leaves no English text in the editor or the presenter', () => {
@@ -49,6 +75,7 @@ describe('German leaves no English text in the editor or the presenter', () => {
         found.push(...(await englishOn(page, `tab ${await tabs.nth(i).textContent()}`)));
         await shot(`tab-${i}`);
       }
+      if (size.width === 1440) found.push(...(await cancelledRunIn(page)));
       await page.keyboard.press('F5');
       const counter = page.getByTestId('lesson-counter');
       await expect.poll(() => counter.count()).toBe(1);

@@ -52,7 +52,8 @@ export function trainingMethods(training: TrainingService, emit: EmitEvent = () 
     },
     trainEstimate: async (request) => {
       const plan = await training.plan(startRequest(request));
-      return { memory: plan.memory, budgetBytes: plan.budget.bytes, refusal: plan.refusal };
+      const { memory, budget, refusal, refusalText } = plan;
+      return { memory, budgetBytes: budget.bytes, refusal, ...(refusalText ? { refusalText } : {}) };
     },
     trainStart: (request) => training.start(startRequest(request)),
     trainStartGpu: (request) =>

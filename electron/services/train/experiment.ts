@@ -3,8 +3,8 @@ import type { VariantResult, VariantSpec } from '../../../shared/experiments';
 import { variantGraph } from '../../../shared/experiments';
 import type { Graph } from '../../../shared/graph/types';
 import { errorMessage } from '../../../shared/issues';
-import type { RunRecord, TrainingOptionsInput } from '../../../shared/training';
-import type { TrainingService } from './service';
+import { type RunRecord, runMessage, type TrainingOptionsInput } from '../../../shared/training';
+import { TrainingRefused, type TrainingService } from './service';
 
 export interface ExperimentRequest {
   graph: Graph;
@@ -39,6 +39,7 @@ function finished(base: VariantResult, record: RunRecord): VariantResult {
     valAccuracy: last?.valAccuracy ?? null,
     ece: last?.calibration?.ece ?? null,
     message: record.message,
+    ...(record.text ? { text: record.text } : {}),
   };
 }
 
@@ -64,7 +65,7 @@ export async function runExperiment(
     const g = graphs[i]!;
     if (!g.ok) continue;
     if (cancelled()) {
-      rows[i] = { ...rows[i]!, status: 'cancelled', message: 'The experiment was cancelled before this variant.' };
+      rows[i] = { ...rows[i]!, status: 'cancelled', ...runMessage('experimentCancelled') };
       continue;
     }
     const options = {
@@ -82,7 +83,8 @@ export async function runExperiment(
       }));
     } catch (err) {
       // Refused (invalid options, would not fit): that variant says why; the others still train.
-      rows[i] = { ...rows[i]!, status: 'failed', message: errorMessage(err) };
+      const text = err instanceof TrainingRefused ? err.text : undefined;
+      rows[i] = { ...rows[i]!, status: 'failed', message: errorMessage(err), ...(text ? { text } : {}) };
       onUpdate(rows, null);
       continue;
     }

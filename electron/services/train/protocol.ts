@@ -4,6 +4,7 @@ import type {
   BatchProgress,
   DatasetInfo,
   EpochMetrics,
+  MemoryBudget,
   MemoryEstimate,
   ResolvedTrainingOptions,
 } from '../../../shared/training';
@@ -14,7 +15,7 @@ import type { JobOutcome } from './runJob';
 export interface WorkerStart {
   graph: Graph;
   options: ResolvedTrainingOptions;
-  memoryBudget: { bytes: number; label: string };
+  memoryBudget: MemoryBudget;
   /** SharedControl's buffer: run / pause / cancel. */
   control: SharedArrayBuffer;
   /** The backend the user pinned for this run; absent: the selection's own order (NETWRIGHT_BACKEND respected). */

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Graph } from '../../../shared/graph/types';
-import { finishedStatuses, RunRecord } from '../../../shared/training';
+import { finishedStatuses, RunRecord, runMessage } from '../../../shared/training';
 import { modelJsonText, type SerializedModel, WEIGHTS_FILE } from '../../../trainer/serialize';
 import { makeFolder, removeStaleTemps, writeFileAtomic } from '../files';
 
@@ -59,7 +59,7 @@ export class RunStore {
         if (!finishedStatuses.includes(record.status)) {
           record.status = 'failed';
           record.failure = 'internal';
-          record.message = 'Interrupted: Netwright closed while this run was training.';
+          ({ message: record.message, text: record.text } = runMessage('interrupted'));
         }
         records.push(record);
       } catch {

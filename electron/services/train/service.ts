@@ -4,23 +4,28 @@ import { Worker } from 'node:worker_threads';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
 import type { ApiEvent, ApiEventPayload, BackendName, BackendReport, TrainBackendChoice } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph/types';
+import type { DiagnosticText } from '../../../shared/i18n/diagnosticText';
 import { errorMessage } from '../../../shared/issues';
 import {
   curvesCsv,
   type ExportedModel,
   estimateTrainingMemory,
+  followedBy,
   type GpuBackendName,
   type GpuReport,
   type GpuRunStart,
   gpuBackendNames,
+  type MemoryBudget,
   type MemoryEstimate,
-  memoryRefusal,
+  memoryRefusalMessage,
   prepareForTraining,
   type ResolvedTrainingOptions,
   type RunRecord,
   type RunStatus,
   type RunSummary,
   resolveTrainingOptions,
+  runMessage,
+  runText,
   type TrainableNetwork,
 } from '../../../shared/training';
 import { closeGroup, createAllReduceGroup, GroupClosed } from '../../../trainer/allReduce';
@@ -52,7 +57,7 @@ export interface TrainingServiceOptions {
   runsDir: string | null;
   emit?: EmitEvent;
   backend?: () => Promise<BackendReport>;
-  memoryBudget?: (backend: BackendName) => { bytes: number; label: string };
+  memoryBudget?: (backend: BackendName) => MemoryBudget;
   workerUrl?: URL;
   /** Least time between two trainProgress events of a run (an epoch's last batch is always sent). */
   progressIntervalMs?: number;
@@ -102,13 +107,22 @@ export function runOutcome(outcomes: (JobOutcome | null)[], control: SharedContr
   const leader = outcomes[0] ?? {
     status: cancelled ? 'cancelled' : 'failed',
     failure: cancelled ? null : 'internal',
-    message: cancelled ? 'Cancelled before training began.' : 'The training thread stopped unexpectedly.',
+    ...runMessage(cancelled ? 'cancelledBeforeStart' : 'threadStopped'),
     model: null,
   };
   if (leader.status !== 'failed') return leader;
   // Rank 0 stopped because another worker did: that worker's message says why.
   const cause = outcomes.slice(1).find((o) => o?.status === 'failed' && !o.message?.includes(GROUP_CLOSED));
   return cause ?? leader;
+}
+
+const NOTHING = { message: null };
+
+/** A run's message and its text; a message without one (English only) drops the text of the last. */
+function setMessage(record: RunRecord, said: Pick<JobOutcome, 'message' | 'text'>): void {
+  record.message = said.message;
+  if (said.text && said.message !== null) record.text = said.text;
+  else delete record.text;
 }
 
 /** A request the service refuses; the message says why and what to change. */
@@ -118,6 +132,8 @@ export class TrainingRefused extends Error {
     message: string,
     /** options: invalid settings; network: cannot be trained; dataset: unusable data; memory: would not fit; busy: a run is training; run: no such run or wrong state. */
     readonly kind: 'options' | 'network' | 'dataset' | 'memory' | 'busy' | 'run',
+    /** The message in any language, where there is one. */
+    readonly text?: DiagnosticText,
   ) {
     super(message);
   }
@@ -159,14 +175,16 @@ export class TrainingService {
     analysis: Analysis;
     net: TrainableNetwork;
     memory: MemoryEstimate;
-    budget: { bytes: number; label: string };
+    budget: MemoryBudget;
+    /** Why the run would not fit, in English; `refusalText` the same in any language. */
     refusal: string | null;
+    refusalText: DiagnosticText | null;
   }> {
     const resolved = resolveTrainingOptions(request.options);
     if (!resolved.ok) throw new TrainingRefused(`Invalid training options: ${resolved.error}`, 'options');
     const analysis = analyzeGraph(request.graph);
     const net = prepareForTraining(request.graph, analysis);
-    if (!net.ok) throw new TrainingRefused(net.error, 'network');
+    if (!net.ok) throw new TrainingRefused(net.error, 'network', net.text);
     const memoryBudget = this.settings.memoryBudget ?? defaultMemoryBudget;
     const backend = await this.backendFor(request.backend ?? 'auto');
     const budget = isGpuBackend(backend) ? gpuMemoryBudget() : memoryBudget(backend);
@@ -177,13 +195,15 @@ export class TrainingService {
     const wanted = backend === 'wasm' ? (resolved.options.workers ?? defaultWorkers()) : 1;
     const { workers, refusal } = workersInMemory(memory, wanted, asked, memoryBudget('cpu'));
     const options = { ...resolved.options, workers };
+    const tooBig = memoryRefusalMessage(memory, budget) ?? refusal;
     return {
       options,
       analysis,
       net,
       memory,
       budget,
-      refusal: memoryRefusal(memory, budget.bytes, budget.label) ?? refusal,
+      refusal: tooBig?.message ?? null,
+      refusalText: tooBig?.text ?? null,
     };
   }
 
@@ -262,7 +282,7 @@ export class TrainingService {
     }
     this.refuseWhileBusy();
     const plan = await this.plan(request);
-    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
+    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory', plan.refusalText ?? undefined);
     const { options, budget } = plan;
     const record = this.createRecord(request, plan);
     const control = new SharedControl();
@@ -296,7 +316,7 @@ export class TrainingService {
         outcomes[rank] ??= {
           status: 'failed',
           failure: 'internal',
-          message: `The training thread crashed: ${err.message}`,
+          ...runMessage('threadCrashed', { reason: err.message }),
           model: null,
         };
       });
@@ -318,7 +338,7 @@ export class TrainingService {
     await this.load();
     this.refuseWhileBusy();
     const plan = await this.plan(request);
-    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory');
+    if (plan.refusal) throw new TrainingRefused(plan.refusal, 'memory', plan.refusalText ?? undefined);
     const { options, net, budget } = plan;
     let data: Dataset;
     try {
@@ -376,13 +396,13 @@ export class TrainingService {
       case 'done': {
         const { model: header, ...outcome } = report.outcome;
         let model: JobOutcome['model'] = null;
-        let message = outcome.message;
+        let said: Pick<JobOutcome, 'message' | 'text'> = outcome;
         try {
           model = header ? feed.model(header) : null;
         } catch (err) {
-          message = `${message ?? ''} The trained model was not kept: ${errorMessage(err)}.`.trim();
+          said = followedBy(outcome, runText('modelNotKept', { reason: errorMessage(err) }));
         }
-        run.end({ ...outcome, message, model });
+        run.end({ ...outcome, ...said, model });
         return;
       }
       case 'dataset':
@@ -412,7 +432,7 @@ export class TrainingService {
           run.end({
             status: 'failed',
             failure: 'internal',
-            message: `The window training this run on the GPU stopped answering for ${Math.round(silence / 1000)} s (it was closed, reloaded or hung); the curves so far are kept. Start the run again.`,
+            ...runMessage('gpuSilent', { seconds: Math.round(silence / 1000) }),
             model: null,
           });
         }
@@ -428,11 +448,12 @@ export class TrainingService {
     this.gpuWatch = null;
   }
 
-  private setStatus(record: RunRecord, status: RunStatus, message: string | null = null): void {
+  private setStatus(record: RunRecord, status: RunStatus, said: Pick<JobOutcome, 'message' | 'text'> = NOTHING): void {
     if (record.status === status) return;
     record.status = status;
-    record.message = message;
-    this.emit('trainStatus', { runId: record.id, status, message });
+    setMessage(record, said);
+    const { message, text } = record;
+    this.emit('trainStatus', { runId: record.id, status, message, ...(text ? { text } : {}) });
   }
 
   private onWorkerMessage(
@@ -478,22 +499,20 @@ export class TrainingService {
         await this.store.saveModel(record.id, outcome.model);
         record.hasModel = true;
       } catch (err) {
-        outcome = {
-          ...outcome,
-          message: `${outcome.message ?? ''} The trained model could not be saved: ${(err as Error).message}`.trim(),
-        };
+        outcome = { ...outcome, ...followedBy(outcome, runText('modelNotSaved', { reason: (err as Error).message })) };
       }
     }
     record.finishedAt = new Date().toISOString();
     record.failure = outcome.failure;
-    this.setStatus(record, outcome.status, outcome.message);
-    record.message = outcome.message;
+    this.setStatus(record, outcome.status, outcome);
+    setMessage(record, outcome);
     this.persist(record);
     await this.saving;
     this.emit('trainFinished', {
       runId: record.id,
       status: record.status,
       message: record.message,
+      ...(record.text ? { text: record.text } : {}),
       failure: record.failure,
       final: record.epochs.at(-1) ?? null,
     });
@@ -518,8 +537,7 @@ export class TrainingService {
     this.control(runId, run, 'cancel');
     if (this.records.get(runId)?.status !== 'preparing') return;
     for (const w of run.workers) void w.terminate();
-    if (run.gpu)
-      run.end({ status: 'cancelled', failure: null, message: 'Cancelled before training began.', model: null });
+    if (run.gpu) run.end({ status: 'cancelled', failure: null, ...runMessage('cancelledBeforeStart'), model: null });
   }
 
   pause(runId: string): void {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../../shared/issues';
+import { runMessage } from '../../../shared/training/runText';
 import { AllReduce, closeGroup } from '../../../trainer/allReduce';
 import { SharedControl } from '../../../trainer/control';
 import { ensureBackend, tf } from '../tfjs';
@@ -42,6 +43,6 @@ main().catch((err: unknown) => {
   const message = errorMessage(err);
   post({
     type: 'done',
-    outcome: { status: 'failed', failure: 'internal', message: `Training stopped: ${message}`, model: null },
+    outcome: { status: 'failed', failure: 'internal', ...runMessage('stopped', { reason: message }), model: null },
   });
 });

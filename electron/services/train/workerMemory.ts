@@ -1,5 +1,10 @@
-import { formatBytes } from '../../../shared/analysis';
-import type { MemoryEstimate } from '../../../shared/training';
+import {
+  bytesValue,
+  type MemoryBudget,
+  type MemoryEstimate,
+  type RunMessage,
+  runMessage,
+} from '../../../shared/training';
 
 /** What each data-parallel worker holds for itself: weights, gradients, optimizer state, its copy of the dataset. */
 const perWorkerBytes = (m: MemoryEstimate) => m.parameterBytes + m.optimizerBytes + m.datasetBytes;
@@ -17,16 +22,23 @@ export function workersInMemory(
   m: MemoryEstimate,
   wanted: number,
   asked: boolean,
-  ram: { bytes: number; label: string },
-): { workers: number; refusal: string | null } {
+  ram: MemoryBudget,
+): { workers: number; refusal: RunMessage | null } {
   if (wanted <= 1 || parallelBytes(m, wanted) <= ram.bytes) return { workers: wanted, refusal: null };
   const fit = Math.max(1, Math.floor((ram.bytes - m.activationBytes) / perWorkerBytes(m)));
   if (!asked) return { workers: Math.min(wanted, fit), refusal: null };
   return {
     workers: wanted,
-    refusal:
-      `${wanted} training workers need about ${formatBytes(parallelBytes(m, wanted))} (each holds the weights, ` +
-      `optimizer state and dataset, ${formatBytes(perWorkerBytes(m))}), more than ${ram.label}: ` +
-      `use ${fit} worker${fit === 1 ? '' : 's'} or fewer.`,
+    refusal: runMessage(
+      'workersNeed',
+      {
+        wanted,
+        total: bytesValue(parallelBytes(m, wanted)),
+        each: bytesValue(perWorkerBytes(m)),
+        budget: ram.text ?? ram.label,
+        fit,
+      },
+      fit,
+    ),
   };
 }

@@ -1,4 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { DiagnosticText } from '../../../shared/i18n';
+import { type RunTextKey, runMessage } from '../../../shared/training/runText';
 import type { GpuBackend } from './protocol';
 
 type Tf = typeof tfjs;
@@ -63,8 +65,15 @@ function webglRenderer(tf: Tf): string {
 /** What went wrong with the GPU while a run was on it; `lost`: its memory (and the weights) are gone. */
 export interface GpuFault {
   lost: boolean;
+  /** In English ("the WebGL context was lost"); `text` the same in any language. */
   message: string;
+  text?: DiagnosticText;
 }
+
+const gpuFault = (lost: boolean, key: RunTextKey, values: Record<string, string> = {}): GpuFault => ({
+  lost,
+  ...runMessage(key, values),
+});
 
 interface DeviceLike {
   lost?: Promise<{ reason?: string; message?: string }>;
@@ -84,34 +93,34 @@ export function watchGpu(tf: Tf, backend: GpuBackend): { fault(): GpuFault | nul
   if (backend === 'webgl') {
     const gl = (tf.backend() as unknown as { gpgpu?: Gpgpu }).gpgpu?.gl;
     const canvas = gl?.canvas as { addEventListener?(type: string, listener: () => void): void } | undefined;
-    canvas?.addEventListener?.('webglcontextlost', () => set({ lost: true, message: 'the WebGL context was lost' }));
+    canvas?.addEventListener?.('webglcontextlost', () => set(gpuFault(true, 'gpuContextLost')));
     return {
       fault: () => {
-        if (gl?.isContextLost()) set({ lost: true, message: 'the WebGL context was lost' });
+        if (gl?.isContextLost()) set(gpuFault(true, 'gpuContextLost'));
         return fault;
       },
     };
   }
   const device = (tf.backend() as unknown as { device?: DeviceLike }).device;
   void device?.lost?.then((info) =>
-    set({ lost: true, message: `the WebGPU device was lost (${info.reason ?? 'unknown'}: ${info.message ?? ''})` }),
+    set(gpuFault(true, 'gpuDeviceLostWhy', { reason: info.reason ?? 'unknown', detail: info.message ?? '' })),
   );
   device?.addEventListener?.('uncapturederror', (event) => {
     const text = event.error?.message ?? '';
-    if (/memory/i.test(text)) set({ lost: false, message: `the GPU ran out of memory (${text})` });
+    if (/memory/i.test(text)) set(gpuFault(false, 'gpuOutOfMemory', { detail: text }));
   });
   return { fault: () => fault };
 }
 
 /** A thrown error that means the GPU failed (not the network or data), as a fault; null otherwise. */
 export function faultOf(message: string): GpuFault | null {
-  if (/context.{0,10}lost|CONTEXT_LOST/i.test(message)) return { lost: true, message: 'the WebGL context was lost' };
-  if (/device.{0,10}(is )?lost/i.test(message)) return { lost: true, message: 'the WebGPU device was lost' };
+  if (/context.{0,10}lost|CONTEXT_LOST/i.test(message)) return gpuFault(true, 'gpuContextLost');
+  if (/device.{0,10}(is )?lost/i.test(message)) return gpuFault(true, 'gpuDeviceLost');
   // tfjs-backend-webgl's wordings when a texture, buffer or framebuffer cannot be had.
   if (
     /out of memory|OUT_OF_MEMORY|failed to allocate|Unable to create WebGL|greater than WebGL maximum/i.test(message)
   ) {
-    return { lost: false, message: `the GPU ran out of memory (${message.replace(/\.$/, '')})` };
+    return gpuFault(false, 'gpuOutOfMemory', { detail: message.replace(/\.$/, '') });
   }
   return null;
 }

@@ -1,7 +1,13 @@
 import type { ApiRequest, NetwrightApi } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph/types';
 import { errorMessage } from '../../../shared/issues';
-import { GPU_CHUNK_BYTES, type GpuReport, type GpuRunStart } from '../../../shared/training';
+import {
+  GPU_CHUNK_BYTES,
+  type GpuReport,
+  type GpuRunStart,
+  type RunMessage,
+  runMessage,
+} from '../../../shared/training';
 import type { JobOutcome } from '../../../trainer/job';
 import { fromBase64Into, toBase64 } from './base64';
 import { startGpuTraining } from './gpuTrainer';
@@ -69,7 +75,7 @@ async function relay(
       dataset = await fetchDataset(api, start, (f) => options.onDataProgress?.(runId, f));
     } catch (err) {
       // Cancelled while the data came (the services ended the run), or the connection failed.
-      await report(failed(`The dataset could not be handed to the GPU worker: ${errorMessage(err)}`));
+      await report(failed(runMessage('datasetNotHanded', { reason: errorMessage(err) })));
       return;
     }
     run = startGpuTraining(
@@ -87,7 +93,7 @@ async function relay(
     await sendOutcome(outcome, report);
   } catch (err) {
     // Whatever broke here (no Worker support, a bundling fault) ends the run with its reason.
-    await report(failed(`The GPU training worker could not run: ${errorMessage(err)}`));
+    await report(failed(runMessage('gpuWorkerNotRun', { reason: errorMessage(err) })));
   } finally {
     clearInterval(alive);
     stopControl();
@@ -99,9 +105,9 @@ function forward(message: GpuWorkerMessage, report: (r: GpuReport) => Promise<vo
   void report(message);
 }
 
-const failed = (message: string): GpuReport => ({
+const failed = (said: RunMessage): GpuReport => ({
   type: 'done',
-  outcome: { status: 'failed', failure: 'internal', message, model: null },
+  outcome: { status: 'failed', failure: 'internal', ...said, model: null },
 });
 
 async function sendOutcome(outcome: JobOutcome, report: (r: GpuReport) => Promise<void>): Promise<void> {

@@ -1,3 +1,4 @@
+import { runMessage } from '../../../shared/training/runText';
 import type { ControlState } from '../../../trainer/control';
 import { SharedControl } from '../../../trainer/control';
 import type { JobOutcome } from '../../../trainer/job';
@@ -37,7 +38,7 @@ export function startGpuTraining(worker: Worker, start: Start, onMessage: (messa
       resolve({
         status: 'failed',
         failure: 'internal',
-        message: `The GPU training worker failed: ${event.message}`,
+        ...runMessage('gpuWorkerFailed', { reason: event.message }),
         model: null,
       });
     });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { errorMessage } from '../../../shared/issues';
+import { runMessage, runText } from '../../../shared/training/runText';
 import { type ControlState, SharedControl, type TrainingControl } from '../../../trainer/control';
 import { type JobOutcome, runTrainingJob } from '../../../trainer/job';
 import { postingHooks } from '../../../trainer/jobMessages';
@@ -50,18 +51,16 @@ function failure(err: unknown): JobOutcome {
   if (err instanceof GpuUnavailable) return { status: 'failed', failure: 'internal', message, model: null };
   const fault = faultOf(message);
   if (fault) return faulted(fault, null);
-  return { status: 'failed', failure: 'internal', message: `Training stopped: ${message}`, model: null };
+  return { status: 'failed', failure: 'internal', ...runMessage('stopped', { reason: message }), model: null };
 }
 
 /** The run stopped because the GPU failed; what was trained so far (curves, and weights unless lost) is kept. */
 function faulted(fault: GpuFault, model: JobOutcome['model']): JobOutcome {
-  const kept = fault.lost
-    ? 'The curves so far are kept; the weights were on the GPU and are gone.'
-    : 'What was trained so far is kept.';
+  const kept = runText(fault.lost ? 'weightsGone' : 'trainedKept');
   return {
     status: 'failed',
     failure: fault.lost ? 'internal' : 'memory',
-    message: `Training stopped: ${fault.message}. ${kept} Start the run again, or pick another backend.`,
+    ...runMessage('gpuFault', { fault: fault.text ?? fault.message, kept }),
     model,
   };
 }

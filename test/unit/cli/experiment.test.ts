@@ -9,6 +9,7 @@ import { parseVariants } from '../../../shared/experiments';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { createProjectFile, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
+import type { Language } from '../../../shared/i18n';
 import { applyEverything } from '../../../shared/transforms';
 
 let file: string;
@@ -29,12 +30,14 @@ beforeAll(async () => {
   writeFileSync(file, serializeProject(createProjectFile('five', graph)));
 });
 
-async function experiment(...args: string[]) {
+async function experimentIn(language: Language, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['experiment', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(['experiment', ...args], { out: (t) => out.push(t), err: (t) => err.push(t), language });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+const experiment = (...args: string[]) => experimentIn('en', ...args);
 
 describe('netwright experiment', () => {
   it('trains the original, factorized and smoothed variants alike and prints the promised JSON', async () => {
@@ -78,6 +81,23 @@ describe('netwright experiment', () => {
     expect(variants[2]).toMatchObject(pick(analyzeGraph(graph).totals));
     expect(variants[1]!.macs).toBeLessThan(variants[0]!.macs as number);
   }, 120_000);
+
+  it("says why a variant did not train, and its status, in the output's language", async () => {
+    const b = new GraphBuilder();
+    let x = b.input([8, 8, 3]);
+    x = b.add('Conv2D', { filters: 4, kernelSize: [5, 5], padding: 'same' }, [x]);
+    x = b.add('Flatten', {}, [x]);
+    b.add('Dense', { units: 3, activation: 'relu' }, [x], 'scores');
+    const relu = path.join(path.dirname(file), 'relu.netwright');
+    writeFileSync(relu, serializeProject(createProjectFile('relu', b.build())));
+    const de = await experimentIn('de', relu, '--variants', 'original,smoothing=0.1', '--epochs', '1');
+    expect(de.code).toBe(1);
+    expect(de.out).toMatch(/^original\s.*\sfehlgeschlagen$/m);
+    expect(de.err).toContain('original: scores endet in einer relu-Aktivierung; das Training zur Klassifikation');
+    const en = await experiment(relu, '--variants', 'original,smoothing=0.1', '--epochs', '1');
+    expect(en.out).toMatch(/^original\s.*\sfailed$/m);
+    expect(en.err).toContain('original: scores ends in a relu activation; classification training needs softmax');
+  });
 
   it('names a bad variant list in one line (exit 2)', async () => {
     const r = await experiment(file, '--variants', 'original,pruned');

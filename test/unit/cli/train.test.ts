@@ -8,6 +8,7 @@ import { runCli } from '../../../electron/cli/run';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { createProjectFile, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
+import type { Language } from '../../../shared/i18n';
 
 let dir: string;
 let tiny: string;
@@ -27,12 +28,14 @@ function writeProject(name: string, graph: Graph): string {
   return file;
 }
 
-async function train(...args: string[]) {
+async function trainIn(language: Language, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['train', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(['train', ...args], { out: (t) => out.push(t), err: (t) => err.push(t), language });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+const train = (...args: string[]) => trainIn('en', ...args);
 
 beforeAll(async () => {
   process.env.NETWRIGHT_BACKEND = 'cpu'; // the worker inherits it
@@ -244,4 +247,49 @@ describe('netwright train', () => {
     const help = await train('--help');
     expect(help.out).toMatch(/--label-smoothing EPS uses Keras's targets y·\(1 − EPS\) \+ EPS\/K/);
   });
+
+  it("says why a run stopped in the output's language; --json keeps the English message", async () => {
+    // SGD at 1000 blows the loss up within the first batches.
+    const args = [
+      tiny,
+      '--epochs',
+      '1',
+      '--samples',
+      '40',
+      '--batch-size',
+      '8',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '1000',
+      '--seed',
+      '3',
+    ];
+    const de = await trainIn('de', ...args);
+    expect(de.code).toBe(1);
+    expect(de.err).toMatch(
+      /^divergiert: Der Verlust .* in Epoche 1, Batch \d \(Lernrate 1,00e\+3\): Das Training ist divergiert\./m,
+    );
+    const en = await trainIn('en', ...args);
+    expect(en.err).toMatch(
+      /^diverged: The loss .* at epoch 1, batch \d \(learning rate 1\.00e\+3\): training diverged\./m,
+    );
+    const json = JSON.parse((await trainIn('de', ...args, '--json')).out);
+    expect(json.message).toMatch(/^The loss /);
+    expect(en.err).toContain(`diverged: ${json.message}`);
+  }, 120_000);
+
+  it('refuses a network it cannot train in the language of its output', async () => {
+    const b = new GraphBuilder();
+    let x = b.input([8, 8, 3]);
+    x = b.add('Flatten', {}, [x]);
+    b.add('Dense', { units: 4, activation: 'relu' }, [x], 'scores');
+    const relu = writeProject('relu', b.build());
+    const de = await trainIn('de', relu, '--epochs', '1', '--samples', '16');
+    expect(de.code).toBe(1);
+    expect(de.err).toContain('scores endet in einer relu-Aktivierung; das Training zur Klassifikation braucht Softmax');
+    expect((await train(relu, '--epochs', '1', '--samples', '16')).err).toContain(
+      'scores ends in a relu activation; classification training needs softmax',
+    );
+  }, 30_000);
 });

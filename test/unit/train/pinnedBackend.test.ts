@@ -42,7 +42,7 @@ describe('a backend pinned for one run', () => {
 
   it('GPU memory: 4 GiB assumed, or what NETWRIGHT_GPU_MEMORY_MB says', () => {
     expect(gpuMemoryBudget({}).bytes).toBe(4 * 2 ** 30);
-    expect(gpuMemoryBudget({ NETWRIGHT_GPU_MEMORY_MB: '24576' })).toEqual({
+    expect(gpuMemoryBudget({ NETWRIGHT_GPU_MEMORY_MB: '24576' })).toMatchObject({
       bytes: 24576 * 2 ** 20,
       label: "the GPU's 24 GiB (NETWRIGHT_GPU_MEMORY_MB)",
     });

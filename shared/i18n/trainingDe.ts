@@ -1,0 +1,77 @@
+import type { Catalogue } from './catalogue';
+
+/** What training runs say when they stop, in German: the same keys and placeholders as trainingEn.ts. */
+export const trainingDe: Catalogue['diagnostics']['training'] = {
+  andThen: '{{first}} {{second}}',
+  cancelledAt: 'Abgebrochen in Epoche {{epoch}}, Batch {{batch}} von {{batches}}.',
+  cancelledValidating: 'Abgebrochen während der Validierung von Epoche {{epoch}}.',
+  cancelledBeforeStart: 'Abgebrochen, bevor das Training begann.',
+  lossNotFinite: 'Der Verlust wurde {{value}}',
+  lossAbove_one:
+    'Der Verlust lag {{count}} Batch lang über dem {{factor}}-Fachen seines Anfangswerts ({{start}}) und erreichte {{loss}}',
+  lossAbove_other:
+    'Der Verlust lag {{count}} Batches in Folge über dem {{factor}}-Fachen seines Anfangswerts ({{start}}) und erreichte {{loss}}',
+  diverged:
+    '{{what}} in Epoche {{epoch}}, Batch {{batch}} (Lernrate {{rate}}): Das Training ist divergiert. Die Lernrate ist wahrscheinlich zu hoch: Versuchen Sie {{suggested}} oder fügen Sie Batch-Normalisierung hinzu.',
+  networkErrors: 'Das Netz enthält Fehler; beheben Sie diese zuerst. {{where}}{{problem}}',
+  inputCount: 'Zum Training braucht es genau eine Input-Schicht; dieses Netz hat {{count}}.',
+  outputCount: 'Zum Training braucht es genau eine Ausgabe; dieses Netz endet in {{count}} ({{names}}).',
+  notImages: 'Mit Bildern lässt sich nicht trainieren: {{why}}.',
+  inputChannels: 'Die Eingabe hat {{channels}} Kanäle; Datensätze liefern Graustufen- (1) oder RGB-Bilder (3)',
+  inputVector:
+    'Die Eingabe ist ein Vektor aus {{values}} Werten, also kein quadratisches Graustufen- oder RGB-Bild (z. B. 784 = 28×28)',
+  inputShape: 'Die Eingabeform {{shape}} ist kein Bild [Höhe, Breite, Kanäle]',
+  notClassifier:
+    '{{name}} gibt {{shape}} aus; ein Klassifikator muss in einem Vektor aus K ≥ 2 Klassenwerten enden (z. B. Dense(K) mit Softmax).',
+  wrongActivation:
+    '{{name}} endet in einer {{activation}}-Aktivierung; das Training zur Klassifikation braucht Softmax (oder lineare Logits): Setzen Sie die Aktivierung auf Softmax.',
+  memoryNeeds:
+    'Das Training braucht etwa {{total}} bei Batchgröße {{batch}} (Aktivierungen und ihre Gradienten {{activations}}, Gewichte und Gradienten {{parameters}}, Optimiererzustand {{optimizer}}, Datensatz {{dataset}}), mehr als {{budget}}.',
+  memoryLowerBatch:
+    '{{needs}} Verringern Sie die Batchgröße auf {{fits}} oder weniger oder verwenden Sie eine kleinere Eingabe.',
+  memoryFewerSamples: '{{needs}} Verwenden Sie weniger Beispiele oder eine kleinere Eingabe.',
+  memoryNothingFits:
+    '{{needs}} Schon ein Beispiel pro Batch passt nicht: Verwenden Sie ein kleineres Netz oder eine kleinere Eingabe.',
+  workersNeed_one:
+    '{{wanted}} Trainings-Worker brauchen etwa {{total}} (jeder hält Gewichte, Optimiererzustand und Datensatz, {{each}}), mehr als {{budget}}: Verwenden Sie {{fit}} Worker oder weniger.',
+  workersNeed_other:
+    '{{wanted}} Trainings-Worker brauchen etwa {{total}} (jeder hält Gewichte, Optimiererzustand und Datensatz, {{each}}), mehr als {{budget}}: Verwenden Sie {{fit}} Worker oder weniger.',
+  budgetMachine: '70 % des Arbeitsspeichers dieses Rechners ({{gib}} GiB)',
+  budgetWasm: 'die 4 GiB, die das WebAssembly-Backend adressieren kann',
+  budgetGpuSet: 'die {{size}} der GPU (NETWRIGHT_GPU_MEMORY_MB)',
+  budgetGpuAssumed:
+    'die für die GPU angenommenen 4 GiB (Browser melden den GPU-Speicher nicht; setzen Sie NETWRIGHT_GPU_MEMORY_MB auf den Wert Ihrer GPU)',
+  noTrainingSamples:
+    'Der Datensatz hat {{count}} Beispiele: Ein Validierungsanteil von {{split}} lässt keines für das Training übrig.',
+  threadStopped: 'Der Trainings-Thread wurde unerwartet beendet.',
+  threadCrashed: 'Der Trainings-Thread ist abgestürzt: {{reason}}',
+  gpuSilent:
+    'Das Fenster, das diesen Lauf auf der GPU trainierte, hat {{seconds}} s lang nicht geantwortet (es wurde geschlossen, neu geladen oder hing); die bisherigen Kurven bleiben erhalten. Starten Sie den Lauf erneut.',
+  stopped: 'Das Training wurde beendet: {{reason}}',
+  gpuFault:
+    'Das Training wurde beendet: {{fault}}. {{kept}} Starten Sie den Lauf erneut oder wählen Sie ein anderes Backend.',
+  gpuContextLost: 'Der WebGL-Kontext ging verloren',
+  gpuDeviceLost: 'Das WebGPU-Gerät ging verloren',
+  gpuDeviceLostWhy: 'Das WebGPU-Gerät ging verloren ({{reason}}: {{detail}})',
+  gpuOutOfMemory: 'Der GPU ging der Speicher aus ({{detail}})',
+  weightsGone: 'Die bisherigen Kurven bleiben erhalten; die Gewichte lagen auf der GPU und sind verloren.',
+  trainedKept: 'Was bisher trainiert wurde, bleibt erhalten.',
+  gpuWorkerFailed: 'Der GPU-Trainings-Worker ist fehlgeschlagen: {{reason}}',
+  gpuWorkerNotRun: 'Der GPU-Trainings-Worker konnte nicht laufen: {{reason}}',
+  datasetNotHanded: 'Der Datensatz konnte nicht an den GPU-Worker übergeben werden: {{reason}}',
+  modelNotKept: 'Das trainierte Modell wurde nicht behalten: {{reason}}.',
+  modelNotSaved: 'Das trainierte Modell konnte nicht gespeichert werden: {{reason}}',
+  interrupted: 'Unterbrochen: Netwright wurde geschlossen, während dieser Lauf trainierte.',
+  experimentCancelled: 'Das Experiment wurde vor dieser Variante abgebrochen.',
+  status: {
+    preparing: 'wird vorbereitet',
+    running: 'läuft',
+    paused: 'angehalten',
+    completed: 'abgeschlossen',
+    cancelled: 'abgebrochen',
+    diverged: 'divergiert',
+    failed: 'fehlgeschlagen',
+    queued: 'wartet',
+    training: 'trainiert',
+  },
+};
