@@ -1,6 +1,14 @@
 import { LIMITS } from '../graph/limits';
 import type { Edge, LayerNode, Shape } from '../graph/types';
-import { andList, type DiagnosticText, english, type TextValue, said as text } from '../i18n/diagnosticText';
+import {
+  andList,
+  type DiagnosticText,
+  english,
+  renderText,
+  type TextValue,
+  said as text,
+} from '../i18n/diagnosticText';
+import type { Language } from '../i18n/language';
 import { storedText } from '../i18n/storedText';
 import { errorMessage, type Issue, issueText } from '../issues';
 import type { LayerError } from '../layers';
@@ -87,6 +95,16 @@ export function unknownKindMessage(node: Named & { params?: Record<string, unkno
 function translatedReason(stored: unknown, expected: string): DiagnosticText | undefined {
   const read = storedText(stored, 'importReasons');
   return read && english(read) === expected ? read : undefined;
+}
+
+/**
+ * Why the importer kept this placeholder, for the inspector: in `language` where the file
+ * keeps its text, else the file's own (English) reason; undefined without a reason.
+ */
+export function placeholderReason(params: Record<string, unknown>, language: Language): string | undefined {
+  if (typeof params.reason !== 'string' || !params.reason) return undefined;
+  const translated = translatedReason(params.reasonText, inMessage(params.reason, 400));
+  return translated ? renderText(translated, language) : params.reason;
 }
 
 /** An imported layer named by its Keras class where it has one ("Lambda 'scale'"). */

@@ -12,6 +12,12 @@ export const importReasonsDe: Catalogue['importReasons'] = {
     held: ' (seine {{weights}} Gewichte werden nicht gezählt)',
     strict: 'Import nicht möglich: {{problem}}',
   },
+  details: {
+    label: 'Importierte Schicht',
+    kerasClass: 'Keras-Klasse',
+    notImported: 'Nicht importiert',
+    settings: 'Einstellungen in der Datei',
+  },
   internal: {
     keras: 'Interner Fehler beim Importieren (das ist ein Fehler in Netwright; bitte melden): {{detail}}',
     onnx: 'Interner Fehler beim Importieren der ONNX-Datei (das ist ein Fehler in Netwright; bitte melden): {{detail}}',

@@ -16,6 +16,13 @@ export const importReasonsEn = {
     held: ' (its {{weights}} weights are not counted)',
     strict: 'Cannot import: {{problem}}',
   },
+  /** The inspector's account of an imported placeholder. */
+  details: {
+    label: 'Imported layer',
+    kerasClass: 'Keras class',
+    notImported: 'Not imported',
+    settings: 'Settings in the file',
+  },
   internal: {
     keras: 'Internal error while importing (this is a bug; please report it): {{detail}}',
     onnx: 'Internal error while importing ONNX (this is a bug; please report it): {{detail}}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../../../shared/analysis';
+import { analyzeGraph, placeholderReason } from '../../../shared/analysis';
 import { createProjectFile, parseProjectValue, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph, LayerNode } from '../../../shared/graph/types';
 import { catalogues, diagnosticText, LANGUAGES } from '../../../shared/i18n';
@@ -132,6 +132,18 @@ describe('why a layer was not imported, in the reader’s language', () => {
         "CapsuleLayer 'l': is a layer class Netwright does not support",
       );
     }
+  });
+
+  it('the inspector shows the reason in the window’s language, or the file’s own where it has no text', () => {
+    const graph = structuredClone(keras('BatchNormalization', { renorm: true }).graph);
+    const node = placeholderOf(graph);
+    expect(placeholderReason(node.params, 'de')).toBe(
+      'verwendet Batch-Renormalisierung (renorm: true), die Netwright nicht hat',
+    );
+    expect(placeholderReason(node.params, 'en')).toBe(node.params.reason);
+    delete node.params.reasonText;
+    expect(placeholderReason(node.params, 'de')).toBe(node.params.reason);
+    expect(placeholderReason({ kerasClass: 'X' }, 'de')).toBeUndefined();
   });
 
   it('values from the file are made visible in the German text as in the English one', () => {
