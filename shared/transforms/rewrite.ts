@@ -103,7 +103,8 @@ export function runRewrite<O>(
       phrase('refusal.notApplicable', { rule: rule.id, name: node.name, reason: planned.reason }),
     );
   const proof = prove(rule, analysis, planned.plan);
-  if (typeof proof === 'string') return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof}`);
+  if (typeof proof === 'string' || 'key' in proof)
+    return fail('proof-failed', phrase('refusal.notMade', { rule: rule.id, name: node.name, reason: proof }));
   const report: RewriteReport = { rule: rule.id, nodeId, nodeName: node.name, ...proof };
   const texts = textsOf.get(proof);
   if (texts) textsOf.set(report, texts);
@@ -136,12 +137,12 @@ export function analysisOf(graph: Graph): Analysis {
   return lastProven?.graph === graph ? lastProven.analysis : analyzeGraph(graph);
 }
 
-function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): ProvenReport | string {
+function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): ProvenReport | Text {
   const after = analyzeGraph(plan.graph);
   lastProven = { graph: plan.graph, analysis: after };
   const error = after.diagnostics.find((d) => d.severity === 'error');
   if (error)
-    return `the rewritten network would have an error (${after.nodes[error.nodeId ?? '']?.name ?? ''}: ${error.message}) — please report this`;
+    return phrase('refusal.proofError', { name: after.nodes[error.nodeId ?? '']?.name ?? '', message: error.message });
 
   const oldOut = before.nodes[plan.outputBefore]!;
   const newOut = after.nodes[plan.outputAfter]!;
@@ -185,7 +186,7 @@ function prove<O>(rule: RewriteRule<O>, before: Analysis, plan: RewritePlan): Pr
     before.totals.params - after.totals.params !== params.saved ||
     before.totals.macs - after.totals.macs !== macs.saved
   )
-    return 'costs outside the rewritten part would change — please report this';
+    return phrase('refusal.proofCosts');
 
   const texts: ReportTexts = {
     description: phrase('report.description', { original: plan.original, replacement: plan.replacement }),
