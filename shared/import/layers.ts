@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { describeZodError } from '../issues';
+import { said } from '../i18n/diagnosticText';
 import { oneLine } from './json';
-import { because, type Reason, type ReasonKey } from './reasons';
+import { because, type Reason, type ReasonKey, zodErrorValue } from './reasons';
 
 /**
  * One Keras layer class -> one Netwright kind. Configs are read with zod, leniently:
@@ -248,7 +248,7 @@ const unsupported = (key: ReasonKey, values: Parameters<typeof because>[1] = {})
 
 function parse<S extends z.ZodType>(schema: S, info: LayerInfo, build: (c: z.output<S>) => Converted): Converted {
   const r = schema.safeParse(info.config);
-  if (!r.success) return unsupported('keras.unreadable', { detail: describeZodError(r.error, 3) });
+  if (!r.success) return unsupported('keras.unreadable', { detail: zodErrorValue(r.error, 3) });
   return build(r.data);
 }
 
@@ -346,7 +346,9 @@ const batchNorm: Handler = (info) =>
       const multi = Array.isArray(c.axis) && c.axis.length > 1;
       return multi
         ? unsupported('keras.severalAxes', { axes: describeValue(c.axis) })
-        : unsupported('keras.unreadable', { detail: `axis: ${describeZodError(axisRead.error, 3)}` });
+        : unsupported('keras.unreadable', {
+            detail: said('issue.field', { field: 'axis', message: zodErrorValue(axisRead.error, 3) }),
+          });
     }
     const rank = firstRank(info);
     const axis = axisRead.data;
@@ -378,7 +380,7 @@ const relu: Handler = (info) =>
 const leakyRelu: Handler = (info) =>
   parse(z.looseObject({ negative_slope: z.unknown().optional(), alpha: z.unknown().optional() }), info, (c) => {
     const slope = numberIn('a number ≥ 0', 0.3, (x) => x >= 0).safeParse(c.negative_slope ?? c.alpha);
-    if (!slope.success) return unsupported('keras.unreadable', { detail: describeZodError(slope.error, 3) });
+    if (!slope.success) return unsupported('keras.unreadable', { detail: zodErrorValue(slope.error, 3) });
     return ok('LeakyReLU', { negativeSlope: slope.data }, firstRank(info));
   });
 

@@ -2,8 +2,9 @@ import { type DiagnosticText, english, type TextValue, withText } from '../../i1
 import { errorMessage } from '../../issues';
 import { UNSUPPORTED_KIND } from '../../layers/placeholder';
 import { getLayerSpec, validateWithSpec } from '../../layers/registry';
+import { LayerError } from '../../layers/spec';
 import { oneLine } from '../json';
-import { type ReasonKey, reasonText } from '../reasons';
+import { issuesValue, type ReasonKey, reasonText } from '../reasons';
 import type { ImportDiagnostic } from '../types';
 import type { AttrValue, OnnxNode } from './model';
 import { ELEMENT_WISE_OPS } from './pending';
@@ -153,7 +154,7 @@ export class Context {
     if (!spec) throw new Unconvertible('onnx.lacksKind', { kind });
     const checked = validateWithSpec(spec, params);
     if (!checked.ok)
-      throw new Unconvertible('onnx.settingsMisfit', { kind, issues: checked.issues.map((i) => i.message).join('; ') });
+      throw new Unconvertible('onnx.settingsMisfit', { kind, issues: issuesValue(checked.issues, undefined, false) });
     let shape: number[];
     try {
       shape = [
@@ -163,7 +164,10 @@ export class Context {
         ),
       ];
     } catch (error) {
-      throw new Unconvertible('onnx.asKind', { kind, detail: oneLine(errorMessage(error), 160) });
+      const detail = oneLine(errorMessage(error), 160);
+      // The layer kind's own text where it says just that, so it reads in any language too.
+      const text = error instanceof LayerError && english(error.text) === detail ? error.text : detail;
+      throw new Unconvertible('onnx.asKind', { kind, detail: text });
     }
     return this.plan(id, kind, params, inputs, shape, nonNegative) as KnownData;
   }

@@ -52,6 +52,23 @@ const cases: [string, () => ImportSuccess, string, string][] = [
     'ist eine Schichtklasse, die Netwright nicht unterstützt; durch eine Schicht aus der Palette ersetzen oder entfernen',
   ],
   [
+    'Keras setting it cannot read, the schema complaint in German too',
+    () => keras('Conv2D', { filters: 'x', kernel_size: 3 }),
+    'has settings Netwright cannot read: filters: expected a positive whole number, got "x"',
+    'hat Einstellungen, die Netwright nicht lesen kann: filters: eine positive ganze Zahl erwartet, "x" erhalten',
+  ],
+  [
+    'ONNX Conv whose kernel does not fit, the shape error of the layer kind in German too',
+    () =>
+      onnx({
+        input: [1, 3, 2, 2],
+        weights: { w: [8, 3, 3, 3] },
+        nodes: [{ op: 'Conv', inputs: ['x', 'w'], attrs: { kernel_shape: [3, 3] } }],
+      }),
+    "as Conv2D: A 3×3 kernel does not fit a 2×2 input with padding 'valid' — use padding 'same', a smaller kernel, or a larger input",
+    'passt nicht als Conv2D: Ein 3×3-Kernel passt nicht',
+  ],
+  [
     'ONNX unknown operator',
     () => onnx({ nodes: [{ op: 'Erf', inputs: ['x'] }] }),
     'is an operator Netwright does not import',
