@@ -17,6 +17,17 @@ export const importReasonsDe: Catalogue['importReasons'] = {
     kerasClass: 'Keras-Klasse',
     notImported: 'Nicht importiert',
     settings: 'Einstellungen in der Datei',
+    shape: {
+      label: 'Form, mit der sie analysiert wird',
+      keepsInput:
+        'Wird so analysiert, als behielte sie die Form ihrer Eingabe (angenommen). Die tatsächliche Ausgabeform setzen, falls sie abweicht.',
+      given: 'Wird mit der Ausgabeform unten analysiert und mit 0 Parametern gezählt.',
+      unknown: 'Ihre Ausgabeform angeben, um die Schichten danach zu analysieren.',
+      output: 'Ausgabeform',
+      hint: 'H×B×K',
+      set: 'Setzen',
+      invalid: '1 bis 4 positive ganze Zahlen schreiben, z. B. 8×8×4.',
+    },
   },
   internal: {
     keras: 'Interner Fehler beim Importieren (das ist ein Fehler in Netwright; bitte melden): {{detail}}',

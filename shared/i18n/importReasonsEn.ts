@@ -22,6 +22,17 @@ export const importReasonsEn = {
     kerasClass: 'Keras class',
     notImported: 'Not imported',
     settings: 'Settings in the file',
+    /** The output shape the placeholder is analysed with, which the user may set. */
+    shape: {
+      label: 'Shape it is analysed with',
+      keepsInput: "Analysed as keeping its input's shape (assumed). Set its real output shape if it differs.",
+      given: 'Analysed with the output shape below, counted as 0 parameters.',
+      unknown: 'Give its output shape to analyse the layers after it.',
+      output: 'Output shape',
+      hint: 'H×W×C',
+      set: 'Set',
+      invalid: 'Write 1 to 4 positive whole numbers, e.g. 8×8×4.',
+    },
   },
   internal: {
     keras: 'Internal error while importing (this is a bug; please report it): {{detail}}',
