@@ -6,7 +6,7 @@ import {
   serializeProject,
 } from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
-import { translator } from '../../shared/i18n';
+import { diagnosticText, translator } from '../../shared/i18n';
 import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
 import { importOnnx } from '../../shared/import/onnx';
@@ -67,7 +67,14 @@ function importedDocument(file: { name: string }, importer: (options: ImportOpti
     }
     imported = importer({ inputShape: shape as [number, number, number] });
   }
-  if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.error}` };
+  if (!imported.ok) {
+    // An internal error carries its text: it reads in the window's language; other failures are English.
+    const error = diagnosticText(
+      { message: imported.error, ...(imported.text ? { text: imported.text } : {}) },
+      uiLanguage(),
+    );
+    return { ok: false, error: `${file.name}: ${error}` };
+  }
   return {
     ok: true,
     graph: imported.graph,
@@ -131,7 +138,11 @@ export async function loadIntoEditor(file: OpenedFile, options: { dirty?: boolea
   useUiStore.getState().set({ startOpen: false });
   const notes = parsed.warnings.filter((w) => w.severity !== 'info');
   if (notes.length)
-    useUiStore.getState().notify(text().t('panels.files.imported', { count: notes.length, first: notes[0]!.message }));
+    useUiStore
+      .getState()
+      .notify(
+        text().t('panels.files.imported', { count: notes.length, first: diagnosticText(notes[0]!, uiLanguage()) }),
+      );
   if (parsed.isProject)
     void getApi()
       .invoke('recentAdd', { name: parsed.name, path, contents: file.text })

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { LayerNode, Shape } from '../../shared/graph/types';
+import { catalogues } from '../../shared/i18n';
+import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
 
 const shapeText = (shape: readonly number[]) => shape.join('×');
@@ -17,6 +19,7 @@ function parseShape(text: string): number[] | null {
  */
 export function PlaceholderShape({ node, inputShape }: { node: LayerNode; inputShape: Shape | undefined }) {
   const apply = useDocumentStore((s) => s.apply);
+  const words = catalogues[useText().language].importReasons.details.shape;
   const stated = node.params.outputShape;
   const initial = Array.isArray(stated) ? shapeText(stated as number[]) : inputShape ? shapeText(inputShape) : '';
   const [text, setText] = useState(initial);
@@ -24,30 +27,26 @@ export function PlaceholderShape({ node, inputShape }: { node: LayerNode; inputS
   const set = (outputShape: unknown) =>
     apply([{ type: 'setParams', id: node.id, params: { ...node.params, outputShape } }]);
   return (
-    <section aria-label="Shape it is analysed with" className="placeholder-shape-section">
+    <section aria-label={words.label} className="placeholder-shape-section">
       <p className="muted small">
-        {stated === 'input'
-          ? "Analysed as keeping its input's shape (assumed). Set its real output shape if it differs."
-          : Array.isArray(stated)
-            ? 'Analysed with the output shape below, counted as 0 parameters.'
-            : 'Give its output shape to analyse the layers after it.'}
+        {stated === 'input' ? words.keepsInput : Array.isArray(stated) ? words.given : words.unknown}
       </p>
       <div className="placeholder-shape">
         <label>
-          Output shape{' '}
+          {words.output}{' '}
           <input
             value={text}
             aria-invalid={parsed ? undefined : true}
             onChange={(e) => setText(e.target.value)}
-            placeholder="H×W×C"
+            placeholder={words.hint}
             size={10}
           />
         </label>
         <button type="button" disabled={!parsed} onClick={() => set(parsed)}>
-          Set
+          {words.set}
         </button>
       </div>
-      {!parsed && text !== '' && <div className="field-error">Write 1 to 4 positive whole numbers, e.g. 8×8×4.</div>}
+      {!parsed && text !== '' && <div className="field-error">{words.invalid}</div>}
     </section>
   );
 }

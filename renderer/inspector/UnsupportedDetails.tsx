@@ -1,27 +1,33 @@
+import { placeholderReason } from '../../shared/analysis';
 import type { LayerNode } from '../../shared/graph/types';
+import { catalogues } from '../../shared/i18n';
+import { useText } from '../i18n/useText';
 
 /**
  * What the importer kept of a layer Netwright cannot represent: its Keras class, why it was
  * not converted, and its settings as read, so the designer can rebuild it from the palette.
  */
 export function UnsupportedDetails({ node }: { node: LayerNode }) {
-  const { kerasClass, reason, config } = node.params as { kerasClass?: unknown; reason?: unknown; config?: unknown };
+  const { language } = useText();
+  const { kerasClass, config } = node.params as { kerasClass?: unknown; config?: unknown };
   if (typeof kerasClass !== 'string') return null;
+  const words = catalogues[language].importReasons.details;
+  const reason = placeholderReason(node.params, language);
   return (
-    <section aria-label="Imported layer" className="unsupported-details">
+    <section aria-label={words.label} className="unsupported-details">
       <dl>
-        <dt>Keras class</dt>
+        <dt>{words.kerasClass}</dt>
         <dd data-testid="inspector-keras-class">{kerasClass}</dd>
-        {typeof reason === 'string' && (
+        {reason !== undefined && (
           <>
-            <dt>Not imported</dt>
+            <dt>{words.notImported}</dt>
             <dd>{reason}</dd>
           </>
         )}
       </dl>
       {config !== undefined && (
         <>
-          <h3>Settings in the file</h3>
+          <h3>{words.settings}</h3>
           <pre className="unsupported-config">{JSON.stringify(config, null, 2)}</pre>
         </>
       )}

@@ -11,6 +11,7 @@ export {
   formatShape,
   formatSI,
 } from './format';
+export { placeholderReason } from './messages';
 export { commonestLength, countPaths, formatPathCount, type PathCounts, pathCountInFull } from './paths';
 export { topoOrderOfGraph } from './topoOrder';
 export type {

@@ -1,6 +1,15 @@
 import { LIMITS } from '../graph/limits';
 import type { Edge, LayerNode, Shape } from '../graph/types';
-import { andList, type DiagnosticText, english, type TextValue, said as text } from '../i18n/diagnosticText';
+import {
+  andList,
+  type DiagnosticText,
+  english,
+  renderText,
+  type TextValue,
+  said as text,
+} from '../i18n/diagnosticText';
+import type { Language } from '../i18n/language';
+import { storedText } from '../i18n/storedText';
 import { errorMessage, type Issue, issueText } from '../issues';
 import type { LayerError } from '../layers';
 import { inMessage } from '../text/inMessage';
@@ -69,10 +78,33 @@ export function unknownKindMessage(node: Named & { params?: Record<string, unkno
   // The importer keeps layers it cannot represent as 'Unsupported' nodes carrying its reason.
   // Both come from a file, so they are escaped like names.
   const reason = typeof node.params?.reason === 'string' ? inMessage(node.params.reason, 400) : '';
+  const translated = reason ? translatedReason(node.params?.reasonText, reason) : undefined;
   if (reason && typeof node.params?.kerasClass === 'string' && node.params.kerasClass)
-    return text('analysis.importedReason', { layer: importedLabel(node), reason });
-  if (reason) return text('analysis.unknownReason', { layer: layerLabel(node), reason });
+    return translated
+      ? text('importReasons:frame.layer', { layer: importedLabel(node), reason: translated })
+      : text('analysis.importedReason', { layer: importedLabel(node), reason });
+  if (reason) return text('analysis.unknownReason', { layer: layerLabel(node), reason: translated ?? reason });
   return text('analysis.unknownKind', { layer: layerLabel(node), kind: inMessage(node.kind) });
+}
+
+/**
+ * The reason in any language, as the importer stored it beside the English one. Files saved
+ * before it was stored, or whose text does not say what their English reason says (edited by
+ * hand), keep the English reason: the message stays what the file says.
+ */
+function translatedReason(stored: unknown, expected: string): DiagnosticText | undefined {
+  const read = storedText(stored, 'importReasons');
+  return read && english(read) === expected ? read : undefined;
+}
+
+/**
+ * Why the importer kept this placeholder, for the inspector: in `language` where the file
+ * keeps its text, else the file's own (English) reason; undefined without a reason.
+ */
+export function placeholderReason(params: Record<string, unknown>, language: Language): string | undefined {
+  if (typeof params.reason !== 'string' || !params.reason) return undefined;
+  const translated = translatedReason(params.reasonText, inMessage(params.reason, 400));
+  return translated ? renderText(translated, language) : params.reason;
 }
 
 /** An imported layer named by its Keras class where it has one ("Lambda 'scale'"). */

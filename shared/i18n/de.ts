@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { cliMoreDe } from './cliMoreDe';
 import { diagnosticsDe } from './diagnosticsDe';
+import { importReasonsDe } from './importReasonsDe';
 import { insightDe } from './insightDe';
 import { layersDe } from './layersDe';
 import { lessonDe } from './lessonDe';
@@ -18,6 +19,7 @@ export const de: Catalogue = {
   diagnostics: diagnosticsDe,
   layers: layersDe,
   rewrites: rewritesDe,
+  importReasons: importReasonsDe,
   common: {
     receptiveField: {
       global: 'global',

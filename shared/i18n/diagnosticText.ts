@@ -3,7 +3,11 @@ import type { Language } from './language';
 import { formatInteger, localizeDecimal } from './numbers';
 import { catalogues } from './translator';
 
-export type DiagnosticKey = KeyOf<Catalogue['diagnostics']>;
+/** Why an importer kept a layer as a placeholder: a key of the importReasons namespace. */
+export type ImportReasonKey = `importReasons:${KeyOf<Catalogue['importReasons']>}`;
+
+/** A key of the diagnostics namespace, or of another one named before a colon as i18next writes it. */
+export type DiagnosticKey = KeyOf<Catalogue['diagnostics']> | ImportReasonKey;
 
 /**
  * A value put into a problem text. Strings (labels, shapes, names) read the same in every
@@ -49,10 +53,21 @@ function template(key: DiagnosticKey, language: Language, count: number | undefi
 }
 
 function lookup(path: string, language: Language): string | undefined {
-  let node: unknown = catalogues[language].diagnostics;
-  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  const colon = path.indexOf(':');
+  const namespace = colon < 0 ? 'diagnostics' : path.slice(0, colon);
+  // Own keys only: a key may come from a file, and must not reach Object.prototype's names.
+  const own = (node: unknown, part: string): unknown =>
+    node !== null && typeof node === 'object' && Object.hasOwn(node, part)
+      ? (node as Record<string, unknown>)[part]
+      : undefined;
+  let node = own(catalogues[language], namespace);
+  for (const part of path.slice(colon + 1).split('.')) node = own(node, part);
   return typeof node === 'string' ? node : undefined;
 }
+
+/** Whether the key names a text of the catalogue (plural forms by their base), e.g. one read from a file. */
+export const isTextKey = (key: string): key is DiagnosticKey =>
+  lookup(key, 'en') !== undefined || lookup(`${key}_one`, 'en') !== undefined;
 
 const templates: Record<Language, Map<string, string>> = { en: new Map(), de: new Map() };
 

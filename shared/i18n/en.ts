@@ -1,6 +1,7 @@
 import type { ActionId } from '../actionIds';
 import { cliMoreEn } from './cliMoreEn';
 import { diagnosticsEn } from './diagnosticsEn';
+import { importReasonsEn } from './importReasonsEn';
 import { insightEn } from './insightEn';
 import { layersEn } from './layersEn';
 import { lessonEn } from './lessonEn';
@@ -22,6 +23,7 @@ export const en = {
   diagnostics: diagnosticsEn,
   layers: layersEn,
   rewrites: rewritesEn,
+  importReasons: importReasonsEn,
   common: {
     receptiveField: {
       global: 'global',

@@ -80,6 +80,10 @@ export const rewritesEn = {
     networkErrors: 'The network has errors; fix them before rewriting it',
     networkErrorsAt: 'The network has errors; fix them before rewriting it ({{where}}{{message}})',
     notApplicable: "{{rule}} does not apply to '{{name}}': {{reason}}",
+    /** A rewrite that failed its own proof; the two reasons below are bugs of a rule. */
+    notMade: "{{rule}} on '{{name}}' was not made: {{reason}}",
+    proofError: 'the rewritten network would have an error ({{name}}: {{message}}) — please report this',
+    proofCosts: 'costs outside the rewritten part would change — please report this',
     notConv: 'it is a {{kind}}, and this rewrite replaces a Conv2D',
     grouped: 'it is a grouped convolution (groups {{groups}}), which no rewrite handles',
     stackSquare: 'its kernel is {{kernel}}; stack needs a square n×n kernel',

@@ -3,12 +3,13 @@ import { GraphBuilder, type NodeRef } from '../graph/builder';
 import { applyChanges } from '../graph/changes';
 import { LIMITS } from '../graph/limits';
 import type { Graph, Group } from '../graph/types';
-import { said, withText } from '../i18n/diagnosticText';
+import { type DiagnosticText, english, said, withText } from '../i18n/diagnosticText';
 import { errorMessage } from '../issues';
 import { findModel, MODEL_CLASSES, type ModelEnvelope } from './envelope';
 import { oneLine, readJson } from './json';
 import { convertLayer } from './layers';
 import { expandNestedModels } from './nested';
+import { reasonText } from './reasons';
 import { sharedLayerNotes, withSharedWeights } from './shared';
 import { type RawLayer, readFunctional, readSequential, type TopologyResult } from './topology';
 import {
@@ -23,6 +24,7 @@ const DEFAULT_HINT = 'pass --input-shape H,W,C';
 
 const q = (name: string) => `'${oneLine(name, 60)}'`;
 const fail = (error: string): ImportFailure => ({ ok: false, error });
+const failWith = (text: DiagnosticText): ImportFailure => ({ ok: false, error: english(text), text });
 
 /**
  * Reads a Keras or TensorFlow.js Layers model (any of the JSON forms in envelope.ts,
@@ -40,7 +42,7 @@ export function importKerasJson(text: string, options: ImportOptions = {}): Impo
     return importText(text, options ?? {});
   } catch (error) {
     const detail = errorMessage(error);
-    return fail(`Internal error while importing (this is a bug; please report it): ${oneLine(detail, 120)}`);
+    return failWith(reasonText('internal.keras', { detail: oneLine(detail, 120) }));
   }
 }
 
@@ -206,12 +208,19 @@ function buildGraph(
       continue;
     }
     if (converted.fatal) return fail(converted.error);
-    const message = `${oneLine(layer.className, 40)} ${q(layer.name)} ${converted.reason}.`;
-    if (options.strict) return fail(`Cannot import: ${message}`);
+    const note = withText(
+      reasonText('frame.keras', {
+        kerasClass: oneLine(layer.className, 40),
+        name: q(layer.name),
+        reason: converted.reasonText,
+      }),
+    );
+    if (options.strict) return failWith(reasonText('frame.strict', { problem: note.text }));
     const outputShape = placeholderShape(layer);
     const params = {
       kerasClass: layer.className,
       reason: converted.reason,
+      reasonText: converted.reasonText,
       config: layer.config,
       ...(outputShape ? { outputShape } : {}),
     };
@@ -224,7 +233,7 @@ function buildGraph(
       nodeId: layer.name,
       severity: outputShape ? 'warning' : 'error',
       code: 'unsupported-layer',
-      message,
+      ...note,
       kerasClass: layer.className,
     });
   }

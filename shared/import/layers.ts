@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { describeZodError } from '../issues';
+import { said } from '../i18n/diagnosticText';
 import { oneLine } from './json';
+import { because, type Reason, type ReasonKey, zodErrorValue } from './reasons';
 
 /**
  * One Keras layer class -> one Netwright kind. Configs are read with zod, leniently:
@@ -10,8 +11,8 @@ import { oneLine } from './json';
 
 export type Converted =
   | { ok: true; kind: string; params: Record<string, unknown>; outRank: number | undefined }
-  /** The layer becomes an Unsupported node; `reason` completes "Layer 'x' (Class) …". */
-  | { ok: false; fatal: false; reason: string }
+  /** The layer becomes an Unsupported node; `reason` completes "Class 'x' …" (reasonText in any language). */
+  | ({ ok: false; fatal: false } & Reason)
   /** The whole import fails with this one line. */
   | { ok: false; fatal: true; error: string };
 
@@ -239,11 +240,15 @@ const ok = (kind: string, params: Record<string, unknown>, outRank: number | und
   params,
   outRank,
 });
-const unsupported = (reason: string): Converted => ({ ok: false, fatal: false, reason });
+const unsupported = (key: ReasonKey, values: Parameters<typeof because>[1] = {}): Converted => ({
+  ok: false,
+  fatal: false,
+  ...because(key, values),
+});
 
 function parse<S extends z.ZodType>(schema: S, info: LayerInfo, build: (c: z.output<S>) => Converted): Converted {
   const r = schema.safeParse(info.config);
-  if (!r.success) return unsupported(`has settings Netwright cannot read: ${describeZodError(r.error, 3)}`);
+  if (!r.success) return unsupported('keras.unreadable', { detail: zodErrorValue(r.error, 3) });
   return build(r.data);
 }
 
@@ -339,20 +344,17 @@ const batchNorm: Handler = (info) =>
     const axisRead = axisField(-1).safeParse(c.axis);
     if (!axisRead.success) {
       const multi = Array.isArray(c.axis) && c.axis.length > 1;
-      return unsupported(
-        multi
-          ? `normalizes several axes (${describeValue(c.axis)}); Netwright's BatchNorm normalizes the last (channel) axis only`
-          : `has settings Netwright cannot read: axis: ${describeZodError(axisRead.error, 3)}`,
-      );
+      return multi
+        ? unsupported('keras.severalAxes', { axes: describeValue(c.axis) })
+        : unsupported('keras.unreadable', {
+            detail: said('issue.field', { field: 'axis', message: zodErrorValue(axisRead.error, 3) }),
+          });
     }
     const rank = firstRank(info);
     const axis = axisRead.data;
     const last = axis === -1 || (rank === undefined ? axis === 3 : axis === rank - 1);
-    if (!last)
-      return unsupported(
-        `normalizes axis ${axis}, not the last (channel) axis; Netwright's BatchNorm normalizes the last axis only (was the model built channels_first?)`,
-      );
-    if (c.renorm) return unsupported('uses batch renormalization (renorm: true), which Netwright does not have');
+    if (!last) return unsupported('keras.batchNormAxis', { axis });
+    if (c.renorm) return unsupported('keras.renorm');
     return ok('BatchNorm', { center: c.center, scale: c.scale, epsilon: c.epsilon, momentum: c.momentum }, rank);
   });
 
@@ -378,7 +380,7 @@ const relu: Handler = (info) =>
 const leakyRelu: Handler = (info) =>
   parse(z.looseObject({ negative_slope: z.unknown().optional(), alpha: z.unknown().optional() }), info, (c) => {
     const slope = numberIn('a number ≥ 0', 0.3, (x) => x >= 0).safeParse(c.negative_slope ?? c.alpha);
-    if (!slope.success) return unsupported(`has settings Netwright cannot read: ${describeZodError(slope.error, 3)}`);
+    if (!slope.success) return unsupported('keras.unreadable', { detail: zodErrorValue(slope.error, 3) });
     return ok('LeakyReLU', { negativeSlope: slope.data }, firstRank(info));
   });
 
@@ -434,11 +436,8 @@ const normalization: Handler = (info) =>
     z.looseObject({ axis: z.unknown().optional(), mean: statistic(), variance: statistic(), invert: bool(false) }),
     info,
     (c) => {
-      if (!isLastAxis(c.axis, info))
-        return unsupported(
-          `normalizes axis ${describeValue(c.axis)}; Netwright's Normalization works on the last (channel) axis only`,
-        );
-      if (c.invert) return unsupported('undoes a normalization (invert: true), which Netwright does not have');
+      if (!isLastAxis(c.axis, info)) return unsupported('keras.normalizationAxis', { axis: describeValue(c.axis) });
+      if (c.invert) return unsupported('keras.invert');
       return ok('Normalization', { mean: c.mean, variance: c.variance }, firstRank(info));
     },
   );
@@ -447,7 +446,7 @@ const softmax: Handler = (info) =>
   parse(z.looseObject({ axis: axisField(-1) }), info, (c) => {
     const rank = firstRank(info);
     if (c.axis !== -1 && !(rank !== undefined && c.axis === rank - 1))
-      return unsupported(`takes the softmax over axis ${c.axis}; Netwright's softmax is over the last axis`);
+      return unsupported('keras.softmaxAxis', { axis: c.axis });
     return ok('Activation', { activation: 'softmax' }, rank);
   });
 
@@ -463,10 +462,8 @@ const concatenate: Handler = (info) =>
 const conv2dTranspose: Handler = (info) =>
   parse(conv2dConfig.extend({ output_padding: z.unknown().optional() }), info, (c) => {
     if (!missing(c.output_padding))
-      return unsupported(
-        `sets output_padding ${describeValue(c.output_padding)}; Netwright's Conv2DTranspose has Keras's default (null) only`,
-      );
-    if (c.groups !== 1) return unsupported(`has groups ${c.groups}; Netwright's Conv2DTranspose has groups 1 only`);
+      return unsupported('keras.outputPadding', { value: describeValue(c.output_padding) });
+    if (c.groups !== 1) return unsupported('keras.transposeGroups', { groups: c.groups });
     return ok('Conv2DTranspose', { filters: c.filters, ...windowParams(c) }, firstRank(info));
   });
 
@@ -497,10 +494,7 @@ const layerNormalization: Handler = (info) =>
     }),
     info,
     (c) => {
-      if (!isLastAxis(c.axis, info))
-        return unsupported(
-          `normalizes over axes ${describeValue(c.axis)}; Netwright's LayerNormalization normalizes the last (channel) axis only`,
-        );
+      if (!isLastAxis(c.axis, info)) return unsupported('keras.layerNormAxes', { axes: describeValue(c.axis) });
       return ok('LayerNormalization', { center: c.center, scale: c.scale, epsilon: c.epsilon }, firstRank(info));
     },
   );
@@ -553,9 +547,7 @@ const tfOpLambda: Handler = (info) => {
   const y = info.callKwargs?.y;
   const scalar = typeof y === 'number' && Number.isFinite(y) && !(y === 0 && /div/.test(fn ?? ''));
   if (!op || !scalar || info.inputRanks.length !== 1)
-    return unsupported(
-      `is a TensorFlow function (${describeValue(fn ?? info.config.function)}) applied in the model; Netwright reads only add, subtract, multiply and divide by a constant number`,
-    );
+    return unsupported('keras.tfFunction', { function: describeValue(fn ?? info.config.function) });
   return ok('Rescaling', op(y), firstRank(info));
 };
 
@@ -620,16 +612,12 @@ export function convertLayer(info: LayerInfo): Converted {
       error: `Layer '${oneLine(info.name, 60)}' (${oneLine(className, 40)}) uses data_format 'channels_first'; Netwright reads channels_last models only: rebuild or re-save the model with channels_last.`,
     };
   }
-  if (NESTED_MODELS.has(className))
-    return unsupported(
-      "is a model used as a layer, but its config has no 'layers' list to read; re-save the model with Keras, or import the inner model on its own",
-    );
+  if (NESTED_MODELS.has(className)) return unsupported('keras.nestedWithoutLayers');
   const handler = Object.hasOwn(HANDLERS, className) ? HANDLERS[className] : undefined;
   if (!handler) {
-    const what = info.registeredName
-      ? `a custom layer class (registered as '${oneLine(info.registeredName, 40)}') that`
-      : 'a layer class';
-    return unsupported(`is ${what} Netwright does not support; replace it with a layer from the palette or remove it`);
+    return info.registeredName
+      ? unsupported('keras.unknownCustomClass', { registered: oneLine(info.registeredName, 40) })
+      : unsupported('keras.unknownClass');
   }
   return handler(info);
 }

@@ -6,7 +6,8 @@ import type { DiagnosticText } from '../i18n/diagnosticText';
  * class, or a known class with a setting we do not have). The node keeps its place
  * and connections so the rest of the network stays visible; analysis reports it as
  * an unknown kind, and its params say what it was:
- * `{ kerasClass, reason, config }`.
+ * `{ kerasClass, reason, reasonText, config }` (reasonText: the reason in any language;
+ * files saved before it have only the English reason).
  */
 export { UNSUPPORTED_KIND } from '../layers/placeholder';
 
@@ -72,8 +73,10 @@ export interface ImportSuccess {
 
 export interface ImportFailure {
   ok: false;
-  /** One line, no stack trace, says what to do where it can. */
+  /** One line, no stack trace, says what to do where it can. In English. */
   error: string;
+  /** The error in any language (diagnosticText), where it has one: an internal error, a refused placeholder. */
+  text?: DiagnosticText;
 }
 
 export type ImportResult = ImportSuccess | ImportFailure;

@@ -13,7 +13,7 @@ export interface ProofItem {
 }
 
 /** `at`: the item that failed; null where the failure is the network's and several were made together. */
-export type Proof = { ok: true; reports: RewriteReport[] } | { ok: false; at: number | null; message: string };
+export type Proof = { ok: true; reports: RewriteReport[] } | { ok: false; at: number | null; message: Text };
 
 /**
  * Proves rewrites made together by comparing the analyses of the network before
@@ -25,12 +25,12 @@ export type Proof = { ok: true; reports: RewriteReport[] } | { ok: false; at: nu
  */
 export function proveTogether(before: Analysis, after: Analysis, items: readonly ProofItem[]): Proof {
   const single = items.length === 1 ? 0 : null;
-  const fail = (at: number | null, message: string): Proof => ({ ok: false, at, message });
+  const fail = (at: number | null, message: Text): Proof => ({ ok: false, at, message });
   const error = after.diagnostics.find((d) => d.severity === 'error');
   if (error)
     return fail(
       single,
-      `the rewritten network would have an error (${after.nodes[error.nodeId ?? '']?.name ?? ''}: ${error.message}) — please report this`,
+      phrase('refusal.proofError', { name: after.nodes[error.nodeId ?? '']?.name ?? '', message: error.message }),
     );
   for (const [i, { plan }] of items.entries()) {
     const oldShape = before.nodes[plan.outputBefore]!.outputShape;
@@ -68,7 +68,7 @@ export function proveTogether(before: Analysis, after: Analysis, items: readonly
   }
   // Nothing outside the rewritten parts may change cost: the local savings are the network's.
   if (before.totals.params - after.totals.params !== params || before.totals.macs - after.totals.macs !== macs)
-    return fail(single, 'costs outside the rewritten part would change — please report this');
+    return fail(single, phrase('refusal.proofCosts'));
   return { ok: true, reports };
 }
 

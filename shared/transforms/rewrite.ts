@@ -103,7 +103,8 @@ export function runRewrite<O>(
   lastProven = { graph: rewritten, analysis: after };
   const item = { rule: rule as RewriteRule<unknown>, plan: planned.plan, nodeId, nodeName: node.name };
   const proof = proveTogether(analysis, after, [item]);
-  if (!proof.ok) return fail('proof-failed', `${rule.id} on '${node.name}' was not made: ${proof.message}`);
+  if (!proof.ok)
+    return fail('proof-failed', phrase('refusal.notMade', { rule: rule.id, name: node.name, reason: proof.message }));
   return { ok: true, graph: rewritten, report: proof.reports[0]! };
 }
 

@@ -1,7 +1,10 @@
+import { type DiagnosticText, english, type TextValue, withText } from '../../i18n/diagnosticText';
 import { errorMessage } from '../../issues';
 import { UNSUPPORTED_KIND } from '../../layers/placeholder';
 import { getLayerSpec, validateWithSpec } from '../../layers/registry';
+import { LayerError } from '../../layers/spec';
 import { oneLine } from '../json';
+import { issuesValue, type ReasonKey, reasonText } from '../reasons';
 import type { ImportDiagnostic } from '../types';
 import type { AttrValue, OnnxNode } from './model';
 import { ELEMENT_WISE_OPS } from './pending';
@@ -17,14 +20,37 @@ export interface PlannedLayer {
 
 /** Why an operator could not become a layer; the node becomes an Unsupported placeholder. */
 export class Unconvertible extends Error {
-  constructor(
-    readonly reason: string,
-    /** The placeholder's output shape where it is still known. */
-    readonly outputShape?: number[] | 'input',
-  ) {
-    super(reason);
+  /** The reason in any language; `reason` (the message) is its English. */
+  readonly reasonText: DiagnosticText;
+  /** The placeholder's output shape where it is still known. */
+  readonly outputShape: number[] | 'input' | undefined;
+
+  constructor(key: ReasonKey, values: Record<string, TextValue> = {}, outputShape?: number[] | 'input') {
+    const text = reasonText(key, values);
+    super(english(text));
+    this.reasonText = text;
+    this.outputShape = outputShape;
+  }
+
+  get reason(): string {
+    return this.message;
   }
 }
+
+/** What a weight or constant input is called in a reason: a word, or ONNX's own name ("pads"). */
+export type Part = DiagnosticText | string;
+
+export const part = (name: 'weight' | 'scale' | 'targetShape' | 'constantValue'): Part =>
+  reasonText(`onnx.part.${name}`);
+
+/** "ONNX Resize 'up' resizes in 'linear' mode…", with the count of its weights left out of the totals. */
+export const unconvertedText = (node: OnnxNode, id: string, why: Unconvertible, weights = 0): DiagnosticText =>
+  reasonText('frame.onnx', {
+    op: oneLine(node.opType, 40),
+    id,
+    reason: why.reasonText,
+    held: weights > 0 ? reasonText('frame.held', { weights: { int: weights } }) : '',
+  });
 
 const tidy = (name: string) => oneLine(name.replace(/^\/+/, ''), 120) || 'node';
 
@@ -71,9 +97,8 @@ export class Context {
 
   data(node: OnnxNode, index = 0): KnownData {
     const v = this.value(node.inputs[index] ?? '');
-    if (v?.kind !== 'data')
-      throw new Unconvertible(`its input ${index + 1} is not a tensor computed from the network's input`);
-    if (!v.shape) throw new Unconvertible('it follows an operator whose output shape is unknown');
+    if (v?.kind !== 'data') throw new Unconvertible('onnx.notData', { index: index + 1 });
+    if (!v.shape) throw new Unconvertible('onnx.unknownShape');
     return v as DataValue & { shape: number[] };
   }
 
@@ -82,26 +107,24 @@ export class Context {
     const name = node.inputs[index] ?? '';
     if (name === '') return undefined;
     const v = this.values.get(name);
-    if (v?.kind !== 'const')
-      throw new Unconvertible(`its input ${index + 1} must be a constant (a weight), not computed`);
+    if (v?.kind !== 'const') throw new Unconvertible('onnx.notConstant', { index: index + 1 });
     return v;
   }
 
   /** A weight's dims, which the conversion needs. */
-  dims(node: OnnxNode, index: number, rank: number, what: string): number[] {
+  dims(node: OnnxNode, index: number, rank: number, what: Part): number[] {
     const c = this.constant(node, index);
-    if (!c?.dims || c.dims.length !== rank)
-      throw new Unconvertible(
-        `its ${what} has ${c?.dims ? `rank ${c.dims.length}` : 'no stated shape'}, expected rank ${rank}`,
-      );
+    if (!c?.dims) throw new Unconvertible('onnx.weightNoShape', { what, expected: rank });
+    if (c.dims.length !== rank)
+      throw new Unconvertible('onnx.weightRank', { what, rank: c.dims.length, expected: rank });
     return c.dims;
   }
 
   /** A small constant's values (pads, shapes, clip bounds). */
-  numbers(node: OnnxNode, index: number, what: string): number[] | undefined {
+  numbers(node: OnnxNode, index: number, what: Part): number[] | undefined {
     const c = this.constant(node, index);
     if (!c) return undefined;
-    if (!c.values) throw new Unconvertible(`its ${what} is not stored in the file`);
+    if (!c.values) throw new Unconvertible('onnx.notStored', { what });
     return c.values;
   }
 
@@ -128,10 +151,10 @@ export class Context {
     nonNegative = false,
   ): KnownData {
     const spec = getLayerSpec(kind);
-    if (!spec) throw new Unconvertible(`it needs the layer kind ${kind}, which Netwright lacks`);
+    if (!spec) throw new Unconvertible('onnx.lacksKind', { kind });
     const checked = validateWithSpec(spec, params);
     if (!checked.ok)
-      throw new Unconvertible(`its settings do not fit ${kind}: ${checked.issues.map((i) => i.message).join('; ')}`);
+      throw new Unconvertible('onnx.settingsMisfit', { kind, issues: issuesValue(checked.issues, undefined, false) });
     let shape: number[];
     try {
       shape = [
@@ -141,7 +164,10 @@ export class Context {
         ),
       ];
     } catch (error) {
-      throw new Unconvertible(`as ${kind}: ${oneLine(errorMessage(error), 160)}`);
+      const detail = oneLine(errorMessage(error), 160);
+      // The layer kind's own text where it says just that, so it reads in any language too.
+      const text = error instanceof LayerError && english(error.text) === detail ? error.text : detail;
+      throw new Unconvertible('onnx.asKind', { kind, detail: text });
     }
     return this.plan(id, kind, params, inputs, shape, nonNegative) as KnownData;
   }
@@ -161,7 +187,8 @@ export class Context {
   }
 
   /** An operator kept as an Unsupported node so the rest of the network is still analysed. */
-  placeholder(node: OnnxNode, id: string, reason: string, outputShape: number[] | 'input' | undefined): DataValue {
+  placeholder(node: OnnxNode, id: string, why: Unconvertible): DataValue {
+    let outputShape = why.outputShape;
     const inputs = node.inputs.map((n) => this.value(n)).filter((v): v is DataValue => v?.kind === 'data');
     if (outputShape === undefined && inputs.length === 1 && ELEMENT_WISE_OPS.has(node.opType)) outputShape = 'input';
     const weights = node.inputs
@@ -175,16 +202,16 @@ export class Context {
     const params = {
       kerasClass: `ONNX ${oneLine(node.opType, 40)}`,
       onnxOp: node.opType,
-      reason,
+      reason: why.reason,
+      reasonText: why.reasonText,
       config,
       ...(outputShape ? { outputShape } : {}),
     };
-    const held = weights > 0 ? ` (its ${weights.toLocaleString('en-US')} weights are not counted)` : '';
     this.warnings.push({
       nodeId: id,
       severity: outputShape ? 'warning' : 'error',
       code: 'unsupported-layer',
-      message: `ONNX ${oneLine(node.opType, 40)} '${id}' ${reason}${held}.`,
+      ...withText(unconvertedText(node, id, why, weights)),
       kerasClass: params.kerasClass,
     });
     let shape: number[] | null = null;

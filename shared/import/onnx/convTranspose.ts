@@ -1,5 +1,5 @@
 import { transposedOutputLength } from '../../layers/shapeMath';
-import { Unconvertible } from './context';
+import { part, Unconvertible } from './context';
 import type { OpConverter } from './ops';
 import { pendingShape } from './pendingShape';
 
@@ -12,13 +12,12 @@ import { pendingShape } from './pendingShape';
 export const convTranspose: OpConverter = (cx, node, id) => {
   const x = cx.data(node);
   const shape = () => pendingShape(cx, node);
-  if (x.shape.length !== 3) throw new Unconvertible(`ConvTranspose on a tensor of rank ${x.shape.length + 1}`);
+  if (x.shape.length !== 3) throw new Unconvertible('onnx.transposeRank', { rank: x.shape.length + 1 });
   const [h, w, channels] = x.shape as [number, number, number];
-  const [inChannels, perGroup, kh, kw] = cx.dims(node, 1, 4, 'weight') as [number, number, number, number];
+  const [inChannels, perGroup, kh, kw] = cx.dims(node, 1, 4, part('weight')) as [number, number, number, number];
   const group = cx.int(node, 'group', 1);
-  if (group !== 1) throw new Unconvertible(`it is grouped (group ${group}); Conv2DTranspose has no groups`, shape());
-  if (inChannels !== channels)
-    throw new Unconvertible(`its weight expects ${inChannels} input channels, but its input has ${channels}`);
+  if (group !== 1) throw new Unconvertible('onnx.transposeGroups', { group }, shape());
+  if (inChannels !== channels) throw new Unconvertible('onnx.transposeChannels', { expected: inChannels, channels });
   const pair = (name: string, fallback: number): [number, number] => {
     const v = cx.ints(node, name);
     return v?.length === 2 ? [v[0]!, v[1]!] : [fallback, fallback];
@@ -27,18 +26,14 @@ export const convTranspose: OpConverter = (cx, node, id) => {
   const dilation = pair('dilations', 1);
   const kernelSize: [number, number] = [kh, kw];
   const out = shape();
-  if (!Array.isArray(out)) throw new Unconvertible('its output size cannot be worked out');
+  if (!Array.isArray(out)) throw new Unconvertible('onnx.transposeSize');
   const matches = (padding: 'same' | 'valid') =>
     [h, w].every(
       (input, a) =>
         transposedOutputLength(input, kernelSize[a]!, strides[a as 0 | 1], dilation[a as 0 | 1], padding) === out[a],
     );
   const padding = matches('same') ? 'same' : matches('valid') ? 'valid' : null;
-  if (!padding)
-    throw new Unconvertible(
-      `its output ${out[0]}×${out[1]} is neither Keras's 'same' nor its 'valid' size for this kernel and stride`,
-      out,
-    );
+  if (!padding) throw new Unconvertible('onnx.transposePadding', { size: `${out[0]}×${out[1]}` }, out);
   const useBias = node.inputs[2] !== undefined && node.inputs[2] !== '';
   return cx.layer(id, 'Conv2DTranspose', { filters: perGroup, kernelSize, strides, dilation, padding, useBias }, [x]);
 };

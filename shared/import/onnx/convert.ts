@@ -1,10 +1,11 @@
 import { formatInt } from '../../analysis/format';
 import { GraphBuilder, type NodeRef } from '../../graph/builder';
 import { LIMITS } from '../../graph/limits';
-import { said, withText } from '../../i18n/diagnosticText';
+import { english, said, withText } from '../../i18n/diagnosticText';
 import { oneLine } from '../json';
-import type { ImportDiagnostic, ImportOptions, ImportResult } from '../types';
-import { Context, Unconvertible } from './context';
+import { reasonText } from '../reasons';
+import type { ImportDiagnostic, ImportFailure, ImportOptions, ImportResult } from '../types';
+import { Context, Unconvertible, unconvertedText } from './context';
 import { foldConstant, weightInputs, weightTensor } from './fold';
 import type { OnnxGraphInput, OnnxModel, OnnxNode } from './model';
 import { CONVERTERS } from './ops';
@@ -17,7 +18,7 @@ const DEFAULT_HINT = 'pass --input-shape H,W,C';
 /** Graph names exporters give every model (torch.onnx, tf2onnx): the file's name says more. */
 const GENERIC_NAMES = /^(|main_graph|torch[-_]jit(-export)?|tf2onnx|graph)$/;
 
-type Step = { ok: true } | { ok: false; error: string };
+type Step = { ok: true } | ImportFailure;
 
 /** The model's graph as Netwright layers; notes go to the context's warnings. */
 export function convertModel(model: OnnxModel, options: ImportOptions): ImportResult {
@@ -121,24 +122,20 @@ function convertNode(cx: Context, node: OnnxNode, options: ImportOptions): Step 
   const pending = standard ? PENDING_OPS[node.opType] : undefined;
   const converter = standard ? CONVERTERS[node.opType] : undefined;
   try {
-    if (pending)
-      throw new Unconvertible(
-        `needs the layer kind ${pending}, which Netwright does not have yet`,
-        pendingShape(cx, node),
-      );
+    if (pending) throw new Unconvertible('onnx.pendingKind', { kind: pending }, pendingShape(cx, node));
     if (!converter)
-      throw new Unconvertible(
-        standard
-          ? 'is an operator Netwright does not import'
-          : `is from the operator set '${oneLine(node.domain, 40)}'`,
-      );
+      throw standard
+        ? new Unconvertible('onnx.notImported')
+        : new Unconvertible('onnx.otherDomain', { domain: oneLine(node.domain, 40) });
     out = converter(cx, node, id);
     cx.sources.set(id, node);
   } catch (error) {
     if (!(error instanceof Unconvertible)) throw error;
-    if (options.strict)
-      return { ok: false, error: `Cannot import: ONNX ${oneLine(node.opType, 40)} '${id}' ${error.reason}.` };
-    out = cx.placeholder(node, id, error.reason, error.outputShape);
+    if (options.strict) {
+      const text = reasonText('frame.strict', { problem: unconvertedText(node, id, error) });
+      return { ok: false, error: english(text), text };
+    }
+    out = cx.placeholder(node, id, error);
   }
   cx.values.set(node.outputs[0] ?? '', out);
   return { ok: true };

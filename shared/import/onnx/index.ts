@@ -1,5 +1,7 @@
+import { english } from '../../i18n/diagnosticText';
 import { errorMessage } from '../../issues';
 import { oneLine } from '../json';
+import { reasonText } from '../reasons';
 import type { ImportOptions, ImportResult } from '../types';
 import { convertModel } from './convert';
 import { readOnnxModel } from './model';
@@ -38,9 +40,7 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
     if (!read.ok) return read;
     return convertModel(read.model, options);
   } catch (error) {
-    return {
-      ok: false,
-      error: `Internal error while importing ONNX (this is a bug; please report it): ${oneLine(errorMessage(error), 120)}`,
-    };
+    const text = reasonText('internal.onnx', { detail: oneLine(errorMessage(error), 120) });
+    return { ok: false, error: english(text), text };
   }
 }

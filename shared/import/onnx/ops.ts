@@ -1,5 +1,5 @@
 import { said, withText } from '../../i18n/diagnosticText';
-import { type Context, Unconvertible } from './context';
+import { type Context, part, Unconvertible } from './context';
 import { convTranspose } from './convTranspose';
 import type { OnnxNode } from './model';
 import { kerasPadding, type Pads, type WindowAttrs, windowAttrs } from './padding';
@@ -9,8 +9,7 @@ import { broadcast, type DataValue, elements, type KnownData, onnxShape, ourShap
 export type OpConverter = (cx: Context, node: OnnxNode, id: string) => DataValue;
 
 const image = (v: KnownData, op: string): [number, number, number] => {
-  if (v.shape.length !== 3)
-    throw new Unconvertible(`${op} on a tensor of rank ${v.shape.length + 1} (only N×C×H×W is read)`);
+  if (v.shape.length !== 3) throw new Unconvertible('onnx.rank', { op, rank: v.shape.length + 1 });
   return [v.shape[0]!, v.shape[1]!, v.shape[2]!];
 };
 
@@ -31,12 +30,10 @@ function windowPadding(cx: Context, id: string, x: KnownData, w: WindowAttrs): [
 const conv: OpConverter = (cx, node, id) => {
   const x = cx.data(node);
   const [h, wIn, channels] = image(x, 'Conv');
-  const [filters, perGroup, kh, kw] = cx.dims(node, 1, 4, 'weight') as [number, number, number, number];
+  const [filters, perGroup, kh, kw] = cx.dims(node, 1, 4, part('weight')) as [number, number, number, number];
   const group = cx.int(node, 'group', 1);
   if (perGroup * group !== channels)
-    throw new Unconvertible(
-      `its weight expects ${perGroup * group} input channels (group ${group}), but its input has ${channels}`,
-    );
+    throw new Unconvertible('onnx.convChannels', { expected: perGroup * group, group, channels });
   const w = windowAttrs(cx, node, [kh, kw], [h, wIn]);
   const [input, padding] = windowPadding(cx, id, x, w);
   const window = { kernelSize: w.kernel, strides: w.strides, dilation: w.dilation, padding };
@@ -49,8 +46,9 @@ const conv: OpConverter = (cx, node, id) => {
 const batchNorm: OpConverter = (cx, node, id) => {
   const x = cx.data(node);
   const channels = x.shape.length === 3 ? x.shape[2] : x.shape[0];
-  const [scale] = cx.dims(node, 1, 1, 'scale');
-  if (scale !== channels) throw new Unconvertible(`it normalizes ${scale} channels, but its input has ${channels}`);
+  const [scale] = cx.dims(node, 1, 1, part('scale'));
+  if (scale !== channels)
+    throw new Unconvertible('onnx.normChannels', { scale: scale!, channels: channels ?? 'undefined' });
   const epsilon = cx.attr(node, 'epsilon');
   const momentum = cx.attr(node, 'momentum');
   return cx.layer(
@@ -85,10 +83,8 @@ const clip: OpConverter = (cx, node, id) => {
   if (low === 0 && high === 6) return cx.layer(id, 'Activation', { activation: 'relu6' }, [x], true);
   if (low === 0 && (high === undefined || high === Number.POSITIVE_INFINITY))
     return cx.layer(id, 'Activation', { activation: 'relu' }, [x], true);
-  throw new Unconvertible(
-    `clips to [${low ?? '−∞'}, ${high ?? '∞'}]; only ReLU6 (0, 6) and ReLU (0, ∞) have a layer`,
-    'input',
-  );
+  // The bounds as JavaScript writes them in every language: a decimal comma would blur the list.
+  throw new Unconvertible('onnx.clip', { low: String(low ?? '−∞'), high: String(high ?? '∞') }, 'input');
 };
 
 const softmax: OpConverter = (cx, node, id) => {
@@ -100,7 +96,7 @@ const softmax: OpConverter = (cx, node, id) => {
   // Before opset 13, Softmax flattens from its axis: over C×H×W, the channels only on 1×1 maps.
   const flattens = cx.opset < 13 && rank === 4 && x.shape[0]! * x.shape[1]! > 1;
   if (normalized !== channelAxis || flattens)
-    throw new Unconvertible(`it normalizes axis ${axis}${flattens ? ' flattened' : ''}, not the channels`, 'input');
+    throw new Unconvertible(flattens ? 'onnx.softmaxAxisFlattened' : 'onnx.softmaxAxis', { axis }, 'input');
   return cx.layer(id, 'Activation', { activation: 'softmax' }, [x], true);
 };
 
@@ -109,9 +105,9 @@ function pool(kind: 'MaxPool2D' | 'AvgPool2D'): OpConverter {
     const x = cx.data(node);
     const [h, wIn] = image(x, node.opType);
     const kernel = cx.ints(node, 'kernel_shape');
-    if (kernel?.length !== 2) throw new Unconvertible('it has no 2-D kernel_shape');
+    if (kernel?.length !== 2) throw new Unconvertible('onnx.noKernel');
     const w = windowAttrs(cx, node, [kernel[0]!, kernel[1]!], [h, wIn]);
-    if (w.dilation.some((d) => d > 1)) throw new Unconvertible('it is dilated; pools in Netwright are not');
+    if (w.dilation.some((d) => d > 1)) throw new Unconvertible('onnx.dilatedPool');
     const ceil = cx.int(node, 'ceil_mode', 0) === 1;
     const includePad = cx.int(node, 'count_include_pad', 0) === 1;
     const pads = ceil ? ceilPads(w, [h, wIn]) : w.pads;
@@ -159,14 +155,14 @@ const globalPool =
 
 const flatten: OpConverter = (cx, node, id) => {
   const x = cx.data(node);
-  if (cx.int(node, 'axis', 1) !== 1) throw new Unconvertible('it flattens from an axis other than 1');
+  if (cx.int(node, 'axis', 1) !== 1) throw new Unconvertible('onnx.flattenAxis');
   return cx.layer(id, 'Flatten', {}, [x], x.nonNegative);
 };
 
 const reshape: OpConverter = (cx, node, id) => {
   const x = cx.data(node);
-  const target = cx.numbers(node, 1, 'target shape');
-  if (!target) throw new Unconvertible('it has no target shape');
+  const target = cx.numbers(node, 1, part('targetShape'));
+  if (!target) throw new Unconvertible('onnx.noTarget');
   const source = onnxShape(x.shape);
   // The first axis is the batch: 0 (copy), -1 or the batch size all keep it.
   const rest = target.slice(1).map((d, i) => (d === 0 ? source[i]! : d));
@@ -175,20 +171,19 @@ const reshape: OpConverter = (cx, node, id) => {
   const filled = rest.map((d) => (d === -1 ? count / known : d));
   if (filled.length === 1 && filled[0] === count) return cx.layer(id, 'Flatten', {}, [x], x.nonNegative);
   if (filled.length === 3) return cx.layer(id, 'Reshape', { targetShape: ourShape(filled) }, [x], x.nonNegative);
-  throw new Unconvertible(`it reshapes to ${JSON.stringify(target)}, which has no Netwright layout`);
+  throw new Unconvertible('onnx.reshapeTarget', { target: JSON.stringify(target) });
 };
 
 /** Gemm (A · Bᵀ + C, as nn.Linear exports) or MatMul by a weight: a Dense layer. */
 const dense: OpConverter = (cx, node, id) => {
   const x = cx.data(node);
-  if (x.shape.length !== 1) throw new Unconvertible(`its input has rank ${x.shape.length + 1}; Dense reads N×F`);
+  if (x.shape.length !== 1) throw new Unconvertible('onnx.denseRank', { rank: x.shape.length + 1 });
   const gemm = node.opType === 'Gemm';
-  if (gemm && cx.int(node, 'transA', 0) !== 0) throw new Unconvertible('it transposes its input (transA)');
-  const [rows, cols] = cx.dims(node, 1, 2, 'weight') as [number, number];
+  if (gemm && cx.int(node, 'transA', 0) !== 0) throw new Unconvertible('onnx.transA');
+  const [rows, cols] = cx.dims(node, 1, 2, part('weight')) as [number, number];
   const transposed = gemm && cx.int(node, 'transB', 0) === 1;
   const [features, units] = transposed ? [cols, rows] : [rows, cols];
-  if (features !== x.shape[0])
-    throw new Unconvertible(`its weight expects ${features} features, but its input has ${x.shape[0]}`);
+  if (features !== x.shape[0]) throw new Unconvertible('onnx.denseFeatures', { features, have: x.shape[0]! });
   const useBias = gemm && node.inputs[2] !== undefined && node.inputs[2] !== '';
   return cx.layer(id, 'Dense', { units, useBias }, [x]);
 };
@@ -200,7 +195,7 @@ const add: OpConverter = (cx, node, id) => {
     const [a, b] = data as [KnownData, KnownData];
     if (a.shape.join() === b.shape.join()) return cx.layer(id, 'Add', {}, [a, b], a.nonNegative && b.nonNegative);
     const out = broadcast(onnxShape(a.shape), onnxShape(b.shape));
-    throw new Unconvertible('it broadcasts its inputs; Add needs equal shapes', out ? ourShape(out) : undefined);
+    throw new Unconvertible('onnx.addBroadcast', {}, out ? ourShape(out) : undefined);
   }
   // MatMul then Add of a bias vector: nn.Linear's other export.
   const [x] = data;
@@ -214,7 +209,7 @@ const add: OpConverter = (cx, node, id) => {
       return x;
     }
   }
-  throw new Unconvertible('it adds a constant (Netwright has no bias-add layer)', 'input');
+  throw new Unconvertible('onnx.addConstant', {}, 'input');
 };
 
 const concat: OpConverter = (cx, node, id) => {
@@ -224,7 +219,7 @@ const concat: OpConverter = (cx, node, id) => {
   const axis = raw < 0 ? raw + rank : raw;
   // Keras counts the batch as axis 0; NCHW's channels (1) are NHWC's last (-1), H (2) is 1, W (3) is 2.
   const kerasAxis = rank === 4 ? ([0, -1, 1, 2] as const)[axis] : axis === rank - 1 ? -1 : axis;
-  if (!kerasAxis) throw new Unconvertible(`it concatenates along axis ${raw}`);
+  if (!kerasAxis) throw new Unconvertible('onnx.concatAxis', { axis: String(raw) });
   if (inputs.length === 1) return inputs[0]!;
   return cx.layer(
     id,
@@ -239,14 +234,13 @@ const pad: OpConverter = (cx, node, id) => {
   const x = cx.data(node);
   image(x, 'Pad');
   const mode = cx.attr(node, 'mode') ?? 'constant';
-  if (mode !== 'constant')
-    throw new Unconvertible(`it pads in mode '${String(mode)}'; only zero padding has a layer`, undefined);
+  if (mode !== 'constant') throw new Unconvertible('onnx.padMode', { mode: String(mode) });
   const pads = cx.opset >= 11 ? cx.numbers(node, 1, 'pads') : cx.ints(node, 'pads');
-  const fill = cx.opset >= 11 ? (cx.numbers(node, 2, 'constant value')?.[0] ?? 0) : 0;
-  if (pads?.length !== 8) throw new Unconvertible('it has no pads for N×C×H×W');
+  const fill = cx.opset >= 11 ? (cx.numbers(node, 2, part('constantValue'))?.[0] ?? 0) : 0;
+  if (pads?.length !== 8) throw new Unconvertible('onnx.noPads');
   const [n0, c0, t, l, n1, c1, b, r] = pads as [number, number, number, number, number, number, number, number];
   if (n0 || c0 || n1 || c1 || fill !== 0 || [t, l, b, r].some((p) => p < 0))
-    throw new Unconvertible(`it pads ${JSON.stringify(pads)} with ${fill}; only zeros around H and W have a layer`);
+    throw new Unconvertible('onnx.padValues', { pads: JSON.stringify(pads), fill });
   return padded(cx, id, x, [
     [t, b],
     [l, r],
@@ -260,7 +254,7 @@ const squeeze: OpConverter = (cx, node, id) => {
   const spatial = axes?.map((a) => (a < 0 ? a + 4 : a)).sort();
   if (x.shape.length === 3 && x.shape[0] === 1 && x.shape[1] === 1 && spatial?.join() === '2,3')
     return cx.layer(id, 'Flatten', {}, [x], x.nonNegative);
-  throw new Unconvertible('it squeezes axes other than a 1×1 map');
+  throw new Unconvertible('onnx.squeeze');
 };
 
 /**
@@ -273,12 +267,12 @@ function merge(kind: 'Multiply' | 'Subtract'): OpConverter {
     const values = node.inputs.map((n) => cx.value(n));
     const data = values.filter((v): v is KnownData => v?.kind === 'data' && v.shape !== null);
     if (data.length !== 2) {
-      throw new Unconvertible(`it ${kind === 'Multiply' ? 'multiplies by' : 'subtracts'} a constant`, 'input');
+      throw new Unconvertible(kind === 'Multiply' ? 'onnx.multiplyConstant' : 'onnx.subtractConstant', {}, 'input');
     }
     const [a, b] = data as [KnownData, KnownData];
     if (a.shape.length !== b.shape.length) {
       const out = broadcast(onnxShape(a.shape), onnxShape(b.shape));
-      throw new Unconvertible('it broadcasts inputs of different ranks', out ? ourShape(out) : undefined);
+      throw new Unconvertible('onnx.broadcastRanks', {}, out ? ourShape(out) : undefined);
     }
     return cx.layer(id, kind, {}, [a, b], kind === 'Multiply' && a.nonNegative && b.nonNegative);
   };
@@ -306,10 +300,7 @@ const prelu: OpConverter = (cx, node, id) => {
   if (x.shape.length === 3 && count === channels && slope?.length === 3 && trailingOnes)
     return cx.layer(id, 'PReLU', { sharedAxes: [1, 2] }, [x]);
   if (x.shape.length === 1 && count === channels) return cx.layer(id, 'PReLU', { sharedAxes: null }, [x]);
-  throw new Unconvertible(
-    `its slope ${JSON.stringify(slope)} is neither one value nor one per channel (nn.PReLU's two forms)`,
-    'input',
-  );
+  throw new Unconvertible('onnx.preluSlope', { slope: JSON.stringify(slope) }, 'input');
 };
 
 const elu: OpConverter = (cx, node, id) =>
@@ -320,10 +311,7 @@ const hardSigmoid: OpConverter = (cx, node, id) => {
   const alpha = floatAttr(cx, node, 'alpha', 0.2);
   const beta = floatAttr(cx, node, 'beta', 0.5);
   if (Math.abs(alpha - 1 / 6) > 1e-6 || Math.abs(beta - 0.5) > 1e-6) {
-    throw new Unconvertible(
-      `has slope ${alpha} and offset ${beta}; hard_sigmoid is x/6 + 1/2 clipped to [0, 1]`,
-      'input',
-    );
+    throw new Unconvertible('onnx.hardSigmoid', { alpha, beta }, 'input');
   }
   return cx.layer(id, 'Activation', { activation: 'hard_sigmoid' }, [cx.data(node)], true);
 };
@@ -343,13 +331,12 @@ const resize: OpConverter = (cx, node, id) => {
     const out = scales?.length === 4 ? [0, 1].map((a) => Math.floor(shape[a]! * scales[a + 2]!)) : null;
     return out ? [out[0]!, out[1]!, shape[2]] : undefined;
   };
-  if (modeName !== 'nearest')
-    throw new Unconvertible(`resizes in '${modeName}' mode; UpSampling2D repeats pixels (nearest)`, fallback());
+  if (modeName !== 'nearest') throw new Unconvertible('onnx.resizeMode', { mode: modeName }, fallback());
   if (scales?.length !== 4 || scales[0] !== 1 || scales[1] !== 1)
-    throw new Unconvertible('its scales are not given as 1, 1, sh, sw', fallback());
+    throw new Unconvertible('onnx.resizeScales', {}, fallback());
   const size = [scales[2]!, scales[3]!];
   if (!size.every((v) => Number.isInteger(v) && v >= 1))
-    throw new Unconvertible(`scales by ${size.join(' × ')}; UpSampling2D repeats by whole numbers`, fallback());
+    throw new Unconvertible('onnx.resizeFactor', { size: { decimal: size.join(' × ') } }, fallback());
   return cx.layer(id, 'UpSampling2D', { size, interpolation: 'nearest' }, [x], x.nonNegative);
 };
 

@@ -15,9 +15,7 @@ export interface WindowAttrs {
 const pairOf = (v: number[] | undefined, fallback: number, what: string): [number, number] => {
   if (v === undefined) return [fallback, fallback];
   if (v.length !== 2 || v.some((x) => !Number.isInteger(x) || x < 1))
-    throw new Unconvertible(
-      `its ${what} ${JSON.stringify(v)} are not two positive whole numbers (only 2-D windows are read)`,
-    );
+    throw new Unconvertible('onnx.windowPair', { what, value: JSON.stringify(v) });
   return [v[0]!, v[1]!];
 };
 
@@ -52,7 +50,7 @@ export function windowAttrs(cx: Context, node: OnnxNode, kernel: [number, number
   } else {
     const p = cx.ints(node, 'pads') ?? [0, 0, 0, 0];
     if (p.length !== 4 || p.some((x) => !Number.isInteger(x) || x < 0))
-      throw new Unconvertible(`its pads ${JSON.stringify(p)} are not four whole numbers ≥ 0`);
+      throw new Unconvertible('onnx.pads', { pads: JSON.stringify(p) });
     pads = [
       [p[0]!, p[2]!],
       [p[1]!, p[3]!],

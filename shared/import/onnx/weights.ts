@@ -1,7 +1,9 @@
 import type { onnx } from 'onnx-proto';
 import { analyzeGraph, type NodeAnalysis } from '../../analysis';
+import { type DiagnosticText, english } from '../../i18n/diagnosticText';
 import { errorMessage } from '../../issues';
 import { oneLine } from '../json';
+import { reasonText } from '../reasons';
 import type { ImportOptions, ImportSuccess } from '../types';
 import type { Context, PlannedLayer } from './context';
 import { convertWithContext } from './convert';
@@ -25,7 +27,8 @@ export interface LayerWeights {
 
 export type OnnxWeightsImport =
   | { ok: true; imported: ImportSuccess; layers: LayerWeights[] }
-  | { ok: false; error: string };
+  /** `text`: the error in any language, where it has one (an internal error). */
+  | { ok: false; error: string; text?: DiagnosticText };
 
 export const NO_WEIGHTS_MESSAGE =
   'This ONNX file holds no weights: export it with export_params=True (torch.onnx.export’s default).';
@@ -259,9 +262,7 @@ export function importOnnxWithWeights(bytes: Uint8Array, options: ImportOptions 
     return { ok: true, imported: result, layers };
   } catch (error) {
     if (error instanceof WeightProblem) return { ok: false, error: error.message };
-    return {
-      ok: false,
-      error: `Internal error while reading the ONNX weights (this is a bug; please report it): ${oneLine(errorMessage(error), 120)}`,
-    };
+    const text = reasonText('internal.onnxWeights', { detail: oneLine(errorMessage(error), 120) });
+    return { ok: false, error: english(text), text };
   }
 }

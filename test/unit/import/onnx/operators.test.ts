@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../../../shared/analysis';
 import { createProjectFile, parseProjectValue, serializeProject } from '../../../../shared/graph/projectFile';
+import { diagnosticText } from '../../../../shared/i18n';
 import { importOnnx } from '../../../../shared/import/onnx';
 import { type TinyModel, tinyModel } from './builder';
 
@@ -246,7 +247,14 @@ describe('ONNX operators onto Netwright layers', () => {
 
   it('strict refuses the first operator without a layer, in one line', () => {
     const result = importOnnx(tinyModel({ nodes: [{ op: 'Erf', inputs: ['x'] }] }), { strict: true });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Cannot import: ONNX Erf '.*' is an operator/) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Cannot import: ONNX Erf '.*' is an operator/),
+      text: expect.anything(),
+    });
+    expect(!result.ok && diagnosticText({ message: result.error, text: result.text }, 'de')).toMatch(
+      /^Import nicht möglich: ONNX Erf '.*' ist ein Operator, den Netwright nicht importiert\.$/,
+    );
   });
 
   it('open spatial sizes need an input shape; given one, it is used and noted', () => {
