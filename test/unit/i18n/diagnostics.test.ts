@@ -100,10 +100,12 @@ describe('every problem text in English and German', () => {
     };
     for (const d of all) visit(d.text);
     for (const e of direct) visit(e.text);
-    // Validation issues, import notes, backend reports and refused connections have their own tests
-    // (issues.test.ts, importNotes.test.ts, services/backend.test.ts, graph/changes.test.ts).
+    // Validation issues, import notes, backend reports, refused connections and training runs'
+    // messages have their own tests (issues.test.ts, importNotes.test.ts, services/backend.test.ts,
+    // graph/changes.test.ts, train/runMessages.test.ts).
     const unused = keys(catalogues.en.diagnostics).filter(
-      (k) => !used.has(k) && !['issue.', 'import.', 'backend.', 'connect.'].some((own) => k.startsWith(own)),
+      (k) =>
+        !used.has(k) && !['issue.', 'import.', 'backend.', 'connect.', 'training.'].some((own) => k.startsWith(own)),
     );
     // Reached only by broken layer kinds, empty outputs and a failing analysis (brokenKinds.test.ts),
     // and by a layer of unknown kind that carries a reason from a file.
@@ -131,7 +133,13 @@ describe('every problem text in English and German', () => {
   });
 
   it('every key differs in German unless it only joins other texts, and fills every value', () => {
-    const frames = new Set(['analysis.shapeError', 'analysis.unknownReason', 'issue.field', 'issue.list']);
+    const frames = new Set([
+      'analysis.shapeError',
+      'analysis.unknownReason',
+      'issue.field',
+      'issue.list',
+      'training.andThen',
+    ]);
     for (const key of keys(catalogues.en.diagnostics)) {
       const text = said(key, sampleValues(key), 3);
       const [en, de] = LANGUAGES.map((language) => renderText(text, language));

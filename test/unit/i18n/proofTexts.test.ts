@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Graph } from '../../../shared/graph/types';
 import { diagnosticText } from '../../../shared/transforms';
+import type { GraphEdit } from '../../../shared/transforms/graphEdit';
 import { type RewritePlan, type RewriteRule, runRewrite } from '../../../shared/transforms/rewrite';
 import { smallNet } from '../cli/cliHelpers';
 
@@ -15,8 +16,17 @@ function buggyRule(edit: (graph: Graph) => void): RewriteRule<unknown> {
     plan: ({ graph, node }) => {
       const changed = structuredClone(graph);
       edit(changed);
+      // An edit that changes nothing it declares, yet builds the changed graph: a rule's bug.
+      const declared = {
+        base: graph,
+        added: [],
+        removedNodes: new Set(),
+        removedEdges: new Set(),
+        addedEdges: [],
+        moves: [],
+      };
       const plan: RewritePlan = {
-        graph: changed,
+        edit: { changes: declared, build: () => changed } as unknown as GraphEdit,
         outputBefore: node.id,
         outputAfter: node.id,
         interior: [node.id],
