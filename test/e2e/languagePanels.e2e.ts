@@ -58,8 +58,9 @@ async function openGerman(width: number, height: number): Promise<Page> {
   const context = await setup.browser.newContext({ locale: 'de-DE', viewport: { width, height } });
   const page = await context.newPage();
   await page.goto(setup.host.url);
-  await page.getByRole('button', { name: /Small Inception/ }).click();
-  await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
+  // A first load on a busy machine took over 30 s once (the host compiles its sources at start).
+  await page.getByRole('button', { name: /Small Inception/ }).click({ timeout: 90_000 });
+  await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 30_000 }).toBeGreaterThan(20);
   return page;
 }
 
