@@ -60,36 +60,75 @@ export function validatedParams(spec: AnyLayerSpec, raw: Record<string, unknown>
 }
 
 /**
- * Each node position's params object and entry from the last analysis. The editor keeps a
- * node's params object until that node is edited, and its position until nodes are added
- * or removed before it, so re-analysing after an edit finds almost every node here by
- * identity alone. Two arrays per analysis instead of a WeakMap entry per params object:
- * a fresh 10,000-node graph spent more time filling that WeakMap than validating.
+ * Each node position's params object and entry from an earlier analysis. The editor keeps a
+ * node's params object until that node is edited, and the nodes' order as it is, so
+ * re-analysing after an edit finds almost every node here by identity alone; a rewrite that
+ * puts two layers where there was one shifts the positions after it, so a miss looks a few
+ * positions either way and then keeps that shift. Two arrays per analysis instead of a
+ * WeakMap entry per params object: a fresh 10,000-node graph spent more time filling that
+ * WeakMap than validating.
  */
-let last: { raws: readonly unknown[]; entries: readonly ParamsEntry[] } = { raws: [], entries: [] };
+interface Positions {
+  raws: readonly unknown[];
+  entries: readonly (ParamsEntry | undefined)[];
+}
+
+const NONE: Positions = { raws: [], entries: [] };
+/**
+ * The last analysis's positions per size class (a power of two): factorize analyses its
+ * whole network between many analyses of a few layers each, and each finds the positions
+ * of its own kind of graph.
+ */
+const bySize = new Map<number, Positions>();
+const sizeClass = (size: number) => 32 - Math.clz32(size);
+
+/** How far from its old position a node's params object is looked for. */
+const SHIFT_WINDOW = 4;
 
 export class ParamsMemo {
-  private readonly before = last;
+  private readonly before: Positions;
   private readonly raws: unknown[];
-  private readonly entries: ParamsEntry[];
+  private readonly entries: (ParamsEntry | undefined)[];
+  /** Where the last hit was found, relative to the node's position now. */
+  private shift = 0;
 
   constructor(size: number) {
     this.raws = new Array(size);
     this.entries = new Array(size);
+    // A graph that has just grown past a power of two finds its old positions a class lower.
+    this.before = bySize.get(sizeClass(size)) ?? bySize.get(sizeClass(size) - 1) ?? NONE;
   }
 
   /** The entry for the node at position i (the indexed graph's index). */
   get(i: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry {
-    const before = this.before.entries[i];
-    const entry =
-      before !== undefined && this.before.raws[i] === raw && before.spec === spec ? before : validatedParams(spec, raw);
+    const entry = this.remembered(i, spec, raw) ?? validatedParams(spec, raw);
     this.raws[i] = raw;
     this.entries[i] = entry;
     return entry;
   }
 
-  /** Makes this analysis's entries the ones the next analysis looks up first. */
+  private remembered(i: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry | undefined {
+    const hit = this.at(i + this.shift, spec, raw);
+    if (hit || this.before.raws.length === 0) return hit;
+    for (let d = 1; d <= SHIFT_WINDOW; d++) {
+      const later = this.at(i + this.shift + d, spec, raw);
+      const earlier = later ?? this.at(i + this.shift - d, spec, raw);
+      if (earlier) {
+        this.shift += later ? d : -d;
+        return earlier;
+      }
+    }
+    return undefined;
+  }
+
+  private at(j: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry | undefined {
+    if (j < 0) return undefined;
+    const entry = this.before.entries[j];
+    return entry !== undefined && this.before.raws[j] === raw && entry.spec === spec ? entry : undefined;
+  }
+
+  /** Makes this analysis's entries the ones later analyses look up first. */
   keep(): void {
-    last = { raws: this.raws, entries: this.entries };
+    bySize.set(sizeClass(this.raws.length), { raws: this.raws, entries: this.entries });
   }
 }

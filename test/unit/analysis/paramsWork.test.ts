@@ -66,4 +66,13 @@ describe('validated-params work per analysis', () => {
     graph.nodes[conv] = { ...graph.nodes[conv]!, params: { ...graph.nodes[conv]!.params, filters: 7 } };
     expect(counted(graph)).toEqual({ validations: 1, hashes: 1 });
   });
+
+  it('finds nodes moved by an inserted layer, and keeps a large graph across small analyses between', () => {
+    const graph = syntheticGraph(1_000, seed);
+    counted(graph);
+    counted(syntheticGraph(5, seed)); // a few layers on their own, as factorize analyses a rewrite's region
+    const relu = { id: 'extra', name: 'extra', kind: 'Activation', params: { activation: 'relu' } };
+    graph.nodes.splice(1, 0, relu);
+    expect(counted(graph)).toEqual({ validations: 0, hashes: 1 });
+  });
 });
