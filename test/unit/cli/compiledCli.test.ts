@@ -54,7 +54,7 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
   it('lists the sources it was built from, relative to the repository', () => {
     const { inputs } = JSON.parse(readFileSync(path.join(out, 'inputs.json'), 'utf8'));
     expect(inputs).toContain('electron/cli.ts');
-    expect(inputs).toContain('electron/cli/run.ts');
+    expect(inputs).toContain('electron/cli/dispatch.ts');
     expect(inputs).toContain('electron/services/train/worker.ts');
     expect(inputs.some((f: string) => f.startsWith('shared/'))).toBe(true);
     expect(inputs.filter((f: string) => f.includes('node_modules'))).toEqual([]);
@@ -65,7 +65,7 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`${pkg.version}\n`);
     expect(
-      r.resolved.filter((u) => u.includes('node_modules') || /\/chunks\/(run|io|export|train|tfjs)-/.test(u)),
+      r.resolved.filter((u) => u.includes('node_modules') || /\/chunks\/(dispatch|io|export|train|tfjs)-/.test(u)),
     ).toEqual([]);
   });
 
