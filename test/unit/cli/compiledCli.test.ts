@@ -76,6 +76,22 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
     expect(r.resolved.filter((u) => /tensorflow|\/chunks\/(export|train|tfjs)-/.test(u))).toEqual([]);
   });
 
+  it('reads the German catalogue only for German output', () => {
+    const run = (lang: string) =>
+      spawnSync(process.execPath, [path.join(out, 'netwright.js'), 'analyze', INCEPTION], {
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang, NODE_DEBUG: 'module' },
+      });
+    const english = run('en_US.UTF-8');
+    expect(english.status).toBe(0);
+    expect(english.stdout).toContain('receptive field');
+    expect(english.stderr).not.toContain('i18n-de.cjs');
+    const german = run('de_DE.UTF-8');
+    expect(german.status).toBe(0);
+    expect(german.stdout).toContain('rezeptives Feld');
+    expect(german.stderr).toContain('i18n-de.cjs');
+  });
+
   it('keeps errors to one line and exit code 2', () => {
     const r = runCompiled('analyze', 'no-such-file.json');
     expect(r.status).toBe(2);
