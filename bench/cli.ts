@@ -35,6 +35,17 @@ function processMs(command: string, args: string[]): { wall: number; cpu: number
   return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
 }
 
+/** Median milliseconds a snippet reports for itself, each run in a fresh Node process (first-call cost). */
+function inProcessMs(script: string): number {
+  const once = () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`timing snippet failed: ${r.stderr.slice(0, 300)}`);
+    return Number(r.stdout.trim());
+  };
+  once();
+  return median(Array.from({ length: RUNS }, once));
+}
+
 const ms = (t: number) => `${Math.round(t)} ms`.padStart(8);
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
@@ -57,5 +68,26 @@ export async function benchCli(): Promise<void> {
   line('TensorFlow.js build + countParams, same JSON', tfjs);
   console.log(
     `TensorFlow.js script / analyze: ${ratio.toFixed(1)}× wall, ${(tfjs.cpu / analyze.cpu).toFixed(1)}× cpu   goal ≥ 3×: ${verdict(ratio >= 3)}`,
+  );
+  benchStartParts();
+}
+
+/** Where analyze's start-up goes, part by part (first call in a fresh process each). */
+function benchStartParts(): void {
+  console.log('\nParts of it (median of 5, each timed inside a fresh process):');
+  const check = inProcessMs(
+    `const { compiledCliIsCurrent } = await import('./bin/compiledCli.js'); const t = performance.now();
+     compiledCliIsCurrent(new URL('file://' + process.cwd() + '/')); console.log(performance.now() - t);`,
+  );
+  const german = inProcessMs(
+    `import { createRequire } from 'node:module'; const t = performance.now();
+     createRequire(process.cwd() + '/')('./dist/cli/chunks/i18n-de.cjs'); console.log(performance.now() - t);`,
+  );
+  const direct = processMs(process.execPath, ['dist/cli/netwright.js', 'analyze', INCEPTION, '--json']);
+  const { inputs } = JSON.parse(readFileSync('dist/cli/inputs.json', 'utf8')) as { inputs: string[] };
+  console.log(`${`freshness check in bin/ (${inputs.length} sources stat'ed)`.padEnd(52)}${ms(check)}`);
+  console.log(`${'German catalogue (read only when LANG etc. say German)'.padEnd(52)}${ms(german)}`);
+  console.log(
+    `${'analyze --json run as dist/cli/netwright.js (no check)'.padEnd(52)}${ms(direct.wall)}  cpu ${ms(direct.cpu)}`,
   );
 }

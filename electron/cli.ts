@@ -6,7 +6,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) process.
 else {
   const [{ processIo, endQuietlyWhenReaderCloses }, { runCli }] = await Promise.all([
     import('./cli/io'),
-    import('./cli/run'),
+    import('./cli/dispatch'),
   ]);
   endQuietlyWhenReaderCloses();
   process.exitCode = await runCli(argv, processIo);

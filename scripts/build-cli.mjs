@@ -24,6 +24,36 @@ const englishOnlyZod = {
   },
 };
 
+/**
+ * The German catalogue is a third of the CLI's texts and an English run never reads it: in the
+ * bundle, shared/i18n/de.ts becomes an object that requires chunks/i18n-de.cjs (built below)
+ * the first time anything looks inside it. Only in the CLI: the window and the tests import
+ * the real module.
+ */
+const GERMAN = 'shared/i18n/de.ts';
+const GERMAN_FILE = 'i18n-de.cjs';
+const lazyGerman = {
+  name: 'lazy-german',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/de$/ }, (args) =>
+      /[\\/]shared[\\/]i18n$/.test(args.resolveDir) ? { path: GERMAN, namespace: 'lazy-german' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-german' }, () => ({
+      contents: `import { createRequire } from 'node:module';
+let loaded;
+const load = () => (loaded ??= createRequire(import.meta.url)('./${GERMAN_FILE}').de);
+export const de = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
+});`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 // esbuild is a dev dependency: without it (npm install --omit=dev) the CLI runs from source.
 const esbuild = await import('esbuild').catch(() => null);
 if (!esbuild) {
@@ -59,6 +89,17 @@ const cli = await build({
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [...common.plugins, lazyGerman],
+});
+// The stand-in requires the catalogue beside the chunk it landed in.
+const [germanChunk] = Object.entries(cli.metafile.outputs).find(([, o]) =>
+  Object.keys(o.inputs).includes(`lazy-german:${GERMAN}`),
+);
+const german = await build({
+  ...common,
+  entryPoints: [GERMAN],
+  format: 'cjs',
+  outfile: path.join(root, path.dirname(germanChunk), GERMAN_FILE),
 });
 // trainWorkerUrl() looks for train-worker.mjs beside the code that calls it, as in the desktop bundle.
 const [besideWorkerUrl] = Object.entries(cli.metafile.outputs).find(([, o]) =>
@@ -70,7 +111,7 @@ const worker = await build({
   outfile: path.join(root, path.dirname(besideWorkerUrl), 'train-worker.mjs'),
 });
 // The project's own sources, relative to the root; packages change only by a reinstall, which rebuilds.
-const inputs = [...new Set([...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)])]
+const inputs = [...new Set([cli, worker, german].flatMap((b) => Object.keys(b.metafile.inputs)))]
   .filter((file) => !file.includes('node_modules') && !file.includes(':'))
   .sort();
 // Written last: its presence says the build finished.

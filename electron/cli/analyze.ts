@@ -14,7 +14,7 @@ import { commonOptions, parseInputShape } from './args';
 import { defineCommand } from './command';
 import { ExitCode } from './io';
 import { hasErrors, loadNetworkForCli, totalsJson } from './network';
-import { problemLines } from './reportText';
+import { problemLines } from './problemLines';
 import { renderTable } from './table';
 import { type CliText, cliText } from './text';
 

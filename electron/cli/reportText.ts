@@ -1,7 +1,9 @@
 import type { Analysis } from '../../shared/analysis';
-import { diagnosticText } from '../../shared/i18n';
 import { type CostChange, type RewriteReport, reportText, signedPct } from '../../shared/transforms';
 import type { CliText } from './text';
+
+// In a module of its own so that `analyze` does not load the rewrites to print problems.
+export { problemLines } from './problemLines';
 
 /** "−372,879,360 (−71.4%)": a saving shown as the change it makes. */
 export function savingText(c: CostChange, { int, decimal }: CliText): string {
@@ -27,16 +29,6 @@ export function reportLines(r: RewriteReport, text: CliText): string[] {
     t('more.report.depth', { count: r.depthAdded }),
   ];
   if (local.note) lines.push(t('more.report.note', { note: local.note }));
-  return lines;
-}
-
-/** The network's problems, as `analyze` prints them. */
-export function problemLines(analysis: Analysis, { t, language }: CliText, label = ''): string[] {
-  const lines = [label ? t('problems.headingIn', { label }) : t('problems.heading')];
-  for (const d of analysis.diagnostics) {
-    const where = d.nodeId ? `${analysis.nodes[d.nodeId]?.name ?? d.nodeId}: ` : '';
-    lines.push(`  ${t(`severity.${d.severity}`)}: ${where}${diagnosticText(d, language)}`);
-  }
   return lines;
 }
 

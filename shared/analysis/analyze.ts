@@ -1,6 +1,6 @@
 import type { Graph, LayerNode } from '../graph/types';
 import { GroupTotals, makeTotals } from './groupTotals';
-import { type IndexedGraph, indexGraph } from './indexGraph';
+import { type IndexedGraph, indexGraph, indexOfId } from './indexGraph';
 import {
   downstreamUnknownMessage,
   duplicateNameMessage,
@@ -52,7 +52,8 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
 
   const pass = new NodePass(g, topo, report);
   const groupTotals = new GroupTotals(graph.groups);
-  const results: Record<string, NodeAnalysis> = Object.create(null);
+  // Every node's slot turns from its index into its result (indexGraph says why).
+  const results = g.slots as Record<string, NodeAnalysis>;
   let trainable = 0;
   let nonTrainable = 0;
   let macs = 0;
@@ -72,9 +73,10 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   trainable -= shared.trainable;
   nonTrainable -= shared.nonTrainable;
   reportBlocked(nodes, pass, report);
+  pass.memo.keep();
 
   return {
-    order: Array.from(topo.order, (i) => nodes[i]!.id),
+    order: idsInOrder(nodes, topo.order),
     nodes: results,
     totals: makeTotals(trainable, nonTrainable, macs, activations),
     partial: isPartial(pass),
@@ -84,20 +86,27 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   };
 }
 
+/** Node ids in topological order; a plain loop, since Array.from over a typed array allocates an iterator result per element. */
+function idsInOrder(nodes: readonly LayerNode[], order: Int32Array): string[] {
+  const ids: string[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) ids[k] = nodes[order[k]!]!.id;
+  return ids;
+}
+
 /**
  * Flags each node whose name an earlier node already has, so the layer added
  * later is the one flagged. Names usually equal ids, which are unique already
  * (a node's index under its own id is itself), so only names that differ from
  * their node's id need a set of their own: usually none.
  */
-function checkNames({ nodes, indexOf }: IndexedGraph, report: Report): void {
+function checkNames({ nodes, slots }: IndexedGraph, report: Report): void {
   const otherNames = new Set<unknown>();
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const name = node.name;
     let taken = otherNames.size > 0 && otherNames.has(name);
     if (name !== node.id) {
-      const j = indexOf.get(name);
+      const j = indexOfId(slots, name);
       taken ||= j !== undefined && j < i && nodes[j]!.name === name;
       otherNames.add(name);
     }

@@ -17,7 +17,7 @@ import {
   unconnectedInputMessage,
   unknownKindMessage,
 } from './messages';
-import { type ParamsEntry, validatedParams } from './paramsCache';
+import { type ParamsEntry, ParamsMemo } from './paramsCache';
 import { ReceptiveFields } from './receptiveField';
 import type { TopoResult } from './topoOrder';
 import type { DiagnosticCode, NodeAnalysis, NodeParamCount, ReceptiveField, Severity } from './types';
@@ -51,10 +51,14 @@ export class NodePass {
   /** Longest path from a source, to tell the network's end from a forgotten branch. */
   readonly depth: Int32Array;
   readonly specs: (AnyLayerSpec | undefined)[];
+  /** Validated parameters per node position; keep() it once the pass is complete. */
+  readonly memo: ParamsMemo;
   /** Unsupported layers analysed through with a known shape (each counted as 0). */
   placeholders = 0;
   private readonly shapes: (Shape | null)[];
   private readonly rf: ReceptiveFields;
+  /** The registry's answer per kind seen: its own lookup costs several Map lookups on every node. */
+  private readonly specOf = new Map<string, AnyLayerSpec | undefined>();
 
   private params: Record<string, unknown> | undefined;
   private inputs: Shape[] = NO_INPUTS;
@@ -77,6 +81,7 @@ export class NodePass {
     this.specs = new Array(n);
     this.shapes = new Array(n).fill(null);
     this.rf = new ReceptiveFields(n);
+    this.memo = new ParamsMemo(n);
   }
 
   /**
@@ -165,7 +170,7 @@ export class NodePass {
   private checkOwnProblems(i: number, node: LayerNode): ParamsEntry | null {
     const count = this.g.inStart[i + 1]! - this.g.inStart[i]!;
     let ownError = false;
-    const registered = getLayerSpec(node.kind);
+    const registered = this.registeredSpec(node.kind);
     const spec = registered ?? placeholderFor(node);
     const placeholder = !registered && spec !== undefined;
     this.specs[i] = spec;
@@ -174,7 +179,7 @@ export class NodePass {
       this.report(node.id, 'error', 'unknown-kind', unknownKindMessage(node));
       ownError = true;
     } else {
-      entry = validatedParams(spec, node.params);
+      entry = this.memo.get(i, spec, node.params);
       if (entry.result.ok) {
         this.params = entry.result.params;
         if (placeholder) {
@@ -200,6 +205,15 @@ export class NodePass {
       ownError = true;
     }
     return ownError || !entry ? null : entry;
+  }
+
+  private registeredSpec(kind: string): AnyLayerSpec | undefined {
+    let spec = this.specOf.get(kind);
+    if (spec === undefined && !this.specOf.has(kind)) {
+      spec = getLayerSpec(kind);
+      this.specOf.set(kind, spec);
+    }
+    return spec;
   }
 
   /** True when an input has no shape; the node then waits on the failed node upstream, counted there. */

@@ -1,16 +1,12 @@
 import { type AnyLayerSpec, type ParamsResult, type RfStep, validateWithSpec } from '../layers';
-import { paramsKey } from './paramsKey';
+import { paramsHash, sameParams } from './paramsHash';
 
 /**
- * Validated parameters per raw params object. The editor replaces a node's params
- * object on every edit and keeps it otherwise, so identity tells us the node is
- * unchanged and zod need not run again on re-analysis. Callers must therefore
- * never mutate a params object in place (the store and GraphBuilder don't), and
- * must not mutate the validated params handed back, which are shared.
- *
- * A graph never seen before (an opened file, a fresh copy) has new objects, but
- * real networks repeat a handful of settings hundreds of times; a second cache
- * keyed by the params' content lets every repeat skip zod too.
+ * Validated parameters, so zod runs once per distinct setting rather than once per node.
+ * Real networks repeat a handful of settings hundreds of times, so entries are shared by
+ * content (paramsKey's notion of equal, computed without building the key). Callers must
+ * not mutate the validated params handed back, which are shared, nor a params object in
+ * place once analysed (the store and GraphBuilder don't; ParamsMemo relies on it).
  */
 export interface ParamsEntry {
   spec: AnyLayerSpec;
@@ -19,34 +15,120 @@ export interface ParamsEntry {
   rfStep: RfStep | undefined;
 }
 
-const byObject = new WeakMap<object, ParamsEntry>();
-const byContent = new WeakMap<AnyLayerSpec, Map<string, ParamsEntry>>();
+interface ContentEntry extends ParamsEntry {
+  /** The first params object seen with this content, and its keys: what later ones are compared with. */
+  raw: Record<string, unknown>;
+  keys: readonly string[];
+  /** Another entry whose content hashes alike. */
+  next: ContentEntry | undefined;
+}
+
+interface ContentTable {
+  byHash: Map<number, ContentEntry>;
+  size: number;
+}
+
+const byContent = new WeakMap<AnyLayerSpec, ContentTable>();
 /** Distinct settings kept per kind; past this the kind's table starts over (a rare, huge, varied file). */
 const CONTENT_LIMIT = 4096;
 
 export function validatedParams(spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry {
-  const cacheable = typeof raw === 'object' && raw !== null;
-  if (!cacheable) return { spec, result: validateWithSpec(spec, raw), rfStep: undefined };
-  const hit = byObject.get(raw);
-  // The same object under another kind (or a re-registered kind) must revalidate.
-  if (hit && hit.spec === spec) return hit;
-  const entry = byContentEntry(spec, raw);
-  byObject.set(raw, entry);
+  const hash = typeof raw === 'object' && raw !== null ? paramsHash(raw) : null;
+  if (hash === null) return { spec, result: validateWithSpec(spec, raw), rfStep: undefined };
+  let table = byContent.get(spec);
+  for (let entry = table?.byHash.get(hash); entry; entry = entry.next)
+    if (sameParams(entry.raw, raw, entry.keys)) return entry;
+  if (!table) {
+    table = { byHash: new Map(), size: 0 };
+    byContent.set(spec, table);
+  }
+  if (table.size >= CONTENT_LIMIT) {
+    table.byHash.clear();
+    table.size = 0;
+  }
+  const entry: ContentEntry = {
+    spec,
+    result: validateWithSpec(spec, raw),
+    rfStep: undefined,
+    raw,
+    keys: Object.keys(raw),
+    next: table.byHash.get(hash),
+  };
+  table.byHash.set(hash, entry);
+  table.size += 1;
   return entry;
 }
 
-function byContentEntry(spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry {
-  const key = paramsKey(raw);
-  let table = byContent.get(spec);
-  const known = key === null ? undefined : table?.get(key);
-  if (known) return known;
-  const entry: ParamsEntry = { spec, result: validateWithSpec(spec, raw), rfStep: undefined };
-  if (key === null) return entry;
-  if (!table) {
-    table = new Map();
-    byContent.set(spec, table);
+/**
+ * Each node position's params object and entry from an earlier analysis. The editor keeps a
+ * node's params object until that node is edited, and the nodes' order as it is, so
+ * re-analysing after an edit finds almost every node here by identity alone; a rewrite that
+ * puts two layers where there was one shifts the positions after it, so a miss looks a few
+ * positions either way and then keeps that shift. Two arrays per analysis instead of a
+ * WeakMap entry per params object: a fresh 10,000-node graph spent more time filling that
+ * WeakMap than validating.
+ */
+interface Positions {
+  raws: readonly unknown[];
+  entries: readonly (ParamsEntry | undefined)[];
+}
+
+const NONE: Positions = { raws: [], entries: [] };
+/**
+ * The last analysis's positions per size class (a power of two): factorize analyses its
+ * whole network between many analyses of a few layers each, and each finds the positions
+ * of its own kind of graph.
+ */
+const bySize = new Map<number, Positions>();
+const sizeClass = (size: number) => 32 - Math.clz32(size);
+
+/** How far from its old position a node's params object is looked for. */
+const SHIFT_WINDOW = 4;
+
+export class ParamsMemo {
+  private readonly before: Positions;
+  private readonly raws: unknown[];
+  private readonly entries: (ParamsEntry | undefined)[];
+  /** Where the last hit was found, relative to the node's position now. */
+  private shift = 0;
+
+  constructor(size: number) {
+    this.raws = new Array(size);
+    this.entries = new Array(size);
+    // A graph that has just grown past a power of two finds its old positions a class lower.
+    this.before = bySize.get(sizeClass(size)) ?? bySize.get(sizeClass(size) - 1) ?? NONE;
   }
-  if (table.size >= CONTENT_LIMIT) table.clear();
-  table.set(key, entry);
-  return entry;
+
+  /** The entry for the node at position i (the indexed graph's index). */
+  get(i: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry {
+    const entry = this.remembered(i, spec, raw) ?? validatedParams(spec, raw);
+    this.raws[i] = raw;
+    this.entries[i] = entry;
+    return entry;
+  }
+
+  private remembered(i: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry | undefined {
+    const hit = this.at(i + this.shift, spec, raw);
+    if (hit || this.before.raws.length === 0) return hit;
+    for (let d = 1; d <= SHIFT_WINDOW; d++) {
+      const later = this.at(i + this.shift + d, spec, raw);
+      const earlier = later ?? this.at(i + this.shift - d, spec, raw);
+      if (earlier) {
+        this.shift += later ? d : -d;
+        return earlier;
+      }
+    }
+    return undefined;
+  }
+
+  private at(j: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry | undefined {
+    if (j < 0) return undefined;
+    const entry = this.before.entries[j];
+    return entry !== undefined && this.before.raws[j] === raw && entry.spec === spec ? entry : undefined;
+  }
+
+  /** Makes this analysis's entries the ones later analyses look up first. */
+  keep(): void {
+    bySize.set(sizeClass(this.raws.length), { raws: this.raws, entries: this.entries });
+  }
 }

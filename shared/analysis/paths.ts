@@ -21,7 +21,7 @@ export interface PathCounts {
   lengths: Map<number, bigint> | null;
 }
 
-/** Above this many (node, length) entries the length table is skipped, counts stay exact. */
+/** Above this many (node, length) entries, gaps counted, the length table is skipped; counts stay exact. */
 const lengthTableBudget = 2_000_000;
 
 /** Kahn's algorithm without recursion: nodes on a cycle (or fed by one) never come out. */
@@ -48,8 +48,31 @@ function forwardOrder(graph: Graph, inputsOf: Map<string, string[]>): string[] {
   return order;
 }
 
-function addInto(into: Map<number, bigint>, from: Map<number, bigint>, shift: number): void {
-  for (const [length, count] of from) into.set(length + shift, (into.get(length + shift) ?? 0n) + count);
+/**
+ * Path counts by length for one node: counts[k] paths of length min + k. Dense arrays, not
+ * Maps: merging the inputs' tables is most of the work, and a Map per node and a lookup
+ * per length made `analyze` of Inception-v3 spend more time here than in the analysis.
+ */
+interface LengthTable {
+  min: number;
+  counts: bigint[];
+}
+
+const SOURCE_TABLE: LengthTable = { min: 0, counts: [1n] };
+
+/** The table of a node from its inputs' tables: every path one connection longer. */
+function mergeInputs(tables: readonly LengthTable[]): LengthTable {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const t of tables) {
+    if (t.counts.length === 0) continue;
+    min = Math.min(min, t.min);
+    max = Math.max(max, t.min + t.counts.length - 1);
+  }
+  if (min > max) return { min: 0, counts: [] };
+  const counts: bigint[] = new Array(max - min + 1).fill(0n);
+  for (const t of tables) for (let k = 0; k < t.counts.length; k++) counts[t.min - min + k]! += t.counts[k]!;
+  return { min: min + 1, counts };
 }
 
 /** `lengths: false` skips the length table (the editor shows counts only, on every edit). */
@@ -64,28 +87,37 @@ export function countPaths(graph: Graph, { lengths: tabulate = true } = {}): Pat
   }
   const hasConsumer = new Set(graph.edges.filter((e) => known.has(e.target)).map((e) => e.source));
   const perNode = new Map<string, bigint | null>(graph.nodes.map((n) => [n.id, null]));
-  let lengthsOf: Map<string, Map<number, bigint>> | null = tabulate ? new Map() : null;
+  let lengthsOf: Map<string, LengthTable> | null = tabulate ? new Map() : null;
+  const EMPTY: LengthTable = { min: 0, counts: [] };
   let entries = 0;
   for (const id of forwardOrder(graph, inputsOf)) {
     const sources = inputsOf.get(id) ?? [];
     perNode.set(id, sources.length === 0 ? 1n : sources.reduce((sum, s) => sum + (perNode.get(s) ?? 0n), 0n));
     if (!lengthsOf) continue;
-    const lengths = new Map<number, bigint>();
-    if (sources.length === 0) lengths.set(0, 1n);
-    for (const s of sources) addInto(lengths, lengthsOf.get(s) ?? new Map(), 1);
-    lengthsOf.set(id, lengths);
-    entries += lengths.size;
+    const table = sources.length === 0 ? SOURCE_TABLE : mergeInputs(sources.map((s) => lengthsOf!.get(s) ?? EMPTY));
+    lengthsOf.set(id, table);
+    // The tables' spans, gaps included, since merging walks them whole.
+    entries += table.counts.length;
     if (entries > lengthTableBudget) lengthsOf = null;
   }
   let total = 0n;
-  const lengths = lengthsOf ? new Map<number, bigint>() : null;
+  const sinkTables: LengthTable[] = [];
   for (const node of graph.nodes) {
     const count = perNode.get(node.id);
     if (hasConsumer.has(node.id) || count === null || count === undefined) continue;
     total += count;
-    if (lengths && lengthsOf) addInto(lengths, lengthsOf.get(node.id) ?? new Map(), 0);
+    if (lengthsOf) sinkTables.push(lengthsOf.get(node.id) ?? EMPTY);
   }
-  return { perNode, total, lengths: lengths && new Map([...lengths].sort((a, b) => a[0] - b[0])) };
+  return { perNode, total, lengths: lengthsOf && lengthMap(sinkTables) };
+}
+
+/** The sinks' tables summed, as a Map from length to count in increasing length. */
+function lengthMap(tables: readonly LengthTable[]): Map<number, bigint> {
+  // mergeInputs adds one connection; the sinks' own lengths are wanted.
+  const { min, counts } = mergeInputs(tables);
+  const lengths = new Map<number, bigint>();
+  for (let k = 0; k < counts.length; k++) if (counts[k] !== 0n) lengths.set(min - 1 + k, counts[k]!);
+  return lengths;
 }
 
 /** Whether formatPathCount writes the count out in full (below a million) rather than as a power of two. */

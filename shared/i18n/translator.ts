@@ -30,7 +30,9 @@ function instanceFor(language: Language): i18n {
     void instance.init({
       lng: language,
       fallbackLng: 'en',
-      resources: { en, de },
+      // Only the texts this instance can show: English is every language's fallback, and
+      // leaving the other catalogue out lets the CLI build load it only when it is asked for.
+      resources: language === 'en' ? { en } : { en, [language]: catalogues[language] },
       initAsync: false,
       // Texts go to terminals and React, never into HTML strings.
       interpolation: { escapeValue: false },

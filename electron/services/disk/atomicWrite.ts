@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { removeStaleTempsOnce, tempFileFor } from './staleTemps';
@@ -53,6 +52,8 @@ async function syncFolder(dir: string): Promise<void> {
 export async function writeFileAtomic(file: string, contents: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   await removeStaleTempsOnce(dir);
+  // Imported here: loading node:crypto costs the CLI ~15 ms at start, and `analyze` never writes.
+  const { randomBytes } = await import('node:crypto');
   const temp = tempFileFor(file, randomBytes(6).toString('hex'));
   let handle: FileHandle | undefined;
   try {

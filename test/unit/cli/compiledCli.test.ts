@@ -54,7 +54,7 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
   it('lists the sources it was built from, relative to the repository', () => {
     const { inputs } = JSON.parse(readFileSync(path.join(out, 'inputs.json'), 'utf8'));
     expect(inputs).toContain('electron/cli.ts');
-    expect(inputs).toContain('electron/cli/run.ts');
+    expect(inputs).toContain('electron/cli/dispatch.ts');
     expect(inputs).toContain('electron/services/train/worker.ts');
     expect(inputs.some((f: string) => f.startsWith('shared/'))).toBe(true);
     expect(inputs.filter((f: string) => f.includes('node_modules'))).toEqual([]);
@@ -65,7 +65,7 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`${pkg.version}\n`);
     expect(
-      r.resolved.filter((u) => u.includes('node_modules') || /\/chunks\/(run|io|export|train|tfjs)-/.test(u)),
+      r.resolved.filter((u) => u.includes('node_modules') || /\/chunks\/(dispatch|io|export|train|tfjs)-/.test(u)),
     ).toEqual([]);
   });
 
@@ -74,6 +74,22 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe((await cli('analyze', INCEPTION, '--json')).out);
     expect(r.resolved.filter((u) => /tensorflow|\/chunks\/(export|train|tfjs)-/.test(u))).toEqual([]);
+  });
+
+  it('reads the German catalogue only for German output', () => {
+    const run = (lang: string) =>
+      spawnSync(process.execPath, [path.join(out, 'netwright.js'), 'analyze', INCEPTION], {
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang, NODE_DEBUG: 'module' },
+      });
+    const english = run('en_US.UTF-8');
+    expect(english.status).toBe(0);
+    expect(english.stdout).toContain('receptive field');
+    expect(english.stderr).not.toContain('i18n-de.cjs');
+    const german = run('de_DE.UTF-8');
+    expect(german.status).toBe(0);
+    expect(german.stdout).toContain('rezeptives Feld');
+    expect(german.stderr).toContain('i18n-de.cjs');
   });
 
   it('keeps errors to one line and exit code 2', () => {
