@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { datasetDe } from './datasetDe';
 
 /** What training runs say when they stop, in German: the same keys and placeholders as trainingEn.ts. */
 export const trainingDe: Catalogue['diagnostics']['training'] = {
@@ -63,6 +64,7 @@ export const trainingDe: Catalogue['diagnostics']['training'] = {
   modelNotSaved: 'Das trainierte Modell konnte nicht gespeichert werden: {{reason}}',
   interrupted: 'Unterbrochen: Netwright wurde geschlossen, während dieser Lauf trainierte.',
   experimentCancelled: 'Das Experiment wurde vor dieser Variante abgebrochen.',
+  dataset: datasetDe,
   status: {
     preparing: 'wird vorbereitet',
     running: 'läuft',

@@ -344,7 +344,7 @@ export class TrainingService {
     try {
       data = loadDataset(options.dataset, net.input, net.classes, options.seed);
     } catch (err) {
-      if (err instanceof DatasetProblem) throw new TrainingRefused(err.message, 'dataset');
+      if (err instanceof DatasetProblem) throw new TrainingRefused(err.message, 'dataset', err.text);
       throw err;
     }
     const record = this.createRecord(request, plan);
