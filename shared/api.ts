@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { actionIds } from './actionIds';
 import { GraphSchema } from './graph/schema';
-import { LANGUAGES } from './i18n/language';
+import { type DiagnosticText, english, isTextKey, renderText } from './i18n/diagnosticText';
+import { LANGUAGES, type Language } from './i18n/language';
+import { errorMessage } from './issues';
 import {
   BatchProgress,
   ExportedModel,
@@ -474,14 +476,25 @@ export function isApiMethod(value: unknown): value is ApiMethod {
 export const ApiErrorCode = z.enum(['bad-request', 'unknown-method', 'forbidden', 'failed']);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
+/**
+ * Why a request failed: the English `message` (what logs show) and, where the service said it
+ * through the catalogue, its `text` in any language.
+ */
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  text?: DiagnosticText;
+}
+
 /** Errors cross process boundaries as data: Electron mangles thrown errors' messages. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    readonly text?: DiagnosticText,
   ) {
     super(message);
   }
@@ -489,7 +502,31 @@ export class ApiError extends Error {
 
 export function unwrapResult<T>(result: ApiResult<T>): T {
   if (result.ok) return result.value;
-  throw new ApiError(result.error.code, result.error.message);
+  throw new ApiError(result.error.code, result.error.message, result.error.text);
+}
+
+/**
+ * The text a thrown error carries (a refused run, an unusable dataset), when it is a text of the
+ * catalogue that reads in English as the error's very message: a wording changed in one place
+ * only then shows in English rather than wrongly.
+ */
+export function textOfError(err: unknown): DiagnosticText | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const text = (err as { text?: unknown }).text as Partial<DiagnosticText> | null | undefined;
+  if (typeof text?.key !== 'string' || !isTextKey(text.key)) return undefined;
+  if (text.values === null || typeof text.values !== 'object') return undefined;
+  const known = text as DiagnosticText;
+  try {
+    return english(known) === err.message ? known : undefined;
+  } catch {
+    return undefined; // a value that is no text: the message alone is shown
+  }
+}
+
+/** What a thrown error says in a language: its text where it carries one, else its English message. */
+export function errorText(err: unknown, language: Language): string {
+  const text = textOfError(err);
+  return text ? renderText(text, language) : errorMessage(err);
 }
 
 /** What the preload exposes as `window.netwright`: results stay envelopes across the bridge. */

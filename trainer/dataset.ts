@@ -1,3 +1,4 @@
+import type { DiagnosticText } from '../shared/i18n';
 import type { DatasetInfo, ImageInput } from '../shared/training';
 
 /** A dataset at the network's input size, in a seeded random order (so a split is not one class). */
@@ -14,6 +15,13 @@ export interface Dataset {
 /** A dataset the user pointed at cannot be used; the message names the file and what is wrong with it. */
 export class DatasetProblem extends Error {
   override name = 'DatasetProblem';
+  constructor(
+    message: string,
+    /** The message in any language, where there is one. */
+    readonly text?: DiagnosticText,
+  ) {
+    super(message);
+  }
 }
 
 /** Fills `out` with samples `indices[start..end)` as floats in [0, 1], and their labels. */

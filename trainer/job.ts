@@ -117,7 +117,7 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks, loa
   try {
     data = loadData(o.dataset, net.input, net.classes, o.seed);
   } catch (err) {
-    if (err instanceof DatasetProblem) return failed('dataset', err.message);
+    if (err instanceof DatasetProblem) return failed('dataset', err.message, err.text);
     throw err;
   }
   const split = splitIndices(data.count, o.validationSplit);

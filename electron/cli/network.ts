@@ -1,4 +1,5 @@
 import type { Analysis, Totals } from '../../shared/analysis';
+import { renderText } from '../../shared/i18n/diagnosticText';
 import { FileProblem, type LoadedNetwork, loadNetworkFile } from '../services/files';
 import { CliError } from './io';
 
@@ -7,7 +8,10 @@ export async function loadNetworkForCli(file: string, inputShape?: [number, numb
   try {
     return await loadNetworkFile(file, inputShape ? { inputShape } : {});
   } catch (err) {
-    if (err instanceof FileProblem) throw new CliError(err.message);
+    if (err instanceof FileProblem) {
+      const said = err.text;
+      throw new CliError(said ? (t) => renderText(said, t.language) : err.message);
+    }
     throw err;
   }
 }

@@ -5,6 +5,7 @@ import {
   type ApiResult,
   apiContract,
   isApiMethod,
+  textOfError,
 } from '../../shared/api';
 import { describeZodError, errorMessage } from '../../shared/issues';
 
@@ -37,7 +38,8 @@ export function createApiHandler(services: ServiceImplementations, log: (msg: st
     } catch (err) {
       const message = errorMessage(err);
       log(`${method} failed: ${err instanceof Error && err.stack ? err.stack : message}`);
-      return { ok: false, error: { code: 'failed', message } };
+      const text = textOfError(err);
+      return { ok: false, error: text ? { code: 'failed', message, text } : { code: 'failed', message } };
     }
   };
 }

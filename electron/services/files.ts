@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isProjectFileJson, parseProjectValue } from '../../shared/graph/projectFile';
 import type { Graph } from '../../shared/graph/types';
-import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
+import { said } from '../../shared/i18n/diagnosticText';
+import { type ImportDiagnostic, type ImportFailure, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
 import { looksLikeOnnx } from '../../shared/import/onnx/sniff';
 import { FileProblem } from './disk/fileProblem';
@@ -21,6 +22,13 @@ export interface LoadedNetwork {
 }
 
 const maxFileBytes = 256 * 1024 * 1024;
+
+/** "file: why", keeping the importer's text (an internal error, a strict refusal) for other languages. */
+const importFailed = (file: string, failure: ImportFailure) =>
+  new FileProblem(
+    `${file}: ${failure.error}`,
+    failure.text && said('issue.field', { field: file, message: failure.text }),
+  );
 
 async function readBytes(file: string): Promise<Buffer> {
   let size: number;
@@ -51,7 +59,7 @@ export async function loadNetworkFile(
     // Loaded only for ONNX files: the protobuf schema is not needed for the rest.
     const { importOnnx } = await import('../../shared/import/onnx');
     const imported = importOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
-    if (!imported.ok) throw new FileProblem(`${file}: ${imported.error}`);
+    if (!imported.ok) throw importFailed(file, imported);
     return { graph: imported.graph, name: imported.name || name, source: 'onnx', warnings: imported.warnings };
   }
   const text = bytes.toString('utf8');
@@ -63,7 +71,7 @@ export async function loadNetworkFile(
     return { graph: loaded.project.graph, name: loaded.project.name, source: 'project', warnings: [] };
   }
   const imported = importKerasJson(text, options.inputShape ? { inputShape: options.inputShape } : {});
-  if (!imported.ok) throw new FileProblem(`${file}: ${imported.error}`);
+  if (!imported.ok) throw importFailed(file, imported);
   return {
     graph: imported.graph,
     name: imported.name || name,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatSI } from '../../shared/analysis';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
 import type { TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
@@ -57,7 +57,7 @@ export function ExperimentPanel({ disabled }: { disabled: boolean }) {
       if (!current || current.experimentId !== experimentId)
         useTrainingStore.setState({ experiment: { experimentId, rows: [], current: null, done: false } });
     } catch (err) {
-      notify(errorMessage(err), 'error');
+      notify(errorText(err, language), 'error');
     }
   };
   return (

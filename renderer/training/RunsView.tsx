@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import { errorText } from '../../shared/api';
 import { translator } from '../../shared/i18n';
-import { errorMessage } from '../../shared/issues';
 import type { RunRecord } from '../../shared/training/events';
 import { getApi, getFiles } from '../api/transport';
 import { useFeaturesStore } from '../features/featuresStore';
 import { OpenModelButton } from '../features/OpenModelButton';
 import { exportCode } from '../files/exportCode';
+import { uiLanguage } from '../i18n/i18n';
 import { useText } from '../i18n/useText';
 import { ModalDialog } from '../panels/ModalDialog';
 import { useUiStore } from '../store/uiStore';
@@ -33,7 +34,7 @@ export function RunsView() {
   const [records, setRecords] = useState<Record<string, RunRecord>>({});
 
   useEffect(() => {
-    if (open) refresh().catch((err) => notify(errorMessage(err), 'error'));
+    if (open) refresh().catch((err) => notify(errorText(err, uiLanguage()), 'error'));
   }, [open, refresh, notify]);
   useEffect(() => {
     for (const id of chosen) {
@@ -42,7 +43,7 @@ export function RunsView() {
         .invoke('runGet', { runId: id })
         .then(
           (r) => setRecords((all) => ({ ...all, [id]: r })),
-          (err) => notify(errorMessage(err), 'error'),
+          (err) => notify(errorText(err, uiLanguage()), 'error'),
         );
     }
   }, [chosen, records, notify]);
@@ -95,7 +96,7 @@ export function RunsView() {
         base64ToBlob(model.weightsBase64, 'application/octet-stream'),
       );
     } catch (err) {
-      notify(errorMessage(err), 'error');
+      notify(errorText(err, language), 'error');
     }
   };
   const exportCsv = async (id: string) => {
@@ -103,7 +104,7 @@ export function RunsView() {
       const { csv, suggestedName } = await getApi().invoke('runExportCsv', { runId: id });
       await getFiles().exportFile(suggestedName, 'csv', new Blob([csv], { type: 'text/csv' }));
     } catch (err) {
-      notify(errorMessage(err), 'error');
+      notify(errorText(err, language), 'error');
     }
   };
 

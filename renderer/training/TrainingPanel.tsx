@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatBytes } from '../../shared/analysis';
+import { errorText } from '../../shared/api';
 import { diagnosticText, translator } from '../../shared/i18n';
-import { errorMessage, issuesOf } from '../../shared/issues';
+import { issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
 import { getApi } from '../api/transport';
@@ -70,7 +71,7 @@ export function TrainingPanel() {
                   budget: ui.decimal(formatBytes(e.budgetBytes)),
                 }),
             ),
-          (err) => setEstimate(errorMessage(err)),
+          (err) => setEstimate(errorText(err, ui.language)),
         );
     }, 400);
     return () => clearTimeout(timer);
@@ -93,14 +94,14 @@ export function TrainingPanel() {
         begin(runId, backend ?? 'auto');
       }
     } catch (err) {
-      notify(errorMessage(err), 'error');
+      notify(errorText(err, language), 'error');
     }
   };
   const control = (method: 'trainCancel' | 'trainPause' | 'trainResume') => {
     if (live)
       getApi()
         .invoke(method, { runId: live.runId })
-        .catch((err) => notify(errorMessage(err), 'error'));
+        .catch((err) => notify(errorText(err, language), 'error'));
   };
 
   const p = live?.progress;

@@ -84,6 +84,11 @@ export const rewritesEn = {
     notMade: "{{rule}} on '{{name}}' was not made: {{reason}}",
     proofError: 'the rewritten network would have an error ({{name}}: {{message}}) — please report this',
     proofCosts: 'costs outside the rewritten part would change — please report this',
+    /** A rewrite that would change what it promised to keep: shapes and receptive fields. */
+    proofOutputShape: 'it would change the output shape from {{before}} to {{after}}',
+    proofShape: "'{{name}}' would change shape from {{before}} to {{after}}",
+    proofField: "'{{name}}' would see {{now}} instead of {{before}}",
+    proofOwnField: 'the receptive field would change from {{before}} to {{after}}',
     notConv: 'it is a {{kind}}, and this rewrite replaces a Conv2D',
     grouped: 'it is a grouped convolution (groups {{groups}}), which no rewrite handles',
     stackSquare: 'its kernel is {{kernel}}; stack needs a square n×n kernel',

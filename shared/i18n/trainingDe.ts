@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { datasetDe } from './datasetDe';
 
 /** What training runs say when they stop, in German: the same keys and placeholders as trainingEn.ts. */
 export const trainingDe: Catalogue['diagnostics']['training'] = {
@@ -63,6 +64,9 @@ export const trainingDe: Catalogue['diagnostics']['training'] = {
   modelNotSaved: 'Das trainierte Modell konnte nicht gespeichert werden: {{reason}}',
   interrupted: 'Unterbrochen: Netwright wurde geschlossen, während dieser Lauf trainierte.',
   experimentCancelled: 'Das Experiment wurde vor dieser Variante abgebrochen.',
+  busy: 'Lauf {{name}} trainiert noch; brechen Sie ihn ab oder warten Sie, bis er fertig ist.',
+  backendUnusable: 'Das Backend {{backend}} ist hier nicht nutzbar: {{reason}}',
+  dataset: datasetDe,
   status: {
     preparing: 'wird vorbereitet',
     running: 'läuft',

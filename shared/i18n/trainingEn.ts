@@ -1,3 +1,5 @@
+import { datasetEn } from './datasetEn';
+
 /**
  * What training runs say when they stop, in English: mounted as `diagnostics.training`, so a
  * run's `text` renders with diagnosticText like any problem. A run's recorded `message` is
@@ -66,6 +68,12 @@ export const trainingEn = {
   modelNotSaved: 'The trained model could not be saved: {{reason}}',
   interrupted: 'Interrupted: Netwright closed while this run was training.',
   experimentCancelled: 'The experiment was cancelled before this variant.',
+  /** A start refused: another run is training. */
+  busy: 'Run {{name}} is still training; cancel it or wait for it to finish.',
+  /** A start refused: the pinned backend did not load; `reason` is why (a backend report's text). */
+  backendUnusable: 'The {{backend}} backend cannot be used here: {{reason}}',
+  /** Why a dataset cannot be used (datasetEn.ts). */
+  dataset: datasetEn,
   /** A run's or an experiment row's status as the command line prints it. */
   status: {
     preparing: 'preparing',

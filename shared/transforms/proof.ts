@@ -1,6 +1,6 @@
-import { type Analysis, formatReceptiveField, formatShape, type ReceptiveField } from '../analysis';
+import { type Analysis, formatShape, type ReceptiveField } from '../analysis';
 import type { Shape } from '../graph/types';
-import { phrase, phraseText, type Text } from './phrase';
+import { type Phrase, type PhraseValue, phrase, phraseText, type Text } from './phrase';
 import type { RewritePlan, RewriteRule } from './rewrite';
 import type { CostChange, RewriteReport } from './types';
 
@@ -36,7 +36,10 @@ export function proveTogether(before: Analysis, after: Analysis, items: readonly
     const oldShape = before.nodes[plan.outputBefore]!.outputShape;
     const newShape = after.nodes[plan.outputAfter]!.outputShape;
     if (!sameShape(oldShape, newShape))
-      return fail(i, `it would change the output shape from ${formatShape(oldShape)} to ${formatShape(newShape)}`);
+      return fail(
+        i,
+        phrase('refusal.proofOutputShape', { before: formatShape(oldShape), after: formatShape(newShape) }),
+      );
   }
   const interior = new Set(items.flatMap((item) => item.plan.interior ?? []));
   const keepsField = items.every((item) => item.rule.keepsReceptiveField);
@@ -47,12 +50,20 @@ export function proveTogether(before: Analysis, after: Analysis, items: readonly
     if (!sameShape(old.outputShape, now.outputShape))
       return fail(
         single,
-        `'${now.name}' would change shape from ${formatShape(old.outputShape)} to ${formatShape(now.outputShape)}`,
+        phrase('refusal.proofShape', {
+          name: now.name,
+          before: formatShape(old.outputShape),
+          after: formatShape(now.outputShape),
+        }),
       );
     if (keepsField && !sameField(old.receptiveField, now.receptiveField))
       return fail(
         single,
-        `'${now.name}' would see ${formatReceptiveField(now.receptiveField)} instead of ${formatReceptiveField(old.receptiveField)}`,
+        phrase('refusal.proofField', {
+          name: now.name,
+          now: fieldValue(now.receptiveField),
+          before: fieldValue(old.receptiveField),
+        }),
       );
   }
   const positions = { before: placeIn(before.order), after: placeIn(after.order) };
@@ -61,7 +72,7 @@ export function proveTogether(before: Analysis, after: Analysis, items: readonly
   let macs = 0;
   for (const [i, item] of items.entries()) {
     const report = proveOne(before, after, item, positions);
-    if (typeof report === 'string') return fail(i, report);
+    if ('key' in report) return fail(i, report);
     reports.push(report);
     params += report.params.saved;
     macs += report.macs.saved;
@@ -76,7 +87,10 @@ const placeIn = (order: readonly string[]) => new Map(order.map((id, i) => [id, 
 
 type Places = { before: Map<string, number>; after: Map<string, number> };
 
-function proveOne(before: Analysis, after: Analysis, item: ProofItem, at: Places): RewriteReport | string {
+/** A receptive field as a phrase value; '?' where the analysis has none, as formatReceptiveField writes it. */
+const fieldValue = (rf: ReceptiveField | null | undefined): PhraseValue => (rf ? { field: rf } : '?');
+
+function proveOne(before: Analysis, after: Analysis, item: ProofItem, at: Places): RewriteReport | Phrase {
   const { rule, plan } = item;
   const oldOut = before.nodes[plan.outputBefore]!;
   const newOut = after.nodes[plan.outputAfter]!;
@@ -84,7 +98,7 @@ function proveOne(before: Analysis, after: Analysis, item: ProofItem, at: Places
   const rfAfter = newOut.receptiveField!;
   const rfEqual = sameField(rfBefore, rfAfter);
   if (rule.keepsReceptiveField && !rfEqual)
-    return `the receptive field would change from ${formatReceptiveField(rfBefore)} to ${formatReceptiveField(rfAfter)}`;
+    return phrase('refusal.proofOwnField', { before: { field: rfBefore }, after: { field: rfAfter } });
 
   const changes = plan.edit.changes;
   const byPlace = (places: Map<string, number>) => (a: string, b: string) => places.get(a)! - places.get(b)!;

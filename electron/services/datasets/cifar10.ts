@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFolder, pathKind, readBytes } from './files';
-import { DatasetProblem, fmt } from './problem';
+import { datasetProblem, datasetText, fmt, grouped } from './problem';
 import type { ImageSource } from './source';
 
 const SIDE = 32;
@@ -11,16 +11,14 @@ const CIFAR10_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog',
 
 /** The batch files: PATH is one .bin, or the cifar-10-batches-bin folder (training batches, else the test batch). */
 function locateBatches(target: string): string[] {
-  if (pathKind(target, 'The CIFAR-10 dataset') === 'file') return [target];
+  if (pathKind(target, 'cifar10') === 'file') return [target];
   const bins = listFolder(target)
     .filter((e) => !e.folder && e.name.endsWith('.bin'))
     .map((e) => e.name);
   const training = bins.filter((n) => /^data_batch_\d+\.bin$/.test(n));
   const chosen = training.length ? training : bins.filter((n) => n === 'test_batch.bin');
   if (!chosen.length) {
-    throw new DatasetProblem(
-      `The folder ${target} has no CIFAR-10 binary batches (data_batch_1.bin … data_batch_5.bin or test_batch.bin); download the "binary version" of CIFAR-10, not the Python one.`,
-    );
+    throw datasetProblem('cifarNoBatches', { folder: target });
   }
   return chosen.map((n) => path.join(target, n));
 }
@@ -46,16 +44,13 @@ export function cifar10Source(target: string): ImageSource {
   for (const file of files) {
     const bytes = readBytes(file);
     if (bytes.length === 0 || bytes.length % RECORD !== 0) {
-      const hint =
-        bytes.length % (RECORD + 1) === 0 && bytes.length > 0 ? ' It looks like CIFAR-100 (3,074-byte records).' : '';
-      throw new DatasetProblem(
-        `${file} is ${fmt(bytes.length)} bytes, not a whole number of 3,073-byte CIFAR-10 records (1 label byte + 32×32×3 pixels); is it truncated?${hint}`,
-      );
+      const hint = bytes.length % (RECORD + 1) === 0 && bytes.length > 0 ? datasetText('cifar100') : '';
+      throw datasetProblem('cifarRecords', { file, bytes: grouped(bytes.length), hint });
     }
     for (let r = 0; r < bytes.length / RECORD; r++) {
       const label = bytes[r * RECORD]!;
       if (label > 9) {
-        throw new DatasetProblem(`${file}: record ${fmt(r + 1)} has label ${label}; CIFAR-10 labels are 0 to 9.`);
+        throw datasetProblem('cifarLabel', { file, record: grouped(r + 1), label });
       }
     }
     chunks.push(bytes);
@@ -63,8 +58,7 @@ export function cifar10Source(target: string): ImageSource {
   const count = chunks.reduce((n, c) => n + c.length / RECORD, 0);
   const records = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   const labels = Int32Array.from({ length: count }, (_, i) => records[i * RECORD]!);
-  const folder =
-    files.length === 1 && pathKind(target, 'The CIFAR-10 dataset') === 'file' ? path.dirname(target) : target;
+  const folder = files.length === 1 && pathKind(target, 'cifar10') === 'file' ? path.dirname(target) : target;
   const names = files.map((f) => path.basename(f));
   return {
     description: `CIFAR-10 binary batches in ${folder} (${names.join(', ')}): ${fmt(count)} images of 32×32`,

@@ -2,7 +2,7 @@ import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { errorMessage } from '../../../shared/issues';
 import type { RawImage } from './image';
-import { DatasetProblem } from './problem';
+import { datasetProblem } from './problem';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
@@ -17,7 +17,7 @@ export function decodeImage(file: string, bytes: Uint8Array): RawImage {
   const isPng = startsWith(bytes, PNG_SIGNATURE);
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
   if (!isPng && !isJpeg) {
-    throw new DatasetProblem(`${file} is neither a PNG nor a JPEG (it starts with ${firstBytes(bytes)}).`);
+    throw datasetProblem('notImage', { file, bytes: firstBytes(bytes) });
   }
   try {
     if (isPng) {
@@ -28,6 +28,6 @@ export function decodeImage(file: string, bytes: Uint8Array): RawImage {
     return { width: img.width, height: img.height, channels: 4, data: img.data };
   } catch (err) {
     const reason = errorMessage(err);
-    throw new DatasetProblem(`${file} is a damaged ${isPng ? 'PNG' : 'JPEG'}: ${reason}.`);
+    throw datasetProblem('damagedImage', { file, format: isPng ? 'PNG' : 'JPEG', reason });
   }
 }

@@ -1,18 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { DatasetProblem } from './problem';
+import { datasetProblem, datasetText, refusedBecause } from './problem';
 
-const describeCode = (code: string | undefined) =>
-  code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unreadable');
-
-/** 'file', 'folder', or a DatasetProblem naming the path (missing, unreadable). */
-export function pathKind(path: string, what: string): 'file' | 'folder' {
+/** 'file', 'folder', or a DatasetProblem naming the path (missing, unreadable); `what` says what it should be. */
+export function pathKind(path: string, kind: 'cifar10' | 'imageFolder' | 'idx'): 'file' | 'folder' {
   try {
     return statSync(path).isDirectory() ? 'folder' : 'file';
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'ENOENT') throw new DatasetProblem(`${what} ${path} does not exist.`);
-    throw new DatasetProblem(`${what} ${path} cannot be read (${describeCode(code)}).`);
+    const what = datasetText(kind);
+    if (code === 'ENOENT') throw datasetProblem('missing', { what, path });
+    throw datasetProblem('unreadable', { what, path, why: refusedBecause(code) });
   }
 }
 
@@ -23,15 +21,15 @@ export function readBytes(file: string): Uint8Array {
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'ENOENT') throw new DatasetProblem(`${file} does not exist.`);
-    if (code === 'EISDIR') throw new DatasetProblem(`${file} is a folder, not a file.`);
-    throw new DatasetProblem(`${file} cannot be read (${describeCode(code)}).`);
+    if (code === 'ENOENT') throw datasetProblem('fileMissing', { file });
+    if (code === 'EISDIR') throw datasetProblem('fileIsFolder', { file });
+    throw datasetProblem('fileUnreadable', { file, why: refusedBecause(code) });
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       return gunzipSync(bytes);
     } catch (err) {
-      throw new DatasetProblem(`${file} looks gzip-compressed but does not decompress: ${(err as Error).message}.`);
+      throw datasetProblem('notGzip', { file, reason: (err as Error).message });
     }
   }
   return bytes;
@@ -46,6 +44,6 @@ export function listFolder(folder: string): { name: string; folder: boolean }[] 
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (err) {
     const code = (err as { code?: string }).code;
-    throw new DatasetProblem(`The folder ${folder} cannot be listed (${describeCode(code)}).`);
+    throw datasetProblem('folderUnlisted', { folder, why: refusedBecause(code) });
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { decodeImage } from './decode';
 import { listFolder, pathKind, readBytes } from './files';
-import { DatasetProblem, fmt } from './problem';
+import { datasetProblem, fmt } from './problem';
 import type { ImageSource } from './source';
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g)$/i;
@@ -12,14 +12,14 @@ const IMAGE_EXTENSIONS = /\.(png|jpe?g)$/i;
  * other files are skipped. Images are decoded when used, so a damaged one is reported then.
  */
 export function folderSource(root: string): ImageSource {
-  if (pathKind(root, 'The image folder') !== 'folder') {
-    throw new DatasetProblem(`${root} is a file; give the folder that holds one subfolder of images per class.`);
+  if (pathKind(root, 'imageFolder') !== 'folder') {
+    throw datasetProblem('folderIsFile', { root });
   }
   const classes = listFolder(root).filter((e) => e.folder);
   if (classes.length < 2) {
-    throw new DatasetProblem(
-      `The folder ${root} has ${classes.length === 0 ? 'no subfolders' : `one subfolder (${classes[0]!.name})`}; put each class's images in its own subfolder (at least two classes).`,
-    );
+    throw classes.length === 0
+      ? datasetProblem('noSubfolders', { root })
+      : datasetProblem('oneSubfolder', { root, name: classes[0]!.name });
   }
   const files: string[] = [];
   const labels: number[] = [];
@@ -30,7 +30,7 @@ export function folderSource(root: string): ImageSource {
     const images = entries.filter((e) => IMAGE_EXTENSIONS.test(e.name));
     skipped += entries.length - images.length;
     if (!images.length) {
-      throw new DatasetProblem(`The class folder ${dir} has no PNG or JPEG images (.png, .jpg, .jpeg).`);
+      throw datasetProblem('noImages', { dir });
     }
     for (const e of images) {
       files.push(path.join(dir, e.name));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { listFolder, pathKind, readBytes } from './files';
-import { DatasetProblem, fmt } from './problem';
+import { datasetProblem, datasetText, fmt, grouped } from './problem';
 import type { ImageSource } from './source';
 
 interface IdxArray {
@@ -14,26 +14,26 @@ interface IdxArray {
  */
 export function parseIdx(file: string, bytes: Uint8Array): IdxArray {
   if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
-    throw new DatasetProblem(
-      `${file} is not an IDX file: it does not start with two zero bytes (the IDX magic number).`,
-    );
+    throw datasetProblem('idxMagic', { file });
   }
   if (bytes[2] !== 0x08) {
-    throw new DatasetProblem(
-      `${file} holds IDX type 0x${bytes[2]!.toString(16).padStart(2, '0')}; only unsigned bytes (0x08, as MNIST) are supported.`,
-    );
+    throw datasetProblem('idxType', { file, type: bytes[2]!.toString(16).padStart(2, '0') });
   }
   const ndims = bytes[3]!;
   const header = 4 + 4 * ndims;
-  if (ndims === 0 || bytes.length < header) throw new DatasetProblem(`${file} is truncated inside its IDX header.`);
+  if (ndims === 0 || bytes.length < header) throw datasetProblem('idxHeader', { file });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims = Array.from({ length: ndims }, (_, i) => view.getUint32(4 + 4 * i, false));
   const expected = dims.reduce((a, b) => a * b, 1);
   const actual = bytes.length - header;
   if (actual !== expected) {
-    throw new DatasetProblem(
-      `${file}: its header promises ${dims.join('×')} = ${fmt(expected)} bytes of data but the file has ${fmt(actual)}${actual < expected ? ' (truncated?)' : ''}.`,
-    );
+    throw datasetProblem('idxSize', {
+      file,
+      dims: dims.join('×'),
+      expected: grouped(expected),
+      actual: grouped(actual),
+      truncated: actual < expected ? datasetText('idxTruncated') : '',
+    });
   }
   return { dims, data: bytes.subarray(header) };
 }
@@ -42,7 +42,7 @@ const isImages = (name: string) => /images?/i.test(name) && /idx3/i.test(name);
 
 /** The images file and its labels file: PATH is either, or a folder holding MNIST's train-*-idx*-ubyte files. */
 function locateFiles(target: string): { images: string; labels: string } {
-  if (pathKind(target, 'The IDX dataset') === 'folder') {
+  if (pathKind(target, 'idx') === 'folder') {
     const names = listFolder(target)
       .filter((e) => !e.folder)
       .map((e) => e.name);
@@ -50,18 +50,14 @@ function locateFiles(target: string): { images: string; labels: string } {
     const images = pick(isImages);
     const labels = pick((n) => /labels?/i.test(n) && /idx1/i.test(n));
     if (!images || !labels) {
-      throw new DatasetProblem(
-        `The folder ${target} has no ${images ? 'labels' : 'images'} IDX file: expected MNIST's train-images-idx3-ubyte and train-labels-idx1-ubyte (optionally .gz).`,
-      );
+      throw datasetProblem(images ? 'idxNoLabels' : 'idxNoImages', { folder: target });
     }
     return { images: path.join(target, images), labels: path.join(target, labels) };
   }
   const base = path.basename(target);
   const labelsName = base.replace(/images/i, 'labels').replace(/idx3/i, 'idx1');
   if (labelsName === base) {
-    throw new DatasetProblem(
-      `${target}: cannot tell which labels file goes with it; name the images file like train-images-idx3-ubyte, or give the folder holding both.`,
-    );
+    throw datasetProblem('idxWhichLabels', { target });
   }
   return { images: target, labels: path.join(path.dirname(target), labelsName) };
 }
@@ -72,22 +68,25 @@ export function idxSource(target: string): ImageSource {
   const images = parseIdx(files.images, readBytes(files.images));
   const labels = parseIdx(files.labels, readBytes(files.labels));
   if (images.dims.length !== 3) {
-    throw new DatasetProblem(
-      `${files.images} has ${images.dims.length} dimensions (${images.dims.join('×')}); IDX images must be [count, rows, columns].`,
-    );
+    throw datasetProblem('idxImageDims', {
+      file: files.images,
+      count: images.dims.length,
+      dims: images.dims.join('×'),
+    });
   }
   if (labels.dims.length !== 1) {
-    throw new DatasetProblem(
-      `${files.labels} has ${labels.dims.length} dimensions; IDX labels must be one list [count].`,
-    );
+    throw datasetProblem('idxLabelDims', { file: files.labels, count: labels.dims.length });
   }
   const [count, rows, cols] = images.dims as [number, number, number];
   if (labels.dims[0] !== count) {
-    throw new DatasetProblem(
-      `${files.images} has ${fmt(count)} images but ${files.labels} has ${fmt(labels.dims[0]!)} labels.`,
-    );
+    throw datasetProblem('idxCounts', {
+      images: files.images,
+      count: grouped(count),
+      labels: files.labels,
+      labelCount: grouped(labels.dims[0]!),
+    });
   }
-  if (count === 0) throw new DatasetProblem(`${files.images} holds no images.`);
+  if (count === 0) throw datasetProblem('idxEmpty', { file: files.images });
   const labelArray = Int32Array.from(labels.data);
   const classes = labelArray.reduce((a, b) => Math.max(a, b), 0) + 1;
   const size = rows * cols;

@@ -6,7 +6,7 @@ import { folderSource } from './folder';
 import { idxSource } from './idx';
 import { convertImage, describeConversion } from './image';
 import { mnistPackageSource } from './mnistPackage';
-import { DatasetProblem, fmt } from './problem';
+import { datasetProblem, datasetText, fmt, grouped } from './problem';
 import type { ImageSource } from './source';
 import { syntheticSource } from './synthetic';
 
@@ -38,9 +38,12 @@ export function loadDataset(spec: DatasetSpec, input: ImageInput, classes: numbe
   const source = openSource(spec, input, classes, seed);
   const sourceClasses = source.classNames.length;
   if (sourceClasses !== classes) {
-    throw new DatasetProblem(
-      `${source.description} has ${sourceClasses} classes but the network outputs ${classes} class scores: set the output layer's units to ${sourceClasses}${spec.kind === 'synthetic' ? ', or draw as many classes as the network has' : ''}.`,
-    );
+    throw datasetProblem('classCount', {
+      source: source.description,
+      classes: sourceClasses,
+      outputs: classes,
+      synthetic: spec.kind === 'synthetic' ? datasetText('drawMore') : '',
+    });
   }
   const order = shuffleInPlace(
     Int32Array.from({ length: source.count }, (_, i) => i),
@@ -54,9 +57,12 @@ export function loadDataset(spec: DatasetSpec, input: ImageInput, classes: numbe
     const index = order[i]!;
     const label = source.labels[index]!;
     if (label >= classes)
-      throw new DatasetProblem(
-        `${source.description}: sample ${fmt(index + 1)} has label ${label}, outside 0 to ${classes - 1}.`,
-      );
+      throw datasetProblem('labelOutside', {
+        source: source.description,
+        sample: grouped(index + 1),
+        label,
+        last: classes - 1,
+      });
     labels[i] = label;
     convertImage(source.image(index), input, pixels, i * size);
   }

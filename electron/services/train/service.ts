@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
 import type { ApiEvent, ApiEventPayload, BackendName, BackendReport, TrainBackendChoice } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph/types';
-import type { DiagnosticText } from '../../../shared/i18n/diagnosticText';
+import { type DiagnosticText, english } from '../../../shared/i18n/diagnosticText';
 import { errorMessage } from '../../../shared/issues';
 import {
   curvesCsv,
@@ -213,17 +213,19 @@ export class TrainingService {
     const report = await (this.settings.backend ?? ensureBackend)();
     if (choice === 'auto') return report.name;
     const failed = report.attempts.find((a) => a.name === choice && !a.ok);
-    if (failed) throw new TrainingRefused(`The ${choice} backend cannot be used here: ${failed.reason}`, 'options');
+    if (failed) {
+      const reason = failed.text && english(failed.text) === failed.reason ? failed.text : failed.reason;
+      const said = runMessage('backendUnusable', { backend: choice, reason });
+      throw new TrainingRefused(said.message, 'options', said.text);
+    }
     return choice;
   }
 
   private refuseWhileBusy(): void {
     const [runningId] = this.active.keys();
     if (runningId) {
-      throw new TrainingRefused(
-        `Run ${this.records.get(runningId)?.name ?? runningId} is still training; cancel it or wait for it to finish.`,
-        'busy',
-      );
+      const said = runMessage('busy', { name: this.records.get(runningId)?.name ?? runningId });
+      throw new TrainingRefused(said.message, 'busy', said.text);
     }
   }
 
@@ -344,7 +346,7 @@ export class TrainingService {
     try {
       data = loadDataset(options.dataset, net.input, net.classes, options.seed);
     } catch (err) {
-      if (err instanceof DatasetProblem) throw new TrainingRefused(err.message, 'dataset');
+      if (err instanceof DatasetProblem) throw new TrainingRefused(err.message, 'dataset', err.text);
       throw err;
     }
     const record = this.createRecord(request, plan);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiHandler, type ServiceImplementations } from '../../../electron/services/apiHandler';
-import { apiContract, apiMethods, unwrapResult, WsRequest } from '../../../shared/api';
+import { apiContract, apiMethods, errorText, unwrapResult, WsRequest } from '../../../shared/api';
+import { runMessage } from '../../../shared/training';
 import { fakeServices } from './fakeServices';
 
 const report = {
@@ -88,5 +89,40 @@ describe('API contract validation', () => {
     expect(WsRequest.safeParse({ id: 1, method: 'ping', payload: {} }).success).toBe(true);
     expect(WsRequest.safeParse({ id: -1, method: 'ping' }).success).toBe(false);
     expect(WsRequest.safeParse({ method: 'ping' }).success).toBe(false);
+  });
+});
+
+describe('a refusal in any language', () => {
+  const refused = (message: string, text: unknown) => () => Promise.reject(Object.assign(new Error(message), { text }));
+
+  it("carries the error's text beside its English message", async () => {
+    const said = runMessage('inputCount', { count: 2 });
+    const result = await createApiHandler(services({ trainStart: refused(said.message, said.text) }))('trainStart', {
+      graph: { nodes: [], edges: [] },
+      options: {},
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Training needs exactly one Input; this network has 2.', text: said.text },
+    });
+    try {
+      unwrapResult(result);
+    } catch (err) {
+      expect(errorText(err, 'de')).toBe('Zum Training braucht es genau eine Input-Schicht; dieses Netz hat 2.');
+      expect(errorText(err, 'en')).toBe(said.message);
+    }
+    expect.assertions(3);
+  });
+
+  it('leaves out a text that does not read as the message, or is no text of the catalogue', async () => {
+    const said = runMessage('inputCount', { count: 2 });
+    for (const [message, text] of [
+      ['Something else went wrong.', said.text],
+      [said.message, { key: 'no.such.key', values: {} }],
+      [said.message, 'a string'],
+    ] as const) {
+      const handler = createApiHandler(services({ backendInfo: refused(message, text) }));
+      expect(await handler('backendInfo', {})).toEqual({ ok: false, error: { code: 'failed', message } });
+    }
   });
 });

@@ -166,6 +166,18 @@ describe('netwright train', () => {
     expect(JSON.parse(r.out)).toMatchObject({ status: 'failed', epochs: [] });
   }, 30_000);
 
+  it('says why a dataset cannot be used in German, --json keeping the English', async () => {
+    const missing = path.join(dir, 'no-such-folder');
+    const r = await trainIn('de', tiny, '--dataset', `cifar10:${missing}`, '--json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Der CIFAR-10-Datensatz ${missing} existiert nicht.`);
+    expect(r.err).not.toContain('does not exist');
+    expect(JSON.parse(r.out)).toMatchObject({
+      status: 'failed',
+      message: `The CIFAR-10 dataset ${missing} does not exist.`,
+    });
+  }, 30_000);
+
   it.each([
     ['0', '--workers: expected a number of workers from 1 to 256, got 0'],
     ['1.5', '--workers: expected a number of workers from 1 to 256, got 1.5'],

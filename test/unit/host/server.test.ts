@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type RunningHost, startHost } from '../../../electron/host/server';
 import { createApiHandler } from '../../../electron/services/apiHandler';
+import { runMessage } from '../../../shared/training';
 import { fakeServices } from '../api/fakeServices';
 
 let host: RunningHost;
 let rendererDir: string;
 
 const report = { name: 'cpu' as const, reason: 'test', attempts: [] };
+const refusal = runMessage('inputCount', { count: 2 });
 
 interface Reply {
   status: number;
@@ -53,6 +55,9 @@ beforeAll(async () => {
     fakeServices({
       ping: async () => ({ app: 'netwright', version: '9.9.9', shell: 'browser', platform: 'x', runtime: 'y' }),
       backendInfo: async () => report,
+      runGet: async () => {
+        throw Object.assign(new Error(refusal.message), { text: refusal.text });
+      },
     }),
   );
   host = await startHost({ rendererDir, handler });
@@ -115,6 +120,18 @@ describe('browser-mode host', () => {
     const event = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
     host.broadcast('backendSelected', report);
     expect(await event).toEqual({ type: 'event', event: 'backendSelected', payload: report });
+    ws.close();
+  });
+
+  it("carries a refusal's text to the page beside its English message", async () => {
+    const ws = await openSocket(`ws://127.0.0.1:${host.port}/api`, { ...cookie(), origin: origin() });
+    const answer = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    ws.send(JSON.stringify({ id: 9, method: 'runGet', payload: { runId: 'r' } }));
+    expect(await answer).toEqual({
+      type: 'result',
+      id: 9,
+      result: { ok: false, error: { code: 'failed', message: refusal.message, text: refusal.text } },
+    });
     ws.close();
   });
 

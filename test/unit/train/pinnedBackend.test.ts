@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingService } from '../../../electron/services/train';
 import { gpuMemoryBudget } from '../../../electron/services/train/memoryBudget';
+import { errorText } from '../../../shared/api';
 import { tinyConvNet } from './helpers';
 
 const service = () =>
@@ -29,6 +30,15 @@ describe('a backend pinned for one run', () => {
   it('is refused with the reason it did not load at start', async () => {
     await expect(service().plan(request('tensorflow'))).rejects.toThrow(
       'The tensorflow backend cannot be used here: @tensorflow/tfjs-node is not installed',
+    );
+  });
+
+  it('is refused in German too, its English reason kept where the report has no text', async () => {
+    const refusal = await service()
+      .plan(request('tensorflow'))
+      .catch((err: unknown) => err);
+    expect(errorText(refusal, 'de')).toBe(
+      'Das Backend tensorflow ist hier nicht nutzbar: @tensorflow/tfjs-node is not installed',
     );
   });
 
