@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatSI } from '../../shared/analysis';
 import { errorText } from '../../shared/api';
 import type { TrainingOptionsInput } from '../../shared/training/options';
+import { statusText } from '../../shared/training/runText';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
@@ -11,18 +12,6 @@ import { useTrainingStore } from './trainingStore';
 
 const pct = (v: number | null, decimal: (text: string) => string) =>
   v === null ? '—' : `${decimal((v * 100).toFixed(1))}%`;
-
-const statusKeys = {
-  queued: 'panels.experiment.queued',
-  training: 'panels.experiment.training',
-  preparing: 'panels.train.status.preparing',
-  running: 'panels.train.status.running',
-  paused: 'panels.train.status.paused',
-  completed: 'panels.train.status.completed',
-  cancelled: 'panels.train.status.cancelled',
-  diverged: 'panels.train.status.diverged',
-  failed: 'panels.train.status.failed',
-} as const;
 
 /**
  * What a factorization or label smoothing costs in accuracy: the variants trained one after
@@ -40,9 +29,6 @@ export function ExperimentPanel({ disabled }: { disabled: boolean }) {
   const [smoothing, setSmoothing] = useState(true);
   const variants = ['original', ...(factorized ? ['factorized'] : []), ...(smoothing ? ['smoothing=0.1'] : [])];
   const running = experiment !== null && !experiment.done;
-  // A row's status is a run's, or "queued" before its run starts: said in words where known.
-  const statusText = (status: string) =>
-    status in statusKeys ? t(statusKeys[status as keyof typeof statusKeys]) : status;
 
   const start = async () => {
     useTrainingStore.setState({ experiment: null });
@@ -102,11 +88,15 @@ export function ExperimentPanel({ disabled }: { disabled: boolean }) {
             </thead>
             <tbody>
               {experiment.rows.map((r) => (
-                <tr key={r.name} data-status={r.status} title={runMessageText(r, language) ?? statusText(r.status)}>
+                <tr
+                  key={r.name}
+                  data-status={r.status}
+                  title={runMessageText(r, language) ?? statusText(r.status, language)}
+                >
                   <th>{r.name}</th>
                   <td>{int(r.params)}</td>
                   <td title={t('panels.experiment.macsTitle', { macs: int(r.macs) })}>{decimal(formatSI(r.macs))}</td>
-                  <td>{r.msPerStep === null ? statusText(r.status) : r.msPerStep.toFixed(0)}</td>
+                  <td>{r.msPerStep === null ? statusText(r.status, language) : r.msPerStep.toFixed(0)}</td>
                   <td>{pct(r.valAccuracy, decimal)}</td>
                   <td>{pct(r.ece, decimal)}</td>
                 </tr>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorText } from '../../shared/api';
 import { translator } from '../../shared/i18n';
 import type { RunRecord } from '../../shared/training/events';
+import { statusText } from '../../shared/training/runText';
 import { getApi, getFiles } from '../api/transport';
 import { useFeaturesStore } from '../features/featuresStore';
 import { OpenModelButton } from '../features/OpenModelButton';
@@ -128,8 +129,8 @@ export function RunsView() {
                 <td>
                   <strong>{r.name}</strong>
                   <div className="small muted">
-                    {r.network.name} · {t(`panels.train.status.${r.status}`)} · ε{' '}
-                    {decimal(String(r.settings.labelSmoothing))} · {r.backend ?? '?'}
+                    {r.network.name} · {statusText(r.status, language)} · ε {decimal(String(r.settings.labelSmoothing))}{' '}
+                    · {r.backend ?? '?'}
                   </div>
                   <RunMessage run={r} language={language} className="small muted" />
                 </td>

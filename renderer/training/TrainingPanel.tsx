@@ -5,6 +5,7 @@ import { diagnosticText, translator } from '../../shared/i18n';
 import { issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
 import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
+import { statusText } from '../../shared/training/runText';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { useDocumentStore } from '../store/documentStore';
@@ -166,7 +167,7 @@ export function TrainingPanel() {
         <div className="run-status" data-testid="run-status" data-status={live.status}>
           <progress max={1} value={p?.fraction ?? 0} aria-label={t('panels.train.progress')} />
           <div className="small">
-            {t('panels.train.statusOn', { status: t(`panels.train.status.${live.status}`), backend: live.backend })}
+            {t('panels.train.statusOn', { status: statusText(live.status, language), backend: live.backend })}
             {live.status === 'preparing' &&
               live.dataProgress !== null &&
               t('panels.train.handingData', { percent: Math.round(live.dataProgress * 100) })}

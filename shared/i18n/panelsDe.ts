@@ -19,15 +19,6 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     lastEpoch: 'Epoche {{epoch}}: Verlust {{loss}}, Genauigkeit {{accuracy}} %',
     lastValAccuracy: ', Validierungsgenauigkeit {{accuracy}} %',
     lastEce: ', ECE {{ece}} %',
-    status: {
-      preparing: 'wird vorbereitet',
-      running: 'läuft',
-      paused: 'angehalten',
-      completed: 'abgeschlossen',
-      cancelled: 'abgebrochen',
-      diverged: 'divergiert',
-      failed: 'fehlgeschlagen',
-    },
   },
   charts: {
     loss: 'Verlust',
@@ -149,8 +140,6 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     accTitle: 'Validierungsgenauigkeit',
     eceTitle: 'erwarteter Kalibrierungsfehler (15 Klassen)',
     macsTitle: '{{macs}} Multiply-Adds',
-    queued: 'wartet',
-    training: 'trainiert',
   },
   compare: {
     dialog: 'Netze vergleichen',

@@ -20,15 +20,6 @@ export const panelsEn = {
     lastEpoch: 'epoch {{epoch}}: loss {{loss}}, accuracy {{accuracy}}%',
     lastValAccuracy: ', val accuracy {{accuracy}}%',
     lastEce: ', ECE {{ece}}%',
-    status: {
-      preparing: 'preparing',
-      running: 'running',
-      paused: 'paused',
-      completed: 'completed',
-      cancelled: 'cancelled',
-      diverged: 'diverged',
-      failed: 'failed',
-    },
   },
   charts: {
     loss: 'Loss',
@@ -148,8 +139,6 @@ export const panelsEn = {
     accTitle: 'validation accuracy',
     eceTitle: 'expected calibration error (15 bins)',
     macsTitle: '{{macs}} multiply-adds',
-    queued: 'queued',
-    training: 'training',
   },
   compare: {
     dialog: 'Compare networks',
