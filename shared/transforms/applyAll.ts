@@ -5,8 +5,9 @@ import { materialize } from './graphDiff';
 import { phrase } from './phrase';
 import { type ProofItem, proveTogether } from './proof';
 import { analysisOf, costChange, localDiagnostic, type RewriteRule } from './rewrite';
+import { RoundOfRewrites } from './rounds';
 import { applyRule, rules } from './rules';
-import { type RuleOptions, SavingsCache, within } from './savings';
+import { type RuleOptions, SavingsCache } from './savings';
 import { FACTORIZATION_RULES, savesSomething } from './suggest';
 import type { CostChange, RewriteReport, RuleId, TransformDiagnostic } from './types';
 
@@ -46,9 +47,6 @@ function applyRepeatedly(graph: Graph, ruleIds: readonly RuleId[], o: ApplyOptio
   const savings = new SavingsCache(ruleIds);
   return savings.reusable ? applyInRounds(graph, savings, o, rule) : applyOneByOne(graph, savings, o, rule);
 }
-
-/** How far a rule reads around the node it rewrites; see SavingsCache.forgetAround. */
-const READS_WITHIN = 3;
 
 interface Progress {
   graph: Graph;
@@ -101,15 +99,13 @@ export function applyInRounds(graph: Graph, savings: SavingsCache, o: ApplyOptio
 /** The round's rewrites, planned on the current network: best first, no two near each other. */
 function pickRound(at: Progress, savings: SavingsCache, options: RuleOptions, room: number): ProofItem[] {
   const index = GraphIndex.of(at.graph);
-  const reads = new Set<string>();
-  const changed = new Set<string>();
-  const names = new Set<string>();
+  const taken = new RoundOfRewrites(index);
   const round: ProofItem[] = [];
   const parsedOptions = new Map<RuleId, ReturnType<RewriteRule<unknown>['options']['safeParse']>>();
   for (const c of savings.ranked(at.graph, at.analysis, options)) {
     if (round.length >= room) break;
-    const near = within(index, [c.id], READS_WITHIN);
-    if (some(near, changed)) continue;
+    const reads = taken.readsOf(c.id);
+    if (!reads) continue;
     const rule = rules[c.rule] as RewriteRule<unknown>;
     const parsed = parsedOptions.get(c.rule) ?? rule.options.safeParse(options?.[c.rule] ?? {});
     parsedOptions.set(c.rule, parsed);
@@ -121,17 +117,8 @@ function pickRound(at: Progress, savings: SavingsCache, options: RuleOptions, ro
       savings.forget(c.rule, c.id);
       continue;
     }
-    const plan = planned.plan;
-    const changes = plan.edit.changes;
-    const touched = [...changes.removedNodes, ...(plan.interior ?? [])];
-    for (const e of [...changes.removedEdges, ...changes.addedEdges]) touched.push(e.source, e.target);
-    const own = changes.added.flatMap((a) => [a.node.id, a.node.name]);
-    // Names made unique on the network alone could meet another rewrite's: that one waits a round.
-    if (touched.some((id) => reads.has(id)) || own.some((name) => names.has(name))) continue;
-    for (const id of [...near, ...touched]) reads.add(id);
-    for (const id of touched) changed.add(id);
-    for (const name of own) names.add(name);
-    round.push({ rule, plan, nodeId: c.id, nodeName: node.name });
+    // A rewrite near one taken this round waits for the next.
+    if (taken.take(reads, planned.plan)) round.push({ rule, plan: planned.plan, nodeId: c.id, nodeName: node.name });
   }
   return round;
 }
@@ -183,11 +170,6 @@ function seedsOf(graph: Graph, report: RewriteReport): string[] {
 const rewriteLimit = (graph: Graph) => 4 * graph.nodes.length + 16;
 
 const hasErrors = (a: Analysis) => a.diagnostics.some((d) => d.severity === 'error');
-
-const some = (ids: Iterable<string>, set: ReadonlySet<string>) => {
-  for (const id of ids) if (set.has(id)) return true;
-  return false;
-};
 
 function networkErrors(rule: RuleId | null): VariantResult {
   const diagnostic = { nodeId: null, severity: 'error', code: 'network-errors', rule } as const;

@@ -2,7 +2,7 @@ import { type Analysis, analyzeGraph } from '../analysis';
 import type { Edge, Graph, LayerNode } from '../graph/types';
 import { GraphIndex } from './convUnit';
 import type { GraphDiff } from './graphDiff';
-import type { RewriteRule } from './rewrite';
+import type { RewritePlan, RewriteRule } from './rewrite';
 
 /** What a rewrite saves: multiply-adds and parameters, before minus after. */
 export interface Saving {
@@ -30,9 +30,13 @@ export function plannedSaving<O>(
   const node = index.byId.get(nodeId);
   if (!parsed.success || !node) return null;
   const planned = rule.plan({ graph, analysis, index, node }, parsed.data);
-  if (!planned.ok) return null;
-  const changes = planned.plan.edit.changes;
-  const interior = planned.plan.interior ?? [];
+  return planned.ok ? savingOfPlan(planned.plan, analysis, index) : null;
+}
+
+/** What a planned rewrite saves, by analysing only the part it rewrites; null where that part has errors. */
+export function savingOfPlan(plan: RewritePlan, analysis: Analysis, index: GraphIndex): Saving | null {
+  const changes = plan.edit.changes;
+  const interior = plan.interior ?? [];
   const region = [...interior.map((id) => index.byId.get(id)!), ...changes.added.map((a) => a.node)];
   const replaced = [...interior, ...[...changes.removedNodes].filter((id) => analysis.nodes[id])];
   const after = analyseRegion(region, edgesInto(region, changes, index), analysis);

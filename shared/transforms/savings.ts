@@ -3,6 +3,7 @@ import type { Graph } from '../graph/types';
 import { GraphIndex } from './convUnit';
 import { plannedSaving, type Saving } from './plannedSaving';
 import type { RewriteRule } from './rewrite';
+import { READS_WITHIN, within } from './rounds';
 import { applyRule, RULE_IDS, rules } from './rules';
 import { type Suggestion, savesSomething, savesSomethingPlanned, suggest } from './suggest';
 import type { RuleId } from './types';
@@ -94,7 +95,7 @@ export class SavingsCache {
    */
   forgetAround(index: GraphIndex, seeds: readonly string[]): void {
     if (!this.reusable) return;
-    const near = within(index, seeds, 3);
+    const near = within(index, seeds, READS_WITHIN);
     for (const ruleId of this.ruleIds) {
       const saved = this.savedFor(ruleId);
       for (const id of near) saved.delete(id);
@@ -133,21 +134,4 @@ export class SavingsCache {
     saved.set(id, saving);
     return saving;
   }
-}
-
-/** The nodes within `hops` connections (either way) of `seeds`, the seeds included. */
-export function within(index: GraphIndex, seeds: readonly string[], hops: number): Set<string> {
-  const near = new Set(seeds);
-  let frontier = [...near];
-  for (let hop = 0; hop < hops; hop++) {
-    const next: string[] = [];
-    for (const id of frontier)
-      for (const other of [...index.inputsOf(id), ...index.consumersOf(id)])
-        if (!near.has(other)) {
-          near.add(other);
-          next.push(other);
-        }
-    frontier = next;
-  }
-  return near;
 }
