@@ -101,7 +101,6 @@ const rows = plans.map((p) => {
 });
 const devices = [...new Set(browser.map((r) => r.device).filter(Boolean))];
 console.log(`browser devices: ${devices.join(' | ') || 'none reported'}`);
-console.log('(WebGPU is not offered for training in the app: its gradients failed the SwiftShader check.)\n');
 const header = ['network', 'WebGPU', 'WebGL', 'PyTorch CUDA'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

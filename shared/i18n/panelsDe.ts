@@ -101,8 +101,8 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     notSecure: 'die Seite ist kein sicherer Kontext',
     noAdapter: 'WebGPU: kein Adapter (navigator.gpu.requestAdapter() lieferte null).',
     anAdapter: 'ein Adapter',
-    webgpuNotOffered:
-      'WebGPU: {{device}} gefunden, aber das WebGPU-Backend von tfjs (4.22) besteht Netwrights Gradiententest nicht (seine Faltungsgradienten weichen von denen der CPU ab), daher wird es nicht zum Training angeboten; WebGL schon.',
+    webgpuFound: 'WebGPU: {{device}}.',
+    webgpuSoftware: 'WebGPU: {{device}} (eine auf der CPU emulierte GPU: langsamer als die CPU-Backends).',
     noOffscreen: 'WebGL: Worker können hier nicht zeichnen (kein OffscreenCanvas).',
     noWebgl2: 'WebGL: kein WebGL2-Kontext (die GPU ist gesperrt oder fehlt).',
     webglFound: 'WebGL: {{renderer}}.',

@@ -101,8 +101,8 @@ export const panelsEn = {
     notSecure: 'the page is not a secure context',
     noAdapter: 'WebGPU: no adapter (navigator.gpu.requestAdapter() returned null).',
     anAdapter: 'an adapter',
-    webgpuNotOffered:
-      "WebGPU: {{device}} found, but tfjs's WebGPU backend (4.22) fails Netwright's gradient check (its convolution gradients differ from the CPU's), so it is not offered for training; WebGL is.",
+    webgpuFound: 'WebGPU: {{device}}.',
+    webgpuSoftware: 'WebGPU: {{device}} (a GPU emulated on the CPU: slower than the CPU backends).',
     noOffscreen: 'WebGL: workers here cannot draw (no OffscreenCanvas).',
     noWebgl2: 'WebGL: no WebGL2 context (the GPU is blocked or absent).',
     webglFound: 'WebGL: {{renderer}}.',

@@ -71,9 +71,7 @@ describe('GPU backends compute the same weight gradients as the cpu backend', ()
     expectParity('webgl', await parity('webgl'));
   });
 
-  // Not yet: its gradients differ, which is why the app does not offer WebGPU for training
-  // (renderer/training/gpu/availability.ts). When this starts failing, they match: offer it.
-  it('WebGPU (Dawn on SwiftShader) does not match yet, and is therefore not offered', async (context) => {
+  it('WebGPU (Dawn on SwiftShader)', async (context) => {
     const adapter = await page.evaluate(async () => {
       const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
       if (!gpu) return 'navigator.gpu is undefined';
@@ -84,9 +82,6 @@ describe('GPU backends compute the same weight gradients as the cpu backend', ()
       console.log(`WebGPU gradient parity skipped: ${reason}`);
       context.skip(reason);
     }
-    const gaps = await parity('webgpu');
-    const wrong = gaps.filter((g) => !(g.relative <= TOLERANCE));
-    console.log(`webgpu: ${wrong.length} of ${gaps.length} weight gradients off by more than ${TOLERANCE}`);
-    expect(wrong.length).toBeGreaterThan(0);
+    expectParity('webgpu', await parity('webgpu'));
   });
 });

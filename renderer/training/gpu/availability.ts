@@ -52,19 +52,18 @@ async function checkWebgpu(): Promise<GpuBackendCheck> {
     adapter = null;
   }
   if (!adapter) return check(name, false, ({ t }) => t('panels.backends.noAdapter'));
-  const found = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ');
-  return check(name, false, ({ t }) =>
-    t('panels.backends.webgpuNotOffered', { device: found || t('panels.backends.anAdapter') }),
+  const device = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ');
+  const software = SOFTWARE_RENDERER.test(device);
+  return check(
+    name,
+    true,
+    ({ t }) =>
+      t(software ? 'panels.backends.webgpuSoftware' : 'panels.backends.webgpuFound', {
+        device: device || t('panels.backends.anAdapter'),
+      }),
+    software,
   );
 }
-
-/**
- * test/e2e/gpuGradients.e2e.ts found tfjs-backend-webgpu 4.22's weight gradients wrong (off by
- * up to 100% on strided convolutions) on Dawn's SwiftShader adapter; a run on them would train
- * a different network than the one shown. Until that test passes, WebGPU is not offered.
- */
-export const WEBGPU_NOT_OFFERED =
-  "tfjs's WebGPU backend (4.22) fails Netwright's gradient check (its convolution gradients differ from the CPU's), so it is not offered for training; WebGL is.";
 
 function checkWebgl(): GpuBackendCheck {
   const name = 'webgl';

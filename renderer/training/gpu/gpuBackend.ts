@@ -103,7 +103,12 @@ export function watchGpu(tf: Tf, backend: GpuBackend): { fault(): GpuFault | nul
   }
   const device = (tf.backend() as unknown as { device?: DeviceLike }).device;
   void device?.lost?.then((info) =>
-    set(gpuFault(true, 'gpuDeviceLostWhy', { reason: info.reason ?? 'unknown', detail: info.message ?? '' })),
+    set(
+      gpuFault(true, 'gpuDeviceLostWhy', {
+        reason: info.reason ?? 'unknown',
+        detail: (info.message ?? '').replace(/\.$/, ''),
+      }),
+    ),
   );
   device?.addEventListener?.('uncapturederror', (event) => {
     const text = event.error?.message ?? '';

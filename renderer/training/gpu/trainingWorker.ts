@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+// Registers the 'webgpu' backend (tfjs bundles cpu and webgl only).
+import '@tensorflow/tfjs-backend-webgpu';
 import { errorMessage } from '../../../shared/issues';
 import { runMessage, runText } from '../../../shared/training/runText';
 import { type ControlState, SharedControl, type TrainingControl } from '../../../trainer/control';
@@ -90,9 +92,17 @@ async function run(start: Extract<GpuWorkerCommand, { type: 'start' }>): Promise
     if ('lost' in first) return faulted(first, null);
     const fault = watch.fault();
     return fault ? faulted(fault, fault.lost ? null : first.model) : first;
+  } catch (err) {
+    // A lost WebGPU device fails the pending read ("Buffer was unmapped before mapping was
+    // resolved") before its `lost` promise settles: the fault, once seen, is the reason.
+    const grace = new Promise<null>((resolve) => setTimeout(() => resolve(null), FAULT_GRACE_MS));
+    const fault = watch.fault() ?? (await Promise.race([faultSeen, grace]));
+    if (fault) return faulted(fault, null);
+    throw err;
   } finally {
     clearInterval(timer);
   }
 }
 
 const FAULT_POLL_MS = 200;
+const FAULT_GRACE_MS = 1_000;

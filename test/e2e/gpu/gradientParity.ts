@@ -76,15 +76,18 @@ function randomNetwork(seed: number): { graph: Graph; summary: string; input: nu
   return { graph: b.build(), summary: parts.join(', '), input, classes };
 }
 
-/** Gradients of every trainable weight, in order, on the current backend. */
-function gradients(
+/**
+ * Gradients of every trainable weight, in order, on the current backend. Read with `data()`:
+ * WebGPU's `dataSync()` reads through a canvas, which reads zeros on SwiftShader.
+ */
+async function gradients(
   graph: Graph,
   weights: Float32Array[],
   x: Float32Array,
   labels: Int32Array,
   shape: number[],
   classes: number,
-): { names: string[]; values: Float32Array[] } {
+): Promise<{ names: string[]; values: Float32Array[] }> {
   const { model } = compileGraph(tf, graph);
   try {
     model.setWeights(model.getWeights().map((w, i) => tf.tensor(weights[i]!, w.shape)));
@@ -98,7 +101,7 @@ function gradients(
       }, variables);
     });
     const names = model.trainableWeights.map((w) => w.originalName);
-    const values = variables.map((v) => grads[v.name]!.dataSync() as Float32Array);
+    const values = await Promise.all(variables.map((v) => grads[v.name]!.data() as Promise<Float32Array>));
     tf.dispose(Object.values(grads));
     return { names, values };
   } finally {
@@ -138,9 +141,9 @@ export async function gradientParity(backend: string, seeds: number[]): Promise<
     const { model } = compileGraph(tf, graph);
     const weights = seededWeights(model, random);
     model.dispose();
-    const cpu = gradients(graph, weights, x, labels, shape, classes);
+    const cpu = await gradients(graph, weights, x, labels, shape, classes);
     if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
-    const gpu = gradients(graph, weights, x, labels, shape, classes);
+    const gpu = await gradients(graph, weights, x, labels, shape, classes);
     const scales = cpu.values.map((g) => g.reduce((m, v) => Math.max(m, Math.abs(v)), 0));
     const floor = FLOOR * Math.max(...scales);
     cpu.values.forEach((expected, i) => {
