@@ -72,6 +72,20 @@ export const trainingEn = {
   busy: 'Run {{name}} is still training; cancel it or wait for it to finish.',
   /** A start refused: the pinned backend did not load; `reason` is why (a backend report's text). */
   backendUnusable: 'The {{backend}} backend cannot be used here: {{reason}}',
+  /** Requests refused about a run: no such run, or one in the wrong state. `status` is a status text below. */
+  noRun: 'There is no run {{id}}.',
+  notTraining: 'Run {{name}} is not training (it is {{status}}).',
+  /** `why` is divergedUseless or itIs. */
+  noModelToExport: 'Run {{name}} has no trained model to export: {{why}}.',
+  divergedUseless: 'it diverged (its weights are useless)',
+  itIs: 'it is {{status}}',
+  noModelToSave: 'Run {{name}} has no trained model to save.',
+  cancelBeforeDelete: 'Cancel the run before deleting it.',
+  /** `backend` is WebGPU or WebGL. */
+  gpuRunsElsewhere: "{{backend}} runs train in the window's GPU worker: start them with trainStartGpu.",
+  notOnGpu: "Run {{name}} trains in a worker thread, not on the window's GPU.",
+  /** `issue` is "field: what is wrong" (diagnostics issue.field). */
+  invalidOptions: 'Invalid training options: {{issue}}',
   /** Why a dataset cannot be used (datasetEn.ts). */
   dataset: datasetEn,
   /** A run's or an experiment row's status as the command line prints it. */
