@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { featuresDe } from './featuresDe';
 import { trainingDe } from './trainingDe';
 
 /** The problem texts in German: the same keys and placeholders as diagnosticsEn.ts. */
@@ -241,4 +242,5 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
     loop: 'Das ergäbe eine Schleife („{{target}}“ speist bereits „{{source}}“): Daten müssen in eine Richtung fließen.',
   },
   training: trainingDe,
+  features: featuresDe,
 };

@@ -1,3 +1,4 @@
+import { featuresEn } from './featuresEn';
 import { trainingEn } from './trainingEn';
 
 /**
@@ -249,4 +250,6 @@ export const diagnosticsEn = {
   },
   /** Why a training run stopped (trainingEn.ts). */
   training: trainingEn,
+  /** Why a feature view cannot be shown (featuresEn.ts). */
+  features: featuresEn,
 } as const;
