@@ -66,6 +66,8 @@ export const trainingDe: Catalogue['diagnostics']['training'] = {
   experimentCancelled: 'Das Experiment wurde vor dieser Variante abgebrochen.',
   busy: 'Lauf {{name}} trainiert noch; brechen Sie ihn ab oder warten Sie, bis er fertig ist.',
   backendUnusable: 'Das Backend {{backend}} ist hier nicht nutzbar: {{reason}}',
+  runName_one: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} Epoche',
+  runName_other: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} Epochen',
   noRun: 'Es gibt keinen Lauf {{id}}.',
   notTraining: 'Lauf {{name}} trainiert nicht (sein Status ist „{{status}}“).',
   noModelToExport: 'Lauf {{name}} hat kein trainiertes Modell zum Exportieren: {{why}}.',

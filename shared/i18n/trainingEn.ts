@@ -72,6 +72,9 @@ export const trainingEn = {
   busy: 'Run {{name}} is still training; cancel it or wait for it to finish.',
   /** A start refused: the pinned backend did not load; `reason` is why (a backend report's text). */
   backendUnusable: 'The {{backend}} backend cannot be used here: {{reason}}',
+  /** The name a run gets when none is given (kept in run.json as English; shown in the window's language). */
+  runName_one: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} epoch',
+  runName_other: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} epochs',
   /** Requests refused about a run: no such run, or one in the wrong state. `status` is a status text below. */
   noRun: 'There is no run {{id}}.',
   notTraining: 'Run {{name}} is not training (it is {{status}}).',

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ApiResponse, BackendName, FeatureImage, FeaturePixels } from '../../../shared/api';
 import { type DiagnosticText, english, type TextValue } from '../../../shared/i18n/diagnosticText';
 import { looksLikeOnnx } from '../../../shared/import/onnx/sniff';
-import { type RunRecord, runText } from '../../../shared/training';
+import { type RunRecord, runNameValue, runText } from '../../../shared/training';
 import { imageInputOrWhy } from '../../../shared/training/network';
 import { SharedControl } from '../../../trainer/control';
 import type { ActivationMaps, ConvFilters, LayerInfo, MaximiseResult } from '../../../trainer/features';
@@ -130,7 +130,7 @@ export class FeaturesService {
   private async trainedRun(runId: string): Promise<RunRecord> {
     const record = await this.settings.training.get(runId);
     if (!record.hasModel) {
-      throw refusal('noWeights', { name: record.name, why: whyNoWeights(record) });
+      throw refusal('noWeights', { name: runNameValue(record), why: whyNoWeights(record) });
     }
     return record;
   }

@@ -26,6 +26,7 @@ import {
   type RunTextKey,
   resolveTrainingOptions,
   runMessage,
+  runNameValue,
   runText,
   type TrainableNetwork,
 } from '../../../shared/training';
@@ -237,7 +238,8 @@ export class TrainingService {
   private refuseWhileBusy(): void {
     const [runningId] = this.active.keys();
     if (runningId) {
-      const said = runMessage('busy', { name: this.records.get(runningId)?.name ?? runningId });
+      const running = this.records.get(runningId);
+      const said = runMessage('busy', { name: running ? runNameValue(running) : runningId });
       throw new TrainingRefused(said.message, 'busy', said.text);
     }
   }
@@ -382,7 +384,7 @@ export class TrainingService {
   private gpuRun(runId: string): { run: ActiveRun; feed: GpuFeed; record: RunRecord } {
     const run = this.activeRun(runId);
     const record = this.records.get(runId)!;
-    if (!run.gpu) refuse('notOnGpu', { name: record.name }, 'run');
+    if (!run.gpu) refuse('notOnGpu', { name: runNameValue(record) }, 'run');
     run.gpu.heard();
     return { run, feed: run.gpu, record };
   }
@@ -534,7 +536,7 @@ export class TrainingService {
     const run = this.active.get(runId);
     if (!run) {
       const record = this.records.get(runId);
-      if (record) refuse('notTraining', { name: record.name, status: statusOf(record) }, 'run');
+      if (record) refuse('notTraining', { name: runNameValue(record), status: statusOf(record) }, 'run');
       refuse('noRun', { id: runId }, 'run');
     }
     return run;
@@ -595,7 +597,7 @@ export class TrainingService {
     if (!model) {
       const why =
         record.status === 'diverged' ? runText('divergedUseless') : runText('itIs', { status: statusOf(record) });
-      refuse('noModelToExport', { name: record.name, why }, 'run');
+      refuse('noModelToExport', { name: runNameValue(record), why }, 'run');
     }
     return exportedModel(model, GENERATED_BY);
   }
@@ -615,7 +617,7 @@ export class TrainingService {
   async saveModelFiles(runId: string, folder: string): Promise<void> {
     const record = await this.get(runId);
     const model = await this.store.readModel(runId);
-    if (!model) refuse('noModelToSave', { name: record.name }, 'run');
+    if (!model) refuse('noModelToSave', { name: runNameValue(record) }, 'run');
     await keepingTheRun(() => writeModelFiles(folder, model), this.keepable(record, model));
   }
 
