@@ -339,7 +339,9 @@ export const apiContract = {
       layers: z.array(FeatureLayer),
       inputShape: z.array(z.number()),
       /** The run's dataset as the run saw it; null with `datasetMessage` saying why when it cannot be read now. */
-      dataset: z.object({ count: z.number(), description: z.string() }).nullable(),
+      dataset: z
+        .object({ count: z.number(), description: z.string(), descriptionText: SentText.optional() })
+        .nullable(),
       datasetMessage: z.string().nullable(),
       /** `datasetMessage` in any language. */
       datasetText: SentText.optional(),

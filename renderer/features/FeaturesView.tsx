@@ -82,7 +82,9 @@ export function FeaturesView() {
           <>
             <p className="muted small">
               {t('panels.features.inputNote', { shape: info.inputShape.join('×') })}
-              {info.dataset ? ` · ${info.dataset.description}` : ''}
+              {info.dataset
+                ? ` · ${diagnosticText({ message: info.dataset.description, text: info.dataset.descriptionText }, language)}`
+                : ''}
               {t('panels.features.workerNote')}
             </p>
             <FilterSection runId={runId} />

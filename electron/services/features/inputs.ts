@@ -1,4 +1,4 @@
-import { english } from '../../../shared/i18n/diagnosticText';
+import { type DiagnosticText, english } from '../../../shared/i18n/diagnosticText';
 import type { DatasetSpec, ImageInput } from '../../../shared/training';
 import { type Dataset, DatasetProblem, loadDataset } from '../datasets';
 import { decodeImage } from '../datasets/decode';
@@ -25,7 +25,7 @@ export interface PreparedInput {
   /** [H, W, C] 8-bit at the network's input; null when only the dataset's size was asked. */
   pixels: Uint8Array | null;
   label: string | null;
-  dataset: { count: number; description: string } | null;
+  dataset: { count: number; description: string; descriptionText?: DiagnosticText | undefined } | null;
 }
 
 let cached: { runId: string; data: Dataset } | null = null;
@@ -52,7 +52,8 @@ export function prepareInput(source: InputSource, input: ImageInput): PreparedIn
   const size = input.height * input.width * input.channels;
   if (source.kind === 'dataset') {
     const data = datasetOf(source.dataset, input);
-    const dataset = { count: data.count, description: data.info.description };
+    const { description, descriptionText } = data.info;
+    const dataset = { count: data.count, description, ...(descriptionText ? { descriptionText } : {}) };
     if (source.index === null) return { pixels: null, label: null, dataset };
     if (source.index >= data.count) {
       throw featureProblem(featureText('noSample', { last: data.count - 1, index: source.index }));
