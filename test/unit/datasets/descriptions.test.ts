@@ -35,6 +35,7 @@ describe("a dataset's description in German", () => {
     } catch (err) {
       problem = err as DatasetProblem;
     }
+    expect(problem).toBeInstanceOf(DatasetProblem);
     expect(problem!.message).toMatch(/^Built-in synthetic shapes and textures: 30 images, 5 classes, seed 7 has 5/);
     expect(renderText(problem!.text!, 'de')).toMatch(
       /^Eingebaute synthetische Formen und Texturen: 30 Bilder, 5 Klassen, Seed 7 hat 5 Klassen/,
