@@ -339,8 +339,12 @@ export const apiContract = {
       layers: z.array(FeatureLayer),
       inputShape: z.array(z.number()),
       /** The run's dataset as the run saw it; null with `datasetMessage` saying why when it cannot be read now. */
-      dataset: z.object({ count: z.number(), description: z.string() }).nullable(),
+      dataset: z
+        .object({ count: z.number(), description: z.string(), descriptionText: SentText.optional() })
+        .nullable(),
       datasetMessage: z.string().nullable(),
+      /** `datasetMessage` in any language. */
+      datasetText: SentText.optional(),
     }),
   },
   /** The first convolution's kernel, float32 little-endian [kh, kw, in, out] in base64. */
@@ -454,6 +458,8 @@ export const apiEvents = {
     jobId: z.string(),
     status: z.enum(['completed', 'cancelled', 'failed']),
     message: z.string().nullable(),
+    /** `message` in any language, where it has one. */
+    text: SentText.optional(),
     image: FeaturePixels.nullable(),
     steps: z.number(),
     before: z.number().nullable(),

@@ -137,7 +137,7 @@ export async function runTrainingJob(tf: Tf, job: TrainJob, hooks: JobHooks, loa
     try {
       compiled = compileGraph(tf, net.trainingGraph, analyzeGraph(net.trainingGraph)).model;
     } catch (err) {
-      if (err instanceof CompileError) return failed('network', err.message);
+      if (err instanceof CompileError) return failed('network', err.message, err.text);
       throw err;
     }
     try {

@@ -10,7 +10,7 @@ import { CliError, ExitCode } from './io';
 import { hasErrors, loadNetworkForCli } from './network';
 import { writableOrExplain } from './output';
 import { type CliText, cliText } from './text';
-import { backendFlag, flagMessage, trainingRequest, trainOptions } from './trainArgs';
+import { backendFlag, flagMessage, flagText, trainingRequest, trainOptions } from './trainArgs';
 
 const f = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
@@ -105,7 +105,10 @@ export const trainCommand = defineCommand({
       ({ runId } = await service.start({ graph: network.graph, options: request, networkName: network.name }));
     } catch (err) {
       if (err instanceof TrainingRefused) {
-        const said = err.text ? diagnosticText({ message: err.message, text: err.text }, text.language) : null;
+        const said = err.text
+          ? (flagText(err.text, text.language) ??
+            diagnosticText({ message: err.message, text: err.text }, text.language))
+          : null;
         throw new CliError(
           said ?? flagMessage(err.message),
           err.kind === 'network' ? ExitCode.networkErrors : ExitCode.badInput,

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { BackendName, backendNames } from '../../shared/api';
+import { type DiagnosticText, renderText, type TextValue } from '../../shared/i18n/diagnosticText';
+import type { Language } from '../../shared/i18n/language';
 import type { DatasetSpecInput, TrainingOptionsInput } from '../../shared/training';
 import { commonOptions, numberFlag } from './args';
 import type { OptionSpecs, OptionValues } from './command';
@@ -110,6 +112,18 @@ function datasetSpec(value: string | undefined, samples?: number, classes?: numb
 export function flagMessage(message: string): string {
   const m = /^Invalid training options: ([\w.]+): (.*)$/.exec(message);
   return m ? `${flagOf[m[1]!] ?? m[1]}: ${m[2]}` : message;
+}
+
+const isText = (value: TextValue | undefined): value is DiagnosticText =>
+  typeof value === 'object' && value !== null && 'key' in value;
+
+/** An invalid-options refusal's text in `language`, naming the flag as flagMessage does; null for other texts. */
+export function flagText(text: DiagnosticText, language: Language): string | null {
+  const issue = text.values.issue;
+  if (text.key !== 'training.invalidOptions' || !isText(issue)) return null;
+  const { field, message } = issue.values;
+  if (typeof field !== 'string' || message === undefined) return null;
+  return `${flagOf[field] ?? field}: ${isText(message) ? renderText(message, language) : String(message)}`;
 }
 
 type TrainValues = OptionValues<typeof trainOptions>;

@@ -1,6 +1,6 @@
 import { type DragEvent, useMemo, useRef, useState } from 'react';
 import type { ApiResponse, FeatureImage, FeatureLayer } from '../../shared/api';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { ImageCanvas } from './ImageCanvas';
@@ -29,7 +29,7 @@ export function ActivationSection({
   datasetMessage: string | null;
   onPickChannel(layer: string, channel: number): void;
 }) {
-  const { t, int, decimal } = useText();
+  const { t, int, decimal, language } = useText();
   const spatial = layers.filter((l) => l.spatial);
   const [layer, setLayer] = useState(spatial[0]?.name ?? '');
   const [source, setSource] = useState<'dataset' | 'file'>(datasetCount ? 'dataset' : 'file');
@@ -53,7 +53,7 @@ export function ActivationSection({
       setMaps(await getApi().invoke('featureActivations', { runId, layer, image }));
     } catch (err) {
       setMaps(null);
-      setProblem(errorMessage(err));
+      setProblem(errorText(err, language));
     } finally {
       setBusy(false);
     }

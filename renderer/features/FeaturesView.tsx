@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiResponse } from '../../shared/api';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
+import { diagnosticText } from '../../shared/i18n';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { ModalDialog } from '../panels/ModalDialog';
@@ -15,19 +16,21 @@ type Layers = ApiResponse<'featureLayers'>;
 
 /** What a trained run sees: its first filters, any layer's activation maps, and what excites a channel. */
 export function FeaturesView() {
-  const { t } = useText();
+  const { t, language } = useText();
   const runId = useFeaturesStore((s) => s.runId);
   const subtitle = useFeaturesStore((s) => s.subtitle);
   const networkName = useFeaturesStore((s) => s.networkName);
   const close = useFeaturesStore((s) => s.close);
   const setRunsOpen = useTrainingStore((s) => s.setRunsOpen);
   const [info, setInfo] = useState<Layers | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** What failed, shown in the window's language as it is now. */
+  const [failure, setFailure] = useState<{ err: unknown } | null>(null);
+  const problem = failure && errorText(failure.err, language);
   const [target, setTarget] = useState({ layer: '', channel: '0' });
   useEffect(subscribeFeatureEvents, []);
   useEffect(() => {
     setInfo(null);
-    setProblem(null);
+    setFailure(null);
     if (!runId) return;
     getApi()
       .invoke('featureLayers', { runId })
@@ -39,7 +42,7 @@ export function FeaturesView() {
             channel: '0',
           });
         },
-        (err) => setProblem(errorMessage(err)),
+        (err) => setFailure({ err }),
       );
   }, [runId]);
   if (!runId) return null;
@@ -79,7 +82,9 @@ export function FeaturesView() {
           <>
             <p className="muted small">
               {t('panels.features.inputNote', { shape: info.inputShape.join('×') })}
-              {info.dataset ? ` · ${info.dataset.description}` : ''}
+              {info.dataset
+                ? ` · ${diagnosticText({ message: info.dataset.description, text: info.dataset.descriptionText }, language)}`
+                : ''}
               {t('panels.features.workerNote')}
             </p>
             <FilterSection runId={runId} />
@@ -88,7 +93,10 @@ export function FeaturesView() {
               runId={runId}
               layers={info.layers}
               datasetCount={info.dataset?.count ?? null}
-              datasetMessage={info.datasetMessage}
+              datasetMessage={
+                info.datasetMessage &&
+                diagnosticText({ message: info.datasetMessage, text: info.datasetText }, language)
+              }
               onPickChannel={(layer, channel) => setTarget({ layer, channel: String(channel) })}
             />
             <MaximiseSection

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiResponse } from '../../shared/api';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { ImageCanvas } from './ImageCanvas';
@@ -8,15 +8,17 @@ import { decodeFloats, filterTiles } from './pixels';
 
 /** The first convolution's filters as image tiles. */
 export function FilterSection({ runId }: { runId: string }) {
-  const { t } = useText();
+  const { t, language } = useText();
   const [kernel, setKernel] = useState<ApiResponse<'featureFilters'> | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** What failed, shown in the window's language as it is now. */
+  const [failure, setFailure] = useState<{ err: unknown } | null>(null);
+  const problem = failure && errorText(failure.err, language);
   useEffect(() => {
     setKernel(null);
-    setProblem(null);
+    setFailure(null);
     getApi()
       .invoke('featureFilters', { runId })
-      .then(setKernel, (err) => setProblem(errorMessage(err)));
+      .then(setKernel, (err) => setFailure({ err }));
   }, [runId]);
   const tiles = useMemo(
     () => (kernel ? filterTiles({ ...kernel, values: decodeFloats(kernel.base64) }) : []),

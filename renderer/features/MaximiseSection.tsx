@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FeatureLayer } from '../../shared/api';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
+import { diagnosticText } from '../../shared/i18n';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { useUiStore } from '../store/uiStore';
@@ -9,14 +10,14 @@ import { ImageCanvas } from './ImageCanvas';
 import { pixelsToRgba } from './pixels';
 
 function JobRow({ job }: { job: MaximiseJob }) {
-  const { t, decimal } = useText();
+  const { t, decimal, language } = useText();
   const fixed = (value: number) => decimal(value.toFixed(3));
   const notify = useUiStore((s) => s.notify);
   const image = useMemo(() => (job.image ? pixelsToRgba(job.image) : null), [job.image]);
   const cancel = () =>
     getApi()
       .invoke('featureCancel', { jobId: job.jobId })
-      .catch((err) => notify(errorMessage(err), 'error'));
+      .catch((err) => notify(errorText(err, language), 'error'));
   return (
     <li className="maximise-job" data-testid="maximise-job" data-status={job.status}>
       <div className="maximise-job-image">
@@ -59,7 +60,9 @@ function JobRow({ job }: { job: MaximiseJob }) {
           </div>
         )}
         {job.message && (
-          <div className={`small ${job.status === 'failed' ? 'field-error' : 'muted'}`}>{job.message}</div>
+          <div className={`small ${job.status === 'failed' ? 'field-error' : 'muted'}`}>
+            {diagnosticText({ message: job.message, text: job.text }, language)}
+          </div>
         )}
       </div>
     </li>
@@ -80,7 +83,7 @@ export function MaximiseSection({
   channel: string;
   onChange(layer: string, channel: string): void;
 }) {
-  const { t } = useText();
+  const { t, language } = useText();
   const jobs = useFeaturesStore((s) => s.jobs);
   const addJob = useFeaturesStore((s) => s.addJob);
   const [steps, setSteps] = useState('64');
@@ -104,7 +107,7 @@ export function MaximiseSection({
       const { jobId } = await getApi().invoke('featureMaximise', { runId, layer, channel: c, steps: n });
       addJob({ jobId, layer, channel: c, steps: n });
     } catch (err) {
-      setProblem(errorMessage(err));
+      setProblem(errorText(err, language));
     }
   };
 

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
 import { useUiStore } from '../store/uiStore';
@@ -13,7 +13,7 @@ import { encodeBase64 } from './pixels';
 export function OpenModelButton({ onOpened }: { onOpened(): void }) {
   const picker = useRef<HTMLInputElement>(null);
   const notify = useUiStore((s) => s.notify);
-  const { t } = useText();
+  const { t, language } = useText();
   const openOnnx = async (file: File) => {
     const base64 = encodeBase64(new Uint8Array(await file.arrayBuffer()));
     const { runId, name } = await getApi().invoke('featureImportOnnx', { name: file.name, base64 });
@@ -24,7 +24,7 @@ export function OpenModelButton({ onOpened }: { onOpened(): void }) {
     const onnx = chosen.filter((f) => /\.onnx$/i.test(f.name));
     if (onnx.length > 0) {
       if (chosen.length > 1) notify(t('onnxWeights.oneOnnx'), 'error');
-      else await openOnnx(onnx[0]!).catch((err) => notify(errorMessage(err), 'error'));
+      else await openOnnx(onnx[0]!).catch((err) => notify(errorText(err, language), 'error'));
       return;
     }
     const json = chosen.find((f) => /\.json$/i.test(f.name));
@@ -46,7 +46,7 @@ export function OpenModelButton({ onOpened }: { onOpened(): void }) {
       onOpened();
       useFeaturesStore.getState().open(runId, 'files', name);
     } catch (err) {
-      notify(errorMessage(err), 'error');
+      notify(errorText(err, language), 'error');
     }
   };
   return (

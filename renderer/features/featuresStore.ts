@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ApiEventPayload, FeaturePixels } from '../../shared/api';
+import type { DiagnosticText } from '../../shared/i18n/diagnosticText';
 import { getApi } from '../api/transport';
 
 export interface MaximiseJob {
@@ -11,6 +12,8 @@ export interface MaximiseJob {
   activation: number | null;
   status: 'running' | 'completed' | 'cancelled' | 'failed';
   message: string | null;
+  /** `message` in any language, where it has one. */
+  text?: DiagnosticText | undefined;
   image: FeaturePixels | null;
   before: number | null;
   after: number | null;
@@ -38,6 +41,7 @@ const early = new Map<string, Finished>();
 const finishedFields = (e: Finished): Partial<MaximiseJob> => ({
   status: e.status,
   message: e.message,
+  text: e.text,
   image: e.image,
   before: e.before,
   after: e.after,

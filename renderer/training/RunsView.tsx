@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorText } from '../../shared/api';
 import { translator } from '../../shared/i18n';
 import type { RunRecord } from '../../shared/training/events';
-import { statusText } from '../../shared/training/runText';
+import { runNameText, statusText } from '../../shared/training/runText';
 import { getApi, getFiles } from '../api/transport';
 import { useFeaturesStore } from '../features/featuresStore';
 import { OpenModelButton } from '../features/OpenModelButton';
@@ -54,12 +54,12 @@ export function RunsView() {
     () =>
       selected.flatMap((r, i): Series[] => [
         {
-          label: ui.t('panels.charts.runVal', { name: r.name }),
+          label: ui.t('panels.charts.runVal', { name: runNameText(r, ui.language) }),
           color: palette[i % palette.length],
           points: r.epochs.filter((e) => e.valLoss !== null).map((e) => ({ x: e.epoch, y: e.valLoss! })),
         },
         {
-          label: ui.t('panels.charts.runTrain', { name: r.name }),
+          label: ui.t('panels.charts.runTrain', { name: runNameText(r, ui.language) }),
           color: palette[i % palette.length],
           dashed: true,
           points: r.epochs.map((e) => ({ x: e.epoch, y: e.loss })),
@@ -71,12 +71,12 @@ export function RunsView() {
     () =>
       selected.flatMap((r, i): Series[] => [
         {
-          label: ui.t('panels.charts.runVal', { name: r.name }),
+          label: ui.t('panels.charts.runVal', { name: runNameText(r, ui.language) }),
           color: palette[i % palette.length],
           points: r.epochs.filter((e) => e.valAccuracy !== null).map((e) => ({ x: e.epoch, y: e.valAccuracy! })),
         },
         {
-          label: ui.t('panels.charts.runTrain', { name: r.name }),
+          label: ui.t('panels.charts.runTrain', { name: runNameText(r, ui.language) }),
           color: palette[i % palette.length],
           dashed: true,
           points: r.epochs.map((e) => ({ x: e.epoch, y: e.accuracy })),
@@ -121,13 +121,13 @@ export function RunsView() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={t('panels.runs.compare', { name: r.name })}
+                    aria-label={t('panels.runs.compare', { name: runNameText(r, language) })}
                     checked={chosen.includes(r.id)}
                     onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.id] : c.filter((x) => x !== r.id)))}
                   />
                 </td>
                 <td>
-                  <strong>{r.name}</strong>
+                  <strong>{runNameText(r, language)}</strong>
                   <div className="small muted">
                     {r.network.name} · {statusText(r.status, language)} · ε {decimal(String(r.settings.labelSmoothing))}{' '}
                     · {r.backend ?? '?'}
@@ -149,7 +149,7 @@ export function RunsView() {
                     title={t('panels.runs.featuresTitle')}
                     onClick={() => {
                       setOpen(false);
-                      useFeaturesStore.getState().open(r.id, { run: r.name }, r.network.name);
+                      useFeaturesStore.getState().open(r.id, { run: runNameText(r, language) }, r.network.name);
                     }}
                   >
                     {t('panels.runs.features')}
@@ -189,7 +189,9 @@ export function RunsView() {
             <div className="reliability-row">
               {selected.map((r) => {
                 const calibration = r.epochs.at(-1)?.calibration;
-                return calibration ? <ReliabilityChart key={r.id} title={r.name} calibration={calibration} /> : null;
+                return calibration ? (
+                  <ReliabilityChart key={r.id} title={runNameText(r, language)} calibration={calibration} />
+                ) : null;
               })}
             </div>
           </div>

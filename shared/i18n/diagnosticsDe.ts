@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { featuresDe } from './featuresDe';
 import { trainingDe } from './trainingDe';
 
 /** The problem texts in German: the same keys and placeholders as diagnosticsEn.ts. */
@@ -74,6 +75,26 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
       perChannel: 'eine Zahl oder eine Liste von Zahlen (eine je Kanal)',
       sharedAxes: 'null oder eine Liste verschiedener Achsen ≥ 1 (die Batch-Achse ist 0, wie in Keras)',
       targetShape: 'eine Liste positiver ganzer Zahlen mit höchstens einer -1 (für „was übrig bleibt“)',
+      epochs: 'eine ganze Zahl von Epochen von 1 bis 10.000',
+      batchSize: 'eine Batch-Größe von 1 bis 4096',
+      labelSmoothing: 'ein Label Smoothing ε in [0, 1)',
+      learningRate: 'eine positive Lernrate',
+      learningRateMax: 'eine Lernrate von höchstens 1000',
+      momentum: 'ein Momentum in [0, 1)',
+      rmspropDecay: 'ein RMSProp-Zerfall in [0, 1)',
+      rmspropEpsilon: 'ein positives RMSProp-ε',
+      adamEpsilon: 'ein positives Adam-ε',
+      stepFactor: 'ein Stufenfaktor in (0, 1]',
+      weightDecay: 'ein Weight Decay ≥ 0',
+      weightDecayMax: 'ein Weight Decay von höchstens 1',
+      validationSplit: 'ein Validierungsanteil in [0, 0,9]',
+      workers: 'eine Anzahl Worker von 1 bis 256',
+      seed: 'ein ganzzahliger Seed von 0 bis 2^31 − 1',
+      datasetPath: 'ein Datei- oder Ordnerpfad',
+      datasetPathMax: 'ein Pfad mit höchstens 4096 Zeichen',
+      samples: 'eine ganze Zahl von Beispielen von 1 bis 1.000.000',
+      classes: 'eine ganze Zahl von Klassen von 2 bis 1000',
+      datasetKind: "eine Datensatzart ('synthetic', 'mnist', 'idx', 'cifar10' oder 'folder')",
     },
   },
   analysis: {
@@ -221,4 +242,5 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
     loop: 'Das ergäbe eine Schleife („{{target}}“ speist bereits „{{source}}“): Daten müssen in eine Richtung fließen.',
   },
   training: trainingDe,
+  features: featuresDe,
 };

@@ -1,3 +1,4 @@
+import { featuresEn } from './featuresEn';
 import { trainingEn } from './trainingEn';
 
 /**
@@ -83,6 +84,27 @@ export const diagnosticsEn = {
       dims: 'a reordering of the axes 1…n (the batch axis 0 stays first), e.g. [2, 1, 3]',
       sharedAxes: 'null or a list of distinct axes ≥ 1 (the batch axis is 0, as in Keras)',
       targetShape: 'a list of positive whole numbers with at most one -1 (meaning "whatever is left")',
+      /** Training options (shared/training/options.ts, datasetSpec.ts). */
+      epochs: 'a whole number of epochs from 1 to 10,000',
+      batchSize: 'a batch size from 1 to 4096',
+      labelSmoothing: 'a label smoothing ε in [0, 1)',
+      learningRate: 'a positive learning rate',
+      learningRateMax: 'a learning rate of at most 1000',
+      momentum: 'a momentum in [0, 1)',
+      rmspropDecay: 'an RMSProp decay in [0, 1)',
+      rmspropEpsilon: 'a positive RMSProp ε',
+      adamEpsilon: 'a positive Adam ε',
+      stepFactor: 'a step factor in (0, 1]',
+      weightDecay: 'a weight decay ≥ 0',
+      weightDecayMax: 'a weight decay of at most 1',
+      validationSplit: 'a validation split in [0, 0.9]',
+      workers: 'a number of workers from 1 to 256',
+      seed: 'a whole-number seed from 0 to 2^31 − 1',
+      datasetPath: 'a file or folder path',
+      datasetPathMax: 'a path of at most 4096 characters',
+      samples: 'a whole number of samples from 1 to 1,000,000',
+      classes: 'a whole number of classes from 2 to 1000',
+      datasetKind: "a dataset kind: 'synthetic', 'mnist', 'idx', 'cifar10' or 'folder'",
     },
   },
   analysis: {
@@ -228,4 +250,6 @@ export const diagnosticsEn = {
   },
   /** Why a training run stopped (trainingEn.ts). */
   training: trainingEn,
+  /** Why a feature view cannot be shown (featuresEn.ts). */
+  features: featuresEn,
 } as const;

@@ -66,6 +66,37 @@ export const trainingDe: Catalogue['diagnostics']['training'] = {
   experimentCancelled: 'Das Experiment wurde vor dieser Variante abgebrochen.',
   busy: 'Lauf {{name}} trainiert noch; brechen Sie ihn ab oder warten Sie, bis er fertig ist.',
   backendUnusable: 'Das Backend {{backend}} ist hier nicht nutzbar: {{reason}}',
+  runName_one: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} Epoche',
+  runName_other: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} Epochen',
+  noRun: 'Es gibt keinen Lauf {{id}}.',
+  notTraining: 'Lauf {{name}} trainiert nicht (sein Status ist „{{status}}“).',
+  noModelToExport: 'Lauf {{name}} hat kein trainiertes Modell zum Exportieren: {{why}}.',
+  divergedUseless: 'er ist divergiert (seine Gewichte sind unbrauchbar)',
+  itIs: 'sein Status ist „{{status}}“',
+  noModelToSave: 'Lauf {{name}} hat kein trainiertes Modell zum Speichern.',
+  cancelBeforeDelete: 'Brechen Sie den Lauf ab, bevor Sie ihn löschen.',
+  gpuRunsElsewhere: '{{backend}}-Läufe trainieren im GPU-Worker des Fensters: Starten Sie sie mit trainStartGpu.',
+  notOnGpu: 'Lauf {{name}} trainiert in einem Worker-Thread, nicht auf der GPU des Fensters.',
+  invalidOptions: 'Ungültige Trainingseinstellungen: {{issue}}',
+  compile: {
+    layer: '{{name}}: {{reason}}',
+    refused: 'TensorFlow.js lehnte sie ab: {{reason}}',
+    noBuilder: 'kein TensorFlow.js-Baustein für {{kind}}',
+    hardActivation:
+      'TensorFlow.js kennt {{name}} nicht so, wie Keras 3 und PyTorch es definieren ({{formula}}): Verwenden Sie swish oder relu6, um hier zu trainieren, oder exportieren Sie das Netz',
+    groups:
+      'TensorFlow.js hat keine gruppierte Faltung (groups {{groups}}): Setzen Sie groups auf 1 oder verwenden Sie DepthwiseConv2D',
+    depthwiseDilation:
+      'TensorFlow.js ignoriert die Dilatation in DepthwiseConv2D (dilation {{dilation}}): Setzen Sie dilation auf 1×1',
+    transposeDilation:
+      'TensorFlow.js hat keine dilatierte Conv2DTranspose (dilation {{dilation}}): Setzen Sie dilation auf 1×1',
+    bilinear:
+      "Das bilineare Hochskalieren von TensorFlow.js tastet Pixelecken ab, nicht Pixelmitten wie Keras und PyTorch: Verwenden Sie interpolation 'nearest', um hier zu trainieren",
+    layerNorm:
+      'Die LayerNormalization von TensorFlow.js kann ohne gamma oder beta nicht trainieren: Setzen Sie center und scale auf true',
+    relu: 'Die ReLU von TensorFlow.js hat keine negative Steigung und keine Schwelle: Setzen Sie beide auf 0 oder verwenden Sie LeakyReLU für die Steigung',
+    elu: 'Die ELU von TensorFlow.js kennt nur alpha 1 (alpha {{alpha}}): Setzen Sie alpha auf 1',
+  },
   dataset: datasetDe,
   status: {
     preparing: 'wird vorbereitet',

@@ -72,6 +72,42 @@ export const trainingEn = {
   busy: 'Run {{name}} is still training; cancel it or wait for it to finish.',
   /** A start refused: the pinned backend did not load; `reason` is why (a backend report's text). */
   backendUnusable: 'The {{backend}} backend cannot be used here: {{reason}}',
+  /** The name a run gets when none is given (kept in run.json as English; shown in the window's language). */
+  runName_one: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} epoch',
+  runName_other: 'ε {{smoothing}} · {{optimizer}} {{rate}} · {{count}} epochs',
+  /** Requests refused about a run: no such run, or one in the wrong state. `status` is a status text below. */
+  noRun: 'There is no run {{id}}.',
+  notTraining: 'Run {{name}} is not training (it is {{status}}).',
+  /** `why` is divergedUseless or itIs. */
+  noModelToExport: 'Run {{name}} has no trained model to export: {{why}}.',
+  divergedUseless: 'it diverged (its weights are useless)',
+  itIs: 'it is {{status}}',
+  noModelToSave: 'Run {{name}} has no trained model to save.',
+  cancelBeforeDelete: 'Cancel the run before deleting it.',
+  /** `backend` is WebGPU or WebGL. */
+  gpuRunsElsewhere: "{{backend}} runs train in the window's GPU worker: start them with trainStartGpu.",
+  notOnGpu: "Run {{name}} trains in a worker thread, not on the window's GPU.",
+  /** `issue` is "field: what is wrong" (diagnostics issue.field). */
+  invalidOptions: 'Invalid training options: {{issue}}',
+  /** Why a network cannot become a TensorFlow.js model (trainer/compile): a run's message. */
+  compile: {
+    /** `name` is the layer's name, `reason` one of the texts below. */
+    layer: '{{name}}: {{reason}}',
+    /** `reason` is TensorFlow.js's own complaint. */
+    refused: 'TensorFlow.js refused it: {{reason}}',
+    noBuilder: 'no TensorFlow.js builder for {{kind}}',
+    /** `formula` is "relu6(x + 3) / 6", with " · x" for hard swish. */
+    hardActivation:
+      'TensorFlow.js has no {{name}} as Keras 3 and PyTorch define it ({{formula}}): use swish or relu6 to train here, or export the network',
+    groups: 'TensorFlow.js has no grouped convolution (groups {{groups}}): set groups to 1, or use DepthwiseConv2D',
+    depthwiseDilation: 'TensorFlow.js ignores dilation in DepthwiseConv2D (dilation {{dilation}}): set dilation to 1×1',
+    transposeDilation: 'TensorFlow.js has no dilated Conv2DTranspose (dilation {{dilation}}): set dilation to 1×1',
+    bilinear:
+      "TensorFlow.js's bilinear upsampling samples pixel corners, not centres as Keras and PyTorch do: use interpolation 'nearest' to train here",
+    layerNorm: "TensorFlow.js's LayerNormalization cannot train without gamma or beta: set center and scale to true",
+    relu: "TensorFlow.js's ReLU has no negative slope or threshold: set them to 0, or use a LeakyReLU for the slope",
+    elu: "TensorFlow.js's ELU has alpha 1 only (alpha {{alpha}}): set alpha to 1",
+  },
   /** Why a dataset cannot be used (datasetEn.ts). */
   dataset: datasetEn,
   /** A run's or an experiment row's status as the command line prints it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeValue, expected } from '../layers/common';
+import { SentText } from './sentText';
 
 const path = z
   .string(expected('a file or folder path'))
@@ -53,6 +54,8 @@ export const datasetKinds = ['synthetic', 'mnist', 'idx', 'cifar10', 'folder'] a
 export const DatasetInfo = z.object({
   /** One line, e.g. "CIFAR-10 binary batches in /data/cifar (data_batch_1.bin …), 10,000 images". */
   description: z.string(),
+  /** `description` in any language (absent in runs kept before it existed). */
+  descriptionText: SentText.optional(),
   /** How pixel values were scaled, stated so a user can reproduce it outside Netwright. */
   normalisation: z.string(),
   /** The network's input, which every sample was resized / converted to. */

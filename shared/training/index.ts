@@ -52,6 +52,16 @@ export {
   type TrainingOptionsInput,
 } from './options';
 export { seededRandom, shuffleInPlace } from './random';
-export { followedBy, type RunMessage, type RunTextKey, runMessage, runText, statusText } from './runText';
+export {
+  defaultRunName,
+  followedBy,
+  type RunMessage,
+  type RunTextKey,
+  runMessage,
+  runNameText,
+  runNameValue,
+  runText,
+  statusText,
+} from './runText';
 export { learningRateAt, type ScheduleSettings } from './schedules';
 export { SentText } from './sentText';

@@ -27,7 +27,7 @@ export interface TrainableNetwork {
 export type TrainableResult = ({ ok: true } & TrainableNetwork) | { ok: false; error: string; text: DiagnosticText };
 
 /** [H, W, 1|3], or a flat [N] that is a square grey or RGB image; otherwise why not. */
-function imageInputOrWhy(shape: Shape): ImageInput | DiagnosticText {
+export function imageInputOrWhy(shape: Shape): ImageInput | DiagnosticText {
   if (shape.length === 3) {
     const [height, width, channels] = shape as [number, number, number];
     if (channels !== 1 && channels !== 3) return runText('inputChannels', { channels });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssue, issuesOf } from '../issues';
+import { formatIssue, type Issue, issuesOf } from '../issues';
 import { expected } from '../layers/common';
 import { DatasetSpec } from './datasetSpec';
 
@@ -82,7 +82,10 @@ export type ResolvedTrainingOptions = z.output<typeof ResolvedTrainingOptions>;
 
 export const defaultLearningRates: Readonly<Record<OptimizerKind, number>> = { sgd: 0.01, adam: 0.001, rmsprop: 0.045 };
 
-export type ParsedTrainingOptions = { ok: true; options: ResolvedTrainingOptions } | { ok: false; error: string };
+export type ParsedTrainingOptions =
+  | { ok: true; options: ResolvedTrainingOptions }
+  /** `issue` is the first problem, whose field `error` names ("options" for the whole object). */
+  | { ok: false; error: string; issue: Issue };
 
 /** The first problem zod found, as "field.path: message" ("options: …" for the whole object). */
 export function firstIssue(error: z.ZodError): string {
@@ -107,7 +110,10 @@ export function resolveTrainingOptions(
   randomSeed: () => number = () => Math.floor(Math.random() * 2 ** 31),
 ): ParsedTrainingOptions {
   const parsed = TrainingOptions.safeParse(raw ?? {});
-  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  if (!parsed.success) {
+    const issue = issuesOf(parsed.error)[0] ?? { field: '', message: 'invalid' };
+    return { ok: false, error: firstIssue(parsed.error), issue: { ...issue, field: issue.field || 'options' } };
+  }
   const o = parsed.data;
   return { ok: true, options: { ...o, ...optimizerDefaults(o), seed: o.seed ?? randomSeed() } };
 }

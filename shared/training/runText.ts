@@ -33,6 +33,37 @@ export function followedBy(
   return { message: english(text), text };
 }
 
+/** The settings a generated run name shows. */
+interface NamedSettings {
+  labelSmoothing: number;
+  optimizer: string;
+  learningRate: number;
+  epochs: number;
+}
+
+/** The name a run gets when none is given: "ε 0.1 · adam 0.001 · 2 epochs". */
+export const defaultRunName = (o: NamedSettings): DiagnosticText =>
+  runText(
+    'runName',
+    { smoothing: o.labelSmoothing, optimizer: o.optimizer, rate: o.learningRate, count: o.epochs },
+    o.epochs,
+  );
+
+/**
+ * A run's name in `language`: a name the service generated (the English default for the run's
+ * own settings, as run.json keeps it) reads in the language; a name the user gave stays as it is.
+ */
+export function runNameText(run: { name: string; settings: NamedSettings }, language: Language): string {
+  const name = runNameValue(run);
+  return typeof name === 'string' ? name : renderText(name, language);
+}
+
+/** A run's name as a value of another text (a refusal naming the run): generated names as texts. */
+export function runNameValue(run: { name: string; settings: NamedSettings }): DiagnosticText | string {
+  const generated = defaultRunName(run.settings);
+  return english(generated) === run.name ? generated : run.name;
+}
+
 type StatusWord = keyof Catalogue['diagnostics']['training']['status'];
 const statusWords: readonly string[] = [
   'preparing',

@@ -19,6 +19,21 @@ async function englishOn(page: Page, where: string, root = 'body'): Promise<stri
   );
 }
 
+/** How many rows the side panel's tabs take, and the labels that do not fit their tab. */
+function tabRows(page: Page): Promise<{ rows: number; cut: string[] }> {
+  return page.evaluate(() => {
+    const tabs = Array.from(document.querySelectorAll<HTMLElement>('.side-panel [role="tablist"] > [role="tab"]'));
+    const list = tabs[0]!.parentElement!;
+    return {
+      rows: new Set(tabs.map((t) => t.getBoundingClientRect().top)).size,
+      cut: [
+        ...tabs.filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent ?? ''),
+        ...(list.scrollWidth > list.clientWidth ? ['(the tab row is wider than the column)'] : []),
+      ],
+    };
+  });
+}
+
 /**
  * A run started and cancelled at once on the Train tab: what it says in the panel and in the
  * runs list (the cancel lands before or during the first epoch; either way it says so in German).
@@ -72,6 +87,11 @@ describe('German leaves no English text in the editor or the presenter', () => {
       const tabs = page.getByRole('tab');
       for (let i = 0; i < (await tabs.count()); i++) {
         await tabs.nth(i).click();
+        // The side panel's tabs stay one row in the 320 px column, whichever is selected (bold).
+        expect(await tabRows(page), `tabs with ${await tabs.nth(i).textContent()} selected`).toEqual({
+          rows: 1,
+          cut: [],
+        });
         found.push(...(await englishOn(page, `tab ${await tabs.nth(i).textContent()}`)));
         await shot(`tab-${i}`);
       }

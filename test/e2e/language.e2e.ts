@@ -37,7 +37,7 @@ describe('the interface in German', () => {
     await page.getByRole('button', { name: /Kleines Inception \(32×32, 10 Klassen\)/ }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(20);
     await expect.poll(() => page.getByRole('button', { name: 'Speichern', exact: true }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('tab', { name: 'Eigenschaften' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('tab', { name: 'Schicht' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Faltung' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: /^Probleme/ }).count()).toBe(1);
     await page.locator('.react-flow__node-layer:has([data-kind="Conv2D"])').first().click();

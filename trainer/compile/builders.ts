@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Shape } from '../../shared/graph/types';
+import { type DiagnosticText, english } from '../../shared/i18n/diagnosticText';
 import {
   type ActivationName,
   type Conv2DParams,
@@ -14,6 +15,7 @@ import {
   rescalingValues,
   stridedReductionEquivalent,
 } from '../../shared/layers';
+import { type RunTextKey, runText } from '../../shared/training/runText';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
 import { enableClosedFormTraining } from './batchNormLayer';
 import { normalizationClass } from './normalizationLayer';
@@ -38,7 +40,14 @@ export type LayerBuilder = (ctx: BuildContext) => Layer;
 /** Where tfjs cannot express a setting, the compiler refuses with this (a message for the user). */
 export class UnsupportedInTfjs extends Error {
   override name = 'UnsupportedInTfjs';
+  /** `text`: a `diagnostics.training.compile` text, the message in any language. */
+  constructor(readonly text: DiagnosticText) {
+    super(english(text));
+  }
 }
+
+const unsupported = (key: Extract<RunTextKey, `compile.${string}`>, values: Record<string, string | number> = {}) =>
+  new UnsupportedInTfjs(runText(key, values));
 
 /**
  * The tfjs name of an activation. tfjs's hardSigmoid is Keras 2's 0.2·x + 0.5, not the
@@ -46,9 +55,10 @@ export class UnsupportedInTfjs extends Error {
  */
 function tfjsActivation(name: ActivationName): Exclude<ActivationName, 'hard_sigmoid' | 'hard_swish'> {
   if (name === 'hard_sigmoid' || name === 'hard_swish') {
-    throw new UnsupportedInTfjs(
-      `TensorFlow.js has no ${name} as Keras 3 and PyTorch define it (relu6(x + 3) / 6${name === 'hard_swish' ? ' · x' : ''}): use swish or relu6 to train here, or export the network`,
-    );
+    throw unsupported('compile.hardActivation', {
+      name,
+      formula: `relu6(x + 3) / 6${name === 'hard_swish' ? ' · x' : ''}`,
+    });
   }
   return name;
 }
@@ -69,9 +79,7 @@ const convConfig = (name: string, c: ConvParams) => ({
 
 function conv2d(tf: Tf, name: string, c: Conv2DParams): Layer {
   if (c.groups !== 1) {
-    throw new UnsupportedInTfjs(
-      `TensorFlow.js has no grouped convolution (groups ${c.groups}): set groups to 1, or use DepthwiseConv2D`,
-    );
+    throw unsupported('compile.groups', { groups: c.groups });
   }
   return tf.layers.conv2d({ ...convConfig(name, c), filters: c.filters });
 }
@@ -119,9 +127,7 @@ export const builders: Builders = {
   DepthwiseConv2D: ({ tf, name, params: c }) => {
     if (c.dilation.some((d) => d !== 1)) {
       // tfjs 4.22's DepthwiseConv2D silently ignores dilationRate: refuse rather than train another network.
-      throw new UnsupportedInTfjs(
-        `TensorFlow.js ignores dilation in DepthwiseConv2D (dilation ${c.dilation.join('×')}): set dilation to 1×1`,
-      );
+      throw unsupported('compile.depthwiseDilation', { dilation: c.dilation.join('×') });
     }
     return tf.layers.depthwiseConv2d({ ...convConfig(name, c), depthMultiplier: c.depthMultiplier });
   },
@@ -130,9 +136,7 @@ export const builders: Builders = {
   Conv2DTranspose: ({ tf, name, params: c }) => {
     if (c.dilation.some((d) => d !== 1)) {
       // tfjs 4.22's Conv2DTranspose has no dilation: refuse rather than train another network.
-      throw new UnsupportedInTfjs(
-        `TensorFlow.js has no dilated Conv2DTranspose (dilation ${c.dilation.join('×')}): set dilation to 1×1`,
-      );
+      throw unsupported('compile.transposeDilation', { dilation: c.dilation.join('×') });
     }
     const { dilationRate: _, ...config } = convConfig(name, c);
     return tf.layers.conv2dTranspose({ ...config, filters: c.filters });
@@ -150,18 +154,14 @@ export const builders: Builders = {
   UpSampling2D: ({ tf, name, params: p }) => {
     if (p.interpolation === 'bilinear') {
       // tfjs resizes without half-pixel centres: its bilinear values differ from Keras's and PyTorch's.
-      throw new UnsupportedInTfjs(
-        "TensorFlow.js's bilinear upsampling samples pixel corners, not centres as Keras and PyTorch do: use interpolation 'nearest' to train here",
-      );
+      throw unsupported('compile.bilinear');
     }
     return tf.layers.upSampling2d({ name, size: pair(p.size), interpolation: 'nearest' });
   },
   LayerNormalization: ({ tf, name, params: p }) => {
     if (!p.center || !p.scale) {
       // tfjs 4.22 builds it, then fails in the first training step on the missing weight.
-      throw new UnsupportedInTfjs(
-        "TensorFlow.js's LayerNormalization cannot train without gamma or beta: set center and scale to true",
-      );
+      throw unsupported('compile.layerNorm');
     }
     return tf.layers.layerNormalization({ name, axis: -1, epsilon: p.epsilon });
   },
@@ -188,9 +188,7 @@ export const builders: Builders = {
   Activation: (ctx) => ctx.tf.layers.activation({ name: ctx.name, activation: tfjsActivation(ctx.params.activation) }),
   ReLU: ({ tf, name, params: p }) => {
     if (p.negativeSlope !== 0 || p.threshold !== 0) {
-      throw new UnsupportedInTfjs(
-        "TensorFlow.js's ReLU has no negative slope or threshold: set them to 0, or use a LeakyReLU for the slope",
-      );
+      throw unsupported('compile.relu');
     }
     return tf.layers.reLU({ name, ...(p.maxValue === null ? {} : { maxValue: p.maxValue }) });
   },
@@ -201,8 +199,7 @@ export const builders: Builders = {
       ...(ctx.params.sharedAxes ? { sharedAxes: [...ctx.params.sharedAxes] } : {}),
     }),
   ELU: (ctx) => {
-    if (ctx.params.alpha !== 1)
-      throw new UnsupportedInTfjs(`TensorFlow.js's ELU has alpha 1 only (alpha ${ctx.params.alpha}): set alpha to 1`);
+    if (ctx.params.alpha !== 1) throw unsupported('compile.elu', { alpha: ctx.params.alpha });
     return ctx.tf.layers.elu({ name: ctx.name });
   },
   Rescaling: ({ tf, name, params: p }) =>

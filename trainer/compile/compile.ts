@@ -1,7 +1,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { type Analysis, analyzeGraph, type NodeAnalysis } from '../../shared/analysis';
 import type { Graph, Shape } from '../../shared/graph/types';
+import { type DiagnosticText, english } from '../../shared/i18n/diagnosticText';
 import { unsupportedLayersProblem } from '../../shared/layers/placeholder';
+import { runText } from '../../shared/training/runText';
 import { builderFor, UnsupportedInTfjs } from './builders';
 
 type Tf = typeof tfjs;
@@ -12,9 +14,17 @@ export class CompileError extends Error {
   constructor(
     message: string,
     readonly nodeId: string | null = null,
+    /** The message in any language, where there is one. */
+    readonly text?: DiagnosticText,
   ) {
     super(message);
   }
+}
+
+/** A CompileError saying `text` about one layer: "conv_1: TensorFlow.js has no …". */
+function layerRefused(id: string, name: string, reason: DiagnosticText): CompileError {
+  const text = runText('compile.layer', { name, reason });
+  return new CompileError(english(text), id, text);
 }
 
 export interface CompiledModel {
@@ -27,7 +37,7 @@ const sameShape = (a: readonly (number | null)[], b: Shape) => a.length === b.le
 /** The TF.js layer for a node, or a CompileError naming it. */
 function buildLayer(tf: Tf, id: string, node: NodeAnalysis): tfjs.layers.Layer {
   const build = builderFor(node.kind);
-  if (!build) throw new CompileError(`${node.name}: no TensorFlow.js builder for ${node.kind}`, id);
+  if (!build) throw layerRefused(id, node.name, runText('compile.noBuilder', { kind: node.kind }));
   try {
     return build({
       tf,
@@ -38,8 +48,8 @@ function buildLayer(tf: Tf, id: string, node: NodeAnalysis): tfjs.layers.Layer {
     });
   } catch (err) {
     const reason =
-      err instanceof UnsupportedInTfjs ? err.message : `TensorFlow.js refused it: ${(err as Error).message}`;
-    throw new CompileError(`${node.name}: ${reason}`, id);
+      err instanceof UnsupportedInTfjs ? err.text : runText('compile.refused', { reason: (err as Error).message });
+    throw layerRefused(id, node.name, reason);
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFolder, pathKind, readBytes } from './files';
-import { datasetProblem, datasetText, fmt, grouped } from './problem';
+import { datasetProblem, datasetText, grouped } from './problem';
 import type { ImageSource } from './source';
 
 const SIDE = 32;
@@ -61,7 +61,7 @@ export function cifar10Source(target: string): ImageSource {
   const folder = files.length === 1 && pathKind(target, 'cifar10') === 'file' ? path.dirname(target) : target;
   const names = files.map((f) => path.basename(f));
   return {
-    description: `CIFAR-10 binary batches in ${folder} (${names.join(', ')}): ${fmt(count)} images of 32×32`,
+    description: datasetText('described.cifar10', { folder, names: names.join(', '), count: grouped(count) }),
     count,
     labels,
     classNames: classNames(folder),

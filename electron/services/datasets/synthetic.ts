@@ -1,6 +1,7 @@
 import type { ImageInput } from '../../../shared/training';
 import { seededRandom } from '../../../shared/training';
 import type { RawImage } from './image';
+import { datasetText, grouped } from './problem';
 import type { ImageSource } from './source';
 
 const PATTERNS = [
@@ -105,7 +106,8 @@ export function syntheticSource(count: number, classes: number, seed: number, si
     return `${PATTERNS[k % PATTERNS.length]}${variant ? ` ${variant + 1}` : ''}`;
   });
   return {
-    description: `Built-in synthetic shapes and textures: ${count.toLocaleString('en-US')} images, ${classes} classes, seed ${seed}`,
+    // The seed is an identifier, not an amount: never grouped.
+    description: datasetText('described.synthetic', { count: grouped(count), classes, seed: String(seed) }),
     count,
     labels,
     classNames,

@@ -1,10 +1,15 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { type DiagnosticText, english } from '../../../shared/i18n/diagnosticText';
 import { errorMessage } from '../../../shared/issues';
 import type { SerializedModel } from '../../../trainer/serialize';
+import { featureText } from './texts';
 
 /** A model file the user chose cannot be used; the message names the file and what to choose. */
 export class ModelFileProblem extends Error {
   override name = 'ModelFileProblem';
+  constructor(readonly text: DiagnosticText) {
+    super(english(text));
+  }
 }
 
 interface ManifestGroup {
@@ -28,17 +33,13 @@ export function modelFromFiles(
   try {
     json = JSON.parse(modelJson);
   } catch (err) {
-    throw new ModelFileProblem(`${name} is not JSON (${errorMessage(err)}): choose a TF.js model.json.`);
+    throw new ModelFileProblem(featureText('notJson', { name, reason: errorMessage(err) }));
   }
   if (!json || typeof json !== 'object' || !json.modelTopology || !Array.isArray(json.weightsManifest)) {
-    throw new ModelFileProblem(
-      `${name} is not a TF.js Layers model.json (it needs modelTopology and weightsManifest): save the model with model.save() or tensorflowjs_converter.`,
-    );
+    throw new ModelFileProblem(featureText('notLayersModel', { name }));
   }
   if (json.format === 'graph-model') {
-    throw new ModelFileProblem(
-      `${name} is a TF.js graph model, which has no layers to look into: convert the Keras model as a layers model.`,
-    );
+    throw new ModelFileProblem(featureText('graphModel', { name }));
   }
   const files = new Map(weights.map((w) => [baseName(w.name), w.base64]));
   const parts: Uint8Array[] = [];
@@ -47,9 +48,7 @@ export function modelFromFiles(
     for (const file of group.paths) {
       const base64 = files.get(baseName(file));
       if (base64 === undefined) {
-        throw new ModelFileProblem(
-          `${name} names the weight file ${baseName(file)}, which was not chosen: choose model.json together with all its weight files.`,
-        );
+        throw new ModelFileProblem(featureText('weightFileMissing', { name, file: baseName(file) }));
       }
       parts.push(new Uint8Array(Buffer.from(base64, 'base64')));
     }

@@ -1,8 +1,12 @@
+import { type DiagnosticText, english } from '../../../shared/i18n/diagnosticText';
 import type { DatasetSpec, ImageInput } from '../../../shared/training';
-import { FeatureProblem } from '../../../trainer/features';
 import { type Dataset, DatasetProblem, loadDataset } from '../datasets';
 import { decodeImage } from '../datasets/decode';
 import { convertImage } from '../datasets/image';
+import { featureProblem, featureText } from './texts';
+
+/** A dataset problem as a value of a text: its own text where it has one, else its English message. */
+const problemValue = (err: DatasetProblem) => (err.text && english(err.text) === err.message ? err.text : err.message);
 
 /** A run's dataset as the run loaded it (same spec, input, classes and seed, so the same order). */
 export interface DatasetRef {
@@ -21,7 +25,7 @@ export interface PreparedInput {
   /** [H, W, C] 8-bit at the network's input; null when only the dataset's size was asked. */
   pixels: Uint8Array | null;
   label: string | null;
-  dataset: { count: number; description: string } | null;
+  dataset: { count: number; description: string; descriptionText?: DiagnosticText | undefined } | null;
 }
 
 let cached: { runId: string; data: Dataset } | null = null;
@@ -33,7 +37,8 @@ function datasetOf(ref: DatasetRef, input: ImageInput): Dataset {
     cached = { runId: ref.runId, data };
     return data;
   } catch (err) {
-    if (err instanceof DatasetProblem) throw new FeatureProblem(`The run's dataset cannot be read now: ${err.message}`);
+    if (err instanceof DatasetProblem)
+      throw featureProblem(featureText('datasetUnreadable', { reason: problemValue(err) }));
     throw err;
   }
 }
@@ -47,12 +52,11 @@ export function prepareInput(source: InputSource, input: ImageInput): PreparedIn
   const size = input.height * input.width * input.channels;
   if (source.kind === 'dataset') {
     const data = datasetOf(source.dataset, input);
-    const dataset = { count: data.count, description: data.info.description };
+    const { description, descriptionText } = data.info;
+    const dataset = { count: data.count, description, ...(descriptionText ? { descriptionText } : {}) };
     if (source.index === null) return { pixels: null, label: null, dataset };
     if (source.index >= data.count) {
-      throw new FeatureProblem(
-        `The run's dataset has samples 0 to ${data.count - 1}; there is no sample ${source.index}.`,
-      );
+      throw featureProblem(featureText('noSample', { last: data.count - 1, index: source.index }));
     }
     const labelIndex = data.labels[source.index]!;
     return {
@@ -65,7 +69,7 @@ export function prepareInput(source: InputSource, input: ImageInput): PreparedIn
   try {
     raw = decodeImage(source.name, source.bytes);
   } catch (err) {
-    if (err instanceof DatasetProblem) throw new FeatureProblem(`${err.message} Choose a PNG or JPEG image.`);
+    if (err instanceof DatasetProblem) throw featureProblem(featureText('notAnImage', { problem: problemValue(err) }));
     throw err;
   }
   const pixels = new Uint8Array(size);

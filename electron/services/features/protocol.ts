@@ -1,4 +1,5 @@
 import type { BackendName } from '../../../shared/api';
+import type { DiagnosticText } from '../../../shared/i18n/diagnosticText';
 import type { ImageInput } from '../../../shared/training';
 import type { SerializedModel } from '../../../trainer/serialize';
 import type { InputSource } from './inputs';
@@ -27,7 +28,8 @@ export type FeatureReply =
   | { id: number; type: 'needModel' }
   | { id: number; type: 'step'; step: number; steps: number; activation: number; preview?: Float32Array }
   | { id: number; type: 'done'; ok: true; result: unknown }
-  | { id: number; type: 'done'; ok: false; message: string; userError: boolean };
+  /** `text`: the message in any language, where it has one. */
+  | { id: number; type: 'done'; ok: false; message: string; userError: boolean; text?: DiagnosticText };
 
 /** workerData: the backend to load (absent: the selection's own order, as for training). */
 export interface FeatureWorkerStart {

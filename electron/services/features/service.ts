@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiResponse, BackendName, FeatureImage, FeaturePixels } from '../../../shared/api';
+import { type DiagnosticText, english, type TextValue } from '../../../shared/i18n/diagnosticText';
 import { looksLikeOnnx } from '../../../shared/import/onnx/sniff';
-import { imageInputFor, type RunRecord } from '../../../shared/training';
+import { type RunRecord, runNameValue, runText } from '../../../shared/training';
+import { imageInputOrWhy } from '../../../shared/training/network';
 import { SharedControl } from '../../../trainer/control';
 import type { ActivationMaps, ConvFilters, LayerInfo, MaximiseResult } from '../../../trainer/features';
 import type { SerializedModel } from '../../../trainer/serialize';
@@ -9,11 +11,25 @@ import type { EmitEvent, TrainingService } from '../train';
 import { ModelFileProblem, modelFromFiles } from './importedModel';
 import type { InputSource, PreparedInput } from './inputs';
 import type { FeatureReply, FeatureRequest, FeatureTask } from './protocol';
+import { featureText } from './texts';
 import { featuresWorkerUrl } from './workerUrl';
 
 /** A feature request the services refuse; the message says what is wrong and what to do. */
 export class FeatureRefused extends Error {
   override name = 'FeatureRefused';
+  constructor(
+    message: string,
+    /** The message in any language, where there is one. */
+    readonly text?: DiagnosticText,
+  ) {
+    super(message);
+  }
+}
+
+/** A refusal saying a text of the `diagnostics.features` catalogue. */
+function refusal(key: Parameters<typeof featureText>[0], values: Record<string, TextValue> = {}): FeatureRefused {
+  const text = featureText(key, values);
+  return new FeatureRefused(english(text), text);
 }
 
 export interface FeaturesServiceOptions {
@@ -38,6 +54,9 @@ interface Pending {
 
 const maxImported = 4;
 
+/** A message and its text, as events carry them. */
+const said = (text: DiagnosticText) => ({ message: english(text), text });
+
 const floatsBase64 = (values: Float32Array) =>
   Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 
@@ -47,11 +66,12 @@ function pixelsOf(values: Float32Array, height: number, width: number, channels:
   return { height, width, channels, base64: Buffer.from(bytes).toString('base64') };
 }
 
-function whyNoWeights(record: RunRecord): string {
-  if (record.status === 'diverged') return 'it diverged, so its weights are useless';
+function whyNoWeights(record: RunRecord): DiagnosticText {
+  if (record.status === 'diverged') return featureText('divergedUseless');
   if (record.status === 'running' || record.status === 'preparing' || record.status === 'paused')
-    return 'it is still training; open its features when it has finished';
-  return `it ${record.status === 'failed' ? 'failed' : `is ${record.status}`} without keeping a model`;
+    return featureText('stillTraining');
+  if (record.status === 'failed') return featureText('failedNoModel');
+  return featureText('statusNoModel', { status: runText(`status.${record.status}`) });
 }
 
 /**
@@ -92,7 +112,7 @@ export class FeaturesService {
       }
       this.pending.delete(reply.id);
       if (reply.ok) pending.resolve(reply.result);
-      else pending.reject(reply.userError ? new FeatureRefused(reply.message) : new Error(reply.message));
+      else pending.reject(reply.userError ? new FeatureRefused(reply.message, reply.text) : new Error(reply.message));
     });
     const stopped = (why: string) => {
       if (this.worker !== worker) return;
@@ -110,9 +130,7 @@ export class FeaturesService {
   private async trainedRun(runId: string): Promise<RunRecord> {
     const record = await this.settings.training.get(runId);
     if (!record.hasModel) {
-      throw new FeatureRefused(
-        `Run ${record.name} has no trained weights (${whyNoWeights(record)}): train a network to completion, then open its features.`,
-      );
+      throw refusal('noWeights', { name: runNameValue(record), why: whyNoWeights(record) });
     }
     return record;
   }
@@ -169,13 +187,11 @@ export class FeaturesService {
 
   /** Where sample `index` of the run's dataset comes from; refuses what this session may not read. */
   private datasetSource(record: RunRecord | null, index: number | null): InputSource {
-    if (!record) throw new FeatureRefused('An opened model comes without its dataset: choose an image file.');
+    if (!record) throw refusal('noDataset');
     const spec = record.settings.dataset;
     const datasetPath = 'path' in spec ? spec.path : undefined;
     if (datasetPath !== undefined && this.settings.mayReadDataset && !this.settings.mayReadDataset(datasetPath)) {
-      throw new FeatureRefused(
-        `This run's dataset (${datasetPath}) is outside the folders this session may read: choose an image file instead, or allow that folder.`,
-      );
+      throw refusal('datasetOutside', { path: datasetPath });
     }
     const dataset = { runId: record.id, spec, classes: record.network.classes, seed: record.settings.seed };
     return { kind: 'dataset', dataset, index };
@@ -183,8 +199,8 @@ export class FeaturesService {
 
   /** The chosen input at the network's input size, prepared in the worker (datasets and big JPEGs take time). */
   private prepare(runId: string, inputShape: number[], source: InputSource): Promise<PreparedInput> {
-    const input = imageInputFor(inputShape);
-    if (typeof input === 'string') throw new FeatureRefused(`The network takes no image: ${input}.`);
+    const input = imageInputOrWhy(inputShape);
+    if ('key' in input) throw refusal('noImageInput', { why: input });
     return this.call<PreparedInput>(runId, { kind: 'input', source, input });
   }
 
@@ -196,7 +212,7 @@ export class FeaturesService {
       return { ...answer, dataset, datasetMessage: null };
     } catch (err) {
       if (!(err instanceof FeatureRefused)) throw err;
-      return { ...answer, dataset: null, datasetMessage: err.message };
+      return { ...answer, dataset: null, datasetMessage: err.message, ...(err.text ? { datasetText: err.text } : {}) };
     }
   }
 
@@ -265,7 +281,9 @@ export class FeaturesService {
         this.emit('featureFinished', {
           jobId,
           status: r.status,
-          message: r.status === 'cancelled' ? `Cancelled after ${r.steps} of ${request.steps} steps.` : null,
+          ...(r.status === 'cancelled'
+            ? said(featureText('cancelledAfter', { steps: r.steps, total: request.steps }))
+            : { message: null }),
           image: pixelsOf(r.image, r.height, r.width, r.channels),
           steps: r.steps,
           before: r.before,
@@ -278,6 +296,7 @@ export class FeaturesService {
           jobId,
           status: 'failed',
           message: err.message,
+          ...(err instanceof FeatureRefused && err.text ? { text: err.text } : {}),
           image: null,
           steps: 0,
           before: null,
@@ -291,7 +310,7 @@ export class FeaturesService {
   /** Honoured before the next step (the worker reads the flag without waiting for a message). */
   cancel(jobId: string): void {
     const control = this.jobs.get(jobId);
-    if (!control) throw new FeatureRefused(`There is no maximisation ${jobId} running.`);
+    if (!control) throw refusal('noMaximisation', { id: jobId });
     new SharedControl(control).set('cancel');
   }
 
@@ -301,7 +320,7 @@ export class FeaturesService {
     try {
       model = modelFromFiles(name, modelJson, weights);
     } catch (err) {
-      if (err instanceof ModelFileProblem) throw new FeatureRefused(err.message);
+      if (err instanceof ModelFileProblem) throw new FeatureRefused(err.message, err.text);
       throw err;
     }
     return this.keepImported(name, model);
@@ -314,9 +333,7 @@ export class FeaturesService {
   async importOnnx(name: string, base64: string) {
     const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
     if (!looksLikeOnnx(bytes)) {
-      throw new FeatureRefused(
-        `${name} is not an ONNX model: choose a .onnx file (torch.onnx.export) or a TF.js model.json with its weight files.`,
-      );
+      throw refusal('notOnnx', { name });
     }
     const model = await this.send<SerializedModel>('', { kind: 'onnx', name, bytes });
     return this.keepImported(name, model);
@@ -331,18 +348,15 @@ export class FeaturesService {
     for (const old of [...this.imported.keys()].slice(0, -maxImported)) this.imported.delete(old);
     try {
       const { inputShape } = await this.call<{ inputShape: number[] }>(runId, { kind: 'layers' });
-      const input = imageInputFor(inputShape);
-      if (typeof input === 'string' || inputShape.includes(0)) {
-        throw new FeatureRefused(
-          `${name} takes [${inputShape.map((d) => d || '?').join(', ')}]; the feature views need a fixed-size grey or RGB image [H, W, 1 or 3].`,
-        );
+      if ('key' in imageInputOrWhy(inputShape) || inputShape.includes(0)) {
+        throw refusal('notImageModel', { name, shape: `[${inputShape.map((d) => d || '?').join(', ')}]` });
       }
       entry.inputShape = inputShape;
       return { runId, name };
     } catch (err) {
       this.imported.delete(runId);
       if (err instanceof FeatureRefused) throw err;
-      throw new FeatureRefused(`TensorFlow.js could not load ${name}: ${(err as Error).message}`);
+      throw refusal('notLoaded', { name, reason: (err as Error).message });
     }
   }
 

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as tfjs from '@tensorflow/tfjs';
+import { textOfError } from '../../../shared/api';
 import { errorMessage } from '../../../shared/issues';
 import { FeatureProblem, loadSerializedModel, onnxLayersModel } from '../../../trainer/features';
 import { serializeModel } from '../../../trainer/serialize';
@@ -17,8 +18,11 @@ const start = (workerData ?? {}) as FeatureWorkerStart;
 const post = (reply: FeatureReply) => parentPort!.postMessage(reply);
 
 /** A task that failed: a FeatureProblem is the user's to fix, anything else is ours. */
-const postFailure = (id: FeatureRequest['id'], err: unknown) =>
-  post({ id, type: 'done', ok: false, message: errorMessage(err), userError: err instanceof FeatureProblem });
+function postFailure(id: FeatureRequest['id'], err: unknown): void {
+  const text = textOfError(err);
+  const userError = err instanceof FeatureProblem;
+  post({ id, type: 'done', ok: false, message: errorMessage(err), userError, ...(text ? { text } : {}) });
+}
 const models = new Map<string, { model: Promise<tfjs.LayersModel>; users: number }>();
 let maximisations: Promise<void> = Promise.resolve();
 

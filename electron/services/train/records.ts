@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Analysis } from '../../../shared/analysis';
+import { english } from '../../../shared/i18n/diagnosticText';
 import type {
   BatchProgress,
   MemoryEstimate,
@@ -8,7 +9,7 @@ import type {
   RunSummary,
   TrainableNetwork,
 } from '../../../shared/training';
-import { MAX_CURVE_POINTS } from '../../../shared/training';
+import { defaultRunName, MAX_CURVE_POINTS } from '../../../shared/training';
 
 /** The mnist package ships this many digits. */
 const MNIST_PACKAGE_SAMPLES = 10_000;
@@ -26,8 +27,8 @@ export function knownDatasetBytes(o: ResolvedTrainingOptions, net: TrainableNetw
   return count * perSample;
 }
 
-export const defaultName = (o: ResolvedTrainingOptions) =>
-  `ε ${o.labelSmoothing} · ${o.optimizer} ${o.learningRate} · ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}`;
+/** The English name (kept in run.json); the window shows it in its language (runNameText). */
+export const defaultName = (o: ResolvedTrainingOptions) => english(defaultRunName(o));
 
 export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
 import type { ApiEvent, ApiEventPayload, BackendName, BackendReport, TrainBackendChoice } from '../../../shared/api';
 import type { Graph } from '../../../shared/graph/types';
-import { type DiagnosticText, english } from '../../../shared/i18n/diagnosticText';
+import { type DiagnosticText, english, said, type TextValue } from '../../../shared/i18n/diagnosticText';
 import { errorMessage } from '../../../shared/issues';
 import {
   curvesCsv,
@@ -23,8 +23,10 @@ import {
   type RunRecord,
   type RunStatus,
   type RunSummary,
+  type RunTextKey,
   resolveTrainingOptions,
   runMessage,
+  runNameValue,
   runText,
   type TrainableNetwork,
 } from '../../../shared/training';
@@ -139,6 +141,15 @@ export class TrainingRefused extends Error {
   }
 }
 
+/** Refuses with a text of the `diagnostics.training` catalogue, its English rendering the message. */
+function refuse(key: RunTextKey, values: Record<string, TextValue>, kind: TrainingRefused['kind']): never {
+  const told = runMessage(key, values);
+  throw new TrainingRefused(told.message, kind, told.text);
+}
+
+/** A run's status as a text: the English word in the message, the language's word elsewhere. */
+const statusOf = (record: RunRecord): DiagnosticText => runText(`status.${record.status}`);
+
 /**
  * Training runs for every shell: each run trains in its own worker thread; this side keeps
  * the records (settings, curves, final metrics, status), persists them, relays progress as
@@ -181,7 +192,10 @@ export class TrainingService {
     refusalText: DiagnosticText | null;
   }> {
     const resolved = resolveTrainingOptions(request.options);
-    if (!resolved.ok) throw new TrainingRefused(`Invalid training options: ${resolved.error}`, 'options');
+    if (!resolved.ok) {
+      const { field, text, message } = resolved.issue;
+      refuse('invalidOptions', { issue: said('issue.field', { field, message: text ?? message }) }, 'options');
+    }
     const analysis = analyzeGraph(request.graph);
     const net = prepareForTraining(request.graph, analysis);
     if (!net.ok) throw new TrainingRefused(net.error, 'network', net.text);
@@ -224,7 +238,8 @@ export class TrainingService {
   private refuseWhileBusy(): void {
     const [runningId] = this.active.keys();
     if (runningId) {
-      const said = runMessage('busy', { name: this.records.get(runningId)?.name ?? runningId });
+      const running = this.records.get(runningId);
+      const said = runMessage('busy', { name: running ? runNameValue(running) : runningId });
       throw new TrainingRefused(said.message, 'busy', said.text);
     }
   }
@@ -277,10 +292,7 @@ export class TrainingService {
   async start(request: StartRequest): Promise<{ runId: string }> {
     await this.load();
     if (isGpuBackend(request.backend)) {
-      throw new TrainingRefused(
-        `${request.backend === 'webgpu' ? 'WebGPU' : 'WebGL'} runs train in the window's GPU worker: start them with trainStartGpu.`,
-        'options',
-      );
+      refuse('gpuRunsElsewhere', { backend: request.backend === 'webgpu' ? 'WebGPU' : 'WebGL' }, 'options');
     }
     this.refuseWhileBusy();
     const plan = await this.plan(request);
@@ -372,8 +384,7 @@ export class TrainingService {
   private gpuRun(runId: string): { run: ActiveRun; feed: GpuFeed; record: RunRecord } {
     const run = this.activeRun(runId);
     const record = this.records.get(runId)!;
-    if (!run.gpu)
-      throw new TrainingRefused(`Run ${record.name} trains in a worker thread, not on the window's GPU.`, 'run');
+    if (!run.gpu) refuse('notOnGpu', { name: runNameValue(record) }, 'run');
     run.gpu.heard();
     return { run, feed: run.gpu, record };
   }
@@ -525,10 +536,8 @@ export class TrainingService {
     const run = this.active.get(runId);
     if (!run) {
       const record = this.records.get(runId);
-      throw new TrainingRefused(
-        record ? `Run ${record.name} is not training (it is ${record.status}).` : `There is no run ${runId}.`,
-        'run',
-      );
+      if (record) refuse('notTraining', { name: runNameValue(record), status: statusOf(record) }, 'run');
+      refuse('noRun', { id: runId }, 'run');
     }
     return run;
   }
@@ -570,12 +579,12 @@ export class TrainingService {
   async get(runId: string): Promise<RunRecord> {
     await this.load();
     const record = this.records.get(runId);
-    if (!record) throw new TrainingRefused(`There is no run ${runId}.`, 'run');
+    if (!record) refuse('noRun', { id: runId }, 'run');
     return record;
   }
 
   async delete(runId: string): Promise<void> {
-    if (this.active.has(runId)) throw new TrainingRefused('Cancel the run before deleting it.', 'run');
+    if (this.active.has(runId)) refuse('cancelBeforeDelete', {}, 'run');
     await this.get(runId);
     this.records.delete(runId);
     await this.saving;
@@ -586,8 +595,9 @@ export class TrainingService {
     const record = await this.get(runId);
     const model = record.hasModel ? await this.store.readModel(runId) : null;
     if (!model) {
-      const why = record.status === 'diverged' ? 'it diverged (its weights are useless)' : `it is ${record.status}`;
-      throw new TrainingRefused(`Run ${record.name} has no trained model to export: ${why}.`, 'run');
+      const why =
+        record.status === 'diverged' ? runText('divergedUseless') : runText('itIs', { status: statusOf(record) });
+      refuse('noModelToExport', { name: runNameValue(record), why }, 'run');
     }
     return exportedModel(model, GENERATED_BY);
   }
@@ -607,7 +617,7 @@ export class TrainingService {
   async saveModelFiles(runId: string, folder: string): Promise<void> {
     const record = await this.get(runId);
     const model = await this.store.readModel(runId);
-    if (!model) throw new TrainingRefused(`Run ${record.name} has no trained model to save.`, 'run');
+    if (!model) refuse('noModelToSave', { name: runNameValue(record) }, 'run');
     await keepingTheRun(() => writeModelFiles(folder, model), this.keepable(record, model));
   }
 

@@ -304,4 +304,13 @@ describe('netwright train', () => {
       'scores ends in a relu activation; classification training needs softmax',
     );
   }, 30_000);
+
+  it('names the flag of an invalid setting in the language of its output', async () => {
+    const de = await trainIn('de', tiny, '--epochs', '0');
+    expect(de.code).toBe(2);
+    expect(de.err).toBe('netwright: --epochs: eine ganze Zahl von Epochen von 1 bis 10.000 erwartet, 0 erhalten');
+    expect((await train(tiny, '--epochs', '0')).err).toBe(
+      'netwright: --epochs: expected a whole number of epochs from 1 to 10,000, got 0',
+    );
+  }, 30_000);
 });

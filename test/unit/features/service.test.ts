@@ -3,7 +3,8 @@ import pngjs from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeaturesService } from '../../../electron/services/features';
 import { TrainingService } from '../../../electron/services/train';
-import type { ApiEvent, ApiEventPayload } from '../../../shared/api';
+import { type ApiEvent, type ApiEventPayload, errorText } from '../../../shared/api';
+import { renderText } from '../../../shared/i18n/diagnosticText';
 import { layerActivations, loadSerializedModel } from '../../../trainer/features';
 import { useCpu } from '../train/helpers';
 import { featureNet } from './helpers';
@@ -114,6 +115,15 @@ describe('FeaturesService (worker thread)', () => {
     await expect(features.layers('run-nope')).rejects.toThrow(/There is no run run-nope/);
   });
 
+  it('sends what the worker refuses with its text, so the window can say it in German', async () => {
+    const sample = await features
+      .activations(trained, 'conv_a', { kind: 'dataset', index: 48 })
+      .catch((err: unknown) => err);
+    expect(errorText(sample, 'de')).toBe(
+      'Der Datensatz des Laufs hat die Beispiele 0 bis 47; ein Beispiel 48 gibt es nicht.',
+    );
+  });
+
   it('says when the run’s dataset lies outside the folders this session may read, and still takes picked images', async () => {
     const elsewhere = new FeaturesService({
       training: {
@@ -132,6 +142,7 @@ describe('FeaturesService (worker thread)', () => {
       expect(layers.datasetMessage).toBe(
         "This run's dataset (/elsewhere/mnist) is outside the folders this session may read: choose an image file instead, or allow that folder.",
       );
+      expect(renderText(layers.datasetText!, 'de')).toMatch(/^Der Datensatz dieses Laufs \(\/elsewhere\/mnist\) liegt/);
       await expect(elsewhere.activations(trained, 'pool', { kind: 'dataset', index: 0 })).rejects.toThrow(
         /outside the folders this session may read/,
       );
@@ -187,6 +198,7 @@ describe('FeaturesService (worker thread)', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.steps).toBeLessThan(2000);
     expect(cancelled.message).toMatch(/^Cancelled after \d+ of 2000 steps\.$/);
+    expect(renderText(cancelled.text!, 'de')).toMatch(/^Abgebrochen nach \d+ von 2\.000 Schritten\.$/);
     expect(cancelled.image).not.toBeNull();
     expect(() => features.cancel(other.jobId)).toThrow(/no maximisation features-\d+ running/);
   });
