@@ -100,12 +100,14 @@ describe('every problem text in English and German', () => {
     };
     for (const d of all) visit(d.text);
     for (const e of direct) visit(e.text);
-    // Validation issues, import notes, backend reports, refused connections and training runs'
-    // messages have their own tests (issues.test.ts, importNotes.test.ts, services/backend.test.ts,
-    // graph/changes.test.ts, train/runMessages.test.ts).
+    // Validation issues, import notes, backend reports, refused connections, training runs' and
+    // the feature views' messages have their own tests (issues.test.ts, importNotes.test.ts,
+    // services/backend.test.ts, graph/changes.test.ts, train/runMessages.test.ts,
+    // features/refusalTexts.test.ts).
     const unused = keys(catalogues.en.diagnostics).filter(
       (k) =>
-        !used.has(k) && !['issue.', 'import.', 'backend.', 'connect.', 'training.'].some((own) => k.startsWith(own)),
+        !used.has(k) &&
+        !['issue.', 'import.', 'backend.', 'connect.', 'training.', 'features.'].some((own) => k.startsWith(own)),
     );
     // Reached only by broken layer kinds, empty outputs and a failing analysis (brokenKinds.test.ts),
     // and by a layer of unknown kind that carries a reason from a file.
@@ -139,6 +141,7 @@ describe('every problem text in English and German', () => {
       'issue.field',
       'issue.list',
       'training.andThen',
+      'training.compile.layer',
     ]);
     for (const key of keys(catalogues.en.diagnostics)) {
       const text = said(key, sampleValues(key), 3);
