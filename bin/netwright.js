@@ -4,12 +4,21 @@
 // from. Otherwise (installed with --ignore-scripts, or sources edited since) it runs the
 // TypeScript sources through tsx: the same results, only slower to start, so a stale build
 // never gives stale answers. NETWRIGHT_CLI_SOURCE=1 forces the sources.
-import { compiledCliIsCurrent } from './compiledCli.js';
+import { readFileSync } from 'node:fs';
 
-if (process.env.NETWRIGHT_CLI_SOURCE !== '1' && compiledCliIsCurrent(new URL('../', import.meta.url))) {
-  await import('../dist/cli/netwright.js');
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // Both builds print package.json's version: read it here, and load neither build nor its
+  // freshness check (a stat per source), which took longer than the rest of this answer.
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${version}\n`);
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../electron/cli.ts');
+  const { compiledCliIsCurrent } = await import('./compiledCli.js');
+  if (process.env.NETWRIGHT_CLI_SOURCE !== '1' && compiledCliIsCurrent(new URL('../', import.meta.url))) {
+    await import('../dist/cli/netwright.js');
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import('../electron/cli.ts');
+  }
 }

@@ -54,6 +54,30 @@ export const de = new Proxy({}, {
   },
 };
 
+/**
+ * i18next fills in the texts written for a person (shared/i18n/translator.ts); --json and the
+ * problem texts, which diagnosticText.ts fills in itself, never need it, and it is the largest
+ * module an English `analyze --json` would load after zod. In the bundle, translator.ts's
+ * i18next is a stand-in that requires chunks/i18next.cjs (built below) on first use.
+ */
+const I18NEXT_FILE = 'i18next.cjs';
+const lazyI18next = {
+  name: 'lazy-i18next',
+  setup(b) {
+    b.onResolve({ filter: /^i18next$/ }, (args) =>
+      /[\\/]shared[\\/]i18n$/.test(args.resolveDir) ? { path: 'i18next', namespace: 'lazy-i18next' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-i18next' }, () => ({
+      contents: `import { createRequire } from 'node:module';
+let loaded;
+const load = () => (loaded ??= createRequire(import.meta.url)('./${I18NEXT_FILE}'));
+export default { createInstance: (...args) => load().createInstance(...args) };`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 // esbuild is a dev dependency: without it (npm install --omit=dev) the CLI runs from source.
 const esbuild = await import('esbuild').catch(() => null);
 if (!esbuild) {
@@ -89,7 +113,7 @@ const cli = await build({
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [...common.plugins, lazyGerman],
+  plugins: [...common.plugins, lazyGerman, lazyI18next],
 });
 // The stand-in requires the catalogue beside the chunk it landed in.
 const [germanChunk] = Object.entries(cli.metafile.outputs).find(([, o]) =>
@@ -100,6 +124,15 @@ const german = await build({
   entryPoints: [GERMAN],
   format: 'cjs',
   outfile: path.join(root, path.dirname(germanChunk), GERMAN_FILE),
+});
+const [i18nextChunk] = Object.entries(cli.metafile.outputs).find(([, o]) =>
+  Object.keys(o.inputs).includes('lazy-i18next:i18next'),
+);
+await build({
+  ...common,
+  stdin: { contents: "export { createInstance } from 'i18next';", resolveDir: root, loader: 'js' },
+  format: 'cjs',
+  outfile: path.join(root, path.dirname(i18nextChunk), I18NEXT_FILE),
 });
 // trainWorkerUrl() looks for train-worker.mjs beside the code that calls it, as in the desktop bundle.
 const [besideWorkerUrl] = Object.entries(cli.metafile.outputs).find(([, o]) =>

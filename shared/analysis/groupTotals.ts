@@ -38,10 +38,19 @@ export class GroupTotals {
     this.sums = new Float64Array(this.ids.length * FIELDS);
   }
 
+  /** The module the last add looked up: a module's nodes mostly come one after another. */
+  private lastId: string | undefined;
+  private lastIndex = -1;
+
   /** False when the group does not exist, so the caller can report it. */
   add(groupId: string, trainable: number, nonTrainable: number, macs: number, activations: number): boolean {
-    const g = this.indexOf.get(groupId);
-    if (g === undefined) return false;
+    if (groupId !== this.lastId) {
+      const found = this.indexOf.get(groupId);
+      if (found === undefined) return false;
+      this.lastId = groupId;
+      this.lastIndex = found;
+    }
+    const g = this.lastIndex;
     const base = g * FIELDS;
     this.sums[base + TRAINABLE]! += trainable;
     this.sums[base + NON_TRAINABLE]! += nonTrainable;

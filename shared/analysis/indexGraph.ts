@@ -54,10 +54,12 @@ export function indexGraph(graph: Graph): IndexedGraph {
   const inStart = new Int32Array(n + 1);
   const outStart = new Int32Array(n + 1);
   let valid = 0;
+  let lastTarget = 0;
   for (let e = 0; e < edges.length; e++) {
     const edge = edges[e]!;
-    const s = indexOfId(slots, edge.source);
-    const t = indexOfId(slots, edge.target);
+    const t = idNear(nodes, slots, edge.target, lastTarget);
+    const s = idNear(nodes, slots, edge.source, t === undefined ? lastTarget - 1 : t - 1);
+    if (t !== undefined) lastTarget = t;
     if (s === undefined || t === undefined) {
       const anchor = t !== undefined ? edge.target : s !== undefined ? edge.source : null;
       diagnostics.push({
@@ -114,6 +116,19 @@ export function indexGraph(graph: Graph): IndexedGraph {
     }
   }
   return { nodes, slots, inStart, inSource, outStart, outTarget, diagnostics };
+}
+
+/**
+ * The index of the node with this id, looking first at `hint` and the node after it. Files
+ * list edges much as the layers were added, so an edge's target is usually the last edge's
+ * target or the next node, and its source the node before the target: a string comparison
+ * with a node close to the last one instead of a lookup in a large table, which on a
+ * 10,000-node graph misses the cache on almost every edge.
+ */
+function idNear(nodes: readonly LayerNode[], slots: Record<string, unknown>, id: string, hint: number) {
+  if (hint >= 0 && hint < nodes.length && nodes[hint]!.id === id) return hint;
+  if (hint + 1 < nodes.length && hint + 1 >= 0 && nodes[hint + 1]!.id === id) return hint + 1;
+  return indexOfId(slots, id);
 }
 
 /** The index of the node with this id, while `slots` still holds indices. */

@@ -120,35 +120,17 @@ export class NodePass {
 
   private result(node: LayerNode, receptiveField: ReceptiveField | null): NodeAnalysis {
     const paramCount =
-      this.trainable === 0 && this.nonTrainable === 0
-        ? NO_PARAMETERS
-        : { trainable: this.trainable, nonTrainable: this.nonTrainable, total: this.trainable + this.nonTrainable };
-    const { inputs: inputShapes, output: outputShape, macs, elements: activationElements, params } = this;
-    // One literal per case: adding params afterwards would give every result a second allocation.
-    return params
-      ? {
-          id: node.id,
-          name: node.name,
-          kind: node.kind,
-          inputShapes,
-          outputShape,
-          paramCount,
-          macs,
-          receptiveField,
-          activationElements,
-          params,
-        }
-      : {
-          id: node.id,
-          name: node.name,
-          kind: node.kind,
-          inputShapes,
-          outputShape,
-          paramCount,
-          macs,
-          receptiveField,
-          activationElements,
-        };
+      this.trainable === 0 && this.nonTrainable === 0 ? NO_PARAMETERS : new Count(this.trainable, this.nonTrainable);
+    return new Result(
+      node,
+      this.inputs,
+      this.output,
+      paramCount,
+      this.macs,
+      receptiveField,
+      this.elements,
+      this.params,
+    );
   }
 
   private analyze(i: number, node: LayerNode): number {
@@ -316,6 +298,61 @@ export class NodePass {
     }
   }
 }
+
+type ResultConstructor = new (
+  node: LayerNode,
+  inputShapes: Shape[],
+  outputShape: Shape | null,
+  paramCount: NodeParamCount,
+  macs: number,
+  receptiveField: ReceptiveField | null,
+  activationElements: number,
+  params: Record<string, unknown> | undefined,
+) => NodeAnalysis;
+
+/**
+ * A node's result, made by `new` rather than as an object literal. Once V8 sees that the
+ * objects of a literal survive, it allocates them straight in the old generation (allocation-
+ * site pretenuring); every result survives the pass, and an old object costs a write barrier
+ * for each field pointing at a young one (its shapes). On a fresh 10,000-node graph that made
+ * the literal the costliest line of the analysis. `new` has no allocation site, so results stay
+ * young like everything else the pass makes. The prototype is Object.prototype: a result is a
+ * plain object, with its fields in the order the literal had (params last, only when valid).
+ */
+const Result = function (
+  this: Record<string, unknown>,
+  node: LayerNode,
+  inputShapes: Shape[],
+  outputShape: Shape | null,
+  paramCount: NodeParamCount,
+  macs: number,
+  receptiveField: ReceptiveField | null,
+  activationElements: number,
+  params: Record<string, unknown> | undefined,
+) {
+  this.id = node.id;
+  this.name = node.name;
+  this.kind = node.kind;
+  this.inputShapes = inputShapes;
+  this.outputShape = outputShape;
+  this.paramCount = paramCount;
+  this.macs = macs;
+  this.receptiveField = receptiveField;
+  this.activationElements = activationElements;
+  if (params) this.params = params;
+} as unknown as ResultConstructor;
+Result.prototype = Object.prototype;
+
+/** A weighted node's parameter count, made by `new` for the reason Result is. */
+const Count = function (this: Record<string, unknown>, trainable: number, nonTrainable: number) {
+  this.trainable = trainable;
+  this.nonTrainable = nonTrainable;
+  this.total = trainable + nonTrainable;
+} as unknown as new (
+  trainable: number,
+  nonTrainable: number,
+) => NodeParamCount;
+Count.prototype = Object.prototype;
 
 /** Element count of a shape: 0 if a dimension is zero or below, NaN if it is not a whole number. */
 function checkedElements(shape: Shape): number {

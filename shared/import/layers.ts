@@ -175,6 +175,9 @@ const axisField = (fallback: number) =>
     return undefined;
   });
 
+/** Built once: a zod schema costs far more to build than to run, and a network repeats its layer classes. */
+const lastAxisField = axisField(-1);
+
 const batchNormConfig = z.looseObject({
   axis: z.unknown().optional(),
   center: bool(true),
@@ -341,7 +344,7 @@ const dense: Handler = (info) =>
 
 const batchNorm: Handler = (info) =>
   parse(batchNormConfig, info, (c) => {
-    const axisRead = axisField(-1).safeParse(c.axis);
+    const axisRead = lastAxisField.safeParse(c.axis);
     if (!axisRead.success) {
       const multi = Array.isArray(c.axis) && c.axis.length > 1;
       return multi
@@ -358,10 +361,9 @@ const batchNorm: Handler = (info) =>
     return ok('BatchNorm', { center: c.center, scale: c.scale, epsilon: c.epsilon, momentum: c.momentum }, rank);
   });
 
+const activationConfig = z.looseObject({ activation: activation() });
 const activationLayer: Handler = (info) =>
-  parse(z.looseObject({ activation: activation() }), info, (c) =>
-    ok('Activation', { activation: c.activation }, firstRank(info)),
-  );
+  parse(activationConfig, info, (c) => ok('Activation', { activation: c.activation }, firstRank(info)));
 
 /** Plain relu and relu6 stay Activation nodes (as before the ReLU kind); any other setting is a ReLU node. */
 const relu: Handler = (info) =>
@@ -377,28 +379,25 @@ const relu: Handler = (info) =>
   });
 
 /** Keras 3 calls the slope negative_slope, Keras 2 alpha; both default to 0.3. */
+const leakyReluConfig = z.looseObject({ negative_slope: z.unknown().optional(), alpha: z.unknown().optional() });
+const leakySlope = numberIn('a number ≥ 0', 0.3, (x) => x >= 0);
 const leakyRelu: Handler = (info) =>
-  parse(z.looseObject({ negative_slope: z.unknown().optional(), alpha: z.unknown().optional() }), info, (c) => {
-    const slope = numberIn('a number ≥ 0', 0.3, (x) => x >= 0).safeParse(c.negative_slope ?? c.alpha);
+  parse(leakyReluConfig, info, (c) => {
+    const slope = leakySlope.safeParse(c.negative_slope ?? c.alpha);
     if (!slope.success) return unsupported('keras.unreadable', { detail: zodErrorValue(slope.error, 3) });
     return ok('LeakyReLU', { negativeSlope: slope.data }, firstRank(info));
   });
 
-const elu: Handler = (info) =>
-  parse(z.looseObject({ alpha: numberIn('a number ≥ 0', 1, (x) => x >= 0) }), info, (c) =>
-    ok('ELU', { alpha: c.alpha }, firstRank(info)),
-  );
+const eluConfig = z.looseObject({ alpha: numberIn('a number ≥ 0', 1, (x) => x >= 0) });
+const elu: Handler = (info) => parse(eluConfig, info, (c) => ok('ELU', { alpha: c.alpha }, firstRank(info)));
 
+const preluConfig = z.looseObject({
+  shared_axes: field('null or a list of axes', (v) =>
+    missing(v) ? null : isInt(v, 1) ? [v] : Array.isArray(v) && v.every((x) => isInt(x, 1)) ? [...v] : undefined,
+  ),
+});
 const prelu: Handler = (info) =>
-  parse(
-    z.looseObject({
-      shared_axes: field('null or a list of axes', (v) =>
-        missing(v) ? null : isInt(v, 1) ? [v] : Array.isArray(v) && v.every((x) => isInt(x, 1)) ? [...v] : undefined,
-      ),
-    }),
-    info,
-    (c) => ok('PReLU', { sharedAxes: c.shared_axes }, firstRank(info)),
-  );
+  parse(preluConfig, info, (c) => ok('PReLU', { sharedAxes: c.shared_axes }, firstRank(info)));
 
 /** A number, or a list with one per channel (Keras ≥ 2.10's EfficientNet scales each colour by 1/√std). */
 const factor = (fallback: number) =>
@@ -410,10 +409,9 @@ const factor = (fallback: number) =>
     return flat.length === 1 ? (flat[0] as number) : (flat as number[]);
   });
 
+const rescalingConfig = z.looseObject({ scale: factor(1), offset: factor(0) });
 const rescaling: Handler = (info) =>
-  parse(z.looseObject({ scale: factor(1), offset: factor(0) }), info, (c) =>
-    ok('Rescaling', { scale: c.scale, offset: c.offset }, firstRank(info)),
-  );
+  parse(rescalingConfig, info, (c) => ok('Rescaling', { scale: c.scale, offset: c.offset }, firstRank(info)));
 
 /** A statistic as Keras stores it: null, a number, or a (possibly nested [[[…]]]) list of numbers. */
 const statistic = () =>
@@ -427,23 +425,26 @@ const statistic = () =>
 /** Whether `axis` (default -1) is the input's last, the channels: the only one these normalizations take. */
 function isLastAxis(axis: unknown, info: LayerInfo): boolean {
   const rank = firstRank(info);
-  const read = axisField(-1).safeParse(axis);
+  const read = lastAxisField.safeParse(axis);
   return read.success && (read.data === -1 || (rank !== undefined && read.data === rank - 1));
 }
 
+const normalizationConfig = z.looseObject({
+  axis: z.unknown().optional(),
+  mean: statistic(),
+  variance: statistic(),
+  invert: bool(false),
+});
 const normalization: Handler = (info) =>
-  parse(
-    z.looseObject({ axis: z.unknown().optional(), mean: statistic(), variance: statistic(), invert: bool(false) }),
-    info,
-    (c) => {
-      if (!isLastAxis(c.axis, info)) return unsupported('keras.normalizationAxis', { axis: describeValue(c.axis) });
-      if (c.invert) return unsupported('keras.invert');
-      return ok('Normalization', { mean: c.mean, variance: c.variance }, firstRank(info));
-    },
-  );
+  parse(normalizationConfig, info, (c) => {
+    if (!isLastAxis(c.axis, info)) return unsupported('keras.normalizationAxis', { axis: describeValue(c.axis) });
+    if (c.invert) return unsupported('keras.invert');
+    return ok('Normalization', { mean: c.mean, variance: c.variance }, firstRank(info));
+  });
 
+const axisConfig = z.looseObject({ axis: lastAxisField });
 const softmax: Handler = (info) =>
-  parse(z.looseObject({ axis: axisField(-1) }), info, (c) => {
+  parse(axisConfig, info, (c) => {
     const rank = firstRank(info);
     if (c.axis !== -1 && !(rank !== undefined && c.axis === rank - 1))
       return unsupported('keras.softmaxAxis', { axis: c.axis });
@@ -454,59 +455,52 @@ const zeroPadding: Handler = (info) =>
   parse(zeroPaddingConfig, info, (c) => ok('ZeroPadding2D', { padding: c.padding }, firstRank(info)));
 
 const concatenate: Handler = (info) =>
-  parse(z.looseObject({ axis: axisField(-1) }), info, (c) => {
+  parse(axisConfig, info, (c) => {
     const rank = info.inputRanks.find((r) => r !== undefined);
     return ok('Concatenate', { axis: negativeAxis(c.axis, rank) }, rank);
   });
 
+const conv2dTransposeConfig = conv2dConfig.extend({ output_padding: z.unknown().optional() });
 const conv2dTranspose: Handler = (info) =>
-  parse(conv2dConfig.extend({ output_padding: z.unknown().optional() }), info, (c) => {
+  parse(conv2dTransposeConfig, info, (c) => {
     if (!missing(c.output_padding))
       return unsupported('keras.outputPadding', { value: describeValue(c.output_padding) });
     if (c.groups !== 1) return unsupported('keras.transposeGroups', { groups: c.groups });
     return ok('Conv2DTranspose', { filters: c.filters, ...windowParams(c) }, firstRank(info));
   });
 
+const croppingConfig = z.looseObject({ cropping: pairsOfPairs(0) });
 const cropping: Handler = (info) =>
-  parse(z.looseObject({ cropping: pairsOfPairs(0) }), info, (c) =>
-    ok('Cropping2D', { cropping: c.cropping }, firstRank(info)),
-  );
+  parse(croppingConfig, info, (c) => ok('Cropping2D', { cropping: c.cropping }, firstRank(info)));
 
+const upSamplingConfig = z.looseObject({
+  size: pair([2, 2]),
+  interpolation: field("'nearest' or 'bilinear'", (v) =>
+    missing(v) ? 'nearest' : v === 'nearest' || v === 'bilinear' ? v : undefined,
+  ),
+});
 const upSampling: Handler = (info) =>
-  parse(
-    z.looseObject({
-      size: pair([2, 2]),
-      interpolation: field("'nearest' or 'bilinear'", (v) =>
-        missing(v) ? 'nearest' : v === 'nearest' || v === 'bilinear' ? v : undefined,
-      ),
-    }),
-    info,
-    (c) => ok('UpSampling2D', { size: c.size, interpolation: c.interpolation }, firstRank(info)),
+  parse(upSamplingConfig, info, (c) =>
+    ok('UpSampling2D', { size: c.size, interpolation: c.interpolation }, firstRank(info)),
   );
 
+const layerNormalizationConfig = z.looseObject({
+  axis: z.unknown().optional(),
+  center: bool(true),
+  scale: bool(true),
+  epsilon: numberIn('a number > 0', 0.001, (x) => x > 0),
+});
 const layerNormalization: Handler = (info) =>
-  parse(
-    z.looseObject({
-      axis: z.unknown().optional(),
-      center: bool(true),
-      scale: bool(true),
-      epsilon: numberIn('a number > 0', 0.001, (x) => x > 0),
-    }),
-    info,
-    (c) => {
-      if (!isLastAxis(c.axis, info)) return unsupported('keras.layerNormAxes', { axes: describeValue(c.axis) });
-      return ok('LayerNormalization', { center: c.center, scale: c.scale, epsilon: c.epsilon }, firstRank(info));
-    },
-  );
+  parse(layerNormalizationConfig, info, (c) => {
+    if (!isLastAxis(c.axis, info)) return unsupported('keras.layerNormAxes', { axes: describeValue(c.axis) });
+    return ok('LayerNormalization', { center: c.center, scale: c.scale, epsilon: c.epsilon }, firstRank(info));
+  });
 
+const permuteConfig = z.looseObject({
+  dims: field('a list of axes', (v) => (Array.isArray(v) && v.every((x) => isInt(x, 1)) ? [...v] : undefined)),
+});
 const permute: Handler = (info) =>
-  parse(
-    z.looseObject({
-      dims: field('a list of axes', (v) => (Array.isArray(v) && v.every((x) => isInt(x, 1)) ? [...v] : undefined)),
-    }),
-    info,
-    (c) => ok('Permute', { dims: c.dims }, c.dims.length + 1),
-  );
+  parse(permuteConfig, info, (c) => ok('Permute', { dims: c.dims }, c.dims.length + 1));
 
 const elementwise =
   (kind: string): Handler =>

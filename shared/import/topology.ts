@@ -51,6 +51,35 @@ const layerEntry = z.looseObject({
 });
 type LayerEntry = z.output<typeof layerEntry>;
 
+/**
+ * What layerEntry accepts, checked by hand: a network has hundreds of layers and zod copies
+ * each one and its config, which cost Inception-v3's import more than building its graph.
+ * Only a layer this refuses goes through zod, which says what is wrong with it. Returns the
+ * layer itself, not a copy: nothing downstream changes a layer's config in place.
+ */
+function plainLayerEntry(raw: unknown): LayerEntry | undefined {
+  if (!isRecord(raw)) return undefined;
+  const e = raw as Record<string, unknown>;
+  const fine =
+    typeof e.class_name === 'string' &&
+    (e.config == null || isRecord(e.config)) &&
+    (e.name === undefined || typeof e.name === 'string') &&
+    (e.inbound_nodes === undefined || Array.isArray(e.inbound_nodes)) &&
+    (e.registered_name == null || typeof e.registered_name === 'string') &&
+    (e.module == null || typeof e.module === 'string') &&
+    (e.build_config == null || isRecord(e.build_config));
+  return fine ? (e as LayerEntry) : undefined;
+}
+
+/** A plain object, as zod's record and object schemas take it (JSON gives no other kind). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
 const functionalConfig = z.looseObject({
   name: z.string().optional(),
   layers: z.array(z.unknown()),
@@ -65,10 +94,6 @@ const sequentialConfig = z.union([
   }),
 ]);
 
-/** Keras 2: [name, node_index, tensor_index, kwargs?]. */
-const keras2Ref = z
-  .tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative()])
-  .rest(z.unknown());
 const keras3Node = z.looseObject({ args: z.array(z.unknown()), kwargs: z.unknown().optional() });
 const keras3Tensor = z.looseObject({
   class_name: z.literal('__keras_tensor__'),
@@ -89,6 +114,11 @@ function readEntries(
 ): { ok: true; entries: LayerEntry[] } | { ok: false; error: string } {
   const entries: LayerEntry[] = [];
   for (let i = 0; i < raw.length; i++) {
+    const plain = plainLayerEntry(raw[i]);
+    if (plain) {
+      entries.push(plain);
+      continue;
+    }
     const r = layerEntry.safeParse(raw[i]);
     if (!r.success) {
       const [issue] = issuesOf(r.error);
@@ -146,10 +176,11 @@ function readNode(node: unknown): Call | null {
     const refs: Ref[] = [];
     let kwargs: Record<string, unknown> | undefined;
     for (const ref of flat ? [node] : node) {
-      const r = keras2Ref.safeParse(ref);
-      if (!r.success) return null;
-      refs.push([r.data[0], r.data[1], r.data[2]]);
-      kwargs ??= asKwargs(r.data[3]);
+      // Keras 2's [name, node_index, tensor_index, kwargs?], checked by hand: a few per layer.
+      if (!(Array.isArray(ref) && ref.length >= 3 && typeof ref[0] === 'string' && isCount(ref[1]) && isCount(ref[2])))
+        return null;
+      refs.push([ref[0], ref[1], ref[2]]);
+      kwargs ??= asKwargs(ref[3]);
     }
     return { inputs: refs, kwargs };
   }

@@ -92,6 +92,21 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
     expect(german.stderr).toContain('i18n-de.cjs');
   });
 
+  it('loads i18next only for text written for a person, never for --json', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(out, 'netwright.js'), 'analyze', INCEPTION, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', NODE_DEBUG: 'module' },
+      });
+    const json = run('--json');
+    expect(json.status).toBe(0);
+    expect(json.stderr).not.toContain('i18next.cjs');
+    const text = run();
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('receptive field');
+    expect(text.stderr).toContain('i18next.cjs');
+  });
+
   it('keeps errors to one line and exit code 2', () => {
     const r = runCompiled('analyze', 'no-such-file.json');
     expect(r.status).toBe(2);
