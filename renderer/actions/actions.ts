@@ -1,8 +1,9 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { type ActionId, actionIds } from '../../shared/actionIds';
+import { errorText } from '../../shared/api';
 import type { GraphChange } from '../../shared/graph/changes';
 import { uniqueName } from '../../shared/graph/naming';
-import { errorMessage } from '../../shared/issues';
+import { translator } from '../../shared/i18n';
 import { buildInceptionLesson } from '../../shared/lessons';
 import { getFiles } from '../api/transport';
 import type { FlowNode } from '../canvas/flowModel';
@@ -94,7 +95,8 @@ async function exportImage(ctx: ActionContext, kind: 'png' | 'svg') {
     const blob = kind === 'png' ? await canvasPng(nodes, edges) : await canvasSvg(nodes, edges);
     await getFiles().exportFile(`${doc().name}.${kind}`, kind, blob);
   } catch (err) {
-    ui().notify(`Could not export the image: ${errorMessage(err)}`, 'error');
+    const reason = errorText(err, uiLanguage());
+    ui().notify(translator('ui', uiLanguage()).t('panels.files.imageFailed', { reason }), 'error');
   }
 }
 

@@ -173,7 +173,8 @@ export function TrainingPanel() {
                 epochs: p.epochs,
                 batch: p.batch,
                 batches: p.batches,
-                rate: int(Math.round(p.samplesPerSec)),
+                // A GPU emulated on the CPU trains below one sample a second: not "0 samples/s".
+                rate: p.samplesPerSec < 10 ? fixed(p.samplesPerSec, 1) : int(Math.round(p.samplesPerSec)),
                 eta: eta(p.etaSeconds),
               })}
           </div>

@@ -426,6 +426,7 @@ export const panelsDe: Catalogue['ui']['panels'] = {
     exported: '{{count}} Dateien exportiert: {{files}}',
     exportFailed: 'Export fehlgeschlagen: {{reason}}',
     exportedOnnx: '{{file}} exportiert ({{size}}, ONNX-Opset 13, NCHW-Eingabe)',
+    imageFailed: 'Das Bild konnte nicht exportiert werden: {{reason}}',
     onnxFailed: 'ONNX-Export fehlgeschlagen: {{reason}}',
     noRecovery: 'Keine Wiederherstellungskopie: {{reason}}',
     noCanvas: 'Keine 2D-Zeichenfläche verfügbar.',

@@ -425,6 +425,7 @@ export const panelsEn = {
     exported: 'Exported {{count}} files: {{files}}',
     exportFailed: 'Could not export: {{reason}}',
     exportedOnnx: 'Exported {{file}} ({{size}}, ONNX opset 13, NCHW input)',
+    imageFailed: 'Could not export the image: {{reason}}',
     onnxFailed: 'Could not export ONNX: {{reason}}',
     noRecovery: 'No recovery copy: {{reason}}',
     noCanvas: 'No 2D canvas available.',

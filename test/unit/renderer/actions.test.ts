@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate } from '../../../electron/menu';
 import { type Action, actionForKey, actions, findAction, runAction } from '../../../renderer/actions/actions';
 import { handleKey } from '../../../renderer/actions/useKeyboard';
+import { i18n } from '../../../renderer/i18n/i18n';
 import { useTimelineStore } from '../../../renderer/insight/timelineStore';
 import { useLessonStore } from '../../../renderer/lesson/lessonStore';
 import { type ActionId, actionIds } from '../../../shared/actionIds';
@@ -17,6 +18,7 @@ const fake = vi.hoisted(() => ({
   saves: [] as { path: string | null; suggestedName: string; contents: string; saveAs: boolean }[],
   exports: [] as { name: string; kind: string; size: number }[],
   invoked: [] as { method: string; request: Record<string, unknown> }[],
+  exportFails: null as string | null,
 }));
 
 vi.mock('../../../renderer/api/transport', () => ({
@@ -28,6 +30,7 @@ vi.mock('../../../renderer/api/transport', () => ({
       return { path: null, name: 'saved.netwright' };
     },
     exportFile: async (name: string, kind: string, data: Blob) => {
+      if (fake.exportFails) throw new Error(fake.exportFails);
       fake.exports.push({ name, kind, size: data.size });
       return true;
     },
@@ -61,6 +64,7 @@ beforeEach(() => {
   fake.saves.length = 0;
   fake.exports.length = 0;
   fake.invoked.length = 0;
+  fake.exportFails = null;
 });
 
 interface Case {
@@ -442,5 +446,22 @@ describe('the keyboard', () => {
     expect(ed.node('conv')).toBeDefined();
     expect(handleKey(press('Esc', field).e, ed.ctx)).toBe(true);
     expect(ed.doc.selection).toEqual([]);
+  });
+});
+
+describe('a failed image export', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it("says so in the window's language, naming why", async () => {
+    fake.exportFails = 'the disk is full';
+    const ed = new TestEditor();
+    await i18n.changeLanguage('de');
+    expect(runAction(findAction('exportPng'), ed.ctx)).toBe(true);
+    await vi.waitFor(() =>
+      expect(ed.ui.toasts.at(-1)).toMatchObject({
+        kind: 'error',
+        message: 'Das Bild konnte nicht exportiert werden: the disk is full',
+      }),
+    );
   });
 });
