@@ -24,6 +24,19 @@ export function shareOf(start: number, end: number, rank: number, workers: numbe
 
 const totalSize = (variables: tfjs.Variable[]) => variables.reduce((sum, v) => sum + v.size, 0);
 
+type HeapView = (t: tfjs.TensorInfo) => Float32Array;
+
+/**
+ * Reads a float32 tensor's values. On wasm, a view of the backend's heap: no copy, no garbage
+ * per tensor (two vectors of every weight a step); valid only until the next allocation there,
+ * so use it at once. Elsewhere a copy (dataSync).
+ */
+function reader(tf: Tf): (t: tfjs.Tensor) => Float32Array {
+  const heap = (tf.backend() as { typedArrayFromHeap?: HeapView }).typedArrayFromHeap;
+  const backend = tf.backend();
+  return heap ? (t) => heap.call(backend, t) : (t) => t.dataSync() as Float32Array;
+}
+
 /** Rank 0's values of `variables` to every worker: the others add zeros, so the copy is exact. */
 export async function broadcastVariables(tf: Tf, reduce: AllReduce, variables: tfjs.Variable[]): Promise<void> {
   const flat = new Float32Array(totalSize(variables));
@@ -56,6 +69,7 @@ export class DataParallelSteps {
   private readonly sums: Float32Array;
   private readonly weights: Float32Array;
   private readonly optimizer: FlatOptimizer;
+  private readonly read: (t: tfjs.Tensor) => Float32Array;
 
   constructor(
     private readonly tf: Tf,
@@ -67,6 +81,7 @@ export class DataParallelSteps {
     this.sums = new Float32Array(this.size + 2);
     this.weights = new Float32Array(this.size);
     this.optimizer = createFlatOptimizer(options, this.size);
+    this.read = reader(tf);
   }
 
   /** One step at `learningRate`; `objective` is null for a worker whose share is empty. */
@@ -87,7 +102,7 @@ export class DataParallelSteps {
       let offset = 0;
       for (const v of variables) {
         const g = grads[v.name];
-        if (g) sums.set(g.dataSync(), offset);
+        if (g) sums.set(this.read(g), offset);
         offset += v.size;
       }
       sums[size] = value.dataSync()[0]!;
@@ -97,7 +112,7 @@ export class DataParallelSteps {
     this.reduce.allReduce(sums);
     let offset = 0;
     for (const v of variables) {
-      this.weights.set(v.dataSync(), offset);
+      this.weights.set(this.read(v), offset);
       offset += v.size;
     }
     this.optimizer.apply(this.weights, sums.subarray(0, size), learningRate);
