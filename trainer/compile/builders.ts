@@ -16,6 +16,7 @@ import {
 } from '../../shared/layers';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
 import { enableClosedFormTraining } from './batchNormLayer';
+import { trainWithLazyInputGradient } from './lazyConvGradient';
 import { normalizationClass } from './normalizationLayer';
 import { subtractClass } from './subtractLayer';
 
@@ -73,7 +74,9 @@ function conv2d(tf: Tf, name: string, c: Conv2DParams): Layer {
       `TensorFlow.js has no grouped convolution (groups ${c.groups}): set groups to 1, or use DepthwiseConv2D`,
     );
   }
-  return tf.layers.conv2d({ ...convConfig(name, c), filters: c.filters });
+  const layer = tf.layers.conv2d({ ...convConfig(name, c), filters: c.filters });
+  if (!c.useBias && c.activation === 'linear') trainWithLazyInputGradient(tf, layer);
+  return layer;
 }
 
 function pool(tf: Tf, name: string, kind: 'MaxPool2D' | 'AvgPool2D', c: Pool2DParams): Layer {
