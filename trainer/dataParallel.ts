@@ -1,6 +1,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { ResolvedTrainingOptions } from '../shared/training';
 import type { AllReduce } from './allReduce';
 import type { ControlState } from './control';
+import { createFlatOptimizer, type FlatOptimizer } from './flatOptimizer';
 
 type Tf = typeof tfjs;
 
@@ -22,6 +24,19 @@ export function shareOf(start: number, end: number, rank: number, workers: numbe
 
 const totalSize = (variables: tfjs.Variable[]) => variables.reduce((sum, v) => sum + v.size, 0);
 
+type HeapView = (t: tfjs.TensorInfo) => Float32Array;
+
+/**
+ * Reads a float32 tensor's values. On wasm, a view of the backend's heap: no copy, no garbage
+ * per tensor (two vectors of every weight a step); valid only until the next allocation there,
+ * so use it at once. Elsewhere a copy (dataSync).
+ */
+function reader(tf: Tf): (t: tfjs.Tensor) => Float32Array {
+  const heap = (tf.backend() as { typedArrayFromHeap?: HeapView }).typedArrayFromHeap;
+  const backend = tf.backend();
+  return heap ? (t) => heap.call(backend, t) : (t) => t.dataSync() as Float32Array;
+}
+
 /** Rank 0's values of `variables` to every worker: the others add zeros, so the copy is exact. */
 export async function broadcastVariables(tf: Tf, reduce: AllReduce, variables: tfjs.Variable[]): Promise<void> {
   const flat = new Float32Array(totalSize(variables));
@@ -41,49 +56,74 @@ export async function broadcastVariables(tf: Tf, reduce: AllReduce, variables: t
 }
 
 /**
- * One data-parallel optimizer step. This worker's cost and accuracy (means over its share)
- * are scaled by share/batch, so their sums over the workers are the whole batch's means
- * and the summed gradients the gradient of the whole batch's cost. The sums are read back
- * alike by every worker, and the same optimizer applies them in the same order: the
- * weights stay bit-identical. `objective` is null for a worker whose share is empty.
+ * Data-parallel optimizer steps for one worker. This worker's cost and accuracy (means over
+ * its share) are scaled by share/batch, so their sums over the workers are the whole batch's
+ * means and the summed gradients the gradient of the whole batch's cost. The sums are read
+ * back alike by every worker and applied by the same flat optimizer (flatOptimizer.ts,
+ * bit-identical to tfjs's) to the weights each worker reads from its variables: the
+ * weights stay bit-identical. The vectors live as long as the run: no allocation per step.
  */
-export async function dataParallelStep(
-  tf: Tf,
-  reduce: AllReduce,
-  optimizer: tfjs.Optimizer,
-  variables: tfjs.Variable[],
-  scale: number,
-  objective: (() => { cost: tfjs.Scalar; accuracy: tfjs.Scalar }) | null,
-): Promise<{ loss: number; accuracy: number }> {
-  const n = totalSize(variables);
-  const flat = new Float32Array(n + 2);
-  if (objective) {
-    let accuracy: tfjs.Scalar | undefined;
-    const { value, grads } = tf.variableGrads(() => {
-      const r = objective();
-      accuracy = tf.keep(tf.mul(r.accuracy, scale) as tfjs.Scalar);
-      return tf.mul(r.cost, scale) as tfjs.Scalar;
-    }, variables);
+export class DataParallelSteps {
+  private readonly size: number;
+  /** Every gradient, then the scaled loss and accuracy: what the workers sum. */
+  private readonly sums: Float32Array;
+  private readonly weights: Float32Array;
+  private readonly optimizer: FlatOptimizer;
+  private readonly read: (t: tfjs.Tensor) => Float32Array;
+
+  constructor(
+    private readonly tf: Tf,
+    private readonly reduce: AllReduce,
+    private readonly variables: tfjs.Variable[],
+    options: ResolvedTrainingOptions,
+  ) {
+    this.size = totalSize(variables);
+    this.sums = new Float32Array(this.size + 2);
+    this.weights = new Float32Array(this.size);
+    this.optimizer = createFlatOptimizer(options, this.size);
+    this.read = reader(tf);
+  }
+
+  /** One step at `learningRate`; `objective` is null for a worker whose share is empty. */
+  step(
+    scale: number,
+    learningRate: number,
+    objective: (() => { cost: tfjs.Scalar; accuracy: tfjs.Scalar }) | null,
+  ): { loss: number; accuracy: number } {
+    const { tf, variables, sums, size } = this;
+    sums.fill(0);
+    if (objective) {
+      let accuracy: tfjs.Scalar | undefined;
+      const { value, grads } = tf.variableGrads(() => {
+        const r = objective();
+        accuracy = tf.keep(tf.mul(r.accuracy, scale) as tfjs.Scalar);
+        return tf.mul(r.cost, scale) as tfjs.Scalar;
+      }, variables);
+      let offset = 0;
+      for (const v of variables) {
+        const g = grads[v.name];
+        if (g) sums.set(this.read(g), offset);
+        offset += v.size;
+      }
+      sums[size] = value.dataSync()[0]!;
+      sums[size + 1] = accuracy!.dataSync()[0]!;
+      tf.dispose([value, accuracy!, ...Object.values(grads)]);
+    }
+    this.reduce.allReduce(sums);
     let offset = 0;
     for (const v of variables) {
-      const g = grads[v.name];
-      if (g) flat.set(await g.data(), offset);
+      this.weights.set(this.read(v), offset);
       offset += v.size;
     }
-    flat[n] = (await value.data())[0]!;
-    flat[n + 1] = (await accuracy!.data())[0]!;
-    tf.dispose([value, accuracy!, ...Object.values(grads)]);
+    this.optimizer.apply(this.weights, sums.subarray(0, size), learningRate);
+    offset = 0;
+    for (const v of variables) {
+      const values = this.weights.subarray(offset, offset + v.size);
+      tf.tidy(() => v.assign(tf.tensor(values, v.shape, 'float32')));
+      offset += v.size;
+    }
+    return { loss: sums[size]!, accuracy: sums[size + 1]! };
   }
-  reduce.allReduce(flat);
-  let offset = 0;
-  const summed = variables.map((v) => {
-    const tensor = tf.tensor(flat.subarray(offset, offset + v.size), v.shape, 'float32');
-    offset += v.size;
-    return { name: v.name, tensor };
-  });
-  optimizer.applyGradients(summed);
-  tf.dispose(summed.map((g) => g.tensor));
-  return { loss: flat[n]!, accuracy: flat[n + 1]! };
 }
 
 /** FNV-1a over the bits of every value, cut to 24 bits so a float32 carries it exactly. */

@@ -6,7 +6,7 @@ import type { AllReduce } from './allReduce';
 import { batchOf } from './batch';
 import { recomputeBatchNormStatistics } from './batchNormStatistics';
 import type { TrainingControl } from './control';
-import { agreedState, broadcastVariables, checkIdenticalWeights, dataParallelStep, shareOf } from './dataParallel';
+import { agreedState, broadcastVariables, checkIdenticalWeights, DataParallelSteps, shareOf } from './dataParallel';
 import type { Dataset } from './dataset';
 import { DivergenceWatch, divergedRunMessage } from './divergence';
 import { evaluate } from './evaluate';
@@ -65,9 +65,11 @@ export async function trainLoop(
     o.weightDecay > 0 && kernels.length
       ? tf.mul(o.weightDecay / 2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))
       : null;
-  const optimizer = createOptimizer(tf, o);
-  const divergence = new DivergenceWatch(K, batches);
   const parallel = hooks.parallel;
+  // Data-parallel steps update the weights with their own flat optimizer: tfjs's is not made.
+  const optimizer = parallel ? null : createOptimizer(tf, o);
+  const parallelSteps = parallel ? new DataParallelSteps(tf, parallel, variables, o) : null;
+  const divergence = new DivergenceWatch(K, batches);
   const leader = !parallel || parallel.rank === 0;
   if (parallel) await broadcastVariables(tf, parallel, variables);
   const controlState = () => (parallel ? agreedState(parallel, hooks.control.state()) : hooks.control.state());
@@ -100,7 +102,7 @@ export async function trainLoop(
           return { status: 'cancelled', ...runMessage('cancelledAt', { epoch, batch: b + 1, batches }) };
         }
         rate = learningRateAt(o, epoch - 1 + b / batches);
-        setLearningRate(optimizer, rate);
+        if (optimizer) setLearningRate(optimizer, rate);
         const start = b * o.batchSize;
         const end = Math.min(order.length, start + o.batchSize);
         const size = end - start;
@@ -115,32 +117,10 @@ export async function trainLoop(
           const reg = regularization();
           return { cost: reg ? (tf.add(loss, reg) as tfjs.Scalar) : loss, accuracy };
         };
-        let lossValue: number;
-        let accValue: number;
-        if (parallel) {
-          const shareSize = share.to - share.from;
-          ({ loss: lossValue, accuracy: accValue } = await dataParallelStep(
-            tf,
-            parallel,
-            optimizer,
-            variables,
-            shareSize / size,
-            shareSize > 0 ? objective : null,
-          ));
-        } else {
-          let accuracy: tfjs.Scalar | undefined;
-          const cost = optimizer.minimize(
-            () => {
-              const r = objective();
-              accuracy = tf.keep(r.accuracy);
-              return r.cost;
-            },
-            true,
-            variables,
-          )!;
-          [lossValue, accValue] = [(await cost.data())[0]!, (await accuracy!.data())[0]!];
-          tf.dispose([cost, accuracy!]);
-        }
+        const shareSize = share.to - share.from;
+        const { loss: lossValue, accuracy: accValue } = parallelSteps
+          ? parallelSteps.step(shareSize / size, rate, shareSize > 0 ? objective : null)
+          : await minimizeStep(tf, optimizer!, variables, objective);
         tf.dispose([x, labels, y]);
         const diverged = divergence.afterBatch(lossValue);
         if (diverged) return { status: 'diverged', ...divergedRunMessage(diverged, epoch, b + 1, rate) };
@@ -192,7 +172,7 @@ export async function trainLoop(
     }
     return { status: 'completed', message: null };
   } finally {
-    disposeOptimizer(optimizer);
+    if (optimizer) disposeOptimizer(optimizer);
   }
 }
 
@@ -201,4 +181,26 @@ async function regularizationValue(tf: Tf, regularization: () => tfjs.Tensor | n
   const value = (await t.data())[0]!;
   t.dispose();
   return value;
+}
+
+/** One step on the whole batch with tfjs's optimizer: the single-worker path (and every GPU backend's). */
+async function minimizeStep(
+  tf: Tf,
+  optimizer: tfjs.Optimizer,
+  variables: tfjs.Variable[],
+  objective: () => { cost: tfjs.Scalar; accuracy: tfjs.Scalar },
+): Promise<{ loss: number; accuracy: number }> {
+  let accuracy: tfjs.Scalar | undefined;
+  const cost = optimizer.minimize(
+    () => {
+      const r = objective();
+      accuracy = tf.keep(r.accuracy);
+      return r.cost;
+    },
+    true,
+    variables,
+  )!;
+  const result = { loss: (await cost.data())[0]!, accuracy: (await accuracy!.data())[0]! };
+  tf.dispose([cost, accuracy!]);
+  return result;
 }

@@ -18,6 +18,7 @@ import {
 import { type RunTextKey, runText } from '../../shared/training/runText';
 import { allowTrainingWithoutScaleOrCenter } from './batchNormFix';
 import { enableClosedFormTraining } from './batchNormLayer';
+import { trainWithLazyInputGradient } from './lazyConvGradient';
 import { normalizationClass } from './normalizationLayer';
 import { subtractClass } from './subtractLayer';
 
@@ -81,7 +82,9 @@ function conv2d(tf: Tf, name: string, c: Conv2DParams): Layer {
   if (c.groups !== 1) {
     throw unsupported('compile.groups', { groups: c.groups });
   }
-  return tf.layers.conv2d({ ...convConfig(name, c), filters: c.filters });
+  const layer = tf.layers.conv2d({ ...convConfig(name, c), filters: c.filters });
+  if (!c.useBias && c.activation === 'linear') trainWithLazyInputGradient(tf, layer);
+  return layer;
 }
 
 function pool(tf: Tf, name: string, kind: 'MaxPool2D' | 'AvgPool2D', c: Pool2DParams): Layer {
