@@ -142,6 +142,7 @@ describe('every problem text in English and German', () => {
       'issue.list',
       'training.andThen',
       'training.compile.layer',
+      'features.onnxUnreadable',
     ]);
     for (const key of keys(catalogues.en.diagnostics)) {
       const text = said(key, sampleValues(key), 3);
