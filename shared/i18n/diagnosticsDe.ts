@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { diskDe } from './diskDe';
 import { featuresDe } from './featuresDe';
 import { trainingDe } from './trainingDe';
 
@@ -243,4 +244,5 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
   },
   training: trainingDe,
   features: featuresDe,
+  disk: diskDe,
 };

@@ -1,3 +1,4 @@
+import { diskEn } from './diskEn';
 import { featuresEn } from './featuresEn';
 import { trainingEn } from './trainingEn';
 
@@ -252,4 +253,6 @@ export const diagnosticsEn = {
   training: trainingEn,
   /** Why a feature view cannot be shown (featuresEn.ts). */
   features: featuresEn,
+  /** Why a save or export could not be written (diskEn.ts). */
+  disk: diskEn,
 } as const;
