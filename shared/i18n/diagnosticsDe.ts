@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { diskDe } from './diskDe';
+import { experimentDe } from './experimentDe';
 import { featuresDe } from './featuresDe';
 import { trainingDe } from './trainingDe';
 
@@ -245,4 +246,5 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
   training: trainingDe,
   features: featuresDe,
   disk: diskDe,
+  experiment: experimentDe,
 };

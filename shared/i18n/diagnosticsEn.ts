@@ -1,4 +1,5 @@
 import { diskEn } from './diskEn';
+import { experimentEn } from './experimentEn';
 import { featuresEn } from './featuresEn';
 import { trainingEn } from './trainingEn';
 
@@ -255,4 +256,6 @@ export const diagnosticsEn = {
   features: featuresEn,
   /** Why a save or export could not be written (diskEn.ts). */
   disk: diskEn,
+  /** What is wrong with an experiment's variant list (experimentEn.ts). */
+  experiment: experimentEn,
 } as const;

@@ -107,7 +107,7 @@ describe('every problem text in English and German', () => {
     const unused = keys(catalogues.en.diagnostics).filter(
       (k) =>
         !used.has(k) &&
-        !['issue.', 'import.', 'backend.', 'connect.', 'training.', 'features.', 'disk.'].some((own) =>
+        !['issue.', 'import.', 'backend.', 'connect.', 'training.', 'features.', 'disk.', 'experiment.'].some((own) =>
           k.startsWith(own),
         ),
     );
