@@ -1,6 +1,7 @@
 import { analyzeGraph } from '../../shared/analysis';
 import { parseVariants, type VariantResult } from '../../shared/experiments';
 import { diagnosticText } from '../../shared/i18n';
+import { renderText } from '../../shared/i18n/diagnosticText';
 import { statusText } from '../../shared/training';
 import { parseInputShape } from './args';
 import { defineCommand } from './command';
@@ -50,7 +51,10 @@ export const experimentCommand = defineCommand({
   },
   async run({ values, positionals: [file] }, io) {
     const variants = parseVariants(values.variants ?? DEFAULT_VARIANTS);
-    if (!variants.ok) throw new CliError(`--variants: ${variants.error}`);
+    if (!variants.ok) {
+      const said = variants.text;
+      throw new CliError(({ language }) => `--variants: ${renderText(said, language)}`);
+    }
     const request = trainingRequest({ ...values, save: undefined });
     const backend = backendFlag(values.backend);
     if (backend) process.env.NETWRIGHT_BACKEND = backend;

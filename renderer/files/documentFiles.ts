@@ -1,4 +1,4 @@
-import type { OpenedFile } from '../../shared/api';
+import { errorText, type OpenedFile } from '../../shared/api';
 import {
   createProjectFile,
   isProjectFileJson,
@@ -189,7 +189,7 @@ export async function saveDocument(saveAs = false): Promise<boolean> {
       );
     return true;
   } catch (err) {
-    fail(text().t('panels.files.saveFailed', { reason: errorMessage(err) }));
+    fail(text().t('panels.files.saveFailed', { reason: errorText(err, uiLanguage()) }));
     return false;
   }
 }

@@ -1,5 +1,6 @@
 import type { Graph } from '../graph/types';
-import type { DiagnosticText } from '../i18n/diagnosticText';
+import type { Catalogue, KeyOf } from '../i18n/catalogue';
+import { type DiagnosticText, english, said, type TextValue } from '../i18n/diagnosticText';
 import { applyEverything } from '../transforms';
 
 /**
@@ -15,17 +16,26 @@ export interface VariantSpec {
   labelSmoothing?: number;
 }
 
-export type VariantsResult = { ok: true; variants: VariantSpec[] } | { ok: false; error: string };
+/** `text`: the error in any language (the English `error` is its rendering). */
+export type VariantsResult = { ok: true; variants: VariantSpec[] } | { ok: false; error: string; text: DiagnosticText };
 
-const USAGE = 'use original, factorized, smoothing=EPS, or a + of them (factorized+smoothing=0.1)';
+type ExperimentTextKey = KeyOf<Catalogue['diagnostics']['experiment']>;
+
+/** A failed result saying a text of the `diagnostics.experiment` catalogue (shared/i18n/experimentEn.ts). */
+function refused(key: ExperimentTextKey, values: Record<string, TextValue> = {}) {
+  const text = said(`experiment.${key}`, values);
+  return { ok: false as const, error: english(text), text };
+}
+
+const usage = said('experiment.usage');
 
 export function parseVariants(text: string): VariantsResult {
   const names = text
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (names.length === 0) return { ok: false, error: `No variants given: ${USAGE}.` };
-  if (names.length > 12) return { ok: false, error: `${names.length} variants: an experiment trains at most 12.` };
+  if (names.length === 0) return refused('noVariants', { usage });
+  if (names.length > 12) return refused('tooMany', { given: names.length });
   const variants: VariantSpec[] = [];
   for (const name of names) {
     const spec: VariantSpec = { name, factorized: false };
@@ -36,25 +46,26 @@ export function parseVariants(text: string): VariantsResult {
       else if (smoothing) {
         const eps = Number(smoothing[1]);
         if (!Number.isFinite(eps) || eps < 0 || eps >= 1)
-          return { ok: false, error: `Variant "${name}": label smoothing must be in [0, 1), got ${smoothing[1]}.` };
+          return refused('badSmoothing', { name, value: smoothing[1]! });
         spec.labelSmoothing = eps;
-      } else return { ok: false, error: `Unknown variant "${name}": ${USAGE}.` };
+      } else return refused('unknown', { name, usage });
     }
-    if (variants.some((v) => v.name === name)) return { ok: false, error: `Variant "${name}" is listed twice.` };
+    if (variants.some((v) => v.name === name)) return refused('twice', { name });
     variants.push(spec);
   }
   return { ok: true, variants };
 }
 
-export type VariantGraph = { ok: true; graph: Graph; rewrites: number } | { ok: false; error: string };
+export type VariantGraph =
+  | { ok: true; graph: Graph; rewrites: number }
+  | { ok: false; error: string; text: DiagnosticText };
 
 /** The network a variant trains; a factorized variant that changes nothing says so. */
 export function variantGraph(graph: Graph, spec: VariantSpec): VariantGraph {
   if (!spec.factorized) return { ok: true, graph, rewrites: 0 };
   const result = applyEverything(graph);
-  if (!result.ok) return { ok: false, error: `Variant "${spec.name}": ${result.diagnostic.message}.` };
-  if (result.applied.length === 0)
-    return { ok: false, error: `Variant "${spec.name}": nothing in this network can be factorized.` };
+  if (!result.ok) return refused('notFactorized', { name: spec.name, reason: result.diagnostic.message });
+  if (result.applied.length === 0) return refused('nothingToFactorize', { name: spec.name });
   return { ok: true, graph: result.graph, rewrites: result.applied.length };
 }
 

@@ -1,4 +1,6 @@
 import type { Catalogue } from './catalogue';
+import { diskDe } from './diskDe';
+import { experimentDe } from './experimentDe';
 import { featuresDe } from './featuresDe';
 import { trainingDe } from './trainingDe';
 
@@ -243,4 +245,6 @@ export const diagnosticsDe: Catalogue['diagnostics'] = {
   },
   training: trainingDe,
   features: featuresDe,
+  disk: diskDe,
+  experiment: experimentDe,
 };

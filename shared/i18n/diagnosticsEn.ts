@@ -1,3 +1,5 @@
+import { diskEn } from './diskEn';
+import { experimentEn } from './experimentEn';
 import { featuresEn } from './featuresEn';
 import { trainingEn } from './trainingEn';
 
@@ -252,4 +254,8 @@ export const diagnosticsEn = {
   training: trainingEn,
   /** Why a feature view cannot be shown (featuresEn.ts). */
   features: featuresEn,
+  /** Why a save or export could not be written (diskEn.ts). */
+  disk: diskEn,
+  /** What is wrong with an experiment's variant list (experimentEn.ts). */
+  experiment: experimentEn,
 } as const;

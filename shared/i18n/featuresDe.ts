@@ -29,4 +29,16 @@ export const featuresDe: Catalogue['diagnostics']['features'] = {
   datasetUnreadable: 'Der Datensatz des Laufs lässt sich gerade nicht lesen: {{reason}}',
   noSample: 'Der Datensatz des Laufs hat die Beispiele 0 bis {{last}}; ein Beispiel {{index}} gibt es nicht.',
   notAnImage: '{{problem}} Wählen Sie ein PNG- oder JPEG-Bild.',
+  noLayer: 'Das Modell hat keine Schicht namens {{name}}; wählen Sie eine aus der Schichtliste.',
+  inputCount: 'Das Modell hat {{inputs}} Eingänge; die Merkmalsansichten brauchen einen einzigen Bildeingang.',
+  severalOutputs: '{{layer}} hat mehrere Ausgaben; wählen Sie eine andere Schicht.',
+  noMaps:
+    '{{layer}} gibt {{shape}} aus, das hat weder Höhe noch Breite, also gibt es keine Karten zu zeigen: Wählen Sie eine Faltung, ein Pooling, eine Verkettung oder eine andere Schicht mit einer Ausgabe [H, W, C].',
+  inputSize: 'Die Eingabe hat {{values}} Werte; das Modell nimmt {{shape}} = {{size}}.',
+  noConv: 'Das Modell hat keine Conv2D-Schicht, also keine Filter, die sich als Bilder zeigen ließen.',
+  flatInput: 'Das Modell nimmt eine flache Eingabe {{shape}}, kein Bild [H, W, C]; es gibt kein Bild zu optimieren.',
+  noChannel: '{{layer}} hat die Kanäle 0 bis {{last}}; einen Kanal {{channel}} gibt es nicht.',
+  weightsMismatch: '{{layer}} hat {{ours}}, die Datei gibt aber {{theirs}} (bitte melden Sie das).',
+  onnxUnreadable: '{{name}}: {{reason}}',
+  cannotRun: '{{name}} läuft nicht in TensorFlow.js: {{reason}}',
 };

@@ -36,4 +36,20 @@ export const featuresEn = {
   noSample: "The run's dataset has samples 0 to {{last}}; there is no sample {{index}}.",
   /** `problem` is why the file is no usable image. */
   notAnImage: '{{problem}} Choose a PNG or JPEG image.',
+  /** The model checks of the views themselves (trainer/features). `shape` is "[12, 12, 3]". */
+  noLayer: 'The model has no layer named {{name}}; choose one from the layer list.',
+  inputCount: 'The model has {{inputs}} inputs; feature views need a single image input.',
+  severalOutputs: '{{layer}} has several outputs; choose another layer.',
+  noMaps:
+    '{{layer}} outputs {{shape}}, which has no height and width, so there are no maps to show: choose a convolution, pooling, concatenation or another layer with an [H, W, C] output.',
+  inputSize: 'The input has {{values}} values; the model takes {{shape}} = {{size}}.',
+  noConv: 'The model has no Conv2D layer, so it has no filters to show as images.',
+  flatInput: 'The model takes a flat input {{shape}}, not an image [H, W, C]; there is no picture to optimise.',
+  noChannel: '{{layer}} has channels 0 to {{last}}; channel {{channel}} does not exist.',
+  /** `ours` and `theirs` list weights as "conv/kernel [3, 3, 1, 8]". */
+  weightsMismatch: '{{layer}} holds {{ours}}, but the file gives {{theirs}} (please report this).',
+  /** `reason` is the ONNX importer's complaint. */
+  onnxUnreadable: '{{name}}: {{reason}}',
+  /** `reason` is why the network cannot be compiled (diagnostics.training.compile). */
+  cannotRun: '{{name}} cannot run in TensorFlow.js: {{reason}}',
 };

@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { inputShapeOf, layerNamed } from './model';
-import { FeatureProblem } from './problem';
+import { featureCheck } from './problem';
 
 type Tf = typeof tfjs;
 
@@ -16,7 +16,7 @@ export interface ActivationMaps {
 /** The layer's output as a model of its own: the original's input up to that layer, sharing its weights. */
 export function truncatedModel(tf: Tf, model: tfjs.LayersModel, layer: tfjs.layers.Layer): tfjs.LayersModel {
   const output = layer.output;
-  if (Array.isArray(output)) throw new FeatureProblem(`${layer.name} has several outputs; choose another layer.`);
+  if (Array.isArray(output)) throw featureCheck('severalOutputs', { layer: layer.name });
   return tf.model({ inputs: model.inputs, outputs: output });
 }
 
@@ -25,9 +25,7 @@ export function spatialLayer(model: tfjs.LayersModel, name: string): tfjs.layers
   const layer = layerNamed(model, name);
   const shape = (layer.output as tfjs.SymbolicTensor).shape.slice(1);
   if (shape.length !== 3) {
-    throw new FeatureProblem(
-      `${name} outputs [${shape.join(', ')}], which has no height and width, so there are no maps to show: choose a convolution, pooling, concatenation or another layer with an [H, W, C] output.`,
-    );
+    throw featureCheck('noMaps', { layer: name, shape: `[${shape.join(', ')}]` });
   }
   return layer;
 }
@@ -37,7 +35,7 @@ export function checkInput(model: tfjs.LayersModel, input: Float32Array): number
   const shape = inputShapeOf(model);
   const size = shape.reduce((a, b) => a * b, 1);
   if (input.length !== size) {
-    throw new FeatureProblem(`The input has ${input.length} values; the model takes [${shape.join(', ')}] = ${size}.`);
+    throw featureCheck('inputSize', { values: input.length, shape: `[${shape.join(', ')}]`, size });
   }
   return shape;
 }

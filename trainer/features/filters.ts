@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { FeatureProblem } from './problem';
+import { featureCheck } from './problem';
 
 /** The first convolution's kernel, [kh, kw, inChannels, outChannels] row-major as tfjs keeps it. */
 export interface ConvFilters {
@@ -16,7 +16,7 @@ const convKinds = new Set(['Conv2D']);
 /** The kernel of the first Conv2D in the model's order; the renderer turns it into image tiles. */
 export function firstConvFilters(model: tfjs.LayersModel): ConvFilters {
   const layer = model.layers.find((l) => convKinds.has(l.getClassName()));
-  if (!layer) throw new FeatureProblem('The model has no Conv2D layer, so it has no filters to show as images.');
+  if (!layer) throw featureCheck('noConv');
   const kernel = layer.getWeights()[0]!;
   const [kernelHeight, kernelWidth, inChannels, outChannels] = kernel.shape as [number, number, number, number];
   return {

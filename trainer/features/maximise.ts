@@ -3,7 +3,7 @@ import { seededRandom } from '../../shared/training';
 import type { TrainingControl } from '../control';
 import { truncatedModel } from './activations';
 import { inputShapeOf, layerNamed } from './model';
-import { FeatureProblem } from './problem';
+import { featureCheck } from './problem';
 
 type Tf = typeof tfjs;
 
@@ -95,9 +95,7 @@ export async function maximiseChannel(
 ): Promise<MaximiseResult> {
   const shape = inputShapeOf(model);
   if (shape.length !== 3) {
-    throw new FeatureProblem(
-      `The model takes a flat input [${shape.join(', ')}], not an image [H, W, C]; there is no picture to optimise.`,
-    );
+    throw featureCheck('flatInput', { shape: `[${shape.join(', ')}]` });
   }
   const [height, width, channels] = shape as [number, number, number];
   const layer = layerNamed(model, settings.layer);
@@ -105,9 +103,7 @@ export async function maximiseChannel(
   const outShape = (layer.output as tfjs.SymbolicTensor).shape;
   const units = outShape.at(-1) ?? 0;
   if (!Number.isInteger(settings.channel) || settings.channel < 0 || settings.channel >= units) {
-    throw new FeatureProblem(
-      `${settings.layer} has channels 0 to ${units - 1}; channel ${settings.channel} does not exist.`,
-    );
+    throw featureCheck('noChannel', { layer: settings.layer, last: units - 1, channel: settings.channel });
   }
   const lr = settings.learningRate ?? 0.05;
   const jitter = settings.jitter ?? Math.max(1, Math.floor(Math.min(height, width) / 16));

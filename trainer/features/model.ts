@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { registerCustomLayers, type SerializedModel } from '../serialize';
-import { FeatureProblem } from './problem';
+import { featureCheck } from './problem';
 
 type Tf = typeof tfjs;
 
@@ -45,13 +45,13 @@ export function describeLayers(model: tfjs.LayersModel): LayerInfo[] {
 /** The model's one input as [H, W, C] or [N]. */
 export function inputShapeOf(model: tfjs.LayersModel): number[] {
   if (model.inputs.length !== 1) {
-    throw new FeatureProblem(`The model has ${model.inputs.length} inputs; feature views need a single image input.`);
+    throw featureCheck('inputCount', { inputs: model.inputs.length });
   }
   return model.inputs[0]!.shape.slice(1).map((d) => d ?? 0);
 }
 
 export function layerNamed(model: tfjs.LayersModel, name: string): tfjs.layers.Layer {
   const layer = model.layers.find((l) => l.name === name);
-  if (!layer) throw new FeatureProblem(`The model has no layer named ${name}; choose one from the layer list.`);
+  if (!layer) throw featureCheck('noLayer', { name });
   return layer;
 }

@@ -1,7 +1,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { Graph } from '../../shared/graph/types';
+import { english } from '../../shared/i18n/diagnosticText';
 import { importOnnxWithWeights, type LayerWeights } from '../../shared/import/onnx';
 import { CompileError, compileGraph } from '../compile/compile';
-import { FeatureProblem } from './problem';
+import { featureCheck } from './problem';
 
 type Tf = typeof tfjs;
 
@@ -19,11 +21,24 @@ export function setLayerWeights(tf: Tf, model: tfjs.LayersModel, layers: readonl
     if (!fits) {
       const ours = held.map((v) => `${v.name} [${v.shape.join(', ')}]`).join(', ');
       const theirs = weights.map((w) => `${w.name} [${w.shape.join(', ')}]`).join(', ');
-      throw new FeatureProblem(`${name} holds ${ours}, but the file gives ${theirs} (please report this).`);
+      throw featureCheck('weightsMismatch', { layer: name, ours, theirs });
     }
     const tensors = weights.map((w) => tf.tensor(w.values, w.shape, 'float32'));
     layer.setWeights(tensors);
     for (const t of tensors) t.dispose();
+  }
+}
+
+/** A compile error's text where it says the message, else the message as it is. */
+const reasonOf = (err: CompileError) => (err.text && english(err.text) === err.message ? err.text : err.message);
+
+/** The imported graph compiled as for training; what TF.js cannot build is the user's to know. */
+export function compiledForFeatures(tf: Tf, graph: Graph, name: string): tfjs.LayersModel {
+  try {
+    return compileGraph(tf, graph).model;
+  } catch (err) {
+    if (err instanceof CompileError) throw featureCheck('cannotRun', { name, reason: reasonOf(err) });
+    throw err;
   }
 }
 
@@ -37,14 +52,8 @@ export function onnxLayersModel(tf: Tf, bytes: Uint8Array, name: string): tfjs.L
     strict: true,
     inputShapeHint: 'export it with a fixed input size (no dynamic height or width)',
   });
-  if (!read.ok) throw new FeatureProblem(`${name}: ${read.error}`);
-  let model: tfjs.LayersModel;
-  try {
-    model = compileGraph(tf, read.imported.graph).model;
-  } catch (err) {
-    if (err instanceof CompileError) throw new FeatureProblem(`${name} cannot run in TensorFlow.js: ${err.message}`);
-    throw err;
-  }
+  if (!read.ok) throw featureCheck('onnxUnreadable', { name, reason: read.text ?? read.error });
+  const model = compiledForFeatures(tf, read.imported.graph, name);
   try {
     setLayerWeights(tf, model, read.layers);
   } catch (err) {

@@ -1,34 +1,48 @@
+import type { Catalogue, KeyOf } from '../../../shared/i18n/catalogue';
+import { type DiagnosticText, english, said, type TextValue } from '../../../shared/i18n/diagnosticText';
 import { errorMessage } from '../../../shared/issues';
 import { FileProblem } from './fileProblem';
 
+type DiskTextKey = KeyOf<Catalogue['diagnostics']['disk']>;
+
+/** A text of the `diagnostics.disk` catalogue (shared/i18n/diskEn.ts). */
+export const diskText = (key: DiskTextKey, values: Record<string, TextValue> = {}): DiagnosticText =>
+  said(`disk.${key}`, values);
+
 /** Why a write failed, in words, and what the user can do about it; by the system's error code. */
-const reasons: Record<string, [reason: string, advice: string]> = {
-  EROFS: ['the folder is read-only', 'Choose another folder.'],
-  EACCES: ['permission denied', 'Choose a folder you can write to.'],
-  EPERM: ['permission denied', 'Choose a folder you can write to.'],
-  ENOSPC: ['the disk is full', 'Free some space or choose another disk.'],
-  EDQUOT: ['the disk quota is used up', 'Free some space or choose another disk.'],
-  ENOENT: ['the folder does not exist', 'Create it or choose another folder.'],
-  ENOTDIR: ['a part of the path is a file, not a folder', 'Choose another folder.'],
-  EISDIR: ['a folder of that name is in the way', 'Choose another name.'],
-  EEXIST: ['a file of that name is in the way', 'Choose another folder.'],
-  ENAMETOOLONG: ['the name is too long', 'Choose a shorter name.'],
-  EMFILE: ['too many files are open', 'Close some programs and try again.'],
-  ENFILE: ['too many files are open', 'Close some programs and try again.'],
-  EIO: ['the disk reported an input/output error', 'Check the disk or choose another one.'],
+const reasons: Record<string, DiskTextKey> = {
+  EROFS: 'reason.readOnly',
+  EACCES: 'reason.permission',
+  EPERM: 'reason.permission',
+  ENOSPC: 'reason.full',
+  EDQUOT: 'reason.quota',
+  ENOENT: 'reason.noFolder',
+  ENOTDIR: 'reason.notFolder',
+  EISDIR: 'reason.folderInWay',
+  EEXIST: 'reason.fileInWay',
+  ENAMETOOLONG: 'reason.nameTooLong',
+  EMFILE: 'reason.tooManyFiles',
+  ENFILE: 'reason.tooManyFiles',
+  EIO: 'reason.io',
 };
 
 export function errorCode(err: unknown): string | undefined {
   return (err as { code?: unknown } | null)?.code?.toString();
 }
 
-/** "the folder is read-only (EROFS). Choose another folder." */
-export function describeWriteError(err: unknown): string {
+/** "the folder is read-only (EROFS). Choose another folder.": a text for a known code, else the system's words. */
+function writeErrorReason(err: unknown): string | DiagnosticText {
   const code = errorCode(err);
   const known = code ? reasons[code] : undefined;
-  if (known) return `${known[0]} (${code}). ${known[1]}`;
+  if (code && known) return diskText(known, { code });
   const detail = errorMessage(err);
   return `${code ? `${code}: ` : ''}${detail}.`.replace(/\.\.$/, '.');
+}
+
+/** "the folder is read-only (EROFS). Choose another folder." */
+export function describeWriteError(err: unknown): string {
+  const reason = writeErrorReason(err);
+  return typeof reason === 'string' ? reason : english(reason);
 }
 
 /**
@@ -45,9 +59,10 @@ export class WriteProblem extends FileProblem {
     readonly target: string,
     cause: unknown,
   ) {
-    const reason = describeWriteError(cause);
-    super(`Cannot save to ${target}: ${reason}`);
+    const reason = writeErrorReason(cause);
+    const text = diskText('cannotSave', { target, reason });
+    super(english(text), text);
     this.code = errorCode(cause);
-    this.reason = reason;
+    this.reason = typeof reason === 'string' ? reason : english(reason);
   }
 }

@@ -33,7 +33,7 @@ export function trainingMethods(training: TrainingService, emit: EmitEvent = () 
   return {
     experimentStart: async ({ graph, networkName, variants, options }) => {
       const parsed = parseVariants(variants);
-      if (!parsed.ok) throw new TrainingRefused(parsed.error, 'options');
+      if (!parsed.ok) throw new TrainingRefused(parsed.error, 'options', parsed.text);
       const experimentId = `experiment-${++experiments}`;
       const request = {
         graph: { ...graph, groups: graph.groups ?? [] },

@@ -58,7 +58,7 @@ export async function runExperiment(
   const graphs = request.variants.map((spec) => variantGraph(request.graph, spec));
   const rows = request.variants.map((spec, i) => {
     const g = graphs[i]!;
-    return g.ok ? row(spec, g.graph, 'queued', null) : row(spec, null, 'failed', g.error);
+    return g.ok ? row(spec, g.graph, 'queued', null) : { ...row(spec, null, 'failed', g.error), text: g.text };
   });
   onUpdate(rows, null);
   for (const [i, spec] of request.variants.entries()) {

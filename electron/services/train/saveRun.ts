@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { type DiagnosticText, english } from '../../../shared/i18n/diagnosticText';
 import { errorMessage } from '../../../shared/issues';
 import { curvesCsv, type RunRecord } from '../../../shared/training';
 import type { SerializedModel } from '../../../trainer/serialize';
+import { diskText } from '../disk/writeProblem';
 import { FileProblem, WriteProblem, writeFileAtomic } from '../files';
 import { RunStore, writeModelFiles } from './runStore';
 
@@ -16,18 +18,15 @@ export class RunNotSaved extends FileProblem {
     readonly keptIn: string | null,
     keepFailure: string | null,
   ) {
-    super(`${problem.message} ${keptMessage(keptIn, keepFailure)}`);
+    const text = keptText(problem, keptIn, keepFailure);
+    super(english(text), text);
   }
 }
 
-function keptMessage(keptIn: string | null, keepFailure: string | null): string {
-  if (keptIn) {
-    return (
-      `The trained run is kept in ${keptIn}: Netwright lists it under Training, and ` +
-      `\`npx netwright export FILE --to pytorch --out DIR --weights ${keptIn}\` exports it.`
-    );
-  }
-  return `The trained run could not be kept either (${keepFailure ?? 'no folder to keep it in'}).`;
+function keptText(problem: WriteProblem, keptIn: string | null, keepFailure: string | null): DiagnosticText {
+  const said = problem.text ?? problem.message;
+  if (keptIn) return diskText('keptIn', { problem: said, folder: keptIn });
+  return diskText('notKept', { problem: said, why: keepFailure ?? diskText('noKeepFolder') });
 }
 
 /**

@@ -117,10 +117,13 @@ describe('variant lists', () => {
         { name: 'factorized+smoothing=0.1', factorized: true, labelSmoothing: 0.1 },
       ],
     });
-    expect(parseVariants('smoothing=1')).toEqual({
+    expect(parseVariants('smoothing=1')).toMatchObject({
       ok: false,
       error: 'Variant "smoothing=1": label smoothing must be in [0, 1), got 1.',
     });
-    expect(parseVariants('original,original')).toEqual({ ok: false, error: 'Variant "original" is listed twice.' });
+    expect(parseVariants('original,original')).toMatchObject({
+      ok: false,
+      error: 'Variant "original" is listed twice.',
+    });
   });
 });

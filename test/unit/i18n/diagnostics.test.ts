@@ -107,7 +107,9 @@ describe('every problem text in English and German', () => {
     const unused = keys(catalogues.en.diagnostics).filter(
       (k) =>
         !used.has(k) &&
-        !['issue.', 'import.', 'backend.', 'connect.', 'training.', 'features.'].some((own) => k.startsWith(own)),
+        !['issue.', 'import.', 'backend.', 'connect.', 'training.', 'features.', 'disk.', 'experiment.'].some((own) =>
+          k.startsWith(own),
+        ),
     );
     // Reached only by broken layer kinds, empty outputs and a failing analysis (brokenKinds.test.ts),
     // and by a layer of unknown kind that carries a reason from a file.
@@ -142,6 +144,7 @@ describe('every problem text in English and German', () => {
       'issue.list',
       'training.andThen',
       'training.compile.layer',
+      'features.onnxUnreadable',
     ]);
     for (const key of keys(catalogues.en.diagnostics)) {
       const text = said(key, sampleValues(key), 3);
