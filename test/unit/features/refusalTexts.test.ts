@@ -5,9 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { FeaturesService } from '../../../electron/services/features';
 import { prepareInput } from '../../../electron/services/features/inputs';
 import { TrainingService } from '../../../electron/services/train';
-import { errorText, textOfError } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/training';
+import { refusal as anyRefusal } from '../refusal';
 import { startedRecord } from '../train/recordFixture';
+
+/** The check's English message (unchanged) and its German text: it must carry a text. */
+async function refusal(attempt: () => unknown): Promise<{ en: string; de: string }> {
+  const { en, de, carried } = await anyRefusal(attempt);
+  expect(carried, en).toBe(true);
+  return { en, de };
+}
 
 /** Features over a runs folder holding one run that kept no model. */
 function featuresWith(status: RunRecord['status']): FeaturesService {
@@ -17,20 +24,6 @@ function featuresWith(status: RunRecord['status']): FeaturesService {
   writeFileSync(path.join(dir, record.id, 'run.json'), JSON.stringify(record));
   const training = new TrainingService({ runsDir: dir, keepRunsDir: null });
   return new FeaturesService({ training, backend: 'cpu' });
-}
-
-/** The refusal's English message (unchanged) and its German text, carried with it. */
-async function refusal(attempt: () => unknown): Promise<{ en: string; de: string }> {
-  const err = await Promise.resolve()
-    .then(attempt)
-    .then(
-      () => {
-        throw new Error('not refused');
-      },
-      (e: unknown) => e,
-    );
-  expect(textOfError(err), (err as Error).message).toBeDefined();
-  return { en: (err as Error).message, de: errorText(err, 'de') };
 }
 
 describe('feature view refusals in German', () => {

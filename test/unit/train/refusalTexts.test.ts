@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApiHandler } from '../../../electron/services/apiHandler';
 import { TrainingService } from '../../../electron/services/train';
-import { errorText, textOfError } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/training';
+import { refusal } from '../refusal';
 import { startedRecord } from './recordFixture';
 
 /** A service over a runs folder holding one finished run (no model kept). */
@@ -23,19 +23,6 @@ function serviceWith(record: RunRecord): TrainingService {
 
 function finished(status: RunRecord['status']): RunRecord {
   return { ...startedRecord('run-done'), name: 'erster', status, finishedAt: new Date().toISOString() };
-}
-
-/** The refusal in English (unchanged) and in German, each through the text it carries. */
-async function refusal(attempt: () => unknown): Promise<{ en: string; de: string; carried: boolean }> {
-  const err = await Promise.resolve()
-    .then(attempt)
-    .then(
-      () => {
-        throw new Error('not refused');
-      },
-      (e: unknown) => e,
-    );
-  return { en: (err as Error).message, de: errorText(err, 'de'), carried: textOfError(err) !== undefined };
 }
 
 describe('training refusals in German', () => {

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeGraph } from '../../../shared/analysis';
 import type { Graph } from '../../../shared/graph/types';
 import { templates } from '../../../shared/templates';
-import { FACTORIZATION_RULES, type RuleId, rules, stackRule, type VariantResult } from '../../../shared/transforms';
+import { FACTORIZATION_RULES, type RuleId, rules, type VariantResult } from '../../../shared/transforms';
 import { applyAllOfKind, applyInRounds, applyOneByOne } from '../../../shared/transforms/applyAll';
 import { SavingsCache } from '../../../shared/transforms/savings';
 import { convChain } from '../analysis/synthetic';
+import { breakStackOn } from './helpers';
 
 function expectVariant(result: VariantResult): Extract<VariantResult, { ok: true }> {
   if (!result.ok) throw new Error(result.diagnostic.message);
@@ -99,15 +100,7 @@ describe('a rewrite the proof refuses in a round', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('is named, left out, and the others are still made', () => {
-    // A broken rule: stacking conv2d_4 (a 5×5) would give its output one channel too many.
-    const plan = stackRule.plan.bind(stackRule);
-    vi.spyOn(stackRule, 'plan').mockImplementation((ctx, o) => {
-      const planned = plan(ctx, o);
-      if (!planned.ok || ctx.node.name !== 'conv2d_4') return planned;
-      const last = planned.plan.edit.changes.added.find((a) => a.node.id === planned.plan.outputAfter)!;
-      last.node.params = { ...last.node.params, filters: 33 };
-      return planned;
-    });
+    breakStackOn('conv2d_4');
     const graph = convChain(12);
     const result = expectVariant(applyAllOfKind(graph, 'stack'));
     expect(result.refused.map((d) => [d.code, d.rule, d.nodeId])).toEqual([['proof-failed', 'stack', 'conv2d_4']]);

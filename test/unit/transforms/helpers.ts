@@ -1,7 +1,8 @@
+import { vi } from 'vitest';
 import { type Analysis, analyzeGraph } from '../../../shared/analysis';
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
-import type { RewriteResult } from '../../../shared/transforms';
+import { type RewriteResult, stackRule } from '../../../shared/transforms';
 
 export interface ConvCase {
   size?: number;
@@ -68,3 +69,18 @@ export function analysisOf(graph: Graph): Analysis {
 
 /** Deep copy through JSON: graphs are plain data. */
 export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * A broken rule, for proofs that must refuse: stacking the conv named `name` (a 5×5) gives its
+ * output one channel too many. Undone by vi.restoreAllMocks().
+ */
+export function breakStackOn(name: string): void {
+  const plan = stackRule.plan.bind(stackRule);
+  vi.spyOn(stackRule, 'plan').mockImplementation((ctx, o) => {
+    const planned = plan(ctx, o);
+    if (!planned.ok || ctx.node.name !== name) return planned;
+    const last = planned.plan.edit.changes.added.find((a) => a.node.id === planned.plan.outputAfter)!;
+    last.node.params = { ...last.node.params, filters: 33 };
+    return planned;
+  });
+}

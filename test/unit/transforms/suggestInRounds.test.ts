@@ -8,9 +8,10 @@ vi.mock('../../../shared/analysis', async (load) => {
 import { analyzeGraph } from '../../../shared/analysis';
 import type { Graph } from '../../../shared/graph/types';
 import { templates } from '../../../shared/templates';
-import { applyRule, RULE_IDS, rules, stackRule, suggest } from '../../../shared/transforms';
+import { applyRule, RULE_IDS, rules, suggest } from '../../../shared/transforms';
 import { savesSomething } from '../../../shared/transforms/suggest';
 import { convChain } from '../analysis/synthetic';
+import { breakStackOn } from './helpers';
 
 /** What suggest gave before rounds: every rule on every candidate node, each run and proven on its own. */
 function oneByOne(graph: Graph) {
@@ -69,15 +70,7 @@ describe('a suggestion the proof refuses in a round', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('is left out, and the others are still suggested', () => {
-    // A broken rule: stacking conv2d_4 (a 5×5) would give its output one channel too many.
-    const plan = stackRule.plan.bind(stackRule);
-    vi.spyOn(stackRule, 'plan').mockImplementation((ctx, o) => {
-      const planned = plan(ctx, o);
-      if (!planned.ok || ctx.node.name !== 'conv2d_4') return planned;
-      const last = planned.plan.edit.changes.added.find((a) => a.node.id === planned.plan.outputAfter)!;
-      last.node.params = { ...last.node.params, filters: 33 };
-      return planned;
-    });
+    breakStackOn('conv2d_4');
     const stacked = suggest(convChain(12), { rules: ['stack'] }).map((s) => s.nodeName);
     expect(stacked).not.toContain('conv2d_4');
     expect(stacked.sort()).toEqual(
