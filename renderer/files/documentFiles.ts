@@ -11,7 +11,6 @@ import { type ImportDiagnostic, importKerasJson } from '../../shared/import';
 import { readJson } from '../../shared/import/json';
 import { importOnnx } from '../../shared/import/onnx';
 import type { ImportOptions, ImportResult } from '../../shared/import/types';
-import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
 import { layeredPositions } from '../editor/insert';
 import { uiLanguage } from '../i18n/i18n';
@@ -156,7 +155,7 @@ export async function openDocument(purpose: 'open' | 'import'): Promise<void> {
     const file = await getFiles().open(purpose);
     if (file) await loadIntoEditor(file);
   } catch (err) {
-    fail(text().t('panels.files.openFailed', { reason: errorMessage(err) }));
+    fail(text().t('panels.files.openFailed', { reason: errorText(err, uiLanguage()) }));
   }
 }
 
@@ -165,7 +164,7 @@ export async function openRecent(id: string): Promise<void> {
   try {
     await loadIntoEditor(await getApi().invoke('recentOpen', { id }));
   } catch (err) {
-    fail(errorMessage(err));
+    fail(errorText(err, uiLanguage()));
   }
 }
 

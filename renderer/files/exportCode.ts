@@ -1,5 +1,5 @@
+import { errorText } from '../../shared/api';
 import { translator } from '../../shared/i18n';
-import { errorMessage } from '../../shared/issues';
 import { getApi, getFiles } from '../api/transport';
 import { uiLanguage } from '../i18n/i18n';
 import { useDocumentStore } from '../store/documentStore';
@@ -34,7 +34,7 @@ export async function exportCode(target: 'pytorch' | 'keras', runId?: string): P
     if (saved)
       notify(text().t('panels.files.exported', { count: result.files.length, files: result.files.join(', ') }));
   } catch (err) {
-    notify(text().t('panels.files.exportFailed', { reason: errorMessage(err) }), 'error');
+    notify(text().t('panels.files.exportFailed', { reason: errorText(err, uiLanguage()) }), 'error');
   }
 }
 
@@ -65,6 +65,6 @@ export async function exportOnnx(runId?: string): Promise<void> {
       notify(t('panels.files.exportedOnnx', { file: result.path, size }));
     }
   } catch (err) {
-    notify(text().t('panels.files.onnxFailed', { reason: errorMessage(err) }), 'error');
+    notify(text().t('panels.files.onnxFailed', { reason: errorText(err, uiLanguage()) }), 'error');
   }
 }

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
-import type { Settings } from '../../shared/api';
-import { errorMessage } from '../../shared/issues';
+import { errorText, type Settings } from '../../shared/api';
 import { getApi } from '../api/transport';
 import { useUiStore } from '../store/uiStore';
-import { i18n, systemLanguage } from './i18n';
+import { i18n, systemLanguage, uiLanguage } from './i18n';
 
 type LanguageSetting = Settings['language'];
 
@@ -40,7 +39,7 @@ export const useLanguageStore = create<LanguageState>((set) => ({
     try {
       await getApi().invoke('settingsSet', { language: setting });
     } catch (err) {
-      useUiStore.getState().notify(i18n.t('language.saveFailed', { reason: errorMessage(err) }), 'error');
+      useUiStore.getState().notify(i18n.t('language.saveFailed', { reason: errorText(err, uiLanguage()) }), 'error');
     }
   },
 }));

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
+import { errorText } from '../../shared/api';
 import { type FieldBackground, fieldGeometry, receptiveFieldSvg } from '../../shared/insight';
-import { errorMessage } from '../../shared/issues';
 import { getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
 import { useText } from '../i18n/useText';
@@ -62,7 +62,7 @@ export function FieldPanel() {
       const node = analysis.nodes[geometry.nodeId]?.name ?? 'layer';
       await getFiles().exportFile(`${docName}-${node}-field.${ext}`, ext, blob);
     } catch (err) {
-      notify(t('panels.field.exportFailed', { reason: errorMessage(err) }), 'error');
+      notify(t('panels.field.exportFailed', { reason: errorText(err, language) }), 'error');
     }
   };
 

@@ -1,6 +1,7 @@
 import { Chart, type ChartConfiguration, LogarithmicScale, ScatterController } from 'chart.js';
 import { useMemo, useState } from 'react';
 import { formatSI } from '../../shared/analysis';
+import { errorText } from '../../shared/api';
 import { type Translator, translator } from '../../shared/i18n';
 import {
   buildTimeline,
@@ -12,7 +13,6 @@ import {
   timelineSvg,
   type TimelineView as View,
 } from '../../shared/insight';
-import { errorMessage } from '../../shared/issues';
 import { getFiles } from '../api/transport';
 import { svgToPng } from '../export/svgToPng';
 import { useText } from '../i18n/useText';
@@ -62,7 +62,7 @@ export function TimelineView() {
       const blob = ext === 'png' ? await svgToPng(svg) : new Blob([svg], { type: 'image/svg+xml' });
       await getFiles().exportFile(`imagenet-timeline-${view}.${ext}`, ext, blob);
     } catch (err) {
-      notify(t('panels.timeline.exportFailed', { reason: errorMessage(err) }), 'error');
+      notify(t('panels.timeline.exportFailed', { reason: errorText(err, language) }), 'error');
     }
   };
   const own = timeline.own;

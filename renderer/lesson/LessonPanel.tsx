@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
 import {
   addStep,
   buildInceptionLesson,
@@ -98,7 +98,7 @@ export function LessonPanel() {
       const blob = new Blob([lessonText(lesson)], { type: 'application/json' });
       await getFiles().exportFile(`${lesson.title || 'lesson'}.lesson.json`, 'json', blob);
     } catch (err) {
-      notify(t('panels.lesson.saveFailed', { reason: errorMessage(err) }), 'error');
+      notify(t('panels.lesson.saveFailed', { reason: errorText(err, uiLanguage()) }), 'error');
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../../shared/issues';
+import { errorText } from '../../shared/api';
 import {
   compareGraphs,
   comparisonHeadline,
@@ -83,7 +83,7 @@ export function CompareView() {
           : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
       await getFiles().exportFile(`${name}-comparison.${format}`, format, new Blob([bytes], { type }));
     } catch (err) {
-      notify(t('panels.compare.slidesFailed', { reason: errorMessage(err) }), 'error');
+      notify(t('panels.compare.slidesFailed', { reason: errorText(err, language) }), 'error');
     } finally {
       setSlidesBusy(false);
     }
@@ -103,7 +103,7 @@ export function CompareView() {
       const blob = ext === 'png' ? await svgToPng(svg) : new Blob([reportText(ext)], { type: 'text/plain' });
       await getFiles().exportFile(`${name}-comparison.${ext}`, ext, blob);
     } catch (err) {
-      notify(t('panels.compare.exportFailed', { reason: errorMessage(err) }), 'error');
+      notify(t('panels.compare.exportFailed', { reason: errorText(err, language) }), 'error');
     }
   };
   const { a, b, difference: d } = comparison;

@@ -9,8 +9,10 @@ import { i18n } from '../../../renderer/i18n/i18n';
 import { useTimelineStore } from '../../../renderer/insight/timelineStore';
 import { useLessonStore } from '../../../renderer/lesson/lessonStore';
 import { type ActionId, actionIds } from '../../../shared/actionIds';
+import { ApiError } from '../../../shared/api';
 import { createProjectFile, parseProjectText, serializeProject } from '../../../shared/graph/projectFile';
 import type { Graph } from '../../../shared/graph/types';
+import { runMessage } from '../../../shared/training/runText';
 import { keyEvent, sampleGraph, TestEditor } from './testEditor';
 
 const fake = vi.hoisted(() => ({
@@ -19,6 +21,7 @@ const fake = vi.hoisted(() => ({
   exports: [] as { name: string; kind: string; size: number }[],
   invoked: [] as { method: string; request: Record<string, unknown> }[],
   exportFails: null as string | null,
+  invokeFails: null as Error | null,
 }));
 
 vi.mock('../../../renderer/api/transport', () => ({
@@ -37,6 +40,7 @@ vi.mock('../../../renderer/api/transport', () => ({
   }),
   getApi: () => ({
     invoke: async (method: string, request: Record<string, unknown>) => {
+      if (fake.invokeFails) throw fake.invokeFails;
       fake.invoked.push({ method, request });
       if (method === 'exportCode')
         return { zipBase64: btoa('zip bytes'), suggestedName: 'net.zip', files: ['model.py', 'train.py'] };
@@ -65,6 +69,7 @@ beforeEach(() => {
   fake.exports.length = 0;
   fake.invoked.length = 0;
   fake.exportFails = null;
+  fake.invokeFails = null;
 });
 
 interface Case {
@@ -461,6 +466,24 @@ describe('a failed image export', () => {
       expect(ed.ui.toasts.at(-1)).toMatchObject({
         kind: 'error',
         message: 'Das Bild konnte nicht exportiert werden: the disk is full',
+      }),
+    );
+  });
+});
+
+describe('a refused export', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it("shows the service's reason in the window's language", async () => {
+    const { message, text } = runMessage('noRun', { id: 'run-7' });
+    fake.invokeFails = new ApiError('failed', message, text);
+    const ed = new TestEditor();
+    await i18n.changeLanguage('de');
+    expect(runAction(findAction('exportOnnx'), ed.ctx)).toBe(true);
+    await vi.waitFor(() =>
+      expect(ed.ui.toasts.at(-1)).toMatchObject({
+        kind: 'error',
+        message: 'ONNX-Export fehlgeschlagen: Es gibt keinen Lauf run-7.',
       }),
     );
   });
