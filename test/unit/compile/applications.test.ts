@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type JobHooks, runTrainingJob } from '../../../electron/services/train/runJob';
+import { runTrainingJob } from '../../../electron/services/train/runJob';
 import type { Graph } from '../../../shared/graph/types';
 import { importFixture } from '../import/helpers';
-import { options, useCpu } from '../train/helpers';
+import { options, quiet, useCpu } from '../train/helpers';
 
 beforeAll(useCpu);
 
@@ -18,14 +18,6 @@ const withSide = (graph: Graph): Graph => ({
   ...graph,
   nodes: graph.nodes.map((n) => (n.kind === 'Input' ? { ...n, params: { ...n.params, shape: [SIDE, SIDE, 3] } } : n)),
 });
-
-const quiet: JobHooks = {
-  control: { state: () => 'run' },
-  onStatus() {},
-  onDataset() {},
-  onBatch() {},
-  onEpoch() {},
-};
 
 // EfficientNetB0 is the one that needs our own Normalization and Subtract layers; MobileNetV3Small
 // (~5 s) and NASNetMobile (~21 s) train through stock layers, which other tests cover.

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../electron/services/datasets';
-import { type JobHooks, runTrainingJob } from '../../../electron/services/train/runJob';
+import { runTrainingJob } from '../../../electron/services/train/runJob';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { recomputeBatchNormStatistics, STATISTICS_BATCHES } from '../../../trainer/batchNormStatistics';
 import { compileGraph } from '../../../trainer/compile/compile';
-import { options, tinyConvNet, useCpu } from './helpers';
+import { options, quiet, tinyConvNet, useCpu } from './helpers';
 
 beforeAll(useCpu);
 
@@ -94,19 +94,12 @@ describe('precise batch-norm statistics', () => {
 
   it("are what a run validates with and saves, unless the options keep Keras's moving averages", async () => {
     const savedVariance = async (batchNormStatistics: string) => {
-      const hooks: JobHooks = {
-        control: { state: () => 'run' },
-        onStatus: () => {},
-        onDataset: () => {},
-        onBatch: () => {},
-        onEpoch: () => {},
-      };
       const job = {
         graph: tinyConvNet(),
         options: options({ epochs: 1, batchNormStatistics }),
         memoryBudget: { bytes: 2 ** 30, label: '' },
       };
-      const { model } = await runTrainingJob(tf, job, hooks);
+      const { model } = await runTrainingJob(tf, job, quiet);
       const weights = tf.io.decodeWeights(model!.weightData, model!.weightSpecs);
       const variance = Object.entries(weights).find(([name]) => name.endsWith('moving_variance'))![1];
       const values = Array.from(variance.dataSync());

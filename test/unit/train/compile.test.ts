@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type JobHooks, runTrainingJob } from '../../../electron/services/train/runJob';
+import { runTrainingJob } from '../../../electron/services/train/runJob';
 import { analyzeGraph } from '../../../shared/analysis';
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
@@ -8,7 +8,7 @@ import { getLayerSpec, type LayerKind, layerKinds } from '../../../shared/layers
 import { templates } from '../../../shared/templates';
 import { prepareForTraining } from '../../../shared/training';
 import { compileGraph } from '../../../trainer/compile/compile';
-import { options, useCpu } from './helpers';
+import { options, quiet, useCpu } from './helpers';
 
 beforeAll(useCpu);
 
@@ -66,14 +66,6 @@ function netAround(kind: Exclude<LayerKind, 'Input'>): Graph {
   b.add('Dense', { units: 3, activation: 'softmax' }, [x], 'predictions');
   return b.build();
 }
-
-const quiet: JobHooks = {
-  control: { state: () => 'run' },
-  onStatus: () => {},
-  onDataset: () => {},
-  onBatch: () => {},
-  onEpoch: () => {},
-};
 
 describe('every layer kind compiles and trains (one epoch, cpu)', () => {
   // kindParams is keyed by LayerKind, so a kind missing from it fails the type check. Every kind

@@ -1,20 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type JobHooks, runTrainingJob } from '../../../electron/services/train/runJob';
+import { runTrainingJob } from '../../../electron/services/train/runJob';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import { diagnosticText } from '../../../shared/i18n';
 import { CompileError, compileGraph } from '../../../trainer/compile/compile';
-import { options, useCpu } from './helpers';
+import { options, quiet, useCpu } from './helpers';
 
 beforeAll(useCpu);
-
-const quiet: JobHooks = {
-  control: { state: () => 'run' },
-  onStatus: () => {},
-  onDataset: () => {},
-  onBatch: () => {},
-  onEpoch: () => {},
-};
 
 /** A classifier on 8×8×3 with one layer TF.js cannot express as the analysis means it. */
 function classifierWith(kind: string, params: Record<string, unknown>) {

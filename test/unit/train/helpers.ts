@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { JobHooks } from '../../../electron/services/train/runJob';
 import { GraphBuilder } from '../../../shared/graph/builder';
 import type { Graph } from '../../../shared/graph/types';
 import { type ResolvedTrainingOptions, resolveTrainingOptions } from '../../../shared/training';
@@ -34,3 +35,12 @@ export function options(raw: Record<string, unknown> = {}): ResolvedTrainingOpti
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.options;
 }
+
+/** Hooks for a run nobody watches: never paused, nothing reported. */
+export const quiet: JobHooks = {
+  control: { state: () => 'run' },
+  onStatus: () => {},
+  onDataset: () => {},
+  onBatch: () => {},
+  onEpoch: () => {},
+};
