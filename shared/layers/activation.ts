@@ -1,19 +1,23 @@
 import { z } from 'zod';
 import { activation } from './common';
 import { onlyInput } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const activationSchema = z.strictObject({
-  activation: activation().default('relu'),
-});
+export const activationSchema = schemaOnce(() =>
+  z.strictObject({
+    activation: activation().default('relu'),
+  }),
+);
 
-export type ActivationParams = z.output<typeof activationSchema>;
+export type ActivationParams = z.output<ReturnType<typeof activationSchema>>;
 
 export const activationSpec: LayerSpec<ActivationParams, 'Activation'> = {
   kind: 'Activation',
   nodeName: 'activation',
   category: 'normalization',
-  schema: activationSchema,
+  get schema() {
+    return activationSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => onlyInput(inputs, 'Activation'),
   paramCount: () => ({ trainable: 0, nonTrainable: 0 }),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { formatShape } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
-export const addSchema = z.strictObject({});
+export const addSchema = schemaOnce(() => z.strictObject({}));
 
-export type AddParams = z.output<typeof addSchema>;
+export type AddParams = z.output<ReturnType<typeof addSchema>>;
 
 /**
  * Keras would broadcast axes of size 1; we require equal shapes because an accidental
@@ -15,7 +15,9 @@ export const addSpec: LayerSpec<AddParams, 'Add'> = {
   kind: 'Add',
   nodeName: 'add',
   category: 'merge',
-  schema: addSchema,
+  get schema() {
+    return addSchema();
+  },
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   outputShape(inputs) {
     const [first] = inputs;

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { bool, expected } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const batchNormSchema = z.strictObject({
-  center: bool().default(true),
-  scale: bool().default(true),
-  epsilon: z.number(expected('a number > 0')).positive(expected('a number > 0')).default(0.001),
-  momentum: z
-    .number(expected('a number from 0 to 1'))
-    .min(0, expected('a number from 0 to 1'))
-    .max(1, expected('a number from 0 to 1'))
-    .default(0.99),
-});
+export const batchNormSchema = schemaOnce(() =>
+  z.strictObject({
+    center: bool().default(true),
+    scale: bool().default(true),
+    epsilon: z.number(expected('a number > 0')).positive(expected('a number > 0')).default(0.001),
+    momentum: z
+      .number(expected('a number from 0 to 1'))
+      .min(0, expected('a number from 0 to 1'))
+      .max(1, expected('a number from 0 to 1'))
+      .default(0.99),
+  }),
+);
 
-export type BatchNormParams = z.output<typeof batchNormSchema>;
+export type BatchNormParams = z.output<ReturnType<typeof batchNormSchema>>;
 
 /**
  * Normalizes the last axis, whatever the rank. gamma (scale) and beta (center) are learned;
@@ -25,7 +27,9 @@ export const batchNormSpec: LayerSpec<BatchNormParams, 'BatchNorm'> = {
   kind: 'BatchNorm',
   nodeName: 'bn',
   category: 'normalization',
-  schema: batchNormSchema,
+  get schema() {
+    return batchNormSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => {
     lastAxis(inputs, 'BatchNorm');

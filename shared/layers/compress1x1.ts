@@ -3,19 +3,21 @@ import type { Shape } from '../graph/types';
 import { activation, activationText, bool, expected, positiveInt } from './common';
 import { type Conv2DParams, conv2dSpec } from './conv2d';
 import { imageShape } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
 const ratioMessage = expected('a ratio above 0 and at most 1');
 
-export const compress1x1Schema = z.strictObject({
-  mode: z.enum(['ratio', 'count'], expected("'ratio' or 'count'")).default('ratio'),
-  ratio: z.number(ratioMessage).gt(0, ratioMessage).max(1, ratioMessage).default(0.5),
-  filters: positiveInt().default(64),
-  useBias: bool().default(true),
-  activation: activation().default('relu'),
-});
+export const compress1x1Schema = schemaOnce(() =>
+  z.strictObject({
+    mode: z.enum(['ratio', 'count'], expected("'ratio' or 'count'")).default('ratio'),
+    ratio: z.number(ratioMessage).gt(0, ratioMessage).max(1, ratioMessage).default(0.5),
+    filters: positiveInt().default(64),
+    useBias: bool().default(true),
+    activation: activation().default('relu'),
+  }),
+);
 
-export type Compress1x1Params = z.output<typeof compress1x1Schema>;
+export type Compress1x1Params = z.output<ReturnType<typeof compress1x1Schema>>;
 
 /**
  * The plain Conv2D this node stands for; the compiler and importer use it too, so a
@@ -44,7 +46,9 @@ export const compress1x1Spec: LayerSpec<Compress1x1Params, 'Compress1x1'> = {
   kind: 'Compress1x1',
   nodeName: 'compress',
   category: 'compression',
-  schema: compress1x1Schema,
+  get schema() {
+    return compress1x1Schema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs, p) => conv2dSpec.outputShape(inputs, asConv(inputs, p)),
   paramCount: (inputs, p) => conv2dSpec.paramCount(inputs, asConv(inputs, p)),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { expected } from './common';
 import { formatShape } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
 /**
  * `axis` counts the batch axis exactly as in Keras, so an imported `axis: 3` and the
@@ -10,15 +10,17 @@ import { LayerError, type LayerSpec } from './spec';
  */
 const axisMessage = expected('a whole number other than 0 (0 is the batch axis; -1 is the channels)');
 
-export const concatenateSchema = z.strictObject({
-  axis: z
-    .number(axisMessage)
-    .int(axisMessage)
-    .refine((axis) => axis !== 0, axisMessage)
-    .default(-1),
-});
+export const concatenateSchema = schemaOnce(() =>
+  z.strictObject({
+    axis: z
+      .number(axisMessage)
+      .int(axisMessage)
+      .refine((axis) => axis !== 0, axisMessage)
+      .default(-1),
+  }),
+);
 
-export type ConcatenateParams = z.output<typeof concatenateSchema>;
+export type ConcatenateParams = z.output<ReturnType<typeof concatenateSchema>>;
 
 /** Index into a per-sample shape (batch excluded) for a Keras axis. */
 function sampleAxis(axis: number, rank: number, first: readonly number[]): number {
@@ -33,7 +35,9 @@ export const concatenateSpec: LayerSpec<ConcatenateParams, 'Concatenate'> = {
   kind: 'Concatenate',
   nodeName: 'concat',
   category: 'merge',
-  schema: concatenateSchema,
+  get schema() {
+    return concatenateSchema();
+  },
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   outputShape(inputs, p) {
     const [first] = inputs;

@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { positiveInt } from './common';
 import { convOutputFields, convSchema, convSpec, convWindowFields, kernelArea } from './convBase';
-import { LayerError } from './spec';
+import { LayerError, schemaOnce } from './spec';
 
-export const conv2dSchema = convSchema(
-  z.strictObject({
-    filters: positiveInt(),
-    ...convWindowFields(),
-    groups: positiveInt().default(1),
-    ...convOutputFields(),
-  }),
+export const conv2dSchema = schemaOnce(() =>
+  convSchema(
+    z.strictObject({
+      filters: positiveInt(),
+      ...convWindowFields(),
+      groups: positiveInt().default(1),
+      ...convOutputFields(),
+    }),
+  ),
 );
 
-export type Conv2DParams = z.output<typeof conv2dSchema>;
+export type Conv2DParams = z.output<ReturnType<typeof conv2dSchema>>;
 
 /** Input channels per group; grouped convs split channels evenly, so both counts must divide. */
 function channelsPerGroup(channels: number, p: Conv2DParams): number {
@@ -26,7 +28,9 @@ function channelsPerGroup(channels: number, p: Conv2DParams): number {
 export const conv2dSpec = convSpec({
   kind: 'Conv2D',
   nodeName: 'conv',
-  schema: conv2dSchema,
+  get schema() {
+    return conv2dSchema();
+  },
   outChannels(channels, p) {
     channelsPerGroup(channels, p);
     return p.filters;

@@ -2,22 +2,26 @@ import { z } from 'zod';
 import { positiveInt } from './common';
 import { convOutputFields, convSchema, convSpec, convWindowFields, kernelArea } from './convBase';
 import { dilatedSize, imageShape, transposedOutputLength } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const conv2dTransposeSchema = convSchema(
-  z.strictObject({
-    filters: positiveInt(),
-    ...convWindowFields(),
-    ...convOutputFields(),
-  }),
+export const conv2dTransposeSchema = schemaOnce(() =>
+  convSchema(
+    z.strictObject({
+      filters: positiveInt(),
+      ...convWindowFields(),
+      ...convOutputFields(),
+    }),
+  ),
 );
 
-export type Conv2DTransposeParams = z.output<typeof conv2dTransposeSchema>;
+export type Conv2DTransposeParams = z.output<ReturnType<typeof conv2dTransposeSchema>>;
 
 const base = convSpec({
   kind: 'Conv2DTranspose',
   nodeName: 'deconv',
-  schema: conv2dTransposeSchema,
+  get schema() {
+    return conv2dTransposeSchema();
+  },
   outChannels: (_channels, p) => p.filters,
   kernelWeights: (channels, p) => kernelArea(p) * channels * p.filters,
   summaryTail: (p) => `, ${p.filters}`,

@@ -66,7 +66,9 @@ export function convSpec<P extends ConvParams, K extends string>(conv: ConvKind<
     kind: conv.kind,
     nodeName: conv.nodeName,
     category: 'convolution',
-    schema: conv.schema,
+    get schema() {
+      return conv.schema;
+    },
     inputs: { min: 1, max: 1 },
     outputShape(inputs, p) {
       const [h, w, channels] = imageShape(inputs, conv.kind);

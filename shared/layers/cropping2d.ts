@@ -2,23 +2,27 @@ import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { padPairs } from './common';
 import { formatShape, imageShape } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
-export const cropping2dSchema = z.strictObject({
-  cropping: padPairs().default([
-    [0, 0],
-    [0, 0],
-  ]),
-});
+export const cropping2dSchema = schemaOnce(() =>
+  z.strictObject({
+    cropping: padPairs().default([
+      [0, 0],
+      [0, 0],
+    ]),
+  }),
+);
 
-export type Cropping2DParams = z.output<typeof cropping2dSchema>;
+export type Cropping2DParams = z.output<ReturnType<typeof cropping2dSchema>>;
 
 /** Removes rows and columns from the edges: ZeroPadding2D's inverse (NASNet aligns its branches with it). */
 export const cropping2dSpec: LayerSpec<Cropping2DParams, 'Cropping2D'> = {
   kind: 'Cropping2D',
   nodeName: 'crop',
   category: 'convolution',
-  schema: cropping2dSchema,
+  get schema() {
+    return cropping2dSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     const [h, w, channels] = imageShape(inputs, 'Cropping2D');

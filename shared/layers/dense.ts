@@ -1,22 +1,26 @@
 import { z } from 'zod';
 import { activation, activationText, bool, positiveInt } from './common';
 import { lastAxis, onlyInput, product } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const denseSchema = z.strictObject({
-  units: positiveInt(),
-  useBias: bool().default(true),
-  activation: activation().default('linear'),
-});
+export const denseSchema = schemaOnce(() =>
+  z.strictObject({
+    units: positiveInt(),
+    useBias: bool().default(true),
+    activation: activation().default('linear'),
+  }),
+);
 
-export type DenseParams = z.output<typeof denseSchema>;
+export type DenseParams = z.output<ReturnType<typeof denseSchema>>;
 
 /** Like Keras, Dense acts on the last axis only: [H, W, C] becomes [H, W, units], one shared weight matrix. */
 export const denseSpec: LayerSpec<DenseParams, 'Dense'> = {
   kind: 'Dense',
   nodeName: 'dense',
   category: 'head',
-  schema: denseSchema,
+  get schema() {
+    return denseSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     lastAxis(inputs, 'Dense');

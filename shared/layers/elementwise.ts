@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { formatShape } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
 /** The merges that combine equal-shaped inputs value by value (Add, Multiply, Average, …); none has settings. */
-export const elementwiseSchema = z.strictObject({});
+export const elementwiseSchema = schemaOnce(() => z.strictObject({}));
 
-export type ElementwiseParams = z.output<typeof elementwiseSchema>;
+export type ElementwiseParams = z.output<ReturnType<typeof elementwiseSchema>>;
 
 interface ElementwiseKind<K extends string> {
   kind: K;
@@ -29,7 +29,9 @@ export function elementwiseSpec<K extends string>(merge: ElementwiseKind<K>): La
     kind,
     nodeName: merge.nodeName,
     category: 'merge',
-    schema: elementwiseSchema,
+    get schema() {
+      return elementwiseSchema();
+    },
     inputs: { min: 2, max: merge.maxInputs },
     outputShape(inputs) {
       const [first] = inputs;

@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import { nonNegative, shortNumber } from './common';
 import { onlyInput } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const eluSchema = z.strictObject({
-  alpha: nonNegative().default(1),
-});
+export const eluSchema = schemaOnce(() =>
+  z.strictObject({
+    alpha: nonNegative().default(1),
+  }),
+);
 
-export type ELUParams = z.output<typeof eluSchema>;
+export type ELUParams = z.output<ReturnType<typeof eluSchema>>;
 
 /** x above zero, alpha·(eˣ − 1) below. */
 export const eluSpec: LayerSpec<ELUParams, 'ELU'> = {
   kind: 'ELU',
   nodeName: 'elu',
   category: 'normalization',
-  schema: eluSchema,
+  get schema() {
+    return eluSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => onlyInput(inputs, 'ELU'),
   paramCount: () => ({ trainable: 0, nonTrainable: 0 }),

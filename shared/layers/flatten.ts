@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { onlyInput, product } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
-export const flattenSchema = z.strictObject({});
+export const flattenSchema = schemaOnce(() => z.strictObject({}));
 
-export type FlattenParams = z.output<typeof flattenSchema>;
+export type FlattenParams = z.output<ReturnType<typeof flattenSchema>>;
 
 export const flattenSpec: LayerSpec<FlattenParams, 'Flatten'> = {
   kind: 'Flatten',
   nodeName: 'flatten',
   category: 'head',
-  schema: flattenSchema,
+  get schema() {
+    return flattenSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs) {
     const input = onlyInput(inputs, 'Flatten');

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { bool, expected } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const layerNormalizationSchema = z.strictObject({
-  center: bool().default(true),
-  scale: bool().default(true),
-  epsilon: z.number(expected('a number > 0')).positive(expected('a number > 0')).default(0.001),
-});
+export const layerNormalizationSchema = schemaOnce(() =>
+  z.strictObject({
+    center: bool().default(true),
+    scale: bool().default(true),
+    epsilon: z.number(expected('a number > 0')).positive(expected('a number > 0')).default(0.001),
+  }),
+);
 
-export type LayerNormalizationParams = z.output<typeof layerNormalizationSchema>;
+export type LayerNormalizationParams = z.output<ReturnType<typeof layerNormalizationSchema>>;
 
 /**
  * Normalizes each position over its channels (the last axis, Keras's default), then
@@ -19,7 +21,9 @@ export const layerNormalizationSpec: LayerSpec<LayerNormalizationParams, 'LayerN
   kind: 'LayerNormalization',
   nodeName: 'ln',
   category: 'normalization',
-  schema: layerNormalizationSchema,
+  get schema() {
+    return layerNormalizationSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => {
     lastAxis(inputs, 'LayerNormalization');

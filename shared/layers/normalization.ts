@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { english, said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -14,29 +14,37 @@ const stats = (what: string) =>
     return Array.isArray(v) && v.length > 0 && v.every(isFiniteNumber) ? [...v] : undefined;
   }).default(null);
 
-export const normalizationSchema = z
-  .strictObject({
-    mean: stats('a list of numbers (one, or one per channel) or null'),
-    variance: stats('a list of numbers ≥ 0 (one, or one per channel) or null'),
-  })
-  .superRefine((p, ctx) => {
-    if ((p.mean === null) !== (p.variance === null)) {
-      const text = said('issue.statisticsTogether');
-      ctx.addIssue({
-        code: 'custom',
-        path: [p.mean === null ? 'mean' : 'variance'],
-        input: null,
-        message: english(text),
-        params: { text },
-      });
-    }
-    if (p.variance?.some((v) => v < 0)) {
-      const text = said('issue.negativeVariance', { value: p.variance.find((v) => v < 0)! });
-      ctx.addIssue({ code: 'custom', path: ['variance'], input: p.variance, message: english(text), params: { text } });
-    }
-  });
+export const normalizationSchema = schemaOnce(() =>
+  z
+    .strictObject({
+      mean: stats('a list of numbers (one, or one per channel) or null'),
+      variance: stats('a list of numbers ≥ 0 (one, or one per channel) or null'),
+    })
+    .superRefine((p, ctx) => {
+      if ((p.mean === null) !== (p.variance === null)) {
+        const text = said('issue.statisticsTogether');
+        ctx.addIssue({
+          code: 'custom',
+          path: [p.mean === null ? 'mean' : 'variance'],
+          input: null,
+          message: english(text),
+          params: { text },
+        });
+      }
+      if (p.variance?.some((v) => v < 0)) {
+        const text = said('issue.negativeVariance', { value: p.variance.find((v) => v < 0)! });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variance'],
+          input: p.variance,
+          message: english(text),
+          params: { text },
+        });
+      }
+    }),
+);
 
-export type NormalizationParams = z.output<typeof normalizationSchema>;
+export type NormalizationParams = z.output<ReturnType<typeof normalizationSchema>>;
 
 /** Channels of the last axis, checked against the given statistics (one value, or one per channel). */
 function channels(inputs: Parameters<typeof lastAxis>[0], p: NormalizationParams): number {
@@ -62,7 +70,9 @@ export const normalizationSpec: LayerSpec<NormalizationParams, 'Normalization'> 
   kind: 'Normalization',
   nodeName: 'normalization',
   category: 'input',
-  schema: normalizationSchema,
+  get schema() {
+    return normalizationSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     channels(inputs, p);

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { padding, pair, windowText } from './common';
 import { imageShape, windowOutput } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
 /** Shared by MaxPool2D and AvgPool2D, which differ only in what they compute inside the window. */
-export const pool2dSchema = z.strictObject({
-  poolSize: pair().default([2, 2]),
-  strides: pair().default([2, 2]),
-  padding: padding().default('valid'),
-});
+export const pool2dSchema = schemaOnce(() =>
+  z.strictObject({
+    poolSize: pair().default([2, 2]),
+    strides: pair().default([2, 2]),
+    padding: padding().default('valid'),
+  }),
+);
 
-export type Pool2DParams = z.output<typeof pool2dSchema>;
+export type Pool2DParams = z.output<ReturnType<typeof pool2dSchema>>;
 
 /** The words a pool kind shows in the editor. */
 export type PoolText = Pick<LayerSpec, 'nodeName'>;
@@ -20,7 +22,9 @@ export function pool2dSpec<K extends string>(kind: K, word: 'max' | 'avg', text:
     kind,
     ...text,
     category: 'pooling',
-    schema: pool2dSchema,
+    get schema() {
+      return pool2dSchema();
+    },
     inputs: { min: 1, max: 1 },
     outputShape(inputs, p) {
       const [h, w, channels] = imageShape(inputs, kind);

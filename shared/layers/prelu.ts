@@ -3,20 +3,22 @@ import type { Shape } from '../graph/types';
 import { said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { onlyInput, product } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
 const isAxis = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
 
-export const preluSchema = z.strictObject({
-  sharedAxes: parsedBy('null or a list of distinct axes ≥ 1 (the batch axis is 0, as in Keras)', (v) => {
-    if (v === null) return null;
-    if (isAxis(v)) return [v];
-    if (Array.isArray(v) && v.length > 0 && v.every(isAxis) && new Set(v).size === v.length) return [...v];
-    return undefined;
-  }).default(null),
-});
+export const preluSchema = schemaOnce(() =>
+  z.strictObject({
+    sharedAxes: parsedBy('null or a list of distinct axes ≥ 1 (the batch axis is 0, as in Keras)', (v) => {
+      if (v === null) return null;
+      if (isAxis(v)) return [v];
+      if (Array.isArray(v) && v.length > 0 && v.every(isAxis) && new Set(v).size === v.length) return [...v];
+      return undefined;
+    }).default(null),
+  }),
+);
 
-export type PReLUParams = z.output<typeof preluSchema>;
+export type PReLUParams = z.output<ReturnType<typeof preluSchema>>;
 
 /**
  * The shape of the learned slopes: the input's, with each shared axis 1. Keras counts the
@@ -39,7 +41,9 @@ export const preluSpec: LayerSpec<PReLUParams, 'PReLU'> = {
   kind: 'PReLU',
   nodeName: 'prelu',
   category: 'normalization',
-  schema: preluSchema,
+  get schema() {
+    return preluSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     preluAlphaShape(onlyInput(inputs, 'PReLU'), p);

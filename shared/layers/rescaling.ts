@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { expected, finite, shortNumber } from './common';
 import { lastAxis, onlyInput } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
 const ONE_OR_PER_CHANNEL = 'a number, or a list of numbers (one per channel)';
 
@@ -18,12 +18,14 @@ const perChannel = (fallback: number) =>
     )
     .default(fallback);
 
-export const rescalingSchema = z.strictObject({
-  scale: perChannel(1 / 255),
-  offset: perChannel(0),
-});
+export const rescalingSchema = schemaOnce(() =>
+  z.strictObject({
+    scale: perChannel(1 / 255),
+    offset: perChannel(0),
+  }),
+);
 
-export type RescalingParams = z.output<typeof rescalingSchema>;
+export type RescalingParams = z.output<ReturnType<typeof rescalingSchema>>;
 
 /** The factors as a list, whichever way they were given. */
 export const rescalingValues = (v: number | readonly number[]): readonly number[] => (typeof v === 'number' ? [v] : v);
@@ -58,7 +60,9 @@ export const rescalingSpec: LayerSpec<RescalingParams, 'Rescaling'> = {
   kind: 'Rescaling',
   nodeName: 'rescaling',
   category: 'input',
-  schema: rescalingSchema,
+  get schema() {
+    return rescalingSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     if (!isUniform(p.scale) || !isUniform(p.offset)) checkChannels(inputs, p);

@@ -2,25 +2,31 @@ import { z } from 'zod';
 import { said } from '../i18n/diagnosticText';
 import { parsedBy } from './common';
 import { formatShape, onlyInput, product } from './shapeMath';
-import { LayerError, type LayerSpec } from './spec';
+import { LayerError, type LayerSpec, schemaOnce } from './spec';
 
 const isAxisSize = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && (v > 0 || v === -1);
 
-export const reshapeSchema = z.strictObject({
-  targetShape: parsedBy('a list of positive whole numbers with at most one -1 (meaning "whatever is left")', (value) =>
-    Array.isArray(value) && value.length > 0 && value.every(isAxisSize) && value.filter((v) => v === -1).length <= 1
-      ? [...value]
-      : undefined,
-  ),
-});
+export const reshapeSchema = schemaOnce(() =>
+  z.strictObject({
+    targetShape: parsedBy(
+      'a list of positive whole numbers with at most one -1 (meaning "whatever is left")',
+      (value) =>
+        Array.isArray(value) && value.length > 0 && value.every(isAxisSize) && value.filter((v) => v === -1).length <= 1
+          ? [...value]
+          : undefined,
+    ),
+  }),
+);
 
-export type ReshapeParams = z.output<typeof reshapeSchema>;
+export type ReshapeParams = z.output<ReturnType<typeof reshapeSchema>>;
 
 export const reshapeSpec: LayerSpec<ReshapeParams, 'Reshape'> = {
   kind: 'Reshape',
   nodeName: 'reshape',
   category: 'head',
-  schema: reshapeSchema,
+  get schema() {
+    return reshapeSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     const input = onlyInput(inputs, 'Reshape');

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { positiveInt } from './common';
 import { convOutputFields, convSchema, convSpec, convWindowFields, kernelArea } from './convBase';
+import { schemaOnce } from './spec';
 
-export const separableConv2dSchema = convSchema(
-  z.strictObject({
-    filters: positiveInt(),
-    ...convWindowFields(),
-    depthMultiplier: positiveInt().default(1),
-    ...convOutputFields(),
-  }),
+export const separableConv2dSchema = schemaOnce(() =>
+  convSchema(
+    z.strictObject({
+      filters: positiveInt(),
+      ...convWindowFields(),
+      depthMultiplier: positiveInt().default(1),
+      ...convOutputFields(),
+    }),
+  ),
 );
 
-export type SeparableConv2DParams = z.output<typeof separableConv2dSchema>;
+export type SeparableConv2DParams = z.output<ReturnType<typeof separableConv2dSchema>>;
 
 /**
  * Keras's SeparableConv2D: a depthwise conv (Cin·dm channels) then a 1×1 pointwise conv to
@@ -20,7 +23,9 @@ export type SeparableConv2DParams = z.output<typeof separableConv2dSchema>;
 export const separableConv2dSpec = convSpec({
   kind: 'SeparableConv2D',
   nodeName: 'separable',
-  schema: separableConv2dSchema,
+  get schema() {
+    return separableConv2dSchema();
+  },
   outChannels: (_channels, p) => p.filters,
   kernelWeights(channels, p) {
     const middle = channels * p.depthMultiplier;

@@ -49,6 +49,19 @@ export interface LayerSpec<P = Record<string, unknown>, K extends string = strin
   summary(params: P): string;
 }
 
+/**
+ * A kind's schema, built the first time something reads it. A zod schema costs tens of
+ * microseconds per field to build, and every command line run paid for all kinds at start-up
+ * (2% of an `analyze` run's instructions) though a network uses a handful of them.
+ */
+export function schemaOnce<S extends z.ZodType>(build: () => S): () => S {
+  let schema: S | undefined;
+  return () => {
+    schema ??= build();
+    return schema;
+  };
+}
+
 /** A shape problem: `text` says it in any language, `message` in English. */
 export class LayerError extends Error {
   override name = 'LayerError';

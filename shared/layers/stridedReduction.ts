@@ -6,20 +6,22 @@ import { type Conv2DParams, conv2dSpec } from './conv2d';
 import { maxPool2dSpec } from './maxPool2d';
 import type { Pool2DParams } from './pooling';
 import { imageShape } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const stridedReductionSchema = z.strictObject({
-  method: z.enum(['conv', 'maxpool', 'avgpool'], expected("one of 'conv', 'maxpool', 'avgpool'")).default('conv'),
-  kernelSize: pair().default([3, 3]),
-  strides: pair().default([2, 2]),
-  padding: padding().default('valid'),
-  /** Conv only; null keeps the input's channel count. */
-  filters: positiveInt().nullable().default(null),
-  useBias: bool().default(true),
-  activation: activation().default('relu'),
-});
+export const stridedReductionSchema = schemaOnce(() =>
+  z.strictObject({
+    method: z.enum(['conv', 'maxpool', 'avgpool'], expected("one of 'conv', 'maxpool', 'avgpool'")).default('conv'),
+    kernelSize: pair().default([3, 3]),
+    strides: pair().default([2, 2]),
+    padding: padding().default('valid'),
+    /** Conv only; null keeps the input's channel count. */
+    filters: positiveInt().nullable().default(null),
+    useBias: bool().default(true),
+    activation: activation().default('relu'),
+  }),
+);
 
-export type StridedReductionParams = z.output<typeof stridedReductionSchema>;
+export type StridedReductionParams = z.output<ReturnType<typeof stridedReductionSchema>>;
 
 export type StridedReductionEquivalent =
   | { kind: 'Conv2D'; params: Conv2DParams }
@@ -67,7 +69,9 @@ export const stridedReductionSpec: LayerSpec<StridedReductionParams, 'StridedRed
   kind: 'StridedReduction',
   nodeName: 'reduce',
   category: 'compression',
-  schema: stridedReductionSchema,
+  get schema() {
+    return stridedReductionSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs, p) => equivalentFor(inputs, p).outputShape(inputs),
   paramCount: (inputs, p) => equivalentFor(inputs, p).paramCount(inputs),

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { expected, pair } from './common';
 import { formatPair, imageShape } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
 export const INTERPOLATIONS = ['nearest', 'bilinear'] as const;
 
-export const upSampling2dSchema = z.strictObject({
-  size: pair().default([2, 2]),
-  interpolation: z.enum(INTERPOLATIONS, expected("'nearest' or 'bilinear'")).default('nearest'),
-});
+export const upSampling2dSchema = schemaOnce(() =>
+  z.strictObject({
+    size: pair().default([2, 2]),
+    interpolation: z.enum(INTERPOLATIONS, expected("'nearest' or 'bilinear'")).default('nearest'),
+  }),
+);
 
-export type UpSampling2DParams = z.output<typeof upSampling2dSchema>;
+export type UpSampling2DParams = z.output<ReturnType<typeof upSampling2dSchema>>;
 
 /**
  * Repeats (nearest) or interpolates (bilinear, sampled at pixel centres as Keras and PyTorch
@@ -21,7 +23,9 @@ export const upSampling2dSpec: LayerSpec<UpSampling2DParams, 'UpSampling2D'> = {
   kind: 'UpSampling2D',
   nodeName: 'upsample',
   category: 'convolution',
-  schema: upSampling2dSchema,
+  get schema() {
+    return upSampling2dSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     const [h, w, channels] = imageShape(inputs, 'UpSampling2D');

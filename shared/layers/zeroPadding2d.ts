@@ -1,22 +1,26 @@
 import { z } from 'zod';
 import { padPairs } from './common';
 import { imageShape } from './shapeMath';
-import type { LayerSpec } from './spec';
+import { type LayerSpec, schemaOnce } from './spec';
 
-export const zeroPadding2dSchema = z.strictObject({
-  padding: padPairs().default([
-    [1, 1],
-    [1, 1],
-  ]),
-});
+export const zeroPadding2dSchema = schemaOnce(() =>
+  z.strictObject({
+    padding: padPairs().default([
+      [1, 1],
+      [1, 1],
+    ]),
+  }),
+);
 
-export type ZeroPadding2DParams = z.output<typeof zeroPadding2dSchema>;
+export type ZeroPadding2DParams = z.output<ReturnType<typeof zeroPadding2dSchema>>;
 
 export const zeroPadding2dSpec: LayerSpec<ZeroPadding2DParams, 'ZeroPadding2D'> = {
   kind: 'ZeroPadding2D',
   nodeName: 'pad',
   category: 'convolution',
-  schema: zeroPadding2dSchema,
+  get schema() {
+    return zeroPadding2dSchema();
+  },
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
     const [h, w, channels] = imageShape(inputs, 'ZeroPadding2D');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { LANGUAGES, layerText } from '../../../shared/i18n';
 import { formatIssues } from '../../../shared/issues';
 import { getLayerSpec, isLayerKind, type LayerKind, layerSpecs, validateParams } from '../../../shared/layers';
+import { schemaOnce } from '../../../shared/layers/spec';
 
 /**
  * The exact names and defaults the importer and templates are written against:
@@ -181,5 +183,22 @@ describe('registry', () => {
       message: 'expected a positive whole number, got 0',
     });
     expect(validateParams('Dense', { units: 4, bias: true })).toMatchObject({ ok: false, issues: [{ field: '' }] });
+  });
+});
+
+describe('layer schemas are built when first read', () => {
+  it('schemaOnce builds nothing until called, then once', () => {
+    let builds = 0;
+    const schema = schemaOnce(() => {
+      builds += 1;
+      return z.strictObject({ units: z.number() });
+    });
+    expect(builds).toBe(0);
+    expect(schema()).toBe(schema());
+    expect(builds).toBe(1);
+  });
+
+  it('every spec hands out one schema object, so what is derived from it can be kept', () => {
+    for (const spec of layerSpecs) expect(spec.schema, spec.kind).toBe(spec.schema);
   });
 });
