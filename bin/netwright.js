@@ -5,6 +5,7 @@
 // TypeScript sources through tsx: the same results, only slower to start, so a stale build
 // never gives stale answers. NETWRIGHT_CLI_SOURCE=1 forces the sources.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
@@ -13,9 +14,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
-  const { compiledCliIsCurrent } = await import('./compiledCli.js');
-  if (process.env.NETWRIGHT_CLI_SOURCE !== '1' && compiledCliIsCurrent(new URL('../', import.meta.url))) {
-    await import('../dist/cli/netwright.js');
+  const { compiledCliIsCurrent, runCompiledCli } = await import('./compiledCli.js');
+  const root = new URL('../', import.meta.url);
+  if (process.env.NETWRIGHT_CLI_SOURCE !== '1' && compiledCliIsCurrent(root)) {
+    await runCompiledCli(fileURLToPath(new URL('dist/cli', root)), args);
   } else {
     const { register } = await import('tsx/esm/api');
     register();

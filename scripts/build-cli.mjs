@@ -1,10 +1,13 @@
 // Compiles the command line to dist/cli (run by `prepare` on npm install/ci, and by
-// `npm run build:cli`): ESM with code splitting, so a command loads only what it imports
-// (TensorFlow.js, the datasets and the training worker only for train and export --weights),
-// and packages left in node_modules. bin/netwright.js runs it while inputs.json shows it
-// is newer than every source it was built from, and the TypeScript sources otherwise.
+// `npm run build:cli`): one CommonJS bundle, netwright.cjs, and V8's code cache for it,
+// written after a few commands ran so it holds their compiled functions too. Commands still
+// load TensorFlow.js, the datasets and the training worker only for train and export
+// --weights: packages stay in node_modules, and the bundle runs a module's code only when a
+// command imports it. bin/netwright.js runs the bundle while inputs.json shows it is newer
+// than every source it was built from, and the TypeScript sources otherwise.
 // Usage: node scripts/build-cli.mjs [OUT_DIR]
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,10 +112,15 @@ const common = {
 await rm(outdir, { recursive: true, force: true });
 const cli = await build({
   ...common,
-  entryPoints: { netwright: 'electron/cli.ts' },
+  entryPoints: { netwright: 'electron/cli/bundleEntry.ts' },
   outdir,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  // CommonJS, because only a script (not an ES module) can take V8's code cache on Node 20.
+  format: 'cjs',
+  // A script run by vm.Script cannot import() on Node 20: every import() becomes a require().
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': 'netwrightBundleUrl' },
+  banner: { js: 'var netwrightBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [...common.plugins, lazyGerman, lazyI18next],
 });
 // The stand-in requires the catalogue beside the chunk it landed in.
@@ -143,9 +151,35 @@ const worker = await build({
   entryPoints: ['electron/services/train/worker.ts'],
   outfile: path.join(root, path.dirname(besideWorkerUrl), 'train-worker.mjs'),
 });
+await primeCodeCache(outdir);
 // The project's own sources, relative to the root; packages change only by a reinstall, which rebuilds.
 const inputs = [...new Set([cli, worker, german].flatMap((b) => Object.keys(b.metafile.inputs)))]
   .filter((file) => !file.includes('node_modules') && !file.includes(':'))
   .sort();
 // Written last: its presence says the build finished.
 await writeFile(path.join(outdir, 'inputs.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
+
+/**
+ * Runs a few commands with the new bundle in this process, then saves V8's code for it: the
+ * functions those commands ran are then compiled already when `netwright` starts.
+ */
+async function primeCodeCache(dir) {
+  const { loadCompiledCli } = await import('../bin/compiledCli.js');
+  const { cli, writeCodeCache } = loadCompiledCli(dir);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'netwright-cli-cache-'));
+  const project = path.join(work, 'inception-v3.json');
+  const quiet = { out() {}, err() {}, language: 'en' };
+  try {
+    for (const argv of [
+      ['template', 'inception-v3', '--out', project],
+      ['analyze', project, '--json'],
+      ['analyze', project],
+    ]) {
+      const code = await cli.runCli(argv, quiet);
+      if (code !== 0) throw new Error(`netwright ${argv.join(' ')} exited ${code} while priming the code cache`);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  writeCodeCache();
+}

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledCliIsCurrent } from '../../../bin/compiledCli.js';
+import { BUNDLE, CODE_CACHE, compiledCliIsCurrent, loadCompiledCli } from '../../../bin/compiledCli.js';
 import pkg from '../../../package.json' with { type: 'json' };
 import { cli } from './cliHelpers';
 
@@ -15,33 +15,27 @@ const work = mkdtempSync(path.resolve('.netwright-test/cli-build-'));
 const out = path.join(work, 'cli');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs the compiled entry, logging every module Node resolves (hooks in a loader thread). */
-function runCompiled(...args: string[]) {
-  const log = path.join(work, `resolved-${Math.random().toString(36).slice(2)}.txt`);
-  writeFileSync(log, '');
-  const hooks = path.join(work, 'hooks.mjs');
+/**
+ * Runs the compiled CLI as bin/netwright.js does, with Node logging every CommonJS module it
+ * loads (the bundle requires its packages; an import() in it became a require()).
+ */
+function runCompiled(args: string[], env: Record<string, string> = {}) {
+  const runner = path.join(work, 'runner.mjs');
   writeFileSync(
-    hooks,
-    `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  appendFileSync(${JSON.stringify(log)}, r.url + '\\n');
-  return r;
-}`,
+    runner,
+    `import { runCompiledCli } from ${JSON.stringify(pathToFileURL(path.resolve('bin/compiledCli.js')).href)};
+await runCompiledCli(${JSON.stringify(out)}, process.argv.slice(2));`,
   );
-  const register = path.join(work, 'register.mjs');
-  writeFileSync(
-    register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});`,
-  );
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(register).href, path.join(out, 'netwright.js'), ...args],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return { ...r, resolved: readFileSync(log, 'utf8').trim().split('\n') };
+  const r = spawnSync(process.execPath, [runner, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, NODE_DEBUG: 'module' },
+  });
+  const loaded = [...r.stderr.matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((m) => m[1]!);
+  const stderr = r.stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('MODULE '))
+    .join('\n');
+  return { ...r, stderr, loaded };
 }
 
 describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
@@ -53,62 +47,70 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
 
   it('lists the sources it was built from, relative to the repository', () => {
     const { inputs } = JSON.parse(readFileSync(path.join(out, 'inputs.json'), 'utf8'));
-    expect(inputs).toContain('electron/cli.ts');
+    expect(inputs).toContain('electron/cli/bundleEntry.ts');
     expect(inputs).toContain('electron/cli/dispatch.ts');
     expect(inputs).toContain('electron/services/train/worker.ts');
     expect(inputs.some((f: string) => f.startsWith('shared/'))).toBe(true);
     expect(inputs.filter((f: string) => f.includes('node_modules'))).toEqual([]);
   });
 
-  it('prints the version loading no command and nothing from node_modules', () => {
-    const r = runCompiled('--version');
+  it('prints the version loading nothing from node_modules', () => {
+    const r = runCompiled(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`${pkg.version}\n`);
-    expect(
-      r.resolved.filter((u) => u.includes('node_modules') || /\/chunks\/(dispatch|io|export|train|tfjs)-/.test(u)),
-    ).toEqual([]);
+    expect(r.loaded.filter((file) => file.includes('node_modules'))).toEqual([]);
   });
 
-  it('analyzes as the sources do, without loading TensorFlow.js or the exporters', async () => {
-    const r = runCompiled('analyze', INCEPTION, '--json');
+  it('analyzes as the sources do, without loading TensorFlow.js', async () => {
+    const r = runCompiled(['analyze', INCEPTION, '--json']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe((await cli('analyze', INCEPTION, '--json')).out);
-    expect(r.resolved.filter((u) => /tensorflow|\/chunks\/(export|train|tfjs)-/.test(u))).toEqual([]);
+    expect(r.loaded.filter((file) => /tensorflow/.test(file))).toEqual([]);
+  });
+
+  it('starts from the code the build compiled, and without it when V8 refuses it', async () => {
+    expect(loadCompiledCli(out).cacheRefused).toBe(false);
+    const cache = path.join(out, CODE_CACHE);
+    const good = readFileSync(cache);
+    try {
+      // Another Node version, or a cache from another build: V8 checks and compiles the source.
+      writeFileSync(cache, good.subarray(0, good.length >> 1));
+      expect(loadCompiledCli(out).cacheRefused).toBe(true);
+      const r = runCompiled(['analyze', INCEPTION, '--json']);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe((await cli('analyze', INCEPTION, '--json')).out);
+    } finally {
+      writeFileSync(cache, good);
+    }
   });
 
   it('reads the German catalogue only for German output', () => {
-    const run = (lang: string) =>
-      spawnSync(process.execPath, [path.join(out, 'netwright.js'), 'analyze', INCEPTION], {
-        encoding: 'utf8',
-        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang, NODE_DEBUG: 'module' },
-      });
+    const run = (lang: string) => runCompiled(['analyze', INCEPTION], { LC_ALL: '', LC_MESSAGES: '', LANG: lang });
     const english = run('en_US.UTF-8');
     expect(english.status).toBe(0);
     expect(english.stdout).toContain('receptive field');
-    expect(english.stderr).not.toContain('i18n-de.cjs');
+    expect(english.loaded.filter((file) => file.includes('i18n-de.cjs'))).toEqual([]);
     const german = run('de_DE.UTF-8');
     expect(german.status).toBe(0);
     expect(german.stdout).toContain('rezeptives Feld');
-    expect(german.stderr).toContain('i18n-de.cjs');
+    expect(german.loaded.filter((file) => file.includes('i18n-de.cjs'))).toHaveLength(1);
   });
 
   it('loads i18next only for text written for a person, never for --json', () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(out, 'netwright.js'), 'analyze', INCEPTION, ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', NODE_DEBUG: 'module' },
-      });
+      runCompiled(['analyze', INCEPTION, ...args], { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' });
     const json = run('--json');
     expect(json.status).toBe(0);
-    expect(json.stderr).not.toContain('i18next.cjs');
+    expect(json.loaded.filter((file) => file.includes('i18next.cjs'))).toEqual([]);
     const text = run();
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('receptive field');
-    expect(text.stderr).toContain('i18next.cjs');
+    expect(text.loaded.filter((file) => file.includes('i18next.cjs'))).toHaveLength(1);
   });
 
   it('keeps errors to one line and exit code 2', () => {
-    const r = runCompiled('analyze', 'no-such-file.json');
+    const r = runCompiled(['analyze', 'no-such-file.json']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('netwright: no-such-file.json does not exist.\n');
   });
@@ -125,7 +127,7 @@ describe('bin/netwright.js runs the compiled CLI only while it is current', () =
     mkdirSync(at('src'));
     writeFileSync(at('src/a.ts'), '');
     utimesSync(at('src/a.ts'), old, old);
-    writeFileSync(at('dist/cli/netwright.js'), '');
+    writeFileSync(at(`dist/cli/${BUNDLE}`), '');
   });
 
   it('is missing until inputs.json, written last by the build, exists', () => {
