@@ -6,7 +6,7 @@
 // command imports it. bin/netwright.js runs the bundle while inputs.json shows it is newer
 // than every source it was built from, and the TypeScript sources otherwise.
 // Usage: node scripts/build-cli.mjs [OUT_DIR]
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +151,7 @@ const worker = await build({
   entryPoints: ['electron/services/train/worker.ts'],
   outfile: path.join(root, path.dirname(besideWorkerUrl), 'train-worker.mjs'),
 });
+await asciiOnly(path.join(outdir, 'netwright.cjs'));
 await primeCodeCache(outdir);
 // The project's own sources, relative to the root; packages change only by a reinstall, which rebuilds.
 const inputs = [...new Set([cli, worker, german].flatMap((b) => Object.keys(b.metafile.inputs)))]
@@ -158,6 +159,18 @@ const inputs = [...new Set([cli, worker, german].flatMap((b) => Object.keys(b.me
   .sort();
 // Written last: its presence says the build finished.
 await writeFile(path.join(outdir, 'inputs.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
+
+/**
+ * esbuild escapes non-ASCII characters in strings but not in regular expressions, and one '×'
+ * makes Node read the whole bundle as UTF-16 and V8 scan twice the bytes: a few milliseconds
+ * at every start. \uXXXX means the same character in a string, a template, a regular
+ * expression or an identifier.
+ */
+async function asciiOnly(file) {
+  const source = await readFile(file, 'utf8');
+  const escaped = source.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== source) await writeFile(file, escaped);
+}
 
 /**
  * Runs a few commands with the new bundle in this process, then saves V8's code for it: the

@@ -54,6 +54,15 @@ describe('the compiled CLI (scripts/build-cli.mjs, run by prepare)', () => {
     expect(inputs.filter((f: string) => f.includes('node_modules'))).toEqual([]);
   });
 
+  it('is written in ASCII, which the loader reads as latin1', () => {
+    const bundle = readFileSync(path.join(out, BUNDLE), 'latin1');
+    expect(bundle.match(/[^\0-\x7f]/g)).toBeNull();
+    // A non-ASCII character in a regular expression, escaped by the build, still matches.
+    const r = runCompiled(['analyze', INCEPTION, '--input-shape', '150×150×3', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).nodes[0].outputShape).toEqual([150, 150, 3]);
+  });
+
   it('prints the version loading nothing from node_modules', () => {
     const r = runCompiled(['--version']);
     expect(r.status).toBe(0);
