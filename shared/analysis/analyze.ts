@@ -48,7 +48,7 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   const diagnostics = g.diagnostics;
   const report: Report = (nodeId, severity, code, text) => diagnostics.push({ nodeId, severity, code, ...said(text) });
   const topo = topoOrder(g);
-  checkNames(g, report);
+  if (g.namesDifferFromIds) checkNames(g, report);
 
   const pass = new NodePass(g, topo, report);
   const groupTotals = new GroupTotals(graph.groups);
@@ -58,9 +58,11 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   let nonTrainable = 0;
   let macs = 0;
   let activations = 0;
+  const order: string[] = new Array(nodes.length);
   for (let k = 0; k < nodes.length; k++) {
     const i = topo.order[k]!;
     const node = nodes[i]!;
+    order[k] = node.id;
     const result = pass.visit(i);
     results[node.id] = result;
     trainable += result.paramCount.trainable;
@@ -76,7 +78,7 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   pass.memo.keep();
 
   return {
-    order: idsInOrder(nodes, topo.order),
+    order,
     nodes: results,
     totals: makeTotals(trainable, nonTrainable, macs, activations),
     partial: isPartial(pass),
@@ -86,18 +88,11 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
   };
 }
 
-/** Node ids in topological order; a plain loop, since Array.from over a typed array allocates an iterator result per element. */
-function idsInOrder(nodes: readonly LayerNode[], order: Int32Array): string[] {
-  const ids: string[] = new Array(order.length);
-  for (let k = 0; k < order.length; k++) ids[k] = nodes[order[k]!]!.id;
-  return ids;
-}
-
 /**
  * Flags each node whose name an earlier node already has, so the layer added
  * later is the one flagged. Names usually equal ids, which are unique already
  * (a node's index under its own id is itself), so only names that differ from
- * their node's id need a set of their own: usually none.
+ * their node's id need a set of their own; when none does, this is not called.
  */
 function checkNames({ nodes, slots }: IndexedGraph, report: Report): void {
   const otherNames = new Set<unknown>();

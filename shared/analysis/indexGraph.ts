@@ -24,6 +24,8 @@ export interface IndexedGraph {
   /** Outgoing edges of node i are outTarget[outStart[i] .. outStart[i+1]). */
   outStart: Int32Array;
   outTarget: Int32Array;
+  /** Whether some node's name differs from its id (when none does, names are as unique as ids). */
+  namesDifferFromIds: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -31,6 +33,7 @@ export function indexGraph(graph: Graph): IndexedGraph {
   const diagnostics: Diagnostic[] = [];
   const nodes: LayerNode[] = [];
   const slots: Record<string, unknown> = Object.create(null);
+  let namesDifferFromIds = false;
   for (const node of graph.nodes) {
     const first = slots[node.id];
     if (first !== undefined) {
@@ -45,12 +48,15 @@ export function indexGraph(graph: Graph): IndexedGraph {
     }
     slots[node.id] = nodes.length;
     nodes.push(node);
+    // Read here, while the node is in the cache: a pass of its own misses it on a large graph.
+    if (node.name !== node.id) namesDifferFromIds = true;
   }
 
   const n = nodes.length;
   const edges = graph.edges;
   const edgeSource = new Int32Array(edges.length);
   const edgeTarget = new Int32Array(edges.length);
+  const edgeSlot = new Float64Array(edges.length);
   const inStart = new Int32Array(n + 1);
   const outStart = new Int32Array(n + 1);
   let valid = 0;
@@ -75,6 +81,7 @@ export function indexGraph(graph: Graph): IndexedGraph {
     }
     edgeSource[e] = s;
     edgeTarget[e] = t;
+    edgeSlot[e] = Number(edge.targetIndex);
     inStart[t + 1]! += 1;
     outStart[s + 1]! += 1;
     valid++;
@@ -95,7 +102,7 @@ export function indexGraph(graph: Graph): IndexedGraph {
     const t = edgeTarget[e]!;
     const at = inFill[t]!++;
     inSource[at] = s;
-    inSlot[at] = Number(edges[e]!.targetIndex);
+    inSlot[at] = edgeSlot[e]!;
     outTarget[outFill[s]!++] = t;
   }
   // Inputs are few per node, so a stable insertion sort per segment beats a
@@ -115,7 +122,7 @@ export function indexGraph(graph: Graph): IndexedGraph {
       inSource[b + 1] = src;
     }
   }
-  return { nodes, slots, inStart, inSource, outStart, outTarget, diagnostics };
+  return { nodes, slots, inStart, inSource, outStart, outTarget, namesDifferFromIds, diagnostics };
 }
 
 /**
