@@ -277,7 +277,9 @@ describe('netwright train', () => {
       '--seed',
       '3',
     ];
-    const de = await trainIn('de', ...args);
+    // --json prints the object on stdout and the same lines as without it on stderr: one German
+    // run shows both the German text and the English message.
+    const de = await trainIn('de', ...args, '--json');
     expect(de.code).toBe(1);
     expect(de.err).toMatch(
       /^divergiert: Der Verlust .* in Epoche 1, Batch \d \(Lernrate 1,00e\+3\): Das Training ist divergiert\./m,
@@ -286,7 +288,7 @@ describe('netwright train', () => {
     expect(en.err).toMatch(
       /^diverged: The loss .* at epoch 1, batch \d \(learning rate 1\.00e\+3\): training diverged\./m,
     );
-    const json = JSON.parse((await trainIn('de', ...args, '--json')).out);
+    const json = JSON.parse(de.out);
     expect(json.message).toMatch(/^The loss /);
     expect(en.err).toContain(`diverged: ${json.message}`);
   }, 120_000);

@@ -119,8 +119,10 @@ export function maxDifference(stdout: string): number {
 
 /**
  * Replaces every weight with random values of a sensible scale, as training would leave
- * them: kernels keep their Glorot values, biases and batch-norm statistics move away
- * from 0 and 1 so that a conversion mistake in any of them shows in the output.
+ * them: kernels uniform in ±√(3 / fan-in) (Glorot's scale), biases and batch-norm statistics
+ * away from 0 and 1 so that a conversion mistake in any of them shows in the output. The
+ * values come from a plain-JavaScript generator, not tf.random*: on the cpu backend those take
+ * tens of seconds for the templates' hundreds of millions of weights.
  */
 export function randomizeWeights(tf: typeof tfjs, model: tfjs.LayersModel, seed: number): void {
   let s = seed;
@@ -128,13 +130,18 @@ export function randomizeWeights(tf: typeof tfjs, model: tfjs.LayersModel, seed:
     const name = w.originalName;
     // Weights always have fully known shapes.
     const shape = w.shape as number[];
-    let value: tfjs.Tensor;
+    const random = mulberry32(s++);
+    const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
     // Batch norm's moving_variance and Normalization's variance must stay positive.
-    if (name.endsWith('variance')) value = tf.randomUniform(shape, 0.5, 1.5, 'float32', s++);
-    else if (name.endsWith('gamma')) value = tf.randomUniform(shape, 0.5, 1.5, 'float32', s++);
-    else if (/(moving_mean|beta|bias)$/.test(name)) value = tf.randomNormal(shape, 0, 0.3, 'float32', s++);
-    else value = tf.randomUniform(shape, -1, 1, 'float32', s++).mul(Math.sqrt(3 / fanIn(shape)));
+    if (name.endsWith('variance') || name.endsWith('gamma')) fillUniform(values, random, 0.5, 1.5);
+    else if (/(moving_mean|beta|bias)$/.test(name)) fillNormal(values, random, 0.3);
+    else {
+      const limit = Math.sqrt(3 / fanIn(shape));
+      fillUniform(values, random, -limit, limit);
+    }
+    const value = tf.tensor(values, shape, 'float32');
     w.write(value);
+    value.dispose();
   }
 }
 
@@ -144,6 +151,30 @@ const fanIn = (shape: readonly number[]) =>
     1,
     shape.slice(0, -1).reduce((a, b) => a * b, 1),
   );
+
+/** Uniform values in [0, 1) from a 32-bit seed (mulberry32). */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+function fillUniform(values: Float32Array, random: () => number, low: number, high: number): void {
+  for (let i = 0; i < values.length; i++) values[i] = low + (high - low) * random();
+}
+
+/** Normal values with mean 0 (Box–Muller). */
+function fillNormal(values: Float32Array, random: () => number, stddev: number): void {
+  for (let i = 0; i < values.length; i++) {
+    const u = 1 - random();
+    values[i] = stddev * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+  }
+}
 
 /** Saves a TF.js model as model.json + weights.bin, the files `--weights DIR` reads. */
 export async function saveTfjsModel(tf: typeof tfjs, model: tfjs.LayersModel, dir: string): Promise<void> {
