@@ -59,7 +59,20 @@ async function openGerman(width: number, height: number): Promise<Page> {
   const page = await context.newPage();
   await page.goto(setup.host.url);
   // A first load on a busy machine took over 30 s once (the host compiles its sources at start).
-  await page.getByRole('button', { name: /Small Inception/ }).click({ timeout: 90_000 });
+  try {
+    await page.getByRole('button', { name: /Small Inception/ }).click({ timeout: 90_000 });
+  } catch (error) {
+    // Seen once in CI at 1280×720 and not since: keep what the page showed, to find out why.
+    await shot(page, `start-timeout-${width}`);
+    const body = await page
+      .locator('body')
+      .textContent()
+      .catch(() => '(unreadable)');
+    const shown = (body ?? '').slice(0, 400);
+    throw new Error(`The start page showed no Small Inception button; the page said: ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
+  }
   await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 30_000 }).toBeGreaterThan(20);
   return page;
 }
