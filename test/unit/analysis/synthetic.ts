@@ -1,5 +1,6 @@
 import { GraphBuilder, type NodeRef } from '../../../shared/graph/builder';
 import type { Graph, Group } from '../../../shared/graph/types';
+import { seededRandom } from '../../../shared/training/random';
 
 /**
  * A deterministic, error-free, CNN-like graph of exactly `nodeCount` nodes for
@@ -11,7 +12,7 @@ import type { Graph, Group } from '../../../shared/graph/types';
 export function syntheticGraph(nodeCount: number, seed = 1): Graph {
   const b = new GraphBuilder();
   if (nodeCount <= 0) return b.build();
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   let x: NodeRef = b.input([224, 224, 3]);
   let used = 1;
   let size = 224;
@@ -130,16 +131,4 @@ export function convChain(length: number): Graph {
 /** Channels grow with depth like a real network's, capped to keep the numbers sane. */
 function width(stage: number): number {
   return Math.min(32 * 2 ** stage, 256);
-}
-
-/** Small seeded generator so the same seed always builds the same graph. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

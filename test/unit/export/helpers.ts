@@ -6,6 +6,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { ExportNetwork } from '../../../shared/export';
 import { torchShape } from '../../../shared/export';
 import type { Graph } from '../../../shared/graph/types';
+import { seededRandom } from '../../../shared/training/random';
 
 /**
  * Debian's interpreter, where `apt-get install python3-torch` puts torch (see .ci/run);
@@ -130,7 +131,7 @@ export function randomizeWeights(tf: typeof tfjs, model: tfjs.LayersModel, seed:
     const name = w.originalName;
     // Weights always have fully known shapes.
     const shape = w.shape as number[];
-    const random = mulberry32(s++);
+    const random = seededRandom(s++);
     const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
     // Batch norm's moving_variance and Normalization's variance must stay positive.
     if (name.endsWith('variance') || name.endsWith('gamma')) fillUniform(values, random, 0.5, 1.5);
@@ -151,18 +152,6 @@ const fanIn = (shape: readonly number[]) =>
     1,
     shape.slice(0, -1).reduce((a, b) => a * b, 1),
   );
-
-/** Uniform values in [0, 1) from a 32-bit seed (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function fillUniform(values: Float32Array, random: () => number, low: number, high: number): void {
   for (let i = 0; i < values.length; i++) values[i] = low + (high - low) * random();
