@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE, loadCompiledCli } from '../bin/compiledCli.js';
 
 /** zod's namespace re-exports ~40 locales (over half its code); the CLI speaks English only. */
 const englishOnlyZod = {
@@ -29,7 +30,7 @@ const englishOnlyZod = {
 
 /**
  * The German catalogue is a third of the CLI's texts and an English run never reads it: in the
- * bundle, shared/i18n/de.ts becomes an object that requires chunks/i18n-de.cjs (built below)
+ * bundle, shared/i18n/de.ts becomes an object that requires i18n-de.cjs beside it (built below)
  * the first time anything looks inside it. Only in the CLI: the window and the tests import
  * the real module.
  */
@@ -61,7 +62,7 @@ export const de = new Proxy({}, {
  * i18next fills in the texts written for a person (shared/i18n/translator.ts); --json and the
  * problem texts, which diagnosticText.ts fills in itself, never need it, and it is the largest
  * module an English `analyze --json` would load after zod. In the bundle, translator.ts's
- * i18next is a stand-in that requires chunks/i18next.cjs (built below) on first use.
+ * i18next is a stand-in that requires i18next.cjs beside it (built below) on first use.
  */
 const I18NEXT_FILE = 'i18next.cjs';
 const lazyI18next = {
@@ -112,9 +113,8 @@ const common = {
 await rm(outdir, { recursive: true, force: true });
 const cli = await build({
   ...common,
-  entryPoints: { netwright: 'electron/cli/bundleEntry.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
+  entryPoints: ['electron/cli/bundleEntry.ts'],
+  outfile: path.join(outdir, BUNDLE),
   // CommonJS, because only a script (not an ES module) can take V8's code cache on Node 20.
   format: 'cjs',
   // A script run by vm.Script cannot import() on Node 20: every import() becomes a require().
@@ -123,35 +123,27 @@ const cli = await build({
   banner: { js: 'var netwrightBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [...common.plugins, lazyGerman, lazyI18next],
 });
-// The stand-in requires the catalogue beside the chunk it landed in.
-const [germanChunk] = Object.entries(cli.metafile.outputs).find(([, o]) =>
-  Object.keys(o.inputs).includes(`lazy-german:${GERMAN}`),
-);
+// What the bundle requires at run time sits beside it: the stand-ins' German catalogue and
+// i18next, and train-worker.mjs (trainWorkerUrl() looks beside the code that calls it, as in
+// the desktop bundle).
 const german = await build({
   ...common,
   entryPoints: [GERMAN],
   format: 'cjs',
-  outfile: path.join(root, path.dirname(germanChunk), GERMAN_FILE),
+  outfile: path.join(outdir, GERMAN_FILE),
 });
-const [i18nextChunk] = Object.entries(cli.metafile.outputs).find(([, o]) =>
-  Object.keys(o.inputs).includes('lazy-i18next:i18next'),
-);
 await build({
   ...common,
   stdin: { contents: "export { createInstance } from 'i18next';", resolveDir: root, loader: 'js' },
   format: 'cjs',
-  outfile: path.join(root, path.dirname(i18nextChunk), I18NEXT_FILE),
+  outfile: path.join(outdir, I18NEXT_FILE),
 });
-// trainWorkerUrl() looks for train-worker.mjs beside the code that calls it, as in the desktop bundle.
-const [besideWorkerUrl] = Object.entries(cli.metafile.outputs).find(([, o]) =>
-  Object.keys(o.inputs).includes('electron/services/train/workerUrl.ts'),
-);
 const worker = await build({
   ...common,
   entryPoints: ['electron/services/train/worker.ts'],
-  outfile: path.join(root, path.dirname(besideWorkerUrl), 'train-worker.mjs'),
+  outfile: path.join(outdir, 'train-worker.mjs'),
 });
-await asciiOnly(path.join(outdir, 'netwright.cjs'));
+await asciiOnly(path.join(outdir, BUNDLE));
 await primeCodeCache(outdir);
 // The project's own sources, relative to the root; packages change only by a reinstall, which rebuilds.
 const inputs = [...new Set([cli, worker, german].flatMap((b) => Object.keys(b.metafile.inputs)))]
@@ -177,7 +169,6 @@ async function asciiOnly(file) {
  * functions those commands ran are then compiled already when `netwright` starts.
  */
 async function primeCodeCache(dir) {
-  const { loadCompiledCli } = await import('../bin/compiledCli.js');
   const { cli, writeCodeCache } = loadCompiledCli(dir);
   const work = await mkdtemp(path.join(os.tmpdir(), 'netwright-cli-cache-'));
   const project = path.join(work, 'inception-v3.json');
