@@ -8,15 +8,22 @@ import { applyOneByOne } from '../shared/transforms/applyAll';
 import { SavingsCache } from '../shared/transforms/savings';
 import { convChain, nestedModules, syntheticGraph } from '../test/unit/analysis/synthetic';
 import { compileGraph } from '../trainer/compile/compile';
-import { median, timeRuns } from './machine';
+import { median, timeRuns, timeTasks } from './machine';
 
-/** Analysis of a graph never seen before (no cached parameters) and of an unchanged one (the editor's case). */
-function analysisTimes(graph: Graph, runs: number) {
-  const copies = Array.from({ length: runs + 3 }, () => structuredClone(graph));
-  let i = 0;
-  const cold = median(timeRuns(() => analyzeGraph(copies[i++]!), runs));
-  const warm = median(timeRuns(() => analyzeGraph(graph), runs));
-  return { cold, warm };
+/**
+ * Analysis of a graph never seen before (no cached parameters) and of an unchanged one (the
+ * editor's case), one analysis per task as in the editor; and cold back to back, where a
+ * third of the runs also empty the young generation.
+ */
+async function analysisTimes(graph: Graph, runs: number) {
+  const fresh = () => {
+    const copies = Array.from({ length: runs + 3 }, () => structuredClone(graph));
+    return () => analyzeGraph(copies.pop()!);
+  };
+  const cold = median(await timeTasks(fresh(), runs));
+  const warm = median(await timeTasks(() => analyzeGraph(graph), runs));
+  const backToBack = median(timeRuns(fresh(), runs));
+  return { cold, warm, backToBack };
 }
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
@@ -79,18 +86,22 @@ function benchSizes(): void {
 }
 
 export async function benchAnalysis(): Promise<void> {
-  console.log('\n## Analysis (median; cold = fresh graph, warm = unchanged graph, parameters cached)');
+  console.log(
+    '\n## Analysis (median, one analysis per task; cold = fresh graph, warm = unchanged graph, parameters cached)',
+  );
   const inception = getTemplate('inception-v3')!.build();
   const cases: [string, Graph, number][] = [
     [`Inception-v3 (${inception.nodes.length} nodes)`, inception, 200],
     ['synthetic 1,000 nodes', syntheticGraph(1000), 200],
     ['synthetic 10,000 nodes', syntheticGraph(10_000), 30],
   ];
-  const results = new Map<string, { cold: number; warm: number }>();
+  const results = new Map<string, { cold: number; warm: number; backToBack: number }>();
   for (const [label, graph, runs] of cases) {
-    const t = analysisTimes(graph, runs);
+    const t = await analysisTimes(graph, runs);
     results.set(label, t);
-    console.log(`${label.padEnd(34)} cold ${fmt(t.cold).padStart(10)}   warm ${fmt(t.warm).padStart(10)}`);
+    console.log(
+      `${label.padEnd(34)} cold ${fmt(t.cold).padStart(10)}   warm ${fmt(t.warm).padStart(10)}   cold back to back ${fmt(t.backToBack).padStart(10)}`,
+    );
   }
   const oneK = results.get('synthetic 1,000 nodes')!;
   const tenK = results.get('synthetic 10,000 nodes')!;
