@@ -52,8 +52,7 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
 
   const pass = new NodePass(g, topo, report);
   const groupTotals = new GroupTotals(graph.groups);
-  // Every node's slot turns from its index into its result (indexGraph says why).
-  const results = g.slots as Record<string, NodeAnalysis>;
+  const byIndex: NodeAnalysis[] = new Array(nodes.length);
   let trainable = 0;
   let nonTrainable = 0;
   let macs = 0;
@@ -64,13 +63,17 @@ function analyzeIndexed(graph: Graph, g: IndexedGraph): Analysis {
     const node = nodes[i]!;
     order[k] = node.id;
     const result = pass.visit(i);
-    results[node.id] = result;
+    byIndex[i] = result;
     trainable += result.paramCount.trainable;
     nonTrainable += result.paramCount.nonTrainable;
     macs += result.macs;
     activations += result.activationElements;
     if (node.groupId !== undefined) countInGroup(groupTotals, node, result, report);
   }
+  // Every node's slot turns from its index into its result (indexGraph says why), in one run
+  // after the pass: on a large graph the pass pushes the table out of the cache between nodes.
+  const results = g.slots as Record<string, NodeAnalysis>;
+  for (let i = 0; i < nodes.length; i++) results[nodes[i]!.id] = byIndex[i]!;
   const shared = discountSharedWeights(nodes, results, groupTotals, report);
   trainable -= shared.trainable;
   nonTrainable -= shared.nonTrainable;

@@ -21,6 +21,7 @@ import { type ParamsEntry, ParamsMemo } from './paramsCache';
 import { ReceptiveFields } from './receptiveField';
 import type { TopoResult } from './topoOrder';
 import type { DiagnosticCode, NodeAnalysis, NodeParamCount, ReceptiveField, Severity } from './types';
+import { youngCopy } from './young';
 
 // Most nodes of a network (activations, pools, merges) have no weights, and a failed or
 // source node no input shapes: they share one frozen value instead of one object each.
@@ -245,6 +246,8 @@ export class NodePass {
       this.report(node.id, 'error', 'too-large', outputTooLargeMessage(node, output));
       return false;
     }
+    // A new shape is kept as a copy, and the kind's own array dies young (young.ts says why).
+    if (output !== inputs[0]) output = youngCopy(output);
     this.shapes[i] = output;
     this.output = output;
     this.elements = elements;
@@ -311,13 +314,9 @@ type ResultConstructor = new (
 ) => NodeAnalysis;
 
 /**
- * A node's result, made by `new` rather than as an object literal. Once V8 sees that the
- * objects of a literal survive, it allocates them straight in the old generation (allocation-
- * site pretenuring); every result survives the pass, and an old object costs a write barrier
- * for each field pointing at a young one (its shapes). On a fresh 10,000-node graph that made
- * the literal the costliest line of the analysis. `new` has no allocation site, so results stay
- * young like everything else the pass makes. The prototype is Object.prototype: a result is a
- * plain object, with its fields in the order the literal had (params last, only when valid).
+ * A node's result, made by `new` rather than as an object literal so it stays young (young.ts
+ * says why). The prototype is Object.prototype: a result is a plain object, with its fields
+ * in the order the literal had (params last, only when valid).
  */
 const Result = function (
   this: Record<string, unknown>,

@@ -85,12 +85,21 @@ const sizeClass = (size: number) => 32 - Math.clz32(size);
 /** How far from its old position a node's params object is looked for. */
 const SHIFT_WINDOW = 4;
 
+/**
+ * Nodes after which a graph with no hit at all is taken as one the last analysis did not see
+ * (a file just opened): its other nodes are not looked for there, where a window of misses
+ * per node cost more than validating them.
+ */
+const GIVE_UP_AFTER = 32;
+
 export class ParamsMemo {
-  private readonly before: Positions;
+  private before: Positions;
   private readonly raws: unknown[];
   private readonly entries: (ParamsEntry | undefined)[];
   /** Where the last hit was found, relative to the node's position now. */
   private shift = 0;
+  private looked = 0;
+  private found = false;
 
   constructor(size: number) {
     this.raws = new Array(size);
@@ -108,8 +117,15 @@ export class ParamsMemo {
   }
 
   private remembered(i: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry | undefined {
-    const hit = this.at(i + this.shift, spec, raw);
-    if (hit || this.before.raws.length === 0) return hit;
+    if (this.before.raws.length === 0) return undefined;
+    const hit = this.at(i + this.shift, spec, raw) ?? this.shifted(i, spec, raw);
+    if (hit) this.found = true;
+    else if (!this.found && ++this.looked >= GIVE_UP_AFTER) this.before = NONE;
+    return hit;
+  }
+
+  /** A hit a few positions either way, which becomes the shift for the nodes after it. */
+  private shifted(i: number, spec: AnyLayerSpec, raw: Record<string, unknown>): ParamsEntry | undefined {
     for (let d = 1; d <= SHIFT_WINDOW; d++) {
       const later = this.at(i + this.shift + d, spec, raw);
       const earlier = later ?? this.at(i + this.shift - d, spec, raw);

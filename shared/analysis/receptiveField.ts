@@ -1,5 +1,6 @@
 import type { RfStep } from '../layers';
 import type { ReceptiveField } from './types';
+import { youngPair } from './young';
 
 /**
  * Receptive fields of all nodes in flat typed arrays, indexed like the indexed
@@ -92,7 +93,8 @@ export class ReceptiveFields {
 
   /**
    * The field of node i as an object. Batch norms, activations and merges see what their
-   * first input sees: they get its (frozen) object rather than a copy of their own.
+   * first input sees: they get its object rather than a copy of their own (its type is
+   * read-only, so no reader can change it for them all).
    */
   get(i: number): ReceptiveField | null {
     if (!this.known[i]) return null;
@@ -102,11 +104,11 @@ export class ReceptiveFields {
       this.objects[i] = shared;
       return shared;
     }
-    const field: ReceptiveField = Object.freeze({
-      size: Object.freeze([this.sizeH[i]!, this.sizeW[i]!]) as [number, number],
-      jump: Object.freeze([this.jumpH[i]!, this.jumpW[i]!]) as [number, number],
-      global: this.global[i] === 1,
-    });
+    const field = new Field(
+      youngPair(this.sizeH[i]!, this.sizeW[i]!),
+      youngPair(this.jumpH[i]!, this.jumpW[i]!),
+      this.global[i] === 1,
+    );
     this.objects[i] = field;
     return field;
   }
@@ -122,3 +124,15 @@ export class ReceptiveFields {
     );
   }
 }
+
+/** A receptive field, made by `new` so it stays young (young.ts says why). */
+const Field = function (this: Record<string, unknown>, size: unknown, jump: unknown, global: boolean) {
+  this.size = size;
+  this.jump = jump;
+  this.global = global;
+} as unknown as new (
+  size: readonly [number, number],
+  jump: readonly [number, number],
+  global: boolean,
+) => ReceptiveField;
+Field.prototype = Object.prototype;

@@ -15,9 +15,9 @@ export interface NodeParamCount {
  * mixed every position (the size then stops being meaningful).
  */
 export interface ReceptiveField {
-  size: [number, number];
-  jump: [number, number];
-  global: boolean;
+  readonly size: readonly [number, number];
+  readonly jump: readonly [number, number];
+  readonly global: boolean;
 }
 
 export interface NodeAnalysis {
