@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { analyzeGraph } from '../shared/analysis';
 import { createProjectFile, parseProjectText, serializeProject } from '../shared/graph/projectFile';
@@ -8,23 +10,8 @@ import { applyOneByOne } from '../shared/transforms/applyAll';
 import { SavingsCache } from '../shared/transforms/savings';
 import { convChain, nestedModules, syntheticGraph } from '../test/unit/analysis/synthetic';
 import { compileGraph } from '../trainer/compile/compile';
-import { median, timeRuns, timeTasks } from './machine';
-
-/**
- * Analysis of a graph never seen before (no cached parameters) and of an unchanged one (the
- * editor's case), one analysis per task as in the editor; and cold back to back, where a
- * third of the runs also empty the young generation.
- */
-async function analysisTimes(graph: Graph, runs: number) {
-  const fresh = () => {
-    const copies = Array.from({ length: runs + 3 }, () => structuredClone(graph));
-    return () => analyzeGraph(copies.pop()!);
-  };
-  const cold = median(await timeTasks(fresh(), runs));
-  const warm = median(await timeTasks(() => analyzeGraph(graph), runs));
-  const backToBack = median(timeRuns(fresh(), runs));
-  return { cold, warm, backToBack };
-}
+import { type AnalysisTimes, INCEPTION, ONE_K, TEN_K } from './analysisCases';
+import { median } from './machine';
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
 
@@ -85,32 +72,47 @@ function benchSizes(): void {
   console.log(`100,000-node project (${mb} MB), read + analyse: ${fmt(file)} (goal < 3 s: ${met(file < 3000)})`);
 }
 
+/**
+ * On a shared virtual machine a process's memory can answer 1.6 times slower than another's
+ * for the same code (scattered reads over 16 MB: 6.5 or 10 ms), and a large analysis moves
+ * with it. So each case is measured in several fresh processes, every figure is printed, and
+ * the goals are judged on the median across them.
+ */
+const PROCESSES = 5;
+
+function casesInFreshProcesses(): Record<string, AnalysisTimes>[] {
+  const script = fileURLToPath(new URL('./analysisProcess.ts', import.meta.url));
+  return Array.from({ length: PROCESSES }, () => {
+    // The same Node with the same loader flags (tsx's) as this process.
+    const run = spawnSync(process.execPath, [...process.execArgv, script], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`analysis process failed: ${run.stderr}`);
+    return JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, AnalysisTimes>;
+  });
+}
+
 export async function benchAnalysis(): Promise<void> {
   console.log(
-    '\n## Analysis (median, one analysis per task; cold = fresh graph, warm = unchanged graph, parameters cached)',
+    `\n## Analysis (median of ${PROCESSES} fresh processes, each the median of its runs, one analysis per task; cold = fresh graph, warm = unchanged graph, parameters cached)`,
   );
   const inception = getTemplate('inception-v3')!.build();
-  const cases: [string, Graph, number][] = [
-    [`Inception-v3 (${inception.nodes.length} nodes)`, inception, 200],
-    ['synthetic 1,000 nodes', syntheticGraph(1000), 200],
-    ['synthetic 10,000 nodes', syntheticGraph(10_000), 30],
-  ];
-  const results = new Map<string, { cold: number; warm: number; backToBack: number }>();
-  for (const [label, graph, runs] of cases) {
-    const t = await analysisTimes(graph, runs);
-    results.set(label, t);
+  const processes = casesInFreshProcesses();
+  const across = (label: string, key: keyof AnalysisTimes) => processes.map((p) => p[label]![key]);
+  const cold = (label: string) => median(across(label, 'cold'));
+  for (const label of [INCEPTION, ONE_K, TEN_K]) {
+    const name = label === INCEPTION ? `${label} (${inception.nodes.length} nodes)` : label;
+    const each = across(label, 'cold').map((ms) => ms.toFixed(ms < 10 ? 2 : 1));
     console.log(
-      `${label.padEnd(34)} cold ${fmt(t.cold).padStart(10)}   warm ${fmt(t.warm).padStart(10)}   cold back to back ${fmt(t.backToBack).padStart(10)}`,
+      `${name.padEnd(34)} cold ${fmt(cold(label)).padStart(10)}   warm ${fmt(median(across(label, 'warm'))).padStart(10)}   cold back to back ${fmt(median(across(label, 'backToBack'))).padStart(10)}   cold per process: ${each.join(', ')}`,
     );
   }
-  const oneK = results.get('synthetic 1,000 nodes')!;
-  const tenK = results.get('synthetic 10,000 nodes')!;
-  const v3 = results.get(cases[0]![0])!;
-  console.log(`goal: 1,000 nodes under 5 ms median: ${met(oneK.cold < 5)} (cold ${fmt(oneK.cold)})`);
+  const oneK = cold(ONE_K);
+  const tenK = cold(TEN_K);
+  const v3 = cold(INCEPTION);
+  console.log(`goal: 1,000 nodes under 5 ms median: ${met(oneK < 5)} (cold ${fmt(oneK)})`);
   console.log(
-    `goal: 10,000 nodes under 15 ms cold: ${met(tenK.cold < 15)} (${fmt(tenK.cold)}, ${(tenK.cold / oneK.cold).toFixed(1)}× the 1,000-node time)`,
+    `goal: 10,000 nodes under 15 ms cold: ${met(tenK < 15)} (${fmt(tenK)}, ${(tenK / oneK).toFixed(1)}× the 1,000-node time)`,
   );
-  console.log(`goal: Inception-v3 under 0.5 ms cold: ${met(v3.cold < 0.5)} (${fmt(v3.cold)})`);
+  console.log(`goal: Inception-v3 under 0.5 ms cold: ${met(v3 < 0.5)} (${fmt(v3)})`);
   benchSizes();
 
   await tf.setBackend('cpu');
@@ -123,8 +125,7 @@ export async function benchAnalysis(): Promise<void> {
     model.dispose();
   }
   const build = median(buildTimes);
-  const ours = results.get(cases[0]![0])!.cold;
   console.log(
-    `TensorFlow.js build + countParams of Inception-v3: ${fmt(build)} (median of 3) = ${Math.round(build / ours)}× our cold analysis (goal ≥ 100×)`,
+    `TensorFlow.js build + countParams of Inception-v3: ${fmt(build)} (median of 3) = ${Math.round(build / v3)}× our cold analysis (goal ≥ 100×)`,
   );
 }
