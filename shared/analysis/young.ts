@@ -1,6 +1,6 @@
 /**
- * What an analysis keeps until it ends (node results, output shapes, receptive fields) is made
- * here or by `new` of a plain function, never by a literal or `new Array`.
+ * What an analysis makes per node and keeps until it ends (results, output shapes, receptive
+ * fields) is made here or by `new` of a plain function, never by a literal or `new Array`.
  *
  * V8 ties every literal and `new Array` to an allocation site. Once it sees that nearly all of
  * a site's objects survive a young-generation collection, as everything the pass makes does
